@@ -1,0 +1,119 @@
+# koszyk — plain Makefile (see README.md)
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share
+MANPREFIX ?= $(DATADIR)/man
+LOCALEDIR ?= $(DATADIR)/locale
+BUILD     ?= build
+VERSION   := 0.1.0
+
+CC        ?= cc
+PKGS      := ncursesw formw menuw panelw sqlite3 yaml-0.1
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+
+CFLAGS    ?= -O2 -g
+WARN      := -std=c11 -Wall -Wextra -Wpedantic -Wshadow
+CPPFLAGS  += -D_GNU_SOURCE -Iinclude -DKZ_VERSION='"$(VERSION)"' \
+             -DKZ_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
+LDLIBS    += $(PKG_LIBS)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+LIB_SRC   := $(sort $(wildcard src/core/*.c src/db/*.c src/io/*.c src/ui/*.c))
+MAIN_SRC  := src/cli/main.c $(sort $(filter-out src/cli/main.c,$(wildcard src/cli/*.c)))
+GEN_SRC   := $(BUILD)/gen/builtin_config.c
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/builtin_config.o
+MAIN_OBJ  := $(MAIN_SRC:%.c=$(BUILD)/%.o)
+LIB       := $(BUILD)/libkoszyk.a
+BIN       := $(BUILD)/koszyk
+
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+E2E_TESTS := $(sort $(wildcard tests/e2e/test_*.sh))
+CLI_TESTS := $(sort $(wildcard tests/cli/test_*.sh))
+
+PO        := $(wildcard po/*.po)
+MO        := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/koszyk.mo)
+
+BENCH_BIN := $(BUILD)/bench/bench_search
+
+.PHONY: all check unit e2e cli sanitize bench install uninstall clean pot fuzz
+
+all: $(BIN) $(MO)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(GEN_SRC): config/koszyk.yaml tools/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)sh tools/embed.sh kz_builtin_config < $< > $@
+
+$(BUILD)/gen/builtin_config.o: $(GEN_SRC)
+	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(LIB)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/locale/%/LC_MESSAGES/koszyk.mo: po/%.po
+	@mkdir -p $(dir $@)
+	$(Q)msgfmt --check -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) -Itests $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcmocka
+
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+# Every test, one result line each, then "N passed, N failed".
+check: all $(UNIT_BIN)
+	@sh tests/run.sh $(BUILD) $(UNIT_BIN) $(CLI_TESTS) $(E2E_TESTS)
+
+unit: all $(UNIT_BIN)
+	@sh tests/run.sh $(BUILD) $(UNIT_BIN)
+
+sanitize:
+	$(MAKE) BUILD=build-san CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  LDFLAGS="-fsanitize=address,undefined" check
+
+bench: $(BENCH_BIN)
+	$(BENCH_BIN)
+
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -o po/koszyk.pot \
+	  --package-name=koszyk --package-version=$(VERSION) $(LIB_SRC) $(MAIN_SRC)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/koszyk
+	install -m 644 man/koszyk.1 $(DESTDIR)$(MANPREFIX)/man1/koszyk.1
+	install -m 644 man/koszyk.yaml.5 $(DESTDIR)$(MANPREFIX)/man5/koszyk.yaml.5
+	for mo in $(MO); do \
+	  lang=$$(basename $$(dirname $$(dirname $$mo))); \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
+	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/koszyk.mo; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/koszyk $(DESTDIR)$(MANPREFIX)/man1/koszyk.1 \
+	  $(DESTDIR)$(MANPREFIX)/man5/koszyk.yaml.5 $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/koszyk.mo
+
+clean:
+	rm -rf build build-san build-*
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

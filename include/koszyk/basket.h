@@ -1,0 +1,133 @@
+/* The basket, the partners and their contact persons: the data layer
+ * behind both the screens and the command line. */
+#ifndef KOSZYK_BASKET_H
+#define KOSZYK_BASKET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "koszyk/db.h"
+#include "koszyk/model.h"
+
+/* --- saving -------------------------------------------------------------
+ * A record with an empty id is inserted with a new id (written back into
+ * the record). Otherwise it is updated, but only if its stamp.rev equals the
+ * stored revision: when someone else saved in the meantime the save is
+ * refused with KZ_CONFLICT and a message naming who and when. On success
+ * stamp is refreshed. Every save validates all fields (KZ_INVALID with a
+ * message naming the field) and writes an audit entry, in one transaction.
+ */
+enum kz_status kz_partner_save(struct kz_db *db, struct kz_partner *p,
+			       struct kz_error *err);
+enum kz_status kz_contact_save(struct kz_db *db, struct kz_contact *c,
+			       struct kz_error *err);
+enum kz_status kz_service_save(struct kz_db *db, struct kz_service *s,
+			       struct kz_error *err);
+
+/* Insert with the id already set (import of a row with a new id). */
+enum kz_status kz_partner_insert_with_id(struct kz_db *db,
+					 struct kz_partner *p,
+					 struct kz_error *err);
+enum kz_status kz_service_insert_with_id(struct kz_db *db,
+					 struct kz_service *s,
+					 struct kz_error *err);
+
+/* Archive (status "archived") and verify ("verified today by the current
+ * user"); rev as above, 0 means "whatever is stored". */
+enum kz_status kz_service_archive(struct kz_db *db, const char *id, long rev,
+				  struct kz_error *err);
+enum kz_status kz_service_verify(struct kz_db *db, const char *id, long rev,
+				 struct kz_error *err);
+/* Contacts can be removed; services referring to them keep the name as
+ * free text. */
+enum kz_status kz_contact_delete(struct kz_db *db, const char *id,
+				 struct kz_error *err);
+
+/* --- reading ----------------------------------------------------------- */
+enum kz_status kz_partner_get(struct kz_db *db, const char *id,
+			      struct kz_partner *out, struct kz_error *err);
+enum kz_status kz_contact_get(struct kz_db *db, const char *id,
+			      struct kz_contact *out, struct kz_error *err);
+enum kz_status kz_service_get(struct kz_db *db, const char *id,
+			      struct kz_service *out, struct kz_error *err);
+
+/* A partner by exact name or short name (case and Polish letters folded). */
+enum kz_status kz_partner_find_by_name(struct kz_db *db, const char *name,
+				       char id_out[KZ_ID_LEN + 1],
+				       struct kz_error *err);
+/* A contact of the partner (or of any partner when partner_id is NULL)
+ * by name, folded. */
+enum kz_status kz_contact_find_by_name(struct kz_db *db,
+				       const char *partner_id,
+				       const char *name,
+				       char id_out[KZ_ID_LEN + 1],
+				       struct kz_error *err);
+
+/* One line of a list. */
+struct kz_row {
+	char id[KZ_ID_LEN + 1];
+	char *title;   /* service title, partner name, contact name */
+	char *col1;    /* services: provider; partners: kind; contacts: partner */
+	char *col2;    /* services: category; partners: status; contacts: phone */
+	char *col3;    /* services: status; partners: declaration date; contacts: position */
+	char *col4;    /* services: verified_on; partners: short name; contacts: email */
+	bool stale;    /* services: not verified within the stale days */
+	bool archived; /* services: archived; partners: left */
+};
+
+struct kz_rows {
+	struct kz_row *v;
+	size_t n;
+	size_t total;  /* how many matched, even beyond the limit */
+};
+
+void kz_rows_free(struct kz_rows *rows);
+
+struct kz_service_filter {
+	const char *sector;       /* codes; NULL or "" = any */
+	const char *category;
+	const char *target_group;
+	const char *provider_id;
+	const char *status;       /* NULL = active and suspended; "all" = any */
+	bool stale_only;
+};
+
+/* Services matching the query (instant search: words are folded
+ * prefixes, all must match, title matches first) and the filter; NULL or
+ * empty query lists by title. At most limit rows (0 = no limit). */
+enum kz_status kz_service_list(struct kz_db *db, const char *query,
+			       const struct kz_service_filter *filter,
+			       size_t limit, struct kz_rows *out,
+			       struct kz_error *err);
+enum kz_status kz_partner_list(struct kz_db *db, const char *query,
+			       size_t limit, struct kz_rows *out,
+			       struct kz_error *err);
+/* Contacts of one partner, or all when partner_id is NULL. */
+enum kz_status kz_contact_list(struct kz_db *db, const char *partner_id,
+			       const char *query, size_t limit,
+			       struct kz_rows *out, struct kz_error *err);
+
+/* Call fn for every record, in title/name order (exports). fn returns
+ * KZ_OK to go on. */
+typedef enum kz_status (*kz_service_fn)(const struct kz_service *s,
+					 void *ctx);
+typedef enum kz_status (*kz_partner_fn)(const struct kz_partner *p,
+					 void *ctx);
+typedef enum kz_status (*kz_contact_fn)(const struct kz_contact *c,
+					 void *ctx);
+/* include_archived: also archived services. */
+enum kz_status kz_service_each(struct kz_db *db, bool include_archived,
+			       kz_service_fn fn, void *ctx,
+			       struct kz_error *err);
+enum kz_status kz_partner_each(struct kz_db *db, kz_partner_fn fn, void *ctx,
+			       struct kz_error *err);
+/* Contacts of one partner, or all when partner_id is NULL. */
+enum kz_status kz_contact_each(struct kz_db *db, const char *partner_id,
+			       kz_contact_fn fn, void *ctx,
+			       struct kz_error *err);
+
+/* Is a service with this verified_on date stale today? */
+bool kz_service_is_stale(const struct kz_db *db, const char *verified_on,
+			 const char *status);
+
+#endif

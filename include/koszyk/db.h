@@ -1,0 +1,75 @@
+/* The SQLite database: opening, migrations, transactions.
+ * Nothing here knows about curses. */
+#ifndef KOSZYK_DB_H
+#define KOSZYK_DB_H
+
+#include <stdbool.h>
+
+#include "koszyk/status.h"
+
+struct kz_db;
+struct sqlite3;
+
+enum kz_open_mode {
+	KZ_OPEN_EXISTING, /* the file must exist and be a koszyk database */
+	KZ_OPEN_CREATE,   /* create it (mode 0600) when missing */
+};
+
+/* The newest schema version this program knows. */
+int kz_db_schema_version(void);
+
+enum kz_status kz_db_open(const char *path, enum kz_open_mode mode,
+			  struct kz_db **out, struct kz_error *err);
+void kz_db_close(struct kz_db *db);
+
+const char *kz_db_path(const struct kz_db *db);
+/* The login recorded as created_by / updated_by and in the audit trail. */
+void kz_db_set_user(struct kz_db *db, const char *login);
+const char *kz_db_user(const struct kz_db *db);
+/* Days after which an unverified basket entry counts as stale. */
+void kz_db_set_stale_days(struct kz_db *db, int days);
+int kz_db_stale_days(const struct kz_db *db);
+
+/* Transactions nest: only the outermost begin/commit reach SQLite
+ * (BEGIN IMMEDIATE ... COMMIT). A rollback at any depth undoes the whole
+ * outermost transaction. */
+enum kz_status kz_db_begin(struct kz_db *db, struct kz_error *err);
+enum kz_status kz_db_commit(struct kz_db *db, struct kz_error *err);
+void kz_db_rollback(struct kz_db *db);
+
+/* A value of the meta table (partnership_id, replica_id, ...); NULL when
+ * missing. Caller frees. */
+char *kz_db_meta_get(struct kz_db *db, const char *key);
+enum kz_status kz_db_meta_set(struct kz_db *db, const char *key,
+			      const char *value, struct kz_error *err);
+
+/* Integrity check of the file, the foreign keys, the search index and the
+ * audit trail. Problems are appended one per line to *report (allocated,
+ * caller frees). Returns KZ_OK when all is well, KZ_CORRUPT otherwise. */
+enum kz_status kz_db_check(struct kz_db *db, char **report,
+			   struct kz_error *err);
+
+/* A consistent copy of the database at path (which must not exist yet),
+ * readable by its owner only. */
+enum kz_status kz_db_backup(struct kz_db *db, const char *path,
+			    struct kz_error *err);
+
+/* Counts for the dashboard and the check command. */
+struct kz_db_counts {
+	long partners, contacts, services, services_active, services_stale;
+	long audit;
+};
+enum kz_status kz_db_counts(struct kz_db *db, struct kz_db_counts *out,
+			    struct kz_error *err);
+
+/* For other modules of the data layer only (src/db, src/io). */
+struct sqlite3 *kz_db_handle(struct kz_db *db);
+/* Turn an SQLite result code into a status and message. */
+enum kz_status kz_db_fail(struct kz_db *db, int rc, struct kz_error *err,
+			  const char *what);
+/* Append one entry to the audit trail (inside the current transaction). */
+enum kz_status kz_audit(struct kz_db *db, const char *action,
+			const char *kind, const char *ref, const char *summary,
+			struct kz_error *err);
+
+#endif

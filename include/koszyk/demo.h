@@ -1,0 +1,14 @@
+/* A fictional gmina for demonstrations and tests. */
+#ifndef KOSZYK_DEMO_H
+#define KOSZYK_DEMO_H
+
+#include "koszyk/config.h"
+#include "koszyk/db.h"
+
+/* Fill an empty database: partners of every sector, their contact
+ * persons, and the basket. Deterministic (same data every time, apart from
+ * ids and timestamps). One transaction. */
+enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
+			    struct kz_error *err);
+
+#endif

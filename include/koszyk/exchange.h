@@ -1,0 +1,53 @@
+/* Import and export of the basket: CSV (RFC 4180), JSON, Markdown and a
+ * self-contained HTML page. */
+#ifndef KOSZYK_EXCHANGE_H
+#define KOSZYK_EXCHANGE_H
+
+#include <stddef.h>
+
+#include "koszyk/buf.h"
+#include "koszyk/config.h"
+#include "koszyk/db.h"
+
+enum kz_import_kind { KZ_IMPORT_SERVICES, KZ_IMPORT_PARTNERS };
+
+/* The CSV columns in the order export writes them (NULL-terminated). */
+extern const char *const kz_csv_service_columns[];
+extern const char *const kz_csv_partner_columns[];
+
+struct kz_import_result {
+	size_t inserted;
+	size_t updated;
+};
+
+/* Import a CSV file: header row first, columns in any order, unknown
+ * column is an error; a row whose id exists updates that record. All rows
+ * in one transaction: on any error nothing is written and the message
+ * names the file, row and column. */
+enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
+			     enum kz_import_kind kind, const char *path,
+			     struct kz_import_result *res,
+			     struct kz_error *err);
+/* The same from memory (name is used in messages). */
+enum kz_status kz_import_csv_data(struct kz_db *db,
+				  const struct kz_config *cfg,
+				  enum kz_import_kind kind, const char *data,
+				  size_t len, const char *name,
+				  struct kz_import_result *res,
+				  struct kz_error *err);
+
+enum kz_export_format {
+	KZ_EXPORT_CSV_SERVICES,
+	KZ_EXPORT_CSV_PARTNERS,
+	KZ_EXPORT_JSON,
+	KZ_EXPORT_MD,
+	KZ_EXPORT_HTML,
+};
+
+/* Write the export into out. JSON, Markdown and HTML hold the whole
+ * basket (active and suspended services) with partners and contacts. */
+enum kz_status kz_export(struct kz_db *db, const struct kz_config *cfg,
+			 enum kz_export_format fmt, struct kz_buf *out,
+			 struct kz_error *err);
+
+#endif

@@ -1,0 +1,41 @@
+/* Errors as values: every fallible function returns an enum kz_status and,
+ * when given one, fills a struct kz_error with a message a person can read.
+ * Only main() turns a status into an exit code. */
+#ifndef KOSZYK_STATUS_H
+#define KOSZYK_STATUS_H
+
+#include <stddef.h>
+
+#define KZ_STATUS_LIST(X)                                   \
+	X(KZ_OK, 0, "success")                              \
+	X(KZ_NOT_FOUND, 1, "nothing found")                 \
+	X(KZ_INVALID, 2, "bad input")                       \
+	X(KZ_CONFLICT, 2, "changed by someone else")        \
+	X(KZ_CORRUPT, 2, "not a koszyk database or damaged") \
+	X(KZ_ENV, 3, "environment failure")
+
+enum kz_status {
+#define KZ_STATUS_ENUM(name, exit_code, text) name,
+	KZ_STATUS_LIST(KZ_STATUS_ENUM)
+#undef KZ_STATUS_ENUM
+};
+
+struct kz_error {
+	enum kz_status status;
+	char msg[1024];
+};
+
+/* Record a failure in err (may be NULL) and return st. */
+enum kz_status kz_fail(struct kz_error *err, enum kz_status st,
+		       const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Prefix an existing message, e.g. with "file.csv:3:2: ". */
+void kz_error_prefix(struct kz_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+void kz_error_clear(struct kz_error *err);
+int kz_status_exit_code(enum kz_status st);
+const char *kz_status_text(enum kz_status st);
+
+#endif

@@ -1,0 +1,45 @@
+/* Small helpers that have no better home: ids, dates, paths. */
+#ifndef KOSZYK_UTIL_H
+#define KOSZYK_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "koszyk/status.h"
+
+#define KZ_ID_LEN 36
+
+/* A random (version 4) UUID in lower-case text, into out[KZ_ID_LEN + 1]. */
+void kz_uuid(char out[KZ_ID_LEN + 1]);
+bool kz_is_uuid(const char *s);
+
+/* Today's date as YYYY-MM-DD in local time; KOSZYK_TODAY=YYYY-MM-DD
+ * overrides it (for tests and demos). */
+void kz_today(char out[11]);
+/* Now as an ISO 8601 UTC timestamp with milliseconds. */
+void kz_now_iso(char out[32]);
+/* Strict YYYY-MM-DD with a real calendar day. */
+bool kz_date_valid(const char *s);
+/* Days from a to b (b - a), both valid dates. */
+long kz_date_diff_days(const char *a, const char *b);
+/* date + days, into out[11]. */
+void kz_date_add_days(const char *date, long days, char out[11]);
+
+bool kz_str_empty(const char *s);
+/* Case-sensitive equality where NULL equals "". */
+bool kz_str_eq(const char *a, const char *b);
+/* Trim ASCII white space in place; returns s. */
+char *kz_trim(char *s);
+
+/* Read a whole file; *len gets its length. */
+enum kz_status kz_read_file(const char *path, char **data, size_t *len,
+			    struct kz_error *err);
+/* Write a file atomically (temporary file in the same directory, fsync,
+ * rename); mode is applied to the new file. */
+enum kz_status kz_write_file_atomic(const char *path, const char *data,
+				    size_t len, int mode, struct kz_error *err);
+/* mkdir -p with the given mode. */
+enum kz_status kz_mkdir_p(const char *path, int mode, struct kz_error *err);
+
+#endif

@@ -1,0 +1,41 @@
+/* The command line: shared state of one run and the commands. */
+#ifndef KOSZYK_CLI_H
+#define KOSZYK_CLI_H
+
+#include <stdbool.h>
+
+#include "koszyk/config.h"
+#include "koszyk/db.h"
+#include "koszyk/status.h"
+
+struct kz_cli {
+	const char *db_path;      /* resolved */
+	bool db_is_default;       /* the XDG place, created on demand */
+	const char *config_path;  /* NULL: built-in */
+	struct kz_config cfg;
+	char *notice;             /* said once: built-in configuration in use */
+	struct kz_db *db;
+	char *login;
+	int argc;                 /* the command and its arguments */
+	char **argv;
+};
+
+/* Open the database (created when create is true) with user and stale
+ * days set from the configuration. */
+enum kz_status kz_cli_open_db(struct kz_cli *cli, bool create,
+			      struct kz_error *err);
+
+enum kz_status kz_cmd_init(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_demo(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_check(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_backup(struct kz_cli *cli, struct kz_error *err);
+
+/* Write text to PATH atomically, or to stdout when path is NULL or "-". */
+enum kz_status kz_cli_output(const char *path, const char *data, size_t len,
+			     struct kz_error *err);
+
+#endif

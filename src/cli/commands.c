@@ -1,0 +1,444 @@
+/* The commands of SPEC section 4. Each reads its arguments from cli->argv
+ * (argv[0] is the command) and calls the same core functions as the
+ * screens. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "koszyk/basket.h"
+#include "koszyk/buf.h"
+#include "koszyk/demo.h"
+#include "koszyk/exchange.h"
+#include "koszyk/i18n.h"
+#include "koszyk/search.h"
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+
+/* Flags shared by the commands: --json, --all, -o PATH; the rest are
+ * positional arguments. */
+struct args {
+	bool json;
+	bool all;
+	const char *output;
+	const char *pos[4];
+	int npos;
+};
+
+static enum kz_status parse_args(struct kz_cli *cli, struct args *a,
+				 const char *allowed, int max_pos,
+				 struct kz_error *err)
+{
+	memset(a, 0, sizeof(*a));
+	for (int i = 1; i < cli->argc; i++) {
+		const char *s = cli->argv[i];
+		if (strcmp(s, "--json") == 0 && strchr(allowed, 'j'))
+			a->json = true;
+		else if (strcmp(s, "--all") == 0 && strchr(allowed, 'a'))
+			a->all = true;
+		else if (strcmp(s, "-o") == 0 && strchr(allowed, 'o')) {
+			if (++i == cli->argc)
+				return kz_fail(err, KZ_INVALID, _("-o needs a file name"));
+			a->output = cli->argv[i];
+		} else if (strcmp(s, "--") == 0) {
+			for (i++; i < cli->argc; i++) {
+				if (a->npos == max_pos)
+					return kz_fail(err, KZ_INVALID, _("too many arguments for \"%s\""), cli->argv[0]);
+				a->pos[a->npos++] = cli->argv[i];
+			}
+		} else if (s[0] == '-' && s[1] && strcmp(cli->argv[0], "search") != 0) {
+			return kz_fail(err, KZ_INVALID, _("unknown option \"%s\" for \"%s\" (see koszyk --help)"),
+				       s, cli->argv[0]);
+		} else {
+			if (a->npos == max_pos)
+				return kz_fail(err, KZ_INVALID, _("too many arguments for \"%s\" (see koszyk --help)"),
+					       cli->argv[0]);
+			a->pos[a->npos++] = s;
+		}
+	}
+	return KZ_OK;
+}
+
+enum kz_status kz_cli_output(const char *path, const char *data, size_t len,
+			     struct kz_error *err)
+{
+	if (!path || strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+			return kz_fail(err, KZ_ENV, _("cannot write the output"));
+		return KZ_OK;
+	}
+	return kz_write_file_atomic(path, data, len, 0644, err);
+}
+
+/* --- init and demo --------------------------------------------------------- */
+
+static bool db_has_data(struct kz_db *db)
+{
+	struct kz_db_counts c;
+	return kz_db_counts(db, &c, NULL) == KZ_OK && (c.partners || c.services || c.contacts);
+}
+
+static enum kz_status open_new(struct kz_cli *cli, struct kz_error *err)
+{
+	struct stat sb;
+	bool existed = stat(cli->db_path, &sb) == 0 && sb.st_size > 0;
+	enum kz_status st = kz_cli_open_db(cli, true, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (existed && db_has_data(cli->db))
+		return kz_fail(err, KZ_INVALID,
+			       _("%s already holds data; nothing was changed. Give a new file with -d."),
+			       cli->db_path);
+	if (cli->notice)
+		fprintf(stderr, "koszyk: %s\n", cli->notice);
+	return KZ_OK;
+}
+
+enum kz_status kz_cmd_init(struct kz_cli *cli, struct kz_error *err)
+{
+	struct args a;
+	enum kz_status st = parse_args(cli, &a, "", 0, err);
+
+	if (st == KZ_OK)
+		st = open_new(cli, err);
+	if (st == KZ_OK)
+		printf(_("Created the database %s for %s.\n"), cli->db_path, cli->cfg.gmina);
+	return st;
+}
+
+enum kz_status kz_cmd_demo(struct kz_cli *cli, struct kz_error *err)
+{
+	struct args a;
+	enum kz_status st = parse_args(cli, &a, "", 0, err);
+
+	if (st == KZ_OK)
+		st = open_new(cli, err);
+	if (st == KZ_OK)
+		st = kz_demo_fill(cli->db, &cli->cfg, err);
+	if (st == KZ_OK) {
+		struct kz_db_counts c;
+		kz_db_counts(cli->db, &c, NULL);
+		printf(_("Created the demo database %s: %ld partners, %ld contact persons, %ld services.\n"),
+		       cli->db_path, c.partners, c.contacts, c.services);
+	}
+	return st;
+}
+
+/* --- search and list -------------------------------------------------------- */
+
+static void json_hit(struct kz_buf *b, const struct kz_hit *h)
+{
+	kz_buf_puts(b, "{\"kind\":");
+	kz_buf_json_string(b, kz_kind_name(h->kind));
+	kz_buf_puts(b, ",\"id\":");
+	kz_buf_json_string(b, h->id);
+	kz_buf_puts(b, ",\"title\":");
+	kz_buf_json_string(b, h->title);
+	kz_buf_puts(b, ",\"detail\":");
+	kz_buf_json_string(b, h->detail ? h->detail : "");
+	kz_buf_putc(b, '}');
+}
+
+enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err)
+{
+	static const char *const headings[KZ_KIND_COUNT] = {
+		N_("Services"), N_("Partners"), N_("Contact persons"),
+	};
+	struct args a;
+	struct kz_hits hits;
+	struct kz_buf out = KZ_BUF_INIT;
+	struct kz_buf query = KZ_BUF_INIT;
+	enum kz_status st = parse_args(cli, &a, "j", 4, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (a.npos == 0)
+		return kz_fail(err, KZ_INVALID, _("search needs a query, e.g. koszyk search zlobek"));
+	for (int i = 0; i < a.npos; i++) {
+		if (i)
+			kz_buf_putc(&query, ' ');
+		kz_buf_puts(&query, a.pos[i]);
+	}
+	st = kz_cli_open_db(cli, false, err);
+	if (st == KZ_OK)
+		st = kz_search(cli->db, kz_buf_str(&query), 50, &hits, err);
+	kz_buf_free(&query);
+	if (st != KZ_OK)
+		return st;
+	if (a.json) {
+		kz_buf_putc(&out, '[');
+		for (size_t i = 0; i < hits.n; i++) {
+			if (i)
+				kz_buf_puts(&out, ",\n");
+			json_hit(&out, &hits.v[i]);
+		}
+		kz_buf_puts(&out, "]\n");
+	} else {
+		int kind = -1;
+		for (size_t i = 0; i < hits.n; i++) {
+			const struct kz_hit *h = &hits.v[i];
+			if ((int)h->kind != kind) {
+				kind = (int)h->kind;
+				kz_buf_printf(&out, "%s%s:\n", i ? "\n" : "", _(headings[kind]));
+			}
+			kz_buf_printf(&out, "  %s", h->title);
+			if (!kz_str_empty(h->detail))
+				kz_buf_printf(&out, " — %s", h->detail);
+			kz_buf_putc(&out, '\n');
+		}
+	}
+	st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
+	if (st == KZ_OK && hits.n == 0) {
+		if (!a.json)
+			fprintf(stderr, _("koszyk: nothing found\n"));
+		st = KZ_NOT_FOUND;
+	}
+	kz_hits_free(&hits);
+	kz_buf_free(&out);
+	return st;
+}
+
+/* One record as a JSON object: kind, id, title, then every field and the
+ * stamp. */
+static void json_record(struct kz_buf *b, const char *kind, const char *id,
+			const char *title, const struct kz_field *fields,
+			size_t n, const void *rec, const struct kz_stamp *stamp)
+{
+	kz_buf_puts(b, "{\"kind\":");
+	kz_buf_json_string(b, kind);
+	kz_buf_puts(b, ",\"id\":");
+	kz_buf_json_string(b, id);
+	kz_buf_puts(b, ",\"title\":");
+	kz_buf_json_string(b, title);
+	for (size_t i = 0; i < n; i++) {
+		kz_buf_printf(b, ",\"%s\":", fields[i].name);
+		kz_buf_json_string(b, *kz_field_slot((void *)rec, &fields[i]));
+	}
+	kz_buf_puts(b, ",\"updated_at\":");
+	kz_buf_json_string(b, stamp->updated_at);
+	kz_buf_puts(b, ",\"updated_by\":");
+	kz_buf_json_string(b, stamp->updated_by);
+	kz_buf_printf(b, ",\"rev\":%ld", stamp->rev);
+}
+
+struct list_ctx {
+	struct kz_cli *cli;
+	struct kz_buf *out;
+	bool json;
+	size_t n;
+};
+
+static void list_sep(struct list_ctx *c)
+{
+	if (c->json && c->n)
+		kz_buf_puts(c->out, ",\n");
+	c->n++;
+}
+
+static enum kz_status list_service(const struct kz_service *s, void *p)
+{
+	struct list_ctx *c = p;
+	bool stale = kz_service_is_stale(c->cli->db, s->verified_on, s->status);
+
+	list_sep(c);
+	if (c->json) {
+		json_record(c->out, "service", s->id, s->title, kz_service_fields,
+			    kz_service_nfields, s, &s->stamp);
+		kz_buf_puts(c->out, ",\"provider_name\":");
+		kz_buf_json_string(c->out, s->provider_name);
+		kz_buf_puts(c->out, ",\"contact_name\":");
+		kz_buf_json_string(c->out, s->contact_name);
+		kz_buf_printf(c->out, ",\"stale\":%s}", stale ? "true" : "false");
+	} else {
+		kz_buf_printf(c->out, "%s%s\t%s\t%s\t%s\n", stale ? "! " : "", s->title,
+			      s->provider_name ? s->provider_name : "",
+			      kz_items_label(&c->cli->cfg.categories, s->category ? s->category : ""),
+			      _(kz_enum_label(s->status)));
+	}
+	return KZ_OK;
+}
+
+static enum kz_status list_partner(const struct kz_partner *p, void *ctx)
+{
+	struct list_ctx *c = ctx;
+
+	list_sep(c);
+	if (c->json) {
+		json_record(c->out, "partner", p->id, p->name, kz_partner_fields,
+			    kz_partner_nfields, p, &p->stamp);
+		kz_buf_putc(c->out, '}');
+	} else {
+		kz_buf_printf(c->out, "%s\t%s\t%s%s%s\n", p->name,
+			      kz_items_label(&c->cli->cfg.partner_kinds, p->kind ? p->kind : ""),
+			      _(kz_enum_label(p->status)),
+			      p->declaration_date ? " " : "",
+			      p->declaration_date ? p->declaration_date : "");
+	}
+	return KZ_OK;
+}
+
+static enum kz_status list_contact(const struct kz_contact *ct, void *ctx)
+{
+	struct list_ctx *c = ctx;
+
+	list_sep(c);
+	if (c->json) {
+		json_record(c->out, "contact", ct->id, ct->name, kz_contact_fields,
+			    kz_contact_nfields, ct, &ct->stamp);
+		kz_buf_puts(c->out, ",\"partner_name\":");
+		kz_buf_json_string(c->out, ct->partner_name);
+		kz_buf_putc(c->out, '}');
+	} else {
+		kz_buf_printf(c->out, "%s\t%s\t%s\t%s\n", ct->name,
+			      ct->partner_name ? ct->partner_name : "",
+			      ct->phone ? ct->phone : "", ct->position ? ct->position : "");
+	}
+	return KZ_OK;
+}
+
+enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
+{
+	struct args a;
+	struct kz_buf out = KZ_BUF_INIT;
+	struct list_ctx c = { cli, &out, false, 0 };
+	enum kz_status st = parse_args(cli, &a, "ja", 1, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (a.npos != 1)
+		return kz_fail(err, KZ_INVALID, _("list needs a kind: services, partners or contacts"));
+	c.json = a.json;
+	const char *kind = a.pos[0];
+	if (strcmp(kind, "services") && strcmp(kind, "partners") && strcmp(kind, "contacts"))
+		return kz_fail(err, KZ_INVALID,
+			       _("cannot list \"%s\": the kinds are services, partners and contacts"), kind);
+	st = kz_cli_open_db(cli, false, err);
+	if (st != KZ_OK)
+		return st;
+	if (c.json)
+		kz_buf_putc(&out, '[');
+	if (strcmp(kind, "services") == 0)
+		st = kz_service_each(cli->db, a.all, list_service, &c, err);
+	else if (strcmp(kind, "partners") == 0)
+		st = kz_partner_each(cli->db, list_partner, &c, err);
+	else
+		st = kz_contact_each(cli->db, NULL, list_contact, &c, err);
+	if (c.json)
+		kz_buf_puts(&out, "]\n");
+	if (st == KZ_OK)
+		st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
+	kz_buf_free(&out);
+	return st;
+}
+
+/* --- import, export ----------------------------------------------------------- */
+
+enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err)
+{
+	struct args a;
+	struct kz_import_result res = { 0 };
+	enum kz_import_kind kind;
+	enum kz_status st = parse_args(cli, &a, "", 3, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (a.npos != 3 || strcmp(a.pos[0], "csv") != 0)
+		return kz_fail(err, KZ_INVALID, _("usage: koszyk import csv services|partners FILE"));
+	if (strcmp(a.pos[1], "services") == 0)
+		kind = KZ_IMPORT_SERVICES;
+	else if (strcmp(a.pos[1], "partners") == 0)
+		kind = KZ_IMPORT_PARTNERS;
+	else
+		return kz_fail(err, KZ_INVALID, _("can import services or partners, not \"%s\""), a.pos[1]);
+	st = kz_cli_open_db(cli, false, err);
+	if (st == KZ_OK)
+		st = kz_import_csv(cli->db, &cli->cfg, kind, a.pos[2], &res, err);
+	if (st == KZ_OK)
+		printf(_("Imported %s: %zu new, %zu updated.\n"), a.pos[2], res.inserted, res.updated);
+	return st;
+}
+
+enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err)
+{
+	struct args a;
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_export_format fmt;
+	enum kz_status st = parse_args(cli, &a, "o", 2, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (a.npos == 2 && strcmp(a.pos[0], "csv") == 0 && strcmp(a.pos[1], "services") == 0)
+		fmt = KZ_EXPORT_CSV_SERVICES;
+	else if (a.npos == 2 && strcmp(a.pos[0], "csv") == 0 && strcmp(a.pos[1], "partners") == 0)
+		fmt = KZ_EXPORT_CSV_PARTNERS;
+	else if (a.npos == 1 && strcmp(a.pos[0], "json") == 0)
+		fmt = KZ_EXPORT_JSON;
+	else if (a.npos == 1 && strcmp(a.pos[0], "md") == 0)
+		fmt = KZ_EXPORT_MD;
+	else if (a.npos == 1 && strcmp(a.pos[0], "html") == 0)
+		fmt = KZ_EXPORT_HTML;
+	else
+		return kz_fail(err, KZ_INVALID,
+			       _("usage: koszyk export csv services|partners [-o PATH], or export json|md|html [-o PATH]"));
+	st = kz_cli_open_db(cli, false, err);
+	if (st == KZ_OK)
+		st = kz_export(cli->db, &cli->cfg, fmt, &out, err);
+	if (st == KZ_OK)
+		st = kz_cli_output(a.output, kz_buf_str(&out), out.len, err);
+	kz_buf_free(&out);
+	return st;
+}
+
+/* --- check, backup -------------------------------------------------------------- */
+
+enum kz_status kz_cmd_check(struct kz_cli *cli, struct kz_error *err)
+{
+	struct args a;
+	char *report = NULL;
+	struct kz_db_counts c;
+	enum kz_status st = parse_args(cli, &a, "", 0, err);
+
+	if (st == KZ_OK)
+		st = kz_cli_open_db(cli, false, err);
+	if (st != KZ_OK)
+		return st;
+	st = kz_db_check(cli->db, &report, err);
+	fputs(report, stdout);
+	free(report);
+	if (st == KZ_CORRUPT) {
+		/* A failed check is exit code 1, not "bad input". */
+		fprintf(stderr, "koszyk: %s\n", err->msg);
+		err->msg[0] = '\0';
+		return KZ_NOT_FOUND;
+	}
+	if (st != KZ_OK)
+		return st;
+	st = kz_db_counts(cli->db, &c, err);
+	if (st == KZ_OK)
+		printf(_("OK: %s — %ld partners, %ld contact persons, %ld services (%ld active, %ld not verified for over %d days), %ld audit entries.\n"),
+		       cli->db_path, c.partners, c.contacts, c.services, c.services_active,
+		       c.services_stale, kz_db_stale_days(cli->db), c.audit);
+	return st;
+}
+
+enum kz_status kz_cmd_backup(struct kz_cli *cli, struct kz_error *err)
+{
+	struct args a;
+	char today[11];
+	char *path = NULL;
+	enum kz_status st = parse_args(cli, &a, "", 1, err);
+
+	if (st == KZ_OK)
+		st = kz_cli_open_db(cli, false, err);
+	if (st != KZ_OK)
+		return st;
+	kz_today(today);
+	path = a.npos ? xstrdup(a.pos[0]) : xasprintf("%s.%s.bak", cli->db_path, today);
+	st = kz_db_backup(cli->db, path, err);
+	if (st == KZ_OK)
+		printf(_("Backup written to %s.\n"), path);
+	free(path);
+	return st;
+}

@@ -1,0 +1,239 @@
+/* koszyk: the Local Basket of Services of a social services partnership.
+ * main() parses the global options, reads the configuration, and hands
+ * over to a command or to the full-screen program. Only main() exits. */
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "koszyk/i18n.h"
+#include "koszyk/ui.h"
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out, _(
+"Usage: koszyk [-d DB] [-c CONFIG] [COMMAND [ARGS]]\n"
+"\n"
+"Without a command koszyk opens the full-screen program.\n"
+"\n"
+"Commands:\n"
+"  init                               create an empty database\n"
+"  demo                               create a database filled with a fictional gmina\n"
+"  search [--json] QUERY              find services, partners and contact persons\n"
+"  list KIND [--json] [--all]         KIND: services, partners, contacts\n"
+"  import csv services|partners FILE  add rows; a row whose id exists updates it\n"
+"  export csv services|partners [-o PATH]\n"
+"  export json|md|html [-o PATH]      the whole basket with partners and contacts\n"
+"  backup [PATH]                      a consistent copy of the database\n"
+"  check                              integrity of the database and its audit trail\n"
+"\n"
+"Options:\n"
+"  -d DB       the database (default $KOSZYK_DB or $XDG_DATA_HOME/koszyk/koszyk.db)\n"
+"  -c CONFIG   the configuration (default $KOSZYK_CONFIG or\n"
+"              $XDG_CONFIG_HOME/koszyk/koszyk.yaml; built-in example otherwise)\n"
+"  -h, --help  this help\n"
+"  --version   the version\n"
+"\n"
+"Exit codes: 0 success, 1 nothing found or a failed check, 2 bad usage or\n"
+"bad input, 3 a problem of the environment (locked database, full disk,\n"
+"permission denied).\n"));
+}
+
+/* $XDG_x_HOME/koszyk/name, with the XDG default under $HOME. */
+static char *xdg_path(const char *var, const char *fallback, const char *name)
+{
+	const char *base = getenv(var);
+	const char *home = getenv("HOME");
+
+	if (base && *base == '/')
+		return xasprintf("%s/koszyk/%s", base, name);
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw ? pw->pw_dir : "/tmp";
+	}
+	return xasprintf("%s/%s/koszyk/%s", home, fallback, name);
+}
+
+static char *current_login(void)
+{
+	const char *u = getenv("KOSZYK_USER");
+	struct passwd *pw;
+
+	if (u && *u)
+		return xstrdup(u);
+	u = getenv("USER");
+	if (u && *u)
+		return xstrdup(u);
+	pw = getpwuid(getuid());
+	return xstrdup(pw ? pw->pw_name : "unknown");
+}
+
+static enum kz_status load_config(struct kz_cli *cli, const char *opt,
+				  struct kz_error *err)
+{
+	const char *env = getenv("KOSZYK_CONFIG");
+	char *xdg = NULL;
+	enum kz_status st;
+
+	if (opt)
+		cli->config_path = opt;
+	else if (env && *env)
+		cli->config_path = env;
+	else {
+		struct stat sb;
+		xdg = xdg_path("XDG_CONFIG_HOME", ".config", "koszyk.yaml");
+		if (stat(xdg, &sb) == 0)
+			cli->config_path = xdg;
+	}
+	if (cli->config_path) {
+		st = kz_config_load_file(&cli->cfg, cli->config_path, err);
+		if (st != KZ_OK) {
+			free(xdg);
+			cli->config_path = NULL;
+			return st;
+		}
+		if (cli->config_path == xdg)
+			cli->config_path = "";  /* xdg freed below; path only informative */
+	} else {
+		st = kz_config_load_builtin(&cli->cfg, err);
+		if (st != KZ_OK)
+			return st;
+		cli->notice = xasprintf(_("No configuration file: using the built-in example gmina (%s). Copy config/koszyk.yaml to %s and edit it."),
+					cli->cfg.gmina, xdg);
+	}
+	free(xdg);
+	return KZ_OK;
+}
+
+enum kz_status kz_cli_open_db(struct kz_cli *cli, bool create, struct kz_error *err)
+{
+	enum kz_status st;
+
+	if (cli->db)
+		return KZ_OK;
+	if (create && cli->db_is_default) {
+		/* The default place may not exist yet. */
+		char *dir = xstrdup(cli->db_path);
+		char *slash = strrchr(dir, '/');
+		if (slash && slash != dir) {
+			*slash = '\0';
+			st = kz_mkdir_p(dir, 0700, err);
+			if (st != KZ_OK) {
+				free(dir);
+				return st;
+			}
+		}
+		free(dir);
+	}
+	st = kz_db_open(cli->db_path, create ? KZ_OPEN_CREATE : KZ_OPEN_EXISTING, &cli->db, err);
+	if (st != KZ_OK)
+		return st;
+	kz_db_set_user(cli->db, cli->login);
+	kz_db_set_stale_days(cli->db, cli->cfg.stale_days);
+	return KZ_OK;
+}
+
+static enum kz_status run_ui(struct kz_cli *cli, struct kz_error *err)
+{
+	enum kz_status st;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return kz_fail(err, KZ_INVALID,
+			       _("The full-screen program needs a terminal. Use a command instead (see koszyk --help)."));
+	st = kz_cli_open_db(cli, true, err);
+	if (st != KZ_OK)
+		return st;
+	return kz_ui_run(cli->db, &cli->cfg, cli->notice, err);
+}
+
+static const struct {
+	const char *name;
+	enum kz_status (*run)(struct kz_cli *, struct kz_error *);
+} commands[] = {
+	{ "init", kz_cmd_init },
+	{ "demo", kz_cmd_demo },
+	{ "search", kz_cmd_search },
+	{ "list", kz_cmd_list },
+	{ "import", kz_cmd_import },
+	{ "export", kz_cmd_export },
+	{ "check", kz_cmd_check },
+	{ "backup", kz_cmd_backup },
+};
+
+static enum kz_status dispatch(struct kz_cli *cli, struct kz_error *err)
+{
+	if (cli->argc == 0)
+		return run_ui(cli, err);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(cli->argv[0], commands[i].name) == 0)
+			return commands[i].run(cli, err);
+	return kz_fail(err, KZ_INVALID, _("unknown command \"%s\" (see koszyk --help)"),
+		       cli->argv[0]);
+}
+
+static void cleanup(struct kz_cli *cli)
+{
+	kz_db_close(cli->db);
+	kz_config_free(&cli->cfg);
+	free(cli->notice);
+	free(cli->login);
+}
+
+int main(int argc, char **argv)
+{
+	struct kz_cli cli = { 0 };
+	struct kz_error err = { 0 };
+	const char *db_opt = NULL, *config_opt = NULL;
+	char *default_db = NULL;
+	enum kz_status st;
+	int i;
+
+	kz_i18n_init(getenv("KOSZYK_LANG"));
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			return 0;
+		}
+		if (strcmp(a, "--version") == 0) {
+			printf("koszyk %s\n", KZ_VERSION);
+			return 0;
+		}
+		if ((strcmp(a, "-d") == 0 || strcmp(a, "-c") == 0) && i + 1 < argc) {
+			*(a[1] == 'd' ? &db_opt : &config_opt) = argv[++i];
+			continue;
+		}
+		if (a[0] == '-' && a[1]) {
+			fprintf(stderr, _("koszyk: unknown option \"%s\" (see koszyk --help)\n"), a);
+			return 2;
+		}
+		break;
+	}
+	cli.argc = argc - i;
+	cli.argv = argv + i;
+	cli.login = current_login();
+
+	st = load_config(&cli, config_opt, &err);
+	if (st == KZ_OK) {
+		if (!getenv("KOSZYK_LANG"))
+			kz_i18n_set_language(cli.cfg.language);
+		if (db_opt)
+			cli.db_path = db_opt;
+		else if (getenv("KOSZYK_DB") && *getenv("KOSZYK_DB"))
+			cli.db_path = getenv("KOSZYK_DB");
+		else
+			cli.db_path = default_db = xdg_path("XDG_DATA_HOME", ".local/share", "koszyk.db");
+		cli.db_is_default = default_db != NULL;
+		st = dispatch(&cli, &err);
+	}
+	if (st != KZ_OK && err.msg[0])
+		fprintf(stderr, "koszyk: %s\n", err.msg);
+	cleanup(&cli);
+	free(default_db);
+	return kz_status_exit_code(st);
+}

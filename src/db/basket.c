@@ -1,0 +1,391 @@
+/* Partners, contact persons and the services of the basket. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "koszyk/fold.h"
+#include "koszyk/i18n.h"
+#include "koszyk/xalloc.h"
+#include "records.h"
+
+static struct kz_table partners_table = {
+	"partners", "partner", kz_partner_fields, 0,
+	offsetof(struct kz_partner, id), offsetof(struct kz_partner, stamp),
+	NULL, NULL, NULL,
+};
+static struct kz_table contacts_table = {
+	"contacts", "contact", kz_contact_fields, 0,
+	offsetof(struct kz_contact, id), offsetof(struct kz_contact, stamp),
+	NULL, NULL, NULL,
+};
+static struct kz_table services_table = {
+	"services", "service", kz_service_fields, 0,
+	offsetof(struct kz_service, id), offsetof(struct kz_service, stamp),
+	NULL, NULL, NULL,
+};
+
+static struct kz_table *table(struct kz_table *t, size_t n)
+{
+	t->nfields = n;
+	return t;
+}
+#define PARTNERS table(&partners_table, kz_partner_nfields)
+#define CONTACTS table(&contacts_table, kz_contact_nfields)
+#define SERVICES table(&services_table, kz_service_nfields)
+
+/* --- small queries --------------------------------------------------------- */
+
+/* The first text column of a one-row query with one text parameter. */
+static char *query_text(struct kz_db *db, const char *sql, const char *arg)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);
+	char *v = NULL;
+
+	if (!st)
+		return NULL;
+	kz_bind_text(st, 1, arg);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = kz_column_dup(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+static bool partner_exists(struct kz_db *db, const char *id)
+{
+	char *v = query_text(db, "SELECT id FROM partners WHERE id = ?1", id);
+	bool ok = v != NULL;
+	free(v);
+	return ok;
+}
+
+/* --- partners ------------------------------------------------------------- */
+
+static enum kz_status check_partner(struct kz_partner *p, struct kz_error *err)
+{
+	if (kz_str_empty(p->status))
+		kz_str_set(&p->status, "informal");
+	enum kz_status st = kz_record_validate(PARTNERS, p, err);
+	if (st != KZ_OK)
+		return st;
+	if (strcmp(p->status, "declared") == 0 && kz_str_empty(p->declaration_date))
+		return kz_fail(err, KZ_INVALID,
+			       _("Membership: a signed declaration needs the date it was signed on (YYYY-MM-DD)."));
+	return KZ_OK;
+}
+
+static enum kz_status save_partner(struct kz_db *db, struct kz_partner *p,
+				   bool keep_id, struct kz_error *err)
+{
+	enum kz_status st = check_partner(p, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (!*p->id || keep_id)
+		return kz_record_insert(db, PARTNERS, p, p->name, err);
+	struct kz_partner stored = { 0 };
+	st = kz_record_update(db, PARTNERS, p, &stored, err);
+	kz_partner_clear(&stored);
+	return st;
+}
+
+enum kz_status kz_partner_save(struct kz_db *db, struct kz_partner *p,
+			       struct kz_error *err)
+{
+	return save_partner(db, p, false, err);
+}
+
+enum kz_status kz_partner_insert_with_id(struct kz_db *db, struct kz_partner *p,
+					 struct kz_error *err)
+{
+	return save_partner(db, p, true, err);
+}
+
+enum kz_status kz_partner_get(struct kz_db *db, const char *id,
+			      struct kz_partner *out, struct kz_error *err)
+{
+	return kz_record_load(db, PARTNERS, id, out, err);
+}
+
+enum kz_status kz_partner_find_by_name(struct kz_db *db, const char *name,
+				       char id_out[KZ_ID_LEN + 1],
+				       struct kz_error *err)
+{
+	char *folded = kz_fold(name);
+	char *trimmed = kz_trim(folded);
+	char *id = query_text(db,
+		"SELECT id FROM partners WHERE kz_fold(name) = ?1"
+		" OR kz_fold(short_name) = ?1 ORDER BY name LIMIT 1", trimmed);
+
+	free(folded);
+	if (!id)
+		return kz_fail(err, KZ_NOT_FOUND, _("There is no partner named \"%s\"."), name);
+	memcpy(id_out, id, KZ_ID_LEN + 1);
+	free(id);
+	return KZ_OK;
+}
+
+/* --- contacts --------------------------------------------------------------- */
+
+static enum kz_status check_contact(struct kz_db *db, struct kz_contact *c,
+				    struct kz_error *err)
+{
+	enum kz_status st = kz_record_validate(CONTACTS, c, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (!partner_exists(db, c->partner_id))
+		return kz_fail(err, KZ_INVALID, _("Partner: there is no such partner."));
+	return KZ_OK;
+}
+
+enum kz_status kz_contact_save(struct kz_db *db, struct kz_contact *c,
+			       struct kz_error *err)
+{
+	enum kz_status st = check_contact(db, c, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (!*c->id)
+		st = kz_record_insert(db, CONTACTS, c, c->name, err);
+	else {
+		struct kz_contact stored = { 0 };
+		st = kz_record_update(db, CONTACTS, c, &stored, err);
+		kz_contact_clear(&stored);
+	}
+	if (st == KZ_OK)
+		kz_str_set(&c->partner_name, NULL), c->partner_name = query_text(db,
+			"SELECT name FROM partners WHERE id = ?1", c->partner_id);
+	return st;
+}
+
+enum kz_status kz_contact_get(struct kz_db *db, const char *id,
+			      struct kz_contact *out, struct kz_error *err)
+{
+	enum kz_status st = kz_record_load(db, CONTACTS, id, out, err);
+
+	if (st == KZ_OK) {
+		free(out->partner_name);
+		out->partner_name = query_text(db, "SELECT name FROM partners WHERE id = ?1",
+					       out->partner_id);
+	}
+	return st;
+}
+
+enum kz_status kz_contact_find_by_name(struct kz_db *db, const char *partner_id,
+				       const char *name,
+				       char id_out[KZ_ID_LEN + 1],
+				       struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT id FROM contacts WHERE kz_fold(name) = ?1"
+		" AND (?2 IS NULL OR partner_id = ?2) ORDER BY name LIMIT 1", err);
+	char *folded;
+	int rc;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	folded = kz_fold(name);
+	kz_bind_text(st, 1, kz_trim(folded));
+	kz_bind_text(st, 2, partner_id);
+	rc = sqlite3_step(st);
+	free(folded);
+	if (rc == SQLITE_ROW) {
+		memcpy(id_out, sqlite3_column_text(st, 0), KZ_ID_LEN + 1);
+		sqlite3_reset(st);
+		return KZ_OK;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, err, "contacts");
+	return kz_fail(err, KZ_NOT_FOUND, _("There is no contact person named \"%s\"."), name);
+}
+
+enum kz_status kz_contact_delete(struct kz_db *db, const char *id,
+				 struct kz_error *err)
+{
+	struct kz_contact c = { 0 };
+	enum kz_status st = kz_db_begin(db, err);
+
+	if (st != KZ_OK)
+		return st;
+	st = kz_contact_get(db, id, &c, err);
+	if (st == KZ_OK) {
+		/* Services keep the name as free text. */
+		sqlite3_stmt *s = kz_db_stmt(db,
+			"UPDATE services SET contact_text = ?2, contact_id = NULL,"
+			" rev = rev + 1 WHERE contact_id = ?1", err);
+		int rc = SQLITE_ERROR;
+		if (s) {
+			kz_bind_text(s, 1, id);
+			kz_bind_text(s, 2, c.name);
+			rc = sqlite3_step(s);
+			sqlite3_reset(s);
+		}
+		if (rc != SQLITE_DONE)
+			st = s ? kz_db_fail(db, rc, err, "contacts") : KZ_ENV;
+	}
+	if (st == KZ_OK) {
+		sqlite3_stmt *s = kz_db_stmt(db, "DELETE FROM contacts WHERE id = ?1", err);
+		int rc = SQLITE_ERROR;
+		if (s) {
+			kz_bind_text(s, 1, id);
+			rc = sqlite3_step(s);
+			sqlite3_reset(s);
+		}
+		if (rc != SQLITE_DONE)
+			st = s ? kz_db_fail(db, rc, err, "contacts") : KZ_ENV;
+	}
+	if (st == KZ_OK)
+		st = kz_audit(db, "delete", "contact", id, c.name, err);
+	kz_contact_clear(&c);
+	if (st != KZ_OK) {
+		kz_db_rollback(db);
+		return st;
+	}
+	return kz_db_commit(db, err);
+}
+
+/* --- services --------------------------------------------------------------- */
+
+static enum kz_status check_service(struct kz_db *db, struct kz_service *s,
+				    struct kz_error *err)
+{
+	if (kz_str_empty(s->kind))
+		kz_str_set(&s->kind, "service");
+	if (kz_str_empty(s->status))
+		kz_str_set(&s->status, "active");
+	enum kz_status st = kz_record_validate(SERVICES, s, err);
+	if (st != KZ_OK)
+		return st;
+	if (!partner_exists(db, s->provider_id))
+		return kz_fail(err, KZ_INVALID, _("Provider: there is no such partner."));
+	if (s->contact_id) {
+		char *owner = query_text(db, "SELECT partner_id FROM contacts WHERE id = ?1",
+					 s->contact_id);
+		bool ok = owner != NULL;
+		free(owner);
+		if (!ok)
+			return kz_fail(err, KZ_INVALID, _("Contact person: there is no such person."));
+	}
+	if (s->valid_from && s->valid_to && strcmp(s->valid_from, s->valid_to) > 0)
+		return kz_fail(err, KZ_INVALID,
+			       _("Valid to: the end date %s is before the start date %s."),
+			       s->valid_to, s->valid_from);
+	return KZ_OK;
+}
+
+static void fill_service_names(struct kz_db *db, struct kz_service *s)
+{
+	free(s->provider_name);
+	s->provider_name = query_text(db, "SELECT name FROM partners WHERE id = ?1", s->provider_id);
+	free(s->contact_name);
+	s->contact_name = s->contact_id
+		? query_text(db, "SELECT name FROM contacts WHERE id = ?1", s->contact_id)
+		: NULL;
+}
+
+static enum kz_status save_service(struct kz_db *db, struct kz_service *s,
+				   bool keep_id, struct kz_error *err)
+{
+	enum kz_status st = check_service(db, s, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (!*s->id || keep_id) {
+		st = kz_record_insert(db, SERVICES, s, s->title, err);
+	} else {
+		struct kz_service stored = { 0 };
+		st = kz_record_update(db, SERVICES, s, &stored, err);
+		kz_service_clear(&stored);
+	}
+	if (st == KZ_OK)
+		fill_service_names(db, s);
+	return st;
+}
+
+enum kz_status kz_service_save(struct kz_db *db, struct kz_service *s,
+			       struct kz_error *err)
+{
+	return save_service(db, s, false, err);
+}
+
+enum kz_status kz_service_insert_with_id(struct kz_db *db, struct kz_service *s,
+					 struct kz_error *err)
+{
+	return save_service(db, s, true, err);
+}
+
+enum kz_status kz_service_get(struct kz_db *db, const char *id,
+			      struct kz_service *out, struct kz_error *err)
+{
+	enum kz_status st = kz_record_load(db, SERVICES, id, out, err);
+
+	if (st == KZ_OK)
+		fill_service_names(db, out);
+	return st;
+}
+
+/* Load, change with fn, save: one transaction, with the revision check. */
+static enum kz_status change_service(struct kz_db *db, const char *id, long rev,
+				     void (*fn)(struct kz_db *, struct kz_service *),
+				     struct kz_error *err)
+{
+	struct kz_service s = { 0 };
+	enum kz_status st = kz_db_begin(db, err);
+
+	if (st != KZ_OK)
+		return st;
+	st = kz_service_get(db, id, &s, err);
+	if (st == KZ_OK) {
+		if (rev)
+			s.stamp.rev = rev;
+		fn(db, &s);
+		st = kz_service_save(db, &s, err);
+	}
+	kz_service_clear(&s);
+	if (st != KZ_OK) {
+		kz_db_rollback(db);
+		return st;
+	}
+	return kz_db_commit(db, err);
+}
+
+static void set_archived(struct kz_db *db, struct kz_service *s)
+{
+	(void)db;
+	kz_str_set(&s->status, "archived");
+}
+
+static void set_verified(struct kz_db *db, struct kz_service *s)
+{
+	char today[11];
+
+	kz_today(today);
+	kz_str_set(&s->verified_on, today);
+	kz_str_set(&s->verified_by, kz_db_user(db));
+}
+
+enum kz_status kz_service_archive(struct kz_db *db, const char *id, long rev,
+				  struct kz_error *err)
+{
+	return change_service(db, id, rev, set_archived, err);
+}
+
+enum kz_status kz_service_verify(struct kz_db *db, const char *id, long rev,
+				 struct kz_error *err)
+{
+	return change_service(db, id, rev, set_verified, err);
+}
+
+bool kz_service_is_stale(const struct kz_db *db, const char *verified_on,
+			 const char *status)
+{
+	char today[11], limit[11];
+
+	if (status && strcmp(status, "active") != 0)
+		return false;
+	if (kz_str_empty(verified_on))
+		return true;
+	kz_today(today);
+	kz_date_add_days(today, -kz_db_stale_days(db), limit);
+	return strcmp(verified_on, limit) < 0;
+}

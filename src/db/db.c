@@ -1,0 +1,642 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db_internal.h"
+#include "koszyk/buf.h"
+#include "koszyk/fold.h"
+#include "koszyk/i18n.h"
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+
+#define BUSY_TIMEOUT_MS 15000
+#define STMT_CACHE 64
+
+struct stmt_slot {
+	const char *sql;
+	sqlite3_stmt *st;
+};
+
+struct kz_db {
+	sqlite3 *h;
+	char *path;
+	char *user;
+	int stale_days;
+	int depth;       /* nesting of kz_db_begin */
+	bool aborted;    /* an inner level rolled back */
+	struct stmt_slot cache[STMT_CACHE];
+	size_t ncache;
+};
+
+sqlite3 *kz_db_handle(struct kz_db *db)
+{
+	return db->h;
+}
+
+const char *kz_db_path(const struct kz_db *db)
+{
+	return db->path;
+}
+
+void kz_db_set_user(struct kz_db *db, const char *login)
+{
+	kz_str_set(&db->user, kz_str_empty(login) ? "unknown" : login);
+}
+
+const char *kz_db_user(const struct kz_db *db)
+{
+	return db->user;
+}
+
+void kz_db_set_stale_days(struct kz_db *db, int days)
+{
+	db->stale_days = days > 0 ? days : 180;
+}
+
+int kz_db_stale_days(const struct kz_db *db)
+{
+	return db->stale_days;
+}
+
+enum kz_status kz_db_fail(struct kz_db *db, int rc, struct kz_error *err,
+			  const char *what)
+{
+	const char *detail = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return kz_fail(err, KZ_ENV,
+			       _("The database is busy: someone else has been saving for too long. Try again in a moment. (%s)"),
+			       what);
+	case SQLITE_FULL:
+		return kz_fail(err, KZ_ENV,
+			       _("The disk is full; nothing was saved. Free some space and try again. (%s)"),
+			       what);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+	case SQLITE_AUTH:
+		return kz_fail(err, KZ_ENV,
+			       _("The database cannot be written: permission denied or read-only file (%s: %s)"),
+			       what, detail);
+	case SQLITE_IOERR:
+		return kz_fail(err, KZ_ENV, _("Disk error while working with the database (%s: %s)"),
+			       what, detail);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return kz_fail(err, KZ_CORRUPT,
+			       _("The database file is damaged or is not a koszyk database (%s). Restore it from a backup."),
+			       what);
+	case SQLITE_CONSTRAINT:
+		return kz_fail(err, KZ_INVALID, _("The data breaks a rule of the database (%s: %s)"),
+			       what, detail);
+	default:
+		return kz_fail(err, KZ_ENV, _("Database error (%s: %s)"), what, detail);
+	}
+}
+
+sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql,
+			 struct kz_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	for (size_t i = 0; i < db->ncache; i++) {
+		if (db->cache[i].sql == sql) {
+			st = db->cache[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		kz_db_fail(db, rc, err, "prepare");
+		return NULL;
+	}
+	if (db->ncache == STMT_CACHE) {
+		/* Full: drop the oldest. */
+		sqlite3_finalize(db->cache[0].st);
+		memmove(db->cache, db->cache + 1, sizeof(db->cache[0]) * (STMT_CACHE - 1));
+		db->ncache--;
+	}
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].st = st;
+	db->ncache++;
+	return st;
+}
+
+int kz_bind_text(sqlite3_stmt *st, int idx, const char *s)
+{
+	if (kz_str_empty(s))
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+char *kz_column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+/* --- SQL functions ------------------------------------------------------ */
+
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	char *f = kz_fold((const char *)t);
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
+static void free_words(void *p)
+{
+	kz_words_free(p);
+}
+
+/* kz_title_rank(folded_title, query): 0 when every word of the query
+ * is a prefix of a word of the title, 1 otherwise. The parsed query is
+ * cached across rows with sqlite3_set_auxdata. */
+static void sql_title_rank(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	char **words = sqlite3_get_auxdata(ctx, 1);
+
+	if (!words) {
+		kz_query_words((const char *)sqlite3_value_text(argv[1]), &words);
+		sqlite3_set_auxdata(ctx, 1, words, free_words);
+		words = sqlite3_get_auxdata(ctx, 1);
+		if (!words) {
+			sqlite3_result_int(ctx, 1);
+			return;
+		}
+	}
+	const char *title = (const char *)sqlite3_value_text(argv[0]);
+	sqlite3_result_int(ctx, kz_words_prefix_all(title ? title : "", words) ? 0 : 1);
+}
+
+static int register_functions(sqlite3 *h)
+{
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	int rc = sqlite3_create_function(h, "kz_fold", 1, flags, NULL, sql_fold, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "kz_title_rank", 2, flags, NULL,
+					     sql_title_rank, NULL, NULL);
+	return rc;
+}
+
+/* --- opening ------------------------------------------------------------ */
+
+static enum kz_status exec(struct kz_db *db, const char *sql, struct kz_error *err)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? KZ_OK : kz_db_fail(db, rc, err, "exec");
+}
+
+static int user_version(struct kz_db *db, int *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int count_tables(struct kz_db *db, int *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT count(*) FROM sqlite_master", -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static enum kz_status not_koszyk(struct kz_db *db, struct kz_error *err)
+{
+	return kz_fail(err, KZ_CORRUPT,
+		       _("%s is not a koszyk database (it is some other file). Give the path of a koszyk database, or a new path to create one."),
+		       db->path);
+}
+
+static enum kz_status init_meta(struct kz_db *db, struct kz_error *err)
+{
+	char id[KZ_ID_LEN + 1], now[32];
+	enum kz_status st;
+
+	kz_now_iso(now);
+	st = kz_db_meta_set(db, "app", "koszyk", err);
+	if (st == KZ_OK)
+		st = kz_db_meta_set(db, "created_at", now, err);
+	kz_uuid(id);
+	if (st == KZ_OK)
+		st = kz_db_meta_set(db, "partnership_id", id, err);
+	kz_uuid(id);
+	if (st == KZ_OK)
+		st = kz_db_meta_set(db, "replica_id", id, err);
+	return st;
+}
+
+static enum kz_status migrate(struct kz_db *db, struct kz_error *err)
+{
+	int version = 0, tables = 0, rc;
+	enum kz_status st;
+
+	rc = user_version(db, &version);
+	if (rc == SQLITE_OK)
+		rc = count_tables(db, &tables);
+	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+		return not_koszyk(db, err);
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, db->path);
+	if (version == 0 && tables > 0)
+		return not_koszyk(db, err);
+	if (version > kz_db_schema_version())
+		return kz_fail(err, KZ_CORRUPT,
+			       _("%s was written by a newer version of koszyk (schema %d, this program knows %d). Update koszyk."),
+			       db->path, version, kz_db_schema_version());
+	if (version == kz_db_schema_version()) {
+		char *app = kz_db_meta_get(db, "app");
+		bool ok = app && strcmp(app, "koszyk") == 0;
+		free(app);
+		return ok ? KZ_OK : not_koszyk(db, err);
+	}
+	st = kz_db_begin(db, err);
+	if (st != KZ_OK)
+		return st;
+	for (int v = version + 1; v <= kz_db_schema_version() && st == KZ_OK; v++) {
+		char pragma[64];
+		for (const char *const *piece = kz_db_migration(v); *piece && st == KZ_OK; piece++)
+			st = exec(db, *piece, err);
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v);
+		if (st == KZ_OK)
+			st = exec(db, pragma, err);
+	}
+	if (st == KZ_OK && version == 0)
+		st = init_meta(db, err);
+	if (st != KZ_OK) {
+		kz_db_rollback(db);
+		return st;
+	}
+	return kz_db_commit(db, err);
+}
+
+/* Refuse early, with a clear message, a file that is not SQLite at all. */
+static enum kz_status check_header(const char *path, bool *exists,
+				   struct kz_error *err)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16];
+	struct stat sb;
+	int fd;
+	ssize_t n;
+
+	*exists = false;
+	if (stat(path, &sb) < 0) {
+		if (errno == ENOENT)
+			return KZ_OK;
+		return kz_fail(err, KZ_ENV, _("%s: cannot open the database: %s"),
+			       path, strerror(errno));
+	}
+	*exists = true;
+	if (S_ISDIR(sb.st_mode))
+		return kz_fail(err, KZ_INVALID, _("%s is a folder, not a database file"), path);
+	if (sb.st_size == 0)
+		return KZ_OK;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return kz_fail(err, KZ_ENV, _("%s: cannot open the database: %s"),
+			       path, strerror(errno));
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	if (n != (ssize_t)sizeof(head) || memcmp(head, magic, sizeof(magic)) != 0)
+		return kz_fail(err, KZ_CORRUPT,
+			       _("%s is not a koszyk database (it is some other file). Give the path of a koszyk database, or a new path to create one."),
+			       path);
+	return KZ_OK;
+}
+
+static enum kz_status create_file(const char *path, struct kz_error *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd < 0 && errno != EEXIST)
+		return kz_fail(err, errno == ENOENT ? KZ_INVALID : KZ_ENV,
+			       _("%s: cannot create the database: %s"), path,
+			       strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return KZ_OK;
+}
+
+enum kz_status kz_db_open(const char *path, enum kz_open_mode mode,
+			  struct kz_db **out, struct kz_error *err)
+{
+	struct kz_db *db;
+	bool exists;
+	enum kz_status st;
+	int rc;
+
+	*out = NULL;
+	st = check_header(path, &exists, err);
+	if (st != KZ_OK)
+		return st;
+	if (!exists && mode == KZ_OPEN_EXISTING)
+		return kz_fail(err, KZ_INVALID,
+			       _("%s: there is no database here. Create one with \"koszyk init\" or \"koszyk demo\"."),
+			       path);
+	if (!exists && (st = create_file(path, err)) != KZ_OK)
+		return st;
+
+	db = xcalloc(1, sizeof(*db));
+	db->path = xstrdup(path);
+	db->stale_days = 180;
+	kz_db_set_user(db, NULL);
+	rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc != SQLITE_OK) {
+		st = kz_db_fail(db, rc, err, path);
+		kz_db_close(db);
+		return st;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	rc = register_functions(db->h);
+	if (rc != SQLITE_OK) {
+		st = kz_db_fail(db, rc, err, path);
+		kz_db_close(db);
+		return st;
+	}
+	st = exec(db, "PRAGMA journal_mode = WAL", err);
+	if (st == KZ_CORRUPT)
+		st = not_koszyk(db, err);
+	if (st == KZ_OK)
+		st = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", err);
+	if (st == KZ_OK)
+		st = migrate(db, err);
+	if (st != KZ_OK) {
+		kz_db_close(db);
+		return st;
+	}
+	*out = db;
+	return KZ_OK;
+}
+
+void kz_db_close(struct kz_db *db)
+{
+	if (!db)
+		return;
+	for (size_t i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	if (db->h)
+		sqlite3_close(db->h);
+	free(db->path);
+	free(db->user);
+	free(db);
+}
+
+/* --- transactions ------------------------------------------------------- */
+
+enum kz_status kz_db_begin(struct kz_db *db, struct kz_error *err)
+{
+	if (db->depth == 0) {
+		int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return kz_db_fail(db, rc, err, "begin");
+		db->aborted = false;
+	}
+	db->depth++;
+	return KZ_OK;
+}
+
+enum kz_status kz_db_commit(struct kz_db *db, struct kz_error *err)
+{
+	if (db->depth == 0)
+		return KZ_OK;
+	if (--db->depth > 0)
+		return KZ_OK;
+	if (db->aborted) {
+		db->aborted = false;
+		return kz_fail(err, KZ_ENV, _("The change was cancelled; nothing was saved."));
+	}
+	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		enum kz_status st = kz_db_fail(db, rc, err, "commit");
+		if (!sqlite3_get_autocommit(db->h))
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return st;
+	}
+	return KZ_OK;
+}
+
+void kz_db_rollback(struct kz_db *db)
+{
+	if (db->depth == 0)
+		return;
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	db->aborted = --db->depth > 0;
+}
+
+/* --- meta, audit, counts, check ------------------------------------------ */
+
+char *kz_db_meta_get(struct kz_db *db, const char *key)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT value FROM meta WHERE key = ?1", NULL);
+	char *v = NULL;
+
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = kz_column_dup(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+enum kz_status kz_db_meta_set(struct kz_db *db, const char *key,
+			      const char *value, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"INSERT INTO meta(key, value) VALUES(?1, ?2)"
+		" ON CONFLICT(key) DO UPDATE SET value = excluded.value", err);
+	int rc;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, "meta");
+}
+
+enum kz_status kz_audit(struct kz_db *db, const char *action, const char *kind,
+			const char *ref, const char *summary, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"INSERT INTO audit(at, user, action, kind, ref, summary)"
+		" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", err);
+	char now[32];
+	int rc;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	kz_now_iso(now);
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, db->user, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, action, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, kind, -1, SQLITE_TRANSIENT);
+	kz_bind_text(st, 5, ref);
+	kz_bind_text(st, 6, summary);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, "audit");
+}
+
+static long count_of(struct kz_db *db, const char *sql, const char *arg)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);
+	long n = -1;
+
+	if (!st)
+		return -1;
+	if (arg)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+enum kz_status kz_db_counts(struct kz_db *db, struct kz_db_counts *out,
+			    struct kz_error *err)
+{
+	char today[11], limit[11];
+
+	kz_today(today);
+	kz_date_add_days(today, -db->stale_days, limit);
+	out->partners = count_of(db, "SELECT count(*) FROM partners", NULL);
+	out->contacts = count_of(db, "SELECT count(*) FROM contacts", NULL);
+	out->services = count_of(db, "SELECT count(*) FROM services", NULL);
+	out->services_active = count_of(db,
+		"SELECT count(*) FROM services WHERE status = 'active'", NULL);
+	out->services_stale = count_of(db,
+		"SELECT count(*) FROM services WHERE status = 'active'"
+		" AND (verified_on IS NULL OR verified_on < ?1)", limit);
+	out->audit = count_of(db, "SELECT count(*) FROM audit", NULL);
+	if (out->partners < 0 || out->services < 0 || out->audit < 0)
+		return kz_fail(err, KZ_CORRUPT,
+			       _("The database file is damaged: its tables cannot be read."));
+	return KZ_OK;
+}
+
+/* Run a query whose rows are problems (one text column each). */
+static void collect(struct kz_db *db, const char *sql, const char *prefix,
+		    struct kz_buf *report, int *problems)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		kz_buf_printf(report, "%s: %s\n", prefix, sqlite3_errmsg(db->h));
+		(*problems)++;
+		return;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		if (t && strcmp(t, "ok") == 0)
+			continue;
+		kz_buf_printf(report, "%s: %s\n", prefix, t ? t : "?");
+		(*problems)++;
+	}
+	if (rc != SQLITE_DONE) {
+		kz_buf_printf(report, "%s: %s\n", prefix, sqlite3_errmsg(db->h));
+		(*problems)++;
+	}
+	sqlite3_finalize(st);
+}
+
+enum kz_status kz_db_check(struct kz_db *db, char **report_out,
+			   struct kz_error *err)
+{
+	struct kz_buf report = KZ_BUF_INIT;
+	int problems = 0;
+
+	collect(db, "PRAGMA integrity_check", _("database file"), &report, &problems);
+	collect(db, "SELECT 'table ' || \"table\" || ', row ' || rowid || ': refers to a missing ' || parent"
+		    " FROM pragma_foreign_key_check", _("references"), &report, &problems);
+	collect(db, "SELECT CASE WHEN (SELECT count(*) FROM search_doc) ="
+		    " (SELECT count(*) FROM services) + (SELECT count(*) FROM partners)"
+		    " + (SELECT count(*) FROM contacts) THEN 'ok'"
+		    " ELSE 'the search index does not match the records' END",
+		    _("search index"), &report, &problems);
+	if (problems == 0) {
+		/* FTS5's own check raises an error when the index is broken. */
+		int rc = sqlite3_exec(db->h,
+			"INSERT INTO search_fts(search_fts) VALUES('integrity-check')",
+			NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			kz_buf_printf(&report, "%s: %s\n", _("search index"), sqlite3_errmsg(db->h));
+			problems++;
+		}
+	}
+	collect(db, "SELECT 'entry ' || seq || ': no time, user or action'"
+		    " FROM audit WHERE at = '' OR user = '' OR action = ''",
+		    _("audit trail"), &report, &problems);
+	collect(db, "SELECT 'entry ' || b.seq || ' is dated before entry ' || a.seq"
+		    " FROM audit a JOIN audit b ON b.seq = a.seq + 1 WHERE b.at < a.at",
+		    _("audit trail"), &report, &problems);
+	collect(db, "SELECT 'record ' || id || ' has no entry in the audit trail' FROM ("
+		    " SELECT id FROM services UNION ALL SELECT id FROM partners"
+		    " UNION ALL SELECT id FROM contacts)"
+		    " WHERE id NOT IN (SELECT ref FROM audit WHERE ref IS NOT NULL)",
+		    _("audit trail"), &report, &problems);
+	*report_out = kz_buf_detach(&report);
+	if (problems)
+		return kz_fail(err, KZ_CORRUPT, _("%d problem(s) found in %s"), problems, db->path);
+	return KZ_OK;
+}
+
+enum kz_status kz_db_backup(struct kz_db *db, const char *path,
+			    struct kz_error *err)
+{
+	struct stat sb;
+	sqlite3_stmt *st;
+	mode_t old;
+	int rc;
+
+	if (stat(path, &sb) == 0)
+		return kz_fail(err, KZ_INVALID, _("%s already exists; give a new file name for the backup."),
+			       path);
+	rc = sqlite3_prepare_v2(db->h, "VACUUM INTO ?1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, "backup");
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
+	/* Special-category data: the copy is the owner's only. */
+	old = umask(077);
+	rc = sqlite3_step(st);
+	umask(old);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, err, path);
+	return KZ_OK;
+}

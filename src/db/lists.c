@@ -1,0 +1,336 @@
+/* Lists for the screens and the command line, and iteration for exports.
+ * A search query goes through the FTS5 index over folded text; browsing
+ * without a query walks the (kind, sort_key) index. Neither scans the
+ * whole table per keystroke. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "koszyk/fold.h"
+#include "koszyk/i18n.h"
+#include "koszyk/xalloc.h"
+#include "records.h"
+
+#define SERVICE_COLS \
+	"SELECT s.id, s.title, p.name, s.category, s.status, s.verified_on "
+#define SERVICE_FILTERS                                                        \
+	" AND (?2 IS NULL OR s.sector = ?2)"                                   \
+	" AND (?3 IS NULL OR s.category = ?3)"                                 \
+	" AND (?4 IS NULL OR instr(';' || coalesce(s.target_groups, '') || ';'," \
+	"                          ';' || ?4 || ';') > 0)"                     \
+	" AND (?5 IS NULL OR s.provider_id = ?5)"                              \
+	" AND CASE WHEN ?6 IS NULL THEN s.status <> 'archived'"                \
+	"          WHEN ?6 = 'all' THEN 1 ELSE s.status = ?6 END"              \
+	" AND (?7 = 0 OR (s.status = 'active' AND"                             \
+	"      (s.verified_on IS NULL OR s.verified_on < ?8)))"
+#define SERVICE_FROM_DOC                                                       \
+	" FROM search_doc d JOIN services s ON s.id = d.ref"                   \
+	" JOIN partners p ON p.id = s.provider_id WHERE d.kind = 'service'"
+#define SERVICE_FROM_FTS                                                       \
+	" FROM search_fts f JOIN search_doc d ON d.docid = f.rowid"            \
+	" JOIN services s ON s.id = d.ref JOIN partners p ON p.id = s.provider_id" \
+	" WHERE search_fts MATCH ?1 AND d.kind = 'service'"
+/* Title matches first, then FTS5's bm25 (title weighs ten times the
+ * rest), then alphabetical. */
+#define FTS_ORDER \
+	" ORDER BY kz_title_rank(f.title, ?9), bm25(search_fts, 10.0, 1.0), d.sort_key"
+
+static const char sql_services_browse[] =
+	SERVICE_COLS SERVICE_FROM_DOC " AND ?1 IS NULL AND ?9 IS NULL" SERVICE_FILTERS
+	" ORDER BY d.sort_key LIMIT ?10";
+static const char sql_services_browse_count[] =
+	"SELECT count(*)" SERVICE_FROM_DOC " AND ?1 IS NULL" SERVICE_FILTERS;
+static const char sql_services_search[] =
+	SERVICE_COLS SERVICE_FROM_FTS SERVICE_FILTERS FTS_ORDER " LIMIT ?10";
+static const char sql_services_search_count[] =
+	"SELECT count(*)" SERVICE_FROM_FTS SERVICE_FILTERS;
+
+static const char *empty_to_null(const char *s)
+{
+	return kz_str_empty(s) ? NULL : s;
+}
+
+static void bind_service_filter(struct kz_db *db, sqlite3_stmt *st,
+				const char *fts,
+				const struct kz_service_filter *f)
+{
+	static const struct kz_service_filter none;
+	char today[11], limit[11];
+
+	if (!f)
+		f = &none;
+	kz_bind_text(st, 1, fts);
+	kz_bind_text(st, 2, empty_to_null(f->sector));
+	kz_bind_text(st, 3, empty_to_null(f->category));
+	kz_bind_text(st, 4, empty_to_null(f->target_group));
+	kz_bind_text(st, 5, empty_to_null(f->provider_id));
+	kz_bind_text(st, 6, empty_to_null(f->status));
+	sqlite3_bind_int(st, 7, f->stale_only);
+	kz_today(today);
+	kz_date_add_days(today, -kz_db_stale_days(db), limit);
+	sqlite3_bind_text(st, 8, limit, -1, SQLITE_TRANSIENT);
+}
+
+/* Count rows of a count(*) statement already bound. */
+static enum kz_status step_count(struct kz_db *db, sqlite3_stmt *st,
+				 size_t *out, struct kz_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		*out = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, err, "count");
+}
+
+/* Read rows (id + up to five text columns) into out. */
+static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
+				struct kz_rows *out, struct kz_error *err)
+{
+	size_t cap = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct kz_row *r = kz_rows_push(out, &cap);
+		int ncol = sqlite3_column_count(st);
+		char **cols[] = { &r->title, &r->col1, &r->col2, &r->col3, &r->col4 };
+
+		const unsigned char *id = sqlite3_column_text(st, 0);
+		if (id)
+			snprintf(r->id, sizeof(r->id), "%s", (const char *)id);
+		for (int c = 1; c < ncol && c <= 5; c++)
+			*cols[c - 1] = kz_column_dup(st, c);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, err, "list");
+	out->total = out->n;
+	return KZ_OK;
+}
+
+static sqlite3_int64 sql_limit(size_t limit)
+{
+	return limit ? (sqlite3_int64)limit : -1;
+}
+
+enum kz_status kz_service_list(struct kz_db *db, const char *query,
+			       const struct kz_service_filter *filter,
+			       size_t limit, struct kz_rows *out,
+			       struct kz_error *err)
+{
+	char *fts = kz_fts_query(query);
+	const char *list_sql = fts ? sql_services_search : sql_services_browse;
+	const char *count_sql = fts ? sql_services_search_count : sql_services_browse_count;
+	sqlite3_stmt *st;
+	enum kz_status s;
+
+	memset(out, 0, sizeof(*out));
+	st = kz_db_stmt(db, list_sql, err);
+	if (!st) {
+		free(fts);
+		return err ? err->status : KZ_ENV;
+	}
+	bind_service_filter(db, st, fts, filter);
+	kz_bind_text(st, 9, query);
+	sqlite3_bind_int64(st, 10, sql_limit(limit));
+	s = step_rows(db, st, out, err);
+	for (size_t i = 0; s == KZ_OK && i < out->n; i++) {
+		struct kz_row *r = &out->v[i];
+		r->archived = r->col3 && strcmp(r->col3, "archived") == 0;
+		r->stale = kz_service_is_stale(db, r->col4, r->col3);
+	}
+	if (s == KZ_OK && limit && out->n == limit) {
+		st = kz_db_stmt(db, count_sql, err);
+		if (!st)
+			s = err ? err->status : KZ_ENV;
+		else {
+			bind_service_filter(db, st, fts, filter);
+			s = step_count(db, st, &out->total, err);
+		}
+	}
+	free(fts);
+	if (s != KZ_OK)
+		kz_rows_free(out);
+	return s;
+}
+
+/* --- partners and contacts ------------------------------------------------- */
+
+#define PARTNER_COLS \
+	"SELECT p.id, p.name, p.kind, p.status, p.declaration_date, p.short_name "
+static const char sql_partners_browse[] =
+	PARTNER_COLS "FROM search_doc d JOIN partners p ON p.id = d.ref"
+	" WHERE d.kind = 'partner' ORDER BY d.sort_key LIMIT ?1";
+static const char sql_partners_search[] =
+	PARTNER_COLS "FROM search_fts f JOIN search_doc d ON d.docid = f.rowid"
+	" JOIN partners p ON p.id = d.ref"
+	" WHERE search_fts MATCH ?2 AND d.kind = 'partner'"
+	" ORDER BY kz_title_rank(f.title, ?3), bm25(search_fts, 10.0, 1.0), d.sort_key"
+	" LIMIT ?1";
+
+enum kz_status kz_partner_list(struct kz_db *db, const char *query,
+			       size_t limit, struct kz_rows *out,
+			       struct kz_error *err)
+{
+	char *fts = kz_fts_query(query);
+	sqlite3_stmt *st = kz_db_stmt(db, fts ? sql_partners_search : sql_partners_browse, err);
+	enum kz_status s;
+
+	memset(out, 0, sizeof(*out));
+	if (!st) {
+		free(fts);
+		return err ? err->status : KZ_ENV;
+	}
+	sqlite3_bind_int64(st, 1, sql_limit(limit));
+	if (fts) {
+		kz_bind_text(st, 2, fts);
+		kz_bind_text(st, 3, query);
+	}
+	s = step_rows(db, st, out, err);
+	for (size_t i = 0; s == KZ_OK && i < out->n; i++)
+		out->v[i].archived = out->v[i].col2 && strcmp(out->v[i].col2, "left") == 0;
+	free(fts);
+	return s;
+}
+
+#define CONTACT_COLS \
+	"SELECT c.id, c.name, p.name, c.phone, c.position, c.email "
+static const char sql_contacts_browse[] =
+	CONTACT_COLS "FROM search_doc d JOIN contacts c ON c.id = d.ref"
+	" JOIN partners p ON p.id = c.partner_id"
+	" WHERE d.kind = 'contact' AND (?2 IS NULL OR c.partner_id = ?2)"
+	" ORDER BY d.sort_key LIMIT ?1";
+static const char sql_contacts_search[] =
+	CONTACT_COLS "FROM search_fts f JOIN search_doc d ON d.docid = f.rowid"
+	" JOIN contacts c ON c.id = d.ref JOIN partners p ON p.id = c.partner_id"
+	" WHERE search_fts MATCH ?3 AND d.kind = 'contact'"
+	" AND (?2 IS NULL OR c.partner_id = ?2)"
+	" ORDER BY kz_title_rank(f.title, ?4), bm25(search_fts, 10.0, 1.0), d.sort_key"
+	" LIMIT ?1";
+
+enum kz_status kz_contact_list(struct kz_db *db, const char *partner_id,
+			       const char *query, size_t limit,
+			       struct kz_rows *out, struct kz_error *err)
+{
+	char *fts = kz_fts_query(query);
+	sqlite3_stmt *st = kz_db_stmt(db, fts ? sql_contacts_search : sql_contacts_browse, err);
+	enum kz_status s;
+
+	memset(out, 0, sizeof(*out));
+	if (!st) {
+		free(fts);
+		return err ? err->status : KZ_ENV;
+	}
+	sqlite3_bind_int64(st, 1, sql_limit(limit));
+	kz_bind_text(st, 2, partner_id);
+	if (fts) {
+		kz_bind_text(st, 3, fts);
+		kz_bind_text(st, 4, query);
+	}
+	s = step_rows(db, st, out, err);
+	free(fts);
+	return s;
+}
+
+/* --- iteration -------------------------------------------------------------- */
+
+/* Walk ids from sql (a private statement, so callbacks may use the
+ * statement cache freely) and call visit for each. */
+static enum kz_status each_id(struct kz_db *db, const char *sql, const char *arg,
+			      enum kz_status (*visit)(struct kz_db *, const char *, void *),
+			      void *ctx, struct kz_error *err)
+{
+	sqlite3_stmt *st;
+	enum kz_status s = KZ_OK;
+	int rc = sqlite3_prepare_v2(kz_db_handle(db), sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, "list");
+	kz_bind_text(st, 1, arg);
+	while (s == KZ_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char id[KZ_ID_LEN + 1];
+		snprintf(id, sizeof(id), "%s", (const char *)sqlite3_column_text(st, 0));
+		s = visit(db, id, ctx);
+	}
+	if (s == KZ_OK && rc != SQLITE_DONE)
+		s = kz_db_fail(db, rc, err, "list");
+	sqlite3_finalize(st);
+	return s;
+}
+
+struct each_ctx {
+	kz_service_fn service_fn;
+	kz_partner_fn partner_fn;
+	kz_contact_fn contact_fn;
+	void *ctx;
+	struct kz_error *err;
+};
+
+static enum kz_status visit_service(struct kz_db *db, const char *id, void *p)
+{
+	struct each_ctx *e = p;
+	struct kz_service s = { 0 };
+	enum kz_status st = kz_service_get(db, id, &s, e->err);
+
+	if (st == KZ_OK)
+		st = e->service_fn(&s, e->ctx);
+	kz_service_clear(&s);
+	return st;
+}
+
+static enum kz_status visit_partner(struct kz_db *db, const char *id, void *p)
+{
+	struct each_ctx *e = p;
+	struct kz_partner r = { 0 };
+	enum kz_status st = kz_partner_get(db, id, &r, e->err);
+
+	if (st == KZ_OK)
+		st = e->partner_fn(&r, e->ctx);
+	kz_partner_clear(&r);
+	return st;
+}
+
+static enum kz_status visit_contact(struct kz_db *db, const char *id, void *p)
+{
+	struct each_ctx *e = p;
+	struct kz_contact r = { 0 };
+	enum kz_status st = kz_contact_get(db, id, &r, e->err);
+
+	if (st == KZ_OK)
+		st = e->contact_fn(&r, e->ctx);
+	kz_contact_clear(&r);
+	return st;
+}
+
+enum kz_status kz_service_each(struct kz_db *db, bool include_archived,
+			       kz_service_fn fn, void *ctx, struct kz_error *err)
+{
+	struct each_ctx e = { .service_fn = fn, .ctx = ctx, .err = err };
+
+	return each_id(db,
+		include_archived
+			? "SELECT d.ref FROM search_doc d WHERE d.kind = 'service' ORDER BY d.sort_key"
+			: "SELECT d.ref FROM search_doc d JOIN services s ON s.id = d.ref"
+			  " WHERE d.kind = 'service' AND s.status <> 'archived' ORDER BY d.sort_key",
+		NULL, visit_service, &e, err);
+}
+
+enum kz_status kz_partner_each(struct kz_db *db, kz_partner_fn fn, void *ctx,
+			       struct kz_error *err)
+{
+	struct each_ctx e = { .partner_fn = fn, .ctx = ctx, .err = err };
+
+	return each_id(db, "SELECT ref FROM search_doc WHERE kind = 'partner' ORDER BY sort_key",
+		       NULL, visit_partner, &e, err);
+}
+
+enum kz_status kz_contact_each(struct kz_db *db, const char *partner_id,
+			       kz_contact_fn fn, void *ctx, struct kz_error *err)
+{
+	struct each_ctx e = { .contact_fn = fn, .ctx = ctx, .err = err };
+
+	return each_id(db,
+		"SELECT d.ref FROM search_doc d JOIN contacts c ON c.id = d.ref"
+		" WHERE d.kind = 'contact' AND (?1 IS NULL OR c.partner_id = ?1)"
+		" ORDER BY d.sort_key", partner_id, visit_contact, &e, err);
+}

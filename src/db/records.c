@@ -1,0 +1,296 @@
+/* Generic storage of records described by field tables: insert, update
+ * with a revision check, load, audit. basket.c adds what is particular to
+ * partners, contacts and services. */
+#include "records.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "koszyk/buf.h"
+#include "koszyk/i18n.h"
+#include "koszyk/xalloc.h"
+
+#define STAMP_COLS "created_at, created_by, updated_at, updated_by, rev"
+
+static char *build_select(const struct kz_table *t)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+
+	kz_buf_puts(&b, "SELECT ");
+	for (size_t i = 0; i < t->nfields; i++)
+		kz_buf_printf(&b, "%s, ", t->fields[i].name);
+	kz_buf_printf(&b, STAMP_COLS " FROM %s WHERE id = ?1", t->name);
+	return kz_buf_detach(&b);
+}
+
+static char *build_insert(const struct kz_table *t)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+	size_t n = t->nfields;
+
+	kz_buf_printf(&b, "INSERT INTO %s(id, ", t->name);
+	for (size_t i = 0; i < n; i++)
+		kz_buf_printf(&b, "%s, ", t->fields[i].name);
+	kz_buf_puts(&b, STAMP_COLS ") VALUES(?1, ");
+	for (size_t i = 0; i < n; i++)
+		kz_buf_printf(&b, "?%zu, ", i + 2);
+	kz_buf_printf(&b, "?%zu, ?%zu, ?%zu, ?%zu, 1)", n + 2, n + 3, n + 2, n + 3);
+	return kz_buf_detach(&b);
+}
+
+static char *build_update(const struct kz_table *t)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+	size_t n = t->nfields;
+
+	kz_buf_printf(&b, "UPDATE %s SET ", t->name);
+	for (size_t i = 0; i < n; i++)
+		kz_buf_printf(&b, "%s = ?%zu, ", t->fields[i].name, i + 2);
+	kz_buf_printf(&b, "updated_at = ?%zu, updated_by = ?%zu, rev = rev + 1"
+		      " WHERE id = ?1 AND rev = ?%zu", n + 2, n + 3, n + 4);
+	return kz_buf_detach(&b);
+}
+
+/* The SQL texts live as long as the program; kz_db_stmt caches the
+ * prepared statements per connection by their address. */
+static void ensure_sql(struct kz_table *t)
+{
+	if (t->select_sql)
+		return;
+	t->select_sql = build_select(t);
+	t->insert_sql = build_insert(t);
+	t->update_sql = build_update(t);
+}
+
+static void bind_fields(sqlite3_stmt *st, const struct kz_table *t, void *rec)
+{
+	for (size_t i = 0; i < t->nfields; i++)
+		kz_bind_text(st, (int)i + 2, *kz_field_slot(rec, &t->fields[i]));
+}
+
+static void read_stamp(sqlite3_stmt *st, int col, struct kz_stamp *s)
+{
+	kz_stamp_clear(s);
+	s->created_at = kz_column_dup(st, col);
+	s->created_by = kz_column_dup(st, col + 1);
+	s->updated_at = kz_column_dup(st, col + 2);
+	s->updated_by = kz_column_dup(st, col + 3);
+	s->rev = (long)sqlite3_column_int64(st, col + 4);
+}
+
+enum kz_status kz_record_load(struct kz_db *db, struct kz_table *t,
+			      const char *id, void *rec, struct kz_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	ensure_sql(t);
+	if (!id || !kz_is_uuid(id))
+		return kz_fail(err, KZ_NOT_FOUND, _("There is no record with id \"%s\"."),
+			       id ? id : "");
+	st = kz_db_stmt(db, t->select_sql, err);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return kz_fail(err, KZ_NOT_FOUND, _("There is no record with id \"%s\"."), id);
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return kz_db_fail(db, rc, err, t->name);
+	}
+	char *idp = (char *)rec + t->id_off;
+	memcpy(idp, id, KZ_ID_LEN + 1);
+	for (size_t i = 0; i < t->nfields; i++)
+		kz_str_set(kz_field_slot(rec, &t->fields[i]), (const char *)sqlite3_column_text(st, (int)i));
+	read_stamp(st, (int)t->nfields, (struct kz_stamp *)((char *)rec + t->stamp_off));
+	sqlite3_reset(st);
+	return KZ_OK;
+}
+
+enum kz_status kz_record_validate(const struct kz_table *t, void *rec,
+				  struct kz_error *err)
+{
+	for (size_t i = 0; i < t->nfields; i++) {
+		const struct kz_field *f = &t->fields[i];
+		char **slot = kz_field_slot(rec, f);
+
+		/* One-line fields are stored without surrounding blanks. */
+		if (*slot && f->type != KZ_FT_LONG)
+			kz_trim(*slot);
+		if (*slot && !**slot) {
+			free(*slot);
+			*slot = NULL;
+		}
+		enum kz_status st = kz_field_check(f, *slot, err);
+		if (st != KZ_OK)
+			return st;
+	}
+	return KZ_OK;
+}
+
+/* The names of the fields whose values differ, e.g. "cost, hours". */
+static char *changed_fields(const struct kz_table *t, void *a, void *b)
+{
+	struct kz_buf out = KZ_BUF_INIT;
+
+	for (size_t i = 0; i < t->nfields; i++) {
+		const struct kz_field *f = &t->fields[i];
+		if (kz_str_eq(*kz_field_slot(a, f), *kz_field_slot(b, f)))
+			continue;
+		if (out.len)
+			kz_buf_puts(&out, ", ");
+		kz_buf_puts(&out, f->name);
+	}
+	return kz_buf_detach(&out);
+}
+
+static enum kz_status insert(struct kz_db *db, struct kz_table *t, void *rec,
+			     const char *summary, struct kz_error *err)
+{
+	const char *id = (const char *)rec + t->id_off;
+	sqlite3_stmt *st = kz_db_stmt(db, t->insert_sql, err);
+	char now[32];
+	int rc;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	kz_now_iso(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	bind_fields(st, t, rec);
+	sqlite3_bind_text(st, (int)t->nfields + 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, (int)t->nfields + 3, kz_db_user(db), -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		if ((rc & 0xff) == SQLITE_CONSTRAINT && rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+			return kz_fail(err, KZ_INVALID, _("A record with id %s already exists."), id);
+		return kz_db_fail(db, rc, err, t->name);
+	}
+	return kz_audit(db, "create", t->kind, id, summary, err);
+}
+
+enum kz_status kz_record_insert(struct kz_db *db, struct kz_table *t,
+				void *rec, const char *summary,
+				struct kz_error *err)
+{
+	char *id = (char *)rec + t->id_off;
+	struct kz_stamp *stamp = (struct kz_stamp *)((char *)rec + t->stamp_off);
+	enum kz_status st;
+
+	ensure_sql(t);
+	if (!*id)
+		kz_uuid(id);
+	else if (!kz_is_uuid(id))
+		return kz_fail(err, KZ_INVALID, _("\"%s\" is not a valid record id."), id);
+	st = kz_db_begin(db, err);
+	if (st != KZ_OK)
+		return st;
+	st = insert(db, t, rec, summary, err);
+	if (st == KZ_OK)
+		st = kz_record_load(db, t, id, rec, err);
+	if (st != KZ_OK) {
+		kz_db_rollback(db);
+		return st;
+	}
+	(void)stamp;
+	return kz_db_commit(db, err);
+}
+
+static enum kz_status conflict(const struct kz_table *t, void *stored,
+			       void *mine, struct kz_error *err)
+{
+	struct kz_stamp *s = (struct kz_stamp *)((char *)stored + t->stamp_off);
+	char *fields = changed_fields(t, stored, mine);
+	enum kz_status st = kz_fail(err, KZ_CONFLICT,
+		_("Not saved: %s changed this record at %s, after you opened it. Fields that now differ: %s. Open it again to see the current version, then repeat your change."),
+		s->updated_by ? s->updated_by : "?", s->updated_at ? s->updated_at : "?",
+		*fields ? fields : "-");
+	free(fields);
+	return st;
+}
+
+static enum kz_status update(struct kz_db *db, struct kz_table *t, void *rec,
+			     void *stored, struct kz_error *err)
+{
+	const char *id = (const char *)rec + t->id_off;
+	struct kz_stamp *stamp = (struct kz_stamp *)((char *)rec + t->stamp_off);
+	sqlite3_stmt *st;
+	char now[32];
+	int rc;
+
+	st = kz_db_stmt(db, t->update_sql, err);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	kz_now_iso(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	bind_fields(st, t, rec);
+	sqlite3_bind_text(st, (int)t->nfields + 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, (int)t->nfields + 3, kz_db_user(db), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, (int)t->nfields + 4, stamp->rev);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, err, t->name);
+	if (sqlite3_changes(kz_db_handle(db)) != 1)
+		return conflict(t, stored, rec, err);
+	char *fields = changed_fields(t, stored, rec);
+	enum kz_status s = kz_audit(db, "update", t->kind, id, fields, err);
+	free(fields);
+	return s;
+}
+
+enum kz_status kz_record_update(struct kz_db *db, struct kz_table *t,
+				void *rec, void *stored, struct kz_error *err)
+{
+	const char *id = (const char *)rec + t->id_off;
+	struct kz_stamp *stamp = (struct kz_stamp *)((char *)rec + t->stamp_off);
+	struct kz_stamp *sstamp = (struct kz_stamp *)((char *)stored + t->stamp_off);
+	enum kz_status st;
+
+	ensure_sql(t);
+	st = kz_db_begin(db, err);
+	if (st != KZ_OK)
+		return st;
+	st = kz_record_load(db, t, id, stored, err);
+	if (st == KZ_OK && stamp->rev && sstamp->rev != stamp->rev)
+		st = conflict(t, stored, rec, err);
+	if (st == KZ_OK) {
+		if (!stamp->rev)
+			stamp->rev = sstamp->rev;
+		st = update(db, t, rec, stored, err);
+	}
+	if (st == KZ_OK)
+		st = kz_record_load(db, t, id, rec, err);
+	if (st != KZ_OK) {
+		kz_db_rollback(db);
+		return st;
+	}
+	return kz_db_commit(db, err);
+}
+
+void kz_rows_free(struct kz_rows *rows)
+{
+	for (size_t i = 0; i < rows->n; i++) {
+		free(rows->v[i].title);
+		free(rows->v[i].col1);
+		free(rows->v[i].col2);
+		free(rows->v[i].col3);
+		free(rows->v[i].col4);
+	}
+	free(rows->v);
+	memset(rows, 0, sizeof(*rows));
+}
+
+struct kz_row *kz_rows_push(struct kz_rows *rows, size_t *cap)
+{
+	if (rows->n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		rows->v = xreallocarray(rows->v, *cap, sizeof(*rows->v));
+	}
+	struct kz_row *r = &rows->v[rows->n++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}

@@ -1,0 +1,47 @@
+/* Helpers shared by the unit tests: a fresh database in a temporary
+ * folder. */
+#ifndef KOSZYK_TESTUTIL_H
+#define KOSZYK_TESTUTIL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "koszyk/db.h"
+
+struct test_db {
+	char dir[64];
+	char path[128];
+	struct kz_db *db;
+};
+
+static inline void test_db_open(struct test_db *t)
+{
+	struct kz_error err = { 0 };
+
+	snprintf(t->dir, sizeof(t->dir), "/tmp/koszyk-test-XXXXXX");
+	if (!mkdtemp(t->dir)) {
+		perror("mkdtemp");
+		abort();
+	}
+	snprintf(t->path, sizeof(t->path), "%s/test.db", t->dir);
+	if (kz_db_open(t->path, KZ_OPEN_CREATE, &t->db, &err) != KZ_OK) {
+		fprintf(stderr, "open: %s\n", err.msg);
+		abort();
+	}
+	kz_db_set_user(t->db, "tester");
+}
+
+static inline void test_db_close(struct test_db *t)
+{
+	char cmd[160];
+
+	kz_db_close(t->db);
+	t->db = NULL;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t->dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", t->dir);
+}
+
+#endif
