@@ -78,7 +78,8 @@ struct kz_row {
 struct kz_rows {
 	struct kz_row *v;
 	size_t n;
-	size_t total;  /* how many matched, even beyond the limit */
+	size_t total;  /* equals n; kept for callers that show "n of total" */
+	bool more;     /* more rows matched than the limit let through */
 };
 
 void kz_rows_free(struct kz_rows *rows);
@@ -93,8 +94,11 @@ struct kz_service_filter {
 };
 
 /* Services matching the query (instant search: words are folded
- * prefixes, all must match, title matches first) and the filter; NULL or
- * empty query lists by title. At most limit rows (0 = no limit). */
+ * prefixes, all must match; entries whose title matches come first, then
+ * those matching elsewhere, each group alphabetical) and the filter; NULL
+ * or empty query lists all by title. At most limit rows (0 = no limit);
+ * out->more tells whether there were more. The cost does not grow with
+ * the number of matches beyond the limit. */
 enum kz_status kz_service_list(struct kz_db *db, const char *query,
 			       const struct kz_service_filter *filter,
 			       size_t limit, struct kz_rows *out,

@@ -22,6 +22,9 @@ void kz_words_free(char **words);
  * all required: "zlobek"* "miejski"*. NULL when the query has no words. */
 char *kz_fts_query(const char *query);
 
+/* The same restricted to the title column: {title} : ("zlobek"* ...). */
+char *kz_fts_title_query(const char *query);
+
 /* True when every word of the folded query is a prefix of some word of
  * the folded text. */
 bool kz_words_prefix_all(const char *folded_text, char *const *words);

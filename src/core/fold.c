@@ -181,6 +181,15 @@ void kz_words_free(char **words)
 	free(words);
 }
 
+char *kz_fts_title_query(const char *query)
+{
+	char *all = kz_fts_query(query);
+	char *t = all ? xasprintf("{title} : (%s)", all) : NULL;
+
+	free(all);
+	return t;
+}
+
 char *kz_fts_query(const char *query)
 {
 	char **words;

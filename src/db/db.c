@@ -155,40 +155,10 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
-static void free_words(void *p)
-{
-	kz_words_free(p);
-}
-
-/* kz_title_rank(folded_title, query): 0 when every word of the query
- * is a prefix of a word of the title, 1 otherwise. The parsed query is
- * cached across rows with sqlite3_set_auxdata. */
-static void sql_title_rank(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	char **words = sqlite3_get_auxdata(ctx, 1);
-
-	if (!words) {
-		kz_query_words((const char *)sqlite3_value_text(argv[1]), &words);
-		sqlite3_set_auxdata(ctx, 1, words, free_words);
-		words = sqlite3_get_auxdata(ctx, 1);
-		if (!words) {
-			sqlite3_result_int(ctx, 1);
-			return;
-		}
-	}
-	const char *title = (const char *)sqlite3_value_text(argv[0]);
-	sqlite3_result_int(ctx, kz_words_prefix_all(title ? title : "", words) ? 0 : 1);
-}
-
 static int register_functions(sqlite3 *h)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-	int rc = sqlite3_create_function(h, "kz_fold", 1, flags, NULL, sql_fold, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(h, "kz_title_rank", 2, flags, NULL,
-					     sql_title_rank, NULL, NULL);
-	return rc;
+	return sqlite3_create_function(h, "kz_fold", 1, flags, NULL, sql_fold, NULL, NULL);
 }
 
 /* --- opening ------------------------------------------------------------ */

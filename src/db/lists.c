@@ -23,27 +23,18 @@
 	"          WHEN ?6 = 'all' THEN 1 ELSE s.status = ?6 END"              \
 	" AND (?7 = 0 OR (s.status = 'active' AND"                             \
 	"      (s.verified_on IS NULL OR s.verified_on < ?8)))"
-#define SERVICE_FROM_DOC                                                       \
-	" FROM search_doc d JOIN services s ON s.id = d.ref"                   \
-	" JOIN partners p ON p.id = s.provider_id WHERE d.kind = 'service'"
-#define SERVICE_FROM_FTS                                                       \
-	" FROM search_fts f JOIN search_doc d ON d.docid = f.rowid"            \
-	" JOIN services s ON s.id = d.ref JOIN partners p ON p.id = s.provider_id" \
-	" WHERE search_fts MATCH ?1 AND d.kind = 'service'"
-/* Title matches first, then FTS5's bm25 (title weighs ten times the
- * rest), then alphabetical. */
-#define FTS_ORDER \
-	" ORDER BY kz_title_rank(f.title, ?9), bm25(search_fts, 10.0, 1.0), d.sort_key"
 
-static const char sql_services_browse[] =
-	SERVICE_COLS SERVICE_FROM_DOC " AND ?1 IS NULL AND ?9 IS NULL" SERVICE_FILTERS
+/* One tier of results in alphabetical order: the documents matching ?1
+ * (all when NULL) but not ?9. The FTS queries run once each as
+ * uncorrelated IN lists; the walk follows the (kind, sort_key) index and
+ * stops at the limit, so a one-letter query on 100,000 entries costs about
+ * as much as a precise one. */
+static const char sql_services[] =
+	SERVICE_COLS
+	" FROM search_doc d JOIN services s ON s.id = d.ref"
+	" JOIN partners p ON p.id = s.provider_id"
+	" WHERE d.kind = 'service'" TIER_WHERE SERVICE_FILTERS
 	" ORDER BY d.sort_key LIMIT ?10";
-static const char sql_services_browse_count[] =
-	"SELECT count(*)" SERVICE_FROM_DOC " AND ?1 IS NULL" SERVICE_FILTERS;
-static const char sql_services_search[] =
-	SERVICE_COLS SERVICE_FROM_FTS SERVICE_FILTERS FTS_ORDER " LIMIT ?10";
-static const char sql_services_search_count[] =
-	"SELECT count(*)" SERVICE_FROM_FTS SERVICE_FILTERS;
 
 static const char *empty_to_null(const char *s)
 {
@@ -51,7 +42,6 @@ static const char *empty_to_null(const char *s)
 }
 
 static void bind_service_filter(struct kz_db *db, sqlite3_stmt *st,
-				const char *fts,
 				const struct kz_service_filter *f)
 {
 	static const struct kz_service_filter none;
@@ -59,7 +49,6 @@ static void bind_service_filter(struct kz_db *db, sqlite3_stmt *st,
 
 	if (!f)
 		f = &none;
-	kz_bind_text(st, 1, fts);
 	kz_bind_text(st, 2, empty_to_null(f->sector));
 	kz_bind_text(st, 3, empty_to_null(f->category));
 	kz_bind_text(st, 4, empty_to_null(f->target_group));
@@ -71,27 +60,15 @@ static void bind_service_filter(struct kz_db *db, sqlite3_stmt *st,
 	sqlite3_bind_text(st, 8, limit, -1, SQLITE_TRANSIENT);
 }
 
-/* Count rows of a count(*) statement already bound. */
-static enum kz_status step_count(struct kz_db *db, sqlite3_stmt *st,
-				 size_t *out, struct kz_error *err)
-{
-	int rc = sqlite3_step(st);
-
-	if (rc == SQLITE_ROW)
-		*out = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, err, "count");
-}
-
-/* Read rows (id + up to five text columns) into out. */
+/* Append the rows of a bound statement (id + up to five text columns). */
 static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
-				struct kz_rows *out, struct kz_error *err)
+				struct kz_rows *out, size_t *cap,
+				struct kz_error *err)
 {
-	size_t cap = 0;
 	int rc;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct kz_row *r = kz_rows_push(out, &cap);
+		struct kz_row *r = kz_rows_push(out, cap);
 		int ncol = sqlite3_column_count(st);
 		char **cols[] = { &r->title, &r->col1, &r->col2, &r->col3, &r->col4 };
 
@@ -108,9 +85,74 @@ static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 	return KZ_OK;
 }
 
-static sqlite3_int64 sql_limit(size_t limit)
+/* Fetch one more row than asked to learn whether there are more. */
+static sqlite3_int64 sql_limit(size_t limit, size_t have)
 {
-	return limit ? (sqlite3_int64)limit : -1;
+	return limit ? (sqlite3_int64)(limit - have + 1) : -1;
+}
+
+/* Drop the probe row beyond the limit and note that there were more. */
+static void trim_to_limit(struct kz_rows *out, size_t limit)
+{
+	while (limit && out->n > limit) {
+		struct kz_row *r = &out->v[--out->n];
+		free(r->title);
+		free(r->col1);
+		free(r->col2);
+		free(r->col3);
+		free(r->col4);
+		out->more = true;
+	}
+	out->total = out->n;
+}
+
+static enum kz_status list_tier(struct kz_db *db, const char *sql,
+				const char *match, const char *exclude,
+				kz_bind_fn bind, const void *arg, size_t limit,
+				struct kz_rows *out, size_t *cap,
+				struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, sql, err);
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(st, 1, match);
+	if (bind)
+		bind(db, st, arg);
+	kz_bind_text(st, 9, exclude);
+	sqlite3_bind_int64(st, 10, sql_limit(limit, out->n));
+	return step_rows(db, st, out, cap, err);
+}
+
+/* Run sql for the records whose title matches the query, then for those
+ * matching elsewhere; without a query, all of them. */
+enum kz_status kz_tiered_list(struct kz_db *db, const char *sql,
+			      const char *query, kz_bind_fn bind,
+			      const void *arg, size_t limit,
+			      struct kz_rows *out, struct kz_error *err)
+{
+	char *all = kz_fts_query(query);
+	char *title = kz_fts_title_query(query);
+	size_t cap = 0;
+	enum kz_status s;
+
+	memset(out, 0, sizeof(*out));
+	s = list_tier(db, sql, all ? title : NULL, NULL, bind, arg, limit, out, &cap, err);
+	if (s == KZ_OK && all && (!limit || out->n <= limit))
+		s = list_tier(db, sql, all, title, bind, arg, limit, out, &cap, err);
+	free(all);
+	free(title);
+	if (s != KZ_OK) {
+		kz_rows_free(out);
+		return s;
+	}
+	trim_to_limit(out, limit);
+	return KZ_OK;
+}
+
+static void bind_service_arg(struct kz_db *db, sqlite3_stmt *st, const void *arg)
+{
+	bind_service_filter(db, st, arg);
 }
 
 enum kz_status kz_service_list(struct kz_db *db, const char *query,
@@ -118,118 +160,55 @@ enum kz_status kz_service_list(struct kz_db *db, const char *query,
 			       size_t limit, struct kz_rows *out,
 			       struct kz_error *err)
 {
-	char *fts = kz_fts_query(query);
-	const char *list_sql = fts ? sql_services_search : sql_services_browse;
-	const char *count_sql = fts ? sql_services_search_count : sql_services_browse_count;
-	sqlite3_stmt *st;
-	enum kz_status s;
+	enum kz_status s = kz_tiered_list(db, sql_services, query, bind_service_arg,
+				       filter, limit, out, err);
 
-	memset(out, 0, sizeof(*out));
-	st = kz_db_stmt(db, list_sql, err);
-	if (!st) {
-		free(fts);
-		return err ? err->status : KZ_ENV;
-	}
-	bind_service_filter(db, st, fts, filter);
-	kz_bind_text(st, 9, query);
-	sqlite3_bind_int64(st, 10, sql_limit(limit));
-	s = step_rows(db, st, out, err);
 	for (size_t i = 0; s == KZ_OK && i < out->n; i++) {
 		struct kz_row *r = &out->v[i];
 		r->archived = r->col3 && strcmp(r->col3, "archived") == 0;
 		r->stale = kz_service_is_stale(db, r->col4, r->col3);
 	}
-	if (s == KZ_OK && limit && out->n == limit) {
-		st = kz_db_stmt(db, count_sql, err);
-		if (!st)
-			s = err ? err->status : KZ_ENV;
-		else {
-			bind_service_filter(db, st, fts, filter);
-			s = step_count(db, st, &out->total, err);
-		}
-	}
-	free(fts);
-	if (s != KZ_OK)
-		kz_rows_free(out);
 	return s;
 }
 
 /* --- partners and contacts ------------------------------------------------- */
 
-#define PARTNER_COLS \
-	"SELECT p.id, p.name, p.kind, p.status, p.declaration_date, p.short_name "
-static const char sql_partners_browse[] =
-	PARTNER_COLS "FROM search_doc d JOIN partners p ON p.id = d.ref"
-	" WHERE d.kind = 'partner' ORDER BY d.sort_key LIMIT ?1";
-static const char sql_partners_search[] =
-	PARTNER_COLS "FROM search_fts f JOIN search_doc d ON d.docid = f.rowid"
-	" JOIN partners p ON p.id = d.ref"
-	" WHERE search_fts MATCH ?2 AND d.kind = 'partner'"
-	" ORDER BY kz_title_rank(f.title, ?3), bm25(search_fts, 10.0, 1.0), d.sort_key"
-	" LIMIT ?1";
+static const char sql_partners[] =
+	"SELECT p.id, p.name, p.kind, p.status, p.declaration_date, p.short_name"
+	" FROM search_doc d JOIN partners p ON p.id = d.ref"
+	" WHERE d.kind = 'partner'" TIER_WHERE
+	" ORDER BY d.sort_key LIMIT ?10";
 
 enum kz_status kz_partner_list(struct kz_db *db, const char *query,
 			       size_t limit, struct kz_rows *out,
 			       struct kz_error *err)
 {
-	char *fts = kz_fts_query(query);
-	sqlite3_stmt *st = kz_db_stmt(db, fts ? sql_partners_search : sql_partners_browse, err);
-	enum kz_status s;
+	enum kz_status s = kz_tiered_list(db, sql_partners, query, NULL, NULL, limit, out, err);
 
-	memset(out, 0, sizeof(*out));
-	if (!st) {
-		free(fts);
-		return err ? err->status : KZ_ENV;
-	}
-	sqlite3_bind_int64(st, 1, sql_limit(limit));
-	if (fts) {
-		kz_bind_text(st, 2, fts);
-		kz_bind_text(st, 3, query);
-	}
-	s = step_rows(db, st, out, err);
 	for (size_t i = 0; s == KZ_OK && i < out->n; i++)
 		out->v[i].archived = out->v[i].col2 && strcmp(out->v[i].col2, "left") == 0;
-	free(fts);
 	return s;
 }
 
-#define CONTACT_COLS \
-	"SELECT c.id, c.name, p.name, c.phone, c.position, c.email "
-static const char sql_contacts_browse[] =
-	CONTACT_COLS "FROM search_doc d JOIN contacts c ON c.id = d.ref"
+static const char sql_contacts[] =
+	"SELECT c.id, c.name, p.name, c.phone, c.position, c.email"
+	" FROM search_doc d JOIN contacts c ON c.id = d.ref"
 	" JOIN partners p ON p.id = c.partner_id"
-	" WHERE d.kind = 'contact' AND (?2 IS NULL OR c.partner_id = ?2)"
-	" ORDER BY d.sort_key LIMIT ?1";
-static const char sql_contacts_search[] =
-	CONTACT_COLS "FROM search_fts f JOIN search_doc d ON d.docid = f.rowid"
-	" JOIN contacts c ON c.id = d.ref JOIN partners p ON p.id = c.partner_id"
-	" WHERE search_fts MATCH ?3 AND d.kind = 'contact'"
-	" AND (?2 IS NULL OR c.partner_id = ?2)"
-	" ORDER BY kz_title_rank(f.title, ?4), bm25(search_fts, 10.0, 1.0), d.sort_key"
-	" LIMIT ?1";
+	" WHERE d.kind = 'contact' AND (?2 IS NULL OR c.partner_id = ?2)" TIER_WHERE
+	" ORDER BY d.sort_key LIMIT ?10";
+
+static void bind_partner_id(struct kz_db *db, sqlite3_stmt *st, const void *arg)
+{
+	(void)db;
+	kz_bind_text(st, 2, arg);
+}
 
 enum kz_status kz_contact_list(struct kz_db *db, const char *partner_id,
 			       const char *query, size_t limit,
 			       struct kz_rows *out, struct kz_error *err)
 {
-	char *fts = kz_fts_query(query);
-	sqlite3_stmt *st = kz_db_stmt(db, fts ? sql_contacts_search : sql_contacts_browse, err);
-	enum kz_status s;
-
-	memset(out, 0, sizeof(*out));
-	if (!st) {
-		free(fts);
-		return err ? err->status : KZ_ENV;
-	}
-	sqlite3_bind_int64(st, 1, sql_limit(limit));
-	kz_bind_text(st, 2, partner_id);
-	if (fts) {
-		kz_bind_text(st, 3, fts);
-		kz_bind_text(st, 4, query);
-	}
-	s = step_rows(db, st, out, err);
-	free(fts);
-	return s;
+	return kz_tiered_list(db, sql_contacts, query, bind_partner_id, partner_id,
+			   limit, out, err);
 }
 
 /* --- iteration -------------------------------------------------------------- */

@@ -34,4 +34,25 @@ enum kz_status kz_record_update(struct kz_db *db, struct kz_table *t,
 
 struct kz_row *kz_rows_push(struct kz_rows *rows, size_t *cap);
 
+/* Binds a list statement's own parameters (2..8). */
+typedef void (*kz_bind_fn)(struct kz_db *db, sqlite3_stmt *st, const void *arg);
+
+/* The SQL fragment that restricts a list over search_doc d to one tier of
+ * a search: ?1 the FTS query to match (NULL: everything), ?9 the one to
+ * leave out. */
+#define TIER_WHERE                                                    \
+	" AND (?1 IS NULL OR d.docid IN"                              \
+	"      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1))" \
+	" AND (?9 IS NULL OR d.docid NOT IN"                          \
+	"      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?9))"
+
+/* Run sql (id + up to five text columns, TIER_WHERE, ORDER BY d.sort_key
+ * LIMIT ?10) first for the records whose title matches every word of the
+ * query, then for those matching elsewhere; without a query, once for
+ * all. At most limit rows (0: all); out->more when there were more. */
+enum kz_status kz_tiered_list(struct kz_db *db, const char *sql,
+			      const char *query, kz_bind_fn bind,
+			      const void *arg, size_t limit,
+			      struct kz_rows *out, struct kz_error *err);
+
 #endif

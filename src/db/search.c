@@ -15,68 +15,65 @@ const char *kz_kind_name(enum kz_kind kind)
 	return kind < KZ_KIND_COUNT ? names[kind] : "?";
 }
 
-#define FTS_JOIN \
-	" FROM search_fts f JOIN search_doc d ON d.docid = f.rowid"
-#define FTS_RANK \
-	" ORDER BY kz_title_rank(f.title, ?2), bm25(search_fts, 10.0, 1.0), d.sort_key LIMIT ?3"
-
-/* Each query: id, title, detail. Archived services are left out. */
+/* Each query: id, title, detail (what helps to tell hits apart: the
+ * provider and place, the phone, the person's partner). Archived services
+ * are left out. */
 static const char *const kind_sql[KZ_KIND_COUNT] = {
-	"SELECT s.id, s.title, p.name || coalesce(' · ' || s.place, '')" FTS_JOIN
-	" JOIN services s ON s.id = d.ref JOIN partners p ON p.id = s.provider_id"
-	" WHERE search_fts MATCH ?1 AND d.kind = 'service' AND s.status <> 'archived'"
-	FTS_RANK,
+	"SELECT s.id, s.title, p.name || coalesce(' · ' || s.place, '')"
+	" FROM search_doc d JOIN services s ON s.id = d.ref"
+	" JOIN partners p ON p.id = s.provider_id"
+	" WHERE d.kind = 'service' AND s.status <> 'archived'" TIER_WHERE
+	" ORDER BY d.sort_key LIMIT ?10",
 	"SELECT p.id, p.name, trim(coalesce(p.phone, '') || ' ' || coalesce(p.email, ''))"
-	FTS_JOIN " JOIN partners p ON p.id = d.ref"
-	" WHERE search_fts MATCH ?1 AND d.kind = 'partner'" FTS_RANK,
+	" FROM search_doc d JOIN partners p ON p.id = d.ref"
+	" WHERE d.kind = 'partner'" TIER_WHERE
+	" ORDER BY d.sort_key LIMIT ?10",
 	"SELECT c.id, c.name, trim(coalesce(c.phone, '') || ' · ' ||"
-	" coalesce(p.short_name, p.name), ' ·')" FTS_JOIN
-	" JOIN contacts c ON c.id = d.ref JOIN partners p ON p.id = c.partner_id"
-	" WHERE search_fts MATCH ?1 AND d.kind = 'contact'" FTS_RANK,
+	" coalesce(p.short_name, p.name), ' ·')"
+	" FROM search_doc d JOIN contacts c ON c.id = d.ref"
+	" JOIN partners p ON p.id = c.partner_id"
+	" WHERE d.kind = 'contact'" TIER_WHERE
+	" ORDER BY d.sort_key LIMIT ?10",
 };
 
-static enum kz_status search_kind(struct kz_db *db, enum kz_kind kind,
-				  const char *fts, const char *query,
-				  size_t limit, struct kz_hits *out,
-				  size_t *cap, struct kz_error *err)
+static void add_hits(struct kz_hits *out, size_t *cap, enum kz_kind kind,
+		     struct kz_rows *rows)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, kind_sql[kind], err);
-	int rc;
-
-	if (!st)
-		return err ? err->status : KZ_ENV;
-	kz_bind_text(st, 1, fts);
-	kz_bind_text(st, 2, query);
-	sqlite3_bind_int64(st, 3, limit ? (sqlite3_int64)limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	for (size_t i = 0; i < rows->n; i++) {
 		if (out->n == *cap) {
 			*cap = *cap ? *cap * 2 : 32;
 			out->v = xreallocarray(out->v, *cap, sizeof(*out->v));
 		}
 		struct kz_hit *h = &out->v[out->n++];
 		h->kind = kind;
-		snprintf(h->id, sizeof(h->id), "%s", (const char *)sqlite3_column_text(st, 0));
-		h->title = kz_column_dup(st, 1);
-		h->detail = kz_column_dup(st, 2);
+		memcpy(h->id, rows->v[i].id, sizeof(h->id));
+		/* take the strings over */
+		h->title = rows->v[i].title;
+		h->detail = rows->v[i].col1;
+		rows->v[i].title = rows->v[i].col1 = NULL;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, "search");
 }
 
 enum kz_status kz_search(struct kz_db *db, const char *query,
 			 size_t limit_per_kind, struct kz_hits *out,
 			 struct kz_error *err)
 {
-	char *fts = kz_fts_query(query);
 	size_t cap = 0;
 	enum kz_status st = KZ_OK;
+	char *probe = kz_fts_query(query);
 
 	memset(out, 0, sizeof(*out));
-	if (!fts)
-		return KZ_OK;
-	for (int k = 0; k < KZ_KIND_COUNT && st == KZ_OK; k++)
-		st = search_kind(db, (enum kz_kind)k, fts, query, limit_per_kind, out, &cap, err);
-	free(fts);
+	if (!probe)
+		return KZ_OK;  /* nothing to look for: no hits */
+	free(probe);
+	for (int k = 0; k < KZ_KIND_COUNT && st == KZ_OK; k++) {
+		struct kz_rows rows;
+		st = kz_tiered_list(db, kind_sql[k], query, NULL, NULL,
+				    limit_per_kind, &rows, err);
+		if (st == KZ_OK)
+			add_hits(out, &cap, (enum kz_kind)k, &rows);
+		kz_rows_free(&rows);
+	}
 	if (st != KZ_OK)
 		kz_hits_free(out);
 	return st;

@@ -241,7 +241,7 @@ static void test_search_folds_and_ranks(void **state)
 	/* a limit keeps the total */
 	assert_int_equal(kz_service_list(t->db, NULL, NULL, 2, &rows, &err), KZ_OK);
 	assert_int_equal(rows.n, 2);
-	assert_int_equal(rows.total, 5);
+	assert_true(rows.more);
 	assert_string_equal(rows.v[0].title, "Dowóz do szpitala w Łodzi");
 	kz_rows_free(&rows);
 }
