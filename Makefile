@@ -42,7 +42,7 @@ MO        := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/koszyk.mo)
 
 BENCH_BIN := $(BUILD)/bench/bench_search
 
-.PHONY: all check unit e2e cli sanitize bench install uninstall clean pot fuzz
+.PHONY: all check unit sanitize bench demo install uninstall clean pot fuzz
 
 all: $(BIN) $(MO)
 
@@ -90,6 +90,12 @@ sanitize:
 	$(MAKE) BUILD=build-san CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" check
+
+# A fresh demo database, then the full-screen program on it.
+demo: all
+	rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
+	$(BIN) -d $(BUILD)/demo.db demo
+	$(BIN) -d $(BUILD)/demo.db
 
 bench: $(BENCH_BIN)
 	$(BENCH_BIN)

@@ -3,6 +3,7 @@
 #ifndef KOSZYK_EXCHANGE_H
 #define KOSZYK_EXCHANGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "koszyk/buf.h"
@@ -43,6 +44,17 @@ enum kz_export_format {
 	KZ_EXPORT_MD,
 	KZ_EXPORT_HTML,
 };
+
+enum kz_list_kind { KZ_LIST_SERVICES, KZ_LIST_PARTNERS, KZ_LIST_CONTACTS };
+
+/* The records of one kind as a JSON array of the same objects as the JSON
+ * export (kind, id, title, every field, labels, stamp; services also
+ * "stale"). include_archived applies to services. */
+enum kz_status kz_export_json_list(struct kz_db *db,
+				   const struct kz_config *cfg,
+				   enum kz_list_kind kind,
+				   bool include_archived, struct kz_buf *out,
+				   struct kz_error *err);
 
 /* Write the export into out. JSON, Markdown and HTML hold the whole
  * basket (active and suspended services) with partners and contacts. */

@@ -11,6 +11,11 @@
  * are dropped. */
 char *kz_fold(const char *s);
 
+/* The folded text with runs of blanks made one space and no blanks at
+ * either end: the key under which names are compared ("Stowarzyszenie
+ * „Krok”" equals "stowarzyszenie krok"). */
+char *kz_fold_key(const char *s);
+
 /* Split the folded query into words (runs of letters and digits); every
  * other character is a separator, so quotes, '*', '-' and SQL fragments are
  * just text. Returns the number of words; *words is a NULL-terminated

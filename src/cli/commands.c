@@ -79,7 +79,8 @@ static bool db_has_data(struct kz_db *db)
 	return kz_db_counts(db, &c, NULL) == KZ_OK && (c.partners || c.services || c.contacts);
 }
 
-static enum kz_status open_new(struct kz_cli *cli, struct kz_error *err)
+static enum kz_status open_new(struct kz_cli *cli, bool refuse_existing,
+			       struct kz_error *err)
 {
 	struct stat sb;
 	bool existed = stat(cli->db_path, &sb) == 0 && sb.st_size > 0;
@@ -87,9 +88,9 @@ static enum kz_status open_new(struct kz_cli *cli, struct kz_error *err)
 
 	if (st != KZ_OK)
 		return st;
-	if (existed && db_has_data(cli->db))
+	if (existed && (refuse_existing || db_has_data(cli->db)))
 		return kz_fail(err, KZ_INVALID,
-			       _("%s already holds data; nothing was changed. Give a new file with -d."),
+			       _("%s already exists; nothing was changed. Give a new file with -d."),
 			       cli->db_path);
 	if (cli->notice)
 		fprintf(stderr, "koszyk: %s\n", cli->notice);
@@ -102,7 +103,7 @@ enum kz_status kz_cmd_init(struct kz_cli *cli, struct kz_error *err)
 	enum kz_status st = parse_args(cli, &a, "", 0, err);
 
 	if (st == KZ_OK)
-		st = open_new(cli, err);
+		st = open_new(cli, true, err);
 	if (st == KZ_OK)
 		printf(_("Created the database %s for %s.\n"), cli->db_path, cli->cfg.gmina);
 	return st;
@@ -114,7 +115,7 @@ enum kz_status kz_cmd_demo(struct kz_cli *cli, struct kz_error *err)
 	enum kz_status st = parse_args(cli, &a, "", 0, err);
 
 	if (st == KZ_OK)
-		st = open_new(cli, err);
+		st = open_new(cli, false, err);
 	if (st == KZ_OK)
 		st = kz_demo_fill(cli->db, &cli->cfg, err);
 	if (st == KZ_OK) {
@@ -200,63 +201,20 @@ enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err)
 	return st;
 }
 
-/* One record as a JSON object: kind, id, title, then every field and the
- * stamp. */
-static void json_record(struct kz_buf *b, const char *kind, const char *id,
-			const char *title, const struct kz_field *fields,
-			size_t n, const void *rec, const struct kz_stamp *stamp)
-{
-	kz_buf_puts(b, "{\"kind\":");
-	kz_buf_json_string(b, kind);
-	kz_buf_puts(b, ",\"id\":");
-	kz_buf_json_string(b, id);
-	kz_buf_puts(b, ",\"title\":");
-	kz_buf_json_string(b, title);
-	for (size_t i = 0; i < n; i++) {
-		kz_buf_printf(b, ",\"%s\":", fields[i].name);
-		kz_buf_json_string(b, *kz_field_slot((void *)rec, &fields[i]));
-	}
-	kz_buf_puts(b, ",\"updated_at\":");
-	kz_buf_json_string(b, stamp->updated_at);
-	kz_buf_puts(b, ",\"updated_by\":");
-	kz_buf_json_string(b, stamp->updated_by);
-	kz_buf_printf(b, ",\"rev\":%ld", stamp->rev);
-}
-
 struct list_ctx {
 	struct kz_cli *cli;
 	struct kz_buf *out;
-	bool json;
-	size_t n;
 };
-
-static void list_sep(struct list_ctx *c)
-{
-	if (c->json && c->n)
-		kz_buf_puts(c->out, ",\n");
-	c->n++;
-}
 
 static enum kz_status list_service(const struct kz_service *s, void *p)
 {
 	struct list_ctx *c = p;
 	bool stale = kz_service_is_stale(c->cli->db, s->verified_on, s->status);
 
-	list_sep(c);
-	if (c->json) {
-		json_record(c->out, "service", s->id, s->title, kz_service_fields,
-			    kz_service_nfields, s, &s->stamp);
-		kz_buf_puts(c->out, ",\"provider_name\":");
-		kz_buf_json_string(c->out, s->provider_name);
-		kz_buf_puts(c->out, ",\"contact_name\":");
-		kz_buf_json_string(c->out, s->contact_name);
-		kz_buf_printf(c->out, ",\"stale\":%s}", stale ? "true" : "false");
-	} else {
-		kz_buf_printf(c->out, "%s%s\t%s\t%s\t%s\n", stale ? "! " : "", s->title,
-			      s->provider_name ? s->provider_name : "",
-			      kz_items_label(&c->cli->cfg.categories, s->category ? s->category : ""),
-			      _(kz_enum_label(s->status)));
-	}
+	kz_buf_printf(c->out, "%s%s\t%s\t%s\t%s\n", stale ? "! " : "", s->title,
+		      s->provider_name ? s->provider_name : "",
+		      kz_items_label(&c->cli->cfg.categories, s->category ? s->category : ""),
+		      _(kz_enum_label(s->status)));
 	return KZ_OK;
 }
 
@@ -264,18 +222,11 @@ static enum kz_status list_partner(const struct kz_partner *p, void *ctx)
 {
 	struct list_ctx *c = ctx;
 
-	list_sep(c);
-	if (c->json) {
-		json_record(c->out, "partner", p->id, p->name, kz_partner_fields,
-			    kz_partner_nfields, p, &p->stamp);
-		kz_buf_putc(c->out, '}');
-	} else {
-		kz_buf_printf(c->out, "%s\t%s\t%s%s%s\n", p->name,
-			      kz_items_label(&c->cli->cfg.partner_kinds, p->kind ? p->kind : ""),
-			      _(kz_enum_label(p->status)),
-			      p->declaration_date ? " " : "",
-			      p->declaration_date ? p->declaration_date : "");
-	}
+	kz_buf_printf(c->out, "%s\t%s\t%s%s%s\n", p->name,
+		      kz_items_label(&c->cli->cfg.partner_kinds, p->kind ? p->kind : ""),
+		      _(kz_enum_label(p->status)),
+		      p->declaration_date ? " " : "",
+		      p->declaration_date ? p->declaration_date : "");
 	return KZ_OK;
 }
 
@@ -283,50 +234,43 @@ static enum kz_status list_contact(const struct kz_contact *ct, void *ctx)
 {
 	struct list_ctx *c = ctx;
 
-	list_sep(c);
-	if (c->json) {
-		json_record(c->out, "contact", ct->id, ct->name, kz_contact_fields,
-			    kz_contact_nfields, ct, &ct->stamp);
-		kz_buf_puts(c->out, ",\"partner_name\":");
-		kz_buf_json_string(c->out, ct->partner_name);
-		kz_buf_putc(c->out, '}');
-	} else {
-		kz_buf_printf(c->out, "%s\t%s\t%s\t%s\n", ct->name,
-			      ct->partner_name ? ct->partner_name : "",
-			      ct->phone ? ct->phone : "", ct->position ? ct->position : "");
-	}
+	kz_buf_printf(c->out, "%s\t%s\t%s\t%s\n", ct->name,
+		      ct->partner_name ? ct->partner_name : "",
+		      ct->phone ? ct->phone : "", ct->position ? ct->position : "");
 	return KZ_OK;
 }
 
 enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 {
+	static const char *const kinds[] = { "services", "partners", "contacts" };
 	struct args a;
 	struct kz_buf out = KZ_BUF_INIT;
-	struct list_ctx c = { cli, &out, false, 0 };
+	struct list_ctx c = { cli, &out };
+	int kind = -1;
 	enum kz_status st = parse_args(cli, &a, "ja", 1, err);
 
 	if (st != KZ_OK)
 		return st;
 	if (a.npos != 1)
 		return kz_fail(err, KZ_INVALID, _("list needs a kind: services, partners or contacts"));
-	c.json = a.json;
-	const char *kind = a.pos[0];
-	if (strcmp(kind, "services") && strcmp(kind, "partners") && strcmp(kind, "contacts"))
+	for (int i = 0; i < 3; i++)
+		if (strcmp(a.pos[0], kinds[i]) == 0)
+			kind = i;
+	if (kind < 0)
 		return kz_fail(err, KZ_INVALID,
-			       _("cannot list \"%s\": the kinds are services, partners and contacts"), kind);
+			       _("cannot list \"%s\": the kinds are services, partners and contacts"),
+			       a.pos[0]);
 	st = kz_cli_open_db(cli, false, err);
 	if (st != KZ_OK)
 		return st;
-	if (c.json)
-		kz_buf_putc(&out, '[');
-	if (strcmp(kind, "services") == 0)
+	if (a.json)
+		st = kz_export_json_list(cli->db, &cli->cfg, (enum kz_list_kind)kind, a.all, &out, err);
+	else if (kind == 0)
 		st = kz_service_each(cli->db, a.all, list_service, &c, err);
-	else if (strcmp(kind, "partners") == 0)
+	else if (kind == 1)
 		st = kz_partner_each(cli->db, list_partner, &c, err);
 	else
 		st = kz_contact_each(cli->db, NULL, list_contact, &c, err);
-	if (c.json)
-		kz_buf_puts(&out, "]\n");
 	if (st == KZ_OK)
 		st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
 	kz_buf_free(&out);

@@ -1091,10 +1091,10 @@ const struct kz_item *kz_items_find(const struct kz_items *items,
 		if (strcmp(items->v[i].code, text) == 0)
 			return &items->v[i];
 	}
-	want = kz_fold(text);
+	want = kz_fold_key(text);
 	for (size_t i = 0; i < items->n && !found; i++) {
-		char *code = kz_fold(items->v[i].code);
-		char *label = kz_fold(items->v[i].label);
+		char *code = kz_fold_key(items->v[i].code);
+		char *label = kz_fold_key(items->v[i].label);
 
 		if (strcmp(code, want) == 0 || strcmp(label, want) == 0)
 			found = &items->v[i];

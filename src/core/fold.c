@@ -143,6 +143,29 @@ char *kz_fold(const char *s)
 	return kz_buf_detach(&b);
 }
 
+char *kz_fold_key(const char *s)
+{
+	char *f = kz_fold(s);
+	char *w = f;
+	bool space = true;  /* drops leading blanks */
+
+	for (const char *r = f; *r; r++) {
+		bool blank = *r == ' ' || *r == '\t' || *r == '\n' || *r == '\r';
+		if (blank) {
+			if (!space)
+				*w++ = ' ';
+			space = true;
+		} else {
+			*w++ = *r;
+			space = false;
+		}
+	}
+	if (w > f && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	return f;
+}
+
 static int is_word_byte(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;

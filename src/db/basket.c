@@ -109,11 +109,10 @@ enum kz_status kz_partner_find_by_name(struct kz_db *db, const char *name,
 				       char id_out[KZ_ID_LEN + 1],
 				       struct kz_error *err)
 {
-	char *folded = kz_fold(name);
-	char *trimmed = kz_trim(folded);
+	char *folded = kz_fold_key(name);
 	char *id = query_text(db,
-		"SELECT id FROM partners WHERE kz_fold(name) = ?1"
-		" OR kz_fold(short_name) = ?1 ORDER BY name LIMIT 1", trimmed);
+		"SELECT id FROM partners WHERE kz_fold_key(name) = ?1"
+		" OR kz_fold_key(short_name) = ?1 ORDER BY name LIMIT 1", folded);
 
 	free(folded);
 	if (!id)
@@ -176,15 +175,15 @@ enum kz_status kz_contact_find_by_name(struct kz_db *db, const char *partner_id,
 				       struct kz_error *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT id FROM contacts WHERE kz_fold(name) = ?1"
+		"SELECT id FROM contacts WHERE kz_fold_key(name) = ?1"
 		" AND (?2 IS NULL OR partner_id = ?2) ORDER BY name LIMIT 1", err);
 	char *folded;
 	int rc;
 
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	folded = kz_fold(name);
-	kz_bind_text(st, 1, kz_trim(folded));
+	folded = kz_fold_key(name);
+	kz_bind_text(st, 1, folded);
 	kz_bind_text(st, 2, partner_id);
 	rc = sqlite3_step(st);
 	free(folded);

@@ -155,10 +155,21 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+static void sql_fold_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	char *f = kz_fold_key((const char *)sqlite3_value_text(argv[0]));
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
 static int register_functions(sqlite3 *h)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-	return sqlite3_create_function(h, "kz_fold", 1, flags, NULL, sql_fold, NULL, NULL);
+	int rc = sqlite3_create_function(h, "kz_fold", 1, flags, NULL, sql_fold, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "kz_fold_key", 1, flags, NULL, sql_fold_key,
+					     NULL, NULL);
+	return rc;
 }
 
 /* --- opening ------------------------------------------------------------ */

@@ -1,0 +1,797 @@
+/* Import of services and partners from CSV (SPEC section 4).
+ *
+ * The whole file is one transaction: the first bad row rolls everything
+ * back, and the message names the file, the row (the header is row 1) and
+ * the column. A row whose id exists updates only the columns the file has;
+ * a row with a new id is inserted with that id; a row without id gets one.
+ * Vocabulary values (category, sector, kinds, target groups) may be given
+ * as code or label and are stored as the code; anything else is kept as
+ * written. */
+#include "koszyk/exchange.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "koszyk/basket.h"
+#include "koszyk/csv.h"
+#include "koszyk/fold.h"
+#include "koszyk/i18n.h"
+#include "koszyk/model.h"
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+
+const char *const kz_csv_service_columns[] = {
+	"id", "title", "kind", "description", "provider", "category",
+	"sector", "target_groups", "access_conditions", "how_to_get", "cost",
+	"place", "hours", "waiting_time", "area", "contact", "status",
+	"valid_from", "valid_to", "verified_on", "verified_by", NULL,
+};
+
+const char *const kz_csv_partner_columns[] = {
+	"id", "name", "short_name", "kind", "sectors", "address", "phone",
+	"email", "website", "status", "declaration_date", "role",
+	"resources", "notes", NULL,
+};
+
+/* What a column of the file is. */
+enum col_role {
+	COL_ID,
+	COL_FIELD,     /* a field of the record, by the same name */
+	COL_PROVIDER,  /* services: partner name -> provider_id */
+	COL_CONTACT,   /* services: contact name -> contact_id/contact_text */
+};
+
+struct column {
+	const char *name;            /* canonical column name */
+	enum col_role role;
+	const struct kz_field *field; /* COL_FIELD; COL_CONTACT: contact_text */
+};
+
+struct import {
+	struct kz_db *db;
+	const struct kz_config *cfg;
+	enum kz_import_kind kind;
+	const char *name;             /* the file, for messages */
+	struct kz_csv_reader *reader;
+	struct column *cols;          /* one for each column of the file */
+	size_t ncols;
+	size_t row;
+	struct kz_import_result *res;
+};
+
+/* --- messages ----------------------------------------------------------- */
+
+static enum kz_status fail_cell(struct import *im, size_t col,
+				struct kz_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* "file: row R, column "name": what" */
+static enum kz_status fail_cell(struct import *im, size_t col,
+				struct kz_error *err, const char *fmt, ...)
+{
+	char what[768];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	return kz_fail(err, KZ_INVALID, _("%s: row %zu, column \"%s\": %s"),
+		       im->name, im->row, im->cols[col].name, what);
+}
+
+/* Prefix a message from the data layer with where it happened; a
+ * validation problem is bad input whatever the layer below called it. */
+static enum kz_status prefix_cell(struct import *im, size_t col,
+				  enum kz_status st, struct kz_error *err)
+{
+	if (col == (size_t)-1)
+		kz_error_prefix(err, _("%s: row %zu: "), im->name, im->row);
+	else
+		kz_error_prefix(err, _("%s: row %zu, column \"%s\": "),
+				im->name, im->row, im->cols[col].name);
+	if (st == KZ_CONFLICT || st == KZ_NOT_FOUND) {
+		st = KZ_INVALID;
+		if (err)
+			err->status = st;
+	}
+	return st;
+}
+
+/* A value as quoted in a message: at most about 60 bytes, cut at a
+ * character boundary, so that a long cell cannot crowd out the message. */
+static const char *shown(const char *value, char out[80])
+{
+	size_t n = strlen(value);
+
+	if (n <= 60)
+		return value;
+	n = 60;
+	while (n > 0 && ((unsigned char)value[n] & 0xC0) == 0x80)
+		n--;
+	snprintf(out, 80, "%.*s…", (int)n, value);
+	return out;
+}
+
+/* --- values ------------------------------------------------------------- */
+
+/* A trimmed copy with CRLF and lone CR turned into LF; NULL when empty. */
+static char *clean_value(const char *raw)
+{
+	char *v = xstrdup(raw ? raw : "");
+	char *w = v;
+
+	for (const char *p = v; *p; p++) {
+		if (*p == '\r') {
+			if (p[1] == '\n')
+				continue;
+			*w++ = '\n';
+		} else {
+			*w++ = *p;
+		}
+	}
+	*w = '\0';
+	kz_trim(v);
+	if (!v[0]) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+static bool folded_equal(const char *a, const char *b)
+{
+	char *fa = kz_fold_key(a);
+	char *fb = kz_fold_key(b);
+	bool eq = strcmp(fa, fb) == 0;
+
+	free(fa);
+	free(fb);
+	return eq;
+}
+
+/* Polish words people write for the fixed values. */
+struct alias {
+	const char *value;
+	const char *word;
+};
+
+static const struct alias enum_aliases[] = {
+	{ "service", "usługa" },
+	{ "activity", "aktywność" },
+	{ "active", "aktywna" },
+	{ "active", "aktywny" },
+	{ "suspended", "zawieszona" },
+	{ "suspended", "zawieszony" },
+	{ "archived", "zarchiwizowana" },
+	{ "archived", "zarchiwizowany" },
+	{ "archived", "archiwalna" },
+	{ "invited", "zaproszony" },
+	{ "invited", "zaproszona" },
+	{ "informal", "nieformalny" },
+	{ "informal", "współpraca nieformalna" },
+	{ "declared", "zadeklarowany" },
+	{ "declared", "deklaracja" },
+	{ "declared", "deklaracja podpisana" },
+	{ "left", "wystąpił" },
+	{ "left", "wystąpiła" },
+	{ "left", "odszedł" },
+};
+
+/* The canonical value of an enum field for what was written: the value
+ * itself, its label (English or translated) or a Polish word; NULL when
+ * nothing fits. */
+static const char *enum_value(const struct kz_field *f, const char *text)
+{
+	for (size_t i = 0; f->values && f->values[i]; i++) {
+		const char *v = f->values[i];
+		const char *label = kz_enum_label(v);
+
+		if (folded_equal(text, v) ||
+		    (label && (folded_equal(text, label) ||
+			       folded_equal(text, _(label)))))
+			return v;
+		for (size_t a = 0; a < sizeof(enum_aliases) / sizeof(*enum_aliases); a++)
+			if (strcmp(enum_aliases[a].value, v) == 0 &&
+			    folded_equal(text, enum_aliases[a].word))
+				return v;
+	}
+	return NULL;
+}
+
+static const char *enum_default(enum kz_import_kind kind,
+				const struct kz_field *f)
+{
+	if (strcmp(f->name, "status") == 0)
+		return kind == KZ_IMPORT_SERVICES ? "active" : "informal";
+	if (strcmp(f->name, "kind") == 0 && kind == KZ_IMPORT_SERVICES)
+		return "service";
+	return NULL;
+}
+
+static const struct kz_items *vocab_items(const struct kz_config *cfg,
+					  enum kz_vocab v)
+{
+	if (!cfg)
+		return NULL;
+	switch (v) {
+	case KZ_VOCAB_SECTORS: return &cfg->sectors;
+	case KZ_VOCAB_PARTNER_KINDS: return &cfg->partner_kinds;
+	case KZ_VOCAB_CATEGORIES: return &cfg->categories;
+	case KZ_VOCAB_TARGET_GROUPS: return &cfg->target_groups;
+	case KZ_VOCAB_NEED_AREAS: return &cfg->need_areas;
+	case KZ_VOCAB_NONE: break;
+	}
+	return NULL;
+}
+
+/* The configured code for a code or label; text itself when unknown. */
+static const char *vocab_code(const struct kz_items *items, const char *text)
+{
+	const struct kz_item *it = items ? kz_items_find(items, text) : NULL;
+
+	return it ? it->code : text;
+}
+
+/* "Dzieci; mlodziez" -> "dzieci;mlodziez"; NULL when no part is left. */
+static char *vocab_codes(const struct kz_items *items, const char *text)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+	char *copy = xstrdup(text);
+	char *save = NULL;
+
+	for (char *part = strtok_r(copy, ";", &save); part;
+	     part = strtok_r(NULL, ";", &save)) {
+		kz_trim(part);
+		if (!part[0])
+			continue;
+		if (b.len)
+			kz_buf_putc(&b, ';');
+		kz_buf_puts(&b, vocab_code(items, part));
+	}
+	free(copy);
+	if (!b.len) {
+		kz_buf_free(&b);
+		return NULL;
+	}
+	return kz_buf_detach(&b);
+}
+
+static void list_values(const struct kz_field *f, char *out, size_t outsz)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; f->values && f->values[i] && used < outsz; i++)
+		used += (size_t)snprintf(out + used, outsz - used, "%s%s",
+					 i ? ", " : "", f->values[i]);
+}
+
+/* Turn the raw text of column col into the value stored in field f:
+ * *out is NULL (empty) or an allocated string. */
+static enum kz_status field_value(struct import *im, size_t col,
+				  const struct kz_field *f, const char *raw,
+				  char **out, struct kz_error *err)
+{
+	char *v = clean_value(raw);
+	char tmp[80];
+	enum kz_status st;
+
+	*out = NULL;
+	if (!v) {
+		const char *def = f->type == KZ_FT_ENUM ?
+			enum_default(im->kind, f) : NULL;
+
+		if (f->required && !def)
+			return fail_cell(im, col, err, "%s",
+					 _("this value is required but the cell is empty"));
+		*out = xstrdup_or_null(def);
+		return KZ_OK;
+	}
+	switch (f->type) {
+	case KZ_FT_ENUM: {
+		const char *canon = enum_value(f, v);
+		char allowed[256];
+
+		if (!canon) {
+			list_values(f, allowed, sizeof(allowed));
+			st = fail_cell(im, col, err,
+				       _("\"%s\" is not a known value — use one of: %s"),
+				       shown(v, tmp), allowed);
+			free(v);
+			return st;
+		}
+		kz_str_set(&v, canon);
+		break;
+	}
+	case KZ_FT_CODE: {
+		const char *code = vocab_code(vocab_items(im->cfg, f->vocab), v);
+
+		if (code != v)
+			kz_str_set(&v, code);
+		break;
+	}
+	case KZ_FT_CODES: {
+		char *codes = vocab_codes(vocab_items(im->cfg, f->vocab), v);
+
+		free(v);
+		v = codes;
+		break;
+	}
+	case KZ_FT_DATE:
+		if (!kz_date_valid(v)) {
+			st = fail_cell(im, col, err,
+				       _("\"%s\" is not a date — write dates as YYYY-MM-DD, for example 2026-03-31"),
+				       shown(v, tmp));
+			free(v);
+			return st;
+		}
+		break;
+	case KZ_FT_TEXT:
+	case KZ_FT_LONG:
+	case KZ_FT_REF:
+		break;
+	}
+	if (v && (st = kz_field_check(f, v, err)) != KZ_OK) {
+		free(v);
+		return prefix_cell(im, col, st, err);
+	}
+	*out = v;
+	return KZ_OK;
+}
+
+/* --- the header --------------------------------------------------------- */
+
+static const char *const *known_columns(enum kz_import_kind kind)
+{
+	return kind == KZ_IMPORT_SERVICES ? kz_csv_service_columns :
+		kz_csv_partner_columns;
+}
+
+static enum kz_status describe_column(enum kz_import_kind kind,
+				      const char *name, struct column *c)
+{
+	const struct kz_field *fields = kind == KZ_IMPORT_SERVICES ?
+		kz_service_fields : kz_partner_fields;
+	size_t nfields = kind == KZ_IMPORT_SERVICES ? kz_service_nfields :
+		kz_partner_nfields;
+
+	c->name = name;
+	c->field = NULL;
+	if (strcmp(name, "id") == 0) {
+		c->role = COL_ID;
+		return KZ_OK;
+	}
+	if (kind == KZ_IMPORT_SERVICES && strcmp(name, "provider") == 0) {
+		c->role = COL_PROVIDER;
+		return KZ_OK;
+	}
+	if (kind == KZ_IMPORT_SERVICES && strcmp(name, "contact") == 0) {
+		c->role = COL_CONTACT;
+		c->field = kz_field_find(fields, nfields, "contact_text");
+	} else {
+		c->role = COL_FIELD;
+		c->field = kz_field_find(fields, nfields, name);
+	}
+	return c->field ? KZ_OK : KZ_ENV;
+}
+
+static void join_columns(enum kz_import_kind kind, char *out, size_t outsz)
+{
+	const char *const *names = known_columns(kind);
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; names[i] && used < outsz; i++)
+		used += (size_t)snprintf(out + used, outsz - used, "%s%s",
+					 i ? ", " : "", names[i]);
+}
+
+static enum kz_status fail_header(struct import *im, size_t col,
+				  const char *written, struct kz_error *err)
+{
+	char all[512], tmp[80];
+
+	if (strchr(written, ';'))
+		return kz_fail(err, KZ_INVALID,
+			       _("%s: row %zu: the columns seem to be separated by semicolons — koszyk reads CSV separated by commas, so save the file as \"CSV UTF-8 (comma delimited)\""),
+			       im->name, im->row);
+	join_columns(im->kind, all, sizeof(all));
+	return kz_fail(err, KZ_INVALID,
+		       _("%s: row %zu, column %zu: there is no column named \"%s\" — the columns are: %s"),
+		       im->name, im->row, col + 1, shown(written, tmp), all);
+}
+
+static enum kz_status read_header(struct import *im, char **v, size_t n,
+				  struct kz_error *err)
+{
+	const char *const *names = known_columns(im->kind);
+	const char *required[] = { "title", "provider", NULL };
+	const char *required_partner[] = { "name", NULL };
+	const char *const *need = im->kind == KZ_IMPORT_SERVICES ?
+		required : required_partner;
+
+	im->cols = xcalloc(n, sizeof(*im->cols));
+	im->ncols = n;
+	for (size_t i = 0; i < n; i++) {
+		char *h = clean_value(v[i]);
+		const char *canon = NULL;
+
+		for (size_t k = 0; h && names[k]; k++)
+			if (strcasecmp(h, names[k]) == 0)
+				canon = names[k];
+		if (!canon) {
+			enum kz_status st = fail_header(im, i, h ? h : "", err);
+
+			free(h);
+			return st;
+		}
+		free(h);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(im->cols[j].name, canon) == 0)
+				return kz_fail(err, KZ_INVALID,
+					       _("%s: row %zu, column %zu: the column \"%s\" appears twice (also column %zu) — keep only one"),
+					       im->name, im->row, i + 1, canon,
+					       j + 1);
+		if (describe_column(im->kind, canon, &im->cols[i]) != KZ_OK)
+			return kz_fail(err, KZ_ENV,
+				       "%s: the column \"%s\" has no field in the data model",
+				       im->name, canon);
+	}
+	for (size_t k = 0; need[k]; k++) {
+		bool found = false;
+
+		for (size_t i = 0; i < n; i++)
+			found = found || strcmp(im->cols[i].name, need[k]) == 0;
+		if (!found)
+			return kz_fail(err, KZ_INVALID,
+				       im->kind == KZ_IMPORT_SERVICES ?
+				       _("%s: row %zu: the column \"%s\" is missing — a file of services needs at least the columns title and provider") :
+				       _("%s: row %zu: the column \"%s\" is missing — a file of partners needs at least the column name"),
+				       im->name, im->row, need[k]);
+	}
+	{
+		const char **canon = xcalloc(n, sizeof(*canon));
+
+		for (size_t i = 0; i < n; i++)
+			canon[i] = im->cols[i].name;
+		kz_csv_set_columns(im->reader, canon, n);
+		free(canon);
+	}
+	return KZ_OK;
+}
+
+/* --- rows --------------------------------------------------------------- */
+
+static bool row_is_empty(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (const char *p = v[i]; *p; p++)
+			if (!isspace((unsigned char)*p))
+				return false;
+	return true;
+}
+
+/* The id of the row, lower-cased, into id[]; "" when there is none. */
+static enum kz_status row_id(struct import *im, char **v,
+			     char id[KZ_ID_LEN + 1], struct kz_error *err)
+{
+	id[0] = '\0';
+	for (size_t i = 0; i < im->ncols; i++) {
+		char *s, tmp[80];
+
+		if (im->cols[i].role != COL_ID)
+			continue;
+		s = clean_value(v[i]);
+		if (!s)
+			return KZ_OK;
+		for (char *p = s; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		if (!kz_is_uuid(s)) {
+			enum kz_status st = fail_cell(im, i, err,
+				_("\"%s\" is not a valid id (an id looks like 0f8fad5b-d9cb-469f-a165-70867728950e) — leave the cell empty to add a new record"),
+				shown(v[i], tmp));
+			free(s);
+			return st;
+		}
+		memcpy(id, s, KZ_ID_LEN + 1);
+		free(s);
+	}
+	return KZ_OK;
+}
+
+/* Set every plain field column of the row into the record. */
+static enum kz_status set_fields(struct import *im, char **v, void *record,
+				 struct kz_error *err)
+{
+	for (size_t i = 0; i < im->ncols; i++) {
+		char *value;
+		enum kz_status st;
+
+		if (im->cols[i].role != COL_FIELD)
+			continue;
+		st = field_value(im, i, im->cols[i].field, v[i], &value, err);
+		if (st != KZ_OK)
+			return st;
+		free(*kz_field_slot(record, im->cols[i].field));
+		*kz_field_slot(record, im->cols[i].field) = value;
+	}
+	return KZ_OK;
+}
+
+static size_t column_of(const struct import *im, enum col_role role)
+{
+	for (size_t i = 0; i < im->ncols; i++)
+		if (im->cols[i].role == role)
+			return i;
+	return (size_t)-1;
+}
+
+/* provider: a partner's name or short name (or its id). */
+static enum kz_status set_provider(struct import *im, char **v,
+				   struct kz_service *s, struct kz_error *err)
+{
+	size_t col = column_of(im, COL_PROVIDER);
+	char id[KZ_ID_LEN + 1], tmp[80];
+	char *name = clean_value(v[col]);
+	enum kz_status st;
+
+	if (!name)
+		return fail_cell(im, col, err, "%s",
+				 _("the provider is empty — every service needs the name of the partner that provides it"));
+	if (kz_is_uuid(name)) {
+		struct kz_partner p = { 0 };
+
+		st = kz_partner_get(im->db, name, &p, NULL);
+		kz_partner_clear(&p);
+		if (st == KZ_OK) {
+			kz_str_set(&s->provider_id, name);
+			free(name);
+			return KZ_OK;
+		}
+	}
+	st = kz_partner_find_by_name(im->db, name, id, err);
+	if (st == KZ_NOT_FOUND)
+		st = fail_cell(im, col, err,
+			       _("there is no partner named \"%s\" — add the partner first or correct the name"),
+			       shown(name, tmp));
+	else if (st != KZ_OK)
+		st = prefix_cell(im, col, st, err);
+	else
+		kz_str_set(&s->provider_id, id);
+	free(name);
+	return st;
+}
+
+/* contact: the name of one of the provider's contact persons, or else
+ * free text. */
+static enum kz_status set_contact(struct import *im, char **v,
+				  struct kz_service *s, struct kz_error *err)
+{
+	size_t col = column_of(im, COL_CONTACT);
+	char id[KZ_ID_LEN + 1];
+	char *name;
+	enum kz_status st;
+
+	if (col == (size_t)-1)
+		return KZ_OK;
+	name = clean_value(v[col]);
+	kz_str_set(&s->contact_id, NULL);
+	kz_str_set(&s->contact_text, NULL);
+	if (!name)
+		return KZ_OK;
+	st = kz_contact_find_by_name(im->db, s->provider_id, name, id, err);
+	if (st == KZ_OK) {
+		kz_str_set(&s->contact_id, id);
+	} else if (st == KZ_NOT_FOUND) {
+		st = kz_field_check(im->cols[col].field, name, err);
+		if (st != KZ_OK) {
+			free(name);
+			return prefix_cell(im, col, st, err);
+		}
+		s->contact_text = name;
+		return KZ_OK;
+	} else {
+		st = prefix_cell(im, col, st, err);
+	}
+	free(name);
+	return st;
+}
+
+/* New records get the defaults of the columns the file does not have. */
+static void service_defaults(struct kz_service *s)
+{
+	if (kz_str_empty(s->kind))
+		kz_str_set(&s->kind, "service");
+	if (kz_str_empty(s->status))
+		kz_str_set(&s->status, "active");
+}
+
+static void partner_defaults(struct kz_partner *p)
+{
+	if (kz_str_empty(p->status))
+		kz_str_set(&p->status, "informal");
+}
+
+/* Load the record with this id: KZ_OK (update), KZ_NOT_FOUND (insert
+ * with the id) or a failure. */
+static enum kz_status load_existing(struct import *im, const char *id,
+				    void *record, struct kz_error *err)
+{
+	enum kz_status st;
+
+	if (im->kind == KZ_IMPORT_SERVICES)
+		st = kz_service_get(im->db, id, record, err);
+	else
+		st = kz_partner_get(im->db, id, record, err);
+	if (st != KZ_OK && st != KZ_NOT_FOUND)
+		return prefix_cell(im, column_of(im, COL_ID), st, err);
+	if (st == KZ_NOT_FOUND && err)
+		kz_error_clear(err);
+	return st;
+}
+
+static enum kz_status import_service(struct import *im, char **v,
+				     struct kz_error *err)
+{
+	struct kz_service s = { 0 };
+	char id[KZ_ID_LEN + 1];
+	enum kz_status st, found = KZ_NOT_FOUND;
+
+	st = row_id(im, v, id, err);
+	if (st == KZ_OK && id[0])
+		st = found = load_existing(im, id, &s, err);
+	if (st == KZ_NOT_FOUND)
+		st = KZ_OK;
+	if (st == KZ_OK)
+		st = set_fields(im, v, &s, err);
+	if (st == KZ_OK)
+		st = set_provider(im, v, &s, err);
+	if (st == KZ_OK)
+		st = set_contact(im, v, &s, err);
+	if (st != KZ_OK)
+		goto out;
+	if (found == KZ_OK) {
+		st = kz_service_save(im->db, &s, err);
+	} else {
+		service_defaults(&s);
+		memcpy(s.id, id, sizeof(s.id));
+		st = id[0] ? kz_service_insert_with_id(im->db, &s, err) :
+			kz_service_save(im->db, &s, err);
+	}
+	if (st != KZ_OK)
+		st = prefix_cell(im, (size_t)-1, st, err);
+	else if (im->res && found == KZ_OK)
+		im->res->updated++;
+	else if (im->res)
+		im->res->inserted++;
+out:
+	kz_service_clear(&s);
+	return st;
+}
+
+static enum kz_status import_partner(struct import *im, char **v,
+				     struct kz_error *err)
+{
+	struct kz_partner p = { 0 };
+	char id[KZ_ID_LEN + 1];
+	enum kz_status st, found = KZ_NOT_FOUND;
+
+	st = row_id(im, v, id, err);
+	if (st == KZ_OK && id[0])
+		st = found = load_existing(im, id, &p, err);
+	if (st == KZ_NOT_FOUND)
+		st = KZ_OK;
+	if (st == KZ_OK)
+		st = set_fields(im, v, &p, err);
+	if (st != KZ_OK)
+		goto out;
+	if (found == KZ_OK) {
+		st = kz_partner_save(im->db, &p, err);
+	} else {
+		partner_defaults(&p);
+		memcpy(p.id, id, sizeof(p.id));
+		st = id[0] ? kz_partner_insert_with_id(im->db, &p, err) :
+			kz_partner_save(im->db, &p, err);
+	}
+	if (st != KZ_OK)
+		st = prefix_cell(im, (size_t)-1, st, err);
+	else if (im->res && found == KZ_OK)
+		im->res->updated++;
+	else if (im->res)
+		im->res->inserted++;
+out:
+	kz_partner_clear(&p);
+	return st;
+}
+
+static enum kz_status import_rows(struct import *im, struct kz_error *err)
+{
+	char **v;
+	size_t n;
+	enum kz_status st;
+
+	st = kz_csv_next(im->reader, &v, &n, err);
+	if (st == KZ_NOT_FOUND)
+		return kz_fail(err, KZ_INVALID,
+			       _("%s: the file is empty — its first row must name the columns"),
+			       im->name);
+	if (st != KZ_OK)
+		return st;
+	im->row = kz_csv_row(im->reader);
+	if ((st = read_header(im, v, n, err)) != KZ_OK)
+		return st;
+	while ((st = kz_csv_next(im->reader, &v, &n, err)) == KZ_OK) {
+		im->row = kz_csv_row(im->reader);
+		if (row_is_empty(v, n))
+			continue;
+		st = im->kind == KZ_IMPORT_SERVICES ?
+			import_service(im, v, err) : import_partner(im, v, err);
+		if (st != KZ_OK)
+			return st;
+	}
+	return st == KZ_NOT_FOUND ? KZ_OK : st;
+}
+
+enum kz_status kz_import_csv_data(struct kz_db *db,
+				  const struct kz_config *cfg,
+				  enum kz_import_kind kind, const char *data,
+				  size_t len, const char *name,
+				  struct kz_import_result *res,
+				  struct kz_error *err)
+{
+	struct import im = { 0 };
+	enum kz_status st;
+
+	if (res)
+		res->inserted = res->updated = 0;
+	im.db = db;
+	im.cfg = cfg;
+	im.kind = kind;
+	im.name = name ? name : "CSV";
+	im.res = res;
+	if ((st = kz_db_begin(db, err)) != KZ_OK)
+		return st;
+	im.reader = kz_csv_open(data, len, im.name);
+	st = import_rows(&im, err);
+	kz_csv_close(im.reader);
+	free(im.cols);
+	if (st == KZ_OK)
+		st = kz_db_commit(db, err);
+	else
+		kz_db_rollback(db);
+	if (st != KZ_OK && res)
+		res->inserted = res->updated = 0;
+	return st;
+}
+
+enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
+			     enum kz_import_kind kind, const char *path,
+			     struct kz_import_result *res,
+			     struct kz_error *err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	enum kz_status st;
+
+	if (res)
+		res->inserted = res->updated = 0;
+	st = kz_read_file(path, &data, &len, err);
+	if (st != KZ_OK) {
+		/* The user named this file: not being able to read it is bad
+		 * input, not a failure of the machine. */
+		if (err && !strstr(err->msg, path))
+			kz_error_prefix(err, "%s: ", path);
+		if (err)
+			err->status = KZ_INVALID;
+		free(data);
+		return KZ_INVALID;
+	}
+	st = kz_import_csv_data(db, cfg, kind, data, len, path, res, err);
+	free(data);
+	return st;
+}

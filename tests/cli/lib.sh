@@ -1,0 +1,34 @@
+# Helpers for the command-line tests (bash). Each test sources this file,
+# runs the real binary ($KOSZYK_BIN) in a temporary folder and exits 0 on
+# success; the first failed expectation prints what happened and exits 1.
+set -u
+KOSZYK_BIN=${KOSZYK_BIN:-build/koszyk}
+case $KOSZYK_BIN in /*) ;; *) KOSZYK_BIN=$PWD/$KOSZYK_BIN ;; esac
+TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=$(mktemp -d /tmp/koszyk-cli-XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+# Stable, English messages; no user configuration from the machine.
+export KOSZYK_LANG=en KOSZYK_USER=tester HOME=$WORK XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data
+unset KOSZYK_DB KOSZYK_CONFIG
+
+fail() {
+	echo "FAIL: $*"
+	[ -f out ] && { echo "--- stdout"; head -c 3000 out; }
+	[ -f err ] && { echo "--- stderr"; head -c 3000 err; }
+	exit 1
+}
+
+# run EXPECTED_EXIT ARGS...: run koszyk, keep stdout in ./out, stderr in ./err
+run() {
+	local want=$1
+	shift
+	"$KOSZYK_BIN" "$@" >out 2>err
+	local got=$?
+	[ "$got" -eq "$want" ] || fail "koszyk $* exited $got, expected $want"
+}
+
+out_has() { grep -qF -- "$1" out || fail "stdout lacks: $1"; }
+out_lacks() { ! grep -qF -- "$1" out || fail "stdout should not contain: $1"; }
+err_has() { grep -qF -- "$1" err || fail "stderr lacks: $1"; }
+json_ok() { jq -e 'type == "array" and all(.[]; has("kind") and has("id") and has("title"))' out >/dev/null || fail "stdout is not a JSON array of objects with kind, id, title"; }
