@@ -100,6 +100,29 @@ demo: all
 bench: $(BENCH_BIN)
 	$(BENCH_BIN)
 
+# libFuzzer targets of the parsers (clang), each run FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_LIB_SRC := $(filter-out src/ui/%,$(LIB_SRC))
+fuzz: $(GEN_SRC)
+	@mkdir -p $(BUILD)/fuzz
+	@for f in $(FUZZ_SRC); do \
+	  n=$$(basename $$f .c); \
+	  echo "  FUZZ    $$n ($(FUZZ_SECONDS) s)"; \
+	  clang -std=c11 -D_GNU_SOURCE -Iinclude -DKZ_LOCALEDIR='"/nonexistent"' -g -O1 \
+	    -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) $$f $(FUZZ_LIB_SRC) $(GEN_SRC) \
+	    $(PKG_LIBS) -o $(BUILD)/fuzz/$$n || exit 1; \
+	  mkdir -p $(BUILD)/fuzz/corpus-$$n; \
+	  case $$n in \
+	  fuzz_config) cp config/koszyk.yaml tests/data/config/* $(BUILD)/fuzz/corpus-$$n/ ;; \
+	  fuzz_csv) cp tests/data/csv/* $(BUILD)/fuzz/corpus-$$n/ ;; \
+	  esac; \
+	  $(BUILD)/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	    $(BUILD)/fuzz/corpus-$$n >$(BUILD)/fuzz/$$n.log 2>&1 || \
+	    { tail -30 $(BUILD)/fuzz/$$n.log; exit 1; }; \
+	  grep -E '^Done|stat::number_of_executed_units' $(BUILD)/fuzz/$$n.log | tail -1; \
+	done
+
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -o po/koszyk.pot \
 	  --package-name=koszyk --package-version=$(VERSION) $(LIB_SRC) $(MAIN_SRC)
