@@ -21,6 +21,16 @@ struct kz_items {
 	size_t n;
 };
 
+/* Which configured vocabulary a KZ_FT_CODE(S) field uses. */
+enum kz_vocab {
+	KZ_VOCAB_NONE,
+	KZ_VOCAB_SECTORS,
+	KZ_VOCAB_PARTNER_KINDS,
+	KZ_VOCAB_CATEGORIES,
+	KZ_VOCAB_TARGET_GROUPS,
+	KZ_VOCAB_NEED_AREAS,
+};
+
 enum kz_role { KZ_ROLE_VIEWER, KZ_ROLE_WORKER, KZ_ROLE_COORDINATOR };
 
 struct kz_user {
@@ -69,6 +79,10 @@ const struct kz_item *kz_items_find(const struct kz_items *items,
 				    const char *text);
 /* The label for a code, or the code itself when it is not configured. */
 const char *kz_items_label(const struct kz_items *items, const char *code);
+
+/* The items of a vocabulary; NULL for KZ_VOCAB_NONE or a NULL cfg. */
+const struct kz_items *kz_config_vocab(const struct kz_config *cfg,
+				       enum kz_vocab vocab);
 
 const struct kz_user *kz_config_user(const struct kz_config *cfg,
 				     const char *login);

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "koszyk/config.h"
 #include "koszyk/util.h"
 
 /* Who created and last changed a record, and its revision (incremented
@@ -86,16 +87,6 @@ enum kz_field_type {
 	KZ_FT_CODE,     /* one code of a configured vocabulary */
 	KZ_FT_CODES,    /* codes separated by ';' */
 	KZ_FT_REF,      /* id of another record */
-};
-
-/* Which configured vocabulary a KZ_FT_CODE(S) field uses. */
-enum kz_vocab {
-	KZ_VOCAB_NONE,
-	KZ_VOCAB_SECTORS,
-	KZ_VOCAB_PARTNER_KINDS,
-	KZ_VOCAB_CATEGORIES,
-	KZ_VOCAB_TARGET_GROUPS,
-	KZ_VOCAB_NEED_AREAS,
 };
 
 struct kz_field {

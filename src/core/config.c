@@ -1134,3 +1134,19 @@ const char *kz_role_name(enum kz_role role)
 		return role_names[role];
 	return "unknown";
 }
+
+const struct kz_items *kz_config_vocab(const struct kz_config *cfg,
+				       enum kz_vocab vocab)
+{
+	if (!cfg)
+		return NULL;
+	switch (vocab) {
+	case KZ_VOCAB_SECTORS: return &cfg->sectors;
+	case KZ_VOCAB_PARTNER_KINDS: return &cfg->partner_kinds;
+	case KZ_VOCAB_CATEGORIES: return &cfg->categories;
+	case KZ_VOCAB_TARGET_GROUPS: return &cfg->target_groups;
+	case KZ_VOCAB_NEED_AREAS: return &cfg->need_areas;
+	case KZ_VOCAB_NONE: break;
+	}
+	return NULL;
+}

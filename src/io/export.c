@@ -212,26 +212,11 @@ static void csv_partners(const struct basket *b, struct kz_buf *out)
 
 /* --- labels ------------------------------------------------------------- */
 
-static const struct kz_items *cfg_items(const struct kz_config *cfg,
-					enum kz_vocab v)
-{
-	if (!cfg)
-		return NULL;
-	switch (v) {
-	case KZ_VOCAB_SECTORS: return &cfg->sectors;
-	case KZ_VOCAB_PARTNER_KINDS: return &cfg->partner_kinds;
-	case KZ_VOCAB_CATEGORIES: return &cfg->categories;
-	case KZ_VOCAB_TARGET_GROUPS: return &cfg->target_groups;
-	case KZ_VOCAB_NEED_AREAS: return &cfg->need_areas;
-	case KZ_VOCAB_NONE: break;
-	}
-	return NULL;
-}
 
 static const char *label_of(const struct kz_config *cfg, enum kz_vocab v,
 			    const char *code)
 {
-	const struct kz_items *items = cfg_items(cfg, v);
+	const struct kz_items *items = kz_config_vocab(cfg, v);
 
 	if (kz_str_empty(code))
 		return NULL;

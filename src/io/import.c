@@ -213,21 +213,6 @@ static const char *enum_default(enum kz_import_kind kind,
 	return NULL;
 }
 
-static const struct kz_items *vocab_items(const struct kz_config *cfg,
-					  enum kz_vocab v)
-{
-	if (!cfg)
-		return NULL;
-	switch (v) {
-	case KZ_VOCAB_SECTORS: return &cfg->sectors;
-	case KZ_VOCAB_PARTNER_KINDS: return &cfg->partner_kinds;
-	case KZ_VOCAB_CATEGORIES: return &cfg->categories;
-	case KZ_VOCAB_TARGET_GROUPS: return &cfg->target_groups;
-	case KZ_VOCAB_NEED_AREAS: return &cfg->need_areas;
-	case KZ_VOCAB_NONE: break;
-	}
-	return NULL;
-}
 
 /* The configured code for a code or label; text itself when unknown. */
 static const char *vocab_code(const struct kz_items *items, const char *text)
@@ -309,14 +294,14 @@ static enum kz_status field_value(struct import *im, size_t col,
 		break;
 	}
 	case KZ_FT_CODE: {
-		const char *code = vocab_code(vocab_items(im->cfg, f->vocab), v);
+		const char *code = vocab_code(kz_config_vocab(im->cfg, f->vocab), v);
 
 		if (code != v)
 			kz_str_set(&v, code);
 		break;
 	}
 	case KZ_FT_CODES: {
-		char *codes = vocab_codes(vocab_items(im->cfg, f->vocab), v);
+		char *codes = vocab_codes(kz_config_vocab(im->cfg, f->vocab), v);
 
 		free(v);
 		v = codes;
