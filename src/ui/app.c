@@ -1,0 +1,621 @@
+/* The full-screen program: terminal set-up and restore, the screen stack,
+ * the header, status and legend lines, resize, and the main loop that
+ * turns keys into actions. */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "koszyk/ui.h"
+#include "koszyk/xalloc.h"
+#include "ui_internal.h"
+
+#define KEY_TIMEOUT_MS 250
+#define MIN_LINES 6
+#define MIN_COLS 30
+
+/* Set by signal handlers only; the loop checks it between keys. */
+static volatile sig_atomic_t got_signal;
+static bool curses_active;
+static SCREEN *screen;
+static attr_t looks[UI_LOOK_COUNT];
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* Restore the terminal: at exit, on a fatal error, and at the end. */
+static void restore_terminal(void)
+{
+	if (curses_active) {
+		curses_active = false;
+		endwin();
+	}
+}
+
+static void install_signals(struct sigaction *old)
+{
+	struct sigaction sa;
+	const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < 3; i++)
+		sigaction(sigs[i], &sa, &old[i]);
+}
+
+static void restore_signals(const struct sigaction *old)
+{
+	const int sigs[] = { SIGTERM, SIGINT, SIGHUP };
+
+	for (size_t i = 0; i < 3; i++)
+		sigaction(sigs[i], &old[i], NULL);
+}
+
+/* --- looks -------------------------------------------------------------- */
+
+attr_t ui_look(enum ui_look look)
+{
+	return looks[look];
+}
+
+static void init_looks(struct ui *ui)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	looks[UI_LOOK_HEADER] = A_REVERSE;
+	looks[UI_LOOK_SELECTED] = A_REVERSE;
+	looks[UI_LOOK_STALE] = A_BOLD;
+	looks[UI_LOOK_ARCHIVED] = A_DIM;
+	looks[UI_LOOK_ERROR] = A_BOLD;
+	looks[UI_LOOK_KEY] = A_BOLD;
+	looks[UI_LOOK_LABEL] = A_BOLD;
+	looks[UI_LOOK_HEADING] = A_BOLD | A_UNDERLINE;
+	looks[UI_LOOK_FIELD] = A_UNDERLINE;
+	looks[UI_LOOK_FIELD_CURRENT] = A_REVERSE;
+	looks[UI_LOOK_POPUP] = A_NORMAL;
+	/* https://no-color.org: present and not empty means no colours. */
+	ui->color = !(no_color && *no_color) && has_colors();
+	if (!ui->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_BLACK, COLOR_CYAN);
+	init_pair(3, COLOR_RED, -1);
+	init_pair(4, COLOR_WHITE, COLOR_RED);
+	init_pair(5, COLOR_CYAN, -1);
+	init_pair(6, COLOR_BLUE, -1);
+	looks[UI_LOOK_HEADER] = COLOR_PAIR(1) | A_BOLD;
+	looks[UI_LOOK_SELECTED] = COLOR_PAIR(2);
+	looks[UI_LOOK_STALE] = COLOR_PAIR(3) | A_BOLD;
+	looks[UI_LOOK_ERROR] = COLOR_PAIR(4) | A_BOLD;
+	looks[UI_LOOK_KEY] = COLOR_PAIR(5) | A_BOLD;
+	looks[UI_LOOK_HEADING] = COLOR_PAIR(6) | A_BOLD;
+	looks[UI_LOOK_FIELD_CURRENT] = COLOR_PAIR(2);
+}
+
+/* --- windows -------------------------------------------------------------- */
+
+bool ui_too_small(void)
+{
+	return LINES < MIN_LINES || COLS < MIN_COLS;
+}
+
+/* Give a window its new size and place; make it anew if curses refuses. */
+static void place(WINDOW **w, int h, int width, int y)
+{
+	if (*w && wresize(*w, h, width) == OK && mvwin(*w, y, 0) == OK)
+		return;
+	if (*w)
+		delwin(*w);
+	*w = newwin(h, width, y, 0);
+	if (!*w)
+		kz_die("cannot make a window of %dx%d", width, h);
+}
+
+/* Header, body, status and legend; in a window too small for them they
+ * overlap (nothing is drawn then but a request to make it larger). */
+static void layout(struct ui *ui)
+{
+	int lines = LINES > 0 ? LINES : 1, cols = COLS > 0 ? COLS : 1;
+
+	place(&ui->header, 1, cols, 0);
+	place(&ui->body, lines > 4 ? lines - 3 : 1, cols, lines > 4 ? 1 : 0);
+	place(&ui->status, 1, cols, lines > 1 ? lines - 2 : 0);
+	place(&ui->legend, 1, cols, lines - 1);
+	keypad(ui->legend, TRUE);
+	wtimeout(ui->legend, KEY_TIMEOUT_MS);
+}
+
+int ui_body_h(struct ui *ui)
+{
+	return getmaxy(ui->body);
+}
+
+int ui_body_w(struct ui *ui)
+{
+	return getmaxx(ui->body);
+}
+
+void ui_resize(struct ui *ui)
+{
+	layout(ui);
+	ui->dirty = true;
+	/* The screens are laid out again when the window is usable. */
+	if (ui_too_small())
+		return;
+	for (int i = 0; i < ui->depth; i++)
+		if (ui->stack[i]->ops->resize)
+			ui->stack[i]->ops->resize(ui->stack[i], ui);
+	/* The other top-level lists learn their size when shown again. */
+	clearok(curscr, TRUE);
+	ui->dirty = true;
+}
+
+/* --- the stack ---------------------------------------------------------- */
+
+struct ui_screen *ui_top(struct ui *ui)
+{
+	return ui->depth ? ui->stack[ui->depth - 1] : NULL;
+}
+
+static void drop(struct ui_screen *s)
+{
+	if (!s->persistent && s->ops->destroy)
+		s->ops->destroy(s);
+}
+
+static void reveal(struct ui *ui)
+{
+	struct ui_screen *s = ui_top(ui);
+
+	if (s->ops->resize)
+		s->ops->resize(s, ui);
+	if (s->ops->reveal)
+		s->ops->reveal(s, ui);
+	ui->dirty = true;
+}
+
+void ui_push(struct ui *ui, struct ui_screen *s)
+{
+	if (ui->depth == UI_STACK_MAX) {
+		/* Deep enough: forget the oldest screen above the list (not the
+		 * top, whose code may be running). */
+		drop(ui->stack[1]);
+		memmove(&ui->stack[1], &ui->stack[2],
+			(size_t)(ui->depth - 2) * sizeof(ui->stack[0]));
+		ui->depth--;
+	}
+	ui->stack[ui->depth++] = s;
+	if (s->ops->resize)
+		s->ops->resize(s, ui);
+	ui->dirty = true;
+}
+
+void ui_pop(struct ui *ui)
+{
+	if (ui->depth <= 1)
+		return;
+	drop(ui->stack[--ui->depth]);
+	reveal(ui);
+}
+
+void ui_show_top(struct ui *ui, struct ui_screen *s)
+{
+	while (ui->depth > 0)
+		drop(ui->stack[--ui->depth]);
+	ui->stack[ui->depth++] = s;
+	reveal(ui);
+}
+
+/* --- messages, cursor ----------------------------------------------------- */
+
+static void set_message(struct ui *ui, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(ui->message, sizeof(ui->message), fmt, ap);
+	for (char *p = ui->message; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	ui->message_error = error;
+	ui->dirty = true;
+}
+
+void ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(ui, false, fmt, ap);
+	va_end(ap);
+}
+
+void ui_error(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(ui, true, fmt, ap);
+	va_end(ap);
+	beep();
+}
+
+void ui_show_cursor(struct ui *ui, WINDOW *w, int y, int x)
+{
+	ui->cursor_win = w;
+	ui->cursor_y = y;
+	ui->cursor_x = x;
+}
+
+const struct kz_items *ui_vocab(struct ui *ui, enum kz_vocab v)
+{
+	switch (v) {
+	case KZ_VOCAB_SECTORS: return &ui->cfg->sectors;
+	case KZ_VOCAB_PARTNER_KINDS: return &ui->cfg->partner_kinds;
+	case KZ_VOCAB_CATEGORIES: return &ui->cfg->categories;
+	case KZ_VOCAB_TARGET_GROUPS: return &ui->cfg->target_groups;
+	case KZ_VOCAB_NEED_AREAS: return &ui->cfg->need_areas;
+	default: return NULL;
+	}
+}
+
+const char *ui_user_name(struct ui *ui, const char *login)
+{
+	const struct kz_user *u = login ? kz_config_user(ui->cfg, login) : NULL;
+
+	return u && u->name ? u->name : (login ? login : "");
+}
+
+static bool select_id(struct ui_listbox *lb, const struct kz_rows *rows,
+		      const char *id)
+{
+	for (size_t i = 0; id && id[0] && i < rows->n; i++)
+		if (strcmp(rows->v[i].id, id) == 0) {
+			ui_lb_select(lb, i);
+			return true;
+		}
+	return false;
+}
+
+void ui_reselect(struct ui *ui, struct ui_listbox *lb,
+		 const struct kz_rows *rows, const char *prev_id)
+{
+	ui_lb_set_count(lb, rows->n);
+	if (select_id(lb, rows, ui->saved_id))
+		ui->saved_id[0] = '\0';
+	else if (!select_id(lb, rows, prev_id))
+		ui_lb_select(lb, 0);
+}
+
+/* --- the lines around the body --------------------------------------------- */
+
+static void draw_header(struct ui *ui)
+{
+	struct ui_screen *s = ui_top(ui);
+	char name[128] = "", info[160] = "", left[512];
+	int w = getmaxx(ui->header);
+
+	if (s->ops->title)
+		s->ops->title(s, ui, name, sizeof(name), info, sizeof(info));
+	snprintf(left, sizeof(left), " koszyk \xe2\x94\x82 %s \xe2\x94\x82 %s",
+		 ui->cfg->gmina ? ui->cfg->gmina : "", name);
+	wbkgdset(ui->header, ' ' | ui_look(UI_LOOK_HEADER));
+	werase(ui->header);
+	wattrset(ui->header, ui_look(UI_LOOK_HEADER));
+	int iw = ui_text_width(info) + 1;
+	if (iw > w / 2)
+		iw = w / 2;
+	ui_draw_text(ui->header, 0, 0, left, w - iw - 1);
+	ui_draw_text(ui->header, 0, w - iw, info, iw - 1);
+	wattrset(ui->header, A_NORMAL);
+}
+
+static void draw_status(struct ui *ui)
+{
+	int w = getmaxx(ui->status);
+
+	werase(ui->status);
+	if (ui->input) {
+		int x = ui_input_draw(ui->input, ui->status, 0, 0, w,
+				      ui->input_prompt ? ui->input_prompt : "");
+		ui_show_cursor(ui, ui->status, 0, x);
+		return;
+	}
+	if (ui->message_error)
+		wattrset(ui->status, ui_look(UI_LOOK_ERROR));
+	ui_draw_text(ui->status, 0, 0, ui->message, w);
+	wattrset(ui->status, A_NORMAL);
+}
+
+static int legend_item_width(const struct ui_legend *it)
+{
+	const char *label = _(it->label ? it->label : ui_actions[it->act].label);
+
+	return ui_text_width(ui_action_key(it->act)) + 1 + ui_text_width(label);
+}
+
+/* The legend in the order given; when it is too long, items before the
+ * last one (usually "q Back") are left out from the end. */
+static void draw_legend(struct ui *ui)
+{
+	struct ui_screen *s = ui_top(ui);
+	const struct ui_legend *items = s->ops->legend ? s->ops->legend(s, ui) : NULL;
+	bool shown[32];
+	size_t n = 0;
+	int w = getmaxx(ui->legend), x = 0, total = 0;
+
+	werase(ui->legend);
+	while (items && n < 32 && items[n].act != UI_ACT_NONE) {
+		shown[n] = true;
+		total += legend_item_width(&items[n]) + (n ? 2 : 0);
+		n++;
+	}
+	for (size_t i = n >= 2 ? n - 2 : 0; total > w && n >= 2; i--) {
+		shown[i] = false;
+		total -= legend_item_width(&items[i]) + 2;
+		if (i == 0)
+			break;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *label;
+		if (!shown[i] || x >= w)
+			continue;
+		label = _(items[i].label ? items[i].label : ui_actions[items[i].act].label);
+		wattrset(ui->legend, ui_look(UI_LOOK_KEY));
+		x += ui_draw_text(ui->legend, 0, x, ui_action_key(items[i].act), w - x);
+		wattrset(ui->legend, A_NORMAL);
+		x += 1;
+		if (x < w)
+			x += ui_draw_text(ui->legend, 0, x, label, w - x);
+		x += 2;
+	}
+}
+
+static void draw_too_small(void)
+{
+	werase(stdscr);
+	mvaddnstr(0, 0, _("Make the window larger."), COLS);
+	wnoutrefresh(stdscr);
+}
+
+void ui_stage(struct ui *ui)
+{
+	struct ui_screen *s = ui_top(ui);
+
+	if (ui_too_small()) {
+		draw_too_small();
+		ui->cursor_win = NULL;
+		return;
+	}
+	ui->cursor_win = NULL;
+	werase(ui->body);
+	s->ops->draw(s, ui);
+	draw_header(ui);
+	draw_status(ui);
+	draw_legend(ui);
+	wnoutrefresh(ui->header);
+	wnoutrefresh(ui->body);
+	wnoutrefresh(ui->status);
+	wnoutrefresh(ui->legend);
+	if (ui->cursor_win) {
+		curs_set(1);
+		wmove(ui->cursor_win, ui->cursor_y, ui->cursor_x);
+		wnoutrefresh(ui->cursor_win);
+	} else {
+		curs_set(0);
+	}
+}
+
+void ui_draw(struct ui *ui)
+{
+	ui_stage(ui);
+	doupdate();
+	ui->dirty = false;
+}
+
+/* --- keys ---------------------------------------------------------------- */
+
+bool ui_stopping(struct ui *ui)
+{
+	return !ui->running || got_signal;
+}
+
+int ui_getkey(struct ui *ui)
+{
+	wint_t wc;
+	int r;
+
+	if (ui_stopping(ui))
+		return UI_KEY_NONE;
+	errno = 0;
+	r = wget_wch(ui->legend, &wc);
+	if (r == ERR)
+		return UI_KEY_NONE;
+	if (r == KEY_CODE_YES) {
+		if (wc == KEY_ENTER)
+			return '\n';
+		return UI_KEY_FN | (int)wc;
+	}
+	if (wc == '\r')
+		return '\n';
+	return (int)wc;
+}
+
+static void next_view(struct ui *ui)
+{
+	struct ui_screen *order[] = { ui->basket, ui->partners, ui->contacts };
+
+	for (int i = 0; i < 3; i++)
+		if (ui->stack[0] == order[i]) {
+			ui_show_top(ui, order[(i + 1) % 3]);
+			return;
+		}
+	ui_show_top(ui, ui->basket);
+}
+
+static void global_action(struct ui *ui, enum ui_action a)
+{
+	switch (a) {
+	case UI_ACT_HELP: ui_push(ui, ui_help_new(ui)); break;
+	case UI_ACT_BACK:
+		if (ui->depth > 1)
+			ui_pop(ui);
+		else
+			ui->running = false;
+		break;
+	case UI_ACT_QUIT: ui->running = false; break;
+	case UI_ACT_BASKET: ui_show_top(ui, ui->basket); break;
+	case UI_ACT_PARTNERS: ui_show_top(ui, ui->partners); break;
+	case UI_ACT_CONTACTS: ui_show_top(ui, ui->contacts); break;
+	case UI_ACT_NEXT_VIEW: next_view(ui); break;
+	case UI_ACT_LOOKUP: ui_push(ui, ui_lookup_new(ui)); break;
+	case UI_ACT_REDRAW: clearok(curscr, TRUE); break;
+	default:
+		ui_message(ui, "%s", _("That key does nothing here; press F1 or ? for help."));
+		break;
+	}
+}
+
+static void handle_key(struct ui *ui, int key)
+{
+	struct ui_screen *s = ui_top(ui);
+	enum ui_action a;
+
+	if (!ui->input)
+		ui->message[0] = '\0';
+	if (s->ops->key && s->ops->key(s, ui, key))
+		return;
+	a = ui_key_action(key, s->ops->groups | UI_G_GLOBAL);
+	if (a == UI_ACT_NONE) {
+		ui_message(ui, "%s", _("That key does nothing here; press F1 or ? for help."));
+		return;
+	}
+	if (s->ops->action && s->ops->action(s, ui, a))
+		return;
+	global_action(ui, a);
+}
+
+static void dispatch(struct ui *ui, int key)
+{
+	handle_key(ui, key);
+	/* Dialogs inside may have drawn; draw again after every key. */
+	ui->dirty = true;
+}
+
+static void run_loop(struct ui *ui)
+{
+	while (!ui_stopping(ui)) {
+		if (ui->dirty)
+			ui_draw(ui);
+		int key = ui_getkey(ui);
+		if (key == UI_KEY_NONE)
+			continue;
+		if (key == (UI_KEY_FN | KEY_RESIZE)) {
+			ui_resize(ui);
+			continue;
+		}
+		/* Nothing can be shown: only leaving works. */
+		if (ui_too_small()) {
+			if (ui_key_action(key, UI_G_GLOBAL) == UI_ACT_QUIT)
+				ui->running = false;
+			continue;
+		}
+		dispatch(ui, key);
+	}
+}
+
+/* --- start and end ---------------------------------------------------------- */
+
+static enum kz_status start_curses(struct kz_error *err)
+{
+	struct termios t;
+
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		const char *term = getenv("TERM");
+		return kz_fail(err, KZ_ENV,
+			       _("Cannot use this terminal (TERM=%s) for the full-screen program."),
+			       term ? term : "");
+	}
+	curses_active = true;
+	cbreak();
+	noecho();
+	nonl();
+	set_escdelay(100);
+	/* Let Ctrl-S (save) through instead of stopping the output. */
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)IXON;
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		def_prog_mode();
+	}
+	curs_set(0);
+	return KZ_OK;
+}
+
+static void stop_curses(struct ui *ui)
+{
+	WINDOW *wins[] = { ui->header, ui->body, ui->status, ui->legend };
+
+	for (size_t i = 0; i < 4; i++)
+		if (wins[i])
+			delwin(wins[i]);
+	restore_terminal();
+	if (screen) {
+		delscreen(screen);
+		screen = NULL;
+	}
+}
+
+enum kz_status kz_ui_run(struct kz_db *db, const struct kz_config *cfg,
+			 const char *notice, struct kz_error *err)
+{
+	static bool atexit_done;
+	struct ui ui;
+	struct sigaction old[3];
+	enum kz_status st;
+
+	memset(&ui, 0, sizeof(ui));
+	ui.db = db;
+	ui.cfg = cfg;
+	ui.running = true;
+	ui.dirty = true;
+	got_signal = 0;
+	if (!atexit_done) {
+		atexit(restore_terminal);
+		atexit_done = true;
+	}
+	kz_set_fatal_hook(restore_terminal);
+	ui_keys_init();
+	st = start_curses(err);
+	if (st != KZ_OK) {
+		kz_set_fatal_hook(NULL);
+		return st;
+	}
+	install_signals(old);
+	init_looks(&ui);
+	layout(&ui);
+	ui.basket = ui_basket_new(&ui);
+	ui.partners = ui_partners_new(&ui);
+	ui.contacts = ui_contacts_new(&ui);
+	ui_show_top(&ui, ui.basket);
+	if (notice && *notice)
+		ui_message(&ui, "%s", notice);
+
+	run_loop(&ui);
+
+	while (ui.depth > 0)
+		drop(ui.stack[--ui.depth]);
+	struct ui_screen *tops[] = { ui.basket, ui.partners, ui.contacts };
+	for (size_t i = 0; i < 3; i++)
+		tops[i]->ops->destroy(tops[i]);
+	stop_curses(&ui);
+	restore_signals(old);
+	kz_set_fatal_hook(NULL);
+	return KZ_OK;
+}

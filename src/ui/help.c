@@ -1,0 +1,135 @@
+/* The help screen, made from the action table: every key with what it
+ * does, grouped by where it applies. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "koszyk/xalloc.h"
+#include "ui_internal.h"
+
+struct help {
+	struct ui_screen base;
+	struct ui *ui;
+	struct ui_doc doc;
+	struct ui_listbox lb;
+};
+
+static struct help *H(struct ui_screen *s)
+{
+	return (struct help *)s;
+}
+
+static const struct {
+	enum ui_group group;
+	const char *title;
+} sections[] = {
+	{ UI_G_GLOBAL, N_("Everywhere") },
+	{ UI_G_MOVE, N_("Moving in lists and views") },
+	{ UI_G_LIST, N_("Lists and records") },
+	{ UI_G_DIALOG, N_("Search line and pick lists") },
+	{ UI_G_FORM, N_("Forms") },
+};
+
+static void build(struct help *h)
+{
+	struct ui_doc *d = &h->doc;
+	int kw = 22;
+
+	ui_doc_free(d);
+	d->width = ui_body_w(h->ui);
+	if (d->width < 60)
+		kw = 0;
+	ui_doc_text(d, _("koszyk: the Local Basket of Services"), 1, UI_LOOK_HEADING);
+	ui_doc_text(d, _("Marks in the basket: ! not verified lately, - suspended, x archived."),
+		    1, UI_LOOK_COUNT);
+	for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
+		ui_doc_blank(d);
+		ui_doc_text(d, _(sections[s].title), 1, UI_LOOK_HEADING);
+		for (int a = 1; a < UI_ACT_COUNT; a++) {
+			char keys[96];
+			if (ui_actions[a].group != sections[s].group)
+				continue;
+			ui_action_keys_text((enum ui_action)a, keys, sizeof(keys));
+			ui_doc_field(d, keys, _(ui_actions[a].help), kw);
+		}
+	}
+	ui_doc_blank(d);
+	ui_doc_text(d, _("In the search line and in forms: Left, Right, Home, End, Backspace and Delete edit the text; Ctrl-U deletes to the start of the line, Ctrl-W the word before the cursor."),
+		    1, UI_LOOK_COUNT);
+	ui_lb_set_count(&h->lb, d->n);
+}
+
+static void draw_line(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
+		      bool selected)
+{
+	ui_doc_draw_line(&H(ctx)->doc, w, y, x, width, i, selected);
+}
+
+static void help_draw(struct ui_screen *s, struct ui *ui)
+{
+	struct help *h = H(s);
+
+	ui_lb_draw(&h->lb, ui->body, 0, 0, ui_body_w(ui), draw_line, h);
+}
+
+static bool help_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
+{
+	(void)ui;
+	if (a == UI_ACT_HELP)
+		return true;  /* already here */
+	return ui_lb_action(&H(s)->lb, a);
+}
+
+static void help_resize(struct ui_screen *s, struct ui *ui)
+{
+	struct help *h = H(s);
+
+	ui_lb_set_height(&h->lb, ui_body_h(ui));
+	build(h);
+}
+
+static void help_title(struct ui_screen *s, struct ui *ui, char *name,
+		       size_t nn, char *info, size_t ni)
+{
+	(void)s;
+	(void)ui;
+	snprintf(name, nn, "%s", _("Help"));
+	snprintf(info, ni, "koszyk %s", KZ_VERSION);
+}
+
+static const struct ui_legend legend[] = {
+	{ UI_ACT_DOWN, N_("Scroll") }, { UI_ACT_PAGE_DOWN, NULL },
+	{ UI_ACT_BACK, NULL }, { UI_ACT_NONE, NULL }
+};
+
+static const struct ui_legend *help_legend(struct ui_screen *s, struct ui *ui)
+{
+	(void)s;
+	(void)ui;
+	return legend;
+}
+
+static void help_destroy(struct ui_screen *s)
+{
+	ui_doc_free(&H(s)->doc);
+	free(s);
+}
+
+static const struct ui_screen_ops help_ops = {
+	.draw = help_draw,
+	.action = help_action,
+	.resize = help_resize,
+	.title = help_title,
+	.legend = help_legend,
+	.destroy = help_destroy,
+	.groups = UI_G_MOVE,
+};
+
+struct ui_screen *ui_help_new(struct ui *ui)
+{
+	struct help *h = xcalloc(1, sizeof(*h));
+
+	h->base.ops = &help_ops;
+	h->ui = ui;
+	ui_lb_init(&h->lb, false);
+	return &h->base;
+}

@@ -1,0 +1,436 @@
+/* Private interface of the full-screen program: the action table, the
+ * screen stack, the shared list widget, text input, pick lists, forms and
+ * drawing helpers. Only files in src/ui/ include this (and curses). */
+#ifndef KOSZYK_UI_INTERNAL_H
+#define KOSZYK_UI_INTERNAL_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+#include "koszyk/basket.h"
+#include "koszyk/config.h"
+#include "koszyk/db.h"
+#include "koszyk/i18n.h"
+#include "koszyk/model.h"
+
+/* --- keys and actions (keys.c) ----------------------------------------
+ * A key is a Unicode character, or a curses KEY_* code plus UI_KEY_FN.
+ * Screens never look at raw keys except to type text: every command is an
+ * action of the one table below, which also makes the help screen and the
+ * key legend. */
+#define UI_KEY_FN 0x01000000
+#define UI_KEY_NONE (-1)
+#define UI_KEY_ESC 27
+
+/* Where an action applies; a screen asks for a set of groups and the
+ * first action of the table (in this order) bound to the key wins. */
+enum ui_group {
+	UI_G_FORM = 1 << 0,   /* forms */
+	UI_G_DIALOG = 1 << 1, /* pick lists, the search line, forms */
+	UI_G_GLOBAL = 1 << 2, /* everywhere */
+	UI_G_MOVE = 1 << 3,   /* moving in lists and views */
+	UI_G_LIST = 1 << 4,   /* working with records */
+};
+
+/* X(ID, group, default keys, legend label, help text) */
+#define UI_ACTIONS(X)                                                          \
+	X(SAVE, FORM, "<F2> ^S", N_("Save"), N_("Save the form"))            \
+	X(NEXT_FIELD, FORM, "<Tab> <Down>", N_("Next field"),                 \
+	  N_("Go to the next field of the form"))                              \
+	X(PREV_FIELD, FORM, "<S-Tab> <Up>", N_("Previous field"),             \
+	  N_("Go to the previous field of the form"))                          \
+	X(ACCEPT, DIALOG, "<Enter>", N_("OK"),                                 \
+	  N_("Choose the value; keep the search and go back to the list"))     \
+	X(CANCEL, DIALOG, "<Esc>", N_("Cancel"),                               \
+	  N_("Close without choosing; clear the search"))                      \
+	X(TOGGLE, DIALOG, "<Space>", N_("Mark"),                               \
+	  N_("Mark or unmark a value where several may be chosen"))            \
+	X(HELP, GLOBAL, "<F1> ?", N_("Help"), N_("Show this help"))          \
+	X(BACK, GLOBAL, "q <Esc>", N_("Back"),                                 \
+	  N_("Go back to the previous screen; on a list, leave koszyk"))       \
+	X(QUIT, GLOBAL, "<F10> Q", N_("Quit"), N_("Leave koszyk at once"))    \
+	X(BASKET, GLOBAL, "1", N_("Basket"),                                  \
+	  N_("Show the basket of services and activities"))                    \
+	X(PARTNERS, GLOBAL, "2", N_("Partners"), N_("Show the partners"))     \
+	X(CONTACTS, GLOBAL, "3", N_("Contacts"),                              \
+	  N_("Show the contact persons of all partners"))                      \
+	X(LOOKUP, GLOBAL, "s", N_("Look up"),                                 \
+	  N_("Look up services, partners and contact persons at once"))        \
+	X(NEXT_VIEW, GLOBAL, "<Tab>", N_("Next list"),                        \
+	  N_("Switch between the basket, the partners and the contacts"))      \
+	X(REDRAW, GLOBAL, "^L", N_("Redraw"), N_("Draw the whole screen again")) \
+	X(UP, MOVE, "<Up> k", N_("Up"), N_("Move up one line"))               \
+	X(DOWN, MOVE, "<Down> j", N_("Down"), N_("Move down one line"))       \
+	X(PAGE_UP, MOVE, "<PgUp> ^B", N_("Page up"), N_("Move up one page"))  \
+	X(PAGE_DOWN, MOVE, "<PgDn> ^F", N_("Page down"),                      \
+	  N_("Move down one page"))                                            \
+	X(FIRST, MOVE, "<Home> g", N_("First"), N_("Go to the first line"))   \
+	X(LAST, MOVE, "<End> G", N_("Last"), N_("Go to the last line"))       \
+	X(OPEN, LIST, "<Enter>", N_("Open"), N_("Open the selected record"))  \
+	X(SEARCH, LIST, "/ <F3>", N_("Search"),                               \
+	  N_("Search as you type: every key narrows the list"))                \
+	X(FILTER, LIST, "f <F4>", N_("Filter"),                               \
+	  N_("Filter the basket by sector, category, target group, provider or status")) \
+	X(CLEAR, LIST, "c", N_("Clear"), N_("Clear the search and the filters")) \
+	X(ADD, LIST, "a <F7> <Insert>", N_("Add"), N_("Add a new record"))   \
+	X(EDIT, LIST, "e", N_("Edit"), N_("Edit the selected record"))        \
+	X(ARCHIVE, LIST, "d x <F8> <Delete>", N_("Archive"),                  \
+	  N_("Archive the service, or delete the contact person (asks first)")) \
+	X(VERIFY, LIST, "v", N_("Verified"),                                  \
+	  N_("Mark the service as verified today by you"))
+
+enum ui_action {
+	UI_ACT_NONE,
+#define UI_ACTION_ENUM(id, group, keys, label, help) UI_ACT_##id,
+	UI_ACTIONS(UI_ACTION_ENUM)
+#undef UI_ACTION_ENUM
+	UI_ACT_COUNT
+};
+
+struct ui_action_info {
+	const char *name;   /* e.g. "page-down" */
+	enum ui_group group;
+	const char *keys;   /* default keys, e.g. "<PgDn> ^F" */
+	const char *label;  /* msgid for the key legend */
+	const char *help;   /* msgid for the help screen */
+};
+
+extern const struct ui_action_info ui_actions[UI_ACT_COUNT];
+
+void ui_keys_init(void);
+/* The action bound to key among the groups (a mask of enum ui_group). */
+enum ui_action ui_key_action(int key, unsigned groups);
+/* All keys of an action for the help screen, e.g. "PgDn, Ctrl-F". */
+void ui_action_keys_text(enum ui_action a, char *buf, size_t n);
+/* The first key of an action for the legend, e.g. "PgDn". */
+const char *ui_action_key(enum ui_action a);
+bool ui_key_printable(int key);
+
+/* One entry of the key legend on the bottom line; label NULL means the
+ * action's own label. */
+struct ui_legend {
+	enum ui_action act;
+	const char *label;
+};
+
+/* --- looks (app.c) ----------------------------------------------------- */
+enum ui_look {
+	UI_LOOK_HEADER,
+	UI_LOOK_SELECTED,
+	UI_LOOK_STALE,
+	UI_LOOK_ARCHIVED,
+	UI_LOOK_ERROR,
+	UI_LOOK_KEY,
+	UI_LOOK_LABEL,
+	UI_LOOK_HEADING,
+	UI_LOOK_FIELD,
+	UI_LOOK_FIELD_CURRENT,
+	UI_LOOK_POPUP,
+	UI_LOOK_COUNT
+};
+attr_t ui_look(enum ui_look look);
+
+/* --- screens and the stack (app.c) --------------------------------------
+ * Each screen (one file each) fills in its operations. The stack makes
+ * q/Esc return exactly to the previous screen. */
+struct ui;
+struct ui_screen;
+
+struct ui_screen_ops {
+	/* Draw the body window (werase first; no refresh). */
+	void (*draw)(struct ui_screen *s, struct ui *ui);
+	/* A key before it is turned into an action (typing text); true when
+	 * used. May be NULL. */
+	bool (*key)(struct ui_screen *s, struct ui *ui, int key);
+	/* An action; false lets the application handle it (help, back, ...). */
+	bool (*action)(struct ui_screen *s, struct ui *ui, enum ui_action a);
+	/* The body window changed size. May be NULL. */
+	void (*resize)(struct ui_screen *s, struct ui *ui);
+	/* The screen is on top again after the one above closed: reload what
+	 * may have changed. May be NULL. */
+	void (*reveal)(struct ui_screen *s, struct ui *ui);
+	/* Name of the screen and counts for the header line. */
+	void (*title)(struct ui_screen *s, struct ui *ui, char *name,
+		      size_t name_size, char *info, size_t info_size);
+	const struct ui_legend *(*legend)(struct ui_screen *s, struct ui *ui);
+	void (*destroy)(struct ui_screen *s);
+	unsigned groups;  /* which actions the screen takes */
+};
+
+struct ui_screen {
+	const struct ui_screen_ops *ops;
+	bool persistent;  /* a top-level list, kept when not shown */
+};
+
+struct ui_input;
+struct ui_listbox;
+
+#define UI_STACK_MAX 16
+
+struct ui {
+	struct kz_db *db;
+	const struct kz_config *cfg;
+	WINDOW *header, *body, *status, *legend;
+	struct ui_screen *stack[UI_STACK_MAX];
+	int depth;
+	struct ui_screen *basket, *partners, *contacts;
+	char message[512];
+	bool message_error;
+	bool running;
+	bool dirty;       /* something changed: draw before the next key */
+	bool color;
+	/* A text input shown on the status line instead of the message. */
+	struct ui_input *input;
+	const char *input_prompt;
+	/* The record a form saved last, for the list below to select it. */
+	char saved_id[KZ_ID_LEN + 1];
+	/* Where the cursor is shown; NULL hides it. */
+	WINDOW *cursor_win;
+	int cursor_y, cursor_x;
+};
+
+struct ui_screen *ui_top(struct ui *ui);
+void ui_push(struct ui *ui, struct ui_screen *s);
+/* Close the top screen and reveal the one below. */
+void ui_pop(struct ui *ui);
+/* Replace the whole stack with a top-level list. */
+void ui_show_top(struct ui *ui, struct ui_screen *s);
+void ui_message(struct ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void ui_error(struct ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void ui_show_cursor(struct ui *ui, WINDOW *w, int y, int x);
+/* Draw the whole screen (header, body, status, legend) into the virtual
+ * screen; ui_draw also updates the terminal (only what changed). */
+void ui_stage(struct ui *ui);
+void ui_draw(struct ui *ui);
+/* Next key: UI_KEY_NONE after a short timeout, a signal or when the
+ * program is stopping; KEY_RESIZE (with UI_KEY_FN) is handled by the
+ * caller through ui_resize. */
+int ui_getkey(struct ui *ui);
+void ui_resize(struct ui *ui);
+/* The terminal is too small to show anything but a request to enlarge. */
+bool ui_too_small(void);
+/* True when the program should stop (quit chosen or a signal came). */
+bool ui_stopping(struct ui *ui);
+const struct kz_items *ui_vocab(struct ui *ui, enum kz_vocab v);
+/* A person's name for a login (from the configuration), or the login. */
+const char *ui_user_name(struct ui *ui, const char *login);
+/* After a list was read again, select the record a form just saved, or
+ * else the one selected before (prev_id, may be ""), or else the first. */
+void ui_reselect(struct ui *ui, struct ui_listbox *lb,
+		 const struct kz_rows *rows, const char *prev_id);
+/* Height and width of the body window. */
+int ui_body_h(struct ui *ui);
+int ui_body_w(struct ui *ui);
+
+/* --- the shared list widget (listbox.c) ---------------------------------- */
+typedef void (*ui_row_fn)(void *ctx, WINDOW *w, int y, int x, int width,
+			  size_t i, bool selected);
+
+struct ui_listbox {
+	size_t n;     /* rows */
+	size_t sel;   /* selected row (cursor mode) */
+	size_t top;   /* first visible row */
+	int h;        /* visible rows */
+	bool cursor;  /* false: the view only scrolls */
+};
+
+void ui_lb_init(struct ui_listbox *lb, bool cursor);
+void ui_lb_set_count(struct ui_listbox *lb, size_t n);
+void ui_lb_set_height(struct ui_listbox *lb, int h);
+void ui_lb_select(struct ui_listbox *lb, size_t i);
+/* Moving actions; true when the action was one. */
+bool ui_lb_action(struct ui_listbox *lb, enum ui_action a);
+void ui_lb_draw(struct ui_listbox *lb, WINDOW *w, int y, int x, int width,
+		ui_row_fn row, void *ctx);
+
+/* --- drawing UTF-8 by display width (draw.c) ------------------------------ */
+wchar_t *ui_wcs(const char *s);               /* allocated; NULL gives L"" */
+char *ui_mbs(const wchar_t *s, size_t n);     /* allocated UTF-8 */
+int ui_wcs_width(const wchar_t *s, size_t n); /* control chars count 1 */
+int ui_text_width(const char *s);
+/* Text clipped to width cells ("…" when cut); returns cells drawn. */
+int ui_draw_text(WINDOW *w, int y, int x, const char *s, int width);
+int ui_draw_wtext(WINDOW *w, int y, int x, const wchar_t *s, size_t n,
+		  int width);
+/* Text then blanks up to width cells. */
+void ui_draw_cell(WINDOW *w, int y, int x, const char *s, int width);
+void ui_draw_blank(WINDOW *w, int y, int x, int width);
+
+/* Word-wrapped lines of a text. */
+struct ui_lines {
+	wchar_t **v;
+	size_t n;
+};
+/* Append the lines of text wrapped to width cells; hard line breaks are
+ * kept, an empty text gives no line. */
+void ui_wrap(struct ui_lines *out, const char *text, int width);
+void ui_lines_free(struct ui_lines *l);
+
+/* A multi-line field of the form library is a grid of rows, cols cells
+ * each, without line breaks. Text to rows (wrapped, each padded to the
+ * full row) and back: a row break where the next row's first word would
+ * have fitted was typed (a new line), any other is word wrapping. */
+char *ui_text_to_rows(const char *text, int cols);
+char *ui_rows_to_text(const char *rows, int cols);
+
+/* --- one-line text input (input.c) ---------------------------------------- */
+#define UI_INPUT_MAX 256
+
+struct ui_input {
+	wchar_t buf[UI_INPUT_MAX + 1];
+	size_t len, cur;
+};
+
+void ui_input_clear(struct ui_input *in);
+void ui_input_set(struct ui_input *in, const char *utf8);
+/* Editing keys and printable characters; true when the text or cursor
+ * changed (*changed tells whether the text did). */
+bool ui_input_key(struct ui_input *in, int key, bool *changed);
+char *ui_input_text(const struct ui_input *in);  /* allocated UTF-8 */
+/* Draw prompt and text in width cells; returns the cursor column. */
+int ui_input_draw(const struct ui_input *in, WINDOW *w, int y, int x,
+		  int width, const char *prompt);
+
+/* The search line of a list: opened with /, every key changes the query;
+ * Enter keeps it, Esc clears it. */
+struct ui_search {
+	struct ui_input in;
+	bool open;
+	char *query;  /* the query applied to the list, NULL: none */
+};
+
+void ui_search_open(struct ui *ui, struct ui_search *s);
+/* Close the line; with clear also drop the query. */
+void ui_search_close(struct ui *ui, struct ui_search *s, bool clear);
+void ui_search_free(struct ui_search *s);
+/* A key while the line is open: 0 not used (the line is closed, keeping
+ * the query), 1 used, 2 used and the query changed (reload the list). */
+int ui_search_key(struct ui *ui, struct ui_search *s, int key,
+		  struct ui_listbox *lb);
+
+/* A question on the status line answered with y or n (Esc: no). */
+bool ui_confirm(struct ui *ui, const char *question);
+
+/* --- pick lists (pick.c) --------------------------------------------------- */
+struct ui_pick_item {
+	char *label;
+	char *value;   /* code, id or enum value; NULL for "none" */
+	char *detail;  /* a second column, may be NULL */
+	bool marked;   /* multi-choice */
+};
+
+struct ui_pick {
+	const char *title;
+	struct ui_pick_item *items;
+	size_t n;
+	bool multi;     /* Space marks several, Enter accepts */
+	/* Items come from a query (e.g. partners); NULL: filter items. */
+	void (*load)(struct ui *ui, void *ctx, const char *query,
+		     struct ui_pick *p);
+	void *ctx;
+	const char *initial;  /* value to select at first */
+	int first_key;        /* typed key that opened the list, or 0 */
+	size_t chosen;        /* result: index into items */
+};
+
+void ui_pick_add(struct ui_pick *p, const char *label, const char *value,
+		 const char *detail);
+void ui_pick_free_items(struct ui_pick *p);
+/* Run the pick list as a window over the screen; true when a value was
+ * chosen (p->chosen, or the marked items). */
+bool ui_pick_run(struct ui *ui, struct ui_pick *p);
+/* Items from a configured vocabulary. */
+void ui_pick_vocab(struct ui_pick *p, const struct kz_items *items);
+/* A loader listing partners for the query. */
+void ui_pick_load_partners(struct ui *ui, void *ctx, const char *query,
+			   struct ui_pick *p);
+
+/* --- records on the screen (fields.c) -------------------------------------- */
+enum ui_rec { UI_REC_SERVICE, UI_REC_PARTNER, UI_REC_CONTACT };
+
+/* The text a person sees for a field of a record (labels for codes and
+ * enums, names for references); allocated. */
+char *ui_field_text(struct ui *ui, enum ui_rec kind, void *rec,
+		    const struct kz_field *f);
+/* "declaration signed on 2024-03-01", "cooperating informally", ... */
+char *ui_membership_text(const char *status, const char *date);
+const struct kz_field *ui_rec_fields(enum ui_rec kind, size_t *n);
+/* Clear and free a heap record of the kind. */
+void ui_rec_free(enum ui_rec kind, void *rec);
+
+/* --- documents: wrapped lines for detail views (doc.c) ------------------------
+ * A detail view is a list of lines made from the field table, wrapped to
+ * the window width; it is built again when the width changes. A line may
+ * point at a record (the partner screen opens it with Enter). */
+struct ui_doc_line {
+	wchar_t *label;       /* drawn in the label look at column 1, or NULL */
+	wchar_t *text;
+	int x;                /* column of text */
+	enum ui_look look;    /* UI_LOOK_COUNT: plain */
+	char mark;            /* a marker before the text ('!' stale), or 0 */
+	enum ui_rec kind;     /* of the target */
+	char target[KZ_ID_LEN + 1];  /* "" when the line opens nothing */
+};
+
+struct ui_doc {
+	struct ui_doc_line *v;
+	size_t n;
+	int width;
+};
+
+void ui_doc_free(struct ui_doc *d);
+void ui_doc_blank(struct ui_doc *d);
+/* Text wrapped at column x; look UI_LOOK_COUNT for plain. */
+void ui_doc_text(struct ui_doc *d, const char *text, int x, enum ui_look look);
+/* "Label   value" with the value wrapped beside (or below) the label. */
+void ui_doc_field(struct ui_doc *d, const char *label, const char *value,
+		  int label_w);
+/* A line that opens a record. */
+void ui_doc_link(struct ui_doc *d, const char *text, enum ui_rec kind,
+		 const char *id, char mark, enum ui_look look);
+/* Every field of a record (except skip, may be NULL), then who created
+ * and changed it. */
+void ui_doc_record(struct ui *ui, struct ui_doc *d, enum ui_rec kind,
+		   void *rec, const char *skip);
+void ui_doc_stamp(struct ui *ui, struct ui_doc *d, const struct kz_stamp *st);
+void ui_doc_draw_line(struct ui_doc *d, WINDOW *w, int y, int x, int width,
+		      size_t i, bool selected);
+/* "2026-05-01 10:11" in local time from an ISO UTC timestamp. */
+void ui_local_time(const char *iso, char out[20]);
+
+/* --- screens ------------------------------------------------------------------ */
+struct ui_screen *ui_basket_new(struct ui *ui);
+struct ui_screen *ui_partners_new(struct ui *ui);
+struct ui_screen *ui_contacts_new(struct ui *ui);
+struct ui_screen *ui_help_new(struct ui *ui);
+/* Global lookup over services, partners and contacts (lookup.c). */
+struct ui_screen *ui_lookup_new(struct ui *ui);
+/* Detail views of one record (detail.c). */
+struct ui_screen *ui_service_detail_new(struct ui *ui, const char *id);
+struct ui_screen *ui_contact_detail_new(struct ui *ui, const char *id);
+/* The partner screen: details, services, contact persons (partners.c). */
+struct ui_screen *ui_partner_screen_new(struct ui *ui, const char *id);
+
+/* Forms (form.c): edit a copy of a record, save through the data layer.
+ * The record is owned by the form. NULL id: a new record; preset fields
+ * (e.g. the provider) may be set in rec before. */
+struct ui_screen *ui_form_new(struct ui *ui, enum ui_rec kind, void *rec);
+/* Open forms for a record by id (loads it; NULL id: new) (edit.c). */
+bool ui_edit_service(struct ui *ui, const char *id, const char *provider_id);
+bool ui_edit_partner(struct ui *ui, const char *id);
+bool ui_edit_contact(struct ui *ui, const char *id, const char *partner_id);
+
+/* Shared record operations with confirmation and messages (edit.c). */
+bool ui_archive_service(struct ui *ui, const char *id, const char *title,
+			long rev);
+bool ui_verify_service(struct ui *ui, const char *id, long rev);
+bool ui_delete_contact(struct ui *ui, const char *id, const char *name);
+
+#endif
