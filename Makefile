@@ -86,10 +86,19 @@ check: all $(UNIT_BIN)
 unit: all $(UNIT_BIN)
 	@sh tests/run.sh $(BUILD) $(UNIT_BIN)
 
+# The same tests under ASan and UBSan. Reports of programs that run inside
+# tmux go to files, so a report anywhere fails the target.
+SAN_LOGS := $(CURDIR)/build-san/sanitizer-logs
 sanitize:
+	rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS)
+	ASAN_OPTIONS=log_path=$(SAN_LOGS)/asan:detect_leaks=1 \
+	UBSAN_OPTIONS=log_path=$(SAN_LOGS)/ubsan:print_stacktrace=1:halt_on_error=1 \
 	$(MAKE) BUILD=build-san CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" check
+	@if ls $(SAN_LOGS)/* >/dev/null 2>&1; then \
+	  echo "sanitizer reports:"; cat $(SAN_LOGS)/*; exit 1; \
+	else echo "no sanitizer reports"; fi
 
 # A fresh demo database, then the full-screen program on it.
 demo: all
@@ -124,8 +133,10 @@ fuzz: $(GEN_SRC)
 	done
 
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -o po/koszyk.pot \
-	  --package-name=koszyk --package-version=$(VERSION) $(LIB_SRC) $(MAIN_SRC)
+	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 --add-comments=TRANSLATORS: \
+	  -o po/koszyk.pot --package-name=koszyk --package-version=$(VERSION) \
+	  $(sort $(wildcard src/*/*.h)) $(LIB_SRC) $(MAIN_SRC)
+	for po in $(PO); do msgmerge --quiet --update --backup=none $$po po/koszyk.pot; done
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5

@@ -103,6 +103,11 @@ enum kz_status kz_service_list(struct kz_db *db, const char *query,
 			       const struct kz_service_filter *filter,
 			       size_t limit, struct kz_rows *out,
 			       struct kz_error *err);
+/* How many services pass the filter (no search query). */
+enum kz_status kz_service_count(struct kz_db *db,
+				const struct kz_service_filter *filter,
+				size_t *out, struct kz_error *err);
+
 enum kz_status kz_partner_list(struct kz_db *db, const char *query,
 			       size_t limit, struct kz_rows *out,
 			       struct kz_error *err);

@@ -171,6 +171,27 @@ enum kz_status kz_service_list(struct kz_db *db, const char *query,
 	return s;
 }
 
+static const char sql_services_count[] =
+	"SELECT count(*) FROM services s WHERE 1" SERVICE_FILTERS;
+
+enum kz_status kz_service_count(struct kz_db *db,
+				const struct kz_service_filter *filter,
+				size_t *out, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, sql_services_count, err);
+	int rc;
+
+	*out = 0;
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	bind_service_filter(db, st, filter);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, err, "count");
+}
+
 /* --- partners and contacts ------------------------------------------------- */
 
 static const char sql_partners[] =

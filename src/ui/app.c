@@ -255,14 +255,7 @@ void ui_show_cursor(struct ui *ui, WINDOW *w, int y, int x)
 
 const struct kz_items *ui_vocab(struct ui *ui, enum kz_vocab v)
 {
-	switch (v) {
-	case KZ_VOCAB_SECTORS: return &ui->cfg->sectors;
-	case KZ_VOCAB_PARTNER_KINDS: return &ui->cfg->partner_kinds;
-	case KZ_VOCAB_CATEGORIES: return &ui->cfg->categories;
-	case KZ_VOCAB_TARGET_GROUPS: return &ui->cfg->target_groups;
-	case KZ_VOCAB_NEED_AREAS: return &ui->cfg->need_areas;
-	default: return NULL;
-	}
+	return kz_config_vocab(ui->cfg, v);
 }
 
 const char *ui_user_name(struct ui *ui, const char *login)

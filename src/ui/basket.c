@@ -50,14 +50,12 @@ static void fill_filter(const struct basket *b, struct kz_service_filter *f)
 static void count_all(struct basket *b)
 {
 	struct kz_service_filter f = { .status = b->status };
-	struct kz_rows rows;
 	struct kz_error err = { 0 };
+	size_t n;
 
 	/* Once per change of the data or the status scope, not per key. */
-	if (kz_service_list(b->ui->db, NULL, &f, 0, &rows, &err) == KZ_OK) {
-		b->all = rows.n;
-		kz_rows_free(&rows);
-	}
+	if (kz_service_count(b->ui->db, &f, &n, &err) == KZ_OK)
+		b->all = n;
 }
 
 /* Read the list again; keep the selected entry when it is still there. */
