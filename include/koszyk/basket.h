@@ -94,8 +94,9 @@ struct kz_service_filter {
 };
 
 /* Services matching the query (instant search: words are folded
- * prefixes, all must match; entries whose title matches come first, then
- * those matching elsewhere, each group alphabetical) and the filter; NULL
+ * prefixes, all must match; entries whose title begins with the query
+ * come first, then other title matches, then those matching elsewhere,
+ * each group alphabetical) and the filter; NULL
  * or empty query lists all by title. At most limit rows (0 = no limit);
  * out->more tells whether there were more. The cost does not grow with
  * the number of matches beyond the limit. */

@@ -29,6 +29,9 @@ char *kz_fts_query(const char *query);
 
 /* The same restricted to the title column: {title} : ("zlobek"* ...). */
 char *kz_fts_title_query(const char *query);
+/* ... and to titles whose first word matches the first word of the query:
+ * {title} : (^"pomoc"* "psych"*). */
+char *kz_fts_title_start_query(const char *query);
 
 /* True when every word of the folded query is a prefix of some word of
  * the folded text. */

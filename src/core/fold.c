@@ -213,6 +213,15 @@ char *kz_fts_title_query(const char *query)
 	return t;
 }
 
+char *kz_fts_title_start_query(const char *query)
+{
+	char *all = kz_fts_query(query);
+	char *t = all ? xasprintf("{title} : (^%s)", all) : NULL;
+
+	free(all);
+	return t;
+}
+
 char *kz_fts_query(const char *query)
 {
 	char **words;

@@ -29,12 +29,11 @@
  * uncorrelated IN lists; the walk follows the (kind, sort_key) index and
  * stops at the limit, so a one-letter query on 100,000 entries costs about
  * as much as a precise one. */
-static const char sql_services[] =
+static const struct kz_list_sql sql_services = KZ_LIST_SQL(
 	SERVICE_COLS
 	" FROM search_doc d JOIN services s ON s.id = d.ref"
-	" JOIN partners p ON p.id = s.provider_id"
-	" WHERE d.kind = 'service'" TIER_WHERE SERVICE_FILTERS
-	" ORDER BY d.sort_key LIMIT ?10";
+	" JOIN partners p ON p.id = s.provider_id", "'service'",
+	SERVICE_FILTERS " ORDER BY d.sort_key LIMIT ?10");
 
 static const char *empty_to_null(const char *s)
 {
@@ -106,14 +105,49 @@ static void trim_to_limit(struct kz_rows *out, size_t limit)
 	out->total = out->n;
 }
 
-static enum kz_status list_tier(struct kz_db *db, const char *sql,
+/* Above this many matching documents, walking the sorted index to the
+ * limit is cheaper than looking every match up and sorting: walking costs
+ * about limit * documents / matches steps, picking about matches. */
+#define PICK_MAX 5000
+
+static const char sql_probe[] =
+	"SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ?1"
+	" LIMIT 5000)";
+
+/* How many documents match (counting stops at PICK_MAX). */
+static enum kz_status probe(struct kz_db *db, const char *match, size_t *n,
+			    struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, sql_probe, err);
+	int rc;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(st, 1, match);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, err, "search");
+}
+
+static enum kz_status list_tier(struct kz_db *db, const struct kz_list_sql *sql,
 				const char *match, const char *exclude,
 				kz_bind_fn bind, const void *arg, size_t limit,
 				struct kz_rows *out, size_t *cap,
 				struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, sql, err);
+	const char *text = sql->walk;
+	sqlite3_stmt *st;
 
+	if (match) {
+		size_t n;
+		enum kz_status s = probe(db, match, &n, err);
+		if (s != KZ_OK || n == 0)
+			return s;
+		if (n < PICK_MAX)
+			text = sql->pick;
+	}
+	st = kz_db_stmt(db, text, err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
 	kz_bind_text(st, 1, match);
@@ -126,22 +160,27 @@ static enum kz_status list_tier(struct kz_db *db, const char *sql,
 
 /* Run sql for the records whose title matches the query, then for those
  * matching elsewhere; without a query, all of them. */
-enum kz_status kz_tiered_list(struct kz_db *db, const char *sql,
+enum kz_status kz_tiered_list(struct kz_db *db, const struct kz_list_sql *sql,
 			      const char *query, kz_bind_fn bind,
 			      const void *arg, size_t limit,
 			      struct kz_rows *out, struct kz_error *err)
 {
 	char *all = kz_fts_query(query);
 	char *title = kz_fts_title_query(query);
+	char *start = kz_fts_title_start_query(query);
+	/* Titles that begin with the query, other title matches, the rest. */
+	const char *tiers[][2] = { { start, NULL }, { title, start }, { all, title } };
 	size_t cap = 0;
-	enum kz_status s;
+	enum kz_status s = KZ_OK;
 
 	memset(out, 0, sizeof(*out));
-	s = list_tier(db, sql, all ? title : NULL, NULL, bind, arg, limit, out, &cap, err);
-	if (s == KZ_OK && all && (!limit || out->n <= limit))
-		s = list_tier(db, sql, all, title, bind, arg, limit, out, &cap, err);
+	if (!all)
+		s = list_tier(db, sql, NULL, NULL, bind, arg, limit, out, &cap, err);
+	for (size_t t = 0; all && t < 3 && s == KZ_OK && (!limit || out->n <= limit); t++)
+		s = list_tier(db, sql, tiers[t][0], tiers[t][1], bind, arg, limit, out, &cap, err);
 	free(all);
 	free(title);
+	free(start);
 	if (s != KZ_OK) {
 		kz_rows_free(out);
 		return s;
@@ -160,7 +199,7 @@ enum kz_status kz_service_list(struct kz_db *db, const char *query,
 			       size_t limit, struct kz_rows *out,
 			       struct kz_error *err)
 {
-	enum kz_status s = kz_tiered_list(db, sql_services, query, bind_service_arg,
+	enum kz_status s = kz_tiered_list(db, &sql_services, query, bind_service_arg,
 				       filter, limit, out, err);
 
 	for (size_t i = 0; s == KZ_OK && i < out->n; i++) {
@@ -194,29 +233,27 @@ enum kz_status kz_service_count(struct kz_db *db,
 
 /* --- partners and contacts ------------------------------------------------- */
 
-static const char sql_partners[] =
+static const struct kz_list_sql sql_partners = KZ_LIST_SQL(
 	"SELECT p.id, p.name, p.kind, p.status, p.declaration_date, p.short_name"
-	" FROM search_doc d JOIN partners p ON p.id = d.ref"
-	" WHERE d.kind = 'partner'" TIER_WHERE
-	" ORDER BY d.sort_key LIMIT ?10";
+	" FROM search_doc d JOIN partners p ON p.id = d.ref", "'partner'",
+	" ORDER BY d.sort_key LIMIT ?10");
 
 enum kz_status kz_partner_list(struct kz_db *db, const char *query,
 			       size_t limit, struct kz_rows *out,
 			       struct kz_error *err)
 {
-	enum kz_status s = kz_tiered_list(db, sql_partners, query, NULL, NULL, limit, out, err);
+	enum kz_status s = kz_tiered_list(db, &sql_partners, query, NULL, NULL, limit, out, err);
 
 	for (size_t i = 0; s == KZ_OK && i < out->n; i++)
 		out->v[i].archived = out->v[i].col2 && strcmp(out->v[i].col2, "left") == 0;
 	return s;
 }
 
-static const char sql_contacts[] =
+static const struct kz_list_sql sql_contacts = KZ_LIST_SQL(
 	"SELECT c.id, c.name, p.name, c.phone, c.position, c.email"
 	" FROM search_doc d JOIN contacts c ON c.id = d.ref"
-	" JOIN partners p ON p.id = c.partner_id"
-	" WHERE d.kind = 'contact' AND (?2 IS NULL OR c.partner_id = ?2)" TIER_WHERE
-	" ORDER BY d.sort_key LIMIT ?10";
+	" JOIN partners p ON p.id = c.partner_id", "'contact'",
+	" AND (?2 IS NULL OR c.partner_id = ?2) ORDER BY d.sort_key LIMIT ?10");
 
 static void bind_partner_id(struct kz_db *db, sqlite3_stmt *st, const void *arg)
 {
@@ -228,7 +265,7 @@ enum kz_status kz_contact_list(struct kz_db *db, const char *partner_id,
 			       const char *query, size_t limit,
 			       struct kz_rows *out, struct kz_error *err)
 {
-	return kz_tiered_list(db, sql_contacts, query, bind_partner_id, partner_id,
+	return kz_tiered_list(db, &sql_contacts, query, bind_partner_id, partner_id,
 			   limit, out, err);
 }
 

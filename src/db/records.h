@@ -37,20 +37,37 @@ struct kz_row *kz_rows_push(struct kz_rows *rows, size_t *cap);
 /* Binds a list statement's own parameters (2..8). */
 typedef void (*kz_bind_fn)(struct kz_db *db, sqlite3_stmt *st, const void *arg);
 
-/* The SQL fragment that restricts a list over search_doc d to one tier of
- * a search: ?1 the FTS query to match (NULL: everything), ?9 the one to
- * leave out. */
-#define TIER_WHERE                                                    \
-	" AND (?1 IS NULL OR d.docid IN"                              \
-	"      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1))" \
+/* A list over search_doc d in two plans: walk, following the (kind,
+ * sort_key) index and stopping at the limit (for browsing and for queries
+ * that match many records), and pick, looking up the few matching records
+ * and sorting them. Both restrict d to one tier of a search: ?1 the FTS
+ * query to match (walk: NULL matches everything), ?9 the one to leave
+ * out. Make them with KZ_LIST_SQL(head, 'kind', tail), where head is the
+ * SELECT ... FROM ... JOIN ... part and tail the further conditions and
+ * " ORDER BY d.sort_key LIMIT ?10". */
+struct kz_list_sql {
+	const char *walk;
+	const char *pick;
+};
+
+#define KZ_TIER_EXCLUDE                                               \
 	" AND (?9 IS NULL OR d.docid NOT IN"                          \
 	"      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?9))"
+#define KZ_LIST_SQL(head, kind, tail)                                 \
+	{ head " WHERE d.kind = " kind                                \
+	  " AND (?1 IS NULL OR d.docid IN"                            \
+	  "      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1))" \
+	  KZ_TIER_EXCLUDE tail,                                       \
+	  head " WHERE +d.kind = " kind                               \
+	  " AND d.docid IN"                                           \
+	  "      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1)" \
+	  KZ_TIER_EXCLUDE tail }
 
-/* Run sql (id + up to five text columns, TIER_WHERE, ORDER BY d.sort_key
- * LIMIT ?10) first for the records whose title matches every word of the
- * query, then for those matching elsewhere; without a query, once for
- * all. At most limit rows (0: all); out->more when there were more. */
-enum kz_status kz_tiered_list(struct kz_db *db, const char *sql,
+/* Run sql (id + up to five text columns) first for the records whose title begins with the first word
+ * of the query and matches the others, then for the other records whose
+ * title matches every word, then for those matching elsewhere; without a
+ * query, once for all. At most limit rows (0: all); out->more when there were more. */
+enum kz_status kz_tiered_list(struct kz_db *db, const struct kz_list_sql *sql,
 			      const char *query, kz_bind_fn bind,
 			      const void *arg, size_t limit,
 			      struct kz_rows *out, struct kz_error *err);

@@ -18,22 +18,20 @@ const char *kz_kind_name(enum kz_kind kind)
 /* Each query: id, title, detail (what helps to tell hits apart: the
  * provider and place, the phone, the person's partner). Archived services
  * are left out. */
-static const char *const kind_sql[KZ_KIND_COUNT] = {
-	"SELECT s.id, s.title, p.name || coalesce(' · ' || s.place, '')"
-	" FROM search_doc d JOIN services s ON s.id = d.ref"
-	" JOIN partners p ON p.id = s.provider_id"
-	" WHERE d.kind = 'service' AND s.status <> 'archived'" TIER_WHERE
-	" ORDER BY d.sort_key LIMIT ?10",
-	"SELECT p.id, p.name, trim(coalesce(p.phone, '') || ' ' || coalesce(p.email, ''))"
-	" FROM search_doc d JOIN partners p ON p.id = d.ref"
-	" WHERE d.kind = 'partner'" TIER_WHERE
-	" ORDER BY d.sort_key LIMIT ?10",
-	"SELECT c.id, c.name, trim(coalesce(c.phone, '') || ' · ' ||"
-	" coalesce(p.short_name, p.name), ' ·')"
-	" FROM search_doc d JOIN contacts c ON c.id = d.ref"
-	" JOIN partners p ON p.id = c.partner_id"
-	" WHERE d.kind = 'contact'" TIER_WHERE
-	" ORDER BY d.sort_key LIMIT ?10",
+static const struct kz_list_sql kind_sql[KZ_KIND_COUNT] = {
+	KZ_LIST_SQL("SELECT s.id, s.title, p.name || coalesce(' · ' || s.place, '')"
+		    " FROM search_doc d JOIN services s ON s.id = d.ref"
+		    " JOIN partners p ON p.id = s.provider_id", "'service'",
+		    " AND s.status <> 'archived' ORDER BY d.sort_key LIMIT ?10"),
+	KZ_LIST_SQL("SELECT p.id, p.name,"
+		    " trim(coalesce(p.phone, '') || ' ' || coalesce(p.email, ''))"
+		    " FROM search_doc d JOIN partners p ON p.id = d.ref", "'partner'",
+		    " ORDER BY d.sort_key LIMIT ?10"),
+	KZ_LIST_SQL("SELECT c.id, c.name, trim(coalesce(c.phone, '') || ' · ' ||"
+		    " coalesce(p.short_name, p.name), ' ·')"
+		    " FROM search_doc d JOIN contacts c ON c.id = d.ref"
+		    " JOIN partners p ON p.id = c.partner_id", "'contact'",
+		    " ORDER BY d.sort_key LIMIT ?10"),
 };
 
 static void add_hits(struct kz_hits *out, size_t *cap, enum kz_kind kind,
@@ -68,7 +66,7 @@ enum kz_status kz_search(struct kz_db *db, const char *query,
 	free(probe);
 	for (int k = 0; k < KZ_KIND_COUNT && st == KZ_OK; k++) {
 		struct kz_rows rows;
-		st = kz_tiered_list(db, kind_sql[k], query, NULL, NULL,
+		st = kz_tiered_list(db, &kind_sql[k], query, NULL, NULL,
 				    limit_per_kind, &rows, err);
 		if (st == KZ_OK)
 			add_hits(out, &cap, (enum kz_kind)k, &rows);

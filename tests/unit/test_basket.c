@@ -210,6 +210,7 @@ static void test_search_folds_and_ranks(void **state)
 	add_service(t->db, pid, "Pomoc psychologiczna dla dorosłych", "Konsultacje", NULL);
 	add_service(t->db, pid, "Porady prawne", "Pomoc prawna i psychologiczna w Łodzi", NULL);
 	add_service(t->db, pid, "Dowóz do szpitala w Łodzi", NULL, NULL);
+	add_service(t->db, pid, "Asystent, pomoc psychologiczna w domu", NULL, NULL);
 
 	assert_int_equal(kz_service_list(t->db, "zlobek", NULL, 0, &rows, &err), KZ_OK);
 	assert_int_equal(rows.n, 1);
@@ -223,10 +224,13 @@ static void test_search_folds_and_ranks(void **state)
 	assert_string_equal(rows.v[1].title, "Opieka dzienna");
 	kz_rows_free(&rows);
 
+	/* title begins with the query, then other title matches, then the
+	 * rest, alphabetical within each */
 	assert_int_equal(kz_service_list(t->db, "pomoc psych", NULL, 0, &rows, &err), KZ_OK);
-	assert_int_equal(rows.n, 2);
+	assert_int_equal(rows.n, 3);
 	assert_string_equal(rows.v[0].title, "Pomoc psychologiczna dla dorosłych");
-	assert_string_equal(rows.v[1].title, "Porady prawne");
+	assert_string_equal(rows.v[1].title, "Asystent, pomoc psychologiczna w domu");
+	assert_string_equal(rows.v[2].title, "Porady prawne");
 	kz_rows_free(&rows);
 
 	assert_int_equal(kz_service_list(t->db, "lodz", NULL, 0, &rows, &err), KZ_OK);
@@ -242,7 +246,7 @@ static void test_search_folds_and_ranks(void **state)
 	assert_int_equal(kz_service_list(t->db, NULL, NULL, 2, &rows, &err), KZ_OK);
 	assert_int_equal(rows.n, 2);
 	assert_true(rows.more);
-	assert_string_equal(rows.v[0].title, "Dowóz do szpitala w Łodzi");
+	assert_string_equal(rows.v[0].title, "Asystent, pomoc psychologiczna w domu");
 	kz_rows_free(&rows);
 }
 
