@@ -103,6 +103,8 @@ static enum kz_status load_config(struct kz_cli *cli, const char *opt,
 		st = kz_config_load_builtin(&cli->cfg, err);
 		if (st != KZ_OK)
 			return st;
+		if (!getenv("KOSZYK_LANG"))
+			kz_i18n_set_language(cli->cfg.language);
 		cli->notice = xasprintf(_("No configuration file: using the built-in example gmina (%s). Copy config/koszyk.yaml to %s and edit it."),
 					cli->cfg.gmina, xdg);
 	}

@@ -35,7 +35,7 @@ const struct kz_field kz_partner_fields[] = {
 const size_t kz_partner_nfields = sizeof(kz_partner_fields) / sizeof(kz_partner_fields[0]);
 
 const struct kz_field kz_contact_fields[] = {
-	F(kz_contact, name, N_("Name"), KZ_FT_TEXT, 200, true, NULL, KZ_VOCAB_NONE),
+	F(kz_contact, name, N_("Full name"), KZ_FT_TEXT, 200, true, NULL, KZ_VOCAB_NONE),
 	F(kz_contact, partner_id, N_("Partner"), KZ_FT_REF, KZ_ID_LEN, true, NULL, KZ_VOCAB_NONE),
 	F(kz_contact, position, N_("Position"), KZ_FT_TEXT, 200, false, NULL, KZ_VOCAB_NONE),
 	F(kz_contact, phone, N_("Phone"), KZ_FT_TEXT, 100, false, NULL, KZ_VOCAB_NONE),

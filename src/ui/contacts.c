@@ -86,7 +86,7 @@ static void clist_draw(struct ui_screen *s, struct ui *ui)
 	int x = 2;
 
 	wattrset(w, ui_look(UI_LOOK_LABEL));
-	ui_draw_text(w, 0, x, _("Name"), c.name);
+	ui_draw_text(w, 0, x, _("Full name"), c.name);
 	x += c.name + 1;
 	if (c.position) {
 		ui_draw_text(w, 0, x, _("Position"), c.position);

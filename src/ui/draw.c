@@ -125,6 +125,26 @@ int ui_draw_text(WINDOW *w, int y, int x, const char *s, int width)
 	return used;
 }
 
+char *ui_text_clip(const char *s, int width)
+{
+	wchar_t *w = ui_wcs(s);
+	size_t n = wcslen(w);
+	char *out;
+
+	if (ui_wcs_width(w, n) > width) {
+		int used = 0;
+		size_t i = 0;
+		/* keep room for the ellipsis */
+		while (i < n && used + cell_width(w[i]) <= width - 1)
+			used += cell_width(w[i++]);
+		w[i++] = ELLIPSIS;
+		n = i;
+	}
+	out = ui_mbs(w, n);
+	free(w);
+	return out;
+}
+
 void ui_draw_blank(WINDOW *w, int y, int x, int width)
 {
 	if (width > 0)

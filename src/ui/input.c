@@ -150,7 +150,13 @@ bool ui_confirm(struct ui *ui, const char *question)
 
 	/* TRANSLATORS: appended to a question; the first letters of the
 	 * translations of "yes" and "no" answer it. */
-	ui_message(ui, "%s %s", question, _("(y/n)"));
+	const char *answers = _("(y/n)");
+	/* A long title must not push the answers off the status line. */
+	int room = COLS - 2 - ui_text_width(answers) - 1;
+	char *q = ui_text_clip(question, room > 10 ? room : 10);
+
+	ui_message(ui, "%s %s", q, answers);
+	free(q);
 	for (;;) {
 		ui_draw(ui);
 		int key = ui_getkey(ui);

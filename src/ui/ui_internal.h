@@ -255,6 +255,8 @@ wchar_t *ui_wcs(const char *s);               /* allocated; NULL gives L"" */
 char *ui_mbs(const wchar_t *s, size_t n);     /* allocated UTF-8 */
 int ui_wcs_width(const wchar_t *s, size_t n); /* control chars count 1 */
 int ui_text_width(const char *s);
+/* A copy of s cut to width cells, ending in "…" when cut. */
+char *ui_text_clip(const char *s, int width);
 /* Text clipped to width cells ("…" when cut); returns cells drawn. */
 int ui_draw_text(WINDOW *w, int y, int x, const char *s, int width);
 int ui_draw_wtext(WINDOW *w, int y, int x, const wchar_t *s, size_t n,
