@@ -45,7 +45,7 @@ struct kz_config {
 	char *gmina;             /* e.g. "Gmina Brzozowa Wola" */
 	char *powiat;
 	char *lider;             /* the lead partner's name */
-	char *language;          /* "pl" or "en" */
+	char *language;          /* "pl", "en", or NULL: the locale decides */
 	int stale_days;          /* a basket entry not verified for longer is stale */
 	int retention_years;     /* closed cases are kept this long */
 	char *case_code_format;  /* e.g. "R/{year}/{seq:03}" */

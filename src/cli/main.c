@@ -73,6 +73,29 @@ static char *current_login(void)
 	return xstrdup(pw ? pw->pw_name : "unknown");
 }
 
+/* The language of the interface: KOSZYK_LANG, else the configuration,
+ * else Polish when the locale is Polish (even if that locale is not
+ * installed on the machine), else English. */
+static void choose_language(const struct kz_config *cfg)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	if (getenv("KOSZYK_LANG") && *getenv("KOSZYK_LANG"))
+		return;  /* applied at start */
+	if (cfg->language) {
+		kz_i18n_set_language(cfg->language);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v) {
+			kz_i18n_set_language(strncmp(v, "pl", 2) == 0 ? "pl" : "en");
+			return;
+		}
+	}
+	kz_i18n_set_language("en");
+}
+
 static enum kz_status load_config(struct kz_cli *cli, const char *opt,
 				  struct kz_error *err)
 {
@@ -103,8 +126,7 @@ static enum kz_status load_config(struct kz_cli *cli, const char *opt,
 		st = kz_config_load_builtin(&cli->cfg, err);
 		if (st != KZ_OK)
 			return st;
-		if (!getenv("KOSZYK_LANG"))
-			kz_i18n_set_language(cli->cfg.language);
+		choose_language(&cli->cfg);
 		cli->notice = xasprintf(_("No configuration file: using the built-in example gmina (%s). Copy config/koszyk.yaml to %s and edit it."),
 					cli->cfg.gmina, xdg);
 	}
@@ -222,8 +244,7 @@ int main(int argc, char **argv)
 
 	st = load_config(&cli, config_opt, &err);
 	if (st == KZ_OK) {
-		if (!getenv("KOSZYK_LANG"))
-			kz_i18n_set_language(cli.cfg.language);
+		choose_language(&cli.cfg);
 		if (db_opt)
 			cli.db_path = db_opt;
 		else if (getenv("KOSZYK_DB") && *getenv("KOSZYK_DB"))

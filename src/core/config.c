@@ -894,8 +894,7 @@ static void set_defaults(struct kz_config *cfg)
 		cfg->powiat = xstrdup("");
 	if (!cfg->lider)
 		cfg->lider = xstrdup("");
-	if (!cfg->language)
-		cfg->language = xstrdup("pl");
+	/* No language key: the locale decides (see kz_config_language). */
 	if (!cfg->case_code_format)
 		cfg->case_code_format = xstrdup("R/{year}/{seq:03}");
 	if (!cfg->stale_days)

@@ -94,4 +94,14 @@ grep -Eq 'niezweryfikowane od ponad [0-9]+ dni: [0-9]+\), wpisy w dzienniku zmia
 # the same data in English
 run_lang en 2 -d pl.db import csv services dates.csv
 err_has 'dates.csv: row 2, column "valid_from"'
+
+# no language key: the locale decides, even when the Polish locale is not
+# installed on the machine
+grep -v '^language:' "$cfg_src" > nolang.yaml
+LANG=pl_PL.UTF-8 LC_ALL= LC_MESSAGES= run_lang - 2 -c nolang.yaml -d none.db list gadgets
+err_has "nie można wypisać „gadgets”"
+LANG=en_GB.UTF-8 LC_ALL= LC_MESSAGES= run_lang - 2 -c nolang.yaml -d none.db list gadgets
+err_has 'cannot list "gadgets"'
+LANG=en_GB.UTF-8 LC_ALL=pl_PL.UTF-8 run_lang - 2 -c nolang.yaml -d none.db list gadgets
+err_has "nie można wypisać „gadgets”"
 exit 0

@@ -199,7 +199,7 @@ static void test_minimal_defaults(void **state)
 	assert_string_equal(cfg.gmina, "Test");
 	assert_string_equal(cfg.powiat, "");
 	assert_string_equal(cfg.lider, "");
-	assert_string_equal(cfg.language, "pl");
+	assert_null(cfg.language);
 	assert_int_equal(cfg.stale_days, 180);
 	assert_int_equal(cfg.retention_years, 10);
 	assert_int_equal(cfg.plan_validity_months, 12);
