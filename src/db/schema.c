@@ -121,10 +121,121 @@ static const char *const migration_1[] = {
 	NULL,
 };
 
+/* Cases and individual support plans. Everything of a case hangs on it
+ * with ON DELETE CASCADE, so erasing a case is one DELETE (plus the audit
+ * trail, which has no foreign keys). Case codes are searchable; nothing
+ * else of a case goes into the search index. */
+static const char *const migration_2[] = {
+	"CREATE TABLE cases (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  code TEXT NOT NULL UNIQUE,\n"
+	"  status TEXT NOT NULL DEFAULT 'new'\n"
+	"    CHECK (status IN ('new', 'active', 'review', 'closed')),\n"
+	"  manager TEXT NOT NULL,\n"
+	"  legal_basis TEXT NOT NULL CHECK (legal_basis IN ('consent', 'statutory')),\n"
+	"  legal_basis_note TEXT, consent_date TEXT, consent_scope TEXT,\n"
+	"  opened_on TEXT NOT NULL, closed_on TEXT, notes TEXT,\n"
+	STAMP_COLUMNS
+	");\n"
+	"CREATE INDEX cases_manager ON cases(manager, status);\n"
+	"CREATE TABLE members (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,\n"
+	"  role TEXT NOT NULL, birth_year TEXT, name TEXT, notes TEXT,\n"
+	STAMP_COLUMNS
+	");\n"
+	"CREATE INDEX members_case ON members(case_id);\n"
+	"CREATE TABLE team (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,\n"
+	"  contact_id TEXT NOT NULL REFERENCES contacts(id),\n"
+	"  role TEXT NOT NULL,\n"
+	STAMP_COLUMNS
+	");\n"
+	"CREATE INDEX team_case ON team(case_id);\n"
+	"CREATE INDEX team_contact ON team(contact_id);\n",
+	"CREATE TABLE plans (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,\n"
+	"  status TEXT NOT NULL DEFAULT 'draft'\n"
+	"    CHECK (status IN ('draft', 'approved', 'closed')),\n"
+	"  valid_from TEXT NOT NULL, valid_to TEXT NOT NULL,\n"
+	"  approved_by TEXT, approved_on TEXT, closing_summary TEXT,\n"
+	STAMP_COLUMNS
+	");\n"
+	"CREATE INDEX plans_case ON plans(case_id);\n"
+	"CREATE TABLE diagnoses (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,\n"
+	"  need_area TEXT NOT NULL,\n"
+	"  situation TEXT, needs TEXT, strengths TEXT, family_view TEXT,\n"
+	STAMP_COLUMNS ",\n"
+	"  UNIQUE (plan_id, need_area)\n"
+	");\n"
+	"CREATE TABLE goals (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,\n"
+	"  what TEXT NOT NULL, indicator TEXT, target_date TEXT NOT NULL,\n"
+	"  priority TEXT NOT NULL DEFAULT 'medium',\n"
+	"  status TEXT NOT NULL DEFAULT 'open',\n"
+	STAMP_COLUMNS
+	");\n"
+	"CREATE INDEX goals_plan ON goals(plan_id);\n",
+	"CREATE TABLE actions (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,\n"
+	"  goal_id TEXT REFERENCES goals(id) ON DELETE SET NULL,\n"
+	"  service_id TEXT REFERENCES services(id),\n"
+	"  free_text TEXT,\n"
+	"  partner_id TEXT REFERENCES partners(id),\n"
+	"  contact_id TEXT REFERENCES contacts(id) ON DELETE SET NULL,\n"
+	"  family_commitment TEXT, referral_date TEXT, referred_by TEXT,\n"
+	"  referral_answer TEXT, answer_date TEXT, start_date TEXT, due_date TEXT,\n"
+	"  status TEXT NOT NULL DEFAULT 'planned',\n"
+	STAMP_COLUMNS
+	");\n"
+	"CREATE INDEX actions_plan ON actions(plan_id);\n"
+	"CREATE INDEX actions_service ON actions(service_id);\n"
+	"CREATE INDEX actions_due ON actions(status, due_date);\n"
+	"CREATE TABLE reviews (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,\n"
+	"  review_date TEXT NOT NULL, participants TEXT, notes TEXT,\n"
+	"  next_review_date TEXT,\n"
+	STAMP_COLUMNS
+	");\n"
+	"CREATE INDEX reviews_plan ON reviews(plan_id, review_date);\n"
+	"CREATE TABLE progress (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,\n"
+	"  goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,\n"
+	"  progress TEXT, goal_status TEXT,\n"
+	STAMP_COLUMNS
+	");\n"
+	"CREATE INDEX progress_review ON progress(review_id);\n"
+	"CREATE TABLE plan_versions (\n"
+	"  plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,\n"
+	"  version INTEGER NOT NULL,\n"
+	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL, note TEXT,\n"
+	"  snapshot TEXT NOT NULL,\n"
+	"  PRIMARY KEY (plan_id, version)\n"
+	");\n"
+	/* Ids of erased records: sync must never bring them back. */
+	"CREATE TABLE erased (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  kind TEXT NOT NULL,\n"
+	"  erased_at TEXT NOT NULL,\n"
+	"  erased_by TEXT NOT NULL\n"
+	");\n",
+	SEARCH_TRIGGERS("cases", "case", "new.code", C("status")),
+	NULL,
+};
+
 /* migrations[i] brings the schema to version i + 1; each is a
  * NULL-terminated list of SQL pieces run in order. */
 static const char *const *const migrations[] = {
 	migration_1,
+	migration_2,
 };
 
 int kz_db_schema_version(void)
