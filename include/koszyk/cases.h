@@ -190,7 +190,9 @@ enum kz_status kz_case_save(struct kz_db *db, const struct kz_config *cfg,
 			    struct kz_case *c, struct kz_error *err);
 enum kz_status kz_case_get(struct kz_db *db, const char *id,
 			   struct kz_case *out, struct kz_error *err);
-/* By code: KZ_NOT_FOUND with "there is no case R/2026/999" when unknown. */
+/* By code (exact, else ignoring case): KZ_INVALID with "There is no case
+ * R/2026/999." when unknown, so that the command line exits 2 (bad input);
+ * kz_case_export_json and kz_case_erase answer the same. */
 enum kz_status kz_case_find(struct kz_db *db, const char *code,
 			    struct kz_case *out, struct kz_error *err);
 

@@ -1,0 +1,1094 @@
+/* Cases, their household members and team: saving through the generic
+ * record machinery (records.c), case codes, lists, retention, and the
+ * data-protection export and erasure of one case. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "koszyk/cases.h"
+#include "koszyk/i18n.h"
+#include "koszyk/xalloc.h"
+#include "records.h"
+
+static struct kz_table cases_table = {
+	"cases", "case", kz_case_fields, 0,
+	offsetof(struct kz_case, id), offsetof(struct kz_case, stamp),
+	NULL, NULL, NULL,
+};
+static struct kz_table members_table = {
+	"members", "member", kz_member_fields, 0,
+	offsetof(struct kz_member, id), offsetof(struct kz_member, stamp),
+	NULL, NULL, NULL,
+};
+static struct kz_table team_table = {
+	"team", "team", kz_team_fields, 0,
+	offsetof(struct kz_team_member, id), offsetof(struct kz_team_member, stamp),
+	NULL, NULL, NULL,
+};
+
+static struct kz_table *table(struct kz_table *t, size_t n)
+{
+	t->nfields = n;
+	return t;
+}
+#define CASES table(&cases_table, kz_case_nfields)
+#define MEMBERS table(&members_table, kz_member_nfields)
+#define TEAM table(&team_table, kz_team_nfields)
+
+#define DEFAULT_CODE_FORMAT "R/{year}/{seq:03}"
+
+/* Every id of a case's records with its kind: ?1 is the case id. */
+#define CASE_IDS_CTE                                                          \
+	"WITH ids(id, kind) AS ("                                             \
+	" SELECT id, 'case' FROM cases WHERE id = ?1"                         \
+	" UNION ALL SELECT id, 'member' FROM members WHERE case_id = ?1"      \
+	" UNION ALL SELECT id, 'team' FROM team WHERE case_id = ?1"           \
+	" UNION ALL SELECT id, 'plan' FROM plans WHERE case_id = ?1"          \
+	" UNION ALL SELECT x.id, 'diagnosis' FROM diagnoses x"                \
+	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
+	" UNION ALL SELECT x.id, 'goal' FROM goals x"                         \
+	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
+	" UNION ALL SELECT x.id, 'action' FROM actions x"                     \
+	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
+	" UNION ALL SELECT x.id, 'review' FROM reviews x"                     \
+	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
+	" UNION ALL SELECT x.id, 'progress' FROM progress x"                  \
+	"   JOIN reviews r ON r.id = x.review_id"                             \
+	"   JOIN plans p ON p.id = r.plan_id WHERE p.case_id = ?1) "
+
+/* The audit entries of a case (?1 its id, ?2 its code): those about its
+ * records, and those about records already deleted, which name only the
+ * case code (kz_member_delete, kz_team_delete). Never the "erase" entry
+ * of an earlier case that had the same code. */
+#define CASE_AUDIT_WHERE                                                      \
+	" WHERE ref IN (SELECT id FROM ids)"                                  \
+	" OR (summary = ?2 AND action <> 'erase')"
+
+/* --- small queries --------------------------------------------------------- */
+
+/* The first text column of a one-row query with one text parameter. */
+static char *query_text(struct kz_db *db, const char *sql, const char *arg)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);
+	char *v = NULL;
+
+	if (!st)
+		return NULL;
+	kz_bind_text(st, 1, arg);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = kz_column_dup(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+/* Run a statement without result rows, parameters already bound. */
+static enum kz_status step_done(struct kz_db *db, sqlite3_stmt *st,
+				const char *what, struct kz_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, what);
+}
+
+static int current_year(void)
+{
+	char today[11];
+
+	kz_today(today);
+	return atoi(today);
+}
+
+/* --- case codes -------------------------------------------------------------- */
+
+enum part_type { PART_TEXT, PART_YEAR, PART_SEQ };
+
+struct part {
+	enum part_type type;
+	const char *text;  /* PART_TEXT: into the format */
+	size_t len;
+	int width;         /* PART_SEQ: zero padded to width */
+};
+
+struct code_format {
+	struct part v[32];
+	size_t n;
+};
+
+static enum kz_status bad_format(const char *format, struct kz_error *err)
+{
+	return kz_fail(err, KZ_INVALID,
+		       _("The case code format \"%s\" (case_code_format in the configuration) is not valid: use text with {year} and {seq} or {seq:03}, e.g. R/{year}/{seq:03}."),
+		       format);
+}
+
+static enum kz_status parse_format(const char *format, struct code_format *f,
+				   struct kz_error *err)
+{
+	const char *s = format;
+	int nseq = 0;
+
+	f->n = 0;
+	while (*s) {
+		struct part p = { PART_TEXT, s, 0, 0 };
+
+		if (f->n == sizeof(f->v) / sizeof(f->v[0]))
+			return bad_format(format, err);
+		if (*s != '{') {
+			const char *e = strchr(s, '{');
+			p.len = e ? (size_t)(e - s) : strlen(s);
+			s += p.len;
+			f->v[f->n++] = p;
+			continue;
+		}
+		const char *close = strchr(s, '}');
+		if (!close)
+			return bad_format(format, err);
+		size_t len = (size_t)(close - s - 1);
+		const char *name = s + 1;
+		if (len == 4 && strncmp(name, "year", 4) == 0) {
+			p.type = PART_YEAR;
+		} else if (len == 3 && strncmp(name, "seq", 3) == 0) {
+			p.type = PART_SEQ;
+		} else if (len >= 5 && len <= 6 && strncmp(name, "seq:", 4) == 0 &&
+			   isdigit((unsigned char)name[4]) &&
+			   (len == 5 || isdigit((unsigned char)name[5]))) {
+			p.type = PART_SEQ;
+			p.width = atoi(name + 4);
+		} else {
+			return bad_format(format, err);
+		}
+		if (p.type == PART_SEQ)
+			nseq++;
+		f->v[f->n++] = p;
+		s = close + 1;
+	}
+	if (nseq != 1)
+		return bad_format(format, err);
+	return KZ_OK;
+}
+
+/* Does code follow the format with this year? *seq gets its number. */
+static bool match_code(const struct part *p, size_t n, const char *code,
+		       const char *year, long *seq)
+{
+	if (n == 0)
+		return *code == '\0';
+	switch (p->type) {
+	case PART_TEXT:
+		return strncmp(code, p->text, p->len) == 0 &&
+		       match_code(p + 1, n - 1, code + p->len, year, seq);
+	case PART_YEAR:
+		return strncmp(code, year, 4) == 0 &&
+		       match_code(p + 1, n - 1, code + 4, year, seq);
+	case PART_SEQ: {
+		size_t digits = 0;
+		while (isdigit((unsigned char)code[digits]))
+			digits++;
+		/* The longest run of digits that lets the rest match. */
+		for (size_t k = digits; k > 0; k--) {
+			if (k > 9 || !match_code(p + 1, n - 1, code + k, year, seq))
+				continue;
+			long v = 0;
+			for (size_t i = 0; i < k; i++)
+				v = v * 10 + (code[i] - '0');
+			*seq = v;
+			return true;
+		}
+		return false;
+	}
+	}
+	return false;
+}
+
+static char *render_code(const struct code_format *f, const char *year, long seq)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+
+	for (size_t i = 0; i < f->n; i++) {
+		const struct part *p = &f->v[i];
+		if (p->type == PART_TEXT)
+			kz_buf_add(&b, p->text, p->len);
+		else if (p->type == PART_YEAR)
+			kz_buf_add(&b, year, 4);
+		else
+			kz_buf_printf(&b, "%0*ld", p->width, seq);
+	}
+	return kz_buf_detach(&b);
+}
+
+enum kz_status kz_case_next_code(struct kz_db *db, const struct kz_config *cfg,
+				 char **code_out, struct kz_error *err)
+{
+	const char *format = cfg && !kz_str_empty(cfg->case_code_format)
+		? cfg->case_code_format : DEFAULT_CODE_FORMAT;
+	struct code_format f;
+	char today[11];
+	long max = 0;
+	enum kz_status st = parse_format(format, &f, err);
+	sqlite3_stmt *q;
+	int rc;
+
+	*code_out = NULL;
+	if (st != KZ_OK)
+		return st;
+	kz_today(today);
+	/* Codes of erased cases are never given again: a paper file may
+	 * still carry one. */
+	q = kz_db_stmt(db, "SELECT code FROM cases UNION ALL SELECT summary FROM audit"
+			   " WHERE action = 'erase' AND kind = 'case' AND summary IS NOT NULL", err);
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(q, 0);
+		long seq;
+		if (code && match_code(f.v, f.n, code, today, &seq) && seq > max)
+			max = seq;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, err, "cases");
+	*code_out = render_code(&f, today, max + 1);
+	return KZ_OK;
+}
+
+/* --- cases ------------------------------------------------------------------ */
+
+static enum kz_status check_case(struct kz_db *db, const struct kz_config *cfg,
+				 struct kz_case *c, struct kz_error *err)
+{
+	enum kz_status st = kz_record_validate(CASES, c, err);
+	sqlite3_stmt *q;
+	int rc;
+
+	if (st != KZ_OK)
+		return st;
+	q = kz_db_stmt(db, "SELECT 1 FROM cases WHERE code = ?1 COLLATE NOCASE"
+			   " AND id <> coalesce(?2, '')", err);
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(q, 1, c->code);
+	kz_bind_text(q, 2, c->id);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return kz_fail(err, KZ_INVALID,
+			       _("Case code: the case code %s is already used; leave the code empty to get the next free one."),
+			       c->code);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, err, "cases");
+	/* A case keeps a manager who has left the configuration until
+	 * someone gives it a new one. */
+	char *stored = *c->id ? query_text(db, "SELECT manager FROM cases WHERE id = ?1", c->id)
+			      : NULL;
+	bool kept = stored && strcmp(stored, c->manager) == 0;
+	free(stored);
+	if (!kept && cfg && cfg->n_users > 0 && !kz_config_user(cfg, c->manager)) {
+		struct kz_buf logins = KZ_BUF_INIT;
+		for (size_t i = 0; i < cfg->n_users; i++)
+			kz_buf_printf(&logins, "%s%s", i ? ", " : "", cfg->users[i].login);
+		st = kz_fail(err, KZ_INVALID,
+			     _("Case manager: \"%s\" is not a user of the configuration; choose one of: %s."),
+			     c->manager, kz_buf_str(&logins));
+		kz_buf_free(&logins);
+		return st;
+	}
+	if (strcmp(c->legal_basis, "consent") == 0) {
+		if (!c->consent_date)
+			return kz_fail(err, KZ_INVALID,
+				       _("Consent given on: processing based on consent needs the date the consent was given (YYYY-MM-DD)."));
+		if (!c->consent_scope)
+			return kz_fail(err, KZ_INVALID,
+				       _("Scope of the consent: processing based on consent needs what was agreed to."));
+	} else if (!c->legal_basis_note) {
+		return kz_fail(err, KZ_INVALID,
+			       _("Statutory duty: a statutory basis needs the duty it rests on, e.g. family assistant or Niebieska Karta."));
+	}
+	if (strcmp(c->status, "closed") == 0) {
+		if (!c->closed_on)
+			return kz_fail(err, KZ_INVALID,
+				       _("Closed on: a closed case needs the date it was closed (YYYY-MM-DD)."));
+		if (strcmp(c->closed_on, c->opened_on) < 0)
+			return kz_fail(err, KZ_INVALID,
+				       _("Closed on: the case cannot be closed on %s, before it was opened on %s."),
+				       c->closed_on, c->opened_on);
+	} else if (c->closed_on) {
+		return kz_fail(err, KZ_INVALID,
+			       _("Closed on: only a closed case has a closing date; set the status to closed or clear the date."));
+	}
+	return KZ_OK;
+}
+
+enum kz_status kz_case_save(struct kz_db *db, const struct kz_config *cfg,
+			    struct kz_case *c, struct kz_error *err)
+{
+	bool generated = false;
+	char today[11];
+	enum kz_status st;
+
+	bool is_new = !*c->id;
+
+	/* Defaults of a new case; an existing one keeps what it has. */
+	if (is_new && kz_str_empty(c->status))
+		kz_str_set(&c->status, "new");
+	if (is_new && kz_str_empty(c->opened_on)) {
+		kz_today(today);
+		kz_str_set(&c->opened_on, today);
+	}
+	st = kz_db_begin(db, err);
+	if (st != KZ_OK)
+		return st;
+	if (c->code)
+		kz_trim(c->code);
+	if (is_new && kz_str_empty(c->code)) {
+		free(c->code);
+		st = kz_case_next_code(db, cfg, &c->code, err);
+		generated = true;
+	}
+	if (st == KZ_OK)
+		st = check_case(db, cfg, c, err);
+	if (st == KZ_OK) {
+		if (is_new) {
+			st = kz_record_insert(db, CASES, c, c->code, err);
+		} else {
+			struct kz_case stored = { 0 };
+			st = kz_record_update(db, CASES, c, &stored, err);
+			kz_case_clear(&stored);
+		}
+	}
+	if (st != KZ_OK) {
+		kz_db_rollback(db);
+		if (generated) {
+			free(c->code);
+			c->code = NULL;
+		}
+		return st;
+	}
+	return kz_db_commit(db, err);
+}
+
+enum kz_status kz_case_get(struct kz_db *db, const char *id,
+			   struct kz_case *out, struct kz_error *err)
+{
+	return kz_record_load(db, CASES, id, out, err);
+}
+
+/* The id of the case with this code (exact, else ignoring case). */
+static enum kz_status case_id_of(struct kz_db *db, const char *code,
+				 char id[KZ_ID_LEN + 1], struct kz_error *err)
+{
+	char *trimmed = kz_trim(xstrdup(code ? code : ""));
+	char *found = NULL;
+
+	if (*trimmed)
+		found = query_text(db, "SELECT id FROM cases WHERE code = ?1 COLLATE NOCASE"
+				       " ORDER BY code = ?1 DESC LIMIT 1", trimmed);
+	if (!found) {
+		enum kz_status st = kz_fail(err, KZ_INVALID, _("There is no case %s."),
+					    *trimmed ? trimmed : "\"\"");
+		free(trimmed);
+		return st;
+	}
+	free(trimmed);
+	memcpy(id, found, KZ_ID_LEN + 1);
+	free(found);
+	return KZ_OK;
+}
+
+enum kz_status kz_case_find(struct kz_db *db, const char *code,
+			    struct kz_case *out, struct kz_error *err)
+{
+	char id[KZ_ID_LEN + 1];
+	enum kz_status st = case_id_of(db, code, id, err);
+
+	return st == KZ_OK ? kz_case_get(db, id, out, err) : st;
+}
+
+/* --- household members and team ------------------------------------------- */
+
+/* The code of the case, or NULL when there is no such case. */
+static char *case_code(struct kz_db *db, const char *case_id)
+{
+	return query_text(db, "SELECT code FROM cases WHERE id = ?1", case_id);
+}
+
+static enum kz_status check_birth_year(const char *year, struct kz_error *err)
+{
+	int now = current_year();
+
+	if (!year)
+		return KZ_OK;
+	bool ok = strlen(year) == 4;
+	for (size_t i = 0; ok && i < 4; i++)
+		ok = isdigit((unsigned char)year[i]) != 0;
+	if (ok && (atoi(year) < 1900 || atoi(year) > now))
+		ok = false;
+	if (!ok)
+		return kz_fail(err, KZ_INVALID,
+			       _("Year of birth: \"%s\" is not a year between 1900 and %d; write four digits, e.g. 1987."),
+			       year, now);
+	return KZ_OK;
+}
+
+/* Insert or update a member or team record; summary of an insert is the
+ * case code, never a name. */
+static enum kz_status save_part(struct kz_db *db, struct kz_table *t, void *rec,
+				void *stored, const char *code,
+				struct kz_error *err)
+{
+	const char *id = (const char *)rec + t->id_off;
+
+	if (!*id)
+		return kz_record_insert(db, t, rec, code, err);
+	return kz_record_update(db, t, rec, stored, err);
+}
+
+enum kz_status kz_member_save(struct kz_db *db, struct kz_member *m,
+			      struct kz_error *err)
+{
+	enum kz_status st = kz_record_validate(MEMBERS, m, err);
+	char *code;
+
+	if (st != KZ_OK)
+		return st;
+	st = check_birth_year(m->birth_year, err);
+	if (st != KZ_OK)
+		return st;
+	code = case_code(db, m->case_id);
+	if (!code)
+		return kz_fail(err, KZ_INVALID, _("Case: there is no such case."));
+	struct kz_member stored = { 0 };
+	st = save_part(db, MEMBERS, m, &stored, code, err);
+	kz_member_clear(&stored);
+	free(code);
+	return st;
+}
+
+static void fill_team_names(struct kz_db *db, struct kz_team_member *t)
+{
+	sqlite3_stmt *q = kz_db_stmt(db,
+		"SELECT c.name, p.name, c.phone FROM contacts c"
+		" LEFT JOIN partners p ON p.id = c.partner_id WHERE c.id = ?1", NULL);
+
+	free(t->contact_name);
+	free(t->partner_name);
+	free(t->phone);
+	t->contact_name = t->partner_name = t->phone = NULL;
+	if (!q)
+		return;
+	kz_bind_text(q, 1, t->contact_id);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		t->contact_name = kz_column_dup(q, 0);
+		t->partner_name = kz_column_dup(q, 1);
+		t->phone = kz_column_dup(q, 2);
+	}
+	sqlite3_reset(q);
+}
+
+enum kz_status kz_team_save(struct kz_db *db, struct kz_team_member *t,
+			    struct kz_error *err)
+{
+	enum kz_status st = kz_record_validate(TEAM, t, err);
+	sqlite3_stmt *q;
+	char *code, *contact;
+	int rc;
+
+	if (st != KZ_OK)
+		return st;
+	contact = query_text(db, "SELECT id FROM contacts WHERE id = ?1", t->contact_id);
+	if (!contact)
+		return kz_fail(err, KZ_INVALID, _("Contact person: there is no such person."));
+	free(contact);
+	q = kz_db_stmt(db, "SELECT 1 FROM team WHERE case_id = ?1 AND contact_id = ?2"
+			   " AND id <> coalesce(?3, '')", err);
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(q, 1, t->case_id);
+	kz_bind_text(q, 2, t->contact_id);
+	kz_bind_text(q, 3, t->id);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return kz_fail(err, KZ_INVALID,
+			       _("Contact person: this person is already in the team of the case."));
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, err, "team");
+	code = case_code(db, t->case_id);
+	if (!code)
+		return kz_fail(err, KZ_INVALID, _("Case: there is no such case."));
+	struct kz_team_member stored = { 0 };
+	st = save_part(db, TEAM, t, &stored, code, err);
+	kz_team_member_clear(&stored);
+	free(code);
+	if (st == KZ_OK)
+		fill_team_names(db, t);
+	return st;
+}
+
+/* Delete a member or team record; the audit entry names only the case
+ * code. */
+static enum kz_status delete_part(struct kz_db *db, const char *sql_code,
+				  const char *sql_delete, const char *kind,
+				  const char *id, struct kz_error *err)
+{
+	enum kz_status st = kz_db_begin(db, err);
+	char *code;
+
+	if (st != KZ_OK)
+		return st;
+	code = query_text(db, sql_code, id);
+	if (!code) {
+		kz_db_rollback(db);
+		return kz_fail(err, KZ_NOT_FOUND, _("There is no record with id \"%s\"."),
+			       id ? id : "");
+	}
+	sqlite3_stmt *q = kz_db_stmt(db, sql_delete, err);
+	if (!q) {
+		st = err ? err->status : KZ_ENV;
+	} else {
+		kz_bind_text(q, 1, id);
+		st = step_done(db, q, kind, err);
+	}
+	if (st == KZ_OK)
+		st = kz_audit(db, "delete", kind, id, code, err);
+	free(code);
+	if (st != KZ_OK) {
+		kz_db_rollback(db);
+		return st;
+	}
+	return kz_db_commit(db, err);
+}
+
+enum kz_status kz_member_delete(struct kz_db *db, const char *id,
+				struct kz_error *err)
+{
+	return delete_part(db,
+		"SELECT c.code FROM members m JOIN cases c ON c.id = m.case_id WHERE m.id = ?1",
+		"DELETE FROM members WHERE id = ?1", "member", id, err);
+}
+
+enum kz_status kz_team_delete(struct kz_db *db, const char *id,
+			      struct kz_error *err)
+{
+	return delete_part(db,
+		"SELECT c.code FROM team t JOIN cases c ON c.id = t.case_id WHERE t.id = ?1",
+		"DELETE FROM team WHERE id = ?1", "team", id, err);
+}
+
+/* The ids of one query's first column. */
+static enum kz_status ids_of(struct kz_db *db, const char *sql, const char *arg,
+			     char (**ids)[KZ_ID_LEN + 1], size_t *n,
+			     struct kz_error *err)
+{
+	sqlite3_stmt *q = kz_db_stmt(db, sql, err);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(q, 1, arg);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(q, 0);
+		if (!id || strlen(id) != KZ_ID_LEN)
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*ids = xreallocarray(*ids, cap, sizeof(**ids));
+		}
+		memcpy((*ids)[(*n)++], id, KZ_ID_LEN + 1);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return kz_db_fail(db, rc, err, "cases");
+	}
+	return KZ_OK;
+}
+
+enum kz_status kz_members_of(struct kz_db *db, const char *case_id,
+			     struct kz_members *out, struct kz_error *err)
+{
+	char (*ids)[KZ_ID_LEN + 1];
+	size_t n;
+	enum kz_status st = ids_of(db,
+		"SELECT id FROM members WHERE case_id = ?1 ORDER BY created_at, rowid",
+		case_id, &ids, &n, err);
+
+	memset(out, 0, sizeof(*out));
+	if (st != KZ_OK)
+		return st;
+	out->v = n ? xcalloc(n, sizeof(*out->v)) : NULL;
+	for (size_t i = 0; i < n && st == KZ_OK; i++) {
+		st = kz_record_load(db, MEMBERS, ids[i], &out->v[i], err);
+		out->n = i + 1;
+	}
+	free(ids);
+	if (st != KZ_OK)
+		kz_members_free(out);
+	return st;
+}
+
+enum kz_status kz_team_of(struct kz_db *db, const char *case_id,
+			  struct kz_team *out, struct kz_error *err)
+{
+	char (*ids)[KZ_ID_LEN + 1];
+	size_t n;
+	enum kz_status st = ids_of(db,
+		"SELECT t.id FROM team t JOIN contacts c ON c.id = t.contact_id"
+		" LEFT JOIN partners p ON p.id = c.partner_id WHERE t.case_id = ?1"
+		" ORDER BY kz_fold(p.name), kz_fold(c.name), t.rowid",
+		case_id, &ids, &n, err);
+
+	memset(out, 0, sizeof(*out));
+	if (st != KZ_OK)
+		return st;
+	out->v = n ? xcalloc(n, sizeof(*out->v)) : NULL;
+	for (size_t i = 0; i < n && st == KZ_OK; i++) {
+		st = kz_record_load(db, TEAM, ids[i], &out->v[i], err);
+		out->n = i + 1;
+		if (st == KZ_OK)
+			fill_team_names(db, &out->v[i]);
+	}
+	free(ids);
+	if (st != KZ_OK)
+		kz_team_free(out);
+	return st;
+}
+
+void kz_members_free(struct kz_members *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		kz_member_clear(&m->v[i]);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+void kz_team_free(struct kz_team *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		kz_team_member_clear(&t->v[i]);
+	free(t->v);
+	memset(t, 0, sizeof(*t));
+}
+
+/* --- lists ---------------------------------------------------------------- */
+
+/* Rows of a case list: id, code, status, manager, opened_on, closed_on. */
+static enum kz_status case_rows(struct kz_db *db, sqlite3_stmt *q,
+				struct kz_rows *out, struct kz_error *err)
+{
+	size_t cap = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct kz_row *r = kz_rows_push(out, &cap);
+		const char *id = (const char *)sqlite3_column_text(q, 0);
+		snprintf(r->id, sizeof(r->id), "%s", id ? id : "");
+		r->title = kz_column_dup(q, 1);
+		r->col1 = kz_column_dup(q, 2);
+		r->col2 = kz_column_dup(q, 3);
+		r->col3 = kz_column_dup(q, 4);
+		r->col4 = kz_column_dup(q, 5);
+		r->archived = r->col1 && strcmp(r->col1, "closed") == 0;
+	}
+	sqlite3_reset(q);
+	out->total = out->n;
+	if (rc != SQLITE_DONE) {
+		kz_rows_free(out);
+		return kz_db_fail(db, rc, err, "cases");
+	}
+	return KZ_OK;
+}
+
+enum kz_status kz_case_list(struct kz_db *db, const char *manager,
+			    const char *query, struct kz_rows *out,
+			    struct kz_error *err)
+{
+	sqlite3_stmt *q = kz_db_stmt(db,
+		"SELECT id, code, status, manager, opened_on, closed_on FROM cases"
+		" WHERE (?1 IS NULL OR manager = ?1)"
+		" AND (?2 IS NULL OR instr(lower(code), lower(?2)) > 0)"
+		" ORDER BY code", err);
+	char *trimmed = query ? kz_trim(xstrdup(query)) : NULL;
+
+	memset(out, 0, sizeof(*out));
+	if (!q) {
+		free(trimmed);
+		return err ? err->status : KZ_ENV;
+	}
+	kz_bind_text(q, 1, manager);
+	kz_bind_text(q, 2, trimmed);
+	free(trimmed);
+	return case_rows(db, q, out, err);
+}
+
+/* The same day years earlier (29 February becomes 28 February). */
+static void years_before(const char *date, int years, char out[11])
+{
+	unsigned y = (unsigned)atoi(date), m = (unsigned)atoi(date + 5) % 100;
+	unsigned d = (unsigned)atoi(date + 8) % 100;
+	char buf[40];
+
+	y = years > 0 && (unsigned)years < y ? y - (unsigned)years : (years > 0 ? 0 : y);
+	y %= 10000;
+	snprintf(buf, sizeof(buf), "%04u-%02u-%02u", y, m, d);
+	if (!kz_date_valid(buf) && d > 1)
+		snprintf(buf, sizeof(buf), "%04u-%02u-%02u", y, m, d - 1);
+	memcpy(out, buf, 10);
+	out[10] = '\0';
+}
+
+enum kz_status kz_case_retention(struct kz_db *db, int years,
+				 struct kz_rows *out, struct kz_error *err)
+{
+	sqlite3_stmt *q = kz_db_stmt(db,
+		"SELECT id, code, status, manager, opened_on, closed_on FROM cases"
+		" WHERE status = 'closed' AND closed_on < ?1 ORDER BY closed_on, code", err);
+	char today[11], limit[11];
+
+	memset(out, 0, sizeof(*out));
+	if (years < 0)
+		return kz_fail(err, KZ_INVALID, _("The retention period cannot be negative."));
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	kz_today(today);
+	years_before(today, years, limit);
+	kz_bind_text(q, 1, limit);
+	return case_rows(db, q, out, err);
+}
+
+/* --- export ----------------------------------------------------------------- */
+
+static void json_key(struct kz_buf *b, const char *key)
+{
+	kz_buf_putc(b, ',');
+	kz_buf_json_string(b, key);
+	kz_buf_putc(b, ':');
+}
+
+static void json_str(struct kz_buf *b, const char *key, const char *v)
+{
+	json_key(b, key);
+	kz_buf_json_string(b, v);
+}
+
+/* Writes further "key": value pairs of the object of the record id. */
+typedef enum kz_status (*extra_fn)(struct kz_db *db, struct kz_buf *b,
+				    const char *id, struct kz_error *err);
+
+/* A JSON array of the records of a table whose parent column is
+ * parent_id: each an object with id, the fields, the stamp and what
+ * extra adds. */
+static enum kz_status json_records(struct kz_db *db, struct kz_buf *b,
+				   const char *key, const char *tbl,
+				   const struct kz_field *fields, size_t n,
+				   const char *parent, const char *parent_id,
+				   const char *order, extra_fn extra,
+				   struct kz_error *err)
+{
+	struct kz_buf sql = KZ_BUF_INIT;
+	enum kz_status st = KZ_OK;
+	sqlite3_stmt *q;
+	int rc;
+
+	kz_buf_puts(&sql, "SELECT id, ");
+	for (size_t i = 0; i < n; i++)
+		kz_buf_printf(&sql, "%s, ", fields[i].name);
+	kz_buf_printf(&sql, "created_at, created_by, updated_at, updated_by, rev"
+		      " FROM %s WHERE %s = ?1 ORDER BY %s", tbl, parent, order);
+	rc = sqlite3_prepare_v2(kz_db_handle(db), kz_buf_str(&sql), -1, &q, NULL);
+	kz_buf_free(&sql);
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, tbl);
+	sqlite3_bind_text(q, 1, parent_id, -1, SQLITE_TRANSIENT);
+	json_key(b, key);
+	kz_buf_putc(b, '[');
+	bool first = true;
+	while (st == KZ_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(q, 0);
+		char *idcopy = xstrdup(id ? id : "");
+		int col = (int)n + 1;
+
+		if (!first)
+			kz_buf_putc(b, ',');
+		first = false;
+		kz_buf_puts(b, "{\"id\":");
+		kz_buf_json_string(b, idcopy);
+		for (size_t i = 0; i < n; i++)
+			json_str(b, fields[i].name, (const char *)sqlite3_column_text(q, (int)i + 1));
+		json_str(b, "created_at", (const char *)sqlite3_column_text(q, col));
+		json_str(b, "created_by", (const char *)sqlite3_column_text(q, col + 1));
+		json_str(b, "updated_at", (const char *)sqlite3_column_text(q, col + 2));
+		json_str(b, "updated_by", (const char *)sqlite3_column_text(q, col + 3));
+		json_key(b, "rev");
+		kz_buf_printf(b, "%lld", (long long)sqlite3_column_int64(q, col + 4));
+		if (extra)
+			st = extra(db, b, idcopy, err);
+		kz_buf_putc(b, '}');
+		free(idcopy);
+	}
+	if (st == KZ_OK && rc != SQLITE_DONE)
+		st = kz_db_fail(db, rc, err, tbl);
+	sqlite3_finalize(q);
+	kz_buf_putc(b, ']');
+	return st;
+}
+
+static enum kz_status team_extra(struct kz_db *db, struct kz_buf *b,
+				 const char *id, struct kz_error *err)
+{
+	struct kz_team_member t = { 0 };
+	char *contact = query_text(db, "SELECT contact_id FROM team WHERE id = ?1", id);
+
+	(void)err;
+	t.contact_id = contact;
+	fill_team_names(db, &t);
+	json_str(b, "contact_name", t.contact_name);
+	json_str(b, "partner_name", t.partner_name);
+	json_str(b, "phone", t.phone);
+	free(t.contact_name);
+	free(t.partner_name);
+	free(t.phone);
+	free(contact);
+	return KZ_OK;
+}
+
+static enum kz_status review_extra(struct kz_db *db, struct kz_buf *b,
+				   const char *id, struct kz_error *err)
+{
+	return json_records(db, b, "progress", "progress", kz_progress_fields,
+			    kz_progress_nfields, "review_id", id,
+			    "created_at, rowid", NULL, err);
+}
+
+static enum kz_status plan_versions_json(struct kz_db *db, struct kz_buf *b,
+					 const char *plan_id, struct kz_error *err)
+{
+	sqlite3_stmt *q = kz_db_stmt(db,
+		"SELECT version, created_at, created_by, note, snapshot"
+		" FROM plan_versions WHERE plan_id = ?1 ORDER BY version", err);
+	bool first = true;
+	int rc;
+
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(q, 1, plan_id);
+	json_key(b, "versions");
+	kz_buf_putc(b, '[');
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (!first)
+			kz_buf_putc(b, ',');
+		first = false;
+		kz_buf_printf(b, "{\"version\":%lld", (long long)sqlite3_column_int64(q, 0));
+		json_str(b, "created_at", (const char *)sqlite3_column_text(q, 1));
+		json_str(b, "created_by", (const char *)sqlite3_column_text(q, 2));
+		json_str(b, "note", (const char *)sqlite3_column_text(q, 3));
+		json_str(b, "snapshot", (const char *)sqlite3_column_text(q, 4));
+		kz_buf_putc(b, '}');
+	}
+	sqlite3_reset(q);
+	kz_buf_putc(b, ']');
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, "plan_versions");
+}
+
+static enum kz_status plan_extra(struct kz_db *db, struct kz_buf *b,
+				 const char *id, struct kz_error *err)
+{
+	enum kz_status st = json_records(db, b, "diagnoses", "diagnoses",
+		kz_diagnosis_fields, kz_diagnosis_nfields, "plan_id", id,
+		"need_area, rowid", NULL, err);
+	if (st == KZ_OK)
+		st = json_records(db, b, "goals", "goals", kz_goal_fields,
+				  kz_goal_nfields, "plan_id", id,
+				  "target_date, rowid", NULL, err);
+	if (st == KZ_OK)
+		st = json_records(db, b, "actions", "actions", kz_action_fields,
+				  kz_action_nfields, "plan_id", id,
+				  "due_date, rowid", NULL, err);
+	if (st == KZ_OK)
+		st = json_records(db, b, "reviews", "reviews", kz_review_fields,
+				  kz_review_nfields, "plan_id", id,
+				  "review_date, rowid", review_extra, err);
+	if (st == KZ_OK)
+		st = plan_versions_json(db, b, id, err);
+	return st;
+}
+
+static enum kz_status audit_json(struct kz_db *db, struct kz_buf *b,
+				 const struct kz_case *c, struct kz_error *err)
+{
+	sqlite3_stmt *q = kz_db_stmt(db, CASE_IDS_CTE
+		"SELECT at, user, action, kind, ref, summary FROM audit"
+		CASE_AUDIT_WHERE " ORDER BY seq", err);
+	bool first = true;
+	int rc;
+
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(q, 1, c->id);
+	kz_bind_text(q, 2, c->code);
+	json_key(b, "audit");
+	kz_buf_putc(b, '[');
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		static const char *const keys[] = { "at", "user", "action", "kind", "ref", "summary" };
+		if (!first)
+			kz_buf_putc(b, ',');
+		first = false;
+		kz_buf_putc(b, '{');
+		for (int i = 0; i < 6; i++) {
+			if (i)
+				kz_buf_putc(b, ',');
+			kz_buf_json_string(b, keys[i]);
+			kz_buf_putc(b, ':');
+			kz_buf_json_string(b, (const char *)sqlite3_column_text(q, i));
+		}
+		kz_buf_putc(b, '}');
+	}
+	sqlite3_reset(q);
+	kz_buf_putc(b, ']');
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, "audit");
+}
+
+enum kz_status kz_case_export_json(struct kz_db *db, const char *code,
+				   struct kz_buf *out, struct kz_error *err)
+{
+	struct kz_case c = { 0 };
+	struct kz_buf b = KZ_BUF_INIT;
+	enum kz_status st = kz_db_begin(db, err);
+
+	if (st != KZ_OK)
+		return st;
+	st = kz_case_find(db, code, &c, err);
+	if (st == KZ_OK) {
+		kz_buf_puts(&b, "{\"kind\":\"case\"");
+		json_str(&b, "id", c.id);
+		json_str(&b, "title", c.code);
+		for (size_t i = 0; i < kz_case_nfields; i++)
+			json_str(&b, kz_case_fields[i].name,
+				 *kz_field_slot(&c, &kz_case_fields[i]));
+		json_str(&b, "created_at", c.stamp.created_at);
+		json_str(&b, "created_by", c.stamp.created_by);
+		json_str(&b, "updated_at", c.stamp.updated_at);
+		json_str(&b, "updated_by", c.stamp.updated_by);
+		json_key(&b, "rev");
+		kz_buf_printf(&b, "%ld", c.stamp.rev);
+		st = json_records(db, &b, "members", "members", kz_member_fields,
+				  kz_member_nfields, "case_id", c.id,
+				  "created_at, rowid", NULL, err);
+	}
+	if (st == KZ_OK)
+		st = json_records(db, &b, "team", "team", kz_team_fields,
+				  kz_team_nfields, "case_id", c.id,
+				  "created_at, rowid", team_extra, err);
+	if (st == KZ_OK)
+		st = json_records(db, &b, "plans", "plans", kz_plan_fields,
+				  kz_plan_nfields, "case_id", c.id,
+				  "valid_from, created_at, rowid", plan_extra, err);
+	if (st == KZ_OK)
+		st = audit_json(db, &b, &c, err);
+	kz_case_clear(&c);
+	if (st != KZ_OK) {
+		kz_buf_free(&b);
+		kz_db_rollback(db);
+		return st;
+	}
+	kz_buf_puts(&b, "}\n");
+	st = kz_db_commit(db, err);
+	if (st == KZ_OK)
+		kz_buf_add(out, b.data, b.len);
+	kz_buf_free(&b);
+	return st;
+}
+
+/* --- erasure ---------------------------------------------------------------- */
+
+static enum kz_status erase_rows(struct kz_db *db, const char *id,
+				 const char *code, struct kz_error *err)
+{
+	sqlite3_stmt *q;
+	char now[32];
+	enum kz_status st;
+
+	kz_now_iso(now);
+	/* Tombstones first, while the records are still there to find. */
+	q = kz_db_stmt(db, CASE_IDS_CTE
+		"INSERT OR REPLACE INTO erased(id, kind, erased_at, erased_by)"
+		" SELECT id, kind, ?2, ?3 FROM ids", err);
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(q, 1, id);
+	kz_bind_text(q, 2, now);
+	kz_bind_text(q, 3, kz_db_user(db));
+	st = step_done(db, q, "erased", err);
+	if (st != KZ_OK)
+		return st;
+
+	q = kz_db_stmt(db, CASE_IDS_CTE "DELETE FROM audit" CASE_AUDIT_WHERE, err);
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(q, 1, id);
+	kz_bind_text(q, 2, code);
+	st = step_done(db, q, "audit", err);
+	if (st != KZ_OK)
+		return st;
+
+	/* ON DELETE CASCADE removes the rest, the trigger the search entry. */
+	q = kz_db_stmt(db, "DELETE FROM cases WHERE id = ?1", err);
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(q, 1, id);
+	st = step_done(db, q, "cases", err);
+	if (st != KZ_OK)
+		return st;
+	/* Merge the full-text index so that no deleted entry lingers in it. */
+	int rc = sqlite3_exec(kz_db_handle(db),
+			      "INSERT INTO search_fts(search_fts) VALUES('optimize')",
+			      NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, "search_fts");
+	return kz_audit(db, "erase", "case", NULL, code, err);
+}
+
+enum kz_status kz_case_erase(struct kz_db *db, const char *code,
+			     struct kz_error *err)
+{
+	sqlite3 *h = kz_db_handle(db);
+	struct kz_case c = { 0 };
+	enum kz_status st;
+	sqlite3_stmt *q;
+	int secure = 0;
+
+	/* Deleted content is overwritten in the file, not just unlinked. */
+	if (sqlite3_prepare_v2(h, "PRAGMA secure_delete", -1, &q, NULL) == SQLITE_OK) {
+		if (sqlite3_step(q) == SQLITE_ROW)
+			secure = sqlite3_column_int(q, 0);
+		sqlite3_finalize(q);
+	}
+	if (secure != 1)
+		sqlite3_exec(h, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
+	st = kz_db_begin(db, err);
+	if (st == KZ_OK) {
+		st = kz_case_find(db, code, &c, err);
+		if (st == KZ_OK)
+			st = erase_rows(db, c.id, c.code, err);
+		kz_case_clear(&c);
+		if (st != KZ_OK)
+			kz_db_rollback(db);
+		else
+			st = kz_db_commit(db, err);
+	}
+	/* Outside any transaction: move the overwritten pages out of the
+	 * write-ahead log into the file (best effort; readers may hold it). */
+	if (st == KZ_OK && sqlite3_get_autocommit(h))
+		sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	if (secure == 0)
+		sqlite3_exec(h, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
+	else if (secure == 2)
+		sqlite3_exec(h, "PRAGMA secure_delete = FAST", NULL, NULL, NULL);
+	return st;
+}
