@@ -466,6 +466,7 @@ static void global_action(struct ui *ui, enum ui_action a)
 	case UI_ACT_BASKET: ui_show_top(ui, ui->basket); break;
 	case UI_ACT_PARTNERS: ui_show_top(ui, ui->partners); break;
 	case UI_ACT_CONTACTS: ui_show_top(ui, ui->contacts); break;
+	case UI_ACT_CASES: ui_show_top(ui, ui_cases_new(ui)); break;
 	case UI_ACT_NEXT_VIEW: next_view(ui); break;
 	case UI_ACT_LOOKUP: ui_push(ui, ui_lookup_new(ui)); break;
 	case UI_ACT_REDRAW: clearok(curscr, TRUE); break;
@@ -596,7 +597,12 @@ enum kz_status kz_ui_run(struct kz_db *db, const struct kz_config *cfg,
 	ui.basket = ui_basket_new(&ui);
 	ui.partners = ui_partners_new(&ui);
 	ui.contacts = ui_contacts_new(&ui);
-	ui_show_top(&ui, ui.basket);
+	/* A case manager starts with what needs attention in the cases. */
+	const struct kz_user *me = kz_config_user(cfg, kz_db_user(db));
+	if (me && me->role == KZ_ROLE_WORKER)
+		ui_show_top(&ui, ui_cases_new(&ui));
+	else
+		ui_show_top(&ui, ui.basket);
 	if (notice && *notice)
 		ui_message(&ui, "%s", notice);
 

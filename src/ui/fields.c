@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "koszyk/buf.h"
+#include "koszyk/cases.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
@@ -13,6 +14,15 @@ const struct kz_field *ui_rec_fields(enum ui_rec kind, size_t *n)
 	switch (kind) {
 	case UI_REC_PARTNER: *n = kz_partner_nfields; return kz_partner_fields;
 	case UI_REC_CONTACT: *n = kz_contact_nfields; return kz_contact_fields;
+	case UI_REC_CASE: *n = kz_case_nfields; return kz_case_fields;
+	case UI_REC_MEMBER: *n = kz_member_nfields; return kz_member_fields;
+	case UI_REC_TEAM: *n = kz_team_nfields; return kz_team_fields;
+	case UI_REC_PLAN: *n = kz_plan_nfields; return kz_plan_fields;
+	case UI_REC_DIAGNOSIS: *n = kz_diagnosis_nfields; return kz_diagnosis_fields;
+	case UI_REC_GOAL: *n = kz_goal_nfields; return kz_goal_fields;
+	case UI_REC_ACTION: *n = kz_action_nfields; return kz_action_fields;
+	case UI_REC_REVIEW: *n = kz_review_nfields; return kz_review_fields;
+	case UI_REC_PROGRESS: *n = kz_progress_nfields; return kz_progress_fields;
 	default: *n = kz_service_nfields; return kz_service_fields;
 	}
 }
@@ -22,6 +32,15 @@ void ui_rec_free(enum ui_rec kind, void *rec)
 	switch (kind) {
 	case UI_REC_PARTNER: kz_partner_clear(rec); break;
 	case UI_REC_CONTACT: kz_contact_clear(rec); break;
+	case UI_REC_CASE: kz_case_clear(rec); break;
+	case UI_REC_MEMBER: kz_member_clear(rec); break;
+	case UI_REC_TEAM: kz_team_member_clear(rec); break;
+	case UI_REC_PLAN: kz_plan_clear(rec); break;
+	case UI_REC_DIAGNOSIS: kz_diagnosis_clear(rec); break;
+	case UI_REC_GOAL: kz_goal_clear(rec); break;
+	case UI_REC_ACTION: kz_action_clear(rec); break;
+	case UI_REC_REVIEW: kz_review_clear(rec); break;
+	case UI_REC_PROGRESS: kz_progress_clear(rec); break;
 	default: kz_service_clear(rec); break;
 	}
 	free(rec);
@@ -68,6 +87,17 @@ static const char *ref_name(enum ui_rec kind, void *rec, const struct kz_field *
 	}
 	if (kind == UI_REC_CONTACT && strcmp(f->name, "partner_id") == 0)
 		return ((struct kz_contact *)rec)->partner_name;
+	if (kind == UI_REC_TEAM && strcmp(f->name, "contact_id") == 0)
+		return ((struct kz_team_member *)rec)->contact_name;
+	if (kind == UI_REC_ACTION) {
+		struct kz_action *a = rec;
+		if (strcmp(f->name, "service_id") == 0)
+			return a->service_title;
+		if (strcmp(f->name, "partner_id") == 0)
+			return a->partner_name;
+		if (strcmp(f->name, "contact_id") == 0)
+			return a->contact_name;
+	}
 	return NULL;
 }
 
@@ -93,7 +123,8 @@ char *ui_field_text(struct ui *ui, enum ui_rec kind, void *rec,
 	default:
 		break;
 	}
-	if (strcmp(f->name, "verified_by") == 0) {
+	if (strcmp(f->name, "verified_by") == 0 || strcmp(f->name, "manager") == 0 ||
+	    strcmp(f->name, "referred_by") == 0 || strcmp(f->name, "approved_by") == 0) {
 		const char *name = ui_user_name(ui, v);
 		if (strcmp(name, v) != 0)
 			return xasprintf("%s (%s)", name, v);

@@ -10,12 +10,18 @@
 #include <string.h>
 
 #include "koszyk/buf.h"
+#include "koszyk/cases.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
 _Static_assert(offsetof(struct kz_service, id) == 0 &&
 	       offsetof(struct kz_partner, id) == 0 &&
-	       offsetof(struct kz_contact, id) == 0,
+	       offsetof(struct kz_contact, id) == 0 &&
+	       offsetof(struct kz_case, id) == 0 && offsetof(struct kz_member, id) == 0 &&
+	       offsetof(struct kz_team_member, id) == 0 && offsetof(struct kz_plan, id) == 0 &&
+	       offsetof(struct kz_diagnosis, id) == 0 && offsetof(struct kz_goal, id) == 0 &&
+	       offsetof(struct kz_action, id) == 0 && offsetof(struct kz_review, id) == 0 &&
+	       offsetof(struct kz_progress, id) == 0,
 	       "a form tells a new record by its id, the first member");
 
 #define LONG_ROWS 3
@@ -26,6 +32,7 @@ struct slot {
 	FIELD *label;
 	FIELD *input;
 	char *value;  /* typed fields: the text as last read from the form */
+	char *shown;  /* references without a name in the record: the name */
 	bool pick;    /* chosen from a list */
 };
 
@@ -42,6 +49,7 @@ struct form {
 	WINDOW *win;        /* where the fields are drawn */
 	size_t cur;         /* current slot, kept when the form is rebuilt */
 	bool changed;       /* something was chosen or typed */
+	char *note;         /* shown instead of the usual first line */
 	char error[1024];
 };
 
@@ -62,7 +70,9 @@ static void load_input(struct form *fm, struct slot *sl)
 	int rows, cols, max;
 
 	if (sl->pick) {
-		char *shown = ui_field_text(fm->ui, fm->kind, fm->rec, sl->f);
+		char *shown = sl->shown && !kz_str_empty(*kz_field_slot(fm->rec, sl->f))
+				      ? xstrdup(sl->shown)
+				      : ui_field_text(fm->ui, fm->kind, fm->rec, sl->f);
 		set_field_buffer(sl->input, 0, shown);
 		free(shown);
 		return;
@@ -263,7 +273,7 @@ static void form_draw(struct ui_screen *s, struct ui *ui)
 	struct slot *sl = &fm->slots[fm->cur];
 
 	wattrset(w, ui_look(UI_LOOK_HEADING));
-	ui_draw_text(w, 0, 1, fm->is_new ? _("Fields marked * are required. F2 or Ctrl-S saves.")
+	ui_draw_text(w, 0, 1, fm->note ? fm->note : fm->is_new ? _("Fields marked * are required. F2 or Ctrl-S saves.")
 					 : _("Change what is needed. F2 or Ctrl-S saves, Esc cancels."),
 		     width - 2);
 	if (fm->error[0]) {
@@ -300,9 +310,15 @@ static void form_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn
 		       char *info, size_t ni)
 {
 	struct form *fm = F(s);
-	static const char *const titles[2][3] = {
-		{ N_("Edit service or activity"), N_("Edit partner"), N_("Edit contact person") },
-		{ N_("New service or activity"), N_("New partner"), N_("New contact person") },
+	static const char *const titles[2][UI_REC_COUNT] = {
+		{ N_("Edit service or activity"), N_("Edit partner"), N_("Edit contact person"),
+		  N_("Edit case"), N_("Edit household member"), N_("Edit team member"),
+		  N_("Edit plan"), N_("Edit diagnosis"), N_("Edit goal"), N_("Edit action"),
+		  N_("Edit review"), N_("Progress of a goal") },
+		{ N_("New service or activity"), N_("New partner"), N_("New contact person"),
+		  N_("New case"), N_("New household member"), N_("New team member"),
+		  N_("New plan"), N_("New diagnosis"), N_("New goal"), N_("New action"),
+		  N_("New review"), N_("Progress of a goal") },
 	};
 
 	(void)ui;
@@ -349,6 +365,118 @@ static void load_contacts(struct ui *ui, void *ctx, const char *query, struct ui
 	kz_rows_free(&rows);
 }
 
+/* Services of the basket, with the basket's own instant search. */
+static void load_services(struct ui *ui, void *ctx, const char *query, struct ui_pick *p)
+{
+	struct kz_rows rows;
+	struct kz_error err = { 0 };
+
+	(void)ctx;
+	ui_pick_free_items(p);
+	/* "none" only before a search: Enter then takes the best match. */
+	if (kz_str_empty(query))
+		ui_pick_add(p, _("(none: write the action in words)"), NULL, NULL);
+	if (kz_service_list(ui->db, query, NULL, 300, &rows, &err) != KZ_OK) {
+		ui_error(ui, "%s", err.msg);
+		return;
+	}
+	for (size_t i = 0; i < rows.n; i++)
+		ui_pick_add(p, rows.v[i].title, rows.v[i].id, rows.v[i].col1);
+	kz_rows_free(&rows);
+}
+
+/* Contact persons of one partner (ctx, a partner id) or of all. */
+static void load_people(struct ui *ui, void *ctx, const char *query, struct ui_pick *p)
+{
+	struct kz_rows rows;
+	struct kz_error err = { 0 };
+
+	ui_pick_free_items(p);
+	if (ctx && kz_str_empty(query))
+		ui_pick_add(p, _("(none)"), NULL, NULL);
+	if (kz_contact_list(ui->db, ctx, query, 300, &rows, &err) != KZ_OK) {
+		ui_error(ui, "%s", err.msg);
+		return;
+	}
+	for (size_t i = 0; i < rows.n; i++)
+		ui_pick_add(p, rows.v[i].title, rows.v[i].id, rows.v[i].col1);
+	kz_rows_free(&rows);
+}
+
+/* Partners, "none" first before a search. */
+static void load_partners(struct ui *ui, void *ctx, const char *query, struct ui_pick *p)
+{
+	(void)ctx;
+	ui_pick_load_partners(ui, kz_str_empty(query) ? (void *)_("(none)") : NULL, query, p);
+}
+
+/* The goals of the action's plan. */
+static void add_goals(struct form *fm, struct ui_pick *p)
+{
+	struct kz_action *a = fm->rec;
+	struct kz_plan_full full;
+	struct kz_error err = { 0 };
+
+	memset(&full, 0, sizeof(full));
+	ui_pick_add(p, _("(none)"), NULL, NULL);
+	if (kz_plan_load(fm->ui->db, fm->ui->cfg, a->plan_id, &full, &err) != KZ_OK) {
+		ui_error(fm->ui, "%s", err.msg);
+		return;
+	}
+	for (size_t i = 0; i < full.ngoals; i++)
+		ui_pick_add(p, full.goals[i].what, full.goals[i].id, full.goals[i].target_date);
+	kz_plan_full_free(&full);
+}
+
+static bool is_user_field(const struct kz_field *f)
+{
+	return strcmp(f->name, "manager") == 0 || strcmp(f->name, "referred_by") == 0 ||
+	       strcmp(f->name, "approved_by") == 0;
+}
+
+/* References of cases and plans; false when the list cannot be shown. */
+static bool prepare_case_pick(struct form *fm, struct slot *sl, struct ui_pick *p)
+{
+	const struct kz_field *f = sl->f;
+
+	if (fm->kind == UI_REC_TEAM && ref_is(sl, "contact_id")) {
+		p->load = load_people;
+		return true;
+	}
+	if (ref_is(sl, "service_id")) {
+		p->load = load_services;
+		return true;
+	}
+	if (ref_is(sl, "partner_id")) {
+		p->load = load_partners;
+		return true;
+	}
+	if (ref_is(sl, "contact_id")) {
+		struct kz_action *a = fm->rec;
+		if (kz_str_empty(a->partner_id)) {
+			snprintf(fm->error, sizeof(fm->error), "%s",
+				 _("Choose the responsible partner first (or a service): the person is one of its people."));
+			return false;
+		}
+		p->load = load_people;
+		p->ctx = a->partner_id;
+		return true;
+	}
+	if (ref_is(sl, "goal_id")) {
+		add_goals(fm, p);
+		return true;
+	}
+	if (is_user_field(f)) {
+		if (!f->required)
+			ui_pick_add(p, _("(none)"), NULL, NULL);
+		for (size_t i = 0; i < fm->ui->cfg->n_users; i++)
+			ui_pick_add(p, fm->ui->cfg->users[i].name, fm->ui->cfg->users[i].login,
+				    fm->ui->cfg->users[i].login);
+		return true;
+	}
+	return false;
+}
+
 /* Fill the pick list for a slot. */
 static bool prepare_pick(struct form *fm, struct slot *sl, struct ui_pick *p)
 {
@@ -357,6 +485,8 @@ static bool prepare_pick(struct form *fm, struct slot *sl, struct ui_pick *p)
 
 	p->title = f->label;
 	p->initial = cur;
+	if (fm->kind >= UI_REC_CASE && (f->type == KZ_FT_REF || is_user_field(f)))
+		return prepare_case_pick(fm, sl, p);
 	if (f->type == KZ_FT_REF && ref_is(sl, "contact_id")) {
 		struct kz_service *s = fm->rec;
 		if (kz_str_empty(s->provider_id)) {
@@ -393,12 +523,79 @@ static bool prepare_pick(struct form *fm, struct slot *sl, struct ui_pick *p)
 	return true;
 }
 
+static struct slot *slot_named(struct form *fm, const char *name)
+{
+	for (size_t i = 0; i < fm->n; i++)
+		if (strcmp(fm->slots[i].f->name, name) == 0)
+			return &fm->slots[i];
+	return NULL;
+}
+
+static void reload_named(struct form *fm, const char *name)
+{
+	struct slot *sl = slot_named(fm, name);
+
+	if (sl)
+		load_input(fm, sl);
+}
+
+/* An action's service, partner or person was chosen. */
+static void set_action_ref(struct form *fm, struct slot *sl, const struct ui_pick_item *it)
+{
+	struct kz_action *a = fm->rec;
+	struct kz_error err = { 0 };
+
+	if (ref_is(sl, "service_id")) {
+		kz_str_set(&a->service_title, it->value ? it->label : NULL);
+		if (it->value && kz_str_empty(a->partner_id)) {
+			/* The provider is responsible unless told otherwise. */
+			struct kz_service sv;
+			memset(&sv, 0, sizeof(sv));
+			if (kz_service_get(fm->ui->db, it->value, &sv, &err) == KZ_OK &&
+			    !kz_str_empty(sv.provider_id)) {
+				kz_str_set(&a->partner_id, sv.provider_id);
+				kz_str_set(&a->partner_name, sv.provider_name);
+				reload_named(fm, "partner_id");
+			}
+			kz_service_clear(&sv);
+		}
+		return;
+	}
+	if (ref_is(sl, "contact_id")) {
+		kz_str_set(&a->contact_name, it->value ? it->label : NULL);
+		return;
+	}
+	if (ref_is(sl, "goal_id")) {
+		free(sl->shown);
+		sl->shown = it->value ? xstrdup(it->label) : NULL;
+		return;
+	}
+	kz_str_set(&a->partner_name, it->value ? it->label : NULL);
+	if (a->contact_id) {
+		kz_str_set(&a->contact_id, NULL);
+		kz_str_set(&a->contact_name, NULL);
+		reload_named(fm, "contact_id");
+		snprintf(fm->error, sizeof(fm->error), "%s",
+			 _("The responsible person was cleared: choose one of the new partner's people."));
+	}
+}
+
 /* Store a chosen reference and the name shown for it. */
 static void set_ref(struct form *fm, struct slot *sl, const struct ui_pick_item *it)
 {
 	char **slot = kz_field_slot(fm->rec, sl->f);
 
 	kz_str_set(slot, it->value);
+	if (fm->kind == UI_REC_ACTION) {
+		set_action_ref(fm, sl, it);
+		return;
+	}
+	if (fm->kind == UI_REC_TEAM) {
+		struct kz_team_member *t = fm->rec;
+		kz_str_set(&t->contact_name, it->label);
+		kz_str_set(&t->partner_name, it->detail);
+		return;
+	}
 	if (fm->kind == UI_REC_CONTACT) {
 		kz_str_set(&((struct kz_contact *)fm->rec)->partner_name, it->label);
 		return;
@@ -456,10 +653,22 @@ static void pick_value(struct form *fm, struct slot *sl, int first_key)
 
 static enum kz_status save_record(struct form *fm, struct kz_error *err)
 {
+	struct kz_db *db = fm->ui->db;
+	const struct kz_config *cfg = fm->ui->cfg;
+
 	switch (fm->kind) {
-	case UI_REC_PARTNER: return kz_partner_save(fm->ui->db, fm->rec, err);
-	case UI_REC_CONTACT: return kz_contact_save(fm->ui->db, fm->rec, err);
-	default: return kz_service_save(fm->ui->db, fm->rec, err);
+	case UI_REC_PARTNER: return kz_partner_save(db, fm->rec, err);
+	case UI_REC_CONTACT: return kz_contact_save(db, fm->rec, err);
+	case UI_REC_CASE: return kz_case_save(db, cfg, fm->rec, err);
+	case UI_REC_MEMBER: return kz_member_save(db, fm->rec, err);
+	case UI_REC_TEAM: return kz_team_save(db, fm->rec, err);
+	case UI_REC_PLAN: return kz_plan_save(db, cfg, fm->rec, err);
+	case UI_REC_DIAGNOSIS: return kz_diagnosis_save(db, cfg, fm->rec, err);
+	case UI_REC_GOAL: return kz_goal_save(db, fm->rec, err);
+	case UI_REC_ACTION: return kz_action_save(db, fm->rec, err);
+	case UI_REC_REVIEW: return kz_review_save(db, fm->rec, err);
+	case UI_REC_PROGRESS: return kz_progress_save(db, fm->rec, err);
+	default: return kz_service_save(db, fm->rec, err);
 	}
 }
 
@@ -468,6 +677,18 @@ static const char *record_name(struct form *fm)
 	switch (fm->kind) {
 	case UI_REC_PARTNER: return ((struct kz_partner *)fm->rec)->name;
 	case UI_REC_CONTACT: return ((struct kz_contact *)fm->rec)->name;
+	case UI_REC_CASE: return ((struct kz_case *)fm->rec)->code;
+	case UI_REC_MEMBER: return ((struct kz_member *)fm->rec)->role;
+	case UI_REC_TEAM: return ((struct kz_team_member *)fm->rec)->contact_name;
+	case UI_REC_PLAN: return _("the plan");
+	case UI_REC_DIAGNOSIS: return _("the diagnosis");
+	case UI_REC_GOAL: return ((struct kz_goal *)fm->rec)->what;
+	case UI_REC_ACTION: {
+		struct kz_action *a = fm->rec;
+		return a->service_title ? a->service_title : a->free_text;
+	}
+	case UI_REC_REVIEW: return ((struct kz_review *)fm->rec)->review_date;
+	case UI_REC_PROGRESS: return _("the progress");
 	default: return ((struct kz_service *)fm->rec)->title;
 	}
 }
@@ -509,7 +730,7 @@ static void form_save(struct form *fm)
 		return;
 	}
 	snprintf(ui->saved_id, sizeof(ui->saved_id), "%s", (const char *)fm->rec);
-	ui_message(ui, _("Saved: %s"), record_name(fm));
+	ui_message(ui, _("Saved: %s"), record_name(fm) ? record_name(fm) : "");
 	ui_pop(ui);
 }
 
@@ -638,9 +859,12 @@ static void form_destroy(struct ui_screen *s)
 	struct form *fm = F(s);
 
 	destroy_form(fm);
-	for (size_t i = 0; i < fm->n; i++)
+	for (size_t i = 0; i < fm->n; i++) {
 		free(fm->slots[i].value);
+		free(fm->slots[i].shown);
+	}
 	free(fm->slots);
+	free(fm->note);
 	ui_rec_free(fm->kind, fm->rec);
 	free(fm);
 }
@@ -655,6 +879,35 @@ static const struct ui_screen_ops form_ops = {
 	.destroy = form_destroy,
 	.groups = UI_G_FORM | UI_G_DIALOG | UI_G_MOVE,
 };
+
+/* The parent of a part of a case or plan is set by the screen that opens
+ * the form, never typed. */
+static bool hidden(enum ui_rec kind, const struct kz_field *f)
+{
+	if (kind < UI_REC_CASE)
+		return false;
+	return strcmp(f->name, "case_id") == 0 || strcmp(f->name, "plan_id") == 0 ||
+	       strcmp(f->name, "review_id") == 0 ||
+	       (kind == UI_REC_PROGRESS && strcmp(f->name, "goal_id") == 0);
+}
+
+void ui_form_set_note(struct ui_screen *s, const char *note)
+{
+	struct form *fm = F(s);
+
+	free(fm->note);
+	fm->note = xstrdup_or_null(note);
+}
+
+void ui_form_set_ref_label(struct ui_screen *s, const char *field, const char *label)
+{
+	struct slot *sl = slot_named(F(s), field);
+
+	if (sl) {
+		free(sl->shown);
+		sl->shown = xstrdup_or_null(label);
+	}
+}
 
 struct ui_screen *ui_form_new(struct ui *ui, enum ui_rec kind, void *rec)
 {
@@ -671,10 +924,13 @@ struct ui_screen *ui_form_new(struct ui *ui, enum ui_rec kind, void *rec)
 	fm->slots = xcalloc(n, sizeof(*fm->slots));
 	for (size_t i = 0; i < n; i++) {
 		const struct kz_field *f = &fields[i];
+		if (hidden(kind, f))
+			continue;
 		struct slot *sl = &fm->slots[fm->n++];
 		sl->f = f;
 		sl->pick = f->type == KZ_FT_ENUM || f->type == KZ_FT_CODE ||
-			   f->type == KZ_FT_CODES || f->type == KZ_FT_REF;
+			   f->type == KZ_FT_CODES || f->type == KZ_FT_REF ||
+			   (kind >= UI_REC_CASE && is_user_field(f) && ui->cfg->n_users > 0);
 		if (!sl->pick)
 			sl->value = xstrdup_or_null(*kz_field_slot(rec, f));
 	}

@@ -25,6 +25,7 @@ static const struct {
 	{ UI_G_GLOBAL, N_("Everywhere") },
 	{ UI_G_MOVE, N_("Moving in lists and views") },
 	{ UI_G_LIST, N_("Lists and records") },
+	{ UI_G_CASE, N_("Cases and plans") },
 	{ UI_G_DIALOG, N_("Search line and pick lists") },
 	{ UI_G_FORM, N_("Forms") },
 };

@@ -35,6 +35,7 @@ enum ui_group {
 	UI_G_GLOBAL = 1 << 2, /* everywhere */
 	UI_G_MOVE = 1 << 3,   /* moving in lists and views */
 	UI_G_LIST = 1 << 4,   /* working with records */
+	UI_G_CASE = 1 << 5,   /* cases and plans */
 };
 
 /* X(ID, group, default keys, legend label, help text) */
@@ -59,6 +60,8 @@ enum ui_group {
 	X(PARTNERS, GLOBAL, "2", N_("Partners"), N_("Show the partners"))     \
 	X(CONTACTS, GLOBAL, "3", N_("Contacts"),                              \
 	  N_("Show the contact persons of all partners"))                      \
+	X(CASES, GLOBAL, "4 <F5>", N_("Cases"),                               \
+	  N_("Show what needs attention and the cases (persons and families)")) \
 	X(LOOKUP, GLOBAL, "s", N_("Look up"),                                 \
 	  N_("Look up services, partners and contact persons at once"))        \
 	X(NEXT_VIEW, GLOBAL, "<Tab>", N_("Next list"),                        \
@@ -82,7 +85,35 @@ enum ui_group {
 	X(ARCHIVE, LIST, "d x <F8> <Delete>", N_("Archive"),                  \
 	  N_("Archive the service, or delete the contact person (asks first)")) \
 	X(VERIFY, LIST, "v", N_("Verified"),                                  \
-	  N_("Mark the service as verified today by you"))
+	  N_("Mark the service as verified today by you"))                     \
+	X(ALL_CASES, CASE, "m", N_("Mine/all"),                               \
+	  N_("Show only my cases, or every case"))                             \
+	X(NAMES, CASE, "N", N_("Names"),                                      \
+	  N_("Show or hide the names of the household members"))              \
+	X(MEMBER, CASE, "h", N_("Household"),                                 \
+	  N_("Add a member of the household"))                                 \
+	X(TEAM, CASE, "t", N_("Team"),                                        \
+	  N_("Add a contact person of a partner to the team of the case"))    \
+	X(NEW_PLAN, CASE, "p", N_("New plan"),                                \
+	  N_("Start an individual support plan for the case"))                 \
+	X(DIAGNOSIS, CASE, "n", N_("Diagnosis"),                              \
+	  N_("Write the diagnosis of a need area"))                            \
+	X(GOAL, CASE, "o", N_("Goal"), N_("Add a goal to the plan"))          \
+	X(PLAN_ACTION, CASE, "w", N_("Action"),                               \
+	  N_("Add an action: a service from the basket or your own words"))    \
+	X(REVIEW, CASE, "r", N_("Review"),                                    \
+	  N_("Record a review: who took part and the progress of each goal"))  \
+	X(APPROVE, CASE, "A", N_("Approve"), N_("Approve the plan"))          \
+	X(CLOSE_PLAN, CASE, "C", N_("Close plan"),                            \
+	  N_("Close the plan with a closing summary"))                         \
+	X(VERSIONS, CASE, "V", N_("Versions"),                                \
+	  N_("Show the versions of the plan and what changed between two"))    \
+	X(PRINT, CASE, "P", N_("Print"),                                      \
+	  N_("Show the plan as printed for the family"))                       \
+	X(SAVE_FILE, CASE, "<F2> S", N_("Save to file"),                      \
+	  N_("Save the printed plan to a file (.html, .md or text)"))          \
+	X(ERASE, CASE, "E", N_("Erase"),                                      \
+	  N_("Erase everything about the case (GDPR); asks for the case code"))
 
 enum ui_action {
 	UI_ACT_NONE,
@@ -355,7 +386,13 @@ void ui_pick_load_partners(struct ui *ui, void *ctx, const char *query,
 			   struct ui_pick *p);
 
 /* --- records on the screen (fields.c) -------------------------------------- */
-enum ui_rec { UI_REC_SERVICE, UI_REC_PARTNER, UI_REC_CONTACT };
+enum ui_rec {
+	UI_REC_SERVICE, UI_REC_PARTNER, UI_REC_CONTACT,
+	/* cases and plans (cases.h) */
+	UI_REC_CASE, UI_REC_MEMBER, UI_REC_TEAM, UI_REC_PLAN, UI_REC_DIAGNOSIS,
+	UI_REC_GOAL, UI_REC_ACTION, UI_REC_REVIEW, UI_REC_PROGRESS,
+	UI_REC_COUNT
+};
 
 /* The text a person sees for a field of a record (labels for codes and
  * enums, names for references); allocated. */
@@ -420,10 +457,36 @@ struct ui_screen *ui_contact_detail_new(struct ui *ui, const char *id);
 /* The partner screen: details, services, contact persons (partners.c). */
 struct ui_screen *ui_partner_screen_new(struct ui *ui, const char *id);
 
+/* Cases: what needs attention and the case list (cases.c); one case with
+ * its plan (plan.c); versions, differences, the printed plan (plan_edit.c). */
+struct ui_screen *ui_cases_new(struct ui *ui);
+struct ui_screen *ui_case_screen_new(struct ui *ui, const char *case_id);
+struct ui_screen *ui_versions_new(struct ui *ui, const char *plan_id,
+				  const char *case_code);
+/* A scrollable text (a difference or the printed plan); text is copied.
+ * plan_id non-NULL: the printed plan, which can be saved to a file. */
+struct ui_screen *ui_text_view_new(struct ui *ui, const char *title,
+				   const char *text, const char *plan_id);
+/* The plan as printed for the family, in a view that can save it to a
+ * file; NULL (and a message) when it cannot be made. */
+struct ui_screen *ui_plan_print_view(struct ui *ui, const char *plan_id,
+				     const char *case_code);
+/* Open a form for a new case (code, manager and dates prefilled). */
+bool ui_edit_case(struct ui *ui, const char *id);
+/* A line of text typed on the status line; NULL when cancelled. */
+char *ui_ask(struct ui *ui, const char *prompt, const char *initial);
+
 /* Forms (form.c): edit a copy of a record, save through the data layer.
  * The record is owned by the form. NULL id: a new record; preset fields
  * (e.g. the provider) may be set in rec before. */
 struct ui_screen *ui_form_new(struct ui *ui, enum ui_rec kind, void *rec);
+/* A line shown above the fields instead of the usual hint (e.g. which
+ * goal a progress note is for); copied. */
+void ui_form_set_note(struct ui_screen *form, const char *note);
+/* The name shown for a reference the record itself cannot name (e.g. an
+ * action's goal); copied. */
+void ui_form_set_ref_label(struct ui_screen *form, const char *field,
+			   const char *label);
 /* Open forms for a record by id (loads it; NULL id: new) (edit.c). */
 bool ui_edit_service(struct ui *ui, const char *id, const char *provider_id);
 bool ui_edit_partner(struct ui *ui, const char *id);
