@@ -11,4 +11,10 @@
 enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
 			    struct kz_error *err);
 
+/* Add the demo cases and their plans (src/io/demo_cases.c) to a database
+ * that holds the demo basket; called by kz_demo_fill. Deterministic apart
+ * from ids and timestamps; dates are relative to today. One transaction. */
+enum kz_status kz_demo_cases_fill(struct kz_db *db, const struct kz_config *cfg,
+				  struct kz_error *err);
+
 #endif

@@ -42,6 +42,18 @@ static void usage(FILE *out)
 "Exit codes: 0 success, 1 nothing found or a failed check, 2 bad usage or\n"
 "bad input, 3 a problem of the environment (locked database, full disk,\n"
 "permission denied).\n"));
+	/* Kept apart from the text above so that its translation stays valid
+	 * until the catalogue has these lines too. */
+	fprintf(out, _(
+"\n"
+"Cases and plans:\n"
+"  list cases [--json]                case codes with status and case manager\n"
+"  plan CASE_CODE [--format text|md|html] [-o PATH]\n"
+"                                     the case's plan, printed for the family\n"
+"  gdpr export CASE_CODE [-o PATH]    everything held about one case (JSON)\n"
+"  gdpr erase CASE_CODE --yes         erase a case; only an audit entry is left\n"
+"  report retention [--format text|csv|json]\n"
+"                                     closed cases past the retention period\n"));
 }
 
 /* $XDG_x_HOME/koszyk/name, with the XDG default under $HOME. */
@@ -187,6 +199,9 @@ static const struct {
 	{ "export", kz_cmd_export },
 	{ "check", kz_cmd_check },
 	{ "backup", kz_cmd_backup },
+	{ "plan", kz_cmd_plan },
+	{ "gdpr", kz_cmd_gdpr },
+	{ "report", kz_cmd_report },
 };
 
 static enum kz_status dispatch(struct kz_cli *cli, struct kz_error *err)

@@ -1,0 +1,362 @@
+/* The commands about cases: list cases, plan, gdpr export|erase and
+ * report. They call the same data layer as the screens. Cases hold
+ * special-category data: lists show codes, never names, and files written
+ * with -o are readable by their owner only. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "koszyk/basket.h"
+#include "koszyk/buf.h"
+#include "koszyk/cases.h"
+#include "koszyk/csv.h"
+#include "koszyk/i18n.h"
+#include "koszyk/plan_print.h"
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+
+/* Options of these commands; the rest are positional arguments. */
+struct case_args {
+	bool json;
+	bool yes;
+	const char *format;
+	const char *output;
+	const char *pos[3];
+	int npos;
+};
+
+/* allowed: 'j' --json, 'y' --yes, 'f' --format X, 'o' -o PATH. */
+static enum kz_status parse(struct kz_cli *cli, struct case_args *a,
+			    const char *allowed, int max_pos,
+			    struct kz_error *err)
+{
+	memset(a, 0, sizeof(*a));
+	for (int i = 1; i < cli->argc; i++) {
+		const char *s = cli->argv[i];
+		if (strcmp(s, "--json") == 0 && strchr(allowed, 'j'))
+			a->json = true;
+		else if (strcmp(s, "--yes") == 0 && strchr(allowed, 'y'))
+			a->yes = true;
+		else if ((strcmp(s, "--format") == 0 || strcmp(s, "-f") == 0) &&
+			 strchr(allowed, 'f')) {
+			if (++i == cli->argc)
+				return kz_fail(err, KZ_INVALID, _("--format needs a format"));
+			a->format = cli->argv[i];
+		} else if (strncmp(s, "--format=", 9) == 0 && strchr(allowed, 'f'))
+			a->format = s + 9;
+		else if (strcmp(s, "-o") == 0 && strchr(allowed, 'o')) {
+			if (++i == cli->argc)
+				return kz_fail(err, KZ_INVALID, _("-o needs a file name"));
+			a->output = cli->argv[i];
+		} else if (s[0] == '-' && s[1] && strcmp(s, "--") != 0)
+			return kz_fail(err, KZ_INVALID,
+				       _("unknown option \"%s\" for \"%s\" (see koszyk --help)"),
+				       s, cli->argv[0]);
+		else if (strcmp(s, "--") == 0)
+			continue;
+		else {
+			if (a->npos == max_pos)
+				return kz_fail(err, KZ_INVALID,
+					       _("too many arguments for \"%s\" (see koszyk --help)"),
+					       cli->argv[0]);
+			a->pos[a->npos++] = s;
+		}
+	}
+	return KZ_OK;
+}
+
+/* Personal data goes to stdout or to a file only its owner can read. */
+static enum kz_status output_private(const char *path, const struct kz_buf *b,
+				     struct kz_error *err)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return kz_cli_output(NULL, kz_buf_str(b), b->len, err);
+	return kz_write_file_atomic(path, kz_buf_str(b), b->len, 0600, err);
+}
+
+/* An unknown case code is bad input (exit code 2), not "nothing found". */
+static enum kz_status known_case(struct kz_cli *cli, const char *code,
+				 struct kz_error *err)
+{
+	struct kz_case c;
+	enum kz_status st;
+
+	memset(&c, 0, sizeof(c));
+	st = kz_case_find(cli->db, code, &c, err);
+	kz_case_clear(&c);
+	if (st == KZ_NOT_FOUND)
+		st = kz_fail(err, KZ_INVALID,
+			     _("there is no case %s (see koszyk list cases)"), code);
+	return st;
+}
+
+static const char *manager_name(const struct kz_config *cfg, const char *login)
+{
+	const struct kz_user *u = kz_config_user(cfg, login);
+
+	return u && u->name ? u->name : "";
+}
+
+/* --- list cases -------------------------------------------------------------- */
+
+static void json_case_row(struct kz_buf *b, const struct kz_row *r)
+{
+	kz_buf_puts(b, "{\"kind\":\"case\",\"id\":");
+	kz_buf_json_string(b, r->id);
+	kz_buf_puts(b, ",\"title\":");
+	kz_buf_json_string(b, r->title);
+	kz_buf_puts(b, ",\"status\":");
+	kz_buf_json_string(b, r->col1);
+	kz_buf_puts(b, ",\"manager\":");
+	kz_buf_json_string(b, r->col2);
+	kz_buf_puts(b, ",\"opened_on\":");
+	kz_buf_json_string(b, r->col3);
+	kz_buf_puts(b, ",\"closed_on\":");
+	kz_buf_json_string(b, kz_str_empty(r->col4) ? NULL : r->col4);
+	kz_buf_putc(b, '}');
+}
+
+static void json_case_rows(struct kz_buf *b, const struct kz_rows *rows)
+{
+	kz_buf_putc(b, '[');
+	for (size_t i = 0; i < rows->n; i++) {
+		if (i)
+			kz_buf_puts(b, ",\n");
+		json_case_row(b, &rows->v[i]);
+	}
+	kz_buf_puts(b, "]\n");
+}
+
+/* code, status, manager (login and name), opened [– closed]. */
+static void text_case_row(struct kz_buf *b, const struct kz_config *cfg,
+			  const struct kz_row *r)
+{
+	const char *name = manager_name(cfg, r->col2);
+
+	kz_buf_printf(b, "%s\t%s\t%s%s%s%s\t%s", r->title,
+		      _(kz_enum_label(r->col1)), r->col2 ? r->col2 : "",
+		      *name ? " (" : "", name, *name ? ")" : "",
+		      r->col3 ? r->col3 : "");
+	if (!kz_str_empty(r->col4))
+		kz_buf_printf(b, " – %s", r->col4);
+	kz_buf_putc(b, '\n');
+}
+
+enum kz_status kz_cmd_list_cases(struct kz_cli *cli, bool json,
+				 struct kz_error *err)
+{
+	struct kz_rows rows = { 0 };
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_status st = kz_cli_open_db(cli, false, err);
+
+	if (st == KZ_OK)
+		st = kz_case_list(cli->db, NULL, NULL, &rows, err);
+	if (st != KZ_OK)
+		return st;
+	if (json)
+		json_case_rows(&out, &rows);
+	else
+		for (size_t i = 0; i < rows.n; i++)
+			text_case_row(&out, &cli->cfg, &rows.v[i]);
+	st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
+	kz_rows_free(&rows);
+	kz_buf_free(&out);
+	return st;
+}
+
+/* --- plan ------------------------------------------------------------------------- */
+
+enum kz_status kz_cmd_plan(struct kz_cli *cli, struct kz_error *err)
+{
+	struct case_args a;
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_plan_format fmt = KZ_PLAN_TEXT;
+	enum kz_status st = parse(cli, &a, "fo", 1, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (a.npos != 1)
+		return kz_fail(err, KZ_INVALID,
+			       _("usage: koszyk plan CASE_CODE [--format text|md|html] [-o PATH]"));
+	if (a.format && !kz_plan_format_parse(a.format, &fmt))
+		return kz_fail(err, KZ_INVALID,
+			       _("unknown format \"%s\"; the formats are text, md and html"),
+			       a.format);
+	st = kz_cli_open_db(cli, false, err);
+	if (st == KZ_OK)
+		st = known_case(cli, a.pos[0], err);
+	if (st == KZ_OK)
+		st = kz_plan_print(cli->db, &cli->cfg, a.pos[0], fmt, &out, err);
+	if (st == KZ_OK)
+		st = output_private(a.output, &out, err);
+	kz_buf_free(&out);
+	return st;
+}
+
+/* --- gdpr --------------------------------------------------------------------------- */
+
+static enum kz_status gdpr_export(struct kz_cli *cli, const struct case_args *a,
+				  struct kz_error *err)
+{
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_status st = known_case(cli, a->pos[1], err);
+
+	if (st == KZ_OK)
+		st = kz_case_export_json(cli->db, a->pos[1], &out, err);
+	if (st == KZ_OK && (out.len == 0 || out.data[out.len - 1] != '\n'))
+		kz_buf_putc(&out, '\n');
+	if (st == KZ_OK)
+		st = output_private(a->output, &out, err);
+	if (st == KZ_OK && a->output && strcmp(a->output, "-") != 0)
+		fprintf(stderr, _("koszyk: everything held about case %s is in %s (readable by you only).\n"),
+			a->pos[1], a->output);
+	kz_buf_free(&out);
+	return st;
+}
+
+static enum kz_status gdpr_erase(struct kz_cli *cli, const struct case_args *a,
+				 struct kz_error *err)
+{
+	enum kz_status st;
+
+	if (a->output)
+		return kz_fail(err, KZ_INVALID, _("gdpr erase writes no file; -o is for gdpr export"));
+	st = known_case(cli, a->pos[1], err);
+	if (st != KZ_OK)
+		return st;
+	if (!a->yes)
+		return kz_fail(err, KZ_INVALID,
+			       _("erasing case %s removes everything held about it and cannot be undone; nothing was erased. Run koszyk gdpr erase %s --yes to erase it."),
+			       a->pos[1], a->pos[1]);
+	st = kz_case_erase(cli->db, a->pos[1], err);
+	if (st == KZ_NOT_FOUND)
+		st = kz_fail(err, KZ_INVALID, _("there is no case %s"), a->pos[1]);
+	if (st == KZ_OK)
+		printf(_("Erased case %s: nothing of it is left but an entry in the audit trail.\n"),
+		       a->pos[1]);
+	return st;
+}
+
+enum kz_status kz_cmd_gdpr(struct kz_cli *cli, struct kz_error *err)
+{
+	struct case_args a;
+	enum kz_status st = parse(cli, &a, "yo", 2, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (a.npos != 2 ||
+	    (strcmp(a.pos[0], "export") != 0 && strcmp(a.pos[0], "erase") != 0))
+		return kz_fail(err, KZ_INVALID,
+			       _("usage: koszyk gdpr export CASE_CODE [-o PATH], or gdpr erase CASE_CODE --yes"));
+	if (strcmp(a.pos[0], "export") == 0 && a.yes)
+		return kz_fail(err, KZ_INVALID, _("--yes is only for gdpr erase"));
+	st = kz_cli_open_db(cli, false, err);
+	if (st != KZ_OK)
+		return st;
+	if (strcmp(a.pos[0], "export") == 0)
+		return gdpr_export(cli, &a, err);
+	return gdpr_erase(cli, &a, err);
+}
+
+/* --- reports ---------------------------------------------------------------------------- */
+
+enum report_format { REPORT_TEXT, REPORT_CSV, REPORT_JSON };
+
+/* Closed cases past the configured retention period. */
+static enum kz_status report_retention(struct kz_cli *cli, enum report_format fmt,
+				       struct kz_buf *out, struct kz_error *err)
+{
+	static const char *const columns[] = {
+		"code", "status", "manager", "opened_on", "closed_on",
+	};
+	struct kz_rows rows = { 0 };
+	int years = cli->cfg.retention_years > 0 ? cli->cfg.retention_years : 10;
+	enum kz_status st = kz_case_retention(cli->db, years, &rows, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (fmt == REPORT_JSON) {
+		json_case_rows(out, &rows);
+	} else if (fmt == REPORT_CSV) {
+		for (size_t i = 0; i < sizeof(columns) / sizeof(columns[0]); i++)
+			kz_csv_field(out, columns[i], i == 0);
+		kz_csv_end(out);
+		for (size_t i = 0; i < rows.n; i++) {
+			const struct kz_row *r = &rows.v[i];
+			kz_csv_field(out, r->title, 1);
+			kz_csv_field(out, r->col1, 0);
+			kz_csv_field(out, r->col2, 0);
+			kz_csv_field(out, r->col3, 0);
+			kz_csv_field(out, r->col4, 0);
+			kz_csv_end(out);
+		}
+	} else if (rows.n == 0) {
+		kz_buf_printf(out, _("No closed case is past the retention period of %d years.\n"),
+			      years);
+	} else {
+		kz_buf_printf(out, _("Closed cases kept longer than the retention period of %d years (%zu). Export what must be kept, then erase them with koszyk gdpr erase CASE_CODE --yes.\n\n"),
+			      years, rows.n);
+		for (size_t i = 0; i < rows.n; i++)
+			text_case_row(out, &cli->cfg, &rows.v[i]);
+	}
+	kz_rows_free(&rows);
+	return KZ_OK;
+}
+
+/* The reports; more come with the monitoring issue: add a line here. */
+static const struct {
+	const char *name;
+	enum kz_status (*run)(struct kz_cli *, enum report_format,
+			      struct kz_buf *, struct kz_error *);
+} reports[] = {
+	{ "retention", report_retention },
+};
+
+enum kz_status kz_cmd_report(struct kz_cli *cli, struct kz_error *err)
+{
+	struct case_args a;
+	struct kz_buf out = KZ_BUF_INIT;
+	struct kz_buf names = KZ_BUF_INIT;
+	enum report_format fmt = REPORT_TEXT;
+	size_t n = sizeof(reports) / sizeof(reports[0]);
+	enum kz_status st = parse(cli, &a, "fo", 1, err);
+
+	if (st != KZ_OK)
+		return st;
+	for (size_t i = 0; i < n; i++)
+		kz_buf_printf(&names, "%s%s", i ? ", " : "", reports[i].name);
+	if (a.npos != 1) {
+		st = kz_fail(err, KZ_INVALID,
+			     _("report needs a name; the reports are: %s"),
+			     kz_buf_str(&names));
+		goto out;
+	}
+	if (a.format && strcmp(a.format, "csv") == 0)
+		fmt = REPORT_CSV;
+	else if (a.format && strcmp(a.format, "json") == 0)
+		fmt = REPORT_JSON;
+	else if (a.format && strcmp(a.format, "text") != 0) {
+		st = kz_fail(err, KZ_INVALID,
+			     _("unknown format \"%s\"; the formats are text, csv and json"),
+			     a.format);
+		goto out;
+	}
+	st = KZ_INVALID;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(a.pos[0], reports[i].name) != 0)
+			continue;
+		st = kz_cli_open_db(cli, false, err);
+		if (st == KZ_OK)
+			st = reports[i].run(cli, fmt, &out, err);
+		if (st == KZ_OK)
+			st = output_private(a.output, &out, err);
+		goto out;
+	}
+	st = kz_fail(err, KZ_INVALID, _("unknown report %s; the reports are: %s"),
+		     a.pos[0], kz_buf_str(&names));
+out:
+	kz_buf_free(&names);
+	kz_buf_free(&out);
+	return st;
+}
