@@ -39,6 +39,7 @@ enum kz_status kz_cmd_list_cases(struct kz_cli *cli, bool json,
 enum kz_status kz_cmd_plan(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_gdpr(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_report(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_case(struct kz_cli *cli, struct kz_error *err);
 
 /* Write text to PATH atomically, or to stdout when path is NULL or "-". */
 enum kz_status kz_cli_output(const char *path, const char *data, size_t len,

@@ -54,6 +54,11 @@ static void usage(FILE *out)
 "  gdpr erase CASE_CODE --yes         erase a case; only an audit entry is left\n"
 "  report retention [--format text|csv|json]\n"
 "                                     closed cases past the retention period\n"));
+	fputs(_(
+"  case open FIELD=VALUE...           open a case; prints its code\n"
+"  case add KIND CASE_CODE FIELD=VALUE...\n"
+"                                     add a member, team, plan, diagnosis, goal,\n"
+"                                     action, review or progress; prints its id\n"), out);
 }
 
 /* $XDG_x_HOME/koszyk/name, with the XDG default under $HOME. */
@@ -199,6 +204,7 @@ static const struct {
 	{ "export", kz_cmd_export },
 	{ "check", kz_cmd_check },
 	{ "backup", kz_cmd_backup },
+	{ "case", kz_cmd_case },
 	{ "plan", kz_cmd_plan },
 	{ "gdpr", kz_cmd_gdpr },
 	{ "report", kz_cmd_report },
