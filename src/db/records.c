@@ -199,13 +199,46 @@ enum kz_status kz_record_insert(struct kz_db *db, struct kz_table *t,
 	return kz_db_commit(db, err);
 }
 
+/* The fields that differ with the stored (the other person's) values,
+ * e.g. 'cost: "20 zł"; hours: (empty)', long values cut. */
+static char *changed_values(const struct kz_table *t, void *stored, void *mine)
+{
+	struct kz_buf out = KZ_BUF_INIT;
+
+	for (size_t i = 0; i < t->nfields; i++) {
+		const struct kz_field *f = &t->fields[i];
+		const char *theirs = *kz_field_slot(stored, f);
+		if (kz_str_eq(theirs, *kz_field_slot(mine, f)))
+			continue;
+		if (out.len)
+			kz_buf_puts(&out, "; ");
+		kz_buf_printf(&out, "%s: ", _(f->label));
+		if (kz_str_empty(theirs)) {
+			kz_buf_puts(&out, _("(empty)"));
+			continue;
+		}
+		/* at most 40 characters, never cutting a letter in two */
+		size_t n = 0, chars = 0;
+		while (theirs[n] && chars < 40) {
+			n++;
+			while ((theirs[n] & 0xC0) == 0x80)
+				n++;
+			chars++;
+		}
+		kz_buf_putc(&out, '"');
+		kz_buf_add(&out, theirs, n);
+		kz_buf_puts(&out, theirs[n] ? "…\"" : "\"");
+	}
+	return kz_buf_detach(&out);
+}
+
 static enum kz_status conflict(const struct kz_table *t, void *stored,
 			       void *mine, struct kz_error *err)
 {
 	struct kz_stamp *s = (struct kz_stamp *)((char *)stored + t->stamp_off);
-	char *fields = changed_fields(t, stored, mine);
+	char *fields = changed_values(t, stored, mine);
 	enum kz_status st = kz_fail(err, KZ_CONFLICT,
-		_("Not saved: %s changed this record at %s, after you opened it. Fields that now differ: %s. Open it again to see the current version, then repeat your change."),
+		_("Not saved: %s changed this record at %s, after you opened it. Now saved: %s. Open it again to see the current version, then repeat your change."),
 		s->updated_by ? s->updated_by : "?", s->updated_at ? s->updated_at : "?",
 		*fields ? fields : "-");
 	free(fields);

@@ -152,7 +152,8 @@ static void test_revision_conflict(void **state)
 	kz_str_set(&mine.hours, "pn-pt 8-16");
 	assert_int_equal(kz_service_save(t->db, &mine, &err), KZ_CONFLICT);
 	assert_non_null(strstr(err.msg, "mnowak"));
-	assert_non_null(strstr(err.msg, "cost"));
+	assert_non_null(strstr(err.msg, "Cost: \"bezpłatnie\""));
+	assert_non_null(strstr(err.msg, "Opening hours: (empty)"));
 
 	kz_service_clear(&theirs);
 	assert_int_equal(kz_service_get(t->db, sid, &theirs, &err), KZ_OK);

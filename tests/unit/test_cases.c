@@ -360,7 +360,7 @@ static void test_case_revision_and_audit(void **state)
 	kz_db_set_user(t->db, "piotr");
 	assert_int_equal(kz_case_save(t->db, &cfg, &b, &err), KZ_CONFLICT);
 	assert_non_null(strstr(err.msg, "tester"));
-	assert_non_null(strstr(err.msg, "status"));
+	assert_non_null(strstr(err.msg, "Status: \"active\""));
 	kz_case_clear(&b);
 	assert_int_equal(kz_case_get(t->db, id, &b, &err), KZ_OK);
 	assert_string_equal(b.manager, "anna");

@@ -925,7 +925,7 @@ static void test_goal_revision_conflict(void **state)
 	kz_str_set(&mine.indicator, "Brak zaległości na koncie");
 	assert_int_equal(kz_goal_save(db, &mine, &err), KZ_CONFLICT);
 	assert_non_null(strstr(err.msg, "mnowak"));
-	assert_non_null(strstr(err.msg, "target_date"));
+	assert_non_null(strstr(err.msg, "Target date: \"2026-10-31\""));
 	assert_int_equal(count(db, "SELECT COUNT(*) FROM goals WHERE indicator IS NULL"
 			       " AND target_date = '2026-10-31' AND rev = 2"), 1);
 	kz_goal_clear(&mine);
