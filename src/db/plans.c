@@ -1084,25 +1084,91 @@ static char **split_lines(char *text, size_t *n)
 	return v;
 }
 
-/* One line of a difference; "diagnosis <code>: " shows the label. */
+/* The words of the canonical text (kz_plan_text), which stays English so
+ * that versions compare equal in any language; a difference shows them
+ * translated. */
+static const char *const plan_words[] = {
+	N_("status"), N_("valid from"), N_("valid to"), N_("approved"),
+	N_("closing summary"), N_("situation"), N_("needs"), N_("strengths"),
+	N_("family view"), N_("goal"), N_("indicator"), N_("target"),
+	N_("priority"), N_("action"), N_("details"), N_("for goal"),
+	N_("partner"), N_("person"), N_("commitment"), N_("referred"),
+	N_("referred by"), N_("answer"), N_("answered"), N_("start"), N_("due"),
+	N_("participants"), N_("notes"), N_("next review"), N_("progress"),
+	N_("how it went"), N_("diagnosis"), N_("review"),
+};
+
+static const char *plan_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof(plan_words) / sizeof(plan_words[0]); i++)
+		if (strlen(plan_words[i]) == n && strncmp(plan_words[i], w, n) == 0)
+			return _(plan_words[i]);
+	return NULL;
+}
+
+/* "key: value" with the key translated, and the value too for statuses
+ * and priorities. */
+static void put_segment(struct kz_buf *out, const char *seg, size_t len)
+{
+	const char *colon = memmem(seg, len, ": ", 2);
+	size_t klen = colon ? (size_t)(colon - seg) : 0;
+	const char *word = colon ? plan_word(seg, klen) : NULL;
+
+	if (!word) {
+		kz_buf_add(out, seg, len);
+		return;
+	}
+	kz_buf_puts(out, word);
+	kz_buf_puts(out, ": ");
+	char *value = xstrndup(colon + 2, len - klen - 2);
+	if ((klen == 6 && strncmp(seg, "status", 6) == 0) ||
+	    (klen == 8 && strncmp(seg, "priority", 8) == 0))
+		kz_buf_puts(out, _(kz_enum_label(value)));
+	else
+		kz_buf_puts(out, value);
+	free(value);
+}
+
+/* One line of a difference, in the reader's language; "diagnosis <code>:"
+ * shows the need area's label. */
 static void diff_line(struct kz_buf *out, const struct kz_config *cfg, char sign,
 		      const char *line)
 {
-	static const char prefix[] = "diagnosis ";
-	const char *colon;
+	static const char diagnosis[] = "diagnosis ", review[] = "review ";
+	const char *rest = line;
 
 	kz_buf_putc(out, sign);
 	kz_buf_putc(out, ' ');
-	if (cfg && strncmp(line, prefix, sizeof(prefix) - 1) == 0 &&
-	    (colon = strchr(line, ':')) != NULL) {
-		const char *code = line + sizeof(prefix) - 1;
+	if (strncmp(line, diagnosis, sizeof(diagnosis) - 1) == 0 && strchr(line, ':')) {
+		const char *code = line + sizeof(diagnosis) - 1;
+		const char *colon = strchr(code, ':');
 		char *c = xstrndup(code, (size_t)(colon - code));
-		kz_buf_puts(out, prefix);
-		kz_buf_puts(out, kz_items_label(&cfg->need_areas, c));
-		kz_buf_puts(out, colon);
+		kz_buf_printf(out, "%s %s:", _("diagnosis"),
+			      cfg ? kz_items_label(&cfg->need_areas, c) : c);
 		free(c);
-	} else {
-		kz_buf_puts(out, line);
+		rest = colon + 1;
+	} else if (strncmp(line, review, sizeof(review) - 1) == 0) {
+		const char *date = line + sizeof(review) - 1;
+		size_t n = strcspn(date, ":");
+		kz_buf_printf(out, "%s %.*s", _("review"), (int)n, date);
+		rest = date + n;
+		if (*rest == ':') {
+			kz_buf_putc(out, ':');
+			rest++;
+		}
+	}
+	if (*rest == ' ' && rest != line) {
+		kz_buf_putc(out, ' ');
+		rest++;
+	}
+	while (*rest) {
+		const char *bar = strstr(rest, " | ");
+		size_t len = bar ? (size_t)(bar - rest) : strlen(rest);
+		put_segment(out, rest, len);
+		if (!bar)
+			break;
+		kz_buf_puts(out, " | ");
+		rest = bar + 3;
 	}
 	kz_buf_putc(out, '\n');
 }

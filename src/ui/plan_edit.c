@@ -317,7 +317,7 @@ static void v_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool 
 		const struct kz_plan_version *v = &vs->v.v[i];
 		ui_local_time(v->created_at, when);
 		snprintf(line, sizeof(line), "%s %3d  %s  %s  %s", vs->mark == ver ? "*" : " ",
-			 ver, when, ui_user_name(vs->ui, v->created_by), v->note ? v->note : "");
+			 ver, when, ui_user_name(vs->ui, v->created_by), v->note ? _(v->note) : "");
 	}
 	ui_draw_text(w, y, x + 1, line, width - 2);
 	wattrset(w, A_NORMAL);
