@@ -567,7 +567,8 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 		    " FROM pragma_foreign_key_check", _("references"), &report, &problems);
 	collect(db, "SELECT CASE WHEN (SELECT count(*) FROM search_doc) ="
 		    " (SELECT count(*) FROM services) + (SELECT count(*) FROM partners)"
-		    " + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM cases) THEN 'ok'"
+		    " + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM cases)"
+		    " + (SELECT count(*) FROM meetings) THEN 'ok'"
 		    " ELSE 'the search index does not match the records' END",
 		    _("search index"), &report, &problems);
 	if (problems == 0) {
@@ -588,7 +589,8 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 		    _("audit trail"), &report, &problems);
 	collect(db, "SELECT 'record ' || id || ' has no entry in the audit trail' FROM ("
 		    " SELECT id FROM services UNION ALL SELECT id FROM partners"
-		    " UNION ALL SELECT id FROM contacts UNION ALL SELECT id FROM cases)"
+		    " UNION ALL SELECT id FROM contacts UNION ALL SELECT id FROM cases"
+		    " UNION ALL SELECT id FROM meetings)"
 		    " WHERE id NOT IN (SELECT ref FROM audit WHERE ref IS NOT NULL)",
 		    _("audit trail"), &report, &problems);
 	*report_out = kz_buf_detach(&report);

@@ -231,11 +231,67 @@ static const char *const migration_2[] = {
 	NULL,
 };
 
+/* Meetings of the partnership (PZK) and of case teams, their attendees
+ * and decisions, and tasks from meetings and plans. A case team's meeting
+ * belongs to its case and goes with it when the case is erased. */
+static const char *const migration_3[] = {
+	"CREATE TABLE meetings (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  kind TEXT NOT NULL DEFAULT 'partnership'\n"
+	"    CHECK (kind IN ('partnership', 'case_team')),\n"
+	"  case_id TEXT REFERENCES cases(id) ON DELETE CASCADE,\n"
+	"  title TEXT NOT NULL,\n"
+	"  date TEXT NOT NULL, time TEXT,\n"
+	"  host_id TEXT REFERENCES partners(id),\n"
+	"  place TEXT, agenda TEXT, minutes TEXT,\n"
+	STAMP_COLUMNS
+	");\n"
+	"CREATE INDEX meetings_date ON meetings(date);\n"
+	"CREATE INDEX meetings_case ON meetings(case_id);\n"
+	"CREATE INDEX meetings_host ON meetings(host_id);\n"
+	"CREATE TABLE attendees (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,\n"
+	"  contact_id TEXT NOT NULL REFERENCES contacts(id),\n"
+	"  attended INTEGER NOT NULL DEFAULT 0,\n"
+	STAMP_COLUMNS ",\n"
+	"  UNIQUE (meeting_id, contact_id)\n"
+	");\n"
+	"CREATE INDEX attendees_contact ON attendees(contact_id);\n"
+	"CREATE TABLE decisions (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,\n"
+	"  text TEXT NOT NULL,\n"
+	STAMP_COLUMNS
+	");\n"
+	"CREATE INDEX decisions_meeting ON decisions(meeting_id);\n",
+	"CREATE TABLE tasks (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  meeting_id TEXT REFERENCES meetings(id) ON DELETE CASCADE,\n"
+	"  case_id TEXT REFERENCES cases(id) ON DELETE CASCADE,\n"
+	"  title TEXT NOT NULL,\n"
+	"  partner_id TEXT NOT NULL REFERENCES partners(id),\n"
+	"  contact_id TEXT REFERENCES contacts(id) ON DELETE SET NULL,\n"
+	"  due_date TEXT,\n"
+	"  status TEXT NOT NULL DEFAULT 'open'\n"
+	"    CHECK (status IN ('open', 'done', 'dropped')),\n"
+	"  closed_on TEXT, closed_by TEXT, notes TEXT,\n"
+	STAMP_COLUMNS
+	");\n"
+	"CREATE INDEX tasks_partner ON tasks(partner_id, status);\n"
+	"CREATE INDEX tasks_due ON tasks(status, due_date);\n"
+	"CREATE INDEX tasks_meeting ON tasks(meeting_id);\n",
+	SEARCH_TRIGGERS("meetings", "meeting", "new.title || ' ' || new.date",
+			C("place") " || ' ' || " C("agenda") " || ' ' || " C("minutes")),
+	NULL,
+};
+
 /* migrations[i] brings the schema to version i + 1; each is a
  * NULL-terminated list of SQL pieces run in order. */
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
+	migration_3,
 };
 
 int kz_db_schema_version(void)
