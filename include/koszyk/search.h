@@ -1,5 +1,5 @@
-/* Global lookup over every kind of record (services, partners, contact
- * persons; meetings and case codes as they come). */
+/* Global lookup over every kind of record: services, partners, contact
+ * persons, meetings and case codes (never anything else of a case). */
 #ifndef KOSZYK_SEARCH_H
 #define KOSZYK_SEARCH_H
 
@@ -12,6 +12,8 @@ enum kz_kind {
 	KZ_KIND_SERVICE,
 	KZ_KIND_PARTNER,
 	KZ_KIND_CONTACT,
+	KZ_KIND_MEETING,
+	KZ_KIND_CASE,       /* the code only; detail is the status code */
 	KZ_KIND_COUNT
 };
 

@@ -145,7 +145,8 @@ static void json_hit(struct kz_buf *b, const struct kz_hit *h)
 enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err)
 {
 	static const char *const headings[KZ_KIND_COUNT] = {
-		N_("Services"), N_("Partners"), N_("Contact persons"),
+		N_("Services"), N_("Partners"), N_("Contact persons"), N_("Meetings"),
+		N_("Cases"),
 	};
 	struct args a;
 	struct kz_hits hits;
@@ -186,7 +187,8 @@ enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err)
 			}
 			kz_buf_printf(&out, "  %s", h->title);
 			if (!kz_str_empty(h->detail))
-				kz_buf_printf(&out, " — %s", h->detail);
+				kz_buf_printf(&out, " — %s", h->kind == KZ_KIND_CASE
+					      ? _(kz_enum_label(h->detail)) : h->detail);
 			kz_buf_putc(&out, '\n');
 		}
 	}

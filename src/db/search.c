@@ -11,7 +11,7 @@
 
 const char *kz_kind_name(enum kz_kind kind)
 {
-	static const char *const names[] = { "service", "partner", "contact" };
+	static const char *const names[] = { "service", "partner", "contact", "meeting", "case" };
 	return kind < KZ_KIND_COUNT ? names[kind] : "?";
 }
 
@@ -31,6 +31,13 @@ static const struct kz_list_sql kind_sql[KZ_KIND_COUNT] = {
 		    " coalesce(p.short_name, p.name), ' ·')"
 		    " FROM search_doc d JOIN contacts c ON c.id = d.ref"
 		    " JOIN partners p ON p.id = c.partner_id", "'contact'",
+		    " ORDER BY d.sort_key LIMIT ?10"),
+	KZ_LIST_SQL("SELECT m.id, m.title, m.date || coalesce(' · ' || p.name, '')"
+		    " FROM search_doc d JOIN meetings m ON m.id = d.ref"
+		    " LEFT JOIN partners p ON p.id = m.host_id", "'meeting'",
+		    " ORDER BY d.sort_key LIMIT ?10"),
+	KZ_LIST_SQL("SELECT c.id, c.code, c.status"
+		    " FROM search_doc d JOIN cases c ON c.id = d.ref", "'case'",
 		    " ORDER BY d.sort_key LIMIT ?10"),
 };
 

@@ -39,6 +39,8 @@ static const char *kind_label(enum kz_kind k)
 	switch (k) {
 	case KZ_KIND_SERVICE: return _("service");
 	case KZ_KIND_PARTNER: return _("partner");
+	case KZ_KIND_MEETING: return _("meeting");
+	case KZ_KIND_CASE: return _("case");
 	default: return _("contact");
 	}
 }
@@ -57,7 +59,8 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool se
 	wattrset(w, sel ? ui_look(UI_LOOK_SELECTED) : A_NORMAL);
 	ui_draw_text(w, y, x + kw, h->title, width - kw - dw - 1);
 	if (dw)
-		ui_draw_text(w, y, x + width - dw, h->detail, dw);
+		ui_draw_text(w, y, x + width - dw, h->kind == KZ_KIND_CASE
+			     ? _(kz_enum_label(h->detail)) : h->detail, dw);
 	wattrset(w, A_NORMAL);
 }
 
@@ -138,6 +141,14 @@ static bool lookup_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 			ui_push(ui, ui_service_detail_new(ui, h->id));
 		else if (h->kind == KZ_KIND_PARTNER)
 			ui_push(ui, ui_partner_screen_new(ui, h->id));
+		else if (h->kind == KZ_KIND_CASE)
+			ui_push(ui, ui_case_screen_new(ui, h->id));
+		else if (h->kind == KZ_KIND_MEETING) {
+			/* the meeting's own screen comes with the meetings */
+			char *text = xasprintf("%s\n%s\n", h->title, h->detail ? h->detail : "");
+			ui_push(ui, ui_text_view_new(ui, _("Meeting"), text, NULL));
+			free(text);
+		}
 		else
 			ui_push(ui, ui_contact_detail_new(ui, h->id));
 		return true;

@@ -41,4 +41,10 @@ out_has "Żłobek Gminny"
 # contact persons and partners are found too, with a phone
 run 0 -d demo.db search --json gops
 jq -e 'any(.[]; .kind == "partner")' out >/dev/null || fail "GOPS partner not found"
+# case codes are found, and nothing else of a case
+code=$("$KOSZYK_BIN" -d demo.db list cases --json | jq -r '[.[] | select(.status != "closed")][0].title')
+run 0 -d demo.db search --json "$code"
+jq -e --arg c "$code" 'any(.[]; .kind == "case" and .title == $c)' out >/dev/null || fail "case $code not found by its code"
+run 1 -d demo.db search --json Przykładowa
+jq -e 'all(.[]; .kind != "case")' out >/dev/null || fail "a case is found by a name"
 exit 0
