@@ -17,4 +17,11 @@ enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
 enum kz_status kz_demo_cases_fill(struct kz_db *db, const struct kz_config *cfg,
 				  struct kz_error *err);
 
+/* Add a year of partnership meetings, some case-team meetings of demo
+ * cases, their attendees, decisions and tasks (src/io/demo_meetings.c);
+ * called by kz_demo_fill after the cases. Deterministic apart from ids and
+ * timestamps; dates relative to today. One transaction. */
+enum kz_status kz_demo_meetings_fill(struct kz_db *db, const struct kz_config *cfg,
+				     struct kz_error *err);
+
 #endif

@@ -58,7 +58,7 @@ struct kz_task {
 	char *contact_id;       /* owner person: a contact of that partner */
 	char *due_date;
 	char *status;           /* open | done | dropped */
-	char *closed_on;        /* set on closing: today */
+	char *closed_on;        /* set on closing: today (kz_task_save) */
 	char *closed_by;        /* set on closing: the current user */
 	char *notes;
 	struct kz_stamp stamp;
@@ -100,9 +100,12 @@ enum kz_status kz_attendee_mark(struct kz_db *db, const char *id,
 enum kz_status kz_decision_save(struct kz_db *db, struct kz_decision *d,
 				struct kz_error *err);
 /* The owner partner must exist, the person must be a contact of that
- * partner; status defaults to open. When the status becomes done or
- * dropped, closed_on (today) and closed_by (the current user) are
- * recorded automatically; reopening clears them. */
+ * partner; meeting and case, when given, must exist; status defaults to
+ * open. When a stored task's status becomes done or dropped, closed_on
+ * (today) and closed_by (the current user) are recorded automatically,
+ * whatever the record held; a new task saved already closed keeps the
+ * closed_on it brings (recorded afterwards, demo), else gets today, and
+ * closed_by defaults to the current user. Reopening (open) clears both. */
 enum kz_status kz_task_save(struct kz_db *db, struct kz_task *t,
 			    struct kz_error *err);
 /* Close a task (status done or dropped); rev 0 = whatever is stored. */

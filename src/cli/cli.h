@@ -40,6 +40,11 @@ enum kz_status kz_cmd_plan(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_gdpr(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_report(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_case(struct kz_cli *cli, struct kz_error *err);
+/* Meetings and tasks (src/cli/meeting_cmd.c); kind "meetings" or "tasks". */
+enum kz_status kz_cmd_list_meetings(struct kz_cli *cli, const char *kind,
+				    bool json, struct kz_error *err);
+enum kz_status kz_cmd_meeting(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_task(struct kz_cli *cli, struct kz_error *err);
 
 /* Write text to PATH atomically, or to stdout when path is NULL or "-". */
 enum kz_status kz_cli_output(const char *path, const char *data, size_t len,

@@ -59,6 +59,19 @@ static void usage(FILE *out)
 "  case add KIND CASE_CODE FIELD=VALUE...\n"
 "                                     add a member, team, plan, diagnosis, goal,\n"
 "                                     action, review or progress; prints its id\n"), out);
+	fputs(_(
+"\n"
+"Meetings and tasks:\n"
+"  list meetings|tasks [--json]       meetings newest first; tasks open first\n"
+"  meeting add FIELD=VALUE...         e.g. date=2026-12-01 time=10:00 host=PARTNER\n"
+"                                     title=...; prints its id\n"
+"  meeting attend MEETING_ID contact=NAME [attended=1]\n"
+"  meeting decide MEETING_ID text=...\n"
+"  meeting next-host                  the partner whose turn it is to host\n"
+"  task add FIELD=VALUE...            title=... partner=NAME [contact=NAME]\n"
+"                                     [meeting=ID] [due_date=...]; prints its id\n"
+"  task close TASK_ID [status=done|dropped]\n"
+"  task list [mine|overdue|by-partner] [--json]\n"), out);
 }
 
 /* $XDG_x_HOME/koszyk/name, with the XDG default under $HOME. */
@@ -208,6 +221,8 @@ static const struct {
 	{ "plan", kz_cmd_plan },
 	{ "gdpr", kz_cmd_gdpr },
 	{ "report", kz_cmd_report },
+	{ "meeting", kz_cmd_meeting },
+	{ "task", kz_cmd_task },
 };
 
 static enum kz_status dispatch(struct kz_cli *cli, struct kz_error *err)

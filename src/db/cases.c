@@ -55,7 +55,14 @@ static struct kz_table *table(struct kz_table *t, size_t n)
 	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
 	" UNION ALL SELECT x.id, 'progress' FROM progress x"                  \
 	"   JOIN reviews r ON r.id = x.review_id"                             \
-	"   JOIN plans p ON p.id = r.plan_id WHERE p.case_id = ?1) "
+	"   JOIN plans p ON p.id = r.plan_id WHERE p.case_id = ?1"            \
+	" UNION ALL SELECT id, 'meeting' FROM meetings WHERE case_id = ?1"    \
+	" UNION ALL SELECT x.id, 'attendee' FROM attendees x"                 \
+	"   JOIN meetings m ON m.id = x.meeting_id WHERE m.case_id = ?1"      \
+	" UNION ALL SELECT x.id, 'decision' FROM decisions x"                 \
+	"   JOIN meetings m ON m.id = x.meeting_id WHERE m.case_id = ?1"      \
+	" UNION ALL SELECT id, 'task' FROM tasks WHERE case_id = ?1"          \
+	"   OR meeting_id IN (SELECT id FROM meetings WHERE case_id = ?1)) "
 
 /* The audit entries of a case (?1 its id, ?2 its code): those about its
  * records, and those about records already deleted, which name only the

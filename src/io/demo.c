@@ -4265,6 +4265,8 @@ enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
 		st = fill(db, err);
 		if (st == KZ_OK)
 			st = kz_demo_cases_fill(db, cfg, err);
+		if (st == KZ_OK)
+			st = kz_demo_meetings_fill(db, cfg, err);
 	}
 	if (st == KZ_OK)
 		st = kz_db_commit(db, err);

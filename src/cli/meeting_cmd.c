@@ -1,0 +1,406 @@
+/* koszyk meeting|task and list meetings|tasks: meetings and tasks from
+ * scripts, through the same data layer (and checks) as the screens.
+ *
+ *   koszyk meeting add FIELD=VALUE...           prints the new meeting id
+ *       (host=PARTNER, case=CASE_CODE, date=, time=, title=, place=, ...)
+ *   koszyk meeting attend MEETING_ID contact=NAME [attended=0|1]
+ *       (a person already on the list: marks whether the person came)
+ *   koszyk meeting decide MEETING_ID text=...
+ *   koszyk meeting next-host                    the partner to host next
+ *   koszyk task add FIELD=VALUE...              prints the new task id
+ *       (partner=NAME, contact=NAME, meeting=ID, case=CASE_CODE, ...)
+ *   koszyk task close TASK_ID [status=done|dropped]
+ *   koszyk task list [mine|overdue|by-partner] [--json]
+ *   koszyk list meetings|tasks [--json]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "koszyk/basket.h"
+#include "koszyk/buf.h"
+#include "koszyk/cases.h"
+#include "koszyk/i18n.h"
+#include "koszyk/meetings.h"
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+
+/* --- FIELD=VALUE ------------------------------------------------------------ */
+
+static void field_names(const struct kz_field *fields, size_t n, struct kz_buf *b)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (b->len)
+			kz_buf_puts(b, ", ");
+		kz_buf_puts(b, fields[i].name);
+	}
+}
+
+static enum kz_status case_by_code(struct kz_cli *cli, const char *code,
+				   char **slot, struct kz_error *err)
+{
+	struct kz_case c = { 0 };
+	enum kz_status st = kz_case_find(cli->db, code, &c, err);
+
+	if (st == KZ_NOT_FOUND)
+		st = KZ_INVALID;
+	if (st == KZ_OK)
+		kz_str_set(slot, c.id);
+	kz_case_clear(&c);
+	return st;
+}
+
+/* name=value of one record: a field, or an alias by name (host, partner,
+ * contact, case, meeting). */
+static enum kz_status set_fields(struct kz_cli *cli, const char *what,
+				 const struct kz_field *fields, size_t n,
+				 void *rec, int first, struct kz_error *err)
+{
+	for (int i = first; i < cli->argc; i++) {
+		const char *arg = cli->argv[i];
+		const char *eq = strchr(arg, '=');
+		if (!eq || eq == arg)
+			return kz_fail(err, KZ_INVALID,
+				       _("\"%s\": write each value as FIELD=VALUE, e.g. date=2026-12-31"),
+				       arg);
+		char *name = xstrndup(arg, (size_t)(eq - arg));
+		const char *value = eq + 1;
+		const struct kz_field *f = kz_field_find(fields, n, name);
+		char id[KZ_ID_LEN + 1];
+		enum kz_status st = KZ_OK;
+		const char *target = NULL;
+
+		if (f) {
+			kz_str_set(kz_field_slot(rec, f), value);
+		} else if (strcmp(name, "host") == 0 || strcmp(name, "partner") == 0) {
+			target = strcmp(name, "host") == 0 ? "host_id" : "partner_id";
+			st = kz_partner_find_by_name(cli->db, value, id, err);
+			if (st == KZ_NOT_FOUND)
+				st = kz_fail(err, KZ_INVALID,
+					     _("there is no partner \"%s\" in the partner registry"), value);
+		} else if (strcmp(name, "contact") == 0) {
+			const struct kz_field *pf = kz_field_find(fields, n, "partner_id");
+			const char *partner = pf ? *kz_field_slot(rec, pf) : NULL;
+			target = "contact_id";
+			st = kz_contact_find_by_name(cli->db, kz_str_empty(partner) ? NULL : partner,
+						     value, id, err);
+			if (st == KZ_NOT_FOUND)
+				st = kz_fail(err, KZ_INVALID,
+					     _("%s is not in the partner registry"), value);
+		} else if (strcmp(name, "case") == 0 && kz_field_find(fields, n, "case_id")) {
+			f = kz_field_find(fields, n, "case_id");
+			st = case_by_code(cli, value, kz_field_slot(rec, f), err);
+		} else if (strcmp(name, "meeting") == 0 && kz_field_find(fields, n, "meeting_id")) {
+			f = kz_field_find(fields, n, "meeting_id");
+			kz_str_set(kz_field_slot(rec, f), value);
+		} else {
+			struct kz_buf names = KZ_BUF_INIT;
+			field_names(fields, n, &names);
+			st = kz_fail(err, KZ_INVALID, _("a %s has no field \"%s\"; the fields are: %s"),
+				     what, name, kz_buf_str(&names));
+			kz_buf_free(&names);
+		}
+		if (st == KZ_OK && target) {
+			const struct kz_field *tf = kz_field_find(fields, n, target);
+			if (tf)
+				kz_str_set(kz_field_slot(rec, tf), id);
+			else
+				st = kz_fail(err, KZ_INVALID, _("a %s has no field \"%s\""), what, name);
+		}
+		free(name);
+		if (st != KZ_OK)
+			return st;
+	}
+	return KZ_OK;
+}
+
+static enum kz_status meeting_must_exist(struct kz_cli *cli, const char *id,
+					 struct kz_error *err)
+{
+	struct kz_meeting m = { 0 };
+	enum kz_status st = kz_meeting_get(cli->db, id, &m, err);
+
+	kz_meeting_clear(&m);
+	if (st == KZ_NOT_FOUND)
+		st = kz_fail(err, KZ_INVALID, _("there is no meeting with id \"%s\""), id);
+	return st;
+}
+
+/* --- meeting ------------------------------------------------------------------ */
+
+enum kz_status kz_cmd_meeting(struct kz_cli *cli, struct kz_error *err)
+{
+	const char *sub = cli->argc >= 2 ? cli->argv[1] : "";
+	enum kz_status st;
+
+	if (strcmp(sub, "add") == 0) {
+		struct kz_meeting m = { 0 };
+		st = kz_cli_open_db(cli, false, err);
+		if (st == KZ_OK)
+			st = set_fields(cli, "meeting", kz_meeting_fields, kz_meeting_nfields,
+					&m, 2, err);
+		if (st == KZ_OK && m.case_id && kz_str_empty(m.kind))
+			kz_str_set(&m.kind, "case_team");
+		if (st == KZ_OK)
+			st = kz_meeting_save(cli->db, &m, err);
+		if (st == KZ_OK)
+			printf("%s\n", m.id);
+		kz_meeting_clear(&m);
+		return st;
+	}
+	if (strcmp(sub, "attend") == 0 && cli->argc >= 3) {
+		struct kz_attendee a = { 0 };
+		st = kz_cli_open_db(cli, false, err);
+		if (st == KZ_OK)
+			st = meeting_must_exist(cli, cli->argv[2], err);
+		kz_str_set(&a.meeting_id, cli->argv[2]);
+		if (st == KZ_OK)
+			st = set_fields(cli, "attendee", kz_attendee_fields, kz_attendee_nfields,
+					&a, 3, err);
+		/* someone already on the list: mark whether the person came */
+		struct kz_meeting_full full;
+		if (st == KZ_OK && a.contact_id &&
+		    (st = kz_meeting_load(cli->db, a.meeting_id, &full, err)) == KZ_OK) {
+			for (size_t i = 0; i < full.nattendees; i++)
+				if (strcmp(full.attendees[i].contact_id, a.contact_id) == 0)
+					memcpy(a.id, full.attendees[i].id, KZ_ID_LEN + 1);
+			kz_meeting_full_free(&full);
+		}
+		if (st == KZ_OK && *a.id)
+			st = kz_attendee_mark(cli->db, a.id, kz_str_eq(a.attended, "1"), err);
+		else if (st == KZ_OK)
+			st = kz_attendee_save(cli->db, &a, err);
+		if (st == KZ_OK)
+			printf("%s\n", a.id);
+		kz_attendee_clear(&a);
+		return st;
+	}
+	if (strcmp(sub, "decide") == 0 && cli->argc >= 3) {
+		struct kz_decision d = { 0 };
+		st = kz_cli_open_db(cli, false, err);
+		if (st == KZ_OK)
+			st = meeting_must_exist(cli, cli->argv[2], err);
+		kz_str_set(&d.meeting_id, cli->argv[2]);
+		if (st == KZ_OK)
+			st = set_fields(cli, "decision", kz_decision_fields, kz_decision_nfields,
+					&d, 3, err);
+		if (st == KZ_OK)
+			st = kz_decision_save(cli->db, &d, err);
+		if (st == KZ_OK)
+			printf("%s\n", d.id);
+		kz_decision_clear(&d);
+		return st;
+	}
+	if (strcmp(sub, "next-host") == 0 && cli->argc == 2) {
+		char id[KZ_ID_LEN + 1];
+		struct kz_partner p = { 0 };
+		st = kz_cli_open_db(cli, false, err);
+		if (st == KZ_OK)
+			st = kz_meeting_next_host(cli->db, id, err);
+		if (st == KZ_OK)
+			st = kz_partner_get(cli->db, id, &p, err);
+		if (st == KZ_OK)
+			printf("%s\n", p.name);
+		kz_partner_clear(&p);
+		return st;
+	}
+	return kz_fail(err, KZ_INVALID,
+		       _("usage: koszyk meeting add FIELD=VALUE... | meeting attend MEETING_ID contact=NAME [attended=1] | meeting decide MEETING_ID text=... | meeting next-host"));
+}
+
+/* --- lists --------------------------------------------------------------------- */
+
+static void json_field(struct kz_buf *b, const char *key, const char *v)
+{
+	kz_buf_putc(b, ',');
+	kz_buf_json_string(b, key);
+	kz_buf_putc(b, ':');
+	kz_buf_json_string(b, v);
+}
+
+static void json_record(struct kz_buf *b, const char *kind, const char *id,
+			const char *title, const struct kz_field *fields, size_t n,
+			void *rec)
+{
+	kz_buf_puts(b, "{\"kind\":");
+	kz_buf_json_string(b, kind);
+	json_field(b, "id", id);
+	json_field(b, "title", title);
+	/* "kind" names the kind of record; a meeting's own kind (partnership
+	 * or case team) is "meeting_kind". */
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(fields[i].name, "title") != 0)
+			json_field(b, strcmp(fields[i].name, "kind") == 0 ? "meeting_kind"
+				   : fields[i].name, *kz_field_slot(rec, &fields[i]));
+}
+
+static enum kz_status list_meetings(struct kz_cli *cli, bool json,
+				    struct kz_buf *out, struct kz_error *err)
+{
+	struct kz_meetings ms;
+	enum kz_status st = kz_meeting_list(cli->db, NULL, &ms, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (json)
+		kz_buf_putc(out, '[');
+	for (size_t i = 0; i < ms.n; i++) {
+		struct kz_meeting *m = &ms.v[i];
+		if (json) {
+			if (i)
+				kz_buf_puts(out, ",\n");
+			json_record(out, "meeting", m->id, m->title, kz_meeting_fields,
+				    kz_meeting_nfields, m);
+			json_field(out, "host_name", m->host_name);
+			json_field(out, "case_code", m->case_code);
+			kz_buf_putc(out, '}');
+		} else {
+			kz_buf_printf(out, "%s %s\t%s\t%s\n", m->date, m->time ? m->time : "     ",
+				      m->title, m->host_name ? m->host_name
+				      : (m->case_code ? m->case_code : ""));
+		}
+	}
+	if (json)
+		kz_buf_puts(out, "]\n");
+	kz_meetings_free(&ms);
+	return KZ_OK;
+}
+
+static const char *user_name(struct kz_cli *cli)
+{
+	const struct kz_user *u = kz_config_user(&cli->cfg, cli->login);
+	return u ? u->name : NULL;
+}
+
+static enum kz_status list_tasks(struct kz_cli *cli, enum kz_task_view view,
+				 bool json, struct kz_buf *out,
+				 struct kz_error *err)
+{
+	struct kz_tasks ts;
+	char today[11];
+	enum kz_status st = kz_task_list(cli->db, view, user_name(cli), &ts, err);
+
+	if (st != KZ_OK)
+		return st;
+	kz_today(today);
+	if (json)
+		kz_buf_putc(out, '[');
+	for (size_t i = 0; i < ts.n; i++) {
+		struct kz_task *t = &ts.v[i];
+		bool overdue = strcmp(t->status, "open") == 0 && t->due_date &&
+			       strcmp(t->due_date, today) < 0;
+		if (json) {
+			if (i)
+				kz_buf_puts(out, ",\n");
+			json_record(out, "task", t->id, t->title, kz_task_fields,
+				    kz_task_nfields, t);
+			json_field(out, "partner_name", t->partner_name);
+			json_field(out, "contact_name", t->contact_name);
+			kz_buf_printf(out, ",\"overdue\":%s}", overdue ? "true" : "false");
+		} else {
+			kz_buf_printf(out, "%s%s\t%s\t%s\t%s\t%s\n", overdue ? "! " : "",
+				      t->due_date ? t->due_date : "-", _(kz_enum_label(t->status)),
+				      t->title, t->partner_name ? t->partner_name : "",
+				      t->contact_name ? t->contact_name : "");
+		}
+	}
+	if (json)
+		kz_buf_puts(out, "]\n");
+	kz_tasks_free(&ts);
+	return KZ_OK;
+}
+
+enum kz_status kz_cmd_list_meetings(struct kz_cli *cli, const char *kind,
+				    bool json, struct kz_error *err)
+{
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_status st = kz_cli_open_db(cli, false, err);
+
+	if (st == KZ_OK)
+		st = strcmp(kind, "tasks") == 0
+			? list_tasks(cli, KZ_TASKS_ALL, json, &out, err)
+			: list_meetings(cli, json, &out, err);
+	if (st == KZ_OK)
+		st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
+	kz_buf_free(&out);
+	return st;
+}
+
+/* --- task ------------------------------------------------------------------------ */
+
+enum kz_status kz_cmd_task(struct kz_cli *cli, struct kz_error *err)
+{
+	const char *sub = cli->argc >= 2 ? cli->argv[1] : "";
+	enum kz_status st;
+
+	if (strcmp(sub, "add") == 0) {
+		struct kz_task t = { 0 };
+		st = kz_cli_open_db(cli, false, err);
+		/* partner= first, so that contact= is looked up among its people */
+		for (int i = 2; st == KZ_OK && i < cli->argc; i++)
+			if (strncmp(cli->argv[i], "partner=", 8) == 0) {
+				char id[KZ_ID_LEN + 1];
+				st = kz_partner_find_by_name(cli->db, cli->argv[i] + 8, id, err);
+				if (st == KZ_NOT_FOUND)
+					st = kz_fail(err, KZ_INVALID,
+						     _("there is no partner \"%s\" in the partner registry"),
+						     cli->argv[i] + 8);
+				if (st == KZ_OK)
+					kz_str_set(&t.partner_id, id);
+			}
+		if (st == KZ_OK)
+			st = set_fields(cli, "task", kz_task_fields, kz_task_nfields, &t, 2, err);
+		if (st == KZ_OK && t.meeting_id)
+			st = meeting_must_exist(cli, t.meeting_id, err);
+		if (st == KZ_OK)
+			st = kz_task_save(cli->db, &t, err);
+		if (st == KZ_OK)
+			printf("%s\n", t.id);
+		kz_task_clear(&t);
+		return st;
+	}
+	if (strcmp(sub, "close") == 0 && (cli->argc == 3 || cli->argc == 4)) {
+		const char *status = "done";
+		if (cli->argc == 4) {
+			if (strncmp(cli->argv[3], "status=", 7) != 0)
+				return kz_fail(err, KZ_INVALID,
+					       _("usage: koszyk task close TASK_ID [status=done|dropped]"));
+			status = cli->argv[3] + 7;
+		}
+		st = kz_cli_open_db(cli, false, err);
+		if (st == KZ_OK)
+			st = kz_task_close(cli->db, cli->argv[2], status, 0, err);
+		if (st == KZ_NOT_FOUND)
+			st = kz_fail(err, KZ_INVALID, _("there is no task with id \"%s\""), cli->argv[2]);
+		return st;
+	}
+	if (strcmp(sub, "list") == 0) {
+		enum kz_task_view view = KZ_TASKS_ALL;
+		bool json = false;
+		for (int i = 2; i < cli->argc; i++) {
+			const char *a = cli->argv[i];
+			if (strcmp(a, "--json") == 0)
+				json = true;
+			else if (strcmp(a, "mine") == 0)
+				view = KZ_TASKS_MINE;
+			else if (strcmp(a, "overdue") == 0)
+				view = KZ_TASKS_OVERDUE;
+			else if (strcmp(a, "by-partner") == 0)
+				view = KZ_TASKS_BY_PARTNER;
+			else if (strcmp(a, "all") != 0)
+				return kz_fail(err, KZ_INVALID,
+					       _("usage: koszyk task list [all|mine|overdue|by-partner] [--json]"));
+		}
+		struct kz_buf out = KZ_BUF_INIT;
+		st = kz_cli_open_db(cli, false, err);
+		if (st == KZ_OK)
+			st = list_tasks(cli, view, json, &out, err);
+		if (st == KZ_OK)
+			st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
+		kz_buf_free(&out);
+		return st;
+	}
+	return kz_fail(err, KZ_INVALID,
+		       _("usage: koszyk task add FIELD=VALUE... | task close TASK_ID [status=done|dropped] | task list [mine|overdue|by-partner] [--json]"));
+}

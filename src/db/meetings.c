@@ -1,0 +1,654 @@
+/* Meetings, attendees, decisions and tasks: saving through the generic
+ * record machinery (records.c), the rotation of hosts, the task views. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "koszyk/fold.h"
+#include "koszyk/i18n.h"
+#include "koszyk/meetings.h"
+#include "koszyk/xalloc.h"
+#include "records.h"
+
+static struct kz_table meetings_table = {
+	"meetings", "meeting", kz_meeting_fields, 0,
+	offsetof(struct kz_meeting, id), offsetof(struct kz_meeting, stamp),
+	NULL, NULL, NULL,
+};
+static struct kz_table attendees_table = {
+	"attendees", "attendee", kz_attendee_fields, 0,
+	offsetof(struct kz_attendee, id), offsetof(struct kz_attendee, stamp),
+	NULL, NULL, NULL,
+};
+static struct kz_table decisions_table = {
+	"decisions", "decision", kz_decision_fields, 0,
+	offsetof(struct kz_decision, id), offsetof(struct kz_decision, stamp),
+	NULL, NULL, NULL,
+};
+static struct kz_table tasks_table = {
+	"tasks", "task", kz_task_fields, 0,
+	offsetof(struct kz_task, id), offsetof(struct kz_task, stamp),
+	NULL, NULL, NULL,
+};
+
+static struct kz_table *table(struct kz_table *t, size_t n)
+{
+	t->nfields = n;
+	return t;
+}
+#define MEETINGS table(&meetings_table, kz_meeting_nfields)
+#define ATTENDEES table(&attendees_table, kz_attendee_nfields)
+#define DECISIONS table(&decisions_table, kz_decision_nfields)
+#define TASKS table(&tasks_table, kz_task_nfields)
+
+/* --- small queries ------------------------------------------------------------ */
+
+/* The first text column of a one-row query with up to two parameters. */
+static char *query_text2(struct kz_db *db, const char *sql, const char *a,
+			 const char *b)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);
+	char *v = NULL;
+
+	if (!st)
+		return NULL;
+	kz_bind_text(st, 1, a);
+	if (b)
+		kz_bind_text(st, 2, b);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = kz_column_dup(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+static char *query_text(struct kz_db *db, const char *sql, const char *arg)
+{
+	return query_text2(db, sql, arg, NULL);
+}
+
+static bool exists(struct kz_db *db, const char *sql, const char *id)
+{
+	char *v;
+
+	if (!id)
+		return false;
+	v = query_text(db, sql, id);
+	free(v);
+	return v != NULL;
+}
+
+/* The ids of one query's first column (?1 bound to arg when not NULL). */
+static enum kz_status ids_of(struct kz_db *db, const char *sql, const char *arg,
+			     const char *arg2, char (**ids)[KZ_ID_LEN + 1],
+			     size_t *n, struct kz_error *err)
+{
+	sqlite3_stmt *q = kz_db_stmt(db, sql, err);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(q, 1, arg);
+	if (arg2)
+		kz_bind_text(q, 2, arg2);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(q, 0);
+		if (!id || strlen(id) != KZ_ID_LEN)
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*ids = xreallocarray(*ids, cap, sizeof(**ids));
+		}
+		memcpy((*ids)[(*n)++], id, KZ_ID_LEN + 1);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return kz_db_fail(db, rc, err, "meetings");
+	}
+	return KZ_OK;
+}
+
+static bool time_valid(const char *s)
+{
+	return strlen(s) == 5 && isdigit((unsigned char)s[0]) &&
+	       isdigit((unsigned char)s[1]) && s[2] == ':' &&
+	       isdigit((unsigned char)s[3]) && isdigit((unsigned char)s[4]) &&
+	       (s[0] - '0') * 10 + (s[1] - '0') < 24 && s[3] < '6';
+}
+
+/* --- read-only names ------------------------------------------------------------- */
+
+static void fill_meeting(struct kz_db *db, struct kz_meeting *m)
+{
+	free(m->host_name);
+	free(m->case_code);
+	m->host_name = query_text(db, "SELECT name FROM partners WHERE id = ?1", m->host_id);
+	m->case_code = query_text(db, "SELECT code FROM cases WHERE id = ?1", m->case_id);
+}
+
+static void fill_attendee(struct kz_db *db, struct kz_attendee *a)
+{
+	free(a->contact_name);
+	free(a->partner_name);
+	a->contact_name = query_text(db, "SELECT name FROM contacts WHERE id = ?1", a->contact_id);
+	a->partner_name = query_text(db, "SELECT p.name FROM contacts c JOIN partners p"
+				     " ON p.id = c.partner_id WHERE c.id = ?1", a->contact_id);
+}
+
+static void fill_task(struct kz_db *db, struct kz_task *t)
+{
+	free(t->partner_name);
+	free(t->contact_name);
+	t->partner_name = query_text(db, "SELECT name FROM partners WHERE id = ?1", t->partner_id);
+	t->contact_name = query_text(db, "SELECT name FROM contacts WHERE id = ?1", t->contact_id);
+}
+
+/* --- saving ---------------------------------------------------------------------- */
+
+/* Insert or update; the audit summary of an insert is short and never
+ * names a person. */
+static enum kz_status save_rec(struct kz_db *db, struct kz_table *t, void *rec,
+			       void *stored, const char *summary,
+			       struct kz_error *err)
+{
+	const char *id = (const char *)rec + t->id_off;
+
+	if (!*id)
+		return kz_record_insert(db, t, rec, summary, err);
+	return kz_record_update(db, t, rec, stored, err);
+}
+
+enum kz_status kz_meeting_save(struct kz_db *db, struct kz_meeting *m,
+			       struct kz_error *err)
+{
+	enum kz_status st;
+
+	if (kz_str_empty(m->kind))
+		kz_str_set(&m->kind, "partnership");
+	if (m->date)
+		kz_trim(m->date);
+	if (kz_str_empty(m->date))
+		return kz_fail(err, KZ_INVALID,
+			       _("Date: a meeting needs a date (YYYY-MM-DD)."));
+	st = kz_record_validate(MEETINGS, m, err);
+	if (st != KZ_OK)
+		return st;
+	if (m->time && !time_valid(m->time))
+		return kz_fail(err, KZ_INVALID,
+			       _("Time: \"%s\" is not a time; write it as HH:MM, e.g. 10:00"),
+			       m->time);
+	if (strcmp(m->kind, "case_team") == 0) {
+		if (!m->case_id)
+			return kz_fail(err, KZ_INVALID,
+				       _("Case: a meeting of a case team needs the case."));
+		if (!exists(db, "SELECT id FROM cases WHERE id = ?1", m->case_id))
+			return kz_fail(err, KZ_INVALID, _("Case: there is no such case."));
+	} else if (m->case_id) {
+		return kz_fail(err, KZ_INVALID,
+			       _("Case: a meeting of the partnership belongs to no case; choose the case team kind or clear the case."));
+	}
+	if (m->host_id && !exists(db, "SELECT id FROM partners WHERE id = ?1", m->host_id))
+		return kz_fail(err, KZ_INVALID, _("Host partner: there is no such partner."));
+	struct kz_meeting stored = { 0 };
+	st = save_rec(db, MEETINGS, m, &stored, m->date, err);
+	kz_meeting_clear(&stored);
+	if (st == KZ_OK)
+		fill_meeting(db, m);
+	return st;
+}
+
+enum kz_status kz_attendee_save(struct kz_db *db, struct kz_attendee *a,
+				struct kz_error *err)
+{
+	enum kz_status st;
+	sqlite3_stmt *q;
+	int rc;
+
+	if (kz_str_empty(a->attended))
+		kz_str_set(&a->attended, "0");
+	if (kz_str_empty(a->contact_id))
+		return kz_fail(err, KZ_INVALID,
+			       _("Contact person: choose an attendee from the partner registry."));
+	st = kz_record_validate(ATTENDEES, a, err);
+	if (st != KZ_OK)
+		return st;
+	if (!exists(db, "SELECT id FROM meetings WHERE id = ?1", a->meeting_id))
+		return kz_fail(err, KZ_INVALID, _("Meeting: there is no such meeting."));
+	if (!exists(db, "SELECT id FROM contacts WHERE id = ?1", a->contact_id))
+		return kz_fail(err, KZ_INVALID,
+			       _("Contact person: this person is not in the partner registry."));
+	q = kz_db_stmt(db, "SELECT 1 FROM attendees WHERE meeting_id = ?1 AND contact_id = ?2"
+			   " AND id <> coalesce(?3, '')", err);
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(q, 1, a->meeting_id);
+	kz_bind_text(q, 2, a->contact_id);
+	kz_bind_text(q, 3, a->id);
+	rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc == SQLITE_ROW)
+		return kz_fail(err, KZ_INVALID,
+			       _("Contact person: this person is already on the list of the meeting."));
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, err, "attendees");
+	struct kz_attendee stored = { 0 };
+	st = save_rec(db, ATTENDEES, a, &stored, NULL, err);
+	kz_attendee_clear(&stored);
+	if (st == KZ_OK)
+		fill_attendee(db, a);
+	return st;
+}
+
+enum kz_status kz_attendee_mark(struct kz_db *db, const char *id,
+				bool attended, struct kz_error *err)
+{
+	struct kz_attendee a = { 0 };
+	enum kz_status st = kz_record_load(db, ATTENDEES, id, &a, err);
+
+	if (st == KZ_OK) {
+		kz_str_set(&a.attended, attended ? "1" : "0");
+		a.stamp.rev = 0;
+		st = kz_attendee_save(db, &a, err);
+	}
+	kz_attendee_clear(&a);
+	return st;
+}
+
+enum kz_status kz_decision_save(struct kz_db *db, struct kz_decision *d,
+				struct kz_error *err)
+{
+	enum kz_status st;
+
+	if (kz_str_empty(d->text))
+		return kz_fail(err, KZ_INVALID, _("Decision: write what was decided."));
+	st = kz_record_validate(DECISIONS, d, err);
+	if (st != KZ_OK)
+		return st;
+	if (!exists(db, "SELECT id FROM meetings WHERE id = ?1", d->meeting_id))
+		return kz_fail(err, KZ_INVALID, _("Meeting: there is no such meeting."));
+	struct kz_decision stored = { 0 };
+	st = save_rec(db, DECISIONS, d, &stored, NULL, err);
+	kz_decision_clear(&stored);
+	return st;
+}
+
+static bool is_closed(const char *status)
+{
+	return status && (strcmp(status, "done") == 0 || strcmp(status, "dropped") == 0);
+}
+
+enum kz_status kz_task_save(struct kz_db *db, struct kz_task *t,
+			    struct kz_error *err)
+{
+	enum kz_status st;
+
+	if (kz_str_empty(t->status))
+		kz_str_set(&t->status, "open");
+	if (kz_str_empty(t->partner_id))
+		return kz_fail(err, KZ_INVALID,
+			       _("Owner partner: a task needs a partner that owns it."));
+	if (t->title)
+		kz_trim(t->title);
+	if (kz_str_empty(t->title))
+		return kz_fail(err, KZ_INVALID, _("Task: write what is to be done."));
+	/* Closing records when and by whom; reopening forgets it. */
+	if (is_closed(t->status)) {
+		char today[11];
+		char *was = *t->id ? query_text(db, "SELECT status FROM tasks WHERE id = ?1", t->id)
+				   : NULL;
+		/* A task closed now: today, by the current user. A new task
+		 * may bring its own dates (recorded afterwards, imported). */
+		if ((*t->id && !is_closed(was)) || kz_str_empty(t->closed_on)) {
+			kz_today(today);
+			kz_str_set(&t->closed_on, today);
+			kz_str_set(&t->closed_by, kz_db_user(db));
+		}
+		if (kz_str_empty(t->closed_by))
+			kz_str_set(&t->closed_by, kz_db_user(db));
+		free(was);
+	} else {
+		free(t->closed_on);
+		free(t->closed_by);
+		t->closed_on = t->closed_by = NULL;
+	}
+	st = kz_record_validate(TASKS, t, err);
+	if (st != KZ_OK)
+		return st;
+	if (!exists(db, "SELECT id FROM partners WHERE id = ?1", t->partner_id))
+		return kz_fail(err, KZ_INVALID,
+			       _("Owner partner: there is no partner with this id in the registry."));
+	if (t->contact_id &&
+	    !exists(db, "SELECT id FROM contacts WHERE id = ?1", t->contact_id))
+		return kz_fail(err, KZ_INVALID,
+			       _("Owner person: this person is not in the partner registry."));
+	if (t->contact_id) {
+		char *p = query_text(db, "SELECT partner_id FROM contacts WHERE id = ?1", t->contact_id);
+		bool same = p && strcmp(p, t->partner_id) == 0;
+		free(p);
+		if (!same)
+			return kz_fail(err, KZ_INVALID,
+				       _("Owner person: this person is not a contact person of the owner partner."));
+	}
+	if (t->meeting_id && !exists(db, "SELECT id FROM meetings WHERE id = ?1", t->meeting_id))
+		return kz_fail(err, KZ_INVALID, _("Meeting: there is no such meeting."));
+	if (t->case_id && !exists(db, "SELECT id FROM cases WHERE id = ?1", t->case_id))
+		return kz_fail(err, KZ_INVALID, _("Case: there is no such case."));
+	struct kz_task stored = { 0 };
+	st = save_rec(db, TASKS, t, &stored, NULL, err);
+	kz_task_clear(&stored);
+	if (st == KZ_OK)
+		fill_task(db, t);
+	return st;
+}
+
+enum kz_status kz_task_close(struct kz_db *db, const char *id,
+			     const char *status, long rev,
+			     struct kz_error *err)
+{
+	struct kz_task t = { 0 };
+	enum kz_status st;
+
+	if (!status)
+		status = "done";
+	if (!is_closed(status))
+		return kz_fail(err, KZ_INVALID,
+			       _("Status: a task is closed as done or dropped, not \"%s\"."), status);
+	st = kz_record_load(db, TASKS, id, &t, err);
+	if (st == KZ_OK) {
+		if (strcmp(t.status, status) != 0) {
+			kz_str_set(&t.status, status);
+			free(t.closed_on);
+			t.closed_on = NULL;  /* recorded anew: today, by whom */
+		}
+		t.stamp.rev = rev;
+		st = kz_task_save(db, &t, err);
+	}
+	kz_task_clear(&t);
+	return st;
+}
+
+enum kz_status kz_meeting_part_delete(struct kz_db *db, const char *kind,
+				      const char *id, struct kz_error *err)
+{
+	static const struct { const char *kind, *check, *del; } parts[] = {
+		{ "meeting", "SELECT id FROM meetings WHERE id = ?1",
+		  "DELETE FROM meetings WHERE id = ?1" },
+		{ "attendee", "SELECT id FROM attendees WHERE id = ?1",
+		  "DELETE FROM attendees WHERE id = ?1" },
+		{ "decision", "SELECT id FROM decisions WHERE id = ?1",
+		  "DELETE FROM decisions WHERE id = ?1" },
+		{ "task", "SELECT id FROM tasks WHERE id = ?1",
+		  "DELETE FROM tasks WHERE id = ?1" },
+	};
+	enum kz_status st;
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		if (strcmp(parts[i].kind, kind) != 0)
+			continue;
+		st = kz_db_begin(db, err);
+		if (st != KZ_OK)
+			return st;
+		if (!exists(db, parts[i].check, id)) {
+			kz_db_rollback(db);
+			return kz_fail(err, KZ_NOT_FOUND, _("There is no record with id \"%s\"."),
+				       id ? id : "");
+		}
+		sqlite3_stmt *q = kz_db_stmt(db, parts[i].del, err);
+		if (!q) {
+			st = err ? err->status : KZ_ENV;
+		} else {
+			kz_bind_text(q, 1, id);
+			int rc = sqlite3_step(q);
+			sqlite3_reset(q);
+			st = rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, kind);
+		}
+		if (st == KZ_OK)
+			st = kz_audit(db, "delete", kind, id, NULL, err);
+		if (st != KZ_OK) {
+			kz_db_rollback(db);
+			return st;
+		}
+		return kz_db_commit(db, err);
+	}
+	return kz_fail(err, KZ_INVALID, _("cannot delete \"%s\" of a meeting"), kind);
+}
+
+/* --- reading ------------------------------------------------------------------------ */
+
+enum kz_status kz_meeting_get(struct kz_db *db, const char *id,
+			      struct kz_meeting *out, struct kz_error *err)
+{
+	enum kz_status st = kz_record_load(db, MEETINGS, id, out, err);
+
+	if (st == KZ_OK)
+		fill_meeting(db, out);
+	return st;
+}
+
+enum kz_status kz_task_get(struct kz_db *db, const char *id,
+			   struct kz_task *out, struct kz_error *err)
+{
+	enum kz_status st = kz_record_load(db, TASKS, id, out, err);
+
+	if (st == KZ_OK)
+		fill_task(db, out);
+	return st;
+}
+
+/* Load the records of a list of ids into a new array. */
+static enum kz_status load_all(struct kz_db *db, struct kz_table *t,
+			       char (*ids)[KZ_ID_LEN + 1], size_t n, size_t size,
+			       void **v, size_t *nout, void (*fill)(struct kz_db *, void *),
+			       struct kz_error *err)
+{
+	enum kz_status st = KZ_OK;
+	char *arr = n ? xcalloc(n, size) : NULL;
+
+	*nout = 0;
+	for (size_t i = 0; i < n && st == KZ_OK; i++) {
+		st = kz_record_load(db, t, ids[i], arr + i * size, err);
+		*nout = i + 1;
+		if (st == KZ_OK && fill)
+			fill(db, arr + i * size);
+	}
+	*v = arr;
+	return st;
+}
+
+static void fill_meeting_v(struct kz_db *db, void *r) { fill_meeting(db, r); }
+static void fill_attendee_v(struct kz_db *db, void *r) { fill_attendee(db, r); }
+static void fill_task_v(struct kz_db *db, void *r) { fill_task(db, r); }
+
+void kz_meeting_full_free(struct kz_meeting_full *m)
+{
+	kz_meeting_clear(&m->meeting);
+	for (size_t i = 0; i < m->nattendees; i++)
+		kz_attendee_clear(&m->attendees[i]);
+	for (size_t i = 0; i < m->ndecisions; i++)
+		kz_decision_clear(&m->decisions[i]);
+	for (size_t i = 0; i < m->ntasks; i++)
+		kz_task_clear(&m->tasks[i]);
+	free(m->attendees);
+	free(m->decisions);
+	free(m->tasks);
+	memset(m, 0, sizeof(*m));
+}
+
+enum kz_status kz_meeting_load(struct kz_db *db, const char *id,
+			       struct kz_meeting_full *out,
+			       struct kz_error *err)
+{
+	char (*ids)[KZ_ID_LEN + 1] = NULL;
+	size_t n = 0;
+	void *v;
+	enum kz_status st;
+
+	memset(out, 0, sizeof(*out));
+	st = kz_meeting_get(db, id, &out->meeting, err);
+	if (st == KZ_OK)
+		st = ids_of(db, "SELECT a.id FROM attendees a JOIN contacts c ON c.id = a.contact_id"
+			    " LEFT JOIN partners p ON p.id = c.partner_id WHERE a.meeting_id = ?1"
+			    " ORDER BY kz_fold(p.name), kz_fold(c.name), a.rowid",
+			    id, NULL, &ids, &n, err);
+	if (st == KZ_OK) {
+		st = load_all(db, ATTENDEES, ids, n, sizeof(struct kz_attendee), &v,
+			      &out->nattendees, fill_attendee_v, err);
+		out->attendees = v;
+		free(ids);
+		ids = NULL;
+	}
+	if (st == KZ_OK)
+		st = ids_of(db, "SELECT id FROM decisions WHERE meeting_id = ?1"
+			    " ORDER BY created_at, rowid", id, NULL, &ids, &n, err);
+	if (st == KZ_OK) {
+		st = load_all(db, DECISIONS, ids, n, sizeof(struct kz_decision), &v,
+			      &out->ndecisions, NULL, err);
+		out->decisions = v;
+		free(ids);
+		ids = NULL;
+	}
+	if (st == KZ_OK)
+		st = ids_of(db, "SELECT id FROM tasks WHERE meeting_id = ?1"
+			    " ORDER BY coalesce(due_date, '9999'), rowid", id, NULL, &ids, &n, err);
+	if (st == KZ_OK) {
+		st = load_all(db, TASKS, ids, n, sizeof(struct kz_task), &v,
+			      &out->ntasks, fill_task_v, err);
+		out->tasks = v;
+		free(ids);
+		ids = NULL;
+	}
+	free(ids);
+	if (st != KZ_OK)
+		kz_meeting_full_free(out);
+	return st;
+}
+
+enum kz_status kz_meeting_list(struct kz_db *db, const char *case_id,
+			       struct kz_meetings *out, struct kz_error *err)
+{
+	char (*ids)[KZ_ID_LEN + 1];
+	size_t n;
+	void *v;
+	enum kz_status st = ids_of(db,
+		"SELECT id FROM meetings WHERE (?1 IS NULL OR case_id = ?1)"
+		" ORDER BY date DESC, coalesce(time, '') DESC, rowid DESC",
+		case_id, NULL, &ids, &n, err);
+
+	memset(out, 0, sizeof(*out));
+	if (st != KZ_OK)
+		return st;
+	st = load_all(db, MEETINGS, ids, n, sizeof(struct kz_meeting), &v, &out->n,
+		      fill_meeting_v, err);
+	out->v = v;
+	free(ids);
+	if (st != KZ_OK)
+		kz_meetings_free(out);
+	return st;
+}
+
+void kz_meetings_free(struct kz_meetings *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		kz_meeting_clear(&m->v[i]);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+enum kz_status kz_meeting_next_host(struct kz_db *db,
+				    char id_out[KZ_ID_LEN + 1],
+				    struct kz_error *err)
+{
+	/* Never hosted first (last IS NULL sorts first), then the oldest
+	 * last hosting, ties by folded name. */
+	char *id = query_text(db,
+		"SELECT p.id FROM partners p LEFT JOIN"
+		" (SELECT host_id, max(date) AS last FROM meetings"
+		"  WHERE kind = 'partnership' AND host_id IS NOT NULL GROUP BY host_id) h"
+		" ON h.host_id = p.id"
+		" WHERE p.status IN ('declared', 'informal')"
+		" ORDER BY h.last IS NOT NULL, h.last, kz_fold(p.name), p.id LIMIT 1", NULL);
+
+	id_out[0] = '\0';
+	if (!id)
+		return kz_fail(err, KZ_NOT_FOUND,
+			       _("No partner can host: no partner has signed the declaration or cooperates informally."));
+	snprintf(id_out, KZ_ID_LEN + 1, "%s", id);
+	free(id);
+	return KZ_OK;
+}
+
+#define TASK_FROM " FROM tasks t JOIN partners p ON p.id = t.partner_id" \
+	" LEFT JOIN contacts c ON c.id = t.contact_id"
+
+enum kz_status kz_task_list(struct kz_db *db, enum kz_task_view view,
+			    const char *user_name, struct kz_tasks *out,
+			    struct kz_error *err)
+{
+	char (*ids)[KZ_ID_LEN + 1] = NULL;
+	size_t n = 0;
+	char today[11];
+	void *v;
+	enum kz_status st;
+
+	memset(out, 0, sizeof(*out));
+	kz_today(today);
+	switch (view) {
+	case KZ_TASKS_MINE:
+		if (kz_str_empty(user_name))
+			return KZ_OK;
+		st = KZ_OK;  /* below */
+		break;
+	case KZ_TASKS_OVERDUE:
+		st = ids_of(db, "SELECT t.id" TASK_FROM
+			    " WHERE t.status = 'open' AND t.due_date < ?1"
+			    " ORDER BY t.due_date, kz_fold(p.name), t.rowid",
+			    today, NULL, &ids, &n, err);
+		break;
+	case KZ_TASKS_BY_PARTNER:
+		st = ids_of(db, "SELECT t.id" TASK_FROM
+			    " ORDER BY kz_fold(p.name), p.id, t.status <> 'open',"
+			    " coalesce(t.due_date, '9999'), t.rowid",
+			    NULL, NULL, &ids, &n, err);
+		break;
+	case KZ_TASKS_ALL:
+	default:
+		st = ids_of(db, "SELECT t.id" TASK_FROM
+			    " ORDER BY t.status <> 'open', coalesce(t.due_date, '9999'),"
+			    " kz_fold(p.name), t.rowid",
+			    NULL, NULL, &ids, &n, err);
+		break;
+	}
+	if (view == KZ_TASKS_MINE && st == KZ_OK) {
+		/* kz_fold in SQL, with the name's blanks evened out here. */
+		char *key = kz_fold_key(user_name);
+		st = ids_of(db, "SELECT t.id" TASK_FROM
+			    " WHERE t.status = 'open' AND c.name IS NOT NULL"
+			    " AND trim(kz_fold(c.name)) = ?1"
+			    " ORDER BY coalesce(t.due_date, '9999'), t.rowid",
+			    key, NULL, &ids, &n, err);
+		free(key);
+	}
+	if (st != KZ_OK)
+		return st;
+	st = load_all(db, TASKS, ids, n, sizeof(struct kz_task), &v, &out->n,
+		      fill_task_v, err);
+	out->v = v;
+	free(ids);
+	if (st != KZ_OK)
+		kz_tasks_free(out);
+	return st;
+}
+
+void kz_tasks_free(struct kz_tasks *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		kz_task_clear(&t->v[i]);
+	free(t->v);
+	memset(t, 0, sizeof(*t));
+}
