@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "koszyk/cases.h"
+#include "koszyk/meetings.h"
 #include "koszyk/i18n.h"
 #include "koszyk/xalloc.h"
 #include "records.h"
@@ -903,6 +904,24 @@ static enum kz_status plan_versions_json(struct kz_db *db, struct kz_buf *b,
 	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, "plan_versions");
 }
 
+/* A case-team meeting: who was invited and came, decisions, tasks. */
+static enum kz_status meeting_extra(struct kz_db *db, struct kz_buf *b,
+				   const char *id, struct kz_error *err)
+{
+	enum kz_status st = json_records(db, b, "attendees", "attendees",
+		kz_attendee_fields, kz_attendee_nfields, "meeting_id", id,
+		"created_at, rowid", NULL, err);
+	if (st == KZ_OK)
+		st = json_records(db, b, "decisions", "decisions", kz_decision_fields,
+				  kz_decision_nfields, "meeting_id", id,
+				  "created_at, rowid", NULL, err);
+	if (st == KZ_OK)
+		st = json_records(db, b, "tasks", "tasks", kz_task_fields,
+				  kz_task_nfields, "meeting_id", id,
+				  "created_at, rowid", NULL, err);
+	return st;
+}
+
 static enum kz_status plan_extra(struct kz_db *db, struct kz_buf *b,
 				 const char *id, struct kz_error *err)
 {
@@ -996,6 +1015,14 @@ enum kz_status kz_case_export_json(struct kz_db *db, const char *code,
 		st = json_records(db, &b, "plans", "plans", kz_plan_fields,
 				  kz_plan_nfields, "case_id", c.id,
 				  "valid_from, created_at, rowid", plan_extra, err);
+	if (st == KZ_OK)
+		st = json_records(db, &b, "meetings", "meetings", kz_meeting_fields,
+				  kz_meeting_nfields, "case_id", c.id,
+				  "date, rowid", meeting_extra, err);
+	if (st == KZ_OK)
+		st = json_records(db, &b, "tasks", "tasks", kz_task_fields,
+				  kz_task_nfields, "case_id", c.id,
+				  "created_at, rowid", NULL, err);
 	if (st == KZ_OK)
 		st = audit_json(db, &b, &c, err);
 	kz_case_clear(&c);

@@ -93,4 +93,11 @@ bad "done or dropped" task close "$tid" status=open
 bad "has no field" meeting add date=2026-12-01 title=X colour=red
 bad "usage" meeting
 bad "usage" task frobnicate
+# a case's team meetings and tasks are part of what is held about the case
+code=$("$KOSZYK_BIN" -d d.db list meetings --json 2>/dev/null | jq -r '[.[] | select(.meeting_kind == "case_team")][0].case_code')
+if [ -n "$code" ] && [ "$code" != null ]; then
+	"$KOSZYK_BIN" -d d.db gdpr export "$code" >export.json 2>err || fail "gdpr export $code"
+	jq -e '(.meetings | length) > 0 and ([.meetings[].decisions[]] | length) > 0' export.json >/dev/null ||
+		fail "gdpr export of $code lacks its case-team meetings"
+fi
 exit 0
