@@ -204,7 +204,7 @@ static enum kz_status coverage(struct kz_db *db, const struct kz_config *cfg,
 {
 	static const char *const keys[] = { "dimension", "name", "services" };
 	static const char *const heads[] = {
-		N_("By"), N_("Name"), N_("Active services"),
+		N_("Counted by"), N_("Name"), N_("Active services"),
 	};
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT sector, category, target_groups FROM services"
