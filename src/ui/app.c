@@ -469,6 +469,11 @@ static void global_action(struct ui *ui, enum ui_action a)
 	case UI_ACT_CASES: ui_show_top(ui, ui_cases_new(ui)); break;
 	case UI_ACT_NEXT_VIEW: next_view(ui); break;
 	case UI_ACT_LOOKUP: ui_push(ui, ui_lookup_new(ui)); break;
+	/* The reports open over the screen: q comes back to it. */
+	case UI_ACT_REPORTS: ui_push(ui, ui_reports_new(ui)); break;
+	case UI_ACT_DASHBOARD: ui_show_top(ui, ui_dashboard_new(ui)); break;
+	case UI_ACT_MEETINGS: ui_show_top(ui, ui_meetings_new(ui)); break;
+	case UI_ACT_TASKS: ui_show_top(ui, ui_tasks_new(ui)); break;
 	case UI_ACT_REDRAW: clearok(curscr, TRUE); break;
 	default:
 		ui_message(ui, "%s", _("That key does nothing here; press F1 or ? for help."));
@@ -601,6 +606,8 @@ enum kz_status kz_ui_run(struct kz_db *db, const struct kz_config *cfg,
 	const struct kz_user *me = kz_config_user(cfg, kz_db_user(db));
 	if (me && me->role == KZ_ROLE_WORKER)
 		ui_show_top(&ui, ui_cases_new(&ui));
+	else if (me && me->role == KZ_ROLE_COORDINATOR)
+		ui_show_top(&ui, ui_dashboard_new(&ui));
 	else
 		ui_show_top(&ui, ui.basket);
 	if (notice && *notice)

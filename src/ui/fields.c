@@ -6,6 +6,7 @@
 
 #include "koszyk/buf.h"
 #include "koszyk/cases.h"
+#include "koszyk/meetings.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
@@ -23,6 +24,9 @@ const struct kz_field *ui_rec_fields(enum ui_rec kind, size_t *n)
 	case UI_REC_ACTION: *n = kz_action_nfields; return kz_action_fields;
 	case UI_REC_REVIEW: *n = kz_review_nfields; return kz_review_fields;
 	case UI_REC_PROGRESS: *n = kz_progress_nfields; return kz_progress_fields;
+	case UI_REC_MEETING: *n = kz_meeting_nfields; return kz_meeting_fields;
+	case UI_REC_DECISION: *n = kz_decision_nfields; return kz_decision_fields;
+	case UI_REC_TASK: *n = kz_task_nfields; return kz_task_fields;
 	default: *n = kz_service_nfields; return kz_service_fields;
 	}
 }
@@ -41,6 +45,9 @@ void ui_rec_free(enum ui_rec kind, void *rec)
 	case UI_REC_ACTION: kz_action_clear(rec); break;
 	case UI_REC_REVIEW: kz_review_clear(rec); break;
 	case UI_REC_PROGRESS: kz_progress_clear(rec); break;
+	case UI_REC_MEETING: kz_meeting_clear(rec); break;
+	case UI_REC_DECISION: kz_decision_clear(rec); break;
+	case UI_REC_TASK: kz_task_clear(rec); break;
 	default: kz_service_clear(rec); break;
 	}
 	free(rec);
@@ -87,6 +94,15 @@ static const char *ref_name(enum ui_rec kind, void *rec, const struct kz_field *
 	}
 	if (kind == UI_REC_CONTACT && strcmp(f->name, "partner_id") == 0)
 		return ((struct kz_contact *)rec)->partner_name;
+	if (kind == UI_REC_MEETING && strcmp(f->name, "host_id") == 0)
+		return ((struct kz_meeting *)rec)->host_name;
+	if (kind == UI_REC_TASK) {
+		struct kz_task *t = rec;
+		if (strcmp(f->name, "partner_id") == 0)
+			return t->partner_name;
+		if (strcmp(f->name, "contact_id") == 0)
+			return t->contact_name;
+	}
 	if (kind == UI_REC_TEAM && strcmp(f->name, "contact_id") == 0)
 		return ((struct kz_team_member *)rec)->contact_name;
 	if (kind == UI_REC_ACTION) {

@@ -11,6 +11,7 @@
 
 #include "koszyk/buf.h"
 #include "koszyk/cases.h"
+#include "koszyk/meetings.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
@@ -314,11 +315,13 @@ static void form_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn
 		{ N_("Edit service or activity"), N_("Edit partner"), N_("Edit contact person"),
 		  N_("Edit case"), N_("Edit household member"), N_("Edit team member"),
 		  N_("Edit plan"), N_("Edit diagnosis"), N_("Edit goal"), N_("Edit action"),
-		  N_("Edit review"), N_("Progress of a goal") },
+		  N_("Edit review"), N_("Progress of a goal"), N_("Edit meeting"),
+		  N_("Edit decision"), N_("Edit task") },
 		{ N_("New service or activity"), N_("New partner"), N_("New contact person"),
 		  N_("New case"), N_("New household member"), N_("New team member"),
 		  N_("New plan"), N_("New diagnosis"), N_("New goal"), N_("New action"),
-		  N_("New review"), N_("Progress of a goal") },
+		  N_("New review"), N_("Progress of a goal"), N_("New meeting"),
+		  N_("New decision"), N_("New task") },
 	};
 
 	(void)ui;
@@ -441,6 +444,21 @@ static bool prepare_case_pick(struct form *fm, struct slot *sl, struct ui_pick *
 
 	if (fm->kind == UI_REC_TEAM && ref_is(sl, "contact_id")) {
 		p->load = load_people;
+		return true;
+	}
+	if (fm->kind == UI_REC_MEETING && ref_is(sl, "host_id")) {
+		p->load = load_partners;
+		return true;
+	}
+	if (fm->kind == UI_REC_TASK && ref_is(sl, "contact_id")) {
+		struct kz_task *t = fm->rec;
+		if (kz_str_empty(t->partner_id)) {
+			snprintf(fm->error, sizeof(fm->error), "%s",
+				 _("Choose the owner partner first: the person is one of its people."));
+			return false;
+		}
+		p->load = load_people;
+		p->ctx = t->partner_id;
 		return true;
 	}
 	if (ref_is(sl, "service_id")) {
@@ -590,6 +608,24 @@ static void set_ref(struct form *fm, struct slot *sl, const struct ui_pick_item 
 		set_action_ref(fm, sl, it);
 		return;
 	}
+	if (fm->kind == UI_REC_MEETING) {
+		kz_str_set(&((struct kz_meeting *)fm->rec)->host_name, it->value ? it->label : NULL);
+		return;
+	}
+	if (fm->kind == UI_REC_TASK) {
+		struct kz_task *t = fm->rec;
+		if (ref_is(sl, "contact_id")) {
+			kz_str_set(&t->contact_name, it->value ? it->label : NULL);
+			return;
+		}
+		kz_str_set(&t->partner_name, it->value ? it->label : NULL);
+		if (t->contact_id) {
+			kz_str_set(&t->contact_id, NULL);
+			kz_str_set(&t->contact_name, NULL);
+			reload_named(fm, "contact_id");
+		}
+		return;
+	}
 	if (fm->kind == UI_REC_TEAM) {
 		struct kz_team_member *t = fm->rec;
 		kz_str_set(&t->contact_name, it->label);
@@ -668,6 +704,9 @@ static enum kz_status save_record(struct form *fm, struct kz_error *err)
 	case UI_REC_ACTION: return kz_action_save(db, fm->rec, err);
 	case UI_REC_REVIEW: return kz_review_save(db, fm->rec, err);
 	case UI_REC_PROGRESS: return kz_progress_save(db, fm->rec, err);
+	case UI_REC_MEETING: return kz_meeting_save(db, fm->rec, err);
+	case UI_REC_DECISION: return kz_decision_save(db, fm->rec, err);
+	case UI_REC_TASK: return kz_task_save(db, fm->rec, err);
 	default: return kz_service_save(db, fm->rec, err);
 	}
 }
@@ -689,6 +728,9 @@ static const char *record_name(struct form *fm)
 	}
 	case UI_REC_REVIEW: return ((struct kz_review *)fm->rec)->review_date;
 	case UI_REC_PROGRESS: return _("the progress");
+	case UI_REC_MEETING: return ((struct kz_meeting *)fm->rec)->title;
+	case UI_REC_DECISION: return _("the decision");
+	case UI_REC_TASK: return ((struct kz_task *)fm->rec)->title;
 	default: return ((struct kz_service *)fm->rec)->title;
 	}
 }
@@ -886,6 +928,10 @@ static bool hidden(enum ui_rec kind, const struct kz_field *f)
 {
 	if (kind < UI_REC_CASE)
 		return false;
+	if (kind >= UI_REC_MEETING &&
+	    (strcmp(f->name, "meeting_id") == 0 || strcmp(f->name, "kind") == 0 ||
+	     strcmp(f->name, "closed_on") == 0 || strcmp(f->name, "closed_by") == 0))
+		return true;
 	return strcmp(f->name, "case_id") == 0 || strcmp(f->name, "plan_id") == 0 ||
 	       strcmp(f->name, "review_id") == 0 ||
 	       (kind == UI_REC_PROGRESS && strcmp(f->name, "goal_id") == 0);
@@ -897,6 +943,20 @@ void ui_form_set_note(struct ui_screen *s, const char *note)
 
 	free(fm->note);
 	fm->note = xstrdup_or_null(note);
+}
+
+void ui_form_focus(struct ui_screen *s, const char *field)
+{
+	struct form *fm = F(s);
+
+	for (size_t i = 0; i < fm->n; i++)
+		if (strcmp(fm->slots[i].f->name, field) == 0) {
+			fm->cur = i;
+			if (fm->form) {
+				set_current_field(fm->form, fm->slots[i].input);
+				update_looks(fm);
+			}
+		}
 }
 
 void ui_form_set_ref_label(struct ui_screen *s, const char *field, const char *label)

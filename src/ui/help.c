@@ -26,6 +26,7 @@ static const struct {
 	{ UI_G_MOVE, N_("Moving in lists and views") },
 	{ UI_G_LIST, N_("Lists and records") },
 	{ UI_G_CASE, N_("Cases and plans") },
+	{ UI_G_MEET, N_("Meetings and tasks") },
 	{ UI_G_DIALOG, N_("Search line and pick lists") },
 	{ UI_G_FORM, N_("Forms") },
 };
@@ -55,6 +56,10 @@ static void build(struct help *h)
 	}
 	ui_doc_blank(d);
 	ui_doc_text(d, _("In the search line and in forms: Left, Right, Home, End, Backspace and Delete edit the text; Ctrl-U deletes to the start of the line, Ctrl-W the word before the cursor."),
+		    1, UI_LOOK_COUNT);
+	ui_doc_blank(d);
+	ui_doc_text(d, _("Reports and the dashboard"), 1, UI_LOOK_HEADING);
+	ui_doc_text(d, _("7 lists the monitoring reports (coverage, gaps, usage, workload, stale, overdue, retention); Enter shows one. In the stale report Enter opens a service, in the gaps report a case. 0 shows the dashboard: counts, the next meeting, what is overdue and what is stale. s looks up everything at once; the phone of a partner or a contact person shows in the result line."),
 		    1, UI_LOOK_COUNT);
 	ui_lb_set_count(&h->lb, d->n);
 }

@@ -2,6 +2,7 @@
  * results as you type, Enter opens the record. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "koszyk/search.h"
 #include "koszyk/xalloc.h"
@@ -22,6 +23,31 @@ static struct lookup *LK(struct ui_screen *s)
 	return (struct lookup *)s;
 }
 
+/* Partners and contact persons come first: during a meeting the phone
+ * number is what is looked up most, and services would push it down. */
+static void order_kinds(struct kz_hits *h)
+{
+	static const enum kz_kind order[] = {
+		KZ_KIND_PARTNER, KZ_KIND_CONTACT, KZ_KIND_SERVICE,
+		KZ_KIND_MEETING, KZ_KIND_CASE,
+	};
+	struct kz_hit *v;
+	size_t n = 0;
+
+	if (h->n < 2)
+		return;
+	v = xcalloc(h->n, sizeof(*v));
+	for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		for (size_t i = 0; i < h->n; i++)
+			if (h->v[i].kind == order[k])
+				v[n++] = h->v[i];
+	for (size_t i = 0; i < h->n; i++)  /* a kind not named above */
+		if (h->v[i].kind >= KZ_KIND_COUNT)
+			v[n++] = h->v[i];
+	memcpy(h->v, v, n * sizeof(*v));
+	free(v);
+}
+
 static void reload(struct lookup *l)
 {
 	struct kz_error err = { 0 };
@@ -30,6 +56,7 @@ static void reload(struct lookup *l)
 	if (l->search.query &&
 	    kz_search(l->ui->db, l->search.query, PER_KIND, &l->hits, &err) != KZ_OK)
 		ui_error(l->ui, "%s", err.msg);
+	order_kinds(&l->hits);
 	ui_lb_set_count(&l->lb, l->hits.n);
 	ui_lb_select(&l->lb, 0);
 }
@@ -49,7 +76,9 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool se
 {
 	struct lookup *l = ctx;
 	const struct kz_hit *h = &l->hits.v[i];
-	int kw = 10, dw = width >= 70 ? width / 3 : 0;
+	/* The detail starts with the phone of partners and contact persons:
+	 * it must stay visible in a narrow window too. */
+	int kw = 10, dw = width >= 60 ? width * 2 / 5 : width >= 40 ? width / 2 - 4 : 0;
 
 	wattrset(w, sel ? ui_look(UI_LOOK_SELECTED) : A_NORMAL);
 	ui_draw_blank(w, y, x, width);
@@ -70,7 +99,7 @@ static void lookup_draw(struct ui_screen *s, struct ui *ui)
 	int width = ui_body_w(ui);
 
 	wattrset(ui->body, ui_look(UI_LOOK_LABEL));
-	ui_draw_text(ui->body, 0, 1, _("Services, partners and contact persons"), width - 2);
+	ui_draw_text(ui->body, 0, 1, _("Services, partners, contact persons, meetings and cases"), width - 2);
 	wattrset(ui->body, A_NORMAL);
 	if (!l->search.query) {
 		ui_draw_text(ui->body, 2, 2, _("Type a few letters of a name, a title or a word of the description."),
@@ -100,7 +129,7 @@ static const struct ui_legend legend_list[] = {
 	{ UI_ACT_BACK, NULL }, { UI_ACT_NONE, NULL }
 };
 static const struct ui_legend legend_search[] = {
-	{ UI_ACT_ACCEPT, N_("Keep the result") }, { UI_ACT_CANCEL, N_("Clear") },
+	{ UI_ACT_ACCEPT, N_("Keep the result") }, { UI_ACT_CANCEL, N_("Back") },
 	{ UI_ACT_DOWN, N_("Move in the list") }, { UI_ACT_NONE, NULL }
 };
 
@@ -116,6 +145,12 @@ static bool lookup_key(struct ui_screen *s, struct ui *ui, int key)
 
 	if (!l->search.open)
 		return false;
+	/* Esc goes straight back to where the lookup was opened. */
+	if (ui_key_action(key, UI_G_DIALOG) == UI_ACT_CANCEL) {
+		ui_search_close(ui, &l->search, true);
+		ui_pop(ui);
+		return true;
+	}
 	int r = ui_search_key(ui, &l->search, key, &l->lb);
 	if (r == 2)
 		reload(l);

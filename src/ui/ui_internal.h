@@ -36,6 +36,7 @@ enum ui_group {
 	UI_G_MOVE = 1 << 3,   /* moving in lists and views */
 	UI_G_LIST = 1 << 4,   /* working with records */
 	UI_G_CASE = 1 << 5,   /* cases and plans */
+	UI_G_MEET = 1 << 6,   /* meetings and tasks */
 };
 
 /* X(ID, group, default keys, legend label, help text) */
@@ -63,7 +64,7 @@ enum ui_group {
 	X(CASES, GLOBAL, "4 <F5>", N_("Cases"),                               \
 	  N_("Show what needs attention and the cases (persons and families)")) \
 	X(LOOKUP, GLOBAL, "s", N_("Look up"),                                 \
-	  N_("Look up services, partners and contact persons at once"))        \
+	  N_("Look up services, partners, contacts, meetings, cases"))        \
 	X(NEXT_VIEW, GLOBAL, "<Tab>", N_("Next list"),                        \
 	  N_("Switch between the basket, the partners and the contacts"))      \
 	X(REDRAW, GLOBAL, "^L", N_("Redraw"), N_("Draw the whole screen again")) \
@@ -113,7 +114,25 @@ enum ui_group {
 	X(SAVE_FILE, CASE, "<F2> S", N_("Save to file"),                      \
 	  N_("Save the printed plan to a file (.html, .md or text)"))          \
 	X(ERASE, CASE, "E", N_("Erase"),                                      \
-	  N_("Erase everything about the case (GDPR); asks for the case code"))
+	  N_("Erase everything about the case (GDPR); asks for the case code")) \
+	X(REPORTS, GLOBAL, "7", N_("Reports"),                                \
+	  N_("Show the monitoring and evaluation reports"))                 \
+	X(DASHBOARD, GLOBAL, "0", N_("Dashboard"),                            \
+	  N_("Show the coordinator's dashboard"))                          \
+	X(MEETINGS, GLOBAL, "5 <F6>", N_("Meetings"),                         \
+	  N_("Show the meetings of the partnership and of case teams"))        \
+	X(TASKS, GLOBAL, "6", N_("Tasks"),                                    \
+	  N_("Show the tasks: mine, overdue, by partner"))                     \
+	X(ATTENDEE, MEET, "t", N_("Attendee"),                                \
+	  N_("Add an attendee: a contact person from the partner registry"))   \
+	X(ATTENDED, MEET, "<Space>", N_("Attended"),                          \
+	  N_("Mark whether the selected attendee came"))                       \
+	X(DECISION, MEET, "D", N_("Decision"), N_("Add a decision of the meeting")) \
+	X(TASK, MEET, "T", N_("Task"),                                        \
+	  N_("Add a task: owner partner and person, due date"))                \
+	X(MINUTES, MEET, "M", N_("Minutes"), N_("Write the minutes of the meeting")) \
+	X(CLOSE_TASK, MEET, "C", N_("Done"),                                  \
+	  N_("Mark the selected task done (records when and by whom)"))
 
 enum ui_action {
 	UI_ACT_NONE,
@@ -391,6 +410,8 @@ enum ui_rec {
 	/* cases and plans (cases.h) */
 	UI_REC_CASE, UI_REC_MEMBER, UI_REC_TEAM, UI_REC_PLAN, UI_REC_DIAGNOSIS,
 	UI_REC_GOAL, UI_REC_ACTION, UI_REC_REVIEW, UI_REC_PROGRESS,
+	/* meetings and tasks (meetings.h) */
+	UI_REC_MEETING, UI_REC_DECISION, UI_REC_TASK,
 	UI_REC_COUNT
 };
 
@@ -487,6 +508,14 @@ void ui_form_set_note(struct ui_screen *form, const char *note);
  * action's goal); copied. */
 void ui_form_set_ref_label(struct ui_screen *form, const char *field,
 			   const char *label);
+/* Put the cursor on a field of a form (e.g. the minutes). */
+void ui_form_focus(struct ui_screen *form, const char *field);
+/* Meetings: the list and one meeting (meetings.c); tasks (tasks.c). */
+struct ui_screen *ui_meetings_new(struct ui *ui);
+struct ui_screen *ui_meeting_screen_new(struct ui *ui, const char *id);
+struct ui_screen *ui_tasks_new(struct ui *ui);
+/* Open the form of a task by id; false (and a message) when it cannot. */
+bool ui_edit_task(struct ui *ui, const char *id);
 /* Open forms for a record by id (loads it; NULL id: new) (edit.c). */
 bool ui_edit_service(struct ui *ui, const char *id, const char *provider_id);
 bool ui_edit_partner(struct ui *ui, const char *id);
@@ -497,5 +526,11 @@ bool ui_archive_service(struct ui *ui, const char *id, const char *title,
 			long rev);
 bool ui_verify_service(struct ui *ui, const char *id, long rev);
 bool ui_delete_contact(struct ui *ui, const char *id, const char *name);
+
+/* The monitoring reports: a menu and a view of one report (reports.c);
+ * the coordinator's dashboard (dashboard.c). */
+struct ui_screen *ui_reports_new(struct ui *ui);
+struct ui_screen *ui_report_view_new(struct ui *ui, const char *name);
+struct ui_screen *ui_dashboard_new(struct ui *ui);
 
 #endif

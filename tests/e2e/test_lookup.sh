@@ -35,4 +35,21 @@ keys q
 wait_line 1 "Look up everything"
 keys q
 wait_line 1 "Basket of services"
+
+# During a meeting: a contact person's phone shows in the result line
+# after the first letters of the name, without opening anything.
+line=$(kz list contacts 2>/dev/null | awk -F '\t' '$3 != "" { print; exit }')
+person=$(printf '%s\n' "$line" | cut -f1)
+phone=$(printf '%s\n' "$line" | cut -f3)
+[ -n "$phone" ] || fail "no contact person with a phone in the demo database"
+keys s
+wait_for "Search:"
+type_text "$(prefix "${person##* }" 4)"
+wait_for "$person"
+wait_for "$phone"
+line_with "$person" | grep -qF "$phone" || fail "the phone is not on the line of $person"
+# Esc goes straight back to where the lookup was opened.
+keys Escape
+wait_line 1 "Basket of services"
+assert_not_contains "Search:"
 e2e_pass

@@ -1,0 +1,304 @@
+/* The coordinator's first screen: counts, the next meeting, what is
+ * overdue and what is stale (the first few of each), made to fit 80x24.
+ * Everything comes from the data layer: the counts, the overdue and stale
+ * reports (reports.h), the cases, the tasks and the meetings. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "koszyk/cases.h"
+#include "koszyk/meetings.h"
+#include "koszyk/reports.h"
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+#include "ui_internal.h"
+
+struct dash {
+	struct ui_screen base;
+	struct ui *ui;
+	struct kz_db_counts counts;
+	long open_cases, open_tasks, overdue_tasks, overdue_actions;
+	struct kz_report overdue, stale;
+	bool have_overdue, have_stale;
+	char *next_meeting;  /* one line, or NULL when none is planned */
+	char *next_host;     /* "Host: ...", or NULL */
+};
+
+static struct dash *D(struct ui_screen *s)
+{
+	return (struct dash *)s;
+}
+
+static void dash_clear(struct dash *d)
+{
+	if (d->have_overdue)
+		kz_report_free(&d->overdue);
+	if (d->have_stale)
+		kz_report_free(&d->stale);
+	d->have_overdue = d->have_stale = false;
+	free(d->next_meeting);
+	d->next_meeting = NULL;
+	free(d->next_host);
+	d->next_host = NULL;
+}
+
+static void load_next_meeting(struct dash *d, const char *today,
+			      struct kz_error *err)
+{
+	struct kz_meetings ms = { 0 };
+	const struct kz_meeting *next = NULL;
+
+	if (kz_meeting_list(d->ui->db, NULL, &ms, err) != KZ_OK) {
+		ui_error(d->ui, "%s", err->msg);
+		return;
+	}
+	/* Newest first: the last one not before today is the next. */
+	for (size_t i = 0; i < ms.n; i++)
+		if (ms.v[i].date && strcmp(ms.v[i].date, today) >= 0)
+			next = &ms.v[i];
+	if (next) {
+		const char *host = next->host_name && *next->host_name ? next->host_name
+				   : (next->case_code ? next->case_code : "");
+		d->next_meeting = xasprintf("%s %s  %s", next->date,
+					    next->time ? next->time : "",
+					    next->title ? next->title : "");
+		if (*host)
+			d->next_host = xasprintf(_("Host: %s"), host);
+	}
+	kz_meetings_free(&ms);
+}
+
+static void dash_load(struct dash *d)
+{
+	struct ui *ui = d->ui;
+	struct kz_error err = { 0 };
+	struct kz_rows cases = { 0 };
+	struct kz_tasks tasks = { 0 };
+	struct kz_attentions att = { 0 };
+	char today[11];
+
+	dash_clear(d);
+	memset(&d->counts, 0, sizeof(d->counts));
+	d->open_cases = d->open_tasks = d->overdue_tasks = d->overdue_actions = 0;
+	kz_today(today);
+	if (kz_db_counts(ui->db, &d->counts, &err) != KZ_OK)
+		ui_error(ui, "%s", err.msg);
+	if (kz_case_list(ui->db, NULL, NULL, &cases, &err) == KZ_OK) {
+		for (size_t i = 0; i < cases.n; i++)
+			if (!cases.v[i].col1 || strcmp(cases.v[i].col1, "closed") != 0)
+				d->open_cases++;
+		kz_rows_free(&cases);
+	} else {
+		ui_error(ui, "%s", err.msg);
+	}
+	if (kz_task_list(ui->db, KZ_TASKS_ALL, NULL, &tasks, &err) == KZ_OK) {
+		for (size_t i = 0; i < tasks.n; i++)
+			if (tasks.v[i].status && strcmp(tasks.v[i].status, "open") == 0)
+				d->open_tasks++;
+		kz_tasks_free(&tasks);
+	} else {
+		ui_error(ui, "%s", err.msg);
+	}
+	memset(&tasks, 0, sizeof(tasks));
+	if (kz_task_list(ui->db, KZ_TASKS_OVERDUE, NULL, &tasks, &err) == KZ_OK) {
+		d->overdue_tasks = (long)tasks.n;
+		kz_tasks_free(&tasks);
+	}
+	if (kz_attention_list(ui->db, NULL, &att, &err) == KZ_OK) {
+		for (size_t i = 0; i < att.n; i++)
+			if (att.v[i].kind == KZ_ATT_OVERDUE_ACTION)
+				d->overdue_actions++;
+		kz_attentions_free(&att);
+	}
+	memset(&d->overdue, 0, sizeof(d->overdue));
+	memset(&d->stale, 0, sizeof(d->stale));
+	d->have_overdue = kz_report_run(ui->db, ui->cfg, "overdue", &d->overdue, &err) == KZ_OK;
+	if (!d->have_overdue)
+		ui_error(ui, "%s", err.msg);
+	d->have_stale = kz_report_run(ui->db, ui->cfg, "stale", &d->stale, &err) == KZ_OK;
+	if (!d->have_stale)
+		ui_error(ui, "%s", err.msg);
+	load_next_meeting(d, today, &err);
+}
+
+/* "Label N" pairs on one line, as many as fit. */
+static void draw_counts(WINDOW *w, int y, int width, const char *const *labels,
+			const long *values, size_t n)
+{
+	int x = 1;
+
+	for (size_t i = 0; i < n && x < width - 1; i++) {
+		char num[32];
+		wattrset(w, A_NORMAL);
+		x += ui_draw_text(w, y, x, _(labels[i]), width - x - 1);
+		x += 1;
+		snprintf(num, sizeof(num), "%ld", values[i]);
+		wattrset(w, ui_look(UI_LOOK_LABEL));
+		if (x < width - 1)
+			x += ui_draw_text(w, y, x, num, width - x - 1);
+		x += 3;
+	}
+	wattrset(w, A_NORMAL);
+}
+
+static void heading(WINDOW *w, int y, int width, const char *text)
+{
+	wattrset(w, ui_look(UI_LOOK_HEADING));
+	ui_draw_text(w, y, 1, text, width - 2);
+	wattrset(w, A_NORMAL);
+}
+
+/* Up to max lines of a report; the last says how many more there are. */
+static int draw_rows(struct dash *d, WINDOW *w, int y, int width, int max,
+		     const struct kz_report *r, bool overdue)
+{
+	size_t shown = 0;
+
+	if (max < 1)
+		return y;
+	if (r->nrows == 0) {
+		ui_draw_text(w, y++, 3, _("Nothing."), width - 4);
+		return y;
+	}
+	for (size_t i = 0; i < r->nrows && (int)shown < max; i++, shown++) {
+		const char *const *c = (const char *const *)r->rows[i].cells;
+		char *line;
+		if ((int)shown == max - 1 && r->nrows > (size_t)max) {
+			line = xasprintf(_("\xe2\x80\xa6 and %zu more (the report shows all)"),
+					 r->nrows - shown);
+			ui_draw_text(w, y++, 3, line, width - 4);
+			free(line);
+			break;
+		}
+		if (overdue)  /* kind, where, what, who, due, days late */
+			line = xasprintf("%s  %-6s  %s \xe2\x80\x94 %s (%s)", c[4], c[0],
+					 c[2], c[1], c[3]);
+		else          /* service, provider, verified, call, phone */
+			line = xasprintf("%-10s  %s %s \xe2\x80\x94 %s", c[2], c[3],
+					 c[4], c[0]);
+		ui_draw_text(w, y++, 3, line, width - 4);
+		free(line);
+	}
+	(void)d;
+	return y;
+}
+
+static void dash_draw(struct ui_screen *s, struct ui *ui)
+{
+	static const char *const l1[] = {
+		N_("Partners"), N_("Contact persons"), N_("Active services"),
+		N_("Stale services"),
+	};
+	static const char *const l2[] = {
+		N_("Open cases"), N_("Open tasks"), N_("Overdue tasks"),
+		N_("Overdue actions"),
+	};
+	struct dash *d = D(s);
+	WINDOW *w = ui->body;
+	int width = ui_body_w(ui), h = ui_body_h(ui), y = 0, room, n_over, n_stale;
+	long v1[] = { d->counts.partners, d->counts.contacts,
+		      d->counts.services_active, d->counts.services_stale };
+	long v2[] = { d->open_cases, d->open_tasks, d->overdue_tasks,
+		      d->overdue_actions };
+	char *text;
+
+	draw_counts(w, y++, width, l1, v1, 4);
+	draw_counts(w, y++, width, l2, v2, 4);
+	y++;
+	heading(w, y++, width, _("Next meeting"));
+	ui_draw_text(w, y++, 3, d->next_meeting ? d->next_meeting
+		     : _("No meeting is planned."), width - 4);
+	if (d->next_host)
+		ui_draw_text(w, y++, 3, d->next_host, width - 4);
+	y++;
+	/* What is left is shared between the overdue and the stale lists. */
+	room = h - y - 4;
+	n_over = room / 2;
+	n_stale = room - n_over;
+	if (d->have_overdue) {
+		text = xasprintf(_("Overdue (%zu)"), d->overdue.nrows);
+		heading(w, y++, width, text);
+		free(text);
+		y = draw_rows(d, w, y, width, n_over, &d->overdue, true);
+		y++;
+	}
+	if (d->have_stale) {
+		if (d->have_overdue && d->overdue.nrows < (size_t)n_over)
+			n_stale += n_over - (int)(d->overdue.nrows ? d->overdue.nrows : 1);
+		if (n_stale > h - y - 1)
+			n_stale = h - y - 1;
+		text = xasprintf(_("Stale basket entries to verify (%zu)"), d->stale.nrows);
+		heading(w, y++, width, text);
+		free(text);
+		draw_rows(d, w, y, width, n_stale, &d->stale, false);
+	}
+}
+
+static void dash_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn,
+		       char *info, size_t ni)
+{
+	char today[11];
+
+	(void)s;
+	(void)ui;
+	kz_today(today);
+	snprintf(name, nn, "%s", _("Dashboard"));
+	snprintf(info, ni, "%s", today);
+}
+
+static const struct ui_legend dash_legend_items[] = {
+	{ UI_ACT_HELP, NULL }, { UI_ACT_BASKET, NULL }, { UI_ACT_CASES, NULL },
+	{ UI_ACT_REPORTS, NULL }, { UI_ACT_LOOKUP, NULL }, { UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_NONE, NULL }
+};
+
+static const struct ui_legend *dash_legend(struct ui_screen *s, struct ui *ui)
+{
+	(void)s;
+	(void)ui;
+	return dash_legend_items;
+}
+
+static bool dash_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
+{
+	(void)ui;
+	if (a == UI_ACT_DASHBOARD) {
+		dash_load(D(s));
+		return true;
+	}
+	return false;
+}
+
+static void dash_reveal(struct ui_screen *s, struct ui *ui)
+{
+	(void)ui;
+	dash_load(D(s));
+}
+
+static void dash_destroy(struct ui_screen *s)
+{
+	struct dash *d = D(s);
+
+	dash_clear(d);
+	free(d);
+}
+
+static const struct ui_screen_ops dash_ops = {
+	.draw = dash_draw,
+	.action = dash_action,
+	.reveal = dash_reveal,
+	.title = dash_title,
+	.legend = dash_legend,
+	.destroy = dash_destroy,
+	.groups = UI_G_MOVE,
+};
+
+struct ui_screen *ui_dashboard_new(struct ui *ui)
+{
+	struct dash *d = xcalloc(1, sizeof(*d));
+
+	d->base.ops = &dash_ops;
+	d->ui = ui;
+	dash_load(d);
+	return &d->base;
+}
