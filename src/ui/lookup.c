@@ -178,12 +178,8 @@ static bool lookup_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 			ui_push(ui, ui_partner_screen_new(ui, h->id));
 		else if (h->kind == KZ_KIND_CASE)
 			ui_push(ui, ui_case_screen_new(ui, h->id));
-		else if (h->kind == KZ_KIND_MEETING) {
-			/* the meeting's own screen comes with the meetings */
-			char *text = xasprintf("%s\n%s\n", h->title, h->detail ? h->detail : "");
-			ui_push(ui, ui_text_view_new(ui, _("Meeting"), text, NULL));
-			free(text);
-		}
+		else if (h->kind == KZ_KIND_MEETING)
+			ui_push(ui, ui_meeting_screen_new(ui, h->id));
 		else
 			ui_push(ui, ui_contact_detail_new(ui, h->id));
 		return true;
