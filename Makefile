@@ -42,7 +42,7 @@ MO        := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/koszyk.mo)
 
 BENCH_BIN := $(BUILD)/bench/bench_search
 
-.PHONY: all check unit sanitize bench demo install uninstall clean pot fuzz
+.PHONY: all check unit sanitize bench demo install uninstall clean pot potfile fuzz
 
 all: $(BIN) $(MO)
 
@@ -132,10 +132,15 @@ fuzz: $(GEN_SRC)
 	  grep -E '^Done|stat::number_of_executed_units' $(BUILD)/fuzz/$$n.log | tail -1; \
 	done
 
-pot:
+# The message template from the sources (POT=PATH writes it elsewhere;
+# the i18n test uses that to see that the catalogue covers the sources).
+POT ?= po/koszyk.pot
+potfile:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 --add-comments=TRANSLATORS: \
-	  -o po/koszyk.pot --package-name=koszyk --package-version=$(VERSION) \
+	  -o $(POT) --package-name=koszyk --package-version=$(VERSION) \
 	  $(sort $(wildcard src/*/*.h)) $(LIB_SRC) $(MAIN_SRC)
+
+pot: potfile
 	for po in $(PO); do msgmerge --quiet --update --backup=none $$po po/koszyk.pot; done
 
 install: all

@@ -78,7 +78,7 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool se
 	const struct kz_hit *h = &l->hits.v[i];
 	/* The detail starts with the phone of partners and contact persons:
 	 * it must stay visible in a narrow window too. */
-	int kw = 10, dw = width >= 60 ? width * 2 / 5 : width >= 40 ? width / 2 - 4 : 0;
+	int kw = 11, dw = width >= 60 ? width * 2 / 5 : width >= 40 ? width / 2 - 4 : 0;
 
 	wattrset(w, sel ? ui_look(UI_LOOK_SELECTED) : A_NORMAL);
 	ui_draw_blank(w, y, x, width);

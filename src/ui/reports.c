@@ -49,7 +49,7 @@ static struct rmenu *RM(struct ui_screen *s)
 
 static void rm_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool sel)
 {
-	int tw = 14;
+	int tw = 15;
 
 	(void)ctx;
 	wattrset(w, sel ? ui_look(UI_LOOK_SELECTED) : A_NORMAL);

@@ -28,8 +28,10 @@ grep -q "translated messages" stats || fail "no statistics from msgfmt: $(cat st
 ! grep -q "untranslated" stats || fail "untranslated messages: $(cat stats)"
 ! grep -q "fuzzy" stats || fail "fuzzy translations: $(cat stats)"
 # and it has every message of the template (msgcmp counts untranslated
-# and fuzzy entries as missing)
+# and fuzzy entries as missing), and of the sources as they are now
 msgcmp "$po" "$pot" 2>cmp || fail "the catalogue lacks messages of koszyk.pot: $(head -20 cmp)"
+make -s -C "$TESTS_DIR/.." potfile POT="$WORK/fresh.pot" >/dev/null 2>&1 || fail "cannot extract the messages of the sources"
+msgcmp "$po" "$WORK/fresh.pot" 2>cmp || fail "the catalogue lacks messages of the sources (run make pot and translate): $(head -20 cmp)"
 # the header is not fuzzy and names the team
 ! grep -B1 '^msgid ""$' "$po" | grep -q fuzzy || fail "the header of pl.po is marked fuzzy"
 grep -q '^"Language-Team: Polish\\n"' "$po" || fail "Language-Team is not Polish"
