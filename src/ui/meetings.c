@@ -148,6 +148,22 @@ static bool edit_meeting(struct ui *ui, const char *id, const char *focus)
 	return true;
 }
 
+bool ui_new_case_meeting(struct ui *ui, const char *case_id, const char *code)
+{
+	struct kz_meeting *m = xcalloc(1, sizeof(*m));
+	char today[11];
+	char *title = xasprintf(_("Case team meeting, case %s"), code);
+
+	kz_today(today);
+	kz_str_set(&m->kind, "case_team");
+	kz_str_set(&m->case_id, case_id);
+	kz_str_set(&m->date, today);
+	kz_str_set(&m->title, title);
+	free(title);
+	ui_push(ui, ui_form_new(ui, UI_REC_MEETING, m));
+	return true;
+}
+
 static bool mlist_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 {
 	struct mlist *l = ML(s);

@@ -921,6 +921,8 @@ static bool cs_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 		return true;
 	case UI_ACT_APPROVE: approve(c); return true;
 	case UI_ACT_CLOSE_PLAN: close_plan(c); return true;
+	case UI_ACT_CASE_MEETING:
+		return ui_new_case_meeting(ui, c->case_id, c->kase.code);
 	case UI_ACT_VERSIONS:
 		if (need_plan(c))
 			ui_push(ui, ui_versions_new(ui, c->full.plan.id, c->kase.code));

@@ -132,7 +132,9 @@ enum ui_group {
 	  N_("Add a task: owner partner and person, due date"))                \
 	X(MINUTES, MEET, "M", N_("Minutes"), N_("Write the minutes of the meeting")) \
 	X(CLOSE_TASK, MEET, "C", N_("Done"),                                  \
-	  N_("Mark the selected task done (records when and by whom)"))
+	  N_("Mark the selected task done (records when and by whom)"))        \
+	X(CASE_MEETING, CASE, "M", N_("Team meeting"),                         \
+	  N_("Record a meeting of the case team"))
 
 enum ui_action {
 	UI_ACT_NONE,
@@ -513,6 +515,8 @@ void ui_form_focus(struct ui_screen *form, const char *field);
 /* Meetings: the list and one meeting (meetings.c); tasks (tasks.c). */
 struct ui_screen *ui_meetings_new(struct ui *ui);
 struct ui_screen *ui_meeting_screen_new(struct ui *ui, const char *id);
+/* The form of a new meeting of a case's team. */
+bool ui_new_case_meeting(struct ui *ui, const char *case_id, const char *code);
 struct ui_screen *ui_tasks_new(struct ui *ui);
 /* Open the form of a task by id; false (and a message) when it cannot. */
 bool ui_edit_task(struct ui *ui, const char *id);
