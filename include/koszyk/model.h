@@ -130,6 +130,10 @@ enum kz_status kz_field_check(const struct kz_field *f, const char *value,
 const char *kz_enum_label(const char *value);
 
 void kz_stamp_clear(struct kz_stamp *s);
+/* Free every field of a record described by fields and its stamp, then
+ * zero all size bytes of it (read-only extras must be freed first). */
+void kz_record_clear(void *rec, const struct kz_field *fields, size_t n,
+		     struct kz_stamp *stamp, size_t size);
 void kz_partner_clear(struct kz_partner *p);
 void kz_contact_clear(struct kz_contact *c);
 void kz_service_clear(struct kz_service *s);

@@ -124,26 +124,14 @@ const struct kz_field kz_progress_fields[] = {
 };
 const size_t kz_progress_nfields = N(kz_progress_fields);
 
-static void clear(void *rec, const struct kz_field *fields, size_t n,
-		  struct kz_stamp *stamp, size_t size)
-{
-	for (size_t i = 0; i < n; i++) {
-		char **slot = kz_field_slot(rec, &fields[i]);
-		free(*slot);
-		*slot = NULL;
-	}
-	kz_stamp_clear(stamp);
-	memset(rec, 0, size);
-}
-
 void kz_case_clear(struct kz_case *c)
 {
-	clear(c, kz_case_fields, kz_case_nfields, &c->stamp, sizeof(*c));
+	kz_record_clear(c, kz_case_fields, kz_case_nfields, &c->stamp, sizeof(*c));
 }
 
 void kz_member_clear(struct kz_member *m)
 {
-	clear(m, kz_member_fields, kz_member_nfields, &m->stamp, sizeof(*m));
+	kz_record_clear(m, kz_member_fields, kz_member_nfields, &m->stamp, sizeof(*m));
 }
 
 void kz_team_member_clear(struct kz_team_member *t)
@@ -151,22 +139,22 @@ void kz_team_member_clear(struct kz_team_member *t)
 	free(t->contact_name);
 	free(t->partner_name);
 	free(t->phone);
-	clear(t, kz_team_fields, kz_team_nfields, &t->stamp, sizeof(*t));
+	kz_record_clear(t, kz_team_fields, kz_team_nfields, &t->stamp, sizeof(*t));
 }
 
 void kz_plan_clear(struct kz_plan *p)
 {
-	clear(p, kz_plan_fields, kz_plan_nfields, &p->stamp, sizeof(*p));
+	kz_record_clear(p, kz_plan_fields, kz_plan_nfields, &p->stamp, sizeof(*p));
 }
 
 void kz_diagnosis_clear(struct kz_diagnosis *d)
 {
-	clear(d, kz_diagnosis_fields, kz_diagnosis_nfields, &d->stamp, sizeof(*d));
+	kz_record_clear(d, kz_diagnosis_fields, kz_diagnosis_nfields, &d->stamp, sizeof(*d));
 }
 
 void kz_goal_clear(struct kz_goal *g)
 {
-	clear(g, kz_goal_fields, kz_goal_nfields, &g->stamp, sizeof(*g));
+	kz_record_clear(g, kz_goal_fields, kz_goal_nfields, &g->stamp, sizeof(*g));
 }
 
 void kz_action_clear(struct kz_action *a)
@@ -174,15 +162,15 @@ void kz_action_clear(struct kz_action *a)
 	free(a->service_title);
 	free(a->partner_name);
 	free(a->contact_name);
-	clear(a, kz_action_fields, kz_action_nfields, &a->stamp, sizeof(*a));
+	kz_record_clear(a, kz_action_fields, kz_action_nfields, &a->stamp, sizeof(*a));
 }
 
 void kz_review_clear(struct kz_review *r)
 {
-	clear(r, kz_review_fields, kz_review_nfields, &r->stamp, sizeof(*r));
+	kz_record_clear(r, kz_review_fields, kz_review_nfields, &r->stamp, sizeof(*r));
 }
 
 void kz_progress_clear(struct kz_progress *p)
 {
-	clear(p, kz_progress_fields, kz_progress_nfields, &p->stamp, sizeof(*p));
+	kz_record_clear(p, kz_progress_fields, kz_progress_nfields, &p->stamp, sizeof(*p));
 }

@@ -56,40 +56,28 @@ const struct kz_field kz_task_fields[] = {
 };
 const size_t kz_task_nfields = N(kz_task_fields);
 
-static void clear(void *rec, const struct kz_field *fields, size_t n,
-		  struct kz_stamp *stamp, size_t size)
-{
-	for (size_t i = 0; i < n; i++) {
-		char **slot = kz_field_slot(rec, &fields[i]);
-		free(*slot);
-		*slot = NULL;
-	}
-	kz_stamp_clear(stamp);
-	memset(rec, 0, size);
-}
-
 void kz_meeting_clear(struct kz_meeting *m)
 {
 	free(m->host_name);
 	free(m->case_code);
-	clear(m, kz_meeting_fields, kz_meeting_nfields, &m->stamp, sizeof(*m));
+	kz_record_clear(m, kz_meeting_fields, kz_meeting_nfields, &m->stamp, sizeof(*m));
 }
 
 void kz_attendee_clear(struct kz_attendee *a)
 {
 	free(a->contact_name);
 	free(a->partner_name);
-	clear(a, kz_attendee_fields, kz_attendee_nfields, &a->stamp, sizeof(*a));
+	kz_record_clear(a, kz_attendee_fields, kz_attendee_nfields, &a->stamp, sizeof(*a));
 }
 
 void kz_decision_clear(struct kz_decision *d)
 {
-	clear(d, kz_decision_fields, kz_decision_nfields, &d->stamp, sizeof(*d));
+	kz_record_clear(d, kz_decision_fields, kz_decision_nfields, &d->stamp, sizeof(*d));
 }
 
 void kz_task_clear(struct kz_task *t)
 {
 	free(t->partner_name);
 	free(t->contact_name);
-	clear(t, kz_task_fields, kz_task_nfields, &t->stamp, sizeof(*t));
+	kz_record_clear(t, kz_task_fields, kz_task_nfields, &t->stamp, sizeof(*t));
 }

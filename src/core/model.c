@@ -181,6 +181,14 @@ static void clear_fields(void *rec, const struct kz_field *fields, size_t n)
 	}
 }
 
+void kz_record_clear(void *rec, const struct kz_field *fields, size_t n,
+		     struct kz_stamp *stamp, size_t size)
+{
+	clear_fields(rec, fields, n);
+	kz_stamp_clear(stamp);
+	memset(rec, 0, size);
+}
+
 static void copy_fields(void *dst, const void *src,
 			const struct kz_field *fields, size_t n)
 {
