@@ -8,29 +8,24 @@
 #include "records.h"
 
 static struct kz_table partners_table = {
-	"partners", "partner", kz_partner_fields, 0,
+	"partners", "partner", kz_partner_fields, &kz_partner_nfields,
 	offsetof(struct kz_partner, id), offsetof(struct kz_partner, stamp),
 	NULL, NULL, NULL,
 };
 static struct kz_table contacts_table = {
-	"contacts", "contact", kz_contact_fields, 0,
+	"contacts", "contact", kz_contact_fields, &kz_contact_nfields,
 	offsetof(struct kz_contact, id), offsetof(struct kz_contact, stamp),
 	NULL, NULL, NULL,
 };
 static struct kz_table services_table = {
-	"services", "service", kz_service_fields, 0,
+	"services", "service", kz_service_fields, &kz_service_nfields,
 	offsetof(struct kz_service, id), offsetof(struct kz_service, stamp),
 	NULL, NULL, NULL,
 };
 
-static struct kz_table *table(struct kz_table *t, size_t n)
-{
-	t->nfields = n;
-	return t;
-}
-#define PARTNERS table(&partners_table, kz_partner_nfields)
-#define CONTACTS table(&contacts_table, kz_contact_nfields)
-#define SERVICES table(&services_table, kz_service_nfields)
+#define PARTNERS (&partners_table)
+#define CONTACTS (&contacts_table)
+#define SERVICES (&services_table)
 
 /* --- small queries --------------------------------------------------------- */
 

@@ -13,29 +13,24 @@
 #include "records.h"
 
 static struct kz_table cases_table = {
-	"cases", "case", kz_case_fields, 0,
+	"cases", "case", kz_case_fields, &kz_case_nfields,
 	offsetof(struct kz_case, id), offsetof(struct kz_case, stamp),
 	NULL, NULL, NULL,
 };
 static struct kz_table members_table = {
-	"members", "member", kz_member_fields, 0,
+	"members", "member", kz_member_fields, &kz_member_nfields,
 	offsetof(struct kz_member, id), offsetof(struct kz_member, stamp),
 	NULL, NULL, NULL,
 };
 static struct kz_table team_table = {
-	"team", "team", kz_team_fields, 0,
+	"team", "team", kz_team_fields, &kz_team_nfields,
 	offsetof(struct kz_team_member, id), offsetof(struct kz_team_member, stamp),
 	NULL, NULL, NULL,
 };
 
-static struct kz_table *table(struct kz_table *t, size_t n)
-{
-	t->nfields = n;
-	return t;
-}
-#define CASES table(&cases_table, kz_case_nfields)
-#define MEMBERS table(&members_table, kz_member_nfields)
-#define TEAM table(&team_table, kz_team_nfields)
+#define CASES (&cases_table)
+#define MEMBERS (&members_table)
+#define TEAM (&team_table)
 
 #define DEFAULT_CODE_FORMAT "R/{year}/{seq:03}"
 

@@ -12,35 +12,30 @@
 #include "records.h"
 
 static struct kz_table meetings_table = {
-	"meetings", "meeting", kz_meeting_fields, 0,
+	"meetings", "meeting", kz_meeting_fields, &kz_meeting_nfields,
 	offsetof(struct kz_meeting, id), offsetof(struct kz_meeting, stamp),
 	NULL, NULL, NULL,
 };
 static struct kz_table attendees_table = {
-	"attendees", "attendee", kz_attendee_fields, 0,
+	"attendees", "attendee", kz_attendee_fields, &kz_attendee_nfields,
 	offsetof(struct kz_attendee, id), offsetof(struct kz_attendee, stamp),
 	NULL, NULL, NULL,
 };
 static struct kz_table decisions_table = {
-	"decisions", "decision", kz_decision_fields, 0,
+	"decisions", "decision", kz_decision_fields, &kz_decision_nfields,
 	offsetof(struct kz_decision, id), offsetof(struct kz_decision, stamp),
 	NULL, NULL, NULL,
 };
 static struct kz_table tasks_table = {
-	"tasks", "task", kz_task_fields, 0,
+	"tasks", "task", kz_task_fields, &kz_task_nfields,
 	offsetof(struct kz_task, id), offsetof(struct kz_task, stamp),
 	NULL, NULL, NULL,
 };
 
-static struct kz_table *table(struct kz_table *t, size_t n)
-{
-	t->nfields = n;
-	return t;
-}
-#define MEETINGS table(&meetings_table, kz_meeting_nfields)
-#define ATTENDEES table(&attendees_table, kz_attendee_nfields)
-#define DECISIONS table(&decisions_table, kz_decision_nfields)
-#define TASKS table(&tasks_table, kz_task_nfields)
+#define MEETINGS (&meetings_table)
+#define ATTENDEES (&attendees_table)
+#define DECISIONS (&decisions_table)
+#define TASKS (&tasks_table)
 
 /* --- small queries ------------------------------------------------------------ */
 

@@ -11,47 +11,42 @@
 #include "records.h"
 
 static struct kz_table plans_table = {
-	"plans", "plan", kz_plan_fields, 0,
+	"plans", "plan", kz_plan_fields, &kz_plan_nfields,
 	offsetof(struct kz_plan, id), offsetof(struct kz_plan, stamp),
 	NULL, NULL, NULL,
 };
 static struct kz_table diagnoses_table = {
-	"diagnoses", "diagnosis", kz_diagnosis_fields, 0,
+	"diagnoses", "diagnosis", kz_diagnosis_fields, &kz_diagnosis_nfields,
 	offsetof(struct kz_diagnosis, id), offsetof(struct kz_diagnosis, stamp),
 	NULL, NULL, NULL,
 };
 static struct kz_table goals_table = {
-	"goals", "goal", kz_goal_fields, 0,
+	"goals", "goal", kz_goal_fields, &kz_goal_nfields,
 	offsetof(struct kz_goal, id), offsetof(struct kz_goal, stamp),
 	NULL, NULL, NULL,
 };
 static struct kz_table actions_table = {
-	"actions", "action", kz_action_fields, 0,
+	"actions", "action", kz_action_fields, &kz_action_nfields,
 	offsetof(struct kz_action, id), offsetof(struct kz_action, stamp),
 	NULL, NULL, NULL,
 };
 static struct kz_table reviews_table = {
-	"reviews", "review", kz_review_fields, 0,
+	"reviews", "review", kz_review_fields, &kz_review_nfields,
 	offsetof(struct kz_review, id), offsetof(struct kz_review, stamp),
 	NULL, NULL, NULL,
 };
 static struct kz_table progress_table = {
-	"progress", "progress", kz_progress_fields, 0,
+	"progress", "progress", kz_progress_fields, &kz_progress_nfields,
 	offsetof(struct kz_progress, id), offsetof(struct kz_progress, stamp),
 	NULL, NULL, NULL,
 };
 
-static struct kz_table *table(struct kz_table *t, size_t n)
-{
-	t->nfields = n;
-	return t;
-}
-#define PLANS table(&plans_table, kz_plan_nfields)
-#define DIAGNOSES table(&diagnoses_table, kz_diagnosis_nfields)
-#define GOALS table(&goals_table, kz_goal_nfields)
-#define ACTIONS table(&actions_table, kz_action_nfields)
-#define REVIEWS table(&reviews_table, kz_review_nfields)
-#define PROGRESS table(&progress_table, kz_progress_nfields)
+#define PLANS (&plans_table)
+#define DIAGNOSES (&diagnoses_table)
+#define GOALS (&goals_table)
+#define ACTIONS (&actions_table)
+#define REVIEWS (&reviews_table)
+#define PROGRESS (&progress_table)
 
 #define DEFAULT_VALIDITY_MONTHS 12
 

@@ -17,7 +17,7 @@ static char *build_select(const struct kz_table *t)
 	struct kz_buf b = KZ_BUF_INIT;
 
 	kz_buf_puts(&b, "SELECT ");
-	for (size_t i = 0; i < t->nfields; i++)
+	for (size_t i = 0; i < (*t->nfields); i++)
 		kz_buf_printf(&b, "%s, ", t->fields[i].name);
 	kz_buf_printf(&b, STAMP_COLS " FROM %s WHERE id = ?1", t->name);
 	return kz_buf_detach(&b);
@@ -26,7 +26,7 @@ static char *build_select(const struct kz_table *t)
 static char *build_insert(const struct kz_table *t)
 {
 	struct kz_buf b = KZ_BUF_INIT;
-	size_t n = t->nfields;
+	size_t n = (*t->nfields);
 
 	kz_buf_printf(&b, "INSERT INTO %s(id, ", t->name);
 	for (size_t i = 0; i < n; i++)
@@ -41,7 +41,7 @@ static char *build_insert(const struct kz_table *t)
 static char *build_update(const struct kz_table *t)
 {
 	struct kz_buf b = KZ_BUF_INIT;
-	size_t n = t->nfields;
+	size_t n = (*t->nfields);
 
 	kz_buf_printf(&b, "UPDATE %s SET ", t->name);
 	for (size_t i = 0; i < n; i++)
@@ -64,7 +64,7 @@ static void ensure_sql(struct kz_table *t)
 
 static void bind_fields(sqlite3_stmt *st, const struct kz_table *t, void *rec)
 {
-	for (size_t i = 0; i < t->nfields; i++)
+	for (size_t i = 0; i < (*t->nfields); i++)
 		kz_bind_text(st, (int)i + 2, *kz_field_slot(rec, &t->fields[i]));
 }
 
@@ -103,9 +103,9 @@ enum kz_status kz_record_load(struct kz_db *db, struct kz_table *t,
 	}
 	char *idp = (char *)rec + t->id_off;
 	memcpy(idp, id, KZ_ID_LEN + 1);
-	for (size_t i = 0; i < t->nfields; i++)
+	for (size_t i = 0; i < (*t->nfields); i++)
 		kz_str_set(kz_field_slot(rec, &t->fields[i]), (const char *)sqlite3_column_text(st, (int)i));
-	read_stamp(st, (int)t->nfields, (struct kz_stamp *)((char *)rec + t->stamp_off));
+	read_stamp(st, (int)(*t->nfields), (struct kz_stamp *)((char *)rec + t->stamp_off));
 	sqlite3_reset(st);
 	return KZ_OK;
 }
@@ -113,7 +113,7 @@ enum kz_status kz_record_load(struct kz_db *db, struct kz_table *t,
 enum kz_status kz_record_validate(const struct kz_table *t, void *rec,
 				  struct kz_error *err)
 {
-	for (size_t i = 0; i < t->nfields; i++) {
+	for (size_t i = 0; i < (*t->nfields); i++) {
 		const struct kz_field *f = &t->fields[i];
 		char **slot = kz_field_slot(rec, f);
 
@@ -136,7 +136,7 @@ static char *changed_fields(const struct kz_table *t, void *a, void *b)
 {
 	struct kz_buf out = KZ_BUF_INIT;
 
-	for (size_t i = 0; i < t->nfields; i++) {
+	for (size_t i = 0; i < (*t->nfields); i++) {
 		const struct kz_field *f = &t->fields[i];
 		if (kz_str_eq(*kz_field_slot(a, f), *kz_field_slot(b, f)))
 			continue;
@@ -160,8 +160,8 @@ static enum kz_status insert(struct kz_db *db, struct kz_table *t, void *rec,
 	kz_now_iso(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	bind_fields(st, t, rec);
-	sqlite3_bind_text(st, (int)t->nfields + 2, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, (int)t->nfields + 3, kz_db_user(db), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, (int)(*t->nfields) + 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, (int)(*t->nfields) + 3, kz_db_user(db), -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -205,7 +205,7 @@ static char *changed_values(const struct kz_table *t, void *stored, void *mine)
 {
 	struct kz_buf out = KZ_BUF_INIT;
 
-	for (size_t i = 0; i < t->nfields; i++) {
+	for (size_t i = 0; i < (*t->nfields); i++) {
 		const struct kz_field *f = &t->fields[i];
 		const char *theirs = *kz_field_slot(stored, f);
 		if (kz_str_eq(theirs, *kz_field_slot(mine, f)))
@@ -260,9 +260,9 @@ static enum kz_status update(struct kz_db *db, struct kz_table *t, void *rec,
 	kz_now_iso(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	bind_fields(st, t, rec);
-	sqlite3_bind_text(st, (int)t->nfields + 2, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, (int)t->nfields + 3, kz_db_user(db), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, (int)t->nfields + 4, stamp->rev);
+	sqlite3_bind_text(st, (int)(*t->nfields) + 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, (int)(*t->nfields) + 3, kz_db_user(db), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, (int)(*t->nfields) + 4, stamp->rev);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)

@@ -11,7 +11,7 @@ struct kz_table {
 	const char *name;        /* SQL table */
 	const char *kind;        /* audit kind: "service", ... */
 	const struct kz_field *fields;
-	size_t nfields;
+	const size_t *nfields;   /* the extern count of the field table */
 	size_t id_off;           /* offset of char id[KZ_ID_LEN + 1] */
 	size_t stamp_off;        /* offset of struct kz_stamp */
 	char *select_sql, *insert_sql, *update_sql;
