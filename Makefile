@@ -14,7 +14,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 
 CFLAGS    ?= -O2 -g
 WARN      := -std=c11 -Wall -Wextra -Wpedantic -Wshadow
-CPPFLAGS  += -D_GNU_SOURCE -Iinclude -DKZ_VERSION='"$(VERSION)"' \
+CPPFLAGS  += -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK -Iinclude -DKZ_VERSION='"$(VERSION)"' \
              -DKZ_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
 LDLIBS    += $(PKG_LIBS)
 

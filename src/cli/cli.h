@@ -45,6 +45,11 @@ enum kz_status kz_cmd_list_meetings(struct kz_cli *cli, const char *kind,
 				    bool json, struct kz_error *err);
 enum kz_status kz_cmd_meeting(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_task(struct kz_cli *cli, struct kz_error *err);
+/* Sync and conflicts (src/cli/sync_cmd.c). */
+enum kz_status kz_cmd_sync(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_conflict(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_list_conflicts(struct kz_cli *cli, bool json,
+				     struct kz_error *err);
 
 /* Write text to PATH atomically, or to stdout when path is NULL or "-". */
 enum kz_status kz_cli_output(const char *path, const char *data, size_t len,

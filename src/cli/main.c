@@ -72,6 +72,19 @@ static void usage(FILE *out)
 "                                     [meeting=ID] [due_date=...]; prints its id\n"
 "  task close TASK_ID [status=done|dropped]\n"
 "  task list [mine|overdue|by-partner] [--json]\n"), out);
+	fputs(_(
+"\n"
+"Offline work and sync:\n"
+"  sync clone SOURCE                  a new replica (-d NEW.db) of a database:\n"
+"                                     a path or [USER@]HOST:DB\n"
+"  sync export FILE                   the changes the other side has not seen\n"
+"  sync import FILE                   apply a change file (applying it twice is\n"
+"                                     harmless)\n"
+"  sync ssh [USER@]HOST[:DB]          exchange changes both ways over ssh\n"
+"  sync status                        this replica's ids and what it holds\n"
+"  list conflicts [--json]            fields changed on two replicas at once\n"
+"  conflict resolve TABLE ID FIELD=VALUE\n"
+"                                     settle a conflict with the chosen value\n"), out);
 }
 
 /* $XDG_x_HOME/koszyk/name, with the XDG default under $HOME. */
@@ -223,6 +236,8 @@ static const struct {
 	{ "report", kz_cmd_report },
 	{ "meeting", kz_cmd_meeting },
 	{ "task", kz_cmd_task },
+	{ "sync", kz_cmd_sync },
+	{ "conflict", kz_cmd_conflict },
 };
 
 static enum kz_status dispatch(struct kz_cli *cli, struct kz_error *err)

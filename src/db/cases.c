@@ -11,6 +11,7 @@
 #include "koszyk/i18n.h"
 #include "koszyk/xalloc.h"
 #include "records.h"
+#include "sync_internal.h"
 
 static struct kz_table cases_table = {
 	"cases", "case", kz_case_fields, &kz_case_nfields,
@@ -33,32 +34,6 @@ static struct kz_table team_table = {
 #define TEAM (&team_table)
 
 #define DEFAULT_CODE_FORMAT "R/{year}/{seq:03}"
-
-/* Every id of a case's records with its kind: ?1 is the case id. */
-#define CASE_IDS_CTE                                                          \
-	"WITH ids(id, kind) AS ("                                             \
-	" SELECT id, 'case' FROM cases WHERE id = ?1"                         \
-	" UNION ALL SELECT id, 'member' FROM members WHERE case_id = ?1"      \
-	" UNION ALL SELECT id, 'team' FROM team WHERE case_id = ?1"           \
-	" UNION ALL SELECT id, 'plan' FROM plans WHERE case_id = ?1"          \
-	" UNION ALL SELECT x.id, 'diagnosis' FROM diagnoses x"                \
-	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
-	" UNION ALL SELECT x.id, 'goal' FROM goals x"                         \
-	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
-	" UNION ALL SELECT x.id, 'action' FROM actions x"                     \
-	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
-	" UNION ALL SELECT x.id, 'review' FROM reviews x"                     \
-	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
-	" UNION ALL SELECT x.id, 'progress' FROM progress x"                  \
-	"   JOIN reviews r ON r.id = x.review_id"                             \
-	"   JOIN plans p ON p.id = r.plan_id WHERE p.case_id = ?1"            \
-	" UNION ALL SELECT id, 'meeting' FROM meetings WHERE case_id = ?1"    \
-	" UNION ALL SELECT x.id, 'attendee' FROM attendees x"                 \
-	"   JOIN meetings m ON m.id = x.meeting_id WHERE m.case_id = ?1"      \
-	" UNION ALL SELECT x.id, 'decision' FROM decisions x"                 \
-	"   JOIN meetings m ON m.id = x.meeting_id WHERE m.case_id = ?1"      \
-	" UNION ALL SELECT id, 'task' FROM tasks WHERE case_id = ?1"          \
-	"   OR meeting_id IN (SELECT id FROM meetings WHERE case_id = ?1)) "
 
 /* The audit entries of a case (?1 its id, ?2 its code): those about its
  * records, and those about records already deleted, which name only the
@@ -1054,6 +1029,8 @@ static enum kz_status erase_rows(struct kz_db *db, const char *id,
 	kz_bind_text(q, 2, now);
 	kz_bind_text(q, 3, kz_db_user(db));
 	st = step_done(db, q, "erased", err);
+	if (st == KZ_OK)
+		st = kz_sync_erase_note(db, id, err);
 	if (st != KZ_OK)
 		return st;
 
@@ -1081,6 +1058,19 @@ static enum kz_status erase_rows(struct kz_db *db, const char *id,
 	if (rc != SQLITE_OK)
 		return kz_db_fail(db, rc, err, "search_fts");
 	return kz_audit(db, "erase", "case", NULL, code, err);
+}
+
+enum kz_status kz_case_erase_id(struct kz_db *db, const char *case_id,
+				struct kz_error *err)
+{
+	char *code = query_text(db, "SELECT code FROM cases WHERE id = ?1", case_id);
+	enum kz_status st;
+
+	if (!code)
+		return KZ_NOT_FOUND;
+	st = erase_rows(db, case_id, code, err);
+	free(code);
+	return st;
 }
 
 enum kz_status kz_case_erase(struct kz_db *db, const char *code,

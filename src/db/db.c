@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "db_internal.h"
+#include "sync_internal.h"
 #include "koszyk/buf.h"
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
@@ -31,7 +32,13 @@ struct kz_db {
 	bool aborted;    /* an inner level rolled back */
 	struct stmt_slot cache[STMT_CACHE];
 	size_t ncache;
+	struct kz_sync *sync; /* capture of changes for sync (sync.c) */
 };
+
+struct kz_sync *kz_db_sync(struct kz_db *db)
+{
+	return db->sync;
+}
 
 sqlite3 *kz_db_handle(struct kz_db *db)
 {
@@ -261,7 +268,9 @@ static enum kz_status migrate(struct kz_db *db, struct kz_error *err)
 		free(app);
 		return ok ? KZ_OK : not_koszyk(db, err);
 	}
+	kz_sync_pause(db, true);
 	st = kz_db_begin(db, err);
+	kz_sync_pause(db, false);
 	if (st != KZ_OK)
 		return st;
 	for (int v = version + 1; v <= kz_db_schema_version() && st == KZ_OK; v++) {
@@ -351,6 +360,7 @@ enum kz_status kz_db_open(const char *path, enum kz_open_mode mode,
 	db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
 	db->stale_days = 180;
+	db->sync = kz_sync_new();
 	kz_db_set_user(db, NULL);
 	rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc != SQLITE_OK) {
@@ -373,6 +383,8 @@ enum kz_status kz_db_open(const char *path, enum kz_open_mode mode,
 		st = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", err);
 	if (st == KZ_OK)
 		st = migrate(db, err);
+	if (st == KZ_OK)
+		st = kz_sync_ensure_replica(db, NULL, err);
 	if (st != KZ_OK) {
 		kz_db_close(db);
 		return st;
@@ -385,6 +397,7 @@ void kz_db_close(struct kz_db *db)
 {
 	if (!db)
 		return;
+	kz_sync_free(db->sync);
 	for (size_t i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	if (db->h)
@@ -403,6 +416,11 @@ enum kz_status kz_db_begin(struct kz_db *db, struct kz_error *err)
 		if (rc != SQLITE_OK)
 			return kz_db_fail(db, rc, err, "begin");
 		db->aborted = false;
+		enum kz_status st = kz_sync_capture_begin(db, err);
+		if (st != KZ_OK) {
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			return st;
+		}
 	}
 	db->depth++;
 	return KZ_OK;
@@ -416,7 +434,15 @@ enum kz_status kz_db_commit(struct kz_db *db, struct kz_error *err)
 		return KZ_OK;
 	if (db->aborted) {
 		db->aborted = false;
+		kz_sync_capture_end(db);
 		return kz_fail(err, KZ_ENV, _("The change was cancelled; nothing was saved."));
+	}
+	/* The change log is written inside the same transaction. */
+	enum kz_status cst = kz_sync_capture_commit(db, err);
+	kz_sync_capture_end(db);
+	if (cst != KZ_OK) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return cst;
 	}
 	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
@@ -435,6 +461,8 @@ void kz_db_rollback(struct kz_db *db)
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->aborted = --db->depth > 0;
+	if (db->depth == 0)
+		kz_sync_capture_end(db);
 }
 
 /* --- meta, audit, counts, check ------------------------------------------ */

@@ -20,4 +20,31 @@ int kz_bind_text(sqlite3_stmt *st, int idx, const char *s);
 /* A heap copy of a text column, NULL for NULL. */
 char *kz_column_dup(sqlite3_stmt *st, int col);
 
+/* Every record of a case as (id, kind), ?1 the case id: the rows that go
+ * when the case is erased. */
+#define CASE_IDS_CTE                                                          \
+	"WITH ids(id, kind) AS ("                                             \
+	" SELECT id, 'case' FROM cases WHERE id = ?1"                         \
+	" UNION ALL SELECT id, 'member' FROM members WHERE case_id = ?1"      \
+	" UNION ALL SELECT id, 'team' FROM team WHERE case_id = ?1"           \
+	" UNION ALL SELECT id, 'plan' FROM plans WHERE case_id = ?1"          \
+	" UNION ALL SELECT x.id, 'diagnosis' FROM diagnoses x"                \
+	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
+	" UNION ALL SELECT x.id, 'goal' FROM goals x"                         \
+	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
+	" UNION ALL SELECT x.id, 'action' FROM actions x"                     \
+	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
+	" UNION ALL SELECT x.id, 'review' FROM reviews x"                     \
+	"   JOIN plans p ON p.id = x.plan_id WHERE p.case_id = ?1"            \
+	" UNION ALL SELECT x.id, 'progress' FROM progress x"                  \
+	"   JOIN reviews r ON r.id = x.review_id"                             \
+	"   JOIN plans p ON p.id = r.plan_id WHERE p.case_id = ?1"            \
+	" UNION ALL SELECT id, 'meeting' FROM meetings WHERE case_id = ?1"    \
+	" UNION ALL SELECT x.id, 'attendee' FROM attendees x"                 \
+	"   JOIN meetings m ON m.id = x.meeting_id WHERE m.case_id = ?1"      \
+	" UNION ALL SELECT x.id, 'decision' FROM decisions x"                 \
+	"   JOIN meetings m ON m.id = x.meeting_id WHERE m.case_id = ?1"      \
+	" UNION ALL SELECT id, 'task' FROM tasks WHERE case_id = ?1"          \
+	"   OR meeting_id IN (SELECT id FROM meetings WHERE case_id = ?1)) "
+
 #endif

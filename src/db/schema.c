@@ -286,12 +286,85 @@ static const char *const migration_3[] = {
 	NULL,
 };
 
+/* Offline sync (include/koszyk/sync.h): the change log, this replica's
+ * version vector, the stamps of the values of fields (several when they
+ * are in conflict), row stamps and tombstones, and what each peer holds. */
+static const char *const migration_4[] = {
+	"CREATE TABLE sync_tx (\n"
+	"  origin TEXT NOT NULL,\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  lamport INTEGER NOT NULL,\n"
+	"  at TEXT NOT NULL,\n"
+	"  user TEXT NOT NULL,\n"
+	"  deps TEXT NOT NULL,\n"
+	"  PRIMARY KEY (origin, seq)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX sync_tx_lamport ON sync_tx(lamport);\n"
+	"CREATE TABLE sync_change (\n"
+	"  origin TEXT NOT NULL,\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  idx INTEGER NOT NULL,\n"
+	"  tbl TEXT NOT NULL,\n"
+	"  row_id TEXT NOT NULL,\n"
+	"  op TEXT NOT NULL CHECK (op IN ('I', 'U', 'D', 'E')),\n"
+	"  vals TEXT,\n"
+	"  PRIMARY KEY (origin, seq, idx)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX sync_change_row ON sync_change(row_id);\n"
+	"CREATE TABLE sync_clock (\n"
+	"  origin TEXT PRIMARY KEY NOT NULL,\n"
+	"  seq INTEGER NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE sync_row (\n"
+	"  tbl TEXT NOT NULL,\n"
+	"  row_id TEXT NOT NULL,\n"
+	"  origin TEXT NOT NULL,\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  lamport INTEGER NOT NULL,\n"
+	"  deleted INTEGER NOT NULL DEFAULT 0,\n"
+	"  PRIMARY KEY (tbl, row_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE sync_field (\n"
+	"  tbl TEXT NOT NULL,\n"
+	"  row_id TEXT NOT NULL,\n"
+	"  col TEXT NOT NULL,\n"
+	"  origin TEXT NOT NULL,\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  lamport INTEGER NOT NULL,\n"
+	"  has_value INTEGER NOT NULL DEFAULT 0,\n"
+	"  value,\n"
+	"  PRIMARY KEY (tbl, row_id, col, origin, seq)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE sync_conflict (\n"
+	"  tbl TEXT NOT NULL,\n"
+	"  row_id TEXT NOT NULL,\n"
+	"  col TEXT NOT NULL,\n"
+	"  note TEXT,\n"
+	"  PRIMARY KEY (tbl, row_id, col)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE sync_dropped (\n"
+	"  tbl TEXT NOT NULL,\n"
+	"  row_id TEXT NOT NULL,\n"
+	"  origin TEXT NOT NULL,\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  reason TEXT NOT NULL,\n"
+	"  PRIMARY KEY (tbl, row_id, origin, seq)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE sync_peer (\n"
+	"  replica TEXT PRIMARY KEY NOT NULL,\n"
+	"  clock TEXT NOT NULL,\n"
+	"  seen_at TEXT NOT NULL\n"
+	") WITHOUT ROWID;\n",
+	NULL,
+};
+
 /* migrations[i] brings the schema to version i + 1; each is a
  * NULL-terminated list of SQL pieces run in order. */
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 int kz_db_schema_version(void)

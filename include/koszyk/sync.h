@@ -1,0 +1,188 @@
+/* Offline sync between replicas of one partnership's database.
+ *
+ * Every database is a replica (meta replica_id); replicas of one
+ * partnership share meta partnership_id. Nothing here knows about curses.
+ *
+ * Capture. Every write transaction of the program is recorded by SQLite's
+ * session extension (db.c attaches a session to the synced tables at the
+ * outermost kz_db_begin). At commit the changeset is written into the
+ * change log as one transaction (origin replica, seq, Lamport clock, the
+ * origin's version vector at that moment) and its row changes (insert with
+ * all values, update with the changed values, delete with the id only).
+ * Erasing a case is logged as one "erase" change that carries the case id
+ * and no data; the rows of the case leave the log too.
+ *
+ * Exchange. A change file is an SQLite database (the application file
+ * format) holding: the sender's partnership and replica ids, the version
+ * vector the file starts from, and the transactions after it with their
+ * changes, each transaction with a checksum. Replicas remember the
+ * vector of every peer they heard from, so an export holds what no known
+ * peer has yet (everything after the oldest vector among them); a
+ * receiver skips what it already holds, so a file applied twice changes
+ * nothing the second time. A file is applied in one transaction, or not
+ * at all.
+ *
+ * Merge (the same result whatever the order of exchanges):
+ * - Each field is a multi-value register. A write of a field supersedes
+ *   the values its writer had seen (the writer's version vector covers
+ *   them). Two writes of one field neither of which saw the other are a
+ *   conflict: both values are kept in sync_field, the field is listed in
+ *   sync_conflict, and the record holds the provisional value of the
+ *   write with the greater (Lamport clock, replica id) on every replica.
+ *   Writing the field again (choosing or merging) resolves it, on every
+ *   replica that receives that write.
+ * - updated_at and updated_by take the newest write without a conflict;
+ *   rev is the replica's own save counter (a merged remote change raises
+ *   it, so a form open over the record sees it as a newer save).
+ * - A deletion wins over concurrent changes; the row's id is kept as a
+ *   tombstone, so no later insert or update can bring it back. A row whose
+ *   parent was deleted or erased does not come back either (columns
+ *   declared ON DELETE SET NULL are cleared instead).
+ * - Two cases given the same code offline keep both: the one with the
+ *   greater id gets its code followed by "-" and the first 4 characters of
+ *   its id, and the clash is listed as a conflict of the code field.
+ * - Other unique clashes (one diagnosis per need area of a plan, one
+ *   attendance per person and meeting): the row with the smaller id stays,
+ *   the other is deleted and tombstoned.
+ *
+ * Not synced: meta, audit (each replica's own trail), the search index
+ * (derived by triggers), the sync tables themselves. */
+#ifndef KOSZYK_SYNC_H
+#define KOSZYK_SYNC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "koszyk/buf.h"
+#include "koszyk/status.h"
+
+struct kz_db;
+
+/* What one exchange did, for messages and the progress line. */
+struct kz_sync_stats {
+	long tx_sent;       /* transactions written to the file / peer */
+	long tx_applied;    /* transactions new to this replica */
+	long tx_skipped;    /* already held (the file was applied before) */
+	long changes;       /* row changes applied */
+	long conflicts_new; /* fields that came into conflict */
+};
+
+/* Progress: called now and then with work done and total (both in
+ * transactions); may be NULL. */
+typedef void (*kz_sync_progress_fn)(void *ctx, long done, long total);
+
+/* Write the changes no known peer holds yet to path (which must not
+ * exist; written to a temporary name and renamed, mode 0600). A file with
+ * no transactions is still written: it tells the peer what we hold. */
+enum kz_status kz_sync_export(struct kz_db *db, const char *path,
+			      struct kz_sync_stats *stats,
+			      kz_sync_progress_fn progress, void *ctx,
+			      struct kz_error *err);
+
+/* Apply a change file: KZ_INVALID for a file that is not a koszyk change
+ * file, damaged or truncated, from another partnership, from this very
+ * replica, or one that would leave a gap (changes missing before it);
+ * KZ_ENV for a full disk or an unreadable file. Nothing is applied then. */
+enum kz_status kz_sync_import(struct kz_db *db, const char *path,
+			      struct kz_sync_stats *stats,
+			      kz_sync_progress_fn progress, void *ctx,
+			      struct kz_error *err);
+
+/* A new replica at dest (must not exist) from the database at source:
+ * the same data and change log, a new replica id, mode 0600. */
+enum kz_status kz_sync_clone(const char *source, const char *dest,
+			     struct kz_error *err);
+
+/* Finish a new replica copied to dest from the replica source_replica:
+ * a replica id of its own, and the source remembered as a peer. */
+enum kz_status kz_sync_adopt_clone(const char *dest, const char *source_replica,
+				   struct kz_error *err);
+
+/* Exchange changes both ways with koszyk on another machine: runs
+ * `ssh [USER@]HOST koszyk -d DB sync serve` (the command ssh is taken from
+ * KOSZYK_SSH, the remote program from KOSZYK_REMOTE, default "koszyk";
+ * DB is the remote default when omitted). target is [USER@]HOST[:DB]. */
+enum kz_status kz_sync_ssh(struct kz_db *db, const char *target,
+			   struct kz_sync_stats *stats,
+			   kz_sync_progress_fn progress, void *ctx,
+			   struct kz_error *err);
+/* A new replica at dest from [USER@]HOST:DB over ssh. */
+enum kz_status kz_sync_clone_ssh(const char *target, const char *dest,
+				 struct kz_error *err);
+/* The far end of kz_sync_ssh (fd 0 and 1): read the peer's change file,
+ * apply it, answer with ours. */
+enum kz_status kz_sync_serve(struct kz_db *db, int in, int out,
+			     struct kz_error *err);
+/* The far end of kz_sync_clone_ssh: a copy of the database to out. */
+enum kz_status kz_sync_serve_clone(struct kz_db *db, int out,
+				   struct kz_error *err);
+
+/* Give this file a replica id of its own when it is a copy of another
+ * replica's file (noticed by the file's path and inode recorded beside
+ * the replica id). Called before every exchange; *renewed tells. */
+enum kz_status kz_sync_ensure_replica(struct kz_db *db, bool *renewed,
+				      struct kz_error *err);
+
+/* One field in conflict and its competing values, newest first. */
+struct kz_conflict_value {
+	char *value;   /* NULL for an empty value */
+	char *replica; /* where it was written */
+	char *user;    /* who wrote it */
+	char *at;      /* when (ISO 8601) */
+	bool current;  /* the provisional value the record holds now */
+};
+
+struct kz_conflict {
+	char *table;  /* "services", "goals", ... */
+	char *kind;   /* record kind as in search results: "service", ... */
+	char *row_id;
+	char *label;  /* what the record is: title, name, case code ... */
+	char *field;  /* column name */
+	char *note;   /* NULL, or "clash": two cases got this code offline */
+	struct kz_conflict_value *values;
+	size_t nvalues;
+};
+
+struct kz_conflict_list {
+	struct kz_conflict *items;
+	size_t n;
+};
+
+enum kz_status kz_conflicts_list(struct kz_db *db, struct kz_conflict_list *out,
+				 struct kz_error *err);
+void kz_conflict_list_free(struct kz_conflict_list *list);
+long kz_conflicts_count(struct kz_db *db);
+
+/* Resolve a conflict by writing value (NULL or "" for empty) into the
+ * field: one transaction, logged like any edit, so the resolution travels.
+ * KZ_NOT_FOUND when the field is not in conflict (any more). */
+enum kz_status kz_conflict_resolve(struct kz_db *db, const char *table,
+				   const char *row_id, const char *field,
+				   const char *value, struct kz_error *err);
+
+/* The synced content as canonical text: every synced table sorted by key,
+ * every column but rev, one line a row. Two replicas that have exchanged
+ * all their changes have equal dumps. */
+enum kz_status kz_sync_dump(struct kz_db *db, struct kz_buf *out,
+			    struct kz_error *err);
+
+/* This replica's ids and what it holds, for `sync status`. */
+struct kz_sync_info {
+	char *partnership_id;
+	char *replica_id;
+	char *clock;      /* version vector "replica:seq ..." */
+	long tx_local;    /* transactions written here */
+	long tx_total;    /* transactions in the log */
+	long conflicts;
+};
+enum kz_status kz_sync_info(struct kz_db *db, struct kz_sync_info *out,
+			    struct kz_error *err);
+void kz_sync_info_clear(struct kz_sync_info *info);
+
+/* For db.c: capture of local changes. */
+enum kz_status kz_sync_capture_begin(struct kz_db *db, struct kz_error *err);
+/* Record the captured changes into the log (inside the transaction). */
+enum kz_status kz_sync_capture_commit(struct kz_db *db, struct kz_error *err);
+void kz_sync_capture_end(struct kz_db *db);
+
+#endif

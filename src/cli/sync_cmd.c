@@ -1,0 +1,280 @@
+/* sync clone|export|import|ssh|status|dump|serve|serve-clone, list
+ * conflicts and conflict resolve. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "koszyk/buf.h"
+#include "koszyk/i18n.h"
+#include "koszyk/sync.h"
+#include "koszyk/xalloc.h"
+
+static void progress_line(void *ctx, long done, long total)
+{
+	(void)ctx;
+	if (!isatty(STDERR_FILENO) || total <= 0)
+		return;
+	fprintf(stderr, "\r%s %ld/%ld", _("Sync:"), done, total);
+	if (done >= total)
+		fputs("\n", stderr);
+	fflush(stderr);
+}
+
+static enum kz_status need_args(struct kz_cli *cli, int n, const char *usage,
+				struct kz_error *err)
+{
+	if (cli->argc != n)
+		return kz_fail(err, KZ_INVALID, _("usage: koszyk %s"), usage);
+	return KZ_OK;
+}
+
+/* SOURCE is remote when it is HOST:PATH (no slash before the colon). */
+static bool is_remote(const char *source)
+{
+	const char *colon = strchr(source, ':');
+	const char *slash = strchr(source, '/');
+
+	return colon && colon != source && (!slash || slash > colon);
+}
+
+static enum kz_status cmd_clone(struct kz_cli *cli, struct kz_error *err)
+{
+	enum kz_status st = need_args(cli, 3, "-d NEW.db sync clone SOURCE", err);
+
+	if (st != KZ_OK)
+		return st;
+	if (cli->db_is_default && access(cli->db_path, F_OK) == 0)
+		return kz_fail(err, KZ_INVALID,
+			       _("Give the new database with -d: koszyk -d NEW.db sync clone SOURCE"));
+	if (is_remote(cli->argv[2]))
+		st = kz_sync_clone_ssh(cli->argv[2], cli->db_path, err);
+	else
+		st = kz_sync_clone(cli->argv[2], cli->db_path, err);
+	if (st == KZ_OK)
+		printf(_("Created %s, a new replica of %s.\n"), cli->db_path, cli->argv[2]);
+	return st;
+}
+
+static void print_received(const struct kz_sync_stats *s)
+{
+	printf(_("Received %ld new changes (%ld already here), %ld records changed.\n"),
+	       s->tx_applied, s->tx_skipped, s->changes);
+	if (s->conflicts_new > 0)
+		printf(_("%ld new conflicts: see koszyk list conflicts.\n"), s->conflicts_new);
+}
+
+static enum kz_status cmd_export(struct kz_cli *cli, struct kz_error *err)
+{
+	struct kz_sync_stats s;
+	enum kz_status st = need_args(cli, 3, "sync export FILE", err);
+
+	if (st == KZ_OK)
+		st = kz_cli_open_db(cli, false, err);
+	if (st == KZ_OK)
+		st = kz_sync_export(cli->db, cli->argv[2], &s, progress_line, NULL, err);
+	if (st == KZ_OK)
+		printf(_("Wrote %ld changes to %s.\n"), s.tx_sent, cli->argv[2]);
+	return st;
+}
+
+static enum kz_status cmd_import(struct kz_cli *cli, struct kz_error *err)
+{
+	struct kz_sync_stats s;
+	enum kz_status st = need_args(cli, 3, "sync import FILE", err);
+
+	if (st == KZ_OK)
+		st = kz_cli_open_db(cli, false, err);
+	if (st == KZ_OK)
+		st = kz_sync_import(cli->db, cli->argv[2], &s, progress_line, NULL, err);
+	if (st == KZ_OK)
+		print_received(&s);
+	return st;
+}
+
+static enum kz_status cmd_ssh(struct kz_cli *cli, struct kz_error *err)
+{
+	struct kz_sync_stats s;
+	enum kz_status st = need_args(cli, 3, "sync ssh [USER@]HOST[:DB]", err);
+
+	if (st == KZ_OK)
+		st = kz_cli_open_db(cli, false, err);
+	if (st == KZ_OK)
+		st = kz_sync_ssh(cli->db, cli->argv[2], &s, progress_line, NULL, err);
+	if (st == KZ_OK) {
+		printf(_("Sent %ld changes.\n"), s.tx_sent);
+		print_received(&s);
+	}
+	return st;
+}
+
+static enum kz_status cmd_status(struct kz_cli *cli, struct kz_error *err)
+{
+	struct kz_sync_info info;
+	enum kz_status st = need_args(cli, 2, "sync status", err);
+
+	if (st == KZ_OK)
+		st = kz_cli_open_db(cli, false, err);
+	if (st == KZ_OK)
+		st = kz_sync_info(cli->db, &info, err);
+	if (st != KZ_OK)
+		return st;
+	printf(_("Partnership: %s\n"), info.partnership_id ? info.partnership_id : "");
+	printf(_("This replica: %s\n"), info.replica_id);
+	printf(_("Changes written here: %ld, in the log: %ld\n"), info.tx_local, info.tx_total);
+	printf(_("Holds: %s\n"), info.clock);
+	printf(_("Conflicts: %ld\n"), info.conflicts);
+	kz_sync_info_clear(&info);
+	return KZ_OK;
+}
+
+static enum kz_status cmd_dump(struct kz_cli *cli, struct kz_error *err)
+{
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_status st = need_args(cli, 2, "sync dump", err);
+
+	if (st == KZ_OK)
+		st = kz_cli_open_db(cli, false, err);
+	if (st == KZ_OK)
+		st = kz_sync_dump(cli->db, &out, err);
+	if (st == KZ_OK)
+		st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
+	kz_buf_free(&out);
+	return st;
+}
+
+static enum kz_status cmd_serve(struct kz_cli *cli, bool clone, struct kz_error *err)
+{
+	enum kz_status st = need_args(cli, 2, clone ? "sync serve-clone" : "sync serve", err);
+
+	if (st == KZ_OK)
+		st = kz_cli_open_db(cli, false, err);
+	if (st != KZ_OK) {
+		/* The near end reads our answer, not our stderr. */
+		printf("ERR %d %s\n", (int)st, err->msg);
+		fflush(stdout);
+		return st;
+	}
+	return clone ? kz_sync_serve_clone(cli->db, STDOUT_FILENO, err)
+		     : kz_sync_serve(cli->db, STDIN_FILENO, STDOUT_FILENO, err);
+}
+
+enum kz_status kz_cmd_sync(struct kz_cli *cli, struct kz_error *err)
+{
+	const char *verb = cli->argc > 1 ? cli->argv[1] : "";
+
+	if (strcmp(verb, "clone") == 0)
+		return cmd_clone(cli, err);
+	if (strcmp(verb, "export") == 0)
+		return cmd_export(cli, err);
+	if (strcmp(verb, "import") == 0)
+		return cmd_import(cli, err);
+	if (strcmp(verb, "ssh") == 0)
+		return cmd_ssh(cli, err);
+	if (strcmp(verb, "status") == 0)
+		return cmd_status(cli, err);
+	if (strcmp(verb, "dump") == 0)
+		return cmd_dump(cli, err);
+	if (strcmp(verb, "serve") == 0)
+		return cmd_serve(cli, false, err);
+	if (strcmp(verb, "serve-clone") == 0)
+		return cmd_serve(cli, true, err);
+	return kz_fail(err, KZ_INVALID,
+		       _("sync needs one of: clone SOURCE, export FILE, import FILE, ssh [USER@]HOST[:DB], status"));
+}
+
+/* --- conflicts ----------------------------------------------------------------- */
+
+static void conflicts_json(const struct kz_conflict_list *l, struct kz_buf *b)
+{
+	kz_buf_putc(b, '[');
+	for (size_t i = 0; i < l->n; i++) {
+		const struct kz_conflict *c = &l->items[i];
+		kz_buf_puts(b, i ? ",\n {" : "\n {");
+		kz_buf_puts(b, "\"table\": ");
+		kz_buf_json_string(b, c->table);
+		kz_buf_puts(b, ", \"kind\": ");
+		kz_buf_json_string(b, c->kind);
+		kz_buf_puts(b, ", \"id\": ");
+		kz_buf_json_string(b, c->row_id);
+		kz_buf_puts(b, ", \"label\": ");
+		kz_buf_json_string(b, c->label);
+		kz_buf_puts(b, ", \"field\": ");
+		kz_buf_json_string(b, c->field);
+		kz_buf_puts(b, ", \"note\": ");
+		kz_buf_json_string(b, c->note);
+		kz_buf_puts(b, ", \"values\": [");
+		for (size_t v = 0; v < c->nvalues; v++) {
+			const struct kz_conflict_value *x = &c->values[v];
+			kz_buf_puts(b, v ? ", {\"value\": " : "{\"value\": ");
+			kz_buf_json_string(b, x->value);
+			kz_buf_puts(b, ", \"replica\": ");
+			kz_buf_json_string(b, x->replica);
+			kz_buf_puts(b, ", \"user\": ");
+			kz_buf_json_string(b, x->user);
+			kz_buf_puts(b, ", \"at\": ");
+			kz_buf_json_string(b, x->at);
+			kz_buf_printf(b, ", \"current\": %s}", x->current ? "true" : "false");
+		}
+		kz_buf_puts(b, "]}");
+	}
+	kz_buf_puts(b, l->n ? "\n]\n" : "]\n");
+}
+
+static void conflicts_text(const struct kz_conflict_list *l, struct kz_buf *b)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct kz_conflict *c = &l->items[i];
+		kz_buf_printf(b, "%s %s \"%s\" %s: %s\n", c->table, c->row_id,
+			      c->label ? c->label : "", c->field,
+			      c->note ? _("two cases got the same code while offline") : "");
+		for (size_t v = 0; v < c->nvalues; v++)
+			kz_buf_printf(b, "  %s %s  (%s, %s)\n", c->values[v].current ? "*" : " ",
+				      c->values[v].value ? c->values[v].value : "",
+				      c->values[v].user ? c->values[v].user : "",
+				      c->values[v].at ? c->values[v].at : "");
+	}
+}
+
+enum kz_status kz_cmd_list_conflicts(struct kz_cli *cli, bool json, struct kz_error *err)
+{
+	struct kz_conflict_list l;
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_status st = kz_cli_open_db(cli, false, err);
+
+	if (st == KZ_OK)
+		st = kz_conflicts_list(cli->db, &l, err);
+	if (st != KZ_OK)
+		return st;
+	if (json)
+		conflicts_json(&l, &out);
+	else
+		conflicts_text(&l, &out);
+	st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
+	kz_buf_free(&out);
+	kz_conflict_list_free(&l);
+	return st;
+}
+
+/* conflict resolve TABLE ID FIELD=VALUE */
+enum kz_status kz_cmd_conflict(struct kz_cli *cli, struct kz_error *err)
+{
+	const char *eq;
+	char *field;
+	enum kz_status st;
+
+	if (cli->argc != 5 || strcmp(cli->argv[1], "resolve") != 0 ||
+	    !(eq = strchr(cli->argv[4], '=')))
+		return kz_fail(err, KZ_INVALID, _("usage: koszyk %s"),
+			       "conflict resolve TABLE ID FIELD=VALUE");
+	st = kz_cli_open_db(cli, false, err);
+	if (st != KZ_OK)
+		return st;
+	field = xstrndup(cli->argv[4], (size_t)(eq - cli->argv[4]));
+	st = kz_conflict_resolve(cli->db, cli->argv[2], cli->argv[3], field, eq + 1, err);
+	if (st == KZ_NOT_FOUND)
+		st = kz_fail(err, KZ_INVALID, "%s", err->msg);
+	free(field);
+	return st;
+}

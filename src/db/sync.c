@@ -1,0 +1,820 @@
+/* Sync: the registry of synced tables, version vectors, the capture of
+ * local changes with SQLite's session extension, and replica identity.
+ * The model is described in include/koszyk/sync.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sync_internal.h"
+#include "koszyk/i18n.h"
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+
+/* Synced tables, parents before children (the order changes of one
+ * transaction are applied in). */
+static const struct {
+	const char *name, *kind;
+} synced[] = {
+	{ "partners", "partner" },   { "contacts", "contact" },
+	{ "services", "service" },   { "cases", "case" },
+	{ "members", "member" },     { "team", "team" },
+	{ "plans", "plan" },         { "diagnoses", "diagnosis" },
+	{ "goals", "goal" },         { "actions", "action" },
+	{ "reviews", "review" },     { "progress", "progress" },
+	{ "plan_versions", "plan_version" },
+	{ "meetings", "meeting" },   { "attendees", "attendee" },
+	{ "decisions", "decision" }, { "tasks", "task" },
+};
+#define NSYNCED ((int)(sizeof(synced) / sizeof(synced[0])))
+
+struct kz_sync {
+	sqlite3_session *session;
+	int paused;
+	char *replica;
+	struct sync_table tables[NSYNCED];
+	bool loaded;
+	char **erases; /* case ids erased in this transaction */
+	size_t nerases;
+};
+
+struct kz_sync *kz_sync_new(void)
+{
+	return xcalloc(1, sizeof(struct kz_sync));
+}
+
+static void clear_erases(struct kz_sync *s)
+{
+	for (size_t i = 0; i < s->nerases; i++)
+		free(s->erases[i]);
+	free(s->erases);
+	s->erases = NULL;
+	s->nerases = 0;
+}
+
+void kz_sync_free(struct kz_sync *s)
+{
+	if (!s)
+		return;
+	if (s->session)
+		sqlite3session_delete(s->session);
+	clear_erases(s);
+	for (int i = 0; i < NSYNCED; i++) {
+		struct sync_table *t = &s->tables[i];
+		for (int c = 0; c < t->ncol; c++)
+			free(t->cols[c]);
+		free(t->cols);
+		free(t->lww);
+		free(t->fks);
+	}
+	free(s->replica);
+	free(s);
+}
+
+void kz_sync_pause(struct kz_db *db, bool paused)
+{
+	kz_db_sync(db)->paused += paused ? 1 : -1;
+}
+
+enum kz_status sync_step(struct kz_db *db, sqlite3_stmt *st, const char *what,
+			 struct kz_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return kz_db_fail(db, rc, err, what);
+	return KZ_OK;
+}
+
+/* --- the registry ---------------------------------------------------------- */
+
+static int index_of(const char *name)
+{
+	for (int i = 0; i < NSYNCED; i++)
+		if (strcmp(synced[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static bool is_lww(const char *col)
+{
+	return strcmp(col, "updated_at") == 0 || strcmp(col, "updated_by") == 0 ||
+	       strcmp(col, "created_at") == 0 || strcmp(col, "created_by") == 0;
+}
+
+static void load_columns(sqlite3 *h, struct sync_table *t)
+{
+	sqlite3_stmt *st;
+
+	t->pk[0] = t->pk[1] = -1;
+	t->rev_col = -1;
+	if (sqlite3_prepare_v2(h, "SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid",
+			       -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		int pk = sqlite3_column_int(st, 1);
+		t->cols = xrealloc(t->cols, (size_t)(t->ncol + 1) * sizeof(*t->cols));
+		t->lww = xrealloc(t->lww, (size_t)(t->ncol + 1) * sizeof(*t->lww));
+		t->cols[t->ncol] = xstrdup(name);
+		t->lww[t->ncol] = is_lww(name);
+		if (pk >= 1 && pk <= 2) {
+			t->pk[pk - 1] = t->ncol;
+			if (pk > t->npk)
+				t->npk = pk;
+		}
+		if (strcmp(name, "rev") == 0)
+			t->rev_col = t->ncol;
+		t->ncol++;
+	}
+	sqlite3_finalize(st);
+}
+
+static void load_fks(sqlite3 *h, struct sync_table *t)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(h, "SELECT \"from\", \"table\", on_delete"
+			       " FROM pragma_foreign_key_list(?1)", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int col = sync_col_index(t, (const char *)sqlite3_column_text(st, 0));
+		int parent = index_of((const char *)sqlite3_column_text(st, 1));
+		const char *action = (const char *)sqlite3_column_text(st, 2);
+		if (col < 0 || parent < 0)
+			continue;
+		t->fks = xrealloc(t->fks, (size_t)(t->nfk + 1) * sizeof(*t->fks));
+		t->fks[t->nfk].col = col;
+		t->fks[t->nfk].parent = parent;
+		t->fks[t->nfk].set_null = action && strcmp(action, "SET NULL") == 0;
+		t->nfk++;
+	}
+	sqlite3_finalize(st);
+}
+
+static struct kz_sync *registry(struct kz_db *db)
+{
+	struct kz_sync *s = kz_db_sync(db);
+
+	if (!s->loaded) {
+		for (int i = 0; i < NSYNCED; i++) {
+			s->tables[i].name = synced[i].name;
+			s->tables[i].kind = synced[i].kind;
+			load_columns(kz_db_handle(db), &s->tables[i]);
+			load_fks(kz_db_handle(db), &s->tables[i]);
+		}
+		s->loaded = true;
+	}
+	return s;
+}
+
+int sync_table_count(struct kz_db *db)
+{
+	(void)db;
+	return NSYNCED;
+}
+
+const struct sync_table *sync_table_at(struct kz_db *db, int i)
+{
+	return i >= 0 && i < NSYNCED ? &registry(db)->tables[i] : NULL;
+}
+
+const struct sync_table *sync_table_named(struct kz_db *db, const char *name,
+					  int *index)
+{
+	int i = name ? index_of(name) : -1;
+
+	if (index)
+		*index = i;
+	return i < 0 ? NULL : &registry(db)->tables[i];
+}
+
+int sync_col_index(const struct sync_table *t, const char *col)
+{
+	for (int i = 0; col && i < t->ncol; i++)
+		if (strcmp(t->cols[i], col) == 0)
+			return i;
+	return -1;
+}
+
+char *sync_row_key(const struct sync_table *t, const char *const *pkvals)
+{
+	if (t->npk == 1)
+		return xstrdup(pkvals[0] ? pkvals[0] : "");
+	return xasprintf("%s/%s", pkvals[0] ? pkvals[0] : "",
+			    pkvals[1] ? pkvals[1] : "");
+}
+
+void sync_key_where(const struct sync_table *t, struct kz_buf *sql, int first)
+{
+	kz_buf_printf(sql, " WHERE \"%s\" = ?%d", t->cols[t->pk[0]], first);
+	if (t->npk == 2)
+		kz_buf_printf(sql, " AND \"%s\" = ?%d", t->cols[t->pk[1]], first + 1);
+}
+
+int sync_bind_key(const struct sync_table *t, sqlite3_stmt *st, int first,
+		  const char *row_id)
+{
+	const char *slash;
+
+	if (t->npk == 1)
+		return sqlite3_bind_text(st, first, row_id, -1, SQLITE_TRANSIENT);
+	slash = strrchr(row_id, '/');
+	if (!slash)
+		return SQLITE_MISMATCH;
+	sqlite3_bind_text(st, first, row_id, (int)(slash - row_id), SQLITE_TRANSIENT);
+	return sqlite3_bind_int64(st, first + 1, strtoll(slash + 1, NULL, 10));
+}
+
+/* --- version vectors ------------------------------------------------------- */
+
+void vv_set(struct vv *v, const char *origin, long long seq)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->e[i].origin, origin) == 0) {
+			v->e[i].seq = seq;
+			return;
+		}
+	v->e = xrealloc(v->e, (v->n + 1) * sizeof(*v->e));
+	v->e[v->n].origin = xstrdup(origin);
+	v->e[v->n].seq = seq;
+	v->n++;
+}
+
+long long vv_get(const struct vv *v, const char *origin)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (strcmp(v->e[i].origin, origin) == 0)
+			return v->e[i].seq;
+	return 0;
+}
+
+void vv_parse(const char *text, struct vv *out)
+{
+	const char *p = text ? text : "";
+
+	out->e = NULL;
+	out->n = 0;
+	while (*p) {
+		const char *end = p + strcspn(p, " ");
+		const char *colon = memchr(p, ':', (size_t)(end - p));
+		if (colon && colon > p) {
+			char *origin = xstrndup(p, (size_t)(colon - p));
+			vv_set(out, origin, strtoll(colon + 1, NULL, 10));
+			free(origin);
+		}
+		p = *end ? end + 1 : end;
+	}
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct vv_entry *)a)->origin,
+		      ((const struct vv_entry *)b)->origin);
+}
+
+char *vv_format(const struct vv *v)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+
+	if (v->n)
+		qsort(v->e, v->n, sizeof(*v->e), cmp_entry);
+	for (size_t i = 0; i < v->n; i++)
+		kz_buf_printf(&b, "%s%s:%lld", i ? " " : "", v->e[i].origin, v->e[i].seq);
+	return kz_buf_detach(&b);
+}
+
+void vv_free(struct vv *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		free(v->e[i].origin);
+	free(v->e);
+	v->e = NULL;
+	v->n = 0;
+}
+
+enum kz_status sync_load_clock(struct kz_db *db, struct vv *out,
+			       struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT origin, seq FROM sync_clock", err);
+	int rc;
+
+	out->e = NULL;
+	out->n = 0;
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		vv_set(out, (const char *)sqlite3_column_text(st, 0),
+		       sqlite3_column_int64(st, 1));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		vv_free(out);
+		return kz_db_fail(db, rc, err, "sync_clock");
+	}
+	return KZ_OK;
+}
+
+long long sync_next_lamport(struct kz_db *db)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT max(lamport) FROM sync_tx", NULL);
+	long long l = 0;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		l = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return l + 1;
+}
+
+const char *sync_replica(struct kz_db *db)
+{
+	struct kz_sync *s = kz_db_sync(db);
+
+	if (!s->replica)
+		s->replica = kz_db_meta_get(db, "replica_id");
+	return s->replica ? s->replica : "";
+}
+
+/* --- replica identity ------------------------------------------------------ */
+
+/* The file's identity: a copy has another inode (or device). */
+static char *file_identity(struct kz_db *db)
+{
+	struct stat sb;
+
+	if (stat(kz_db_path(db), &sb) != 0)
+		return NULL;
+	return xasprintf("%llu:%llu", (unsigned long long)sb.st_dev,
+			    (unsigned long long)sb.st_ino);
+}
+
+enum kz_status kz_sync_ensure_replica(struct kz_db *db, bool *renewed,
+				      struct kz_error *err)
+{
+	char *ident = file_identity(db), *known;
+	enum kz_status st = KZ_OK;
+
+	if (renewed)
+		*renewed = false;
+	if (!ident)
+		return KZ_OK;
+	known = kz_db_meta_get(db, "replica_file");
+	if (!known || strcmp(known, ident) != 0) {
+		/* A copy of another replica's file (or a file from before
+		 * sync): it writes under an id of its own from now on. */
+		char id[KZ_ID_LEN + 1];
+		kz_uuid(id);
+		st = kz_db_begin(db, err);
+		if (st == KZ_OK)
+			st = kz_db_meta_set(db, "replica_id", id, err);
+		if (st == KZ_OK)
+			st = kz_db_meta_set(db, "replica_file", ident, err);
+		if (st == KZ_OK)
+			st = kz_db_commit(db, err);
+		else
+			kz_db_rollback(db);
+		if (st == KZ_OK) {
+			struct kz_sync *s = kz_db_sync(db);
+			free(s->replica);
+			s->replica = NULL;
+			if (renewed)
+				*renewed = known != NULL;
+		}
+	}
+	free(known);
+	free(ident);
+	return st;
+}
+
+/* --- capture ---------------------------------------------------------------- */
+
+enum kz_status kz_sync_capture_begin(struct kz_db *db, struct kz_error *err)
+{
+	struct kz_sync *s = kz_db_sync(db);
+	int rc;
+
+	if (s->paused || s->session)
+		return KZ_OK;
+	registry(db);
+	rc = sqlite3session_create(kz_db_handle(db), "main", &s->session);
+	for (int i = 0; rc == SQLITE_OK && i < NSYNCED; i++)
+		rc = sqlite3session_attach(s->session, synced[i].name);
+	if (rc != SQLITE_OK) {
+		kz_sync_capture_end(db);
+		return kz_db_fail(db, rc, err, "session");
+	}
+	return KZ_OK;
+}
+
+void kz_sync_capture_end(struct kz_db *db)
+{
+	struct kz_sync *s = kz_db_sync(db);
+
+	if (s->session) {
+		sqlite3session_delete(s->session);
+		s->session = NULL;
+	}
+	clear_erases(s);
+}
+
+/* One captured row change, before it is written to the log. */
+struct captured {
+	int table;
+	char op;
+	char *row_id;
+	char *vals;
+	char **cols; /* changed columns of an update (names owned by registry) */
+	int ncols;
+};
+
+static void json_value(struct kz_buf *b, sqlite3_value *v)
+{
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_INTEGER:
+		kz_buf_printf(b, "%lld", (long long)sqlite3_value_int64(v));
+		break;
+	case SQLITE_FLOAT:
+		kz_buf_printf(b, "%.17g", sqlite3_value_double(v));
+		break;
+	case SQLITE_NULL:
+		kz_buf_puts(b, "null");
+		break;
+	default:
+		kz_buf_json_string(b, (const char *)sqlite3_value_text(v));
+	}
+}
+
+static char *key_of(const struct sync_table *t, sqlite3_changeset_iter *it,
+		    bool use_new)
+{
+	const char *pk[2] = { NULL, NULL };
+	sqlite3_value *v;
+
+	for (int k = 0; k < t->npk; k++) {
+		v = NULL;
+		if (use_new)
+			sqlite3changeset_new(it, t->pk[k], &v);
+		else
+			sqlite3changeset_old(it, t->pk[k], &v);
+		pk[k] = v ? (const char *)sqlite3_value_text(v) : NULL;
+	}
+	return sync_row_key(t, pk);
+}
+
+static void capture_one(struct kz_sync *s, sqlite3_changeset_iter *it,
+			struct captured *c)
+{
+	const char *tab;
+	int ncol, op, indirect;
+	const struct sync_table *t;
+	struct kz_buf b = KZ_BUF_INIT;
+
+	sqlite3changeset_op(it, &tab, &ncol, &op, &indirect);
+	c->table = index_of(tab);
+	t = &s->tables[c->table];
+	c->op = op == SQLITE_INSERT ? 'I' : op == SQLITE_UPDATE ? 'U' : 'D';
+	c->row_id = key_of(t, it, op == SQLITE_INSERT);
+	if (op == SQLITE_DELETE)
+		return;
+	kz_buf_putc(&b, '{');
+	for (int i = 0; i < ncol && i < t->ncol; i++) {
+		sqlite3_value *v = NULL;
+		if (i == t->rev_col)
+			continue;
+		sqlite3changeset_new(it, i, &v);
+		if (!v)
+			continue;
+		if (op == SQLITE_UPDATE) {
+			c->cols = xrealloc(c->cols, (size_t)(c->ncols + 1) * sizeof(*c->cols));
+			c->cols[c->ncols++] = t->cols[i];
+		}
+		if (b.len > 1)
+			kz_buf_putc(&b, ',');
+		kz_buf_json_string(&b, t->cols[i]);
+		kz_buf_putc(&b, ':');
+		json_value(&b, v);
+	}
+	kz_buf_putc(&b, '}');
+	c->vals = kz_buf_detach(&b);
+}
+
+/* Parents first for inserts and updates, children first for deletes,
+ * erasures last; otherwise in the order of the changeset. */
+static int change_rank(const struct captured *c)
+{
+	switch (c->op) {
+	case 'D': return 100 + (NSYNCED - c->table);
+	case 'E': return 300;
+	default: return c->table;
+	}
+}
+
+static int cmp_captured(const void *a, const void *b)
+{
+	const struct captured *x = a, *y = b;
+	int d = change_rank(x) - change_rank(y);
+
+	return d ? d : (x < y ? -1 : x > y);
+}
+
+static enum kz_status record_local(struct kz_db *db, const struct sync_stamp *stamp,
+				   const struct captured *c, int idx,
+				   struct kz_error *err)
+{
+	const char *tbl = c->op == 'E' ? "cases" : synced[c->table].name;
+	sqlite3_stmt *st;
+	enum kz_status rc;
+
+	st = kz_db_stmt(db, "INSERT INTO sync_change(origin, seq, idx, tbl, row_id, op, vals)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, stamp->origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, stamp->seq);
+	sqlite3_bind_int(st, 3, idx);
+	sqlite3_bind_text(st, 4, tbl, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, c->row_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, (char[]){ c->op, 0 }, 1, SQLITE_TRANSIENT);
+	if (c->vals)
+		sqlite3_bind_text(st, 7, c->vals, -1, SQLITE_STATIC);
+	rc = sync_step(db, st, "sync_change", err);
+	if (rc != KZ_OK || c->op == 'E')
+		return rc;
+
+	if (c->op == 'I' || c->op == 'D') {
+		st = kz_db_stmt(db, "INSERT OR REPLACE INTO sync_row(tbl, row_id, origin, seq, lamport, deleted)"
+				" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, c->row_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, stamp->origin, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, stamp->seq);
+		sqlite3_bind_int64(st, 5, stamp->lamport);
+		sqlite3_bind_int(st, 6, c->op == 'D');
+		rc = sync_step(db, st, "sync_row", err);
+		if (rc != KZ_OK || c->op == 'I')
+			return rc;
+		rc = sync_forget_row(db, tbl, c->row_id, err);
+		if (rc != KZ_OK)
+			return rc;
+		st = kz_db_stmt(db, "DELETE FROM sync_field WHERE tbl = ?1 AND row_id = ?2", err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, c->row_id, -1, SQLITE_STATIC);
+		rc = sync_step(db, st, "sync_field", err);
+		st = rc == KZ_OK ? kz_db_stmt(db, "DELETE FROM sync_conflict WHERE tbl = ?1 AND row_id = ?2", err) : NULL;
+		if (!st)
+			return rc != KZ_OK ? rc : err ? err->status : KZ_ENV;
+		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, c->row_id, -1, SQLITE_STATIC);
+		return sync_step(db, st, "sync_conflict", err);
+	}
+
+	/* An update: this replica has seen every value of these fields, so
+	 * the write supersedes them all (and resolves a conflict). */
+	for (int i = 0; i < c->ncols && rc == KZ_OK; i++) {
+		st = kz_db_stmt(db, "DELETE FROM sync_field WHERE tbl = ?1 AND row_id = ?2 AND col = ?3", err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, c->row_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, c->cols[i], -1, SQLITE_STATIC);
+		rc = sync_step(db, st, "sync_field", err);
+		if (rc != KZ_OK)
+			break;
+		st = kz_db_stmt(db, "INSERT INTO sync_field(tbl, row_id, col, origin, seq, lamport)"
+				" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, c->row_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, c->cols[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, stamp->origin, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 5, stamp->seq);
+		sqlite3_bind_int64(st, 6, stamp->lamport);
+		rc = sync_step(db, st, "sync_field", err);
+		if (rc != KZ_OK)
+			break;
+		st = kz_db_stmt(db, "DELETE FROM sync_conflict WHERE tbl = ?1 AND row_id = ?2 AND col = ?3", err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, c->row_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, c->cols[i], -1, SQLITE_STATIC);
+		rc = sync_step(db, st, "sync_conflict", err);
+	}
+	return rc;
+}
+
+static enum kz_status write_tx(struct kz_db *db, struct captured *cs, size_t n,
+			       struct kz_error *err)
+{
+	struct vv clock;
+	struct sync_stamp stamp;
+	char now[32], *deps;
+	sqlite3_stmt *st;
+	enum kz_status rc;
+
+	rc = sync_load_clock(db, &clock, err);
+	if (rc != KZ_OK)
+		return rc;
+	stamp.origin = sync_replica(db);
+	stamp.seq = vv_get(&clock, stamp.origin) + 1;
+	stamp.lamport = sync_next_lamport(db);
+	deps = vv_format(&clock);
+	vv_free(&clock);
+	kz_now_iso(now);
+
+	st = kz_db_stmt(db, "INSERT INTO sync_tx(origin, seq, lamport, at, user, deps)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+	if (!st) {
+		free(deps);
+		return err ? err->status : KZ_ENV;
+	}
+	sqlite3_bind_text(st, 1, stamp.origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, stamp.seq);
+	sqlite3_bind_int64(st, 3, stamp.lamport);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, kz_db_user(db), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, deps, -1, SQLITE_STATIC);
+	rc = sync_step(db, st, "sync_tx", err);
+	free(deps);
+	for (size_t i = 0; i < n && rc == KZ_OK; i++)
+		rc = record_local(db, &stamp, &cs[i], (int)i, err);
+	if (rc != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "INSERT OR REPLACE INTO sync_clock(origin, seq) VALUES (?1, ?2)", err);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, stamp.origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, stamp.seq);
+	return sync_step(db, st, "sync_clock", err);
+}
+
+static void free_captured(struct captured *cs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(cs[i].row_id);
+		free(cs[i].vals);
+		free(cs[i].cols);
+	}
+	free(cs);
+}
+
+enum kz_status kz_sync_capture_commit(struct kz_db *db, struct kz_error *err)
+{
+	struct kz_sync *s = kz_db_sync(db);
+	struct captured *cs = NULL;
+	size_t n = 0;
+	void *data = NULL;
+	int size = 0, rc = SQLITE_OK;
+	enum kz_status st = KZ_OK;
+
+	if (s->session && !sqlite3session_isempty(s->session))
+		rc = sqlite3session_changeset(s->session, &size, &data);
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, "session");
+	if (size > 0) {
+		sqlite3_changeset_iter *it;
+		rc = sqlite3changeset_start(&it, size, data);
+		while (rc == SQLITE_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
+			cs = xrealloc(cs, (n + 1) * sizeof(*cs));
+			memset(&cs[n], 0, sizeof(*cs));
+			capture_one(s, it, &cs[n]);
+			/* An update of nothing but the save counter is no change. */
+			if (cs[n].op == 'U' && cs[n].ncols == 0) {
+				free(cs[n].row_id);
+				free(cs[n].vals);
+				continue;
+			}
+			n++;
+		}
+		if (rc == SQLITE_OK)
+			rc = sqlite3changeset_finalize(it);
+		sqlite3_free(data);
+		if (rc != SQLITE_OK) {
+			free_captured(cs, n);
+			return kz_db_fail(db, rc, err, "session");
+		}
+	}
+	for (size_t i = 0; i < s->nerases; i++) {
+		cs = xrealloc(cs, (n + 1) * sizeof(*cs));
+		memset(&cs[n], 0, sizeof(*cs));
+		cs[n].op = 'E';
+		cs[n].table = index_of("cases");
+		cs[n].row_id = xstrdup(s->erases[i]);
+		n++;
+	}
+	if (n > 0) {
+		qsort(cs, n, sizeof(*cs), cmp_captured);
+		st = write_tx(db, cs, n, err);
+	}
+	free_captured(cs, n);
+	return st;
+}
+
+enum kz_status sync_forget_row(struct kz_db *db, const char *tbl,
+			       const char *row_id, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "DELETE FROM sync_change WHERE row_id = ?2"
+				      " AND tbl = ?1 AND op IN ('I', 'U')", err);
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+	return sync_step(db, st, "sync_change", err);
+}
+
+/* --- erasure ---------------------------------------------------------------- */
+
+enum kz_status kz_sync_erase_note(struct kz_db *db, const char *case_id,
+				  struct kz_error *err)
+{
+	static const char *const scrub[] = {
+		/* Everything written about the case leaves the log. */
+		CASE_IDS_CTE ", keys(k) AS (SELECT id FROM ids UNION ALL"
+		" SELECT v.plan_id || '/' || v.version FROM plan_versions v"
+		"  JOIN plans p ON p.id = v.plan_id WHERE p.case_id = ?1)"
+		" DELETE FROM sync_change WHERE row_id IN (SELECT k FROM keys)",
+		CASE_IDS_CTE " DELETE FROM sync_field WHERE row_id IN (SELECT id FROM ids)",
+		CASE_IDS_CTE " DELETE FROM sync_conflict WHERE row_id IN (SELECT id FROM ids)",
+		CASE_IDS_CTE " DELETE FROM sync_dropped WHERE row_id IN (SELECT id FROM ids)",
+		CASE_IDS_CTE " UPDATE sync_row SET deleted = 1 WHERE row_id IN (SELECT id FROM ids)",
+	};
+	struct kz_sync *s = kz_db_sync(db);
+
+	for (size_t i = 0; i < sizeof(scrub) / sizeof(scrub[0]); i++) {
+		sqlite3_stmt *st = kz_db_stmt(db, scrub[i], err);
+		enum kz_status rc;
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_text(st, 1, case_id, -1, SQLITE_TRANSIENT);
+		rc = sync_step(db, st, "sync", err);
+		if (rc != KZ_OK)
+			return rc;
+	}
+	if (s->session) {
+		/* The deletions carry the erased data: log the erasure alone. */
+		sqlite3session_enable(s->session, 0);
+		s->erases = xrealloc(s->erases, (s->nerases + 1) * sizeof(*s->erases));
+		s->erases[s->nerases++] = xstrdup(case_id);
+	}
+	return KZ_OK;
+}
+
+/* --- information ------------------------------------------------------------ */
+
+static long count_long(struct kz_db *db, const char *sql, const char *arg)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);
+	long n = 0;
+
+	if (!st)
+		return 0;
+	if (arg)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+long kz_conflicts_count(struct kz_db *db)
+{
+	return count_long(db, "SELECT count(*) FROM sync_conflict", NULL);
+}
+
+enum kz_status kz_sync_info(struct kz_db *db, struct kz_sync_info *out,
+			    struct kz_error *err)
+{
+	struct vv clock;
+	enum kz_status st;
+
+	memset(out, 0, sizeof(*out));
+	st = sync_load_clock(db, &clock, err);
+	if (st != KZ_OK)
+		return st;
+	out->clock = vv_format(&clock);
+	vv_free(&clock);
+	out->partnership_id = kz_db_meta_get(db, "partnership_id");
+	out->replica_id = xstrdup(sync_replica(db));
+	out->tx_local = count_long(db, "SELECT count(*) FROM sync_tx WHERE origin = ?1",
+				   out->replica_id);
+	out->tx_total = count_long(db, "SELECT count(*) FROM sync_tx", NULL);
+	out->conflicts = kz_conflicts_count(db);
+	return KZ_OK;
+}
+
+void kz_sync_info_clear(struct kz_sync_info *info)
+{
+	free(info->partnership_id);
+	free(info->replica_id);
+	free(info->clock);
+	memset(info, 0, sizeof(*info));
+}

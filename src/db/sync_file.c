@@ -1,0 +1,805 @@
+/* Change files: export, import (one transaction, checked before anything
+ * is kept) and cloning a replica. A change file is an SQLite database of
+ * its own; see include/koszyk/sync.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sync_internal.h"
+#include "koszyk/i18n.h"
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+
+#define FILE_FORMAT "koszyk-sync"
+#define FILE_VERSION "1"
+
+static const char file_schema[] =
+	"CREATE TABLE header (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);"
+	"CREATE TABLE tx (origin TEXT NOT NULL, seq INTEGER NOT NULL,"
+	" lamport INTEGER NOT NULL, at TEXT NOT NULL, user TEXT NOT NULL,"
+	" deps TEXT NOT NULL, nchanges INTEGER NOT NULL, checksum TEXT NOT NULL,"
+	" PRIMARY KEY (origin, seq));"
+	"CREATE TABLE change (origin TEXT NOT NULL, seq INTEGER NOT NULL,"
+	" idx INTEGER NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL,"
+	" op TEXT NOT NULL, vals TEXT, PRIMARY KEY (origin, seq, idx));";
+
+/* --- checksums ------------------------------------------------------------- */
+
+/* FNV-1a, 64 bits: enough to notice a damaged or edited file (this is
+ * not a signature). */
+struct sum {
+	unsigned long long h;
+};
+
+static void sum_init(struct sum *s)
+{
+	s->h = 14695981039346656037ULL;
+}
+
+static void sum_text(struct sum *s, const char *t)
+{
+	for (const unsigned char *p = (const unsigned char *)(t ? t : ""); *p; p++) {
+		s->h ^= *p;
+		s->h *= 1099511628211ULL;
+	}
+	s->h ^= 0xff; /* field separator, distinct from any UTF-8 byte */
+	s->h *= 1099511628211ULL;
+}
+
+static void sum_int(struct sum *s, long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	sum_text(s, buf);
+}
+
+static void sum_hex(const struct sum *s, char out[17])
+{
+	snprintf(out, 17, "%016llx", s->h);
+}
+
+/* One transaction read from a file or the log. */
+struct file_tx {
+	char *origin, *at, *user, *deps;
+	long long seq, lamport;
+	struct sync_change *changes;
+	char **owned; /* strings of the changes */
+	size_t n, nowned;
+};
+
+static char *own(struct file_tx *t, const unsigned char *s)
+{
+	char *copy = s ? xstrdup((const char *)s) : NULL;
+
+	t->owned = xrealloc(t->owned, (t->nowned + 1) * sizeof(*t->owned));
+	t->owned[t->nowned++] = copy;
+	return copy;
+}
+
+static void file_tx_clear(struct file_tx *t)
+{
+	for (size_t i = 0; i < t->nowned; i++)
+		free(t->owned[i]);
+	free(t->owned);
+	free(t->changes);
+	free(t->origin);
+	free(t->at);
+	free(t->user);
+	free(t->deps);
+	memset(t, 0, sizeof(*t));
+}
+
+static void file_tx_sum(const struct file_tx *t, char out[17])
+{
+	struct sum s;
+
+	sum_init(&s);
+	sum_text(&s, t->origin);
+	sum_int(&s, t->seq);
+	sum_int(&s, t->lamport);
+	sum_text(&s, t->at);
+	sum_text(&s, t->user);
+	sum_text(&s, t->deps);
+	for (size_t i = 0; i < t->n; i++) {
+		const struct sync_change *c = &t->changes[i];
+		sum_int(&s, (long long)i);
+		sum_text(&s, c->tbl);
+		sum_text(&s, c->row_id);
+		sum_text(&s, (char[]){ c->op, 0 });
+		sum_text(&s, c->vals ? c->vals : "\x01");
+	}
+	sum_hex(&s, out);
+}
+
+/* Read the changes of (origin, seq) with a statement that selects
+ * tbl, row_id, op, vals ordered by idx, ?1 origin, ?2 seq. */
+static int read_changes(sqlite3_stmt *st, struct file_tx *t)
+{
+	int rc;
+
+	sqlite3_bind_text(st, 1, t->origin, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, t->seq);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sync_change c;
+		const unsigned char *op = sqlite3_column_text(st, 2);
+		c.tbl = own(t, sqlite3_column_text(st, 0));
+		c.row_id = own(t, sqlite3_column_text(st, 1));
+		c.op = op && op[0] && !op[1] ? (char)op[0] : '?';
+		c.vals = own(t, sqlite3_column_text(st, 3));
+		t->changes = xrealloc(t->changes, (t->n + 1) * sizeof(*t->changes));
+		t->changes[t->n++] = c;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* --- export ----------------------------------------------------------------- */
+
+/* What every known peer holds: for each origin the smallest seq among
+ * them; nothing when no peer is known yet. */
+static enum kz_status peers_floor(struct kz_db *db, const struct vv *clock,
+				  struct vv *floor, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock FROM sync_peer", err);
+	bool any = false;
+	int rc;
+
+	floor->e = NULL;
+	floor->n = 0;
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	for (size_t i = 0; i < clock->n; i++)
+		vv_set(floor, clock->e[i].origin, clock->e[i].seq);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct vv peer;
+		any = true;
+		vv_parse((const char *)sqlite3_column_text(st, 0), &peer);
+		for (size_t i = 0; i < floor->n; i++) {
+			long long p = vv_get(&peer, floor->e[i].origin);
+			if (p < floor->e[i].seq)
+				floor->e[i].seq = p;
+		}
+		vv_free(&peer);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		vv_free(floor);
+		return kz_db_fail(db, rc, err, "sync_peer");
+	}
+	if (!any)
+		for (size_t i = 0; i < floor->n; i++)
+			floor->e[i].seq = 0;
+	return KZ_OK;
+}
+
+static enum kz_status file_fail(sqlite3 *f, int rc, const char *path,
+				struct kz_error *err)
+{
+	if ((rc & 0xff) == SQLITE_FULL)
+		return kz_fail(err, KZ_ENV, _("The disk is full; %s was not written. Free some space and try again."),
+			       path);
+	return kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path,
+		       f ? sqlite3_errmsg(f) : sqlite3_errstr(rc));
+}
+
+static int put_header(sqlite3 *f, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(f, "INSERT INTO header(key, value) VALUES (?1, ?2)",
+				    -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value ? value : "", -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Copy the transactions of one origin after seq `after` into the file. */
+static int export_origin(struct kz_db *db, sqlite3 *f, const char *origin,
+			 long long after, struct kz_sync_stats *stats,
+			 kz_sync_progress_fn progress, void *ctx, long total)
+{
+	sqlite3_stmt *txs = kz_db_stmt(db, "SELECT seq, lamport, at, user, deps FROM sync_tx"
+				       " WHERE origin = ?1 AND seq > ?2 ORDER BY seq", NULL);
+	sqlite3_stmt *chg = kz_db_stmt(db, "SELECT tbl, row_id, op, vals FROM sync_change"
+				       " WHERE origin = ?1 AND seq = ?2 ORDER BY idx", NULL);
+	sqlite3_stmt *put_tx = NULL, *put_chg = NULL;
+	int rc;
+
+	if (!txs || !chg)
+		return SQLITE_ERROR;
+	rc = sqlite3_prepare_v2(f, "INSERT INTO tx VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				-1, &put_tx, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(f, "INSERT INTO change VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+					-1, &put_chg, NULL);
+	sqlite3_bind_text(txs, 1, origin, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(txs, 2, after);
+	while (rc == SQLITE_OK && sqlite3_step(txs) == SQLITE_ROW) {
+		struct file_tx t = { 0 };
+		char sum[17];
+		t.origin = xstrdup(origin);
+		t.seq = sqlite3_column_int64(txs, 0);
+		t.lamport = sqlite3_column_int64(txs, 1);
+		t.at = xstrdup((const char *)sqlite3_column_text(txs, 2));
+		t.user = xstrdup((const char *)sqlite3_column_text(txs, 3));
+		t.deps = xstrdup((const char *)sqlite3_column_text(txs, 4));
+		rc = read_changes(chg, &t);
+		file_tx_sum(&t, sum);
+		for (size_t i = 0; rc == SQLITE_OK && i < t.n; i++) {
+			const struct sync_change *c = &t.changes[i];
+			sqlite3_bind_text(put_chg, 1, t.origin, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(put_chg, 2, t.seq);
+			sqlite3_bind_int64(put_chg, 3, (long long)i);
+			sqlite3_bind_text(put_chg, 4, c->tbl, -1, SQLITE_STATIC);
+			sqlite3_bind_text(put_chg, 5, c->row_id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(put_chg, 6, (char[]){ c->op, 0 }, 1, SQLITE_TRANSIENT);
+			if (c->vals)
+				sqlite3_bind_text(put_chg, 7, c->vals, -1, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(put_chg, 7);
+			rc = sqlite3_step(put_chg) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(f);
+			sqlite3_reset(put_chg);
+		}
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(put_tx, 1, t.origin, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(put_tx, 2, t.seq);
+			sqlite3_bind_int64(put_tx, 3, t.lamport);
+			sqlite3_bind_text(put_tx, 4, t.at, -1, SQLITE_STATIC);
+			sqlite3_bind_text(put_tx, 5, t.user, -1, SQLITE_STATIC);
+			sqlite3_bind_text(put_tx, 6, t.deps, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(put_tx, 7, (long long)t.n);
+			sqlite3_bind_text(put_tx, 8, sum, -1, SQLITE_STATIC);
+			rc = sqlite3_step(put_tx) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(f);
+			sqlite3_reset(put_tx);
+		}
+		file_tx_clear(&t);
+		stats->tx_sent++;
+		if (progress && stats->tx_sent % 50 == 0)
+			progress(ctx, stats->tx_sent, total);
+	}
+	sqlite3_reset(txs);
+	sqlite3_finalize(put_tx);
+	sqlite3_finalize(put_chg);
+	return rc;
+}
+
+static long count_after(struct kz_db *db, const char *origin, long long after)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT count(*) FROM sync_tx WHERE origin = ?1 AND seq > ?2", NULL);
+	long n = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, origin, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, after);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *path,
+				 const char *since, struct kz_sync_stats *stats,
+				 kz_sync_progress_fn progress, void *ctx,
+				 struct kz_error *err)
+{
+	struct vv clock, floor;
+	sqlite3 *f = NULL;
+	char *clock_text = NULL, *floor_text = NULL, *part = NULL, now[32], num[32];
+	long total = 0;
+	int rc;
+	enum kz_status st;
+
+	st = sync_load_clock(db, &clock, err);
+	if (st != KZ_OK)
+		return st;
+	if (since) {
+		/* What the peer at the other end holds: it told us. */
+		vv_parse(since, &floor);
+		st = KZ_OK;
+	} else {
+		st = peers_floor(db, &clock, &floor, err);
+	}
+	if (st != KZ_OK) {
+		vv_free(&clock);
+		return st;
+	}
+	for (size_t i = 0; i < clock.n; i++)
+		total += count_after(db, clock.e[i].origin, vv_get(&floor, clock.e[i].origin));
+	clock_text = vv_format(&clock);
+	floor_text = vv_format(&floor);
+	part = kz_db_meta_get(db, "partnership_id");
+	kz_now_iso(now);
+
+	rc = sqlite3_open_v2(tmp, &f, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(f, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN",
+				  NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(f, file_schema, NULL, NULL, NULL);
+	snprintf(num, sizeof(num), "%d", kz_db_schema_version());
+	if (rc == SQLITE_OK) rc = put_header(f, "format", FILE_FORMAT);
+	if (rc == SQLITE_OK) rc = put_header(f, "version", FILE_VERSION);
+	if (rc == SQLITE_OK) rc = put_header(f, "schema", num);
+	if (rc == SQLITE_OK) rc = put_header(f, "partnership", part);
+	if (rc == SQLITE_OK) rc = put_header(f, "sender", sync_replica(db));
+	if (rc == SQLITE_OK) rc = put_header(f, "clock", clock_text);
+	if (rc == SQLITE_OK) rc = put_header(f, "since", floor_text);
+	if (rc == SQLITE_OK) rc = put_header(f, "written_at", now);
+	if (rc == SQLITE_OK && progress)
+		progress(ctx, 0, total);
+	for (size_t i = 0; rc == SQLITE_OK && i < clock.n; i++)
+		rc = export_origin(db, f, clock.e[i].origin, vv_get(&floor, clock.e[i].origin),
+				   stats, progress, ctx, total);
+	snprintf(num, sizeof(num), "%ld", stats->tx_sent);
+	if (rc == SQLITE_OK) rc = put_header(f, "tx_count", num);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(f, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		st = file_fail(f, rc, path, err);
+	if (f && sqlite3_close(f) != SQLITE_OK && st == KZ_OK)
+		st = file_fail(NULL, SQLITE_IOERR, path, err);
+	if (st == KZ_OK && progress)
+		progress(ctx, total, total);
+	vv_free(&clock);
+	vv_free(&floor);
+	free(clock_text);
+	free(floor_text);
+	free(part);
+	return st;
+}
+
+enum kz_status sync_export_since(struct kz_db *db, const char *path,
+				 const char *since, struct kz_sync_stats *stats,
+				 kz_sync_progress_fn progress, void *ctx,
+				 struct kz_error *err)
+{
+	struct kz_sync_stats local = { 0 };
+	struct stat sb;
+	char *tmp;
+	mode_t old;
+	enum kz_status st;
+
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof(*stats));
+	if (stat(path, &sb) == 0)
+		return kz_fail(err, KZ_INVALID, _("%s already exists; give a new file name for the changes."),
+			       path);
+	st = kz_sync_ensure_replica(db, NULL, err);
+	if (st != KZ_OK)
+		return st;
+	tmp = xasprintf("%s.part", path);
+	unlink(tmp);
+	old = umask(077);
+	/* A read transaction: the file shows one consistent moment. */
+	int rc = sqlite3_exec(kz_db_handle(db), "BEGIN", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		st = kz_db_fail(db, rc, err, "export");
+	else {
+		st = write_file(db, tmp, path, since, stats, progress, ctx, err);
+		sqlite3_exec(kz_db_handle(db), "COMMIT", NULL, NULL, NULL);
+	}
+	umask(old);
+	if (st == KZ_OK && rename(tmp, path) != 0)
+		st = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path, strerror(errno));
+	if (st != KZ_OK)
+		unlink(tmp);
+	free(tmp);
+	return st;
+}
+
+enum kz_status kz_sync_export(struct kz_db *db, const char *path,
+			      struct kz_sync_stats *stats,
+			      kz_sync_progress_fn progress, void *ctx,
+			      struct kz_error *err)
+{
+	return sync_export_since(db, path, NULL, stats, progress, ctx, err);
+}
+
+/* --- import ----------------------------------------------------------------- */
+
+static char *get_header(sqlite3 *f, const char *key)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(f, "SELECT value FROM header WHERE key = ?1", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+struct file_header {
+	char *format, *version, *schema, *partnership, *sender, *clock, *tx_count;
+};
+
+static void header_clear(struct file_header *h)
+{
+	free(h->format);
+	free(h->version);
+	free(h->schema);
+	free(h->partnership);
+	free(h->sender);
+	free(h->clock);
+	free(h->tx_count);
+}
+
+static enum kz_status not_changes(const char *path, struct kz_error *err)
+{
+	return kz_fail(err, KZ_INVALID,
+		       _("%s is not a koszyk change file, or it is damaged or cut short. Ask for the file again."),
+		       path);
+}
+
+/* Open and check a change file: ours, whole, for this partnership. */
+static enum kz_status open_changes(struct kz_db *db, const char *path, sqlite3 **out,
+				   struct file_header *h, struct kz_error *err)
+{
+	sqlite3 *f = NULL;
+	struct stat sb;
+	char *part = NULL;
+	enum kz_status st = KZ_OK;
+	int rc;
+
+	*out = NULL;
+	memset(h, 0, sizeof(*h));
+	if (stat(path, &sb) != 0)
+		return kz_fail(err, errno == ENOENT ? KZ_INVALID : KZ_ENV,
+			       _("%s: cannot read the change file: %s"), path, strerror(errno));
+	if (!S_ISREG(sb.st_mode))
+		return not_changes(path, err);
+	if (access(path, R_OK) != 0)
+		return kz_fail(err, KZ_ENV, _("%s: cannot read the change file: %s"), path,
+			       strerror(errno));
+	rc = sqlite3_open_v2(path, &f, SQLITE_OPEN_READONLY, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(f, "PRAGMA quick_check", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(f);
+		return not_changes(path, err);
+	}
+	h->format = get_header(f, "format");
+	h->version = get_header(f, "version");
+	h->schema = get_header(f, "schema");
+	h->partnership = get_header(f, "partnership");
+	h->sender = get_header(f, "sender");
+	h->clock = get_header(f, "clock");
+	h->tx_count = get_header(f, "tx_count");
+	part = kz_db_meta_get(db, "partnership_id");
+	if (!h->format || strcmp(h->format, FILE_FORMAT) != 0 || !h->version ||
+	    !h->schema || !h->partnership || !h->sender || !h->clock || !h->tx_count)
+		st = not_changes(path, err);
+	else if (strcmp(h->version, FILE_VERSION) != 0 ||
+		 atoi(h->schema) > kz_db_schema_version())
+		st = kz_fail(err, KZ_INVALID,
+			     _("%s was written by a newer version of koszyk. Update koszyk on this computer first."),
+			     path);
+	else if (!part || strcmp(h->partnership, part) != 0)
+		st = kz_fail(err, KZ_INVALID,
+			     _("%s comes from another partnership's database; it cannot be applied here."),
+			     path);
+	else if (strcmp(h->sender, sync_replica(db)) == 0)
+		st = kz_fail(err, KZ_INVALID,
+			     _("%s was written by this very database; apply it on the other computer."),
+			     path);
+	if (st == KZ_OK) {
+		sqlite3_stmt *q;
+		long long n = -1;
+		if (sqlite3_prepare_v2(f, "SELECT count(*) FROM tx", -1, &q, NULL) == SQLITE_OK &&
+		    sqlite3_step(q) == SQLITE_ROW)
+			n = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+		if (n != strtoll(h->tx_count, NULL, 10))
+			st = not_changes(path, err);
+	}
+	free(part);
+	if (st != KZ_OK) {
+		sqlite3_close(f);
+		header_clear(h);
+		return st;
+	}
+	*out = f;
+	return KZ_OK;
+}
+
+static enum kz_status store_tx(struct kz_db *db, const struct file_tx *t,
+			       struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "INSERT INTO sync_tx(origin, seq, lamport, at, user, deps)"
+				      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, t->origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, t->seq);
+	sqlite3_bind_int64(st, 3, t->lamport);
+	sqlite3_bind_text(st, 4, t->at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, t->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, t->deps, -1, SQLITE_STATIC);
+	enum kz_status rc = sync_step(db, st, "sync_tx", err);
+	if (rc != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "INSERT OR REPLACE INTO sync_clock(origin, seq) VALUES (?1, ?2)", err);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, t->origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, t->seq);
+	return sync_step(db, st, "sync_clock", err);
+}
+
+static enum kz_status keep_change(struct kz_db *db, const struct file_tx *t, size_t idx,
+				  struct kz_error *err)
+{
+	const struct sync_change *c = &t->changes[idx];
+	sqlite3_stmt *st = kz_db_stmt(db, "INSERT INTO sync_change(origin, seq, idx, tbl, row_id, op, vals)"
+				      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, t->origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, t->seq);
+	sqlite3_bind_int64(st, 3, (long long)idx);
+	sqlite3_bind_text(st, 4, c->tbl, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, c->row_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, (char[]){ c->op, 0 }, 1, SQLITE_TRANSIENT);
+	if (c->vals)
+		sqlite3_bind_text(st, 7, c->vals, -1, SQLITE_STATIC);
+	return sync_step(db, st, "sync_change", err);
+}
+
+static enum kz_status gap(const char *path, struct kz_error *err)
+{
+	return kz_fail(err, KZ_INVALID,
+		       _("%s needs changes this database has not received yet. Exchange with the office server first, or ask for a new file."),
+		       path);
+}
+
+/* Apply one transaction that is new here. */
+static enum kz_status apply_tx(struct kz_db *db, const struct file_tx *t,
+			       struct kz_sync_stats *stats, struct kz_error *err)
+{
+	struct sync_apply a = { 0 };
+	enum kz_status st = KZ_OK;
+	bool keep;
+
+	a.stamp.origin = t->origin;
+	a.stamp.seq = t->seq;
+	a.stamp.lamport = t->lamport;
+	vv_parse(t->deps, &a.deps);
+	st = store_tx(db, t, err);
+	for (size_t i = 0; i < t->n && st == KZ_OK; i++) {
+		st = sync_apply_change(db, &a, &t->changes[i], &keep, err);
+		if (st == KZ_OK && keep)
+			st = keep_change(db, t, i, err);
+	}
+	vv_free(&a.deps);
+	stats->changes += a.changes;
+	stats->conflicts_new += a.conflicts_new;
+	return st;
+}
+
+static enum kz_status remember_peer(struct kz_db *db, const char *replica,
+				    const char *clock, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock FROM sync_peer WHERE replica = ?1", err);
+	bool same = false;
+	char now[32];
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, replica, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		same = strcmp((const char *)sqlite3_column_text(st, 0), clock) == 0;
+	sqlite3_reset(st);
+	if (same)
+		return KZ_OK;
+	kz_now_iso(now);
+	st = kz_db_stmt(db, "INSERT OR REPLACE INTO sync_peer(replica, clock, seen_at)"
+			" VALUES (?1, ?2, ?3)", err);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, replica, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, clock, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	return sync_step(db, st, "sync_peer", err);
+}
+
+static enum kz_status apply_file(struct kz_db *db, sqlite3 *f, const char *path,
+				 const struct file_header *h, struct kz_sync_stats *stats,
+				 kz_sync_progress_fn progress, void *ctx,
+				 struct kz_error *err)
+{
+	sqlite3_stmt *txs = NULL, *chg = NULL;
+	struct vv clock;
+	long total = strtol(h->tx_count, NULL, 10), done = 0;
+	enum kz_status st;
+	int rc;
+
+	st = sync_load_clock(db, &clock, err);
+	if (st != KZ_OK)
+		return st;
+	/* Lamport order respects cause and effect: parents before children,
+	 * a change before the change that saw it. */
+	rc = sqlite3_prepare_v2(f, "SELECT origin, seq, lamport, at, user, deps, nchanges, checksum"
+				" FROM tx ORDER BY lamport, origin, seq", -1, &txs, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(f, "SELECT tbl, row_id, op, vals FROM change"
+					" WHERE origin = ?1 AND seq = ?2 ORDER BY idx", -1, &chg, NULL);
+	if (rc != SQLITE_OK)
+		st = not_changes(path, err);
+	if (progress)
+		progress(ctx, 0, total);
+	while (st == KZ_OK && (rc = sqlite3_step(txs)) == SQLITE_ROW) {
+		struct file_tx t = { 0 };
+		char sum[17];
+		const unsigned char *check = sqlite3_column_text(txs, 7);
+		t.origin = xstrdup((const char *)sqlite3_column_text(txs, 0));
+		t.seq = sqlite3_column_int64(txs, 1);
+		t.lamport = sqlite3_column_int64(txs, 2);
+		t.at = xstrdup((const char *)sqlite3_column_text(txs, 3));
+		t.user = xstrdup((const char *)sqlite3_column_text(txs, 4));
+		t.deps = xstrdup((const char *)sqlite3_column_text(txs, 5));
+		if (read_changes(chg, &t) != SQLITE_OK)
+			st = not_changes(path, err);
+		file_tx_sum(&t, sum);
+		if (st == KZ_OK && (!check || strcmp((const char *)check, sum) != 0 ||
+				    (long long)t.n != sqlite3_column_int64(txs, 6) ||
+				    !*t.origin || t.seq < 1))
+			st = not_changes(path, err);
+		if (st == KZ_OK && t.seq <= vv_get(&clock, t.origin)) {
+			stats->tx_skipped++;
+		} else if (st == KZ_OK) {
+			struct vv deps;
+			if (t.seq != vv_get(&clock, t.origin) + 1)
+				st = gap(path, err);
+			vv_parse(t.deps, &deps);
+			for (size_t i = 0; st == KZ_OK && i < deps.n; i++)
+				if (vv_get(&clock, deps.e[i].origin) < deps.e[i].seq)
+					st = gap(path, err);
+			vv_free(&deps);
+			if (st == KZ_OK)
+				st = apply_tx(db, &t, stats, err);
+			if (st == KZ_OK) {
+				vv_set(&clock, t.origin, t.seq);
+				stats->tx_applied++;
+			}
+		}
+		file_tx_clear(&t);
+		done++;
+		if (progress && done % 50 == 0)
+			progress(ctx, done, total);
+	}
+	if (st == KZ_OK && rc != SQLITE_DONE)
+		st = not_changes(path, err);
+	sqlite3_finalize(txs);
+	sqlite3_finalize(chg);
+	vv_free(&clock);
+	if (st == KZ_OK)
+		st = remember_peer(db, h->sender, h->clock, err);
+	if (st == KZ_OK && stats->tx_applied > 0) {
+		char *summary = xasprintf("%ld changes from %s", stats->tx_applied, h->sender);
+		st = kz_audit(db, "sync", "sync", NULL, summary, err);
+		free(summary);
+	}
+	if (st == KZ_OK && progress)
+		progress(ctx, total, total);
+	return st;
+}
+
+char *sync_file_clock(const char *path)
+{
+	sqlite3 *f = NULL;
+	char *clock = NULL;
+
+	if (sqlite3_open_v2(path, &f, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+		clock = get_header(f, "clock");
+	sqlite3_close(f);
+	return clock;
+}
+
+enum kz_status kz_sync_import(struct kz_db *db, const char *path,
+			      struct kz_sync_stats *stats,
+			      kz_sync_progress_fn progress, void *ctx,
+			      struct kz_error *err)
+{
+	struct kz_sync_stats local = { 0 };
+	struct file_header h;
+	sqlite3 *f;
+	enum kz_status st;
+
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof(*stats));
+	st = kz_sync_ensure_replica(db, NULL, err);
+	if (st != KZ_OK)
+		return st;
+	st = open_changes(db, path, &f, &h, err);
+	if (st != KZ_OK)
+		return st;
+	/* Received changes are not captured again as this replica's own. */
+	kz_sync_pause(db, true);
+	st = kz_db_begin(db, err);
+	kz_sync_pause(db, false);
+	if (st == KZ_OK) {
+		kz_sync_pause(db, true);
+		st = apply_file(db, f, path, &h, stats, progress, ctx, err);
+		kz_sync_pause(db, false);
+		if (st == KZ_OK)
+			st = kz_db_commit(db, err);
+		else
+			kz_db_rollback(db);
+	}
+	if (st != KZ_OK)
+		memset(stats, 0, sizeof(*stats));
+	sqlite3_close(f);
+	header_clear(&h);
+	return st;
+}
+
+/* --- clone ------------------------------------------------------------------ */
+
+enum kz_status kz_sync_adopt_clone(const char *dest, const char *source_replica,
+				   struct kz_error *err)
+{
+	struct kz_db *db;
+	struct vv clock;
+	char *text;
+	enum kz_status st = kz_db_open(dest, KZ_OPEN_EXISTING, &db, err);
+
+	if (st != KZ_OK)
+		return st;
+	/* Opening gave the copy a replica id of its own (another file). */
+	st = sync_load_clock(db, &clock, err);
+	if (st == KZ_OK && source_replica && strcmp(source_replica, sync_replica(db)) != 0) {
+		text = vv_format(&clock);
+		st = kz_db_begin(db, err);
+		if (st == KZ_OK)
+			st = remember_peer(db, source_replica, text, err);
+		if (st == KZ_OK)
+			st = kz_db_commit(db, err);
+		else
+			kz_db_rollback(db);
+		free(text);
+	}
+	if (st == KZ_OK)
+		vv_free(&clock);
+	kz_db_close(db);
+	return st;
+}
+
+enum kz_status kz_sync_clone(const char *source, const char *dest,
+			     struct kz_error *err)
+{
+	struct kz_db *src;
+	struct stat sb;
+	char *replica;
+	enum kz_status st;
+
+	if (stat(dest, &sb) == 0)
+		return kz_fail(err, KZ_INVALID, _("%s already exists; give a new file name for the new replica."),
+			       dest);
+	st = kz_db_open(source, KZ_OPEN_EXISTING, &src, err);
+	if (st != KZ_OK)
+		return st;
+	replica = xstrdup(sync_replica(src));
+	st = kz_db_backup(src, dest, err);
+	kz_db_close(src);
+	if (st == KZ_OK)
+		st = kz_sync_adopt_clone(dest, replica, err);
+	if (st != KZ_OK)
+		unlink(dest);
+	free(replica);
+	return st;
+}

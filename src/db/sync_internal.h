@@ -1,0 +1,132 @@
+/* Shared by the sync modules of the data layer (src/db/sync*.c, db.c,
+ * cases.c, src/io/sync_ssh.c). See include/koszyk/sync.h for the model. */
+#ifndef KOSZYK_SYNC_INTERNAL_H
+#define KOSZYK_SYNC_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "db_internal.h"
+#include "koszyk/buf.h"
+#include "koszyk/sync.h"
+
+/* A foreign key of a synced table. */
+struct sync_fk {
+	int col;       /* column index in the child */
+	int parent;    /* index of the parent in the registry */
+	bool set_null; /* ON DELETE SET NULL; otherwise the child goes too */
+};
+
+/* A synced table as read from the schema. */
+struct sync_table {
+	const char *name; /* static */
+	const char *kind; /* static, record kind for people */
+	char **cols;
+	int ncol;
+	int pk[2];        /* key columns: id, or plan_id and version */
+	int npk;
+	int rev_col;      /* this replica's own save counter, not synced */
+	bool *lww;        /* newest write wins without a conflict */
+	struct sync_fk *fks;
+	int nfk;
+};
+
+/* A version vector: the highest transaction seen from each origin. */
+struct vv_entry {
+	char *origin;
+	long long seq;
+};
+struct vv {
+	struct vv_entry *e;
+	size_t n;
+};
+
+void vv_parse(const char *text, struct vv *out);
+char *vv_format(const struct vv *v);
+long long vv_get(const struct vv *v, const char *origin);
+void vv_set(struct vv *v, const char *origin, long long seq);
+void vv_free(struct vv *v);
+
+/* A transaction's stamp. */
+struct sync_stamp {
+	const char *origin;
+	long long seq;
+	long long lamport;
+};
+
+struct kz_sync;
+
+/* Per-connection state, owned by struct kz_db (db.c). */
+struct kz_sync *kz_sync_new(void);
+void kz_sync_free(struct kz_sync *s);
+struct kz_sync *kz_db_sync(struct kz_db *db);
+/* While paused (migrations, applying a change file) nothing is captured. */
+void kz_sync_pause(struct kz_db *db, bool paused);
+
+/* The registry of synced tables, parents before children. */
+int sync_table_count(struct kz_db *db);
+const struct sync_table *sync_table_at(struct kz_db *db, int i);
+const struct sync_table *sync_table_named(struct kz_db *db, const char *name,
+					  int *index);
+int sync_col_index(const struct sync_table *t, const char *col);
+/* The key of a row as one text: id, or plan_id/version. */
+char *sync_row_key(const struct sync_table *t, const char *const *pkvals);
+/* " WHERE id = ?N" or " WHERE plan_id = ?N AND version = ?N+1" and the
+ * binding of a row key to it. */
+void sync_key_where(const struct sync_table *t, struct kz_buf *sql, int first);
+int sync_bind_key(const struct sync_table *t, sqlite3_stmt *st, int first,
+		  const char *row_id);
+
+/* This replica's id (cached) and its version vector. */
+const char *sync_replica(struct kz_db *db);
+enum kz_status sync_load_clock(struct kz_db *db, struct vv *out,
+			       struct kz_error *err);
+long long sync_next_lamport(struct kz_db *db);
+
+/* Cases.c tells the capture that a case is being erased: the rows of the
+ * case leave the change log, and the erasure is logged without data. */
+enum kz_status kz_sync_erase_note(struct kz_db *db, const char *case_id,
+				  struct kz_error *err);
+/* cases.c: erase a case by id inside the current transaction (a received
+ * erasure). KZ_NOT_FOUND when this replica does not hold it. */
+enum kz_status kz_case_erase_id(struct kz_db *db, const char *case_id,
+				struct kz_error *err);
+
+/* Apply one received transaction (sync_merge.c). Its header is already
+ * checked; changes are read from the change file statement. */
+struct sync_change {
+	const char *tbl;
+	const char *row_id;
+	char op;
+	const char *vals; /* JSON object, NULL for D and E */
+};
+struct sync_apply {
+	struct sync_stamp stamp;
+	struct vv deps;
+	long changes;
+	long conflicts_new;
+};
+/* *keep tells whether the change is kept in the log for relaying. */
+enum kz_status sync_apply_change(struct kz_db *db, struct sync_apply *a,
+				 const struct sync_change *c, bool *keep,
+				 struct kz_error *err);
+
+/* Export what a peer holding `since` (a version vector as text) lacks;
+ * NULL: what no known peer holds yet. */
+enum kz_status sync_export_since(struct kz_db *db, const char *path,
+				 const char *since, struct kz_sync_stats *stats,
+				 kz_sync_progress_fn progress, void *ctx,
+				 struct kz_error *err);
+/* The version vector of the sender of a change file (caller frees). */
+char *sync_file_clock(const char *path);
+
+/* A deleted row's values leave the log: its deletion alone travels (a
+ * peer that never saw the row gets just the tombstone). */
+enum kz_status sync_forget_row(struct kz_db *db, const char *tbl,
+			       const char *row_id, struct kz_error *err);
+
+/* Run a prepared statement that returns no rows; resets it. */
+enum kz_status sync_step(struct kz_db *db, sqlite3_stmt *st, const char *what,
+			 struct kz_error *err);
+
+#endif

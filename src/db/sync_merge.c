@@ -1,0 +1,883 @@
+/* Applying a received change: multi-value registers per field, deletions
+ * that win, tombstones, rows whose parent is gone, unique clashes. The
+ * rules are in include/koszyk/sync.h; each is a function of the set of
+ * writes and their causal order, so replicas converge whatever the order
+ * of exchanges. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sync_internal.h"
+#include "koszyk/i18n.h"
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+
+/* The values of a change: column index and value. */
+struct change_vals {
+	int *col;
+	sqlite3_value **val;
+	int n;
+};
+
+static void vals_free(struct change_vals *v)
+{
+	for (int i = 0; i < v->n; i++)
+		sqlite3_value_free(v->val[i]);
+	free(v->col);
+	free(v->val);
+	memset(v, 0, sizeof(*v));
+}
+
+static enum kz_status damaged(struct kz_error *err, const char *what)
+{
+	return kz_fail(err, KZ_INVALID,
+		       _("The change file is damaged (%s). Ask for a new one."), what);
+}
+
+static enum kz_status vals_parse(struct kz_db *db, const struct sync_table *t,
+				 const char *json, struct change_vals *out,
+				 struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT key, value FROM json_each(?1)"
+				      " WHERE json_valid(?1)", err);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, json ? json : "{}", -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int col = sync_col_index(t, (const char *)sqlite3_column_text(st, 0));
+		if (col < 0 || col == t->rev_col) {
+			sqlite3_reset(st);
+			vals_free(out);
+			return damaged(err, "unknown column");
+		}
+		out->col = xrealloc(out->col, (size_t)(out->n + 1) * sizeof(*out->col));
+		out->val = xrealloc(out->val, (size_t)(out->n + 1) * sizeof(*out->val));
+		out->col[out->n] = col;
+		out->val[out->n] = sqlite3_value_dup(sqlite3_column_value(st, 1));
+		out->n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		vals_free(out);
+		return rc == SQLITE_ERROR ? damaged(err, "values")
+					  : kz_db_fail(db, rc, err, "json");
+	}
+	return KZ_OK;
+}
+
+static int vals_find(const struct change_vals *v, int col)
+{
+	for (int i = 0; i < v->n; i++)
+		if (v->col[i] == col)
+			return i;
+	return -1;
+}
+
+static void vals_set_null(struct change_vals *v, int i)
+{
+	sqlite3_value_free(v->val[i]);
+	v->val[i] = NULL;
+}
+
+/* Prepare dynamic SQL over registry identifiers (never text from a file:
+ * table and column names are checked against the schema first). */
+static sqlite3_stmt *prepare(struct kz_db *db, const struct kz_buf *sql,
+			     struct kz_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(kz_db_handle(db), kz_buf_str(sql), -1, &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		kz_db_fail(db, rc, err, "sync");
+		return NULL;
+	}
+	return st;
+}
+
+static enum kz_status run(struct kz_db *db, sqlite3_stmt *st, struct kz_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return kz_db_fail(db, rc, err, "sync");
+	return KZ_OK;
+}
+
+/* --- rows -------------------------------------------------------------------- */
+
+static bool row_exists(struct kz_db *db, const struct sync_table *t, const char *row_id)
+{
+	struct kz_buf sql = KZ_BUF_INIT;
+	sqlite3_stmt *st;
+	bool found = false;
+
+	kz_buf_printf(&sql, "SELECT 1 FROM \"%s\"", t->name);
+	sync_key_where(t, &sql, 1);
+	st = prepare(db, &sql, NULL);
+	kz_buf_free(&sql);
+	if (!st)
+		return false;
+	sync_bind_key(t, st, 1, row_id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+static bool is_tombstone(struct kz_db *db, const char *tbl, const char *row_id)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT 1 FROM sync_row WHERE tbl = ?1 AND row_id = ?2 AND deleted"
+		" UNION ALL SELECT 1 FROM erased WHERE id = ?2", NULL);
+	bool dead = false;
+
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+	dead = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return dead;
+}
+
+static bool is_erased(struct kz_db *db, const char *row_id)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT 1 FROM erased WHERE id = ?1", NULL);
+	bool dead;
+
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, row_id, -1, SQLITE_TRANSIENT);
+	dead = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return dead;
+}
+
+static enum kz_status set_row_stamp(struct kz_db *db, const char *tbl,
+				    const char *row_id, const struct sync_stamp *s,
+				    bool deleted, struct kz_error *err)
+{
+	sqlite3_stmt *st;
+	enum kz_status rc;
+
+	if (deleted) {
+		/* A tombstone keeps the first stamp it got; the row's field
+		 * history is no longer needed. */
+		st = kz_db_stmt(db, "INSERT INTO sync_row(tbl, row_id, origin, seq, lamport, deleted)"
+				" VALUES (?1, ?2, ?3, ?4, ?5, 1)"
+				" ON CONFLICT(tbl, row_id) DO UPDATE SET deleted = 1", err);
+	} else {
+		st = kz_db_stmt(db, "INSERT OR REPLACE INTO sync_row(tbl, row_id, origin, seq, lamport, deleted)"
+				" VALUES (?1, ?2, ?3, ?4, ?5, 0)", err);
+	}
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, s->origin, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, s->seq);
+	sqlite3_bind_int64(st, 5, s->lamport);
+	rc = sync_step(db, st, "sync_row", err);
+	if (rc != KZ_OK || !deleted)
+		return rc;
+	rc = sync_forget_row(db, tbl, row_id, err);
+	if (rc != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "DELETE FROM sync_field WHERE tbl = ?1 AND row_id = ?2", err);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+	rc = sync_step(db, st, "sync_field", err);
+	if (rc != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "DELETE FROM sync_conflict WHERE tbl = ?1 AND row_id = ?2", err);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+	return sync_step(db, st, "sync_conflict", err);
+}
+
+static enum kz_status note_dropped(struct kz_db *db, const char *tbl,
+				   const char *row_id, const struct sync_stamp *s,
+				   const char *reason, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"INSERT OR IGNORE INTO sync_dropped(tbl, row_id, origin, seq, reason)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)", err);
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, s->origin, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, s->seq);
+	sqlite3_bind_text(st, 5, reason, -1, SQLITE_STATIC);
+	return sync_step(db, st, "sync_dropped", err);
+}
+
+/* Delete a row and, first, every row that refers to it: a deletion wins,
+ * so children go with their parent (or lose the reference where the
+ * schema says SET NULL). Every deleted row becomes a tombstone. */
+static enum kz_status delete_cascade(struct kz_db *db, int tidx, const char *row_id,
+				     const struct sync_stamp *s, struct kz_error *err)
+{
+	const struct sync_table *t = sync_table_at(db, tidx);
+	struct kz_buf sql = KZ_BUF_INIT;
+	sqlite3_stmt *st;
+	enum kz_status rc = KZ_OK;
+
+	for (int ci = 0; ci < sync_table_count(db) && rc == KZ_OK; ci++) {
+		const struct sync_table *c = sync_table_at(db, ci);
+		for (int f = 0; f < c->nfk && rc == KZ_OK; f++) {
+			if (c->fks[f].parent != tidx || t->npk != 1)
+				continue;
+			kz_buf_reset(&sql);
+			if (c->fks[f].set_null) {
+				kz_buf_printf(&sql, "UPDATE \"%s\" SET \"%s\" = NULL%s WHERE \"%s\" = ?1",
+					      c->name, c->cols[c->fks[f].col],
+					      c->rev_col >= 0 ? ", rev = rev + 1" : "",
+					      c->cols[c->fks[f].col]);
+				st = prepare(db, &sql, err);
+				if (!st) {
+					rc = err ? err->status : KZ_ENV;
+					break;
+				}
+				sqlite3_bind_text(st, 1, row_id, -1, SQLITE_TRANSIENT);
+				rc = run(db, st, err);
+				continue;
+			}
+			/* Collect the children first: the recursion prepares
+			 * statements of its own. */
+			char **kids = NULL;
+			size_t nkids = 0;
+			kz_buf_printf(&sql, "SELECT \"%s\"%s%s%s FROM \"%s\" WHERE \"%s\" = ?1",
+				      c->cols[c->pk[0]], c->npk == 2 ? " || '/' || \"" : "",
+				      c->npk == 2 ? c->cols[c->pk[1]] : "",
+				      c->npk == 2 ? "\"" : "", c->name, c->cols[c->fks[f].col]);
+			st = prepare(db, &sql, err);
+			if (!st) {
+				rc = err ? err->status : KZ_ENV;
+				break;
+			}
+			sqlite3_bind_text(st, 1, row_id, -1, SQLITE_TRANSIENT);
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				kids = xrealloc(kids, (nkids + 1) * sizeof(*kids));
+				kids[nkids++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+			}
+			sqlite3_finalize(st);
+			for (size_t k = 0; k < nkids; k++) {
+				if (rc == KZ_OK)
+					rc = delete_cascade(db, ci, kids[k], s, err);
+				free(kids[k]);
+			}
+			free(kids);
+		}
+	}
+	if (rc == KZ_OK) {
+		kz_buf_reset(&sql);
+		kz_buf_printf(&sql, "DELETE FROM \"%s\"", t->name);
+		sync_key_where(t, &sql, 1);
+		st = prepare(db, &sql, err);
+		if (st) {
+			sync_bind_key(t, st, 1, row_id);
+			rc = run(db, st, err);
+		} else {
+			rc = err ? err->status : KZ_ENV;
+		}
+	}
+	kz_buf_free(&sql);
+	if (rc == KZ_OK)
+		rc = set_row_stamp(db, t->name, row_id, s, true, err);
+	return rc;
+}
+
+/* Does every foreign key of the values point at a row that is there? A
+ * reference to a deleted parent is cleared where the schema says SET
+ * NULL; otherwise the row cannot live (*orphan). */
+static void check_parents(struct kz_db *db, const struct sync_table *t,
+			  struct change_vals *v, bool *orphan)
+{
+	*orphan = false;
+	for (int f = 0; f < t->nfk; f++) {
+		int i = vals_find(v, t->fks[f].col);
+		if (i < 0 || !v->val[i] || sqlite3_value_type(v->val[i]) == SQLITE_NULL)
+			continue;
+		const struct sync_table *p = sync_table_at(db, t->fks[f].parent);
+		if (row_exists(db, p, (const char *)sqlite3_value_text(v->val[i])))
+			continue;
+		if (t->fks[f].set_null)
+			vals_set_null(v, i);
+		else
+			*orphan = true;
+	}
+}
+
+static void bind_value(sqlite3_stmt *st, int idx, sqlite3_value *v)
+{
+	if (v)
+		sqlite3_bind_value(st, idx, v);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+/* --- unique clashes ------------------------------------------------------- */
+
+struct unique_rule {
+	const char *table;
+	const char *cols[2];
+	bool rename; /* give the newer row another code instead of dropping it */
+};
+
+static const struct unique_rule unique_rules[] = {
+	{ "cases", { "code", NULL }, true },
+	{ "diagnoses", { "plan_id", "need_area" }, false },
+	{ "attendees", { "meeting_id", "contact_id" }, false },
+};
+
+/* The id of another row holding the unique values of v, or NULL. */
+static char *unique_holder(struct kz_db *db, const struct sync_table *t,
+			   const struct unique_rule *r, const char *row_id,
+			   const struct change_vals *v)
+{
+	struct kz_buf sql = KZ_BUF_INIT;
+	sqlite3_stmt *st;
+	char *holder = NULL;
+	int idx[2] = { -1, -1 };
+
+	for (int k = 0; k < 2 && r->cols[k]; k++) {
+		idx[k] = vals_find(v, sync_col_index(t, r->cols[k]));
+		if (idx[k] < 0 || !v->val[idx[k]])
+			return NULL;
+	}
+	kz_buf_printf(&sql, "SELECT id FROM \"%s\" WHERE id <> ?1 AND \"%s\" = ?2",
+		      t->name, r->cols[0]);
+	if (r->cols[1])
+		kz_buf_printf(&sql, " AND \"%s\" = ?3", r->cols[1]);
+	st = prepare(db, &sql, NULL);
+	kz_buf_free(&sql);
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, row_id, -1, SQLITE_TRANSIENT);
+	for (int k = 0; k < 2 && r->cols[k]; k++)
+		sqlite3_bind_value(st, 2 + k, v->val[idx[k]]);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		holder = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return holder;
+}
+
+static char *renamed_code(const char *code, const char *id)
+{
+	return xasprintf("%s-%.4s", code, id);
+}
+
+static enum kz_status note_conflict(struct kz_db *db, const char *tbl,
+				    const char *row_id, const char *col,
+				    const char *note, bool *is_new,
+				    struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"INSERT OR IGNORE INTO sync_conflict(tbl, row_id, col, note)"
+		" VALUES (?1, ?2, ?3, ?4)", err);
+	enum kz_status rc;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, col, -1, SQLITE_TRANSIENT);
+	if (note)
+		sqlite3_bind_text(st, 4, note, -1, SQLITE_STATIC);
+	rc = sync_step(db, st, "sync_conflict", err);
+	if (is_new)
+		*is_new = sqlite3_changes(kz_db_handle(db)) > 0;
+	return rc;
+}
+
+/* Before an insert: settle a clash with a row already here. *drop when
+ * the incoming row loses. */
+static enum kz_status settle_unique(struct kz_db *db, struct sync_apply *a,
+				    int tidx, const char *row_id,
+				    struct change_vals *v, bool *drop,
+				    struct kz_error *err)
+{
+	const struct sync_table *t = sync_table_at(db, tidx);
+	enum kz_status rc = KZ_OK;
+
+	*drop = false;
+	for (size_t r = 0; r < sizeof(unique_rules) / sizeof(unique_rules[0]); r++) {
+		const struct unique_rule *u = &unique_rules[r];
+		char *holder;
+		bool incoming_loses, is_new = false;
+
+		if (strcmp(u->table, t->name) != 0)
+			continue;
+		holder = unique_holder(db, t, u, row_id, v);
+		if (!holder)
+			continue;
+		incoming_loses = strcmp(row_id, holder) > 0;
+		if (u->rename) {
+			int i = vals_find(v, sync_col_index(t, u->cols[0]));
+			char *code = xstrdup((const char *)sqlite3_value_text(v->val[i]));
+			char *fresh = renamed_code(code, incoming_loses ? row_id : holder);
+			if (incoming_loses) {
+				sqlite3_value_free(v->val[i]);
+				v->val[i] = NULL;
+				/* Rebind as text through a one-row query. */
+				sqlite3_stmt *q = NULL;
+				if (sqlite3_prepare_v2(kz_db_handle(db), "SELECT ?1", -1, &q, NULL) == SQLITE_OK) {
+					sqlite3_bind_text(q, 1, fresh, -1, SQLITE_TRANSIENT);
+					if (sqlite3_step(q) == SQLITE_ROW)
+						v->val[i] = sqlite3_value_dup(sqlite3_column_value(q, 0));
+				}
+				sqlite3_finalize(q);
+			} else {
+				struct kz_buf sql = KZ_BUF_INIT;
+				kz_buf_printf(&sql, "UPDATE \"%s\" SET \"%s\" = ?2, rev = rev + 1 WHERE id = ?1",
+					      t->name, u->cols[0]);
+				sqlite3_stmt *q = prepare(db, &sql, err);
+				kz_buf_free(&sql);
+				if (q) {
+					sqlite3_bind_text(q, 1, holder, -1, SQLITE_TRANSIENT);
+					sqlite3_bind_text(q, 2, fresh, -1, SQLITE_TRANSIENT);
+					rc = run(db, q, err);
+				} else {
+					rc = err ? err->status : KZ_ENV;
+				}
+			}
+			if (rc == KZ_OK)
+				rc = note_conflict(db, t->name, incoming_loses ? row_id : holder,
+						   u->cols[0], "clash", &is_new, err);
+			if (is_new)
+				a->conflicts_new++;
+			free(code);
+			free(fresh);
+		} else if (incoming_loses) {
+			*drop = true;
+			rc = set_row_stamp(db, t->name, row_id, &a->stamp, true, err);
+			if (rc == KZ_OK)
+				rc = note_dropped(db, t->name, row_id, &a->stamp, "duplicate", err);
+		} else {
+			rc = delete_cascade(db, tidx, holder, &a->stamp, err);
+			if (rc == KZ_OK)
+				rc = note_dropped(db, t->name, holder, &a->stamp, "duplicate", err);
+		}
+		free(holder);
+		if (rc != KZ_OK || *drop)
+			break;
+	}
+	return rc;
+}
+
+/* --- fields ------------------------------------------------------------------ */
+
+struct field_entry {
+	char *origin;
+	long long seq, lamport;
+	bool has_value;
+	sqlite3_value *value;
+};
+
+static void entries_free(struct field_entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(e[i].origin);
+		sqlite3_value_free(e[i].value);
+	}
+	free(e);
+}
+
+/* (lamport, origin): the provisional winner of a conflict. */
+static bool newer(const struct field_entry *x, const struct field_entry *y)
+{
+	if (x->lamport != y->lamport)
+		return x->lamport > y->lamport;
+	return strcmp(x->origin, y->origin) > 0;
+}
+
+/* The values a field holds now: its sync_field entries, or the row's own
+ * stamp (the insert), or the stamp of a row older than sync. */
+static enum kz_status load_entries(struct kz_db *db, const char *tbl, const char *row_id,
+				   const char *col, struct field_entry **out, size_t *n,
+				   struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT origin, seq, lamport, has_value, value FROM sync_field"
+		" WHERE tbl = ?1 AND row_id = ?2 AND col = ?3", err);
+	struct field_entry *e = NULL;
+	size_t k = 0;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, col, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		e = xrealloc(e, (k + 1) * sizeof(*e));
+		e[k].origin = xstrdup((const char *)sqlite3_column_text(st, 0));
+		e[k].seq = sqlite3_column_int64(st, 1);
+		e[k].lamport = sqlite3_column_int64(st, 2);
+		e[k].has_value = sqlite3_column_int(st, 3) != 0;
+		e[k].value = e[k].has_value ? sqlite3_value_dup(sqlite3_column_value(st, 4)) : NULL;
+		k++;
+	}
+	sqlite3_reset(st);
+	if (k == 0) {
+		st = kz_db_stmt(db, "SELECT origin, seq, lamport FROM sync_row"
+				" WHERE tbl = ?1 AND row_id = ?2", err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+		e = xcalloc(1, sizeof(*e));
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			e[0].origin = xstrdup((const char *)sqlite3_column_text(st, 0));
+			e[0].seq = sqlite3_column_int64(st, 1);
+			e[0].lamport = sqlite3_column_int64(st, 2);
+		} else {
+			e[0].origin = xstrdup("");
+		}
+		sqlite3_reset(st);
+		k = 1;
+	}
+	*out = e;
+	*n = k;
+	return KZ_OK;
+}
+
+static sqlite3_value *current_value(struct kz_db *db, const struct sync_table *t,
+				    const char *row_id, int col)
+{
+	struct kz_buf sql = KZ_BUF_INIT;
+	sqlite3_stmt *st;
+	sqlite3_value *v = NULL;
+
+	kz_buf_printf(&sql, "SELECT \"%s\" FROM \"%s\"", t->cols[col], t->name);
+	sync_key_where(t, &sql, 1);
+	st = prepare(db, &sql, NULL);
+	kz_buf_free(&sql);
+	if (!st)
+		return NULL;
+	sync_bind_key(t, st, 1, row_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_value_dup(sqlite3_column_value(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+static enum kz_status write_column(struct kz_db *db, const struct sync_table *t,
+				   const char *row_id, int col, sqlite3_value *v,
+				   struct kz_error *err)
+{
+	struct kz_buf sql = KZ_BUF_INIT;
+	sqlite3_stmt *st;
+
+	kz_buf_printf(&sql, "UPDATE \"%s\" SET \"%s\" = ?3", t->name, t->cols[col]);
+	sync_key_where(t, &sql, 1);
+	st = prepare(db, &sql, err);
+	kz_buf_free(&sql);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sync_bind_key(t, st, 1, row_id);
+	bind_value(st, 3, v);
+	return run(db, st, err);
+}
+
+static enum kz_status store_entries(struct kz_db *db, const char *tbl, const char *row_id,
+				    const char *col, const struct field_entry *e, size_t n,
+				    struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "DELETE FROM sync_field"
+				      " WHERE tbl = ?1 AND row_id = ?2 AND col = ?3", err);
+	enum kz_status rc;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, col, -1, SQLITE_TRANSIENT);
+	rc = sync_step(db, st, "sync_field", err);
+	for (size_t i = 0; i < n && rc == KZ_OK; i++) {
+		st = kz_db_stmt(db, "INSERT INTO sync_field(tbl, row_id, col, origin, seq, lamport, has_value, value)"
+				" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, col, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, e[i].origin, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 5, e[i].seq);
+		sqlite3_bind_int64(st, 6, e[i].lamport);
+		sqlite3_bind_int(st, 7, n > 1);
+		if (n > 1)
+			bind_value(st, 8, e[i].value);
+		rc = sync_step(db, st, "sync_field", err);
+	}
+	return rc;
+}
+
+static enum kz_status drop_conflict(struct kz_db *db, const char *tbl, const char *row_id,
+				    const char *col, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "DELETE FROM sync_conflict"
+				      " WHERE tbl = ?1 AND row_id = ?2 AND col = ?3", err);
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, col, -1, SQLITE_TRANSIENT);
+	return sync_step(db, st, "sync_conflict", err);
+}
+
+/* Merge one written field into the row (a multi-value register). */
+static enum kz_status merge_field(struct kz_db *db, struct sync_apply *a,
+				  const struct sync_table *t, const char *row_id,
+				  int col, sqlite3_value *val, bool *changed,
+				  struct kz_error *err)
+{
+	struct field_entry *e = NULL, fresh;
+	size_t n = 0, keep = 0;
+	const char *cname = t->cols[col];
+	enum kz_status rc = load_entries(db, t->name, row_id, cname, &e, &n, err);
+
+	if (rc != KZ_OK)
+		return rc;
+	fresh.origin = xstrdup(a->stamp.origin);
+	fresh.seq = a->stamp.seq;
+	fresh.lamport = a->stamp.lamport;
+	fresh.has_value = true;
+	fresh.value = val ? sqlite3_value_dup(val) : NULL;
+
+	if (t->lww[col]) {
+		/* The newest write wins, no conflict. */
+		if (newer(&fresh, &e[0])) {
+			rc = write_column(db, t, row_id, col, fresh.value, err);
+			if (rc == KZ_OK)
+				rc = store_entries(db, t->name, row_id, cname, &fresh, 1, err);
+			*changed = true;
+		}
+		entries_free(e, n);
+		free(fresh.origin);
+		sqlite3_value_free(fresh.value);
+		return rc;
+	}
+
+	/* Keep the values the writer had not seen; add the new one. */
+	for (size_t i = 0; i < n; i++) {
+		if (e[i].seq <= vv_get(&a->deps, e[i].origin)) {
+			free(e[i].origin);
+			sqlite3_value_free(e[i].value);
+			continue;
+		}
+		if (!e[i].has_value) {
+			e[i].value = current_value(db, t, row_id, col);
+			e[i].has_value = true;
+		}
+		e[keep++] = e[i];
+	}
+	e = xrealloc(e, (keep + 1) * sizeof(*e));
+	e[keep++] = fresh;
+
+	size_t win = 0;
+	for (size_t i = 1; i < keep; i++)
+		if (newer(&e[i], &e[win]))
+			win = i;
+	rc = write_column(db, t, row_id, col, e[win].value, err);
+	*changed = true;
+	if (rc == KZ_OK)
+		rc = store_entries(db, t->name, row_id, cname, e, keep, err);
+	if (rc == KZ_OK && keep == 1) {
+		rc = drop_conflict(db, t->name, row_id, cname, err);
+	} else if (rc == KZ_OK) {
+		bool is_new = false;
+		rc = note_conflict(db, t->name, row_id, cname, NULL, &is_new, err);
+		if (is_new)
+			a->conflicts_new++;
+	}
+	entries_free(e, keep);
+	return rc;
+}
+
+/* --- the operations --------------------------------------------------------- */
+
+static enum kz_status bump_rev(struct kz_db *db, const struct sync_table *t,
+			       const char *row_id, struct kz_error *err)
+{
+	struct kz_buf sql = KZ_BUF_INIT;
+	sqlite3_stmt *st;
+
+	if (t->rev_col < 0)
+		return KZ_OK;
+	kz_buf_printf(&sql, "UPDATE \"%s\" SET rev = rev + 1", t->name);
+	sync_key_where(t, &sql, 1);
+	st = prepare(db, &sql, err);
+	kz_buf_free(&sql);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sync_bind_key(t, st, 1, row_id);
+	return run(db, st, err);
+}
+
+static bool is_key_col(const struct sync_table *t, int col)
+{
+	return col == t->pk[0] || (t->npk == 2 && col == t->pk[1]);
+}
+
+static enum kz_status apply_update(struct kz_db *db, struct sync_apply *a, int tidx,
+				   const char *row_id, struct change_vals *v, bool *keep,
+				   struct kz_error *err)
+{
+	const struct sync_table *t = sync_table_at(db, tidx);
+	bool orphan, changed = false;
+	enum kz_status rc = KZ_OK;
+
+	if (!row_exists(db, t, row_id)) {
+		/* Changed here, deleted there: the deletion wins; say so. */
+		*keep = false;
+		if (is_tombstone(db, t->name, row_id) && !is_erased(db, row_id))
+			return note_dropped(db, t->name, row_id, &a->stamp, "deleted", err);
+		return KZ_OK;
+	}
+	*keep = true;
+	check_parents(db, t, v, &orphan);
+	if (orphan)
+		return delete_cascade(db, tidx, row_id, &a->stamp, err);
+	for (int i = 0; i < v->n && rc == KZ_OK; i++) {
+		if (is_key_col(t, v->col[i]))
+			continue;
+		rc = merge_field(db, a, t, row_id, v->col[i], v->val[i], &changed, err);
+	}
+	if (rc == KZ_OK && changed)
+		rc = bump_rev(db, t, row_id, err);
+	if (rc == KZ_OK)
+		a->changes++;
+	return rc;
+}
+
+static enum kz_status apply_insert(struct kz_db *db, struct sync_apply *a, int tidx,
+				   const char *row_id, struct change_vals *v, bool *keep,
+				   struct kz_error *err)
+{
+	const struct sync_table *t = sync_table_at(db, tidx);
+	struct kz_buf sql = KZ_BUF_INIT, marks = KZ_BUF_INIT;
+	sqlite3_stmt *st;
+	bool orphan, drop;
+	enum kz_status rc;
+
+	*keep = false;
+	if (is_tombstone(db, t->name, row_id))
+		return KZ_OK; /* deleted or erased: it never comes back */
+	if (row_exists(db, t, row_id))
+		return apply_update(db, a, tidx, row_id, v, keep, err);
+	for (int k = 0; k < t->npk; k++)
+		if (vals_find(v, t->pk[k]) < 0)
+			return damaged(err, "key");
+	check_parents(db, t, v, &orphan);
+	if (orphan) {
+		/* Its parent was deleted or erased: the row goes too. */
+		rc = set_row_stamp(db, t->name, row_id, &a->stamp, true, err);
+		return rc;
+	}
+	rc = settle_unique(db, a, tidx, row_id, v, &drop, err);
+	if (rc != KZ_OK || drop) {
+		*keep = rc == KZ_OK;
+		return rc;
+	}
+	kz_buf_printf(&sql, "INSERT INTO \"%s\"(", t->name);
+	for (int i = 0; i < v->n; i++) {
+		kz_buf_printf(&sql, "%s\"%s\"", i ? ", " : "", t->cols[v->col[i]]);
+		kz_buf_printf(&marks, "%s?%d", i ? ", " : "", i + 1);
+	}
+	kz_buf_printf(&sql, ") VALUES (%s)", kz_buf_str(&marks));
+	kz_buf_free(&marks);
+	st = prepare(db, &sql, err);
+	kz_buf_free(&sql);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	for (int i = 0; i < v->n; i++)
+		bind_value(st, i + 1, v->val[i]);
+	rc = run(db, st, err);
+	if (rc == KZ_INVALID || rc == KZ_CORRUPT)
+		return damaged(err, "values");
+	if (rc == KZ_OK)
+		rc = set_row_stamp(db, t->name, row_id, &a->stamp, false, err);
+	if (rc == KZ_OK) {
+		a->changes++;
+		*keep = true;
+	}
+	return rc;
+}
+
+static enum kz_status apply_erase(struct kz_db *db, struct sync_apply *a,
+				  const char *case_id, struct kz_error *err)
+{
+	enum kz_status rc = kz_case_erase_id(db, case_id, err);
+	sqlite3_stmt *st;
+
+	if (rc == KZ_NOT_FOUND)
+		rc = KZ_OK;
+	if (rc != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "INSERT OR IGNORE INTO erased(id, kind, erased_at, erased_by)"
+			" VALUES (?1, 'case', ?2, ?3)", err);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	char now[32];
+	kz_now_iso(now);
+	sqlite3_bind_text(st, 1, case_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, a->stamp.origin, -1, SQLITE_TRANSIENT);
+	rc = sync_step(db, st, "erased", err);
+	if (rc == KZ_OK)
+		rc = set_row_stamp(db, "cases", case_id, &a->stamp, true, err);
+	if (rc == KZ_OK)
+		a->changes++;
+	return rc;
+}
+
+enum kz_status sync_apply_change(struct kz_db *db, struct sync_apply *a,
+				 const struct sync_change *c, bool *keep,
+				 struct kz_error *err)
+{
+	int tidx;
+	const struct sync_table *t = sync_table_named(db, c->tbl, &tidx);
+	struct change_vals v;
+	enum kz_status rc;
+
+	*keep = false;
+	if (!t || !c->row_id || !*c->row_id)
+		return damaged(err, "table");
+	switch (c->op) {
+	case 'E':
+		*keep = true;
+		return apply_erase(db, a, c->row_id, err);
+	case 'D':
+		*keep = true;
+		if (row_exists(db, t, c->row_id)) {
+			rc = delete_cascade(db, tidx, c->row_id, &a->stamp, err);
+			if (rc == KZ_OK)
+				a->changes++;
+			return rc;
+		}
+		return set_row_stamp(db, t->name, c->row_id, &a->stamp, true, err);
+	case 'I':
+	case 'U':
+		rc = vals_parse(db, t, c->vals, &v, err);
+		if (rc != KZ_OK)
+			return rc;
+		if (c->op == 'I')
+			rc = apply_insert(db, a, tidx, c->row_id, &v, keep, err);
+		else
+			rc = apply_update(db, a, tidx, c->row_id, &v, keep, err);
+		vals_free(&v);
+		return rc;
+	default:
+		return damaged(err, "operation");
+	}
+}
