@@ -63,6 +63,7 @@ struct kz_sync_stats {
 	long tx_sent;       /* transactions written to the file / peer */
 	long tx_applied;    /* transactions new to this replica */
 	long tx_skipped;    /* already held (the file was applied before) */
+	long tx_waiting;    /* need changes not received yet: left for later */
 	long changes;       /* row changes applied */
 	long conflicts_new; /* fields that came into conflict */
 };
@@ -79,10 +80,18 @@ enum kz_status kz_sync_export(struct kz_db *db, const char *path,
 			      kz_sync_progress_fn progress, void *ctx,
 			      struct kz_error *err);
 
+/* What a replica that holds `since` (a version vector as text, as in
+ * kz_sync_info's clock) lacks: the export for a known receiver. */
+enum kz_status kz_sync_export_since(struct kz_db *db, const char *path,
+				    const char *since, struct kz_sync_stats *stats,
+				    kz_sync_progress_fn progress, void *ctx,
+				    struct kz_error *err);
+
 /* Apply a change file: KZ_INVALID for a file that is not a koszyk change
- * file, damaged or truncated, from another partnership, from this very
- * replica, or one that would leave a gap (changes missing before it);
- * KZ_ENV for a full disk or an unreadable file. Nothing is applied then. */
+ * file, damaged or truncated, from another partnership or from this very
+ * replica; KZ_ENV for a full disk or an unreadable file. Nothing is
+ * applied then. Transactions that need changes this replica has not
+ * received yet wait (tx_waiting): a later file brings them again. */
 enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 			      struct kz_sync_stats *stats,
 			      kz_sync_progress_fn progress, void *ctx,

@@ -63,6 +63,9 @@ static void print_received(const struct kz_sync_stats *s)
 	       s->tx_applied, s->tx_skipped, s->changes);
 	if (s->conflicts_new > 0)
 		printf(_("%ld new conflicts: see koszyk list conflicts.\n"), s->conflicts_new);
+	if (s->tx_waiting > 0)
+		printf(_("%ld changes need changes from another computer first; they will come again with a later exchange (sync with the office server).\n"),
+		       s->tx_waiting);
 }
 
 static enum kz_status cmd_export(struct kz_cli *cli, struct kz_error *err)

@@ -357,7 +357,7 @@ static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *
 	return st;
 }
 
-enum kz_status sync_export_since(struct kz_db *db, const char *path,
+enum kz_status kz_sync_export_since(struct kz_db *db, const char *path,
 				 const char *since, struct kz_sync_stats *stats,
 				 kz_sync_progress_fn progress, void *ctx,
 				 struct kz_error *err)
@@ -402,7 +402,7 @@ enum kz_status kz_sync_export(struct kz_db *db, const char *path,
 			      kz_sync_progress_fn progress, void *ctx,
 			      struct kz_error *err)
 {
-	return sync_export_since(db, path, NULL, stats, progress, ctx, err);
+	return kz_sync_export_since(db, path, NULL, stats, progress, ctx, err);
 }
 
 /* --- import ----------------------------------------------------------------- */
@@ -559,13 +559,6 @@ static enum kz_status keep_change(struct kz_db *db, const struct file_tx *t, siz
 	return sync_step(db, st, "sync_change", err);
 }
 
-static enum kz_status gap(const char *path, struct kz_error *err)
-{
-	return kz_fail(err, KZ_INVALID,
-		       _("%s needs changes this database has not received yet. Exchange with the office server first, or ask for a new file."),
-		       path);
-}
-
 /* Apply one transaction that is new here. */
 static enum kz_status apply_tx(struct kz_db *db, const struct file_tx *t,
 			       struct kz_sync_stats *stats, struct kz_error *err)
@@ -661,19 +654,24 @@ static enum kz_status apply_file(struct kz_db *db, sqlite3 *f, const char *path,
 		if (st == KZ_OK && t.seq <= vv_get(&clock, t.origin)) {
 			stats->tx_skipped++;
 		} else if (st == KZ_OK) {
+			/* A change is applied once everything it saw is here;
+			 * one that waits for changes from elsewhere is left for
+			 * a later exchange (and so is all that saw it). */
 			struct vv deps;
-			if (t.seq != vv_get(&clock, t.origin) + 1)
-				st = gap(path, err);
+			bool ready = t.seq == vv_get(&clock, t.origin) + 1;
 			vv_parse(t.deps, &deps);
-			for (size_t i = 0; st == KZ_OK && i < deps.n; i++)
+			for (size_t i = 0; ready && i < deps.n; i++)
 				if (vv_get(&clock, deps.e[i].origin) < deps.e[i].seq)
-					st = gap(path, err);
+					ready = false;
 			vv_free(&deps);
-			if (st == KZ_OK)
+			if (!ready) {
+				stats->tx_waiting++;
+			} else {
 				st = apply_tx(db, &t, stats, err);
-			if (st == KZ_OK) {
-				vv_set(&clock, t.origin, t.seq);
-				stats->tx_applied++;
+				if (st == KZ_OK) {
+					vv_set(&clock, t.origin, t.seq);
+					stats->tx_applied++;
+				}
 			}
 		}
 		file_tx_clear(&t);

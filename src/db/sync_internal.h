@@ -111,12 +111,6 @@ enum kz_status sync_apply_change(struct kz_db *db, struct sync_apply *a,
 				 const struct sync_change *c, bool *keep,
 				 struct kz_error *err);
 
-/* Export what a peer holding `since` (a version vector as text) lacks;
- * NULL: what no known peer holds yet. */
-enum kz_status sync_export_since(struct kz_db *db, const char *path,
-				 const char *since, struct kz_sync_stats *stats,
-				 kz_sync_progress_fn progress, void *ctx,
-				 struct kz_error *err);
 /* The version vector of the sender of a change file (caller frees). */
 char *sync_file_clock(const char *path);
 

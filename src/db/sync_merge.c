@@ -635,6 +635,30 @@ static enum kz_status drop_conflict(struct kz_db *db, const char *tbl, const cha
 	return sync_step(db, st, "sync_conflict", err);
 }
 
+static bool same_value(sqlite3_value *a, sqlite3_value *b)
+{
+	int ta = a ? sqlite3_value_type(a) : SQLITE_NULL;
+	int tb = b ? sqlite3_value_type(b) : SQLITE_NULL;
+
+	if (ta == SQLITE_NULL || tb == SQLITE_NULL)
+		return ta == tb;
+	if (ta != tb)
+		return false;
+	if (ta == SQLITE_INTEGER)
+		return sqlite3_value_int64(a) == sqlite3_value_int64(b);
+	return sqlite3_value_bytes(a) == sqlite3_value_bytes(b) &&
+	       memcmp(sqlite3_value_text(a), sqlite3_value_text(b),
+		      (size_t)sqlite3_value_bytes(a)) == 0;
+}
+
+static bool all_equal(struct field_entry *e, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (!same_value(e[0].value, e[i].value))
+			return false;
+	return true;
+}
+
 /* Merge one written field into the row (a multi-value register). */
 static enum kz_status merge_field(struct kz_db *db, struct sync_apply *a,
 				  const struct sync_table *t, const char *row_id,
@@ -692,7 +716,8 @@ static enum kz_status merge_field(struct kz_db *db, struct sync_apply *a,
 	*changed = true;
 	if (rc == KZ_OK)
 		rc = store_entries(db, t->name, row_id, cname, e, keep, err);
-	if (rc == KZ_OK && keep == 1) {
+	if (rc == KZ_OK && all_equal(e, keep)) {
+		/* One value, or the same value written on both sides. */
 		rc = drop_conflict(db, t->name, row_id, cname, err);
 	} else if (rc == KZ_OK) {
 		bool is_new = false;

@@ -388,7 +388,7 @@ enum kz_status kz_sync_ssh(struct kz_db *db, const char *target,
 			stop_peer(&p, NULL);
 			st = kz_fail(err, KZ_ENV, _("Cannot create a temporary file: %s"), strerror(errno));
 		} else {
-			st = sync_export_since(db, mine, far_clock ? far_clock : "", &sent,
+			st = kz_sync_export_since(db, mine, far_clock ? far_clock : "", &sent,
 					       progress, ctx, err);
 			if (st != KZ_OK)
 				stop_peer(&p, NULL);
@@ -513,7 +513,7 @@ enum kz_status kz_sync_serve(struct kz_db *db, int in, int out,
 	if (st == KZ_OK)
 		peer_clock = sync_file_clock(theirs);
 	if (st == KZ_OK)
-		st = sync_export_since(db, mine, peer_clock ? peer_clock : "", NULL, NULL, NULL, err);
+		st = kz_sync_export_since(db, mine, peer_clock ? peer_clock : "", NULL, NULL, NULL, err);
 	if (st == KZ_OK) {
 		if (!write_all(out, "OK\n", 3) || !send_file(out, mine))
 			st = kz_fail(err, KZ_ENV, _("The connection broke off."));

@@ -474,6 +474,9 @@ static void global_action(struct ui *ui, enum ui_action a)
 	case UI_ACT_DASHBOARD: ui_show_top(ui, ui_dashboard_new(ui)); break;
 	case UI_ACT_MEETINGS: ui_show_top(ui, ui_meetings_new(ui)); break;
 	case UI_ACT_TASKS: ui_show_top(ui, ui_tasks_new(ui)); break;
+	/* Conflicts and sync open over the screen, like the reports. */
+	case UI_ACT_CONFLICTS: ui_push(ui, ui_conflicts_new(ui)); break;
+	case UI_ACT_SYNC: ui_push(ui, ui_sync_new(ui)); break;
 	case UI_ACT_REDRAW: clearok(curscr, TRUE); break;
 	default:
 		ui_message(ui, "%s", _("That key does nothing here; press F1 or ? for help."));

@@ -37,6 +37,7 @@ enum ui_group {
 	UI_G_LIST = 1 << 4,   /* working with records */
 	UI_G_CASE = 1 << 5,   /* cases and plans */
 	UI_G_MEET = 1 << 6,   /* meetings and tasks */
+	UI_G_SYNC = 1 << 7,   /* the sync screen */
 };
 
 /* X(ID, group, default keys, legend label, help text) */
@@ -134,7 +135,17 @@ enum ui_group {
 	X(CLOSE_TASK, MEET, "C", N_("Done"),                                  \
 	  N_("Mark the selected task done (records when and by whom)"))        \
 	X(CASE_MEETING, CASE, "M", N_("Team meeting"),                         \
-	  N_("Record a meeting of the case team"))
+	  N_("Record a meeting of the case team"))                             \
+	X(CONFLICTS, GLOBAL, "8", N_("Conflicts"),                             \
+	  N_("Show the fields changed on two computers at once, and choose the value to keep")) \
+	X(SYNC, GLOBAL, "9", N_("Sync"),                                       \
+	  N_("Exchange changes with the other computers of the partnership"))  \
+	X(SYNC_EXPORT, SYNC, "x", N_("Export"),                                \
+	  N_("Write the changes of this computer to a file (for a USB stick or e-mail)")) \
+	X(SYNC_IMPORT, SYNC, "i", N_("Import"),                                \
+	  N_("Apply a change file brought from another computer"))             \
+	X(SYNC_SSH, SYNC, "y", N_("Sync over ssh"),                            \
+	  N_("Exchange changes both ways with another computer over ssh"))
 
 enum ui_action {
 	UI_ACT_NONE,
@@ -536,5 +547,11 @@ bool ui_delete_contact(struct ui *ui, const char *id, const char *name);
 struct ui_screen *ui_reports_new(struct ui *ui);
 struct ui_screen *ui_report_view_new(struct ui *ui, const char *name);
 struct ui_screen *ui_dashboard_new(struct ui *ui);
+/* Offline sync: the fields in conflict and one of them (conflicts.c);
+ * exchanging changes by file or ssh (sync.c). */
+struct ui_screen *ui_conflicts_new(struct ui *ui);
+bool ui_is_conflicts(const struct ui_screen *s);
+struct ui_screen *ui_sync_new(struct ui *ui);
+bool ui_is_sync(const struct ui_screen *s);
 
 #endif
