@@ -40,7 +40,7 @@ CLI_TESTS := $(sort $(wildcard tests/cli/test_*.sh))
 PO        := $(wildcard po/*.po)
 MO        := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/koszyk.mo)
 
-BENCH_BIN := $(BUILD)/bench/bench_search
+BENCH_BIN := $(BUILD)/bench/bench_search $(BUILD)/bench/bench_sync
 
 .PHONY: all check unit sanitize bench demo install uninstall clean pot potfile fuzz
 
@@ -107,7 +107,8 @@ demo: all
 	$(BIN) -d $(BUILD)/demo.db
 
 bench: $(BENCH_BIN)
-	$(BENCH_BIN)
+	$(BUILD)/bench/bench_search
+	$(BUILD)/bench/bench_sync
 
 # libFuzzer targets of the parsers (clang), each run FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60
