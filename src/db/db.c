@@ -621,6 +621,10 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 		    " UNION ALL SELECT id FROM meetings)"
 		    " WHERE id NOT IN (SELECT ref FROM audit WHERE ref IS NOT NULL)",
 		    _("audit trail"), &report, &problems);
+	collect(db, "SELECT 'changes ' || (SELECT count(*) FROM sync_tx t WHERE t.origin = c.origin)"
+		    " || ' of ' || c.seq || ' from replica ' || c.origin || ' are in the log'"
+		    " FROM sync_clock c WHERE c.seq <> (SELECT count(*) FROM sync_tx t"
+		    " WHERE t.origin = c.origin)", _("change log"), &report, &problems);
 	*report_out = kz_buf_detach(&report);
 	if (problems)
 		return kz_fail(err, KZ_CORRUPT, _("%d problem(s) found in %s"), problems, db->path);

@@ -570,6 +570,8 @@ static enum kz_status apply_tx(struct kz_db *db, const struct file_tx *t,
 	a.stamp.origin = t->origin;
 	a.stamp.seq = t->seq;
 	a.stamp.lamport = t->lamport;
+	a.user = t->user;
+	a.at = t->at;
 	vv_parse(t->deps, &a.deps);
 	st = store_tx(db, t, err);
 	for (size_t i = 0; i < t->n && st == KZ_OK; i++) {

@@ -102,6 +102,8 @@ struct sync_change {
 };
 struct sync_apply {
 	struct sync_stamp stamp;
+	const char *user; /* who wrote the transaction, and when */
+	const char *at;
 	struct vv deps;
 	long changes;
 	long conflicts_new;

@@ -731,6 +731,32 @@ static enum kz_status merge_field(struct kz_db *db, struct sync_apply *a,
 
 /* --- the operations --------------------------------------------------------- */
 
+/* This replica's audit trail records what arrived: who wrote it where and
+ * when, under the time it arrived (the trail stays in order). */
+static enum kz_status audit_received(struct kz_db *db, const struct sync_apply *a,
+				     const struct sync_table *t, const char *row_id,
+				     const char *what, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "INSERT INTO audit(at, user, action, kind, ref, summary)"
+				      " VALUES (?1, ?2, 'sync', ?3, ?4, ?5)", err);
+	char now[32], *summary;
+	enum kz_status rc;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	kz_now_iso(now);
+	summary = xasprintf("%s, %.8s, %s", what, a->stamp.origin, a->at ? a->at : "");
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, a->user && *a->user ? a->user : "?", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, t->kind, -1, SQLITE_STATIC);
+	if (t->npk == 1)
+		sqlite3_bind_text(st, 4, row_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, summary, -1, SQLITE_TRANSIENT);
+	rc = sync_step(db, st, "audit", err);
+	free(summary);
+	return rc;
+}
+
 static enum kz_status bump_rev(struct kz_db *db, const struct sync_table *t,
 			       const char *row_id, struct kz_error *err)
 {
@@ -780,6 +806,8 @@ static enum kz_status apply_update(struct kz_db *db, struct sync_apply *a, int t
 	}
 	if (rc == KZ_OK && changed)
 		rc = bump_rev(db, t, row_id, err);
+	if (rc == KZ_OK)
+		rc = audit_received(db, a, t, row_id, "update", err);
 	if (rc == KZ_OK)
 		a->changes++;
 	return rc;
@@ -832,6 +860,8 @@ static enum kz_status apply_insert(struct kz_db *db, struct sync_apply *a, int t
 		return damaged(err, "values");
 	if (rc == KZ_OK)
 		rc = set_row_stamp(db, t->name, row_id, &a->stamp, false, err);
+	if (rc == KZ_OK)
+		rc = audit_received(db, a, t, row_id, "insert", err);
 	if (rc == KZ_OK) {
 		a->changes++;
 		*keep = true;
@@ -886,6 +916,8 @@ enum kz_status sync_apply_change(struct kz_db *db, struct sync_apply *a,
 		*keep = true;
 		if (row_exists(db, t, c->row_id)) {
 			rc = delete_cascade(db, tidx, c->row_id, &a->stamp, err);
+			if (rc == KZ_OK)
+				rc = audit_received(db, a, t, c->row_id, "delete", err);
 			if (rc == KZ_OK)
 				a->changes++;
 			return rc;
