@@ -328,6 +328,52 @@ static void test_files_twice_and_in_the_wrong_place(void **state)
 	assert_int_equal(kz_sync_export(p->lap, path, &s, NULL, NULL, &err), KZ_INVALID);
 }
 
+/* The office exports what its known peers lack; a laptop it has not heard
+ * from yet may lack more: what depends on the missing changes waits, the
+ * rest is applied, and after the laptop has been heard from all arrives. */
+static void test_changes_wait_for_what_they_saw(void **state)
+{
+	struct pair *p = *state;
+	struct kz_db *lap2;
+	struct kz_contact c = { 0 };
+	struct kz_error err = { 0 };
+	struct kz_sync_stats s;
+	char lap2_path[160];
+
+	snprintf(lap2_path, sizeof(lap2_path), "%s/lap2.db", p->dir);
+	ok(kz_sync_clone(p->hub_path, lap2_path, &err), &err);
+	ok(kz_db_open(lap2_path, KZ_OPEN_EXISTING, &lap2, &err), &err);
+	/* The first laptop changes the phone and tells the office ... */
+	ok(kz_contact_get(p->lap, p->contact, &c, &err), &err);
+	free(c.phone);
+	c.phone = xstrdup("600 100 200");
+	ok(kz_contact_save(p->lap, &c, &err), &err);
+	kz_contact_clear(&c);
+	send(p, p->lap, p->hub);
+	/* ... which then changes the e-mail of that record, having seen it. */
+	ok(kz_contact_get(p->hub, p->contact, &c, &err), &err);
+	free(c.email);
+	c.email = xstrdup("a.nowicka@ops.example");
+	ok(kz_contact_save(p->hub, &c, &err), &err);
+	kz_contact_clear(&c);
+	s = send(p, p->hub, lap2);
+	assert_int_equal(s.tx_applied, 0);
+	assert_int_equal(s.tx_waiting, 1);
+	ok(kz_contact_get(lap2, p->contact, &c, &err), &err);
+	assert_null(c.email);
+	kz_contact_clear(&c);
+	/* Once the office has heard from the second laptop, all arrives. */
+	send(p, lap2, p->hub);
+	s = send(p, p->hub, lap2);
+	assert_int_equal(s.tx_applied, 2);
+	assert_int_equal(s.tx_waiting, 0);
+	ok(kz_contact_get(lap2, p->contact, &c, &err), &err);
+	assert_string_equal(c.phone, "600 100 200");
+	assert_string_equal(c.email, "a.nowicka@ops.example");
+	kz_contact_clear(&c);
+	kz_db_close(lap2);
+}
+
 static void test_copied_file_gets_its_own_replica_id(void **state)
 {
 	struct pair *p = *state;
@@ -363,6 +409,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_delete_wins_over_a_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_different_fields_merge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_files_twice_and_in_the_wrong_place, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_changes_wait_for_what_they_saw, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copied_file_gets_its_own_replica_id, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
