@@ -38,12 +38,13 @@
  *   tombstone, so no later insert or update can bring it back. A row whose
  *   parent was deleted or erased does not come back either (columns
  *   declared ON DELETE SET NULL are cleared instead).
- * - Two cases given the same code offline keep both: the one with the
- *   greater id gets its code followed by "-" and the first 4 characters of
- *   its id, and the clash is listed as a conflict of the code field.
- * - Other unique clashes (one diagnosis per need area of a plan, one
- *   attendance per person and meeting): the row with the smaller id stays,
- *   the other is deleted and tombstoned.
+ * - Rows unique by other columns than their id (a case's code, one
+ *   diagnosis per need area of a plan, one attendance per person and
+ *   meeting): of the rows ever given the same values the one with the
+ *   smallest id keeps them, alive or deleted (a deletion and an erasure
+ *   carry those values, nothing else). Cases are never dropped for it:
+ *   the others get their code followed by "-" and the first 4 characters
+ *   of their id, listed as a conflict of the code field; other rows go.
  *
  * Not synced: meta, audit (each replica's own trail), the search index
  * (derived by triggers), the sync tables themselves. */

@@ -35,6 +35,7 @@ struct kz_sync {
 	struct sync_table tables[NSYNCED];
 	bool loaded;
 	char **erases; /* case ids erased in this transaction */
+	char **erase_codes;
 	size_t nerases;
 };
 
@@ -45,10 +46,14 @@ struct kz_sync *kz_sync_new(void)
 
 static void clear_erases(struct kz_sync *s)
 {
-	for (size_t i = 0; i < s->nerases; i++)
+	for (size_t i = 0; i < s->nerases; i++) {
 		free(s->erases[i]);
+		free(s->erase_codes[i]);
+	}
 	free(s->erases);
+	free(s->erase_codes);
 	s->erases = NULL;
+	s->erase_codes = NULL;
 	s->nerases = 0;
 }
 
@@ -227,6 +232,27 @@ int sync_bind_key(const struct sync_table *t, sqlite3_stmt *st, int first,
 		return SQLITE_MISMATCH;
 	sqlite3_bind_text(st, first, row_id, (int)(slash - row_id), SQLITE_TRANSIENT);
 	return sqlite3_bind_int64(st, first + 1, strtoll(slash + 1, NULL, 10));
+}
+
+static const struct sync_unique unique_rules[] = {
+	{ "cases", { "code", NULL }, true },
+	{ "diagnoses", { "plan_id", "need_area" }, false },
+	{ "attendees", { "meeting_id", "contact_id" }, false },
+};
+
+const struct sync_unique *sync_unique_rule(const char *table)
+{
+	for (size_t i = 0; i < sizeof(unique_rules) / sizeof(unique_rules[0]); i++)
+		if (strcmp(unique_rules[i].table, table) == 0)
+			return &unique_rules[i];
+	return NULL;
+}
+
+char *sync_ukey(const char *a, const char *b)
+{
+	if (!a)
+		return NULL;
+	return b ? xasprintf("%s\x1f%s", a, b) : xstrdup(a);
 }
 
 /* --- version vectors ------------------------------------------------------- */
@@ -428,6 +454,7 @@ struct captured {
 	char *vals;
 	char **cols; /* changed columns of an update (names owned by registry) */
 	int ncols;
+	char *ukey;  /* a deleted row's unique values */
 };
 
 static void json_value(struct kz_buf *b, sqlite3_value *v)
@@ -477,8 +504,28 @@ static void capture_one(struct kz_sync *s, sqlite3_changeset_iter *it,
 	t = &s->tables[c->table];
 	c->op = op == SQLITE_INSERT ? 'I' : op == SQLITE_UPDATE ? 'U' : 'D';
 	c->row_id = key_of(t, it, op == SQLITE_INSERT);
-	if (op == SQLITE_DELETE)
+	if (op == SQLITE_DELETE) {
+		/* The deletion carries the row's unique values, nothing else. */
+		const struct sync_unique *u = sync_unique_rule(t->name);
+		const char *uv[2] = { NULL, NULL };
+		if (!u)
+			return;
+		kz_buf_putc(&b, '{');
+		for (int k = 0; k < 2 && u->cols[k]; k++) {
+			sqlite3_value *v = NULL;
+			sqlite3changeset_old(it, sync_col_index(t, u->cols[k]), &v);
+			uv[k] = v ? (const char *)sqlite3_value_text(v) : NULL;
+			if (k)
+				kz_buf_putc(&b, ',');
+			kz_buf_json_string(&b, u->cols[k]);
+			kz_buf_putc(&b, ':');
+			kz_buf_json_string(&b, uv[k]);
+		}
+		kz_buf_putc(&b, '}');
+		c->vals = kz_buf_detach(&b);
+		c->ukey = sync_ukey(uv[0], u->cols[1] ? (uv[1] ? uv[1] : "") : NULL);
 		return;
+	}
 	kz_buf_putc(&b, '{');
 	for (int i = 0; i < ncol && i < t->ncol; i++) {
 		sqlite3_value *v = NULL;
@@ -545,8 +592,8 @@ static enum kz_status record_local(struct kz_db *db, const struct sync_stamp *st
 		return rc;
 
 	if (c->op == 'I' || c->op == 'D') {
-		st = kz_db_stmt(db, "INSERT OR REPLACE INTO sync_row(tbl, row_id, origin, seq, lamport, deleted)"
-				" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+		st = kz_db_stmt(db, "INSERT OR REPLACE INTO sync_row(tbl, row_id, origin, seq, lamport, deleted, ukey)"
+				" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
 		if (!st)
 			return err ? err->status : KZ_ENV;
 		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
@@ -555,6 +602,8 @@ static enum kz_status record_local(struct kz_db *db, const struct sync_stamp *st
 		sqlite3_bind_int64(st, 4, stamp->seq);
 		sqlite3_bind_int64(st, 5, stamp->lamport);
 		sqlite3_bind_int(st, 6, c->op == 'D');
+		if (c->ukey)
+			sqlite3_bind_text(st, 7, c->ukey, -1, SQLITE_STATIC);
 		rc = sync_step(db, st, "sync_row", err);
 		if (rc != KZ_OK || c->op == 'I')
 			return rc;
@@ -662,6 +711,7 @@ static void free_captured(struct captured *cs, size_t n)
 		free(cs[i].row_id);
 		free(cs[i].vals);
 		free(cs[i].cols);
+		free(cs[i].ukey);
 	}
 	free(cs);
 }
@@ -708,6 +758,15 @@ enum kz_status kz_sync_capture_commit(struct kz_db *db, struct kz_error *err)
 		cs[n].op = 'E';
 		cs[n].table = index_of("cases");
 		cs[n].row_id = xstrdup(s->erases[i]);
+		if (s->erase_codes[i]) {
+			/* The code alone: a replica that never held the case
+			 * still applies the rule of unique codes the same way. */
+			struct kz_buf b = KZ_BUF_INIT;
+			kz_buf_puts(&b, "{\"code\":");
+			kz_buf_json_string(&b, s->erase_codes[i]);
+			kz_buf_putc(&b, '}');
+			cs[n].vals = kz_buf_detach(&b);
+		}
 		n++;
 	}
 	if (n > 0) {
@@ -748,7 +807,15 @@ enum kz_status kz_sync_erase_note(struct kz_db *db, const char *case_id,
 		CASE_IDS_CTE " UPDATE sync_row SET deleted = 1 WHERE row_id IN (SELECT id FROM ids)",
 	};
 	struct kz_sync *s = kz_db_sync(db);
+	char *code = NULL;
+	sqlite3_stmt *q = kz_db_stmt(db, "SELECT code FROM cases WHERE id = ?1", err);
 
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(q, 1, case_id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		code = kz_column_dup(q, 0);
+	sqlite3_reset(q);
 	for (size_t i = 0; i < sizeof(scrub) / sizeof(scrub[0]); i++) {
 		sqlite3_stmt *st = kz_db_stmt(db, scrub[i], err);
 		enum kz_status rc;
@@ -756,16 +823,34 @@ enum kz_status kz_sync_erase_note(struct kz_db *db, const char *case_id,
 			return err ? err->status : KZ_ENV;
 		sqlite3_bind_text(st, 1, case_id, -1, SQLITE_TRANSIENT);
 		rc = sync_step(db, st, "sync", err);
-		if (rc != KZ_OK)
+		if (rc != KZ_OK) {
+			free(code);
 			return rc;
+		}
 	}
-	if (s->session) {
+	/* The case's tombstone keeps its code (see sync_unique). */
+	q = kz_db_stmt(db, "INSERT INTO sync_row(tbl, row_id, origin, seq, lamport, deleted, ukey)"
+		       " VALUES ('cases', ?1, '', 0, 0, 1, ?2) ON CONFLICT(tbl, row_id)"
+		       " DO UPDATE SET deleted = 1, ukey = excluded.ukey", err);
+	if (!q) {
+		free(code);
+		return err ? err->status : KZ_ENV;
+	}
+	sqlite3_bind_text(q, 1, case_id, -1, SQLITE_TRANSIENT);
+	if (code)
+		sqlite3_bind_text(q, 2, code, -1, SQLITE_TRANSIENT);
+	enum kz_status rc = sync_step(db, q, "sync_row", err);
+	if (rc == KZ_OK && s->session) {
 		/* The deletions carry the erased data: log the erasure alone. */
 		sqlite3session_enable(s->session, 0);
 		s->erases = xrealloc(s->erases, (s->nerases + 1) * sizeof(*s->erases));
-		s->erases[s->nerases++] = xstrdup(case_id);
+		s->erase_codes = xrealloc(s->erase_codes, (s->nerases + 1) * sizeof(*s->erase_codes));
+		s->erases[s->nerases] = xstrdup(case_id);
+		s->erase_codes[s->nerases++] = code;
+		code = NULL;
 	}
-	return KZ_OK;
+	free(code);
+	return rc;
 }
 
 /* --- information ------------------------------------------------------------ */

@@ -77,6 +77,20 @@ void sync_key_where(const struct sync_table *t, struct kz_buf *sql, int first);
 int sync_bind_key(const struct sync_table *t, sqlite3_stmt *st, int first,
 		  const char *row_id);
 
+/* Tables whose rows are unique by other columns than their key: of rows
+ * with the same values the one with the smallest id keeps them (a case
+ * code: the others get their code renamed; otherwise the others go). A
+ * deleted row's tombstone keeps its unique values (ukey), so the rule
+ * gives the same result whichever rows a replica saw alive. */
+struct sync_unique {
+	const char *table;
+	const char *cols[2];
+	bool rename;
+};
+const struct sync_unique *sync_unique_rule(const char *table);
+/* The unique values as one text (NULL when one is missing). */
+char *sync_ukey(const char *a, const char *b);
+
 /* This replica's id (cached) and its version vector. */
 const char *sync_replica(struct kz_db *db);
 enum kz_status sync_load_clock(struct kz_db *db, struct vv *out,

@@ -156,9 +156,22 @@ static bool is_erased(struct kz_db *db, const char *row_id)
 	return dead;
 }
 
+static enum kz_status set_row_stamp_key(struct kz_db *db, const char *tbl,
+					const char *row_id, const struct sync_stamp *s,
+					bool deleted, const char *ukey,
+					struct kz_error *err);
+
 static enum kz_status set_row_stamp(struct kz_db *db, const char *tbl,
 				    const char *row_id, const struct sync_stamp *s,
 				    bool deleted, struct kz_error *err)
+{
+	return set_row_stamp_key(db, tbl, row_id, s, deleted, NULL, err);
+}
+
+static enum kz_status set_row_stamp_key(struct kz_db *db, const char *tbl,
+					const char *row_id, const struct sync_stamp *s,
+					bool deleted, const char *ukey,
+					struct kz_error *err)
 {
 	sqlite3_stmt *st;
 	enum kz_status rc;
@@ -166,9 +179,10 @@ static enum kz_status set_row_stamp(struct kz_db *db, const char *tbl,
 	if (deleted) {
 		/* A tombstone keeps the first stamp it got; the row's field
 		 * history is no longer needed. */
-		st = kz_db_stmt(db, "INSERT INTO sync_row(tbl, row_id, origin, seq, lamport, deleted)"
-				" VALUES (?1, ?2, ?3, ?4, ?5, 1)"
-				" ON CONFLICT(tbl, row_id) DO UPDATE SET deleted = 1", err);
+		st = kz_db_stmt(db, "INSERT INTO sync_row(tbl, row_id, origin, seq, lamport, deleted, ukey)"
+				" VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)"
+				" ON CONFLICT(tbl, row_id) DO UPDATE SET deleted = 1,"
+				" ukey = coalesce(excluded.ukey, ukey)", err);
 	} else {
 		st = kz_db_stmt(db, "INSERT OR REPLACE INTO sync_row(tbl, row_id, origin, seq, lamport, deleted)"
 				" VALUES (?1, ?2, ?3, ?4, ?5, 0)", err);
@@ -180,6 +194,8 @@ static enum kz_status set_row_stamp(struct kz_db *db, const char *tbl,
 	sqlite3_bind_text(st, 3, s->origin, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 4, s->seq);
 	sqlite3_bind_int64(st, 5, s->lamport);
+	if (deleted && ukey)
+		sqlite3_bind_text(st, 6, ukey, -1, SQLITE_TRANSIENT);
 	rc = sync_step(db, st, "sync_row", err);
 	if (rc != KZ_OK || !deleted)
 		return rc;
@@ -325,50 +341,94 @@ static void bind_value(sqlite3_stmt *st, int idx, sqlite3_value *v)
 		sqlite3_bind_null(st, idx);
 }
 
+static sqlite3_value *current_value(struct kz_db *db, const struct sync_table *t,
+				    const char *row_id, int col);
+#define current_value_at current_value
+
 /* --- unique clashes ------------------------------------------------------- */
 
-struct unique_rule {
-	const char *table;
-	const char *cols[2];
-	bool rename; /* give the newer row another code instead of dropping it */
+/* The row's unique values (from v, else from the row itself). */
+static char *ukey_of(struct kz_db *db, const struct sync_table *t,
+		     const struct sync_unique *u, const char *row_id,
+		     const struct change_vals *v)
+{
+	const char *val[2] = { NULL, NULL };
+	sqlite3_value *cur[2] = { NULL, NULL };
+	char *key;
+
+	for (int k = 0; k < 2 && u->cols[k]; k++) {
+		int col = sync_col_index(t, u->cols[k]);
+		int i = v ? vals_find(v, col) : -1;
+		if (i >= 0 && v->val[i])
+			val[k] = (const char *)sqlite3_value_text(v->val[i]);
+		else if (row_id && (cur[k] = current_value_at(db, t, row_id, col)))
+			val[k] = (const char *)sqlite3_value_text(cur[k]);
+	}
+	key = sync_ukey(val[0], u->cols[1] ? (val[1] ? val[1] : "") : NULL);
+	sqlite3_value_free(cur[0]);
+	sqlite3_value_free(cur[1]);
+	return key;
+}
+
+/* Other rows with these unique values: those here (*present) and the
+ * tombstones that keep them. */
+struct holders {
+	char **id;
+	bool *present;
+	size_t n;
 };
 
-static const struct unique_rule unique_rules[] = {
-	{ "cases", { "code", NULL }, true },
-	{ "diagnoses", { "plan_id", "need_area" }, false },
-	{ "attendees", { "meeting_id", "contact_id" }, false },
-};
+static void holders_free(struct holders *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		free(h->id[i]);
+	free(h->id);
+	free(h->present);
+	memset(h, 0, sizeof(*h));
+}
 
-/* The id of another row holding the unique values of v, or NULL. */
-static char *unique_holder(struct kz_db *db, const struct sync_table *t,
-			   const struct unique_rule *r, const char *row_id,
-			   const struct change_vals *v)
+static void holders_add(struct holders *h, const char *id, bool present)
+{
+	h->id = xrealloc(h->id, (h->n + 1) * sizeof(*h->id));
+	h->present = xrealloc(h->present, (h->n + 1) * sizeof(*h->present));
+	h->id[h->n] = xstrdup(id);
+	h->present[h->n++] = present;
+}
+
+static void find_holders(struct kz_db *db, const struct sync_table *t,
+			 const struct sync_unique *u, const char *row_id,
+			 const char *ukey, struct holders *h)
 {
 	struct kz_buf sql = KZ_BUF_INIT;
 	sqlite3_stmt *st;
-	char *holder = NULL;
-	int idx[2] = { -1, -1 };
+	const char *sep = u->cols[1] ? strchr(ukey, '\x1f') : NULL;
 
-	for (int k = 0; k < 2 && r->cols[k]; k++) {
-		idx[k] = vals_find(v, sync_col_index(t, r->cols[k]));
-		if (idx[k] < 0 || !v->val[idx[k]])
-			return NULL;
-	}
+	memset(h, 0, sizeof(*h));
 	kz_buf_printf(&sql, "SELECT id FROM \"%s\" WHERE id <> ?1 AND \"%s\" = ?2",
-		      t->name, r->cols[0]);
-	if (r->cols[1])
-		kz_buf_printf(&sql, " AND \"%s\" = ?3", r->cols[1]);
+		      t->name, u->cols[0]);
+	if (u->cols[1])
+		kz_buf_printf(&sql, " AND coalesce(\"%s\", '') = ?3", u->cols[1]);
 	st = prepare(db, &sql, NULL);
 	kz_buf_free(&sql);
-	if (!st)
-		return NULL;
-	sqlite3_bind_text(st, 1, row_id, -1, SQLITE_TRANSIENT);
-	for (int k = 0; k < 2 && r->cols[k]; k++)
-		sqlite3_bind_value(st, 2 + k, v->val[idx[k]]);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		holder = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return holder;
+	if (st) {
+		sqlite3_bind_text(st, 1, row_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, ukey, sep ? (int)(sep - ukey) : -1, SQLITE_TRANSIENT);
+		if (sep)
+			sqlite3_bind_text(st, 3, sep + 1, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			holders_add(h, (const char *)sqlite3_column_text(st, 0), true);
+		sqlite3_finalize(st);
+	}
+	st = kz_db_stmt(db, "SELECT row_id FROM sync_row WHERE tbl = ?1 AND ukey = ?2"
+			" AND deleted AND row_id <> ?3", NULL);
+	if (st) {
+		sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, ukey, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, row_id, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			holders_add(h, (const char *)sqlite3_column_text(st, 0), false);
+		sqlite3_reset(st);
+	}
 }
 
 static char *renamed_code(const char *code, const char *id)
@@ -399,78 +459,135 @@ static enum kz_status note_conflict(struct kz_db *db, const char *tbl,
 	return rc;
 }
 
-/* Before an insert: settle a clash with a row already here. *drop when
- * the incoming row loses. */
+/* Give a case here another code: its code and 4 characters of its id. */
+static enum kz_status rename_present(struct kz_db *db, struct sync_apply *a,
+				     const struct sync_table *t, const char *id,
+				     const char *code, struct kz_error *err)
+{
+	struct kz_buf sql = KZ_BUF_INIT;
+	char *fresh = renamed_code(code, id);
+	sqlite3_stmt *q;
+	enum kz_status rc;
+	bool is_new = false;
+
+	kz_buf_printf(&sql, "UPDATE \"%s\" SET code = ?2, rev = rev + 1 WHERE id = ?1", t->name);
+	q = prepare(db, &sql, err);
+	kz_buf_free(&sql);
+	if (!q) {
+		free(fresh);
+		return err ? err->status : KZ_ENV;
+	}
+	sqlite3_bind_text(q, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 2, fresh, -1, SQLITE_TRANSIENT);
+	rc = run(db, q, err);
+	free(fresh);
+	if (rc == KZ_OK)
+		rc = note_conflict(db, t->name, id, "code", "clash", &is_new, err);
+	if (is_new)
+		a->conflicts_new++;
+	return rc;
+}
+
+static void set_text_value(struct kz_db *db, struct change_vals *v, int i, const char *text)
+{
+	sqlite3_stmt *q = NULL;
+
+	sqlite3_value_free(v->val[i]);
+	v->val[i] = NULL;
+	if (sqlite3_prepare_v2(kz_db_handle(db), "SELECT ?1", -1, &q, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(q, 1, text, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			v->val[i] = sqlite3_value_dup(sqlite3_column_value(q, 0));
+	}
+	sqlite3_finalize(q);
+}
+
+/* Before an insert: of the rows with these unique values, here or
+ * deleted, the smallest id keeps them. *drop when the incoming row loses
+ * (a case is renamed instead). */
 static enum kz_status settle_unique(struct kz_db *db, struct sync_apply *a,
 				    int tidx, const char *row_id,
 				    struct change_vals *v, bool *drop,
 				    struct kz_error *err)
 {
 	const struct sync_table *t = sync_table_at(db, tidx);
+	const struct sync_unique *u = sync_unique_rule(t->name);
+	struct holders h;
+	const char *smallest = row_id;
+	char *ukey;
 	enum kz_status rc = KZ_OK;
 
 	*drop = false;
-	for (size_t r = 0; r < sizeof(unique_rules) / sizeof(unique_rules[0]); r++) {
-		const struct unique_rule *u = &unique_rules[r];
-		char *holder;
-		bool incoming_loses, is_new = false;
-
-		if (strcmp(u->table, t->name) != 0)
+	if (!u || !(ukey = ukey_of(db, t, u, NULL, v)))
+		return KZ_OK;
+	find_holders(db, t, u, row_id, ukey, &h);
+	for (size_t i = 0; i < h.n; i++)
+		if (strcmp(h.id[i], smallest) < 0)
+			smallest = h.id[i];
+	/* Rows here with a greater id lose to the incoming one. */
+	for (size_t i = 0; i < h.n && rc == KZ_OK; i++) {
+		if (!h.present[i] || strcmp(h.id[i], row_id) < 0)
 			continue;
-		holder = unique_holder(db, t, u, row_id, v);
-		if (!holder)
-			continue;
-		incoming_loses = strcmp(row_id, holder) > 0;
 		if (u->rename) {
-			int i = vals_find(v, sync_col_index(t, u->cols[0]));
-			char *code = xstrdup((const char *)sqlite3_value_text(v->val[i]));
-			char *fresh = renamed_code(code, incoming_loses ? row_id : holder);
-			if (incoming_loses) {
-				sqlite3_value_free(v->val[i]);
-				v->val[i] = NULL;
-				/* Rebind as text through a one-row query. */
-				sqlite3_stmt *q = NULL;
-				if (sqlite3_prepare_v2(kz_db_handle(db), "SELECT ?1", -1, &q, NULL) == SQLITE_OK) {
-					sqlite3_bind_text(q, 1, fresh, -1, SQLITE_TRANSIENT);
-					if (sqlite3_step(q) == SQLITE_ROW)
-						v->val[i] = sqlite3_value_dup(sqlite3_column_value(q, 0));
-				}
-				sqlite3_finalize(q);
-			} else {
-				struct kz_buf sql = KZ_BUF_INIT;
-				kz_buf_printf(&sql, "UPDATE \"%s\" SET \"%s\" = ?2, rev = rev + 1 WHERE id = ?1",
-					      t->name, u->cols[0]);
-				sqlite3_stmt *q = prepare(db, &sql, err);
-				kz_buf_free(&sql);
-				if (q) {
-					sqlite3_bind_text(q, 1, holder, -1, SQLITE_TRANSIENT);
-					sqlite3_bind_text(q, 2, fresh, -1, SQLITE_TRANSIENT);
-					rc = run(db, q, err);
-				} else {
-					rc = err ? err->status : KZ_ENV;
-				}
-			}
+			rc = rename_present(db, a, t, h.id[i], ukey, err);
+		} else {
+			rc = delete_cascade(db, tidx, h.id[i], &a->stamp, err);
 			if (rc == KZ_OK)
-				rc = note_conflict(db, t->name, incoming_loses ? row_id : holder,
-						   u->cols[0], "clash", &is_new, err);
+				rc = set_row_stamp_key(db, t->name, h.id[i], &a->stamp, true, ukey, err);
+			if (rc == KZ_OK)
+				rc = note_dropped(db, t->name, h.id[i], &a->stamp, "duplicate", err);
+		}
+	}
+	if (rc == KZ_OK && smallest != row_id) {
+		if (u->rename) {
+			bool is_new = false;
+			char *fresh = renamed_code(ukey, row_id);
+			set_text_value(db, v, vals_find(v, sync_col_index(t, "code")), fresh);
+			free(fresh);
+			rc = note_conflict(db, t->name, row_id, "code", "clash", &is_new, err);
 			if (is_new)
 				a->conflicts_new++;
-			free(code);
-			free(fresh);
-		} else if (incoming_loses) {
+		} else {
 			*drop = true;
-			rc = set_row_stamp(db, t->name, row_id, &a->stamp, true, err);
+			rc = set_row_stamp_key(db, t->name, row_id, &a->stamp, true, ukey, err);
 			if (rc == KZ_OK)
 				rc = note_dropped(db, t->name, row_id, &a->stamp, "duplicate", err);
-		} else {
-			rc = delete_cascade(db, tidx, holder, &a->stamp, err);
-			if (rc == KZ_OK)
-				rc = note_dropped(db, t->name, holder, &a->stamp, "duplicate", err);
 		}
-		free(holder);
-		if (rc != KZ_OK || *drop)
-			break;
 	}
+	holders_free(&h);
+	free(ukey);
+	return rc;
+}
+
+/* A row deleted or erased elsewhere, perhaps never seen here: rows here
+ * with its unique values and a greater id lose to it as if it had been
+ * here (a case is renamed, other rows go). */
+static enum kz_status settle_tombstone(struct kz_db *db, struct sync_apply *a, int tidx,
+				       const char *row_id, const char *ukey,
+				       struct kz_error *err)
+{
+	const struct sync_table *t = sync_table_at(db, tidx);
+	const struct sync_unique *u = sync_unique_rule(t->name);
+	struct holders h;
+	enum kz_status rc = KZ_OK;
+
+	if (!u)
+		return KZ_OK;
+	find_holders(db, t, u, row_id, ukey, &h);
+	for (size_t i = 0; i < h.n && rc == KZ_OK; i++) {
+		if (!h.present[i] || strcmp(h.id[i], row_id) < 0)
+			continue;
+		if (u->rename) {
+			rc = rename_present(db, a, t, h.id[i], ukey, err);
+		} else {
+			rc = delete_cascade(db, tidx, h.id[i], &a->stamp, err);
+			if (rc == KZ_OK)
+				rc = set_row_stamp_key(db, t->name, h.id[i], &a->stamp, true, ukey, err);
+			if (rc == KZ_OK)
+				rc = note_dropped(db, t->name, h.id[i], &a->stamp, "duplicate", err);
+		}
+	}
+	holders_free(&h);
 	return rc;
 }
 
@@ -570,6 +687,40 @@ static sqlite3_value *current_value(struct kz_db *db, const struct sync_table *t
 	return v;
 }
 
+/* A merged value that another row already holds (a case code, a need
+ * area of a plan): a case takes the value with 4 characters of its id and
+ * the clash is listed; another row keeps its old value and the clash is
+ * noted among the dropped changes. Rare: it needs an edit of such a value
+ * on two computers at once. */
+static enum kz_status write_clashing(struct kz_db *db, const struct sync_table *t,
+				     const char *row_id, int col, sqlite3_value *v,
+				     struct kz_error *err)
+{
+	struct kz_buf sql = KZ_BUF_INIT;
+	sqlite3_stmt *st;
+	char *fresh;
+	enum kz_status rc;
+
+	if (strcmp(t->name, "cases") != 0 || strcmp(t->cols[col], "code") != 0 || !v)
+		return note_dropped(db, t->name, row_id, &(struct sync_stamp){ "", 0, 0 },
+				    "duplicate", err);
+	fresh = renamed_code((const char *)sqlite3_value_text(v), row_id);
+	kz_buf_printf(&sql, "UPDATE cases SET code = ?2 WHERE id = ?1");
+	st = prepare(db, &sql, err);
+	kz_buf_free(&sql);
+	if (!st) {
+		free(fresh);
+		return err ? err->status : KZ_ENV;
+	}
+	sqlite3_bind_text(st, 1, row_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, fresh, -1, SQLITE_TRANSIENT);
+	rc = run(db, st, err);
+	free(fresh);
+	if (rc == KZ_OK)
+		rc = note_conflict(db, "cases", row_id, "code", "clash", NULL, err);
+	return rc;
+}
+
 static enum kz_status write_column(struct kz_db *db, const struct sync_table *t,
 				   const char *row_id, int col, sqlite3_value *v,
 				   struct kz_error *err)
@@ -585,7 +736,15 @@ static enum kz_status write_column(struct kz_db *db, const struct sync_table *t,
 		return err ? err->status : KZ_ENV;
 	sync_bind_key(t, st, 1, row_id);
 	bind_value(st, 3, v);
-	return run(db, st, err);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE ||
+	    (rc == SQLITE_CONSTRAINT &&
+	     sqlite3_extended_errcode(kz_db_handle(db)) == SQLITE_CONSTRAINT_UNIQUE))
+		return write_clashing(db, t, row_id, col, v, err);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, err, "sync");
+	return KZ_OK;
 }
 
 static enum kz_status store_entries(struct kz_db *db, const char *tbl, const char *row_id,
@@ -910,19 +1069,33 @@ enum kz_status sync_apply_change(struct kz_db *db, struct sync_apply *a,
 		return damaged(err, "table");
 	switch (c->op) {
 	case 'E':
+	case 'D': {
+		/* These carry the row's unique values only (a case: its code). */
+		const struct sync_unique *u = sync_unique_rule(t->name);
+		char *ukey = NULL;
 		*keep = true;
-		return apply_erase(db, a, c->row_id, err);
-	case 'D':
-		*keep = true;
-		if (row_exists(db, t, c->row_id)) {
+		rc = vals_parse(db, t, c->vals, &v, err);
+		if (rc != KZ_OK)
+			return rc;
+		if (u)
+			ukey = ukey_of(db, t, u, c->op == 'D' ? c->row_id : NULL, &v);
+		vals_free(&v);
+		if (c->op == 'E') {
+			rc = apply_erase(db, a, c->row_id, err);
+		} else if (row_exists(db, t, c->row_id)) {
 			rc = delete_cascade(db, tidx, c->row_id, &a->stamp, err);
 			if (rc == KZ_OK)
 				rc = audit_received(db, a, t, c->row_id, "delete", err);
 			if (rc == KZ_OK)
 				a->changes++;
-			return rc;
 		}
-		return set_row_stamp(db, t->name, c->row_id, &a->stamp, true, err);
+		if (rc == KZ_OK)
+			rc = set_row_stamp_key(db, t->name, c->row_id, &a->stamp, true, ukey, err);
+		if (rc == KZ_OK && ukey)
+			rc = settle_tombstone(db, a, tidx, c->row_id, ukey, err);
+		free(ukey);
+		return rc;
+	}
 	case 'I':
 	case 'U':
 		rc = vals_parse(db, t, c->vals, &v, err);

@@ -186,6 +186,69 @@ static void test_same_code_offline_keeps_both(void **state)
 	free(renamed);
 }
 
+/* The case that had the code first is erased before the other arrives:
+ * the rule is the same as if it were still there (the erasure carries its
+ * code, nothing else). */
+static void test_same_code_when_one_case_is_erased(void **state)
+{
+	struct pair *p = *state;
+	char a[KZ_ID_LEN + 1], b[KZ_ID_LEN + 1], *ca, *cb, *now;
+	struct kz_error err = { 0 };
+
+	open_case(p, p->hub, a, &ca);
+	open_case(p, p->lap, b, &cb);
+	assert_string_equal(ca, cb);
+	ok(kz_case_erase(p->hub, ca, &err), &err);
+	both_ways(p);
+	assert_same(p);
+	now = code_of(p->lap, b);
+	if (strcmp(a, b) < 0)
+		assert_int_equal(strncmp(now, "R/2026/001-", 11), 0);
+	else
+		assert_string_equal(now, "R/2026/001");
+	assert_int_equal(kz_conflicts_count(p->hub), strcmp(a, b) < 0);
+	assert_int_equal(kz_conflicts_count(p->lap), strcmp(a, b) < 0);
+	free(now);
+	free(ca);
+	free(cb);
+}
+
+/* The same person added to a meeting on two computers while one of them
+ * removes its row: of the two rows the one with the smaller id decides,
+ * alive or not, so both computers end the same. */
+static void test_same_person_twice_one_removed(void **state)
+{
+	struct pair *p = *state;
+	struct kz_meeting m = { 0 };
+	struct kz_attendee x = { 0 }, y = { 0 };
+	struct kz_error err = { 0 };
+	sqlite3_stmt *st;
+	int n = -1;
+
+	m.title = xstrdup("Posiedzenie zespołu");
+	m.date = xstrdup("2026-12-01");
+	ok(kz_meeting_save(p->hub, &m, &err), &err);
+	send(p, p->hub, p->lap);
+	x.meeting_id = xstrdup(m.id);
+	x.contact_id = xstrdup(p->contact);
+	y.meeting_id = xstrdup(m.id);
+	y.contact_id = xstrdup(p->contact);
+	ok(kz_attendee_save(p->hub, &x, &err), &err);
+	ok(kz_attendee_save(p->lap, &y, &err), &err);
+	ok(kz_meeting_part_delete(p->hub, "attendee", x.id, &err), &err);
+	both_ways(p);
+	assert_same(p);
+	assert_int_equal(sqlite3_prepare_v2(kz_db_handle(p->lap),
+		"SELECT count(*) FROM attendees", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	assert_int_equal(n, strcmp(x.id, y.id) < 0 ? 0 : 1);
+	kz_meeting_clear(&m);
+	kz_attendee_clear(&x);
+	kz_attendee_clear(&y);
+}
+
 static void test_same_person_twice_at_a_meeting(void **state)
 {
 	struct pair *p = *state;
@@ -405,6 +468,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_same_code_offline_keeps_both, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_person_twice_at_a_meeting, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_code_when_one_case_is_erased, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_person_twice_one_removed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_erased_case_never_comes_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete_wins_over_a_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_different_fields_merge, setup, teardown),
