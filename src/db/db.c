@@ -93,6 +93,10 @@ enum kz_status kz_db_fail(struct kz_db *db, int rc, struct kz_error *err,
 			       _("The database cannot be written: permission denied or read-only file (%s: %s)"),
 			       what, detail);
 	case SQLITE_IOERR:
+		if (db && db->h && sqlite3_system_errno(db->h) == ENOSPC)
+			return kz_fail(err, KZ_ENV,
+				       _("The disk is full; nothing was saved. Free some space and try again. (%s)"),
+				       what);
 		return kz_fail(err, KZ_ENV, _("Disk error while working with the database (%s: %s)"),
 			       what, detail);
 	case SQLITE_CORRUPT:
