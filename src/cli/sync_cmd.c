@@ -232,11 +232,13 @@ static void conflicts_text(const struct kz_conflict_list *l, struct kz_buf *b)
 		kz_buf_printf(b, "%s %s \"%s\" %s: %s\n", c->table, c->row_id,
 			      c->label ? c->label : "", c->field,
 			      c->note ? _("two cases got the same code while offline") : "");
-		for (size_t v = 0; v < c->nvalues; v++)
-			kz_buf_printf(b, "  %s %s  (%s, %s)\n", c->values[v].current ? "*" : " ",
-				      c->values[v].value ? c->values[v].value : "",
-				      c->values[v].user ? c->values[v].user : "",
-				      c->values[v].at ? c->values[v].at : "");
+		for (size_t v = 0; v < c->nvalues; v++) {
+			const struct kz_conflict_value *x = &c->values[v];
+			kz_buf_printf(b, "  %s %s", x->current ? "*" : " ", x->value ? x->value : "");
+			if (x->user)
+				kz_buf_printf(b, "  (%s, %s)", x->user, x->at ? x->at : "");
+			kz_buf_putc(b, '\n');
+		}
 	}
 }
 
