@@ -255,6 +255,24 @@ char *sync_ukey(const char *a, const char *b)
 	return b ? xasprintf("%s\x1f%s", a, b) : xstrdup(a);
 }
 
+sqlite3_stmt *sync_prepare_row(struct kz_db *db, const struct sync_table *t,
+			       struct kz_buf *sql, const char *row_id,
+			       struct kz_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	sync_key_where(t, sql, 1);
+	rc = sqlite3_prepare_v2(kz_db_handle(db), kz_buf_str(sql), -1, &st, NULL);
+	kz_buf_free(sql);
+	if (rc != SQLITE_OK) {
+		kz_db_fail(db, rc, err, t->name);
+		return NULL;
+	}
+	sync_bind_key(t, st, 1, row_id);
+	return st;
+}
+
 /* --- version vectors ------------------------------------------------------- */
 
 void vv_set(struct vv *v, const char *origin, long long seq)

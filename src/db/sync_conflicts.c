@@ -100,18 +100,16 @@ static enum kz_status load_values(struct kz_db *db, struct kz_conflict *c,
 		if (col < 0)
 			return KZ_OK;
 		kz_buf_printf(&sql, "SELECT \"%s\" FROM \"%s\"", t->cols[col], t->name);
-		sync_key_where(t, &sql, 1);
-		if (sqlite3_prepare_v2(kz_db_handle(db), kz_buf_str(&sql), -1, &q, NULL) == SQLITE_OK) {
-			sync_bind_key(t, q, 1, c->row_id);
-			if (sqlite3_step(q) == SQLITE_ROW) {
-				c->values = xcalloc(1, sizeof(*c->values));
-				c->values[0].value = text_of(sqlite3_column_value(q, 0));
-				c->values[0].current = true;
-				c->nvalues = 1;
-			}
+		q = sync_prepare_row(db, t, &sql, c->row_id, err);
+		if (!q)
+			return err ? err->status : KZ_ENV;
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			c->values = xcalloc(1, sizeof(*c->values));
+			c->values[0].value = text_of(sqlite3_column_value(q, 0));
+			c->values[0].current = true;
+			c->nvalues = 1;
 		}
 		sqlite3_finalize(q);
-		kz_buf_free(&sql);
 	}
 	return KZ_OK;
 }
@@ -213,12 +211,9 @@ enum kz_status kz_conflict_resolve(struct kz_db *db, const char *table,
 	kz_now_iso(now);
 	kz_buf_printf(&sql, "UPDATE \"%s\" SET \"%s\" = ?3, updated_at = ?4, updated_by = ?5,"
 		      " rev = rev + 1", t->name, t->cols[col]);
-	sync_key_where(t, &sql, 1);
-	rc = sqlite3_prepare_v2(kz_db_handle(db), kz_buf_str(&sql), -1, &st, NULL) == SQLITE_OK
-		     ? KZ_OK : kz_db_fail(db, sqlite3_errcode(kz_db_handle(db)), err, "resolve");
-	kz_buf_free(&sql);
+	st = sync_prepare_row(db, t, &sql, row_id, err);
+	rc = st ? KZ_OK : err ? err->status : KZ_ENV;
 	if (rc == KZ_OK) {
-		sync_bind_key(t, st, 1, row_id);
 		kz_bind_text(st, 3, value);
 		sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, kz_db_user(db), -1, SQLITE_STATIC);

@@ -91,6 +91,12 @@ const struct sync_unique *sync_unique_rule(const char *table);
 /* The unique values as one text (NULL when one is missing). */
 char *sync_ukey(const char *a, const char *b);
 
+/* Prepare sql (a statement over table t so far) for one row: the key
+ * condition is appended and bound as ?1 (and ?2); sql is freed. */
+sqlite3_stmt *sync_prepare_row(struct kz_db *db, const struct sync_table *t,
+			       struct kz_buf *sql, const char *row_id,
+			       struct kz_error *err);
+
 /* This replica's id (cached) and its version vector. */
 const char *sync_replica(struct kz_db *db);
 enum kz_status sync_load_clock(struct kz_db *db, struct vv *out,

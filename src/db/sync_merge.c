@@ -116,12 +116,9 @@ static bool row_exists(struct kz_db *db, const struct sync_table *t, const char 
 	bool found = false;
 
 	kz_buf_printf(&sql, "SELECT 1 FROM \"%s\"", t->name);
-	sync_key_where(t, &sql, 1);
-	st = prepare(db, &sql, NULL);
-	kz_buf_free(&sql);
+	st = sync_prepare_row(db, t, &sql, row_id, NULL);
 	if (!st)
 		return false;
-	sync_bind_key(t, st, 1, row_id);
 	found = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return found;
@@ -297,14 +294,8 @@ static enum kz_status delete_cascade(struct kz_db *db, int tidx, const char *row
 	if (rc == KZ_OK) {
 		kz_buf_reset(&sql);
 		kz_buf_printf(&sql, "DELETE FROM \"%s\"", t->name);
-		sync_key_where(t, &sql, 1);
-		st = prepare(db, &sql, err);
-		if (st) {
-			sync_bind_key(t, st, 1, row_id);
-			rc = run(db, st, err);
-		} else {
-			rc = err ? err->status : KZ_ENV;
-		}
+		st = sync_prepare_row(db, t, &sql, row_id, err);
+		rc = st ? run(db, st, err) : err ? err->status : KZ_ENV;
 	}
 	kz_buf_free(&sql);
 	if (rc == KZ_OK)
@@ -675,12 +666,9 @@ static sqlite3_value *current_value(struct kz_db *db, const struct sync_table *t
 	sqlite3_value *v = NULL;
 
 	kz_buf_printf(&sql, "SELECT \"%s\" FROM \"%s\"", t->cols[col], t->name);
-	sync_key_where(t, &sql, 1);
-	st = prepare(db, &sql, NULL);
-	kz_buf_free(&sql);
+	st = sync_prepare_row(db, t, &sql, row_id, NULL);
 	if (!st)
 		return NULL;
-	sync_bind_key(t, st, 1, row_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_value_dup(sqlite3_column_value(st, 0));
 	sqlite3_finalize(st);
@@ -692,56 +680,33 @@ static sqlite3_value *current_value(struct kz_db *db, const struct sync_table *t
  * the clash is listed; another row keeps its old value and the clash is
  * noted among the dropped changes. Rare: it needs an edit of such a value
  * on two computers at once. */
-static enum kz_status write_clashing(struct kz_db *db, const struct sync_table *t,
-				     const char *row_id, int col, sqlite3_value *v,
-				     struct kz_error *err)
+static enum kz_status write_clashing(struct kz_db *db, struct sync_apply *a,
+				     const struct sync_table *t, const char *row_id,
+				     int col, sqlite3_value *v, struct kz_error *err)
 {
-	struct kz_buf sql = KZ_BUF_INIT;
-	sqlite3_stmt *st;
-	char *fresh;
-	enum kz_status rc;
-
 	if (strcmp(t->name, "cases") != 0 || strcmp(t->cols[col], "code") != 0 || !v)
-		return note_dropped(db, t->name, row_id, &(struct sync_stamp){ "", 0, 0 },
-				    "duplicate", err);
-	fresh = renamed_code((const char *)sqlite3_value_text(v), row_id);
-	kz_buf_printf(&sql, "UPDATE cases SET code = ?2 WHERE id = ?1");
-	st = prepare(db, &sql, err);
-	kz_buf_free(&sql);
-	if (!st) {
-		free(fresh);
-		return err ? err->status : KZ_ENV;
-	}
-	sqlite3_bind_text(st, 1, row_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, fresh, -1, SQLITE_TRANSIENT);
-	rc = run(db, st, err);
-	free(fresh);
-	if (rc == KZ_OK)
-		rc = note_conflict(db, "cases", row_id, "code", "clash", NULL, err);
-	return rc;
+		return note_dropped(db, t->name, row_id, &a->stamp, "duplicate", err);
+	return rename_present(db, a, t, row_id, (const char *)sqlite3_value_text(v), err);
 }
 
-static enum kz_status write_column(struct kz_db *db, const struct sync_table *t,
-				   const char *row_id, int col, sqlite3_value *v,
-				   struct kz_error *err)
+static enum kz_status write_column(struct kz_db *db, struct sync_apply *a,
+				   const struct sync_table *t, const char *row_id,
+				   int col, sqlite3_value *v, struct kz_error *err)
 {
 	struct kz_buf sql = KZ_BUF_INIT;
 	sqlite3_stmt *st;
 
 	kz_buf_printf(&sql, "UPDATE \"%s\" SET \"%s\" = ?3", t->name, t->cols[col]);
-	sync_key_where(t, &sql, 1);
-	st = prepare(db, &sql, err);
-	kz_buf_free(&sql);
+	st = sync_prepare_row(db, t, &sql, row_id, err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	sync_bind_key(t, st, 1, row_id);
 	bind_value(st, 3, v);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE ||
 	    (rc == SQLITE_CONSTRAINT &&
 	     sqlite3_extended_errcode(kz_db_handle(db)) == SQLITE_CONSTRAINT_UNIQUE))
-		return write_clashing(db, t, row_id, col, v, err);
+		return write_clashing(db, a, t, row_id, col, v, err);
 	if (rc != SQLITE_DONE)
 		return kz_db_fail(db, rc, err, "sync");
 	return KZ_OK;
@@ -840,7 +805,7 @@ static enum kz_status merge_field(struct kz_db *db, struct sync_apply *a,
 	if (t->lww[col]) {
 		/* The newest write wins, no conflict. */
 		if (newer(&fresh, &e[0])) {
-			rc = write_column(db, t, row_id, col, fresh.value, err);
+			rc = write_column(db, a, t, row_id, col, fresh.value, err);
 			if (rc == KZ_OK)
 				rc = store_entries(db, t->name, row_id, cname, &fresh, 1, err);
 			*changed = true;
@@ -871,7 +836,7 @@ static enum kz_status merge_field(struct kz_db *db, struct sync_apply *a,
 	for (size_t i = 1; i < keep; i++)
 		if (newer(&e[i], &e[win]))
 			win = i;
-	rc = write_column(db, t, row_id, col, e[win].value, err);
+	rc = write_column(db, a, t, row_id, col, e[win].value, err);
 	*changed = true;
 	if (rc == KZ_OK)
 		rc = store_entries(db, t->name, row_id, cname, e, keep, err);
@@ -925,12 +890,9 @@ static enum kz_status bump_rev(struct kz_db *db, const struct sync_table *t,
 	if (t->rev_col < 0)
 		return KZ_OK;
 	kz_buf_printf(&sql, "UPDATE \"%s\" SET rev = rev + 1", t->name);
-	sync_key_where(t, &sql, 1);
-	st = prepare(db, &sql, err);
-	kz_buf_free(&sql);
+	st = sync_prepare_row(db, t, &sql, row_id, err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	sync_bind_key(t, st, 1, row_id);
 	return run(db, st, err);
 }
 
