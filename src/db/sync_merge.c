@@ -493,6 +493,32 @@ static void set_text_value(struct kz_db *db, struct change_vals *v, int i, const
 	sqlite3_finalize(q);
 }
 
+/* Rows here holding ukey with a greater id than row_id lose to it: a
+ * case is renamed, another row goes. */
+static enum kz_status displace_greater(struct kz_db *db, struct sync_apply *a, int tidx,
+				       const struct holders *h, const char *row_id,
+				       const char *ukey, struct kz_error *err)
+{
+	const struct sync_table *t = sync_table_at(db, tidx);
+	const struct sync_unique *u = sync_unique_rule(t->name);
+	enum kz_status rc = KZ_OK;
+
+	for (size_t i = 0; i < h->n && rc == KZ_OK; i++) {
+		if (!h->present[i] || strcmp(h->id[i], row_id) < 0)
+			continue;
+		if (u->rename) {
+			rc = rename_present(db, a, t, h->id[i], ukey, err);
+		} else {
+			rc = delete_cascade(db, tidx, h->id[i], &a->stamp, err);
+			if (rc == KZ_OK)
+				rc = set_row_stamp_key(db, t->name, h->id[i], &a->stamp, true, ukey, err);
+			if (rc == KZ_OK)
+				rc = note_dropped(db, t->name, h->id[i], &a->stamp, "duplicate", err);
+		}
+	}
+	return rc;
+}
+
 /* Before an insert: of the rows with these unique values, here or
  * deleted, the smallest id keeps them. *drop when the incoming row loses
  * (a case is renamed instead). */
@@ -516,19 +542,7 @@ static enum kz_status settle_unique(struct kz_db *db, struct sync_apply *a,
 		if (strcmp(h.id[i], smallest) < 0)
 			smallest = h.id[i];
 	/* Rows here with a greater id lose to the incoming one. */
-	for (size_t i = 0; i < h.n && rc == KZ_OK; i++) {
-		if (!h.present[i] || strcmp(h.id[i], row_id) < 0)
-			continue;
-		if (u->rename) {
-			rc = rename_present(db, a, t, h.id[i], ukey, err);
-		} else {
-			rc = delete_cascade(db, tidx, h.id[i], &a->stamp, err);
-			if (rc == KZ_OK)
-				rc = set_row_stamp_key(db, t->name, h.id[i], &a->stamp, true, ukey, err);
-			if (rc == KZ_OK)
-				rc = note_dropped(db, t->name, h.id[i], &a->stamp, "duplicate", err);
-		}
-	}
+	rc = displace_greater(db, a, tidx, &h, row_id, ukey, err);
 	if (rc == KZ_OK && smallest != row_id) {
 		if (u->rename) {
 			bool is_new = false;
@@ -565,19 +579,7 @@ static enum kz_status settle_tombstone(struct kz_db *db, struct sync_apply *a, i
 	if (!u)
 		return KZ_OK;
 	find_holders(db, t, u, row_id, ukey, &h);
-	for (size_t i = 0; i < h.n && rc == KZ_OK; i++) {
-		if (!h.present[i] || strcmp(h.id[i], row_id) < 0)
-			continue;
-		if (u->rename) {
-			rc = rename_present(db, a, t, h.id[i], ukey, err);
-		} else {
-			rc = delete_cascade(db, tidx, h.id[i], &a->stamp, err);
-			if (rc == KZ_OK)
-				rc = set_row_stamp_key(db, t->name, h.id[i], &a->stamp, true, ukey, err);
-			if (rc == KZ_OK)
-				rc = note_dropped(db, t->name, h.id[i], &a->stamp, "duplicate", err);
-		}
-	}
+	rc = displace_greater(db, a, tidx, &h, row_id, ukey, err);
 	holders_free(&h);
 	return rc;
 }
