@@ -119,13 +119,15 @@ fuzz: $(GEN_SRC)
 	@for f in $(FUZZ_SRC); do \
 	  n=$$(basename $$f .c); \
 	  echo "  FUZZ    $$n ($(FUZZ_SECONDS) s)"; \
-	  clang -std=c11 -D_GNU_SOURCE -Iinclude -DKZ_LOCALEDIR='"/nonexistent"' -g -O1 \
+	  clang -std=c11 -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
+	    -Iinclude -DKZ_LOCALEDIR='"/nonexistent"' -g -O1 \
 	    -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) $$f $(FUZZ_LIB_SRC) $(GEN_SRC) \
 	    $(PKG_LIBS) -o $(BUILD)/fuzz/$$n || exit 1; \
 	  mkdir -p $(BUILD)/fuzz/corpus-$$n; \
 	  case $$n in \
 	  fuzz_config) cp config/koszyk.yaml tests/data/config/* $(BUILD)/fuzz/corpus-$$n/ ;; \
 	  fuzz_csv) cp tests/data/csv/* $(BUILD)/fuzz/corpus-$$n/ ;; \
+	  fuzz_sync) cp tests/data/sync/* $(BUILD)/fuzz/corpus-$$n/ ;; \
 	  esac; \
 	  $(BUILD)/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
 	    $(BUILD)/fuzz/corpus-$$n >$(BUILD)/fuzz/$$n.log 2>&1 || \
