@@ -1076,20 +1076,10 @@ enum kz_status kz_case_erase_id(struct kz_db *db, const char *case_id,
 enum kz_status kz_case_erase(struct kz_db *db, const char *code,
 			     struct kz_error *err)
 {
-	sqlite3 *h = kz_db_handle(db);
 	struct kz_case c = { 0 };
 	enum kz_status st;
-	sqlite3_stmt *q;
-	int secure = 0;
+	int secure = kz_db_secure_begin(db);
 
-	/* Deleted content is overwritten in the file, not just unlinked. */
-	if (sqlite3_prepare_v2(h, "PRAGMA secure_delete", -1, &q, NULL) == SQLITE_OK) {
-		if (sqlite3_step(q) == SQLITE_ROW)
-			secure = sqlite3_column_int(q, 0);
-		sqlite3_finalize(q);
-	}
-	if (secure != 1)
-		sqlite3_exec(h, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
 	st = kz_db_begin(db, err);
 	if (st == KZ_OK) {
 		st = kz_case_find(db, code, &c, err);
@@ -1101,13 +1091,6 @@ enum kz_status kz_case_erase(struct kz_db *db, const char *code,
 		else
 			st = kz_db_commit(db, err);
 	}
-	/* Outside any transaction: move the overwritten pages out of the
-	 * write-ahead log into the file (best effort; readers may hold it). */
-	if (st == KZ_OK && sqlite3_get_autocommit(h))
-		sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-	if (secure == 0)
-		sqlite3_exec(h, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
-	else if (secure == 2)
-		sqlite3_exec(h, "PRAGMA secure_delete = FAST", NULL, NULL, NULL);
+	kz_db_secure_end(db, secure, st == KZ_OK);
 	return st;
 }

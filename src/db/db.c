@@ -469,6 +469,31 @@ void kz_db_rollback(struct kz_db *db)
 		kz_sync_capture_end(db);
 }
 
+int kz_db_secure_begin(struct kz_db *db)
+{
+	sqlite3_stmt *q;
+	int secure = 0;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA secure_delete", -1, &q, NULL) == SQLITE_OK) {
+		if (sqlite3_step(q) == SQLITE_ROW)
+			secure = sqlite3_column_int(q, 0);
+		sqlite3_finalize(q);
+	}
+	if (secure != 1)
+		sqlite3_exec(db->h, "PRAGMA secure_delete = ON", NULL, NULL, NULL);
+	return secure;
+}
+
+void kz_db_secure_end(struct kz_db *db, int previous, bool checkpoint)
+{
+	if (checkpoint && sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	if (previous == 0)
+		sqlite3_exec(db->h, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
+	else if (previous == 2)
+		sqlite3_exec(db->h, "PRAGMA secure_delete = FAST", NULL, NULL, NULL);
+}
+
 /* --- meta, audit, counts, check ------------------------------------------ */
 
 char *kz_db_meta_get(struct kz_db *db, const char *key)

@@ -20,6 +20,14 @@ int kz_bind_text(sqlite3_stmt *st, int idx, const char *s);
 /* A heap copy of a text column, NULL for NULL. */
 char *kz_column_dup(sqlite3_stmt *st, int col);
 
+/* Deleted content is overwritten in the file, not just unlinked, until
+ * kz_db_secure_end; returns the setting to restore. */
+int kz_db_secure_begin(struct kz_db *db);
+/* Restore the setting; with checkpoint, and outside a transaction, move
+ * the overwritten pages out of the write-ahead log into the file (best
+ * effort: readers may hold it). */
+void kz_db_secure_end(struct kz_db *db, int previous, bool checkpoint);
+
 /* Every record of a case as (id, kind), ?1 the case id: the rows that go
  * when the case is erased. */
 #define CASE_IDS_CTE                                                          \

@@ -728,7 +728,9 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 	st = open_changes(db, path, &f, &h, err);
 	if (st != KZ_OK)
 		return st;
-	/* Received changes are not captured again as this replica's own. */
+	/* Received changes are not captured again as this replica's own; an
+	 * erasure among them overwrites what it removes. */
+	int secure = kz_db_secure_begin(db);
 	kz_sync_pause(db, true);
 	st = kz_db_begin(db, err);
 	kz_sync_pause(db, false);
@@ -741,6 +743,7 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 		else
 			kz_db_rollback(db);
 	}
+	kz_db_secure_end(db, secure, st == KZ_OK && stats->tx_applied > 0);
 	if (st != KZ_OK)
 		memset(stats, 0, sizeof(*stats));
 	sqlite3_close(f);

@@ -20,6 +20,7 @@
 #include "koszyk/config.h"
 #include "koszyk/meetings.h"
 #include "koszyk/sync.h"
+#include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
 struct pair {
@@ -309,6 +310,14 @@ static void test_erased_case_never_comes_back(void **state)
 	assert_null(strstr(kz_buf_str(&dump), id));
 	assert_same(p);
 	kz_buf_free(&dump);
+	/* Not in the laptop's file either, where the name was written. */
+	{
+		char *data;
+		size_t len;
+		ok(kz_read_file(p->lap_path, &data, &len, &err), &err);
+		assert_null(memmem(data, len, "Zielonooka", 10));
+		free(data);
+	}
 	free(code);
 	kz_member_clear(&m);
 }
