@@ -176,6 +176,14 @@ enum kz_status kz_conflict_resolve(struct kz_db *db, const char *table,
 enum kz_status kz_sync_dump(struct kz_db *db, struct kz_buf *out,
 			    struct kz_error *err);
 
+/* A replica this one has exchanged with. */
+struct kz_sync_peer {
+	char *replica;
+	char *name;    /* user@computer that wrote its last file, or NULL */
+	char *seen_at; /* when we last heard from it */
+	long behind;   /* changes held here that it did not hold then */
+};
+
 /* This replica's ids and what it holds, for `sync status`. */
 struct kz_sync_info {
 	char *partnership_id;
@@ -184,6 +192,8 @@ struct kz_sync_info {
 	long tx_local;    /* transactions written here */
 	long tx_total;    /* transactions in the log */
 	long conflicts;
+	struct kz_sync_peer *peers; /* most recently seen first */
+	size_t npeers;
 };
 enum kz_status kz_sync_info(struct kz_db *db, struct kz_sync_info *out,
 			    struct kz_error *err);

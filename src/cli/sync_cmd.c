@@ -128,6 +128,13 @@ static enum kz_status cmd_status(struct kz_cli *cli, struct kz_error *err)
 	printf(_("Changes written here: %ld, in the log: %ld\n"), info.tx_local, info.tx_total);
 	printf(_("Holds: %s\n"), info.clock);
 	printf(_("Conflicts: %ld\n"), info.conflicts);
+	for (size_t i = 0; i < info.npeers; i++) {
+		const struct kz_sync_peer *p = &info.peers[i];
+		/* TRANSLATORS: a replica exchanged with: its name or id, when,
+		 * and how many changes held here it had not received then. */
+		printf(_("Exchanged with %s on %.16s; it lacked %ld changes then\n"),
+		       p->name ? p->name : p->replica, p->seen_at ? p->seen_at : "", p->behind);
+	}
 	kz_sync_info_clear(&info);
 	return KZ_OK;
 }

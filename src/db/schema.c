@@ -354,6 +354,7 @@ static const char *const migration_4[] = {
 	") WITHOUT ROWID;\n"
 	"CREATE TABLE sync_peer (\n"
 	"  replica TEXT PRIMARY KEY NOT NULL,\n"
+	"  name TEXT,\n"
 	"  clock TEXT NOT NULL,\n"
 	"  seen_at TEXT NOT NULL\n"
 	") WITHOUT ROWID;\n",

@@ -893,6 +893,45 @@ long kz_conflicts_count(struct kz_db *db)
 	return count_long(db, "SELECT count(*) FROM sync_conflict", NULL);
 }
 
+static enum kz_status load_peers(struct kz_db *db, struct kz_sync_info *out,
+				 struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT replica, name, seen_at, clock FROM sync_peer"
+				      " WHERE replica <> ?1 ORDER BY seen_at DESC", err);
+	struct vv mine;
+	enum kz_status rc;
+	int r;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	rc = sync_load_clock(db, &mine, err);
+	if (rc != KZ_OK) {
+		sqlite3_reset(st);
+		return rc;
+	}
+	sqlite3_bind_text(st, 1, out->replica_id, -1, SQLITE_TRANSIENT);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct kz_sync_peer *p;
+		struct vv theirs;
+		out->peers = xrealloc(out->peers, (out->npeers + 1) * sizeof(*out->peers));
+		p = &out->peers[out->npeers++];
+		p->replica = kz_column_dup(st, 0);
+		p->name = kz_column_dup(st, 1);
+		p->seen_at = kz_column_dup(st, 2);
+		p->behind = 0;
+		vv_parse((const char *)sqlite3_column_text(st, 3), &theirs);
+		for (size_t i = 0; i < mine.n; i++) {
+			long long d = mine.e[i].seq - vv_get(&theirs, mine.e[i].origin);
+			if (d > 0)
+				p->behind += (long)d;
+		}
+		vv_free(&theirs);
+	}
+	sqlite3_reset(st);
+	vv_free(&mine);
+	return r == SQLITE_DONE ? KZ_OK : kz_db_fail(db, r, err, "sync_peer");
+}
+
 enum kz_status kz_sync_info(struct kz_db *db, struct kz_sync_info *out,
 			    struct kz_error *err)
 {
@@ -911,11 +950,17 @@ enum kz_status kz_sync_info(struct kz_db *db, struct kz_sync_info *out,
 				   out->replica_id);
 	out->tx_total = count_long(db, "SELECT count(*) FROM sync_tx", NULL);
 	out->conflicts = kz_conflicts_count(db);
-	return KZ_OK;
+	return load_peers(db, out, err);
 }
 
 void kz_sync_info_clear(struct kz_sync_info *info)
 {
+	for (size_t i = 0; i < info->npeers; i++) {
+		free(info->peers[i].replica);
+		free(info->peers[i].name);
+		free(info->peers[i].seen_at);
+	}
+	free(info->peers);
 	free(info->partnership_id);
 	free(info->replica_id);
 	free(info->clock);

@@ -331,6 +331,14 @@ static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *
 	if (rc == SQLITE_OK) rc = put_header(f, "schema", num);
 	if (rc == SQLITE_OK) rc = put_header(f, "partnership", part);
 	if (rc == SQLITE_OK) rc = put_header(f, "sender", sync_replica(db));
+	if (rc == SQLITE_OK) {
+		char host[256] = "", *name;
+		if (gethostname(host, sizeof(host) - 1) != 0)
+			host[0] = '\0';
+		name = xasprintf("%s@%s", kz_db_user(db), *host ? host : "?");
+		rc = put_header(f, "name", name);
+		free(name);
+	}
 	if (rc == SQLITE_OK) rc = put_header(f, "clock", clock_text);
 	if (rc == SQLITE_OK) rc = put_header(f, "since", floor_text);
 	if (rc == SQLITE_OK) rc = put_header(f, "written_at", now);
@@ -423,6 +431,7 @@ static char *get_header(sqlite3 *f, const char *key)
 
 struct file_header {
 	char *format, *version, *schema, *partnership, *sender, *clock, *tx_count;
+	char *name;
 };
 
 static void header_clear(struct file_header *h)
@@ -434,6 +443,7 @@ static void header_clear(struct file_header *h)
 	free(h->sender);
 	free(h->clock);
 	free(h->tx_count);
+	free(h->name);
 }
 
 static enum kz_status not_changes(const char *path, struct kz_error *err)
@@ -477,6 +487,7 @@ static enum kz_status open_changes(struct kz_db *db, const char *path, sqlite3 *
 	h->sender = get_header(f, "sender");
 	h->clock = get_header(f, "clock");
 	h->tx_count = get_header(f, "tx_count");
+	h->name = get_header(f, "name");
 	part = kz_db_meta_get(db, "partnership_id");
 	if (!h->format || strcmp(h->format, FILE_FORMAT) != 0 || !h->version ||
 	    !h->schema || !h->partnership || !h->sender || !h->clock || !h->tx_count)
@@ -586,28 +597,36 @@ static enum kz_status apply_tx(struct kz_db *db, const struct file_tx *t,
 }
 
 static enum kz_status remember_peer(struct kz_db *db, const char *replica,
-				    const char *clock, struct kz_error *err)
+				    const char *clock, const char *name,
+				    struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock FROM sync_peer WHERE replica = ?1", err);
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock, name FROM sync_peer WHERE replica = ?1", err);
 	bool same = false;
 	char now[32];
 
 	if (!st)
 		return err ? err->status : KZ_ENV;
 	sqlite3_bind_text(st, 1, replica, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		same = strcmp((const char *)sqlite3_column_text(st, 0), clock) == 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *known = (const char *)sqlite3_column_text(st, 1);
+		same = strcmp((const char *)sqlite3_column_text(st, 0), clock) == 0 &&
+		       (!name || (known && strcmp(known, name) == 0));
+	}
 	sqlite3_reset(st);
 	if (same)
-		return KZ_OK;
+		return KZ_OK; /* a file applied again changes nothing */
 	kz_now_iso(now);
-	st = kz_db_stmt(db, "INSERT OR REPLACE INTO sync_peer(replica, clock, seen_at)"
-			" VALUES (?1, ?2, ?3)", err);
+	st = kz_db_stmt(db, "INSERT INTO sync_peer(replica, name, clock, seen_at)"
+			" VALUES (?1, ?2, ?3, ?4) ON CONFLICT(replica) DO UPDATE SET"
+			" name = coalesce(excluded.name, name), clock = excluded.clock,"
+			" seen_at = excluded.seen_at", err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
 	sqlite3_bind_text(st, 1, replica, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, clock, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_STATIC);
+	if (name)
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, clock, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
 	return sync_step(db, st, "sync_peer", err);
 }
 
@@ -687,7 +706,7 @@ static enum kz_status apply_file(struct kz_db *db, sqlite3 *f, const char *path,
 	sqlite3_finalize(chg);
 	vv_free(&clock);
 	if (st == KZ_OK)
-		st = remember_peer(db, h->sender, h->clock, err);
+		st = remember_peer(db, h->sender, h->clock, h->name, err);
 	if (st == KZ_OK && stats->tx_applied > 0) {
 		char *summary = xasprintf("%ld changes from %s", stats->tx_applied, h->sender);
 		st = kz_audit(db, "sync", "sync", NULL, summary, err);
@@ -769,7 +788,7 @@ enum kz_status kz_sync_adopt_clone(const char *dest, const char *source_replica,
 		text = vv_format(&clock);
 		st = kz_db_begin(db, err);
 		if (st == KZ_OK)
-			st = remember_peer(db, source_replica, text, err);
+			st = remember_peer(db, source_replica, text, NULL, err);
 		if (st == KZ_OK)
 			st = kz_db_commit(db, err);
 		else

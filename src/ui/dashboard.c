@@ -9,6 +9,7 @@
 #include "koszyk/cases.h"
 #include "koszyk/meetings.h"
 #include "koszyk/reports.h"
+#include "koszyk/sync.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
@@ -18,6 +19,7 @@ struct dash {
 	struct ui *ui;
 	struct kz_db_counts counts;
 	long open_cases, open_tasks, overdue_tasks, overdue_actions;
+	long conflicts;      /* fields changed on two computers at once */
 	struct kz_report overdue, stale;
 	bool have_overdue, have_stale;
 	char *next_meeting;  /* one line, or NULL when none is planned */
@@ -119,6 +121,7 @@ static void dash_load(struct dash *d)
 	if (!d->have_stale)
 		ui_error(ui, "%s", err.msg);
 	load_next_meeting(d, today, &err);
+	d->conflicts = kz_conflicts_count(ui->db);
 }
 
 /* "Label N" pairs on one line, as many as fit. */
@@ -204,6 +207,14 @@ static void dash_draw(struct ui_screen *s, struct ui *ui)
 
 	draw_counts(w, y++, width, l1, v1, 4);
 	draw_counts(w, y++, width, l2, v2, 4);
+	/* On the blank line below the counts: nothing else moves. */
+	if (d->conflicts > 0) {
+		text = xasprintf(_("Conflicts to settle: %ld (press 8)"), d->conflicts);
+		wattrset(w, ui_look(UI_LOOK_STALE));
+		ui_draw_text(w, y, 1, text, width - 2);
+		wattrset(w, A_NORMAL);
+		free(text);
+	}
 	y++;
 	heading(w, y++, width, _("Next meeting"));
 	ui_draw_text(w, y++, 3, d->next_meeting ? d->next_meeting

@@ -27,6 +27,7 @@ static const struct {
 	{ UI_G_LIST, N_("Lists and records") },
 	{ UI_G_CASE, N_("Cases and plans") },
 	{ UI_G_MEET, N_("Meetings and tasks") },
+	{ UI_G_SYNC, N_("Sync") },
 	{ UI_G_DIALOG, N_("Search line and pick lists") },
 	{ UI_G_FORM, N_("Forms") },
 };

@@ -137,9 +137,9 @@ enum ui_group {
 	X(CASE_MEETING, CASE, "M", N_("Team meeting"),                         \
 	  N_("Record a meeting of the case team"))                             \
 	X(CONFLICTS, GLOBAL, "8", N_("Conflicts"),                             \
-	  N_("Show the fields changed on two computers at once, and choose the value to keep")) \
+	  N_("Settle the fields changed on two computers at once"))            \
 	X(SYNC, GLOBAL, "9", N_("Sync"),                                       \
-	  N_("Exchange changes with the other computers of the partnership"))  \
+	  N_("Exchange changes with other computers (file or ssh)"))           \
 	X(SYNC_EXPORT, SYNC, "x", N_("Export"),                                \
 	  N_("Write the changes of this computer to a file (for a USB stick or e-mail)")) \
 	X(SYNC_IMPORT, SYNC, "i", N_("Import"),                                \
@@ -550,8 +550,6 @@ struct ui_screen *ui_dashboard_new(struct ui *ui);
 /* Offline sync: the fields in conflict and one of them (conflicts.c);
  * exchanging changes by file or ssh (sync.c). */
 struct ui_screen *ui_conflicts_new(struct ui *ui);
-bool ui_is_conflicts(const struct ui_screen *s);
 struct ui_screen *ui_sync_new(struct ui *ui);
-bool ui_is_sync(const struct ui_screen *s);
 
 #endif

@@ -1,0 +1,440 @@
+/* The sync screen: which replica this is, what it holds, and the three
+ * ways to exchange changes (sync.h): a change file written for another
+ * computer, a change file brought from one, and both ways over ssh. The
+ * ssh exchange runs outside curses, so that ssh can ask for a password on
+ * the terminal. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "koszyk/sync.h"
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+#include "ui_internal.h"
+
+#define TARGET_KEY "sync_target"
+
+struct sync_screen {
+	struct ui_screen base;
+	struct ui *ui;
+	struct kz_sync_info info;
+	bool have_info;
+	char *target;  /* the last ssh target, or NULL */
+	char *result;  /* what the last exchange did, or NULL */
+	bool result_error;
+};
+
+static struct sync_screen *SS(struct ui_screen *s)
+{
+	return (struct sync_screen *)s;
+}
+
+static void sync_load(struct sync_screen *ss)
+{
+	struct kz_error err = { 0 };
+
+	if (ss->have_info)
+		kz_sync_info_clear(&ss->info);
+	memset(&ss->info, 0, sizeof(ss->info));
+	ss->have_info = kz_sync_info(ss->ui->db, &ss->info, &err) == KZ_OK;
+	if (!ss->have_info)
+		ui_error(ss->ui, "%s", err.msg);
+	free(ss->target);
+	ss->target = kz_db_meta_get(ss->ui->db, TARGET_KEY);
+}
+
+static void set_result(struct sync_screen *ss, bool error, char *text)
+{
+	free(ss->result);
+	ss->result = text;
+	ss->result_error = error;
+	if (error)
+		ui_error(ss->ui, "%s", text);
+	else
+		ui_message(ss->ui, "%s", text);
+}
+
+/* --- progress ------------------------------------------------------------------ */
+
+struct progress {
+	struct ui *ui;
+	const char *what;  /* "Exporting changes:", ... */
+	bool plain;        /* on the terminal, curses being off */
+};
+
+static void progress_fn(void *ctx, long done, long total)
+{
+	struct progress *p = ctx;
+
+	if (p->plain) {
+		if (total > 0) {
+			fprintf(stdout, "\r%s %ld/%ld", p->what, done, total);
+			fflush(stdout);
+		}
+		return;
+	}
+	if (total > 0)
+		ui_message(p->ui, "%s %ld/%ld", p->what, done, total);
+	else
+		ui_message(p->ui, "%s", p->what);
+	ui_draw(p->ui);
+}
+
+/* --- paths ------------------------------------------------------------------------ */
+
+/* "~/x" and "~" are in the home directory. */
+static char *expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+
+	/* A whole path typed after the "~/" offered. */
+	if (path[0] == '~' && path[1] == '/' && path[2] == '/')
+		return xstrdup(path + 2);
+	if (home && *home && path[0] == '~' && (path[1] == '/' || !path[1]))
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
+/* ~/koszyk-changes-DATE.sync, or -2, -3 ... when that file is there. */
+static char *default_export_path(void)
+{
+	const char *home = getenv("HOME");
+	char today[11], *path = NULL;
+
+	kz_today(today);
+	for (int n = 1; n < 100; n++) {
+		char *full;
+		free(path);
+		path = n == 1 ? xasprintf("~/koszyk-changes-%s.sync", today)
+			      : xasprintf("~/koszyk-changes-%s-%d.sync", today, n);
+		full = expand_home(path);
+		bool taken = access(full, F_OK) == 0;
+		free(full);
+		if (!taken)
+			break;
+	}
+	if (!home || !*home) {
+		char *plain = xstrdup(path + 2);
+		free(path);
+		path = plain;
+	}
+	return path;
+}
+
+/* --- what an exchange did, in words -------------------------------------------------- */
+
+static char *received_text(const struct kz_sync_stats *st)
+{
+	char *text = xasprintf(ngettext("received %ld new change (%ld already here)",
+					"received %ld new changes (%ld already here)",
+					(unsigned long)st->tx_applied),
+			       st->tx_applied, st->tx_skipped);
+	char *more;
+
+	if (st->conflicts_new > 0) {
+		more = xasprintf(ngettext("%s; %ld new conflict: press 8 to settle it.",
+					  "%s; %ld new conflicts: press 8 to settle them.",
+					  (unsigned long)st->conflicts_new),
+				 text, st->conflicts_new);
+	} else {
+		more = xasprintf(_("%s; no new conflicts."), text);
+	}
+	free(text);
+	if (st->tx_waiting > 0) {
+		text = xasprintf(_("%s %ld changes wait for changes from another computer; they will come with a later exchange."),
+				 more, st->tx_waiting);
+		free(more);
+		more = text;
+	}
+	return more;
+}
+
+/* The first letter in capitals for a sentence made of parts (ASCII only;
+ * the parts start with ASCII in every catalogue we have). */
+static char *sentence(char *text)
+{
+	if (text[0] >= 'a' && text[0] <= 'z')
+		text[0] = (char)(text[0] - 'a' + 'A');
+	return text;
+}
+
+/* --- the three exchanges ---------------------------------------------------------- */
+
+static void do_export(struct sync_screen *ss)
+{
+	struct ui *ui = ss->ui;
+	struct kz_sync_stats st;
+	struct kz_error err = { 0 };
+	struct progress p = { ui, _("Writing the changes:"), false };
+	char *def = default_export_path(), *typed, *path;
+
+	typed = ui_ask(ui, _("Write the changes to the file: "), def);
+	free(def);
+	if (!typed)
+		return;
+	kz_trim(typed);
+	if (!*typed) {
+		free(typed);
+		ui_message(ui, "%s", _("Nothing written: no file name given."));
+		return;
+	}
+	path = expand_home(typed);
+	free(typed);
+	if (access(path, F_OK) == 0) {
+		ui_error(ui, _("That file is there already; give the name of a new file: %s"), path);
+		free(path);
+		return;
+	}
+	memset(&st, 0, sizeof(st));
+	progress_fn(&p, 0, 0);
+	if (kz_sync_export(ui->db, path, &st, progress_fn, &p, &err) != KZ_OK)
+		set_result(ss, true, xstrdup(err.msg));
+	else
+		set_result(ss, false, xasprintf(ngettext("Wrote %ld change to %s.",
+							  "Wrote %ld changes to %s.",
+							  (unsigned long)st.tx_sent),
+						 st.tx_sent, path));
+	free(path);
+	sync_load(ss);
+}
+
+static void do_import(struct sync_screen *ss)
+{
+	struct ui *ui = ss->ui;
+	struct kz_sync_stats st;
+	struct kz_error err = { 0 };
+	struct progress p = { ui, _("Applying the changes:"), false };
+	char *typed, *path;
+
+	typed = ui_ask(ui, _("Apply the change file: "), "~/");
+	if (!typed)
+		return;
+	kz_trim(typed);
+	if (!*typed || strcmp(typed, "~/") == 0) {
+		free(typed);
+		ui_message(ui, "%s", _("Nothing applied: no file name given."));
+		return;
+	}
+	path = expand_home(typed);
+	free(typed);
+	memset(&st, 0, sizeof(st));
+	progress_fn(&p, 0, 0);
+	if (kz_sync_import(ui->db, path, &st, progress_fn, &p, &err) != KZ_OK)
+		set_result(ss, true, xstrdup(err.msg));
+	else
+		set_result(ss, false, sentence(received_text(&st)));
+	free(path);
+	sync_load(ss);
+}
+
+/* ssh may ask for a password or a host key on the terminal: curses steps
+ * aside while it runs, and the screen is drawn again after. */
+static void do_ssh(struct sync_screen *ss)
+{
+	struct ui *ui = ss->ui;
+	struct kz_sync_stats st;
+	struct kz_error err = { 0 };
+	struct progress p = { ui, _("Exchanging changes:"), true };
+	enum kz_status rc;
+	char *target;
+
+	target = ui_ask(ui, _("Sync with [USER@]HOST[:DATABASE]: "),
+			ss->target ? ss->target : "");
+	if (!target)
+		return;
+	kz_trim(target);
+	if (!*target) {
+		free(target);
+		ui_message(ui, "%s", _("Nothing exchanged: no computer given."));
+		return;
+	}
+	memset(&st, 0, sizeof(st));
+	def_prog_mode();
+	endwin();
+	printf("\n");
+	printf(_("Syncing with %s\xe2\x80\xa6"), target);
+	printf("\n");
+	fflush(stdout);
+	rc = kz_sync_ssh(ui->db, target, &st, progress_fn, &p, &err);
+	printf("\n");
+	fflush(stdout);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	ui->dirty = true;
+	if (rc != KZ_OK) {
+		set_result(ss, true, xstrdup(err.msg));
+	} else {
+		char *recv = received_text(&st);
+		set_result(ss, false, xasprintf(ngettext("Sent %ld change, %s", "Sent %ld changes, %s",
+						   (unsigned long)st.tx_sent),
+					  st.tx_sent, recv));
+		free(recv);
+		if (kz_db_meta_set(ui->db, TARGET_KEY, target, &err) != KZ_OK)
+			ui_error(ui, "%s", err.msg);
+	}
+	free(target);
+	sync_load(ss);
+	ui_draw(ui);
+}
+
+/* --- the screen ---------------------------------------------------------------------- */
+
+static void info_line(WINDOW *w, int y, int width, const char *label,
+		      const char *value)
+{
+	int lw = 26;
+
+	if (width < 60)
+		lw = 18;
+	wattrset(w, ui_look(UI_LOOK_LABEL));
+	ui_draw_text(w, y, 1, label, lw - 2);
+	wattrset(w, A_NORMAL);
+	ui_draw_text(w, y, lw, value, width - lw - 1);
+}
+
+static void key_line(WINDOW *w, int y, int width, enum ui_action a, const char *text)
+{
+	wattrset(w, ui_look(UI_LOOK_KEY));
+	ui_draw_text(w, y, 3, ui_action_key(a), 4);
+	wattrset(w, A_NORMAL);
+	ui_draw_text(w, y, 8, text, width - 9);
+}
+
+static void sync_draw(struct ui_screen *s, struct ui *ui)
+{
+	struct sync_screen *ss = SS(s);
+	WINDOW *w = ui->body;
+	int width = ui_body_w(ui), h = ui_body_h(ui), y = 0;
+	char *text;
+
+	if (ss->have_info) {
+		info_line(w, y++, width, _("This computer's copy:"), ss->info.replica_id
+			  ? ss->info.replica_id : "");
+		info_line(w, y++, width, _("Partnership:"), ss->info.partnership_id
+			  ? ss->info.partnership_id : "");
+		text = xasprintf(_("%ld written here, %ld in all"), ss->info.tx_local,
+				 ss->info.tx_total);
+		info_line(w, y++, width, _("Changes:"), text);
+		free(text);
+		text = ss->info.conflicts > 0
+		       ? xasprintf(_("%ld to settle (press 8)"), ss->info.conflicts)
+		       : xstrdup(_("none"));
+		if (ss->info.conflicts > 0)
+			wattron(w, ui_look(UI_LOOK_STALE));
+		info_line(w, y++, width, _("Conflicts:"), text);
+		free(text);
+	}
+	y++;
+	wattrset(w, ui_look(UI_LOOK_HEADING));
+	ui_draw_text(w, y++, 1, _("Exchange changes"), width - 2);
+	wattrset(w, A_NORMAL);
+	key_line(w, y++, width, UI_ACT_SYNC_EXPORT,
+		 _("write the changes to a file for another computer (USB stick, e-mail)"));
+	key_line(w, y++, width, UI_ACT_SYNC_IMPORT,
+		 _("apply a change file brought from another computer"));
+	if (ss->target && *ss->target) {
+		text = xasprintf(_("exchange both ways over ssh (last time with %s)"), ss->target);
+		key_line(w, y++, width, UI_ACT_SYNC_SSH, text);
+		free(text);
+	} else {
+		key_line(w, y++, width, UI_ACT_SYNC_SSH,
+			 _("exchange both ways over ssh, e.g. with the office server"));
+	}
+	if (!ss->result || y + 2 >= h)
+		return;
+	y++;
+	wattrset(w, ui_look(UI_LOOK_HEADING));
+	ui_draw_text(w, y++, 1, _("Last exchange"), width - 2);
+	wattrset(w, ss->result_error ? ui_look(UI_LOOK_STALE) : A_NORMAL);
+	{
+		struct ui_lines lines = { 0 };
+		ui_wrap(&lines, ss->result, width - 2);
+		for (size_t i = 0; i < lines.n && y < h; i++)
+			ui_draw_wtext(w, y++, 1, lines.v[i], wcslen(lines.v[i]), width - 2);
+		ui_lines_free(&lines);
+	}
+	wattrset(w, A_NORMAL);
+}
+
+static void sync_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn,
+		       char *info, size_t ni)
+{
+	struct sync_screen *ss = SS(s);
+
+	(void)ui;
+	snprintf(name, nn, "%s", _("Sync"));
+	if (ss->have_info && ss->info.conflicts > 0)
+		snprintf(info, ni, _("%ld conflicts"), ss->info.conflicts);
+	else
+		info[0] = '\0';
+}
+
+static const struct ui_legend sync_legend_items[] = {
+	{ UI_ACT_HELP, NULL }, { UI_ACT_SYNC_EXPORT, NULL }, { UI_ACT_SYNC_IMPORT, NULL },
+	{ UI_ACT_SYNC_SSH, NULL }, { UI_ACT_CONFLICTS, NULL }, { UI_ACT_BACK, NULL },
+	{ UI_ACT_NONE, NULL }
+};
+
+static const struct ui_legend *sync_legend(struct ui_screen *s, struct ui *ui)
+{
+	(void)s;
+	(void)ui;
+	return sync_legend_items;
+}
+
+static bool sync_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
+{
+	struct sync_screen *ss = SS(s);
+
+	(void)ui;
+	switch (a) {
+	case UI_ACT_SYNC:  /* already here: read again */
+		sync_load(ss);
+		return true;
+	case UI_ACT_SYNC_EXPORT: do_export(ss); return true;
+	case UI_ACT_SYNC_IMPORT: do_import(ss); return true;
+	case UI_ACT_SYNC_SSH: do_ssh(ss); return true;
+	default:
+		return false;
+	}
+}
+
+static void sync_reveal(struct ui_screen *s, struct ui *ui)
+{
+	(void)ui;
+	sync_load(SS(s));
+}
+
+static void sync_destroy(struct ui_screen *s)
+{
+	struct sync_screen *ss = SS(s);
+
+	if (ss->have_info)
+		kz_sync_info_clear(&ss->info);
+	free(ss->target);
+	free(ss->result);
+	free(ss);
+}
+
+static const struct ui_screen_ops sync_ops = {
+	.draw = sync_draw,
+	.action = sync_action,
+	.reveal = sync_reveal,
+	.title = sync_title,
+	.legend = sync_legend,
+	.destroy = sync_destroy,
+	.groups = UI_G_SYNC,
+};
+
+struct ui_screen *ui_sync_new(struct ui *ui)
+{
+	struct sync_screen *ss = xcalloc(1, sizeof(*ss));
+
+	ss->base.ops = &sync_ops;
+	ss->ui = ui;
+	sync_load(ss);
+	return &ss->base;
+}
