@@ -308,9 +308,17 @@ static enum kz_status broken(struct peer *p, struct kz_error *err)
 
 	stop_peer(p, &code);
 	why = peer_stderr(p);
-	kz_fail(err, KZ_ENV,
-		_("The connection to %s broke off; nothing was lost: run the sync again later. (%s)"),
-		p->host, *why ? why : _("no answer"));
+	if (code == 255)
+		kz_fail(err, KZ_ENV, _("Cannot reach %s over ssh; nothing was exchanged. (%s)"),
+			p->host, *why ? why : _("no answer"));
+	else if (code == 127)
+		kz_fail(err, KZ_ENV,
+			_("koszyk was not found on %s: install it there, or give its path in KOSZYK_REMOTE. (%s)"),
+			p->host, why);
+	else
+		kz_fail(err, KZ_ENV,
+			_("The connection to %s broke off; nothing was lost: run the sync again later. (%s)"),
+			p->host, *why ? why : _("no answer"));
 	free(why);
 	return KZ_ENV;
 }
