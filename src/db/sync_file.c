@@ -201,6 +201,27 @@ static int put_header(sqlite3 *f, const char *key, const char *value)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* The checksum of the header: every key and value but its own, in key
+ * order (so that a damaged clock or count is noticed too). */
+static bool header_sum(sqlite3 *f, char out[17])
+{
+	sqlite3_stmt *st;
+	struct sum s;
+	int rc;
+
+	if (sqlite3_prepare_v2(f, "SELECT key, value FROM header WHERE key <> 'checksum'"
+			       " ORDER BY key", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sum_init(&s);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sum_text(&s, (const char *)sqlite3_column_text(st, 0));
+		sum_text(&s, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	sum_hex(&s, out);
+	return rc == SQLITE_DONE;
+}
+
 /* Copy the transactions of one origin after seq `after` into the file. */
 static int export_origin(struct kz_db *db, sqlite3 *f, const char *origin,
 			 long long after, struct kz_sync_stats *stats,
@@ -349,6 +370,10 @@ static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *
 				   stats, progress, ctx, total);
 	snprintf(num, sizeof(num), "%ld", stats->tx_sent);
 	if (rc == SQLITE_OK) rc = put_header(f, "tx_count", num);
+	if (rc == SQLITE_OK) {
+		char sum[17];
+		rc = header_sum(f, sum) ? put_header(f, "checksum", sum) : SQLITE_ERROR;
+	}
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(f, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
@@ -488,9 +513,13 @@ static enum kz_status open_changes(struct kz_db *db, const char *path, sqlite3 *
 	h->clock = get_header(f, "clock");
 	h->tx_count = get_header(f, "tx_count");
 	h->name = get_header(f, "name");
+	char *sum = get_header(f, "checksum"), want[17];
+	bool sum_ok = sum && header_sum(f, want) && strcmp(sum, want) == 0;
+	free(sum);
 	part = kz_db_meta_get(db, "partnership_id");
 	if (!h->format || strcmp(h->format, FILE_FORMAT) != 0 || !h->version ||
-	    !h->schema || !h->partnership || !h->sender || !h->clock || !h->tx_count)
+	    !h->schema || !h->partnership || !h->sender || !h->clock || !h->tx_count ||
+	    !sum_ok)
 		st = not_changes(path, err);
 	else if (strcmp(h->version, FILE_VERSION) != 0 ||
 		 atoi(h->schema) > kz_db_schema_version())
@@ -659,13 +688,14 @@ static enum kz_status apply_file(struct kz_db *db, sqlite3 *f, const char *path,
 		struct file_tx t = { 0 };
 		char sum[17];
 		const unsigned char *check = sqlite3_column_text(txs, 7);
-		t.origin = xstrdup((const char *)sqlite3_column_text(txs, 0));
+		/* A damaged file may hold NULL anywhere. */
+		t.origin = kz_column_dup(txs, 0);
 		t.seq = sqlite3_column_int64(txs, 1);
 		t.lamport = sqlite3_column_int64(txs, 2);
-		t.at = xstrdup((const char *)sqlite3_column_text(txs, 3));
-		t.user = xstrdup((const char *)sqlite3_column_text(txs, 4));
-		t.deps = xstrdup((const char *)sqlite3_column_text(txs, 5));
-		if (read_changes(chg, &t) != SQLITE_OK)
+		t.at = kz_column_dup(txs, 3);
+		t.user = kz_column_dup(txs, 4);
+		t.deps = kz_column_dup(txs, 5);
+		if (!t.origin || !t.at || !t.user || !t.deps || read_changes(chg, &t) != SQLITE_OK)
 			st = not_changes(path, err);
 		file_tx_sum(&t, sum);
 		if (st == KZ_OK && (!check || strcmp((const char *)check, sum) != 0 ||

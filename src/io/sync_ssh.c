@@ -173,8 +173,10 @@ static bool parse_target(const char *target, char **host, char **db)
 	*host = colon ? xstrndup(target, (size_t)(colon - target)) : xstrdup(target);
 	*db = colon && colon[1] ? xstrdup(colon + 1) : NULL;
 	if (!**host || (*host)[0] == '-' || strchr(*host, ' ')) {
+		/* Never an option of ssh in disguise. */
 		free(*host);
 		free(*db);
+		*host = *db = NULL;
 		return false;
 	}
 	return true;
