@@ -162,6 +162,8 @@ enum kz_status kz_conflicts_list(struct kz_db *db, struct kz_conflict_list *out,
 				 struct kz_error *err);
 void kz_conflict_list_free(struct kz_conflict_list *list);
 long kz_conflicts_count(struct kz_db *db);
+/* Fields of one record in conflict (0 when none): the record's mark. */
+long kz_conflicts_of(struct kz_db *db, const char *table, const char *row_id);
 
 /* Resolve a conflict by writing value (NULL or "" for empty) into the
  * field: one transaction, logged like any edit, so the resolution travels.

@@ -893,6 +893,22 @@ long kz_conflicts_count(struct kz_db *db)
 	return count_long(db, "SELECT count(*) FROM sync_conflict", NULL);
 }
 
+long kz_conflicts_of(struct kz_db *db, const char *table, const char *row_id)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT count(*) FROM sync_conflict"
+				      " WHERE tbl = ?1 AND row_id = ?2", NULL);
+	long n = 0;
+
+	if (!st || !table || !row_id)
+		return 0;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
 static enum kz_status load_peers(struct kz_db *db, struct kz_sync_info *out,
 				 struct kz_error *err)
 {

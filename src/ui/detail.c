@@ -59,6 +59,7 @@ static void build(struct detail *d)
 			ui_doc_text(doc, t, 1, UI_LOOK_STALE);
 			free(t);
 		}
+		ui_doc_conflict_mark(ui, doc, "services", s->id);
 		ui_doc_blank(doc);
 		ui_doc_record(ui, doc, UI_REC_SERVICE, s, "title");
 		ui_doc_blank(doc);
@@ -66,6 +67,7 @@ static void build(struct detail *d)
 	} else {
 		struct kz_contact *c = &d->contact;
 		ui_doc_text(doc, c->name, 1, UI_LOOK_HEADING);
+		ui_doc_conflict_mark(ui, doc, "contacts", c->id);
 		ui_doc_blank(doc);
 		ui_doc_record(ui, doc, UI_REC_CONTACT, c, "name");
 		ui_doc_blank(doc);

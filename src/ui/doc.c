@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "koszyk/xalloc.h"
+#include "koszyk/sync.h"
 #include "ui_internal.h"
 
 #define EM_DASH "\xe2\x80\x94"
@@ -183,4 +184,20 @@ void ui_doc_draw_line(struct ui_doc *d, WINDOW *w, int y, int x, int width,
 	if (l->text && l->x < width)
 		ui_draw_wtext(w, y, x + l->x, l->text, wcslen(l->text), width - l->x);
 	wattrset(w, A_NORMAL);
+}
+
+/* The mark of a record in conflict after a sync. */
+void ui_doc_conflict_mark(struct ui *ui, struct ui_doc *doc, const char *table,
+			  const char *id)
+{
+	long n = kz_conflicts_of(ui->db, table, id);
+	char *t;
+
+	if (n <= 0)
+		return;
+	t = xasprintf(ngettext("! %ld field of this record was changed on two computers at once: press 8 to settle it.",
+			       "! %ld fields of this record were changed on two computers at once: press 8 to settle them.",
+			       (unsigned long)n), n);
+	ui_doc_text(doc, t, 1, UI_LOOK_STALE);
+	free(t);
 }

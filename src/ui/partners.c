@@ -377,6 +377,7 @@ static void ps_build(struct pscreen *ps)
 		ui_doc_text(d, _("This record is no longer there."), 1, UI_LOOK_ERROR);
 	} else {
 		ui_doc_text(d, ps->p.name, 1, UI_LOOK_HEADING);
+		ui_doc_conflict_mark(ps->ui, d, "partners", ps->p.id);
 		ui_doc_blank(d);
 		ui_doc_record(ps->ui, d, UI_REC_PARTNER, &ps->p, "name");
 		ui_doc_blank(d);

@@ -127,6 +127,7 @@ static void build_case(struct cscreen *c)
 	text = xasprintf(_("Case %s"), k->code ? k->code : "");
 	ui_doc_text(d, text, 1, UI_LOOK_HEADING);
 	free(text);
+	ui_doc_conflict_mark(c->ui, d, "cases", k->id);
 	field(c, _("Status"), label_of(k->status));
 	mgr = xasprintf("%s (%s)", ui_user_name(c->ui, k->manager), k->manager ? k->manager : "");
 	field(c, _("Case manager"), mgr);

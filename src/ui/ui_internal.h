@@ -462,6 +462,10 @@ void ui_doc_free(struct ui_doc *d);
 void ui_doc_blank(struct ui_doc *d);
 /* Text wrapped at column x; look UI_LOOK_COUNT for plain. */
 void ui_doc_text(struct ui_doc *d, const char *text, int x, enum ui_look look);
+/* "! N fields of this record were changed on two computers at once" when
+ * the record (table, id) is in conflict after a sync; nothing otherwise. */
+void ui_doc_conflict_mark(struct ui *ui, struct ui_doc *doc, const char *table,
+			  const char *id);
 /* "Label   value" with the value wrapped beside (or below) the label. */
 void ui_doc_field(struct ui_doc *d, const char *label, const char *value,
 		  int label_w);

@@ -68,6 +68,15 @@ e2e_start
 wait_line 1 "Dashboard"
 wait_line 4 "Conflicts to settle: 2 (press 8)"
 assert_screen_contains "Next meeting"
+# The record itself is marked where it is read.
+keys 1
+search "testowe"
+keys Enter
+wait_for "$TITLE"
+keys Enter
+wait_for "! 2 fields of this record were changed on two computers at once"
+keys 0
+wait_line 1 "Dashboard"
 keys 8
 wait_line 1 "Conflicts"
 wait_for "2 to settle"
