@@ -198,6 +198,12 @@ static enum kz_status start_peer(const char *target, const char *verb,
 		return kz_fail(err, KZ_INVALID,
 			       _("\"%s\" is not a place to sync with: give [USER@]HOST[:DATABASE], e.g. koordynator@biuro:/srv/koszyk/koszyk.db"),
 			       target);
+	/* The far side answers in the language of this side. */
+	if (getenv("KOSZYK_LANG") && *getenv("KOSZYK_LANG")) {
+		kz_buf_puts(&cmd, "KOSZYK_LANG=");
+		append_quoted(&cmd, getenv("KOSZYK_LANG"));
+		kz_buf_putc(&cmd, ' ');
+	}
 	append_quoted(&cmd, remote && *remote ? remote : "koszyk");
 	if (dbpath) {
 		kz_buf_puts(&cmd, " -d ");
