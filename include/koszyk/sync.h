@@ -162,6 +162,11 @@ enum kz_status kz_conflicts_list(struct kz_db *db, struct kz_conflict_list *out,
 				 struct kz_error *err);
 void kz_conflict_list_free(struct kz_conflict_list *list);
 long kz_conflicts_count(struct kz_db *db);
+/* When the conflict's field refers to another record (a provider, a
+ * contact person, a service ...), what that record is for people (its
+ * name, title or case code) for value; NULL otherwise. Caller frees. */
+char *kz_conflict_ref_label(struct kz_db *db, const struct kz_conflict *c,
+			    const char *value);
 /* Fields of one record in conflict (0 when none): the record's mark. */
 long kz_conflicts_of(struct kz_db *db, const char *table, const char *row_id);
 

@@ -196,7 +196,8 @@ enum kz_status kz_cmd_sync(struct kz_cli *cli, struct kz_error *err)
 
 /* --- conflicts ----------------------------------------------------------------- */
 
-static void conflicts_json(const struct kz_conflict_list *l, struct kz_buf *b)
+static void conflicts_json(struct kz_db *cli_db, const struct kz_conflict_list *l,
+			   struct kz_buf *b)
 {
 	kz_buf_putc(b, '[');
 	for (size_t i = 0; i < l->n; i++) {
@@ -217,8 +218,15 @@ static void conflicts_json(const struct kz_conflict_list *l, struct kz_buf *b)
 		kz_buf_puts(b, ", \"values\": [");
 		for (size_t v = 0; v < c->nvalues; v++) {
 			const struct kz_conflict_value *x = &c->values[v];
+			char *ref = kz_conflict_ref_label(cli_db, c, x->value);
 			kz_buf_puts(b, v ? ", {\"value\": " : "{\"value\": ");
 			kz_buf_json_string(b, x->value);
+			if (ref) {
+				/* The record the value refers to, for people. */
+				kz_buf_puts(b, ", \"refers_to\": ");
+				kz_buf_json_string(b, ref);
+				free(ref);
+			}
 			kz_buf_puts(b, ", \"replica\": ");
 			kz_buf_json_string(b, x->replica);
 			kz_buf_puts(b, ", \"user\": ");
@@ -232,7 +240,8 @@ static void conflicts_json(const struct kz_conflict_list *l, struct kz_buf *b)
 	kz_buf_puts(b, l->n ? "\n]\n" : "]\n");
 }
 
-static void conflicts_text(const struct kz_conflict_list *l, struct kz_buf *b)
+static void conflicts_text(struct kz_db *cli_db, const struct kz_conflict_list *l,
+			   struct kz_buf *b)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const struct kz_conflict *c = &l->items[i];
@@ -241,7 +250,9 @@ static void conflicts_text(const struct kz_conflict_list *l, struct kz_buf *b)
 			      c->note ? _("two cases got the same code while offline") : "");
 		for (size_t v = 0; v < c->nvalues; v++) {
 			const struct kz_conflict_value *x = &c->values[v];
-			kz_buf_printf(b, "  %s %s", x->current ? "*" : " ", x->value ? x->value : "");
+			char *ref = kz_conflict_ref_label(cli_db, c, x->value);
+			kz_buf_printf(b, "  %s %s", x->current ? "*" : " ", ref ? ref : x->value ? x->value : "");
+			free(ref);
 			if (x->user)
 				kz_buf_printf(b, "  (%s, %s)", x->user, x->at ? x->at : "");
 			kz_buf_putc(b, '\n');
@@ -260,9 +271,9 @@ enum kz_status kz_cmd_list_conflicts(struct kz_cli *cli, bool json, struct kz_er
 	if (st != KZ_OK)
 		return st;
 	if (json)
-		conflicts_json(&l, &out);
+		conflicts_json(cli->db, &l, &out);
 	else
-		conflicts_text(&l, &out);
+		conflicts_text(cli->db, &l, &out);
 	st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
 	kz_buf_free(&out);
 	kz_conflict_list_free(&l);

@@ -56,6 +56,20 @@ static char *label_of(struct kz_db *db, const char *table, const char *row_id)
 	return NULL;
 }
 
+char *kz_conflict_ref_label(struct kz_db *db, const struct kz_conflict *c,
+			    const char *value)
+{
+	const struct sync_table *t = c->table ? sync_table_named(db, c->table, NULL) : NULL;
+	int col = t ? sync_col_index(t, c->field) : -1;
+
+	if (col < 0 || !value || !*value)
+		return NULL;
+	for (int f = 0; f < t->nfk; f++)
+		if (t->fks[f].col == col)
+			return label_of(db, sync_table_at(db, t->fks[f].parent)->name, value);
+	return NULL;
+}
+
 static char *text_of(sqlite3_value *v)
 {
 	const unsigned char *t = v ? sqlite3_value_text(v) : NULL;

@@ -88,14 +88,17 @@ static bool is_clash(const struct kz_conflict *c)
 }
 
 /* A value as a person reads it: labels for enum values and codes; the
- * raw value otherwise (a record id stays an id). */
+ * name of a record it refers to; the raw value otherwise. */
 static char *value_words(struct ui *ui, const struct kz_conflict *c, const char *v)
 {
 	const struct kz_field *f = column_field(c);
 	const struct kz_items *items;
+	char *ref;
 
 	if (kz_str_empty(v))
 		return xstrdup(_("(empty)"));
+	if ((ref = kz_conflict_ref_label(ui->db, c, v)) != NULL)
+		return ref;
 	if (f && f->type == KZ_FT_ENUM)
 		return xstrdup(_(kz_enum_label(v)));
 	if (f && (f->type == KZ_FT_CODE || f->type == KZ_FT_CODES) &&
