@@ -28,6 +28,12 @@ static const struct {
 };
 #define NSYNCED ((int)(sizeof(synced) / sizeof(synced[0])))
 
+struct forced {
+	int table;
+	int col;
+	char *row_id;
+};
+
 struct kz_sync {
 	sqlite3_session *session;
 	int paused;
@@ -37,11 +43,22 @@ struct kz_sync {
 	char **erases; /* case ids erased in this transaction */
 	char **erase_codes;
 	size_t nerases;
+	struct forced *forced; /* fields written even if to the same value */
+	size_t nforced;
 };
 
 struct kz_sync *kz_sync_new(void)
 {
 	return xcalloc(1, sizeof(struct kz_sync));
+}
+
+static void clear_forced(struct kz_sync *s)
+{
+	for (size_t i = 0; i < s->nforced; i++)
+		free(s->forced[i].row_id);
+	free(s->forced);
+	s->forced = NULL;
+	s->nforced = 0;
 }
 
 static void clear_erases(struct kz_sync *s)
@@ -64,6 +81,7 @@ void kz_sync_free(struct kz_sync *s)
 	if (s->session)
 		sqlite3session_delete(s->session);
 	clear_erases(s);
+	clear_forced(s);
 	for (int i = 0; i < NSYNCED; i++) {
 		struct sync_table *t = &s->tables[i];
 		for (int c = 0; c < t->ncol; c++)
@@ -462,6 +480,23 @@ void kz_sync_capture_end(struct kz_db *db)
 		s->session = NULL;
 	}
 	clear_erases(s);
+	clear_forced(s);
+}
+
+enum kz_status kz_sync_force_write(struct kz_db *db, const char *table,
+				   const char *row_id, const char *col)
+{
+	struct kz_sync *s = registry(db);
+	int t = index_of(table), c = t >= 0 ? sync_col_index(&s->tables[t], col) : -1;
+
+	if (!s->session || c < 0)
+		return KZ_OK;
+	s->forced = xrealloc(s->forced, (s->nforced + 1) * sizeof(*s->forced));
+	s->forced[s->nforced].table = t;
+	s->forced[s->nforced].col = c;
+	s->forced[s->nforced].row_id = xstrdup(row_id);
+	s->nforced++;
+	return KZ_OK;
 }
 
 /* One captured row change, before it is written to the log. */
@@ -734,6 +769,62 @@ static void free_captured(struct captured *cs, size_t n)
 	free(cs);
 }
 
+/* A field written to the value it had is no change to the session, but
+ * a person chose that value: the write must travel all the same. */
+static enum kz_status add_forced(struct kz_db *db, struct kz_sync *s,
+				 const struct forced *f, struct captured **cs,
+				 size_t *n, struct kz_error *err)
+{
+	const struct sync_table *t = &s->tables[f->table];
+	const char *name = t->cols[f->col];
+	struct captured *c = NULL;
+	struct kz_buf sql = KZ_BUF_INIT, b = KZ_BUF_INIT;
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < *n; i++) {
+		struct captured *x = &(*cs)[i];
+		if (x->table != f->table || strcmp(x->row_id, f->row_id) != 0)
+			continue;
+		if (x->op != 'U')
+			return KZ_OK; /* inserted or deleted: nothing to add */
+		for (int k = 0; k < x->ncols; k++)
+			if (strcmp(x->cols[k], name) == 0)
+				return KZ_OK;
+		c = x;
+	}
+	kz_buf_printf(&sql, "SELECT \"%s\" FROM \"%s\"", name, t->name);
+	st = sync_prepare_row(db, t, &sql, f->row_id, err);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return KZ_OK;
+	}
+	if (!c) {
+		*cs = xrealloc(*cs, (*n + 1) * sizeof(**cs));
+		c = &(*cs)[(*n)++];
+		memset(c, 0, sizeof(*c));
+		c->table = f->table;
+		c->op = 'U';
+		c->row_id = xstrdup(f->row_id);
+		c->vals = xstrdup("{}");
+	}
+	/* {...} becomes {..., "col": value} */
+	kz_buf_add(&b, c->vals, strlen(c->vals) - 1);
+	if (b.len > 1)
+		kz_buf_putc(&b, ',');
+	kz_buf_json_string(&b, name);
+	kz_buf_putc(&b, ':');
+	json_value(&b, sqlite3_column_value(st, 0));
+	kz_buf_putc(&b, '}');
+	sqlite3_finalize(st);
+	free(c->vals);
+	c->vals = kz_buf_detach(&b);
+	c->cols = xrealloc(c->cols, (size_t)(c->ncols + 1) * sizeof(*c->cols));
+	c->cols[c->ncols++] = t->cols[f->col];
+	return KZ_OK;
+}
+
 enum kz_status kz_sync_capture_commit(struct kz_db *db, struct kz_error *err)
 {
 	struct kz_sync *s = kz_db_sync(db);
@@ -768,6 +859,13 @@ enum kz_status kz_sync_capture_commit(struct kz_db *db, struct kz_error *err)
 		if (rc != SQLITE_OK) {
 			free_captured(cs, n);
 			return kz_db_fail(db, rc, err, "session");
+		}
+	}
+	for (size_t i = 0; i < s->nforced; i++) {
+		st = add_forced(db, s, &s->forced[i], &cs, &n, err);
+		if (st != KZ_OK) {
+			free_captured(cs, n);
+			return st;
 		}
 	}
 	for (size_t i = 0; i < s->nerases; i++) {

@@ -237,6 +237,8 @@ enum kz_status kz_conflict_resolve(struct kz_db *db, const char *table,
 		sqlite3_finalize(st);
 	}
 	if (rc == KZ_OK)
+		rc = kz_sync_force_write(db, table, row_id, field);
+	if (rc == KZ_OK)
 		rc = kz_audit(db, "resolve", t->kind, t->npk == 1 ? row_id : NULL, field, err);
 	if (rc != KZ_OK) {
 		kz_db_rollback(db);

@@ -103,6 +103,11 @@ enum kz_status sync_load_clock(struct kz_db *db, struct vv *out,
 			       struct kz_error *err);
 long long sync_next_lamport(struct kz_db *db);
 
+/* Log a write of the field in this transaction even when the value did
+ * not change (a person chose the value a conflicting field holds). */
+enum kz_status kz_sync_force_write(struct kz_db *db, const char *table,
+				   const char *row_id, const char *col);
+
 /* Cases.c tells the capture that a case is being erased: the rows of the
  * case leave the change log, and the erasure is logged without data. */
 enum kz_status kz_sync_erase_note(struct kz_db *db, const char *case_id,

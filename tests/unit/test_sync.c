@@ -250,6 +250,44 @@ static void test_same_person_twice_one_removed(void **state)
 	kz_attendee_clear(&y);
 }
 
+/* Choosing the value the record already holds settles the conflict too,
+ * here and, after the exchange, there. */
+static void test_keeping_the_provisional_value(void **state)
+{
+	struct pair *p = *state;
+	struct kz_contact c = { 0 };
+	struct kz_conflict_list l;
+	struct kz_error err = { 0 };
+	char *kept;
+
+	ok(kz_contact_get(p->lap, p->contact, &c, &err), &err);
+	free(c.phone);
+	c.phone = xstrdup("600 100 200");
+	ok(kz_contact_save(p->lap, &c, &err), &err);
+	kz_contact_clear(&c);
+	ok(kz_contact_get(p->hub, p->contact, &c, &err), &err);
+	free(c.phone);
+	c.phone = xstrdup("600 999 999");
+	ok(kz_contact_save(p->hub, &c, &err), &err);
+	kz_contact_clear(&c);
+	both_ways(p);
+	ok(kz_conflicts_list(p->hub, &l, &err), &err);
+	assert_int_equal(l.n, 1);
+	assert_true(l.items[0].values[0].current);
+	kept = xstrdup(l.items[0].values[0].value);
+	kz_conflict_list_free(&l);
+	ok(kz_conflict_resolve(p->hub, "contacts", p->contact, "phone", kept, &err), &err);
+	assert_int_equal(kz_conflicts_count(p->hub), 0);
+	assert_int_equal(kz_conflicts_count(p->lap), 1);
+	both_ways(p);
+	assert_int_equal(kz_conflicts_count(p->lap), 0);
+	ok(kz_contact_get(p->lap, p->contact, &c, &err), &err);
+	assert_string_equal(c.phone, kept);
+	kz_contact_clear(&c);
+	assert_same(p);
+	free(kept);
+}
+
 static void test_same_person_twice_at_a_meeting(void **state)
 {
 	struct pair *p = *state;
@@ -476,6 +514,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_same_code_offline_keeps_both, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keeping_the_provisional_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_person_twice_at_a_meeting, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_code_when_one_case_is_erased, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_person_twice_one_removed, setup, teardown),
