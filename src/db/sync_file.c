@@ -831,6 +831,32 @@ enum kz_status kz_sync_adopt_clone(const char *dest, const char *source_replica,
 	return st;
 }
 
+/* The source learns the new replica and what it holds, so that its next
+ * change file for people it knows covers the new one too. */
+static enum kz_status introduce_clone(struct kz_db *src, const char *dest,
+				      struct kz_error *err)
+{
+	struct kz_db *db;
+	struct kz_sync_info info;
+	enum kz_status st = kz_db_open(dest, KZ_OPEN_EXISTING, &db, err);
+
+	if (st != KZ_OK)
+		return st;
+	st = kz_sync_info(db, &info, err);
+	kz_db_close(db);
+	if (st != KZ_OK)
+		return st;
+	st = kz_db_begin(src, err);
+	if (st == KZ_OK)
+		st = remember_peer(src, info.replica_id, info.clock, NULL, err);
+	if (st == KZ_OK)
+		st = kz_db_commit(src, err);
+	else
+		kz_db_rollback(src);
+	kz_sync_info_clear(&info);
+	return st;
+}
+
 enum kz_status kz_sync_clone(const char *source, const char *dest,
 			     struct kz_error *err)
 {
@@ -847,9 +873,11 @@ enum kz_status kz_sync_clone(const char *source, const char *dest,
 		return st;
 	replica = xstrdup(sync_replica(src));
 	st = kz_db_backup(src, dest, err);
-	kz_db_close(src);
 	if (st == KZ_OK)
 		st = kz_sync_adopt_clone(dest, replica, err);
+	if (st == KZ_OK)
+		st = introduce_clone(src, dest, err);
+	kz_db_close(src);
 	if (st != KZ_OK)
 		unlink(dest);
 	free(replica);

@@ -439,8 +439,9 @@ static void test_files_twice_and_in_the_wrong_place(void **state)
 }
 
 /* The office exports what its known peers lack; a laptop it has not heard
- * from yet may lack more: what depends on the missing changes waits, the
- * rest is applied, and after the laptop has been heard from all arrives. */
+ * of (a copy made from another laptop) may lack more: what depends on the
+ * missing changes waits, the rest is applied, and after the laptop has
+ * been heard from all arrives. */
 static void test_changes_wait_for_what_they_saw(void **state)
 {
 	struct pair *p = *state;
@@ -451,7 +452,7 @@ static void test_changes_wait_for_what_they_saw(void **state)
 	char lap2_path[160];
 
 	snprintf(lap2_path, sizeof(lap2_path), "%s/lap2.db", p->dir);
-	ok(kz_sync_clone(p->hub_path, lap2_path, &err), &err);
+	ok(kz_sync_clone(p->lap_path, lap2_path, &err), &err);
 	ok(kz_db_open(lap2_path, KZ_OPEN_EXISTING, &lap2, &err), &err);
 	/* The first laptop changes the phone and tells the office ... */
 	ok(kz_contact_get(p->lap, p->contact, &c, &err), &err);
@@ -482,6 +483,25 @@ static void test_changes_wait_for_what_they_saw(void **state)
 	assert_string_equal(c.email, "a.nowicka@ops.example");
 	kz_contact_clear(&c);
 	kz_db_close(lap2);
+}
+
+/* A clone and its source know each other from the start. */
+static void test_clone_and_source_know_each_other(void **state)
+{
+	struct pair *p = *state;
+	struct kz_sync_info hub, lap;
+	struct kz_error err = { 0 };
+
+	ok(kz_sync_info(p->hub, &hub, &err), &err);
+	ok(kz_sync_info(p->lap, &lap, &err), &err);
+	assert_string_not_equal(hub.replica_id, lap.replica_id);
+	assert_int_equal(hub.npeers, 1);
+	assert_string_equal(hub.peers[0].replica, lap.replica_id);
+	assert_int_equal(lap.npeers, 1);
+	assert_string_equal(lap.peers[0].replica, hub.replica_id);
+	assert_int_equal(lap.peers[0].behind, 0);
+	kz_sync_info_clear(&hub);
+	kz_sync_info_clear(&lap);
 }
 
 static void test_copied_file_gets_its_own_replica_id(void **state)
@@ -523,6 +543,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_different_fields_merge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_files_twice_and_in_the_wrong_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changes_wait_for_what_they_saw, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_clone_and_source_know_each_other, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copied_file_gets_its_own_replica_id, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
