@@ -177,6 +177,36 @@ enum kz_status kz_conflict_resolve(struct kz_db *db, const char *table,
 				   const char *row_id, const char *field,
 				   const char *value, struct kz_error *err);
 
+/* A change that could not be applied: made to a record that was deleted
+ * on another computer at the same time (reason "deleted"; the deletion
+ * wins), or a second row where only one may be (reason "duplicate": the
+ * same person twice at a meeting, one diagnosis per need area). Kept on
+ * this replica until a person has seen it. */
+struct kz_dropped {
+	char *table;
+	char *kind;    /* "service", "contact", ... */
+	char *row_id;
+	char *reason;  /* "deleted" or "duplicate" */
+	char *fields;  /* the columns it changed, comma-separated, or NULL */
+	char *replica; /* where the change was made */
+	long long seq;
+	char *user;    /* who made it, and when (NULL when unknown) */
+	char *at;
+};
+
+struct kz_dropped_list {
+	struct kz_dropped *items;
+	size_t n;
+};
+
+enum kz_status kz_dropped_list(struct kz_db *db, struct kz_dropped_list *out,
+			       struct kz_error *err);
+void kz_dropped_list_free(struct kz_dropped_list *list);
+long kz_dropped_count(struct kz_db *db);
+/* A person has seen it: forget it on this replica. */
+enum kz_status kz_dropped_dismiss(struct kz_db *db, const struct kz_dropped *d,
+				  struct kz_error *err);
+
 /* The synced content as canonical text: every synced table sorted by key,
  * every column but rev, one line a row. Two replicas that have exchanged
  * all their changes have equal dumps. */

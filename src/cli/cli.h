@@ -50,6 +50,8 @@ enum kz_status kz_cmd_sync(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_conflict(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_list_conflicts(struct kz_cli *cli, bool json,
 				     struct kz_error *err);
+enum kz_status kz_cmd_list_dropped(struct kz_cli *cli, bool json,
+				   struct kz_error *err);
 
 /* Write text to PATH atomically, or to stdout when path is NULL or "-". */
 enum kz_status kz_cli_output(const char *path, const char *data, size_t len,

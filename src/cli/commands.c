@@ -259,6 +259,8 @@ enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 		return kz_cmd_list_cases(cli, a.json, err);
 	if (strcmp(a.pos[0], "conflicts") == 0)
 		return kz_cmd_list_conflicts(cli, a.json, err);
+	if (strcmp(a.pos[0], "dropped") == 0)
+		return kz_cmd_list_dropped(cli, a.json, err);
 	if (strcmp(a.pos[0], "meetings") == 0 || strcmp(a.pos[0], "tasks") == 0)
 		return kz_cmd_list_meetings(cli, a.pos[0], a.json, err);
 	for (int i = 0; i < 3; i++)

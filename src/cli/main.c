@@ -83,6 +83,8 @@ static void usage(FILE *out)
 "  sync ssh [USER@]HOST[:DB]          exchange changes both ways over ssh\n"
 "  sync status                        this replica's ids and what it holds\n"
 "  list conflicts [--json]            fields changed on two replicas at once\n"
+"  list dropped [--json]              changes not applied: the record was deleted\n"
+"                                     on another computer at the same time\n"
 "  conflict resolve TABLE ID FIELD=VALUE\n"
 "                                     settle a conflict with the chosen value\n"), out);
 }

@@ -280,6 +280,55 @@ enum kz_status kz_cmd_list_conflicts(struct kz_cli *cli, bool json, struct kz_er
 	return st;
 }
 
+enum kz_status kz_cmd_list_dropped(struct kz_cli *cli, bool json, struct kz_error *err)
+{
+	struct kz_dropped_list l;
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_status st = kz_cli_open_db(cli, false, err);
+
+	if (st == KZ_OK)
+		st = kz_dropped_list(cli->db, &l, err);
+	if (st != KZ_OK)
+		return st;
+	if (json)
+		kz_buf_putc(&out, '[');
+	for (size_t i = 0; i < l.n; i++) {
+		const struct kz_dropped *d = &l.items[i];
+		if (!json) {
+			kz_buf_printf(&out, "%s %s %s: %s (%s, %s)\n", d->table, d->row_id,
+				      strcmp(d->reason, "deleted") == 0
+					      ? _("changed on one computer, deleted on another")
+					      : _("a second row where only one may be"),
+				      d->fields ? d->fields : "", d->user ? d->user : "",
+				      d->at ? d->at : "");
+			continue;
+		}
+		kz_buf_puts(&out, i ? ",\n {\"table\": " : "\n {\"table\": ");
+		kz_buf_json_string(&out, d->table);
+		kz_buf_puts(&out, ", \"kind\": ");
+		kz_buf_json_string(&out, d->kind);
+		kz_buf_puts(&out, ", \"id\": ");
+		kz_buf_json_string(&out, d->row_id);
+		kz_buf_puts(&out, ", \"reason\": ");
+		kz_buf_json_string(&out, d->reason);
+		kz_buf_puts(&out, ", \"fields\": ");
+		kz_buf_json_string(&out, d->fields);
+		kz_buf_puts(&out, ", \"replica\": ");
+		kz_buf_json_string(&out, d->replica);
+		kz_buf_puts(&out, ", \"user\": ");
+		kz_buf_json_string(&out, d->user);
+		kz_buf_puts(&out, ", \"at\": ");
+		kz_buf_json_string(&out, d->at);
+		kz_buf_putc(&out, '}');
+	}
+	if (json)
+		kz_buf_puts(&out, l.n ? "\n]\n" : "]\n");
+	st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
+	kz_buf_free(&out);
+	kz_dropped_list_free(&l);
+	return st;
+}
+
 /* conflict resolve TABLE ID FIELD=VALUE */
 enum kz_status kz_cmd_conflict(struct kz_cli *cli, struct kz_error *err)
 {

@@ -350,6 +350,7 @@ static const char *const migration_4[] = {
 	"  origin TEXT NOT NULL,\n"
 	"  seq INTEGER NOT NULL,\n"
 	"  reason TEXT NOT NULL,\n"
+	"  fields TEXT,\n"
 	"  PRIMARY KEY (tbl, row_id, origin, seq)\n"
 	") WITHOUT ROWID;\n"
 	"CREATE TABLE sync_peer (\n"

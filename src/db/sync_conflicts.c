@@ -247,6 +247,99 @@ enum kz_status kz_conflict_resolve(struct kz_db *db, const char *table,
 	return kz_db_commit(db, err);
 }
 
+/* --- changes not applied ------------------------------------------------------ */
+
+enum kz_status kz_dropped_list(struct kz_db *db, struct kz_dropped_list *out,
+			       struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT d.tbl, d.row_id, d.reason, d.fields, d.origin, d.seq, x.user, x.at"
+		" FROM sync_dropped d LEFT JOIN sync_tx x ON x.origin = d.origin AND x.seq = d.seq"
+		" ORDER BY x.at DESC, d.tbl, d.row_id", err);
+	int r;
+
+	memset(out, 0, sizeof(*out));
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct kz_dropped *d;
+		const struct sync_table *t;
+		out->items = xrealloc(out->items, (out->n + 1) * sizeof(*out->items));
+		d = &out->items[out->n++];
+		d->table = kz_column_dup(st, 0);
+		d->row_id = kz_column_dup(st, 1);
+		d->reason = kz_column_dup(st, 2);
+		d->fields = kz_column_dup(st, 3);
+		d->replica = kz_column_dup(st, 4);
+		d->seq = sqlite3_column_int64(st, 5);
+		d->user = kz_column_dup(st, 6);
+		d->at = kz_column_dup(st, 7);
+		t = sync_table_named(db, d->table, NULL);
+		d->kind = xstrdup(t ? t->kind : "");
+	}
+	sqlite3_reset(st);
+	if (r != SQLITE_DONE) {
+		kz_dropped_list_free(out);
+		return kz_db_fail(db, r, err, "sync_dropped");
+	}
+	return KZ_OK;
+}
+
+void kz_dropped_list_free(struct kz_dropped_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		struct kz_dropped *d = &list->items[i];
+		free(d->table);
+		free(d->kind);
+		free(d->row_id);
+		free(d->reason);
+		free(d->fields);
+		free(d->replica);
+		free(d->user);
+		free(d->at);
+	}
+	free(list->items);
+	memset(list, 0, sizeof(*list));
+}
+
+long kz_dropped_count(struct kz_db *db)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT count(*) FROM sync_dropped", NULL);
+	long n = 0;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return n;
+}
+
+enum kz_status kz_dropped_dismiss(struct kz_db *db, const struct kz_dropped *d,
+				  struct kz_error *err)
+{
+	sqlite3_stmt *st;
+	enum kz_status rc = kz_db_begin(db, err);
+
+	if (rc != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "DELETE FROM sync_dropped WHERE tbl = ?1 AND row_id = ?2"
+			" AND origin = ?3 AND seq = ?4", err);
+	if (!st) {
+		kz_db_rollback(db);
+		return err ? err->status : KZ_ENV;
+	}
+	sqlite3_bind_text(st, 1, d->table, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, d->row_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, d->replica, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, d->seq);
+	rc = sync_step(db, st, "sync_dropped", err);
+	if (rc != KZ_OK) {
+		kz_db_rollback(db);
+		return rc;
+	}
+	return kz_db_commit(db, err);
+}
+
 /* --- the canonical dump ------------------------------------------------------ */
 
 static enum kz_status dump_table(struct kz_db *db, const struct sync_table *t,

@@ -215,13 +215,17 @@ static enum kz_status set_row_stamp_key(struct kz_db *db, const char *tbl,
 	return sync_step(db, st, "sync_conflict", err);
 }
 
-static enum kz_status note_dropped(struct kz_db *db, const char *tbl,
-				   const char *row_id, const struct sync_stamp *s,
-				   const char *reason, struct kz_error *err)
+/* A change that could not be applied, for the people who made it: the
+ * record, the write (origin, seq: who and when come from the log), the
+ * fields it changed (may be NULL) and why. */
+static enum kz_status note_dropped_fields(struct kz_db *db, const char *tbl,
+					  const char *row_id, const struct sync_stamp *s,
+					  const char *reason, const char *fields,
+					  struct kz_error *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
-		"INSERT OR IGNORE INTO sync_dropped(tbl, row_id, origin, seq, reason)"
-		" VALUES (?1, ?2, ?3, ?4, ?5)", err);
+		"INSERT OR IGNORE INTO sync_dropped(tbl, row_id, origin, seq, reason, fields)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
 
 	if (!st)
 		return err ? err->status : KZ_ENV;
@@ -230,7 +234,77 @@ static enum kz_status note_dropped(struct kz_db *db, const char *tbl,
 	sqlite3_bind_text(st, 3, s->origin, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 4, s->seq);
 	sqlite3_bind_text(st, 5, reason, -1, SQLITE_STATIC);
+	if (fields)
+		sqlite3_bind_text(st, 6, fields, -1, SQLITE_TRANSIENT);
 	return sync_step(db, st, "sync_dropped", err);
+}
+
+static enum kz_status note_dropped(struct kz_db *db, const char *tbl,
+				   const char *row_id, const struct sync_stamp *s,
+				   const char *reason, struct kz_error *err)
+{
+	return note_dropped_fields(db, tbl, row_id, s, reason, NULL, err);
+}
+
+/* A deletion arrives: the changes of the row it had not seen (made here or
+ * received before it) are lost with the row; say so, per write. */
+static enum kz_status note_unseen_changes(struct kz_db *db, const struct sync_apply *a,
+					  const char *tbl, const char *row_id,
+					  struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT origin, seq, group_concat(col, ',') FROM sync_field"
+		" WHERE tbl = ?1 AND row_id = ?2 AND col NOT IN"
+		" ('updated_at', 'updated_by', 'created_at', 'created_by')"
+		" GROUP BY origin, seq", err);
+	struct { char *origin, *fields; long long seq; } *w = NULL;
+	size_t n = 0;
+	enum kz_status rc = KZ_OK;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *origin = (const char *)sqlite3_column_text(st, 0);
+		long long seq = sqlite3_column_int64(st, 1);
+		if (seq <= vv_get(&a->deps, origin))
+			continue; /* the deletion saw it */
+		w = xrealloc(w, (n + 1) * sizeof(*w));
+		w[n].origin = xstrdup(origin);
+		w[n].seq = seq;
+		w[n].fields = kz_column_dup(st, 2);
+		n++;
+	}
+	sqlite3_reset(st);
+	for (size_t i = 0; i < n; i++) {
+		struct sync_stamp s = { w[i].origin, w[i].seq, 0 };
+		if (rc == KZ_OK)
+			rc = note_dropped_fields(db, tbl, row_id, &s, "deleted", w[i].fields, err);
+		free(w[i].origin);
+		free(w[i].fields);
+	}
+	free(w);
+	return rc;
+}
+
+/* The fields an incoming change writes, for a note. */
+static char *change_fields(const struct sync_table *t, const struct change_vals *v)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+
+	for (int i = 0; i < v->n; i++) {
+		if (t->lww[v->col[i]])
+			continue;
+		if (b.len)
+			kz_buf_putc(&b, ',');
+		kz_buf_puts(&b, t->cols[v->col[i]]);
+	}
+	if (b.len == 0) {
+		kz_buf_free(&b);
+		return NULL;
+	}
+	return kz_buf_detach(&b);
 }
 
 /* Delete a row and, first, every row that refers to it: a deletion wins,
@@ -914,9 +988,13 @@ static enum kz_status apply_update(struct kz_db *db, struct sync_apply *a, int t
 	if (!row_exists(db, t, row_id)) {
 		/* Changed here, deleted there: the deletion wins; say so. */
 		*keep = false;
-		if (is_tombstone(db, t->name, row_id) && !is_erased(db, row_id))
-			return note_dropped(db, t->name, row_id, &a->stamp, "deleted", err);
-		return KZ_OK;
+		if (is_tombstone(db, t->name, row_id) && !is_erased(db, row_id)) {
+			char *fields = change_fields(t, v);
+			rc = note_dropped_fields(db, t->name, row_id, &a->stamp, "deleted",
+						 fields, err);
+			free(fields);
+		}
+		return rc;
 	}
 	*keep = true;
 	check_parents(db, t, v, &orphan);
@@ -1047,7 +1125,9 @@ enum kz_status sync_apply_change(struct kz_db *db, struct sync_apply *a,
 		if (c->op == 'E') {
 			rc = apply_erase(db, a, c->row_id, err);
 		} else if (row_exists(db, t, c->row_id)) {
-			rc = delete_cascade(db, tidx, c->row_id, &a->stamp, err);
+			rc = note_unseen_changes(db, a, t->name, c->row_id, err);
+			if (rc == KZ_OK)
+				rc = delete_cascade(db, tidx, c->row_id, &a->stamp, err);
 			if (rc == KZ_OK)
 				rc = audit_received(db, a, t, c->row_id, "delete", err);
 			if (rc == KZ_OK)

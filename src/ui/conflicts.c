@@ -413,8 +413,51 @@ struct conflicts {
 	struct ui_screen base;
 	struct ui *ui;
 	struct kz_conflict_list l;
+	struct kz_dropped_list d;     /* after the conflicts in the list */
 	struct ui_listbox lb;
 };
+
+/* The fields of a change not applied, in words. */
+static char *dropped_fields(const struct kz_dropped *d)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+	char *copy = xstrdup(d->fields ? d->fields : "");
+
+	for (char *save = NULL, *p = strtok_r(copy, ",", &save); p;
+	     p = strtok_r(NULL, ",", &save)) {
+		struct kz_conflict c = { .table = d->table, .field = p };
+		if (b.len)
+			kz_buf_puts(&b, ", ");
+		kz_buf_puts(&b, field_words(&c));
+	}
+	free(copy);
+	return kz_buf_detach(&b);
+}
+
+static void dropped_row(const struct kz_dropped *d, WINDOW *w, int y, int x, int width)
+{
+	struct kz_conflict c = { .table = d->table, .kind = d->kind };
+	char when[20], *fields = dropped_fields(d);
+	char *what = xasprintf(strcmp(d->reason, "deleted") == 0
+				       ? _("Not applied: %s deleted elsewhere")
+				       : _("Not applied: a second %s where one may be"),
+			       kind_words(&c));
+	char *who;
+	int ww = width >= 70 ? 24 : 17, fw2 = width >= 70 ? 14 : 10;
+	int lw = width - ww - fw2 - 3;
+
+	snprintf(when, sizeof(when), "%.16s", d->at ? d->at : "");
+	for (char *t = when; *t; t++)
+		if (*t == 'T')
+			*t = ' ';
+	who = xasprintf("%s %s", d->user ? d->user : "", when);
+	ui_draw_text(w, y, x + 1, what, lw - 1);
+	ui_draw_text(w, y, x + 1 + lw, fields, fw2 - 1);
+	ui_draw_text(w, y, x + 1 + lw + fw2, who, ww);
+	free(what);
+	free(fields);
+	free(who);
+}
 
 static struct conflicts *CS(struct ui_screen *s)
 {
@@ -435,15 +478,17 @@ static void conflicts_load(struct conflicts *cs)
 	}
 	kz_conflict_list_free(&cs->l);
 	memset(&cs->l, 0, sizeof(cs->l));
-	if (kz_conflicts_list(cs->ui->db, &cs->l, &err) != KZ_OK)
+	kz_dropped_list_free(&cs->d);
+	if (kz_conflicts_list(cs->ui->db, &cs->l, &err) != KZ_OK ||
+	    kz_dropped_list(cs->ui->db, &cs->d, &err) != KZ_OK)
 		ui_error(cs->ui, "%s", err.msg);
-	ui_lb_set_count(&cs->lb, cs->l.n);
+	ui_lb_set_count(&cs->lb, cs->l.n + cs->d.n);
 	/* The same conflict as before, or the one now in its place. */
 	if (table && find(&cs->l, table, row_id, field, &at))
 		ui_lb_select(&cs->lb, at);
 	else
-		ui_lb_select(&cs->lb, cs->lb.sel < cs->l.n ? cs->lb.sel
-			     : (cs->l.n ? cs->l.n - 1 : 0));
+		ui_lb_select(&cs->lb, cs->lb.sel < cs->l.n + cs->d.n ? cs->lb.sel
+			     : (cs->l.n + cs->d.n ? cs->l.n + cs->d.n - 1 : 0));
 	free(table);
 	free(row_id);
 	free(field);
@@ -453,6 +498,13 @@ static void conflicts_row(void *ctx, WINDOW *w, int y, int x, int width, size_t 
 			  bool selected)
 {
 	struct conflicts *cs = ctx;
+	if (i >= cs->l.n) {
+		wattrset(w, selected ? ui_look(UI_LOOK_SELECTED) : A_NORMAL);
+		ui_draw_blank(w, y, x, width);
+		dropped_row(&cs->d.items[i - cs->l.n], w, y, x, width);
+		wattrset(w, A_NORMAL);
+		return;
+	}
 	const struct kz_conflict *c = &cs->l.items[i];
 	int fw = width >= 70 ? 22 : 14, nw = width >= 70 ? 16 : 10;
 	int lw = width - fw - nw - 3;
@@ -476,13 +528,17 @@ static void conflicts_draw(struct ui_screen *s, struct ui *ui)
 	WINDOW *w = ui->body;
 	int width = ui_body_w(ui);
 
-	if (cs->l.n == 0) {
+	if (cs->l.n == 0 && cs->d.n == 0) {
 		ui_draw_text(w, 0, 1, _("Nothing to settle: no field was changed on two computers at once."),
 			     width - 2);
 		return;
 	}
-	ui_draw_text(w, 0, 1, _("Changed on two computers at once: Enter opens one to choose the value."),
-		     width - 2);
+	if (cs->l.n > 0)
+		ui_draw_text(w, 0, 1, _("Changed on two computers at once: Enter opens one to choose the value."),
+			     width - 2);
+	else
+		ui_draw_text(w, 0, 1, _("Changes that could not be applied: Enter marks one as seen."),
+			     width - 2);
 	ui_lb_draw(&cs->lb, w, 2, 0, width, conflicts_row, cs);
 }
 
@@ -518,10 +574,19 @@ static bool conflicts_action(struct ui_screen *s, struct ui *ui, enum ui_action 
 		return true;
 	case UI_ACT_OPEN:
 	case UI_ACT_EDIT:
-		if (cs->lb.sel >= cs->l.n)
-			ui_message(ui, "%s", _("Nothing to settle."));
-		else
+		if (cs->lb.sel < cs->l.n) {
 			ui_push(ui, cview_new(ui, &cs->l.items[cs->lb.sel]));
+		} else if (cs->lb.sel < cs->l.n + cs->d.n) {
+			/* A change lost with its record: the person has seen it. */
+			struct kz_error err = { 0 };
+			if (kz_dropped_dismiss(ui->db, &cs->d.items[cs->lb.sel - cs->l.n], &err) != KZ_OK)
+				ui_error(ui, "%s", err.msg);
+			else
+				ui_message(ui, "%s", _("Marked as seen; the change stays not applied."));
+			conflicts_load(cs);
+		} else {
+			ui_message(ui, "%s", _("Nothing to settle."));
+		}
 		return true;
 	default:
 		return false;
@@ -544,6 +609,7 @@ static void conflicts_reveal(struct ui_screen *s, struct ui *ui)
 static void conflicts_destroy(struct ui_screen *s)
 {
 	kz_conflict_list_free(&CS(s)->l);
+	kz_dropped_list_free(&CS(s)->d);
 	free(s);
 }
 

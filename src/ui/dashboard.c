@@ -20,6 +20,7 @@ struct dash {
 	struct kz_db_counts counts;
 	long open_cases, open_tasks, overdue_tasks, overdue_actions;
 	long conflicts;      /* fields changed on two computers at once */
+	long dropped;        /* changes not applied (record deleted elsewhere) */
 	struct kz_report overdue, stale;
 	bool have_overdue, have_stale;
 	char *next_meeting;  /* one line, or NULL when none is planned */
@@ -122,6 +123,7 @@ static void dash_load(struct dash *d)
 		ui_error(ui, "%s", err.msg);
 	load_next_meeting(d, today, &err);
 	d->conflicts = kz_conflicts_count(ui->db);
+	d->dropped = kz_dropped_count(ui->db);
 }
 
 /* "Label N" pairs on one line, as many as fit. */
@@ -208,8 +210,11 @@ static void dash_draw(struct ui_screen *s, struct ui *ui)
 	draw_counts(w, y++, width, l1, v1, 4);
 	draw_counts(w, y++, width, l2, v2, 4);
 	/* On the blank line below the counts: nothing else moves. */
-	if (d->conflicts > 0) {
-		text = xasprintf(_("Conflicts to settle: %ld (press 8)"), d->conflicts);
+	if (d->conflicts > 0 || d->dropped > 0) {
+		text = d->dropped == 0
+			? xasprintf(_("Conflicts to settle: %ld (press 8)"), d->conflicts)
+			: xasprintf(_("Conflicts to settle: %ld, changes not applied: %ld (press 8)"),
+				    d->conflicts, d->dropped);
 		wattrset(w, ui_look(UI_LOOK_STALE));
 		ui_draw_text(w, y, 1, text, width - 2);
 		wattrset(w, A_NORMAL);

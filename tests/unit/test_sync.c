@@ -376,6 +376,22 @@ static void test_delete_wins_over_a_change(void **state)
 	assert_int_equal(kz_contact_get(p->lap, p->contact, &c, &err), KZ_NOT_FOUND);
 	assert_same(p);
 	assert_int_equal(kz_conflicts_count(p->lap), 0);
+	/* The person whose change was lost is told, and so is the office. */
+	struct kz_dropped_list l;
+	ok(kz_dropped_list(p->lap, &l, &err), &err);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0].reason, "deleted");
+	assert_string_equal(l.items[0].kind, "contact");
+	assert_string_equal(l.items[0].row_id, p->contact);
+	assert_string_equal(l.items[0].fields, "phone");
+	assert_string_equal(l.items[0].user, "mnowak");
+	ok(kz_dropped_dismiss(p->lap, &l.items[0], &err), &err);
+	kz_dropped_list_free(&l);
+	assert_int_equal(kz_dropped_count(p->lap), 0);
+	ok(kz_dropped_list(p->hub, &l, &err), &err);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.items[0].fields, "phone");
+	kz_dropped_list_free(&l);
 }
 
 static void test_different_fields_merge(void **state)
