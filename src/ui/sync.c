@@ -343,6 +343,26 @@ static void sync_draw(struct ui_screen *s, struct ui *ui)
 		key_line(w, y++, width, UI_ACT_SYNC_SSH,
 			 _("exchange both ways over ssh, e.g. with the office server"));
 	}
+	if (ss->have_info && ss->info.npeers > 0 && y + 3 < h) {
+		/* Who this copy has exchanged with: a coordinator sees which
+		 * laptop has not synced for a while. */
+		y++;
+		wattrset(w, ui_look(UI_LOOK_HEADING));
+		ui_draw_text(w, y++, 1, _("Exchanged with"), width - 2);
+		wattrset(w, A_NORMAL);
+		for (size_t i = 0; i < ss->info.npeers && i < 3 && y < h; i++) {
+			const struct kz_sync_peer *p = &ss->info.peers[i];
+			char when[20];
+			snprintf(when, sizeof(when), "%.16s", p->seen_at ? p->seen_at : "");
+			for (char *c = when; *c; c++)
+				if (*c == 'T')
+					*c = ' ';
+			text = xasprintf(_("%s, %s: it lacked %ld changes then"),
+					 p->name ? p->name : p->replica, when, p->behind);
+			ui_draw_text(w, y++, 3, text, width - 4);
+			free(text);
+		}
+	}
 	if (!ss->result || y + 2 >= h)
 		return;
 	y++;
