@@ -426,10 +426,24 @@ enum kz_status kz_sync_ensure_replica(struct kz_db *db, bool *renewed,
 	known = kz_db_meta_get(db, "replica_file");
 	if (!known || strcmp(known, ident) != 0) {
 		/* A copy of another replica's file (or a file from before
-		 * sync): it writes under an id of its own from now on. */
+		 * sync): it writes under an id of its own from now on. Looked
+		 * at again inside the transaction: two programs opening the
+		 * copy at once give it one new id. */
 		char id[KZ_ID_LEN + 1];
 		kz_uuid(id);
 		st = kz_db_begin(db, err);
+		if (st == KZ_OK) {
+			free(known);
+			known = kz_db_meta_get(db, "replica_file");
+		}
+		if (st == KZ_OK && known && strcmp(known, ident) == 0) {
+			kz_db_rollback(db);
+			free(known);
+			free(ident);
+			free(kz_db_sync(db)->replica);
+			kz_db_sync(db)->replica = NULL;
+			return KZ_OK;
+		}
 		if (st == KZ_OK)
 			st = kz_db_meta_set(db, "replica_id", id, err);
 		if (st == KZ_OK)
@@ -725,6 +739,10 @@ static enum kz_status write_tx(struct kz_db *db, struct captured *cs, size_t n,
 	rc = sync_load_clock(db, &clock, err);
 	if (rc != KZ_OK)
 		return rc;
+	/* Read inside the transaction, not from a cache: another program may
+	 * have given this file its own id since this one opened it. */
+	free(kz_db_sync(db)->replica);
+	kz_db_sync(db)->replica = NULL;
 	stamp.origin = sync_replica(db);
 	stamp.seq = vv_get(&clock, stamp.origin) + 1;
 	stamp.lamport = sync_next_lamport(db);
