@@ -258,15 +258,11 @@ static const struct ui_legend legend_list[] = {
 	{ UI_ACT_PARTNERS, NULL }, { UI_ACT_LOOKUP, NULL }, { UI_ACT_BACK, N_("Quit") },
 	{ UI_ACT_NONE, NULL }
 };
-static const struct ui_legend legend_search[] = {
-	{ UI_ACT_ACCEPT, N_("Keep the result") }, { UI_ACT_CANCEL, N_("Clear") },
-	{ UI_ACT_DOWN, N_("Move in the list") }, { UI_ACT_NONE, NULL }
-};
 
 static const struct ui_legend *basket_legend(struct ui_screen *s, struct ui *ui)
 {
 	(void)ui;
-	return B(s)->search.open ? legend_search : legend_list;
+	return B(s)->search.open ? ui_legend_search : legend_list;
 }
 
 /* --- filters -------------------------------------------------------------- */

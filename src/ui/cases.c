@@ -228,33 +228,22 @@ static const struct ui_legend legend_list[] = {
 	{ UI_ACT_ALL_CASES, NULL }, { UI_ACT_ADD, N_("New case") },
 	{ UI_ACT_BASKET, NULL }, { UI_ACT_BACK, N_("Quit") }, { UI_ACT_NONE, NULL }
 };
-static const struct ui_legend legend_search[] = {
-	{ UI_ACT_ACCEPT, N_("Keep the result") }, { UI_ACT_CANCEL, N_("Clear") },
-	{ UI_ACT_DOWN, N_("Move in the list") }, { UI_ACT_NONE, NULL }
-};
 
 static const struct ui_legend *cases_legend(struct ui_screen *s, struct ui *ui)
 {
 	(void)ui;
-	return CS(s)->search.open ? legend_search : legend_list;
+	return CS(s)->search.open ? ui_legend_search : legend_list;
 }
 
 static bool cases_key(struct ui_screen *s, struct ui *ui, int key)
 {
 	struct cases *c = CS(s);
 
-	if (c->search.open) {
-		int r = ui_search_key(ui, &c->search, key, &c->lb);
-		if (r == 2)
-			reload(c);
-		return r != 0;
-	}
-	if (key == UI_KEY_ESC && c->search.query) {
-		ui_search_close(ui, &c->search, true);
+	int r = ui_search_list_key(ui, &c->search, key, &c->lb);
+
+	if (r >= 2)
 		reload(c);
-		return true;
-	}
-	return false;
+	return r != 0;
 }
 
 static bool cases_action(struct ui_screen *s, struct ui *ui, enum ui_action a)

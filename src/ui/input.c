@@ -210,6 +210,23 @@ void ui_search_free(struct ui_search *s)
 	s->query = NULL;
 }
 
+const struct ui_legend ui_legend_search[] = {
+	{ UI_ACT_ACCEPT, N_("Keep the result") }, { UI_ACT_CANCEL, N_("Clear") },
+	{ UI_ACT_DOWN, N_("Move in the list") }, { UI_ACT_NONE, NULL }
+};
+
+int ui_search_list_key(struct ui *ui, struct ui_search *s, int key,
+		       struct ui_listbox *lb)
+{
+	if (s->open)
+		return ui_search_key(ui, s, key, lb);
+	if (key == UI_KEY_ESC && s->query) {
+		ui_search_close(ui, s, true);
+		return 3;
+	}
+	return 0;
+}
+
 int ui_search_key(struct ui *ui, struct ui_search *s, int key,
 		  struct ui_listbox *lb)
 {

@@ -182,33 +182,22 @@ static const struct ui_legend plist_legend_list[] = {
 	{ UI_ACT_ADD, NULL }, { UI_ACT_EDIT, NULL }, { UI_ACT_BASKET, NULL },
 	{ UI_ACT_CONTACTS, NULL }, { UI_ACT_BACK, N_("Quit") }, { UI_ACT_NONE, NULL }
 };
-static const struct ui_legend plist_legend_search[] = {
-	{ UI_ACT_ACCEPT, N_("Keep the result") }, { UI_ACT_CANCEL, N_("Clear") },
-	{ UI_ACT_DOWN, N_("Move in the list") }, { UI_ACT_NONE, NULL }
-};
 
 static const struct ui_legend *plist_legend(struct ui_screen *s, struct ui *ui)
 {
 	(void)ui;
-	return PL(s)->search.open ? plist_legend_search : plist_legend_list;
+	return PL(s)->search.open ? ui_legend_search : plist_legend_list;
 }
 
 static bool plist_key(struct ui_screen *s, struct ui *ui, int key)
 {
 	struct plist *l = PL(s);
 
-	if (l->search.open) {
-		int r = ui_search_key(ui, &l->search, key, &l->lb);
-		if (r == 2)
-			plist_reload(l, false);
-		return r != 0;
-	}
-	if (key == UI_KEY_ESC && l->search.query) {
-		ui_search_close(ui, &l->search, true);
-		plist_reload(l, true);
-		return true;
-	}
-	return false;
+	int r = ui_search_list_key(ui, &l->search, key, &l->lb);
+
+	if (r >= 2)
+		plist_reload(l, r == 3);
+	return r != 0;
 }
 
 static bool plist_action(struct ui_screen *s, struct ui *ui, enum ui_action a)

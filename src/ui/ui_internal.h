@@ -379,6 +379,13 @@ void ui_search_free(struct ui_search *s);
  * the query), 1 used, 2 used and the query changed (reload the list). */
 int ui_search_key(struct ui *ui, struct ui_search *s, int key,
 		  struct ui_listbox *lb);
+/* The search keys of a list screen: while the line is open as
+ * ui_search_key (2: the query changed, reload the list); otherwise Esc
+ * drops an applied query (3: reload the whole list). 0: not a search key. */
+int ui_search_list_key(struct ui *ui, struct ui_search *s, int key,
+		       struct ui_listbox *lb);
+/* The legend while a list's search line is open. */
+extern const struct ui_legend ui_legend_search[];
 
 /* A question on the status line answered with y or n (Esc: no). */
 bool ui_confirm(struct ui *ui, const char *question);
