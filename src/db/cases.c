@@ -554,48 +554,15 @@ enum kz_status kz_team_delete(struct kz_db *db, const char *id,
 		"DELETE FROM team WHERE id = ?1", "team", id, err);
 }
 
-/* The ids of one query's first column. */
-static enum kz_status ids_of(struct kz_db *db, const char *sql, const char *arg,
-			     char (**ids)[KZ_ID_LEN + 1], size_t *n,
-			     struct kz_error *err)
-{
-	sqlite3_stmt *q = kz_db_stmt(db, sql, err);
-	size_t cap = 0;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	if (!q)
-		return err ? err->status : KZ_ENV;
-	kz_bind_text(q, 1, arg);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(q, 0);
-		if (!id || strlen(id) != KZ_ID_LEN)
-			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*ids = xreallocarray(*ids, cap, sizeof(**ids));
-		}
-		memcpy((*ids)[(*n)++], id, KZ_ID_LEN + 1);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return kz_db_fail(db, rc, err, "cases");
-	}
-	return KZ_OK;
-}
 
 enum kz_status kz_members_of(struct kz_db *db, const char *case_id,
 			     struct kz_members *out, struct kz_error *err)
 {
 	char (*ids)[KZ_ID_LEN + 1];
 	size_t n;
-	enum kz_status st = ids_of(db,
+	enum kz_status st = kz_query_ids(db,
 		"SELECT id FROM members WHERE case_id = ?1 ORDER BY created_at, rowid",
-		case_id, &ids, &n, err);
+		case_id, NULL, &ids, &n, err);
 
 	memset(out, 0, sizeof(*out));
 	if (st != KZ_OK)
@@ -616,11 +583,11 @@ enum kz_status kz_team_of(struct kz_db *db, const char *case_id,
 {
 	char (*ids)[KZ_ID_LEN + 1];
 	size_t n;
-	enum kz_status st = ids_of(db,
+	enum kz_status st = kz_query_ids(db,
 		"SELECT t.id FROM team t JOIN contacts c ON c.id = t.contact_id"
 		" LEFT JOIN partners p ON p.id = c.partner_id WHERE t.case_id = ?1"
 		" ORDER BY kz_fold(p.name), kz_fold(c.name), t.rowid",
-		case_id, &ids, &n, err);
+		case_id, NULL, &ids, &n, err);
 
 	memset(out, 0, sizeof(*out));
 	if (st != KZ_OK)

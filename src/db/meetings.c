@@ -73,41 +73,6 @@ static bool exists(struct kz_db *db, const char *sql, const char *id)
 	return v != NULL;
 }
 
-/* The ids of one query's first column (?1 bound to arg when not NULL). */
-static enum kz_status ids_of(struct kz_db *db, const char *sql, const char *arg,
-			     const char *arg2, char (**ids)[KZ_ID_LEN + 1],
-			     size_t *n, struct kz_error *err)
-{
-	sqlite3_stmt *q = kz_db_stmt(db, sql, err);
-	size_t cap = 0;
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	if (!q)
-		return err ? err->status : KZ_ENV;
-	kz_bind_text(q, 1, arg);
-	if (arg2)
-		kz_bind_text(q, 2, arg2);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(q, 0);
-		if (!id || strlen(id) != KZ_ID_LEN)
-			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*ids = xreallocarray(*ids, cap, sizeof(**ids));
-		}
-		memcpy((*ids)[(*n)++], id, KZ_ID_LEN + 1);
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return kz_db_fail(db, rc, err, "meetings");
-	}
-	return KZ_OK;
-}
 
 static bool time_valid(const char *s)
 {
@@ -487,7 +452,7 @@ enum kz_status kz_meeting_load(struct kz_db *db, const char *id,
 	memset(out, 0, sizeof(*out));
 	st = kz_meeting_get(db, id, &out->meeting, err);
 	if (st == KZ_OK)
-		st = ids_of(db, "SELECT a.id FROM attendees a JOIN contacts c ON c.id = a.contact_id"
+		st = kz_query_ids(db, "SELECT a.id FROM attendees a JOIN contacts c ON c.id = a.contact_id"
 			    " LEFT JOIN partners p ON p.id = c.partner_id WHERE a.meeting_id = ?1"
 			    " ORDER BY kz_fold(p.name), kz_fold(c.name), a.rowid",
 			    id, NULL, &ids, &n, err);
@@ -499,7 +464,7 @@ enum kz_status kz_meeting_load(struct kz_db *db, const char *id,
 		ids = NULL;
 	}
 	if (st == KZ_OK)
-		st = ids_of(db, "SELECT id FROM decisions WHERE meeting_id = ?1"
+		st = kz_query_ids(db, "SELECT id FROM decisions WHERE meeting_id = ?1"
 			    " ORDER BY created_at, rowid", id, NULL, &ids, &n, err);
 	if (st == KZ_OK) {
 		st = load_all(db, DECISIONS, ids, n, sizeof(struct kz_decision), &v,
@@ -509,7 +474,7 @@ enum kz_status kz_meeting_load(struct kz_db *db, const char *id,
 		ids = NULL;
 	}
 	if (st == KZ_OK)
-		st = ids_of(db, "SELECT id FROM tasks WHERE meeting_id = ?1"
+		st = kz_query_ids(db, "SELECT id FROM tasks WHERE meeting_id = ?1"
 			    " ORDER BY coalesce(due_date, '9999'), rowid", id, NULL, &ids, &n, err);
 	if (st == KZ_OK) {
 		st = load_all(db, TASKS, ids, n, sizeof(struct kz_task), &v,
@@ -530,7 +495,7 @@ enum kz_status kz_meeting_list(struct kz_db *db, const char *case_id,
 	char (*ids)[KZ_ID_LEN + 1];
 	size_t n;
 	void *v;
-	enum kz_status st = ids_of(db,
+	enum kz_status st = kz_query_ids(db,
 		"SELECT id FROM meetings WHERE (?1 IS NULL OR case_id = ?1)"
 		" ORDER BY date DESC, coalesce(time, '') DESC, rowid DESC",
 		case_id, NULL, &ids, &n, err);
@@ -600,20 +565,20 @@ enum kz_status kz_task_list(struct kz_db *db, enum kz_task_view view,
 		st = KZ_OK;  /* below */
 		break;
 	case KZ_TASKS_OVERDUE:
-		st = ids_of(db, "SELECT t.id" TASK_FROM
+		st = kz_query_ids(db, "SELECT t.id" TASK_FROM
 			    " WHERE t.status = 'open' AND t.due_date < ?1"
 			    " ORDER BY t.due_date, kz_fold(p.name), t.rowid",
 			    today, NULL, &ids, &n, err);
 		break;
 	case KZ_TASKS_BY_PARTNER:
-		st = ids_of(db, "SELECT t.id" TASK_FROM
+		st = kz_query_ids(db, "SELECT t.id" TASK_FROM
 			    " ORDER BY kz_fold(p.name), p.id, t.status <> 'open',"
 			    " coalesce(t.due_date, '9999'), t.rowid",
 			    NULL, NULL, &ids, &n, err);
 		break;
 	case KZ_TASKS_ALL:
 	default:
-		st = ids_of(db, "SELECT t.id" TASK_FROM
+		st = kz_query_ids(db, "SELECT t.id" TASK_FROM
 			    " ORDER BY t.status <> 'open', coalesce(t.due_date, '9999'),"
 			    " kz_fold(p.name), t.rowid",
 			    NULL, NULL, &ids, &n, err);
@@ -622,7 +587,7 @@ enum kz_status kz_task_list(struct kz_db *db, enum kz_task_view view,
 	if (view == KZ_TASKS_MINE && st == KZ_OK) {
 		/* kz_fold in SQL, with the name's blanks evened out here. */
 		char *key = kz_fold_key(user_name);
-		st = ids_of(db, "SELECT t.id" TASK_FROM
+		st = kz_query_ids(db, "SELECT t.id" TASK_FROM
 			    " WHERE t.status = 'open' AND c.name IS NOT NULL"
 			    " AND trim(kz_fold(c.name)) = ?1"
 			    " ORDER BY coalesce(t.due_date, '9999'), t.rowid",

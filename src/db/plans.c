@@ -76,43 +76,6 @@ static bool row_exists(struct kz_db *db, const char *sql, const char *arg)
 	return ok;
 }
 
-struct ids { char **v; size_t n; };
-
-static void ids_free(struct ids *ids)
-{
-	for (size_t i = 0; i < ids->n; i++)
-		free(ids->v[i]);
-	free(ids->v);
-	memset(ids, 0, sizeof(*ids));
-}
-
-/* The first column of every row of a query with one text parameter. */
-static enum kz_status query_ids(struct kz_db *db, const char *sql, const char *arg,
-				struct ids *out, struct kz_error *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db, sql, err);
-	size_t cap = 0;
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	if (!st)
-		return err ? err->status : KZ_ENV;
-	kz_bind_text(st, 1, arg);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out->v = xreallocarray(out->v, cap, sizeof(*out->v));
-		}
-		out->v[out->n++] = kz_column_dup(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		ids_free(out);
-		return kz_db_fail(db, rc, err, "plans");
-	}
-	return KZ_OK;
-}
-
 static bool is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -657,21 +620,22 @@ static enum kz_status load_list(struct kz_db *db, struct kz_table *t,
 				void (*clear)(void *), void **arr, size_t *n,
 				struct kz_error *err)
 {
-	struct ids ids;
-	enum kz_status st = query_ids(db, sql, arg, &ids, err);
+	char (*ids)[KZ_ID_LEN + 1];
+	size_t nids;
+	enum kz_status st = kz_query_ids(db, sql, arg, NULL, &ids, &nids, err);
 
 	if (st != KZ_OK)
 		return st;
-	*arr = xcalloc(ids.n ? ids.n : 1, size);
-	for (size_t i = 0; i < ids.n && st == KZ_OK; i++) {
+	*arr = xcalloc(nids ? nids : 1, size);
+	for (size_t i = 0; i < nids && st == KZ_OK; i++) {
 		void *rec = (char *)*arr + i * size;
-		st = kz_record_load(db, t, ids.v[i], rec, err);
+		st = kz_record_load(db, t, ids[i], rec, err);
 		if (st == KZ_OK)
 			*n = i + 1;
 		else
 			clear(rec);
 	}
-	ids_free(&ids);
+	free(ids);
 	return st;
 }
 

@@ -327,3 +327,38 @@ struct kz_row *kz_rows_push(struct kz_rows *rows, size_t *cap)
 	memset(r, 0, sizeof(*r));
 	return r;
 }
+
+enum kz_status kz_query_ids(struct kz_db *db, const char *sql, const char *arg,
+			    const char *arg2, char (**ids)[KZ_ID_LEN + 1],
+			    size_t *n, struct kz_error *err)
+{
+	sqlite3_stmt *q = kz_db_stmt(db, sql, err);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	kz_bind_text(q, 1, arg);
+	if (arg2)
+		kz_bind_text(q, 2, arg2);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(q, 0);
+		if (!id || strlen(id) != KZ_ID_LEN)
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*ids = xreallocarray(*ids, cap, sizeof(**ids));
+		}
+		memcpy((*ids)[(*n)++], id, KZ_ID_LEN + 1);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return kz_db_fail(db, rc, err, "ids");
+	}
+	return KZ_OK;
+}

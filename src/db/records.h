@@ -63,6 +63,12 @@ struct kz_list_sql {
 	  "      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1)" \
 	  KZ_TIER_EXCLUDE tail }
 
+/* The ids in the first column of a query (?1 bound to arg, ?2 to arg2
+ * when not NULL); rows without a valid id are skipped. Caller frees. */
+enum kz_status kz_query_ids(struct kz_db *db, const char *sql, const char *arg,
+			    const char *arg2, char (**ids)[KZ_ID_LEN + 1],
+			    size_t *n, struct kz_error *err);
+
 /* Run sql (id + up to five text columns) first for the records whose title begins with the first word
  * of the query and matches the others, then for the other records whose
  * title matches every word, then for those matching elsewhere; without a
