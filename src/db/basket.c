@@ -29,24 +29,9 @@ static struct kz_table services_table = {
 
 /* --- small queries --------------------------------------------------------- */
 
-/* The first text column of a one-row query with one text parameter. */
-static char *query_text(struct kz_db *db, const char *sql, const char *arg)
-{
-	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);
-	char *v = NULL;
-
-	if (!st)
-		return NULL;
-	kz_bind_text(st, 1, arg);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = kz_column_dup(st, 0);
-	sqlite3_reset(st);
-	return v;
-}
-
 static bool partner_exists(struct kz_db *db, const char *id)
 {
-	char *v = query_text(db, "SELECT id FROM partners WHERE id = ?1", id);
+	char *v = kz_query_text(db, "SELECT id FROM partners WHERE id = ?1", id);
 	bool ok = v != NULL;
 	free(v);
 	return ok;
@@ -105,7 +90,7 @@ enum kz_status kz_partner_find_by_name(struct kz_db *db, const char *name,
 				       struct kz_error *err)
 {
 	char *folded = kz_fold_key(name);
-	char *id = query_text(db,
+	char *id = kz_query_text(db,
 		"SELECT id FROM partners WHERE kz_fold_key(name) = ?1"
 		" OR kz_fold_key(short_name) = ?1 ORDER BY name LIMIT 1", folded);
 
@@ -146,7 +131,7 @@ enum kz_status kz_contact_save(struct kz_db *db, struct kz_contact *c,
 		kz_contact_clear(&stored);
 	}
 	if (st == KZ_OK)
-		kz_str_set(&c->partner_name, NULL), c->partner_name = query_text(db,
+		kz_str_set(&c->partner_name, NULL), c->partner_name = kz_query_text(db,
 			"SELECT name FROM partners WHERE id = ?1", c->partner_id);
 	return st;
 }
@@ -158,7 +143,7 @@ enum kz_status kz_contact_get(struct kz_db *db, const char *id,
 
 	if (st == KZ_OK) {
 		free(out->partner_name);
-		out->partner_name = query_text(db, "SELECT name FROM partners WHERE id = ?1",
+		out->partner_name = kz_query_text(db, "SELECT name FROM partners WHERE id = ?1",
 					       out->partner_id);
 	}
 	return st;
@@ -253,7 +238,7 @@ static enum kz_status check_service(struct kz_db *db, struct kz_service *s,
 	if (!partner_exists(db, s->provider_id))
 		return kz_fail(err, KZ_INVALID, _("Provider: there is no such partner."));
 	if (s->contact_id) {
-		char *owner = query_text(db, "SELECT partner_id FROM contacts WHERE id = ?1",
+		char *owner = kz_query_text(db, "SELECT partner_id FROM contacts WHERE id = ?1",
 					 s->contact_id);
 		bool ok = owner != NULL;
 		free(owner);
@@ -270,10 +255,10 @@ static enum kz_status check_service(struct kz_db *db, struct kz_service *s,
 static void fill_service_names(struct kz_db *db, struct kz_service *s)
 {
 	free(s->provider_name);
-	s->provider_name = query_text(db, "SELECT name FROM partners WHERE id = ?1", s->provider_id);
+	s->provider_name = kz_query_text(db, "SELECT name FROM partners WHERE id = ?1", s->provider_id);
 	free(s->contact_name);
 	s->contact_name = s->contact_id
-		? query_text(db, "SELECT name FROM contacts WHERE id = ?1", s->contact_id)
+		? kz_query_text(db, "SELECT name FROM contacts WHERE id = ?1", s->contact_id)
 		: NULL;
 }
 

@@ -45,31 +45,6 @@ static struct kz_table team_table = {
 
 /* --- small queries --------------------------------------------------------- */
 
-/* The first text column of a one-row query with one text parameter. */
-static char *query_text(struct kz_db *db, const char *sql, const char *arg)
-{
-	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);
-	char *v = NULL;
-
-	if (!st)
-		return NULL;
-	kz_bind_text(st, 1, arg);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = kz_column_dup(st, 0);
-	sqlite3_reset(st);
-	return v;
-}
-
-/* Run a statement without result rows, parameters already bound. */
-static enum kz_status step_done(struct kz_db *db, sqlite3_stmt *st,
-				const char *what, struct kz_error *err)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, what);
-}
-
 static int current_year(void)
 {
 	char today[11];
@@ -258,7 +233,7 @@ static enum kz_status check_case(struct kz_db *db, const struct kz_config *cfg,
 		return kz_db_fail(db, rc, err, "cases");
 	/* A case keeps a manager who has left the configuration until
 	 * someone gives it a new one. */
-	char *stored = *c->id ? query_text(db, "SELECT manager FROM cases WHERE id = ?1", c->id)
+	char *stored = *c->id ? kz_query_text(db, "SELECT manager FROM cases WHERE id = ?1", c->id)
 			      : NULL;
 	bool kept = stored && strcmp(stored, c->manager) == 0;
 	free(stored);
@@ -360,7 +335,7 @@ static enum kz_status case_id_of(struct kz_db *db, const char *code,
 	char *found = NULL;
 
 	if (*trimmed)
-		found = query_text(db, "SELECT id FROM cases WHERE code = ?1 COLLATE NOCASE"
+		found = kz_query_text(db, "SELECT id FROM cases WHERE code = ?1 COLLATE NOCASE"
 				       " ORDER BY code = ?1 DESC LIMIT 1", trimmed);
 	if (!found) {
 		enum kz_status st = kz_fail(err, KZ_INVALID, _("There is no case %s."),
@@ -388,7 +363,7 @@ enum kz_status kz_case_find(struct kz_db *db, const char *code,
 /* The code of the case, or NULL when there is no such case. */
 static char *case_code(struct kz_db *db, const char *case_id)
 {
-	return query_text(db, "SELECT code FROM cases WHERE id = ?1", case_id);
+	return kz_query_text(db, "SELECT code FROM cases WHERE id = ?1", case_id);
 }
 
 static enum kz_status check_birth_year(const char *year, struct kz_error *err)
@@ -474,7 +449,7 @@ enum kz_status kz_team_save(struct kz_db *db, struct kz_team_member *t,
 
 	if (st != KZ_OK)
 		return st;
-	contact = query_text(db, "SELECT id FROM contacts WHERE id = ?1", t->contact_id);
+	contact = kz_query_text(db, "SELECT id FROM contacts WHERE id = ?1", t->contact_id);
 	if (!contact)
 		return kz_fail(err, KZ_INVALID, _("Contact person: there is no such person."));
 	free(contact);
@@ -515,7 +490,7 @@ static enum kz_status delete_part(struct kz_db *db, const char *sql_code,
 
 	if (st != KZ_OK)
 		return st;
-	code = query_text(db, sql_code, id);
+	code = kz_query_text(db, sql_code, id);
 	if (!code) {
 		kz_db_rollback(db);
 		return kz_fail(err, KZ_NOT_FOUND, _("There is no record with id \"%s\"."),
@@ -526,7 +501,7 @@ static enum kz_status delete_part(struct kz_db *db, const char *sql_code,
 		st = err ? err->status : KZ_ENV;
 	} else {
 		kz_bind_text(q, 1, id);
-		st = step_done(db, q, kind, err);
+		st = kz_db_step(db, q, kind, err);
 	}
 	if (st == KZ_OK)
 		st = kz_audit(db, "delete", kind, id, code, err);
@@ -788,7 +763,7 @@ static enum kz_status team_extra(struct kz_db *db, struct kz_buf *b,
 				 const char *id, struct kz_error *err)
 {
 	struct kz_team_member t = { 0 };
-	char *contact = query_text(db, "SELECT contact_id FROM team WHERE id = ?1", id);
+	char *contact = kz_query_text(db, "SELECT contact_id FROM team WHERE id = ?1", id);
 
 	(void)err;
 	t.contact_id = contact;
@@ -995,7 +970,7 @@ static enum kz_status erase_rows(struct kz_db *db, const char *id,
 	kz_bind_text(q, 1, id);
 	kz_bind_text(q, 2, now);
 	kz_bind_text(q, 3, kz_db_user(db));
-	st = step_done(db, q, "erased", err);
+	st = kz_db_step(db, q, "erased", err);
 	if (st == KZ_OK)
 		st = kz_sync_erase_note(db, id, err);
 	if (st != KZ_OK)
@@ -1006,7 +981,7 @@ static enum kz_status erase_rows(struct kz_db *db, const char *id,
 		return err ? err->status : KZ_ENV;
 	kz_bind_text(q, 1, id);
 	kz_bind_text(q, 2, code);
-	st = step_done(db, q, "audit", err);
+	st = kz_db_step(db, q, "audit", err);
 	if (st != KZ_OK)
 		return st;
 
@@ -1015,7 +990,7 @@ static enum kz_status erase_rows(struct kz_db *db, const char *id,
 	if (!q)
 		return err ? err->status : KZ_ENV;
 	kz_bind_text(q, 1, id);
-	st = step_done(db, q, "cases", err);
+	st = kz_db_step(db, q, "cases", err);
 	if (st != KZ_OK)
 		return st;
 	/* Merge the full-text index so that no deleted entry lingers in it. */
@@ -1030,7 +1005,7 @@ static enum kz_status erase_rows(struct kz_db *db, const char *id,
 enum kz_status kz_case_erase_id(struct kz_db *db, const char *case_id,
 				struct kz_error *err)
 {
-	char *code = query_text(db, "SELECT code FROM cases WHERE id = ?1", case_id);
+	char *code = kz_query_text(db, "SELECT code FROM cases WHERE id = ?1", case_id);
 	enum kz_status st;
 
 	if (!code)

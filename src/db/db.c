@@ -469,6 +469,39 @@ void kz_db_rollback(struct kz_db *db)
 		kz_sync_capture_end(db);
 }
 
+char *kz_query_text2(struct kz_db *db, const char *sql, const char *a,
+		     const char *b)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);
+	char *v = NULL;
+
+	if (!st)
+		return NULL;
+	kz_bind_text(st, 1, a);
+	if (b)
+		kz_bind_text(st, 2, b);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = kz_column_dup(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+char *kz_query_text(struct kz_db *db, const char *sql, const char *arg)
+{
+	return kz_query_text2(db, sql, arg, NULL);
+}
+
+enum kz_status kz_db_step(struct kz_db *db, sqlite3_stmt *st, const char *what,
+			  struct kz_error *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return kz_db_fail(db, rc, err, what);
+	return KZ_OK;
+}
+
 int kz_db_secure_begin(struct kz_db *db)
 {
 	sqlite3_stmt *q;

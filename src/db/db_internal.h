@@ -20,6 +20,16 @@ int kz_bind_text(sqlite3_stmt *st, int idx, const char *s);
 /* A heap copy of a text column, NULL for NULL. */
 char *kz_column_dup(sqlite3_stmt *st, int col);
 
+/* The first text column of a one-row query with one (two) text
+ * parameters; NULL when there is no row or the value is NULL. Caller
+ * frees. */
+char *kz_query_text(struct kz_db *db, const char *sql, const char *arg);
+char *kz_query_text2(struct kz_db *db, const char *sql, const char *a,
+		     const char *b);
+/* Run a statement whose parameters are bound, for its effect; reset it. */
+enum kz_status kz_db_step(struct kz_db *db, sqlite3_stmt *st, const char *what,
+			  struct kz_error *err);
+
 /* Deleted content is overwritten in the file, not just unlinked, until
  * kz_db_secure_end; returns the setting to restore. */
 int kz_db_secure_begin(struct kz_db *db);

@@ -37,38 +37,13 @@ static struct kz_table tasks_table = {
 #define DECISIONS (&decisions_table)
 #define TASKS (&tasks_table)
 
-/* --- small queries ------------------------------------------------------------ */
-
-/* The first text column of a one-row query with up to two parameters. */
-static char *query_text2(struct kz_db *db, const char *sql, const char *a,
-			 const char *b)
-{
-	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);
-	char *v = NULL;
-
-	if (!st)
-		return NULL;
-	kz_bind_text(st, 1, a);
-	if (b)
-		kz_bind_text(st, 2, b);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = kz_column_dup(st, 0);
-	sqlite3_reset(st);
-	return v;
-}
-
-static char *query_text(struct kz_db *db, const char *sql, const char *arg)
-{
-	return query_text2(db, sql, arg, NULL);
-}
-
 static bool exists(struct kz_db *db, const char *sql, const char *id)
 {
 	char *v;
 
 	if (!id)
 		return false;
-	v = query_text(db, sql, id);
+	v = kz_query_text(db, sql, id);
 	free(v);
 	return v != NULL;
 }
@@ -88,16 +63,16 @@ static void fill_meeting(struct kz_db *db, struct kz_meeting *m)
 {
 	free(m->host_name);
 	free(m->case_code);
-	m->host_name = query_text(db, "SELECT name FROM partners WHERE id = ?1", m->host_id);
-	m->case_code = query_text(db, "SELECT code FROM cases WHERE id = ?1", m->case_id);
+	m->host_name = kz_query_text(db, "SELECT name FROM partners WHERE id = ?1", m->host_id);
+	m->case_code = kz_query_text(db, "SELECT code FROM cases WHERE id = ?1", m->case_id);
 }
 
 static void fill_attendee(struct kz_db *db, struct kz_attendee *a)
 {
 	free(a->contact_name);
 	free(a->partner_name);
-	a->contact_name = query_text(db, "SELECT name FROM contacts WHERE id = ?1", a->contact_id);
-	a->partner_name = query_text(db, "SELECT p.name FROM contacts c JOIN partners p"
+	a->contact_name = kz_query_text(db, "SELECT name FROM contacts WHERE id = ?1", a->contact_id);
+	a->partner_name = kz_query_text(db, "SELECT p.name FROM contacts c JOIN partners p"
 				     " ON p.id = c.partner_id WHERE c.id = ?1", a->contact_id);
 }
 
@@ -105,8 +80,8 @@ static void fill_task(struct kz_db *db, struct kz_task *t)
 {
 	free(t->partner_name);
 	free(t->contact_name);
-	t->partner_name = query_text(db, "SELECT name FROM partners WHERE id = ?1", t->partner_id);
-	t->contact_name = query_text(db, "SELECT name FROM contacts WHERE id = ?1", t->contact_id);
+	t->partner_name = kz_query_text(db, "SELECT name FROM partners WHERE id = ?1", t->partner_id);
+	t->contact_name = kz_query_text(db, "SELECT name FROM contacts WHERE id = ?1", t->contact_id);
 }
 
 /* --- saving ---------------------------------------------------------------------- */
@@ -260,7 +235,7 @@ enum kz_status kz_task_save(struct kz_db *db, struct kz_task *t,
 	/* Closing records when and by whom; reopening forgets it. */
 	if (is_closed(t->status)) {
 		char today[11];
-		char *was = *t->id ? query_text(db, "SELECT status FROM tasks WHERE id = ?1", t->id)
+		char *was = *t->id ? kz_query_text(db, "SELECT status FROM tasks WHERE id = ?1", t->id)
 				   : NULL;
 		/* A task closed now: today, by the current user. A new task
 		 * may bring its own dates (recorded afterwards, imported). */
@@ -288,7 +263,7 @@ enum kz_status kz_task_save(struct kz_db *db, struct kz_task *t,
 		return kz_fail(err, KZ_INVALID,
 			       _("Owner person: this person is not in the partner registry."));
 	if (t->contact_id) {
-		char *p = query_text(db, "SELECT partner_id FROM contacts WHERE id = ?1", t->contact_id);
+		char *p = kz_query_text(db, "SELECT partner_id FROM contacts WHERE id = ?1", t->contact_id);
 		bool same = p && strcmp(p, t->partner_id) == 0;
 		free(p);
 		if (!same)
@@ -526,7 +501,7 @@ enum kz_status kz_meeting_next_host(struct kz_db *db,
 {
 	/* Never hosted first (last IS NULL sorts first), then the oldest
 	 * last hosting, ties by folded name. */
-	char *id = query_text(db,
+	char *id = kz_query_text(db,
 		"SELECT p.id FROM partners p LEFT JOIN"
 		" (SELECT host_id, max(date) AS last FROM meetings"
 		"  WHERE kind = 'partnership' AND host_id IS NOT NULL GROUP BY host_id) h"

@@ -52,24 +52,9 @@ static struct kz_table progress_table = {
 
 /* --- small helpers ------------------------------------------------------------ */
 
-/* The first text column of a one-row query with one text parameter. */
-static char *query_text(struct kz_db *db, const char *sql, const char *arg)
-{
-	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);
-	char *v = NULL;
-
-	if (!st)
-		return NULL;
-	kz_bind_text(st, 1, arg);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = kz_column_dup(st, 0);
-	sqlite3_reset(st);
-	return v;
-}
-
 static bool row_exists(struct kz_db *db, const char *sql, const char *arg)
 {
-	char *v = query_text(db, sql, arg);
+	char *v = kz_query_text(db, sql, arg);
 	bool ok = v != NULL;
 
 	free(v);
@@ -206,7 +191,7 @@ enum kz_status kz_plan_save(struct kz_db *db, const struct kz_config *cfg,
 	if (st != KZ_OK)
 		return st;
 	if (insert) {
-		char *code = query_text(db, "SELECT code FROM cases WHERE id = ?1", p->case_id);
+		char *code = kz_query_text(db, "SELECT code FROM cases WHERE id = ?1", p->case_id);
 		st = kz_record_insert(db, PLANS, p, code ? code : "plan", err);
 		free(code);
 		keep = str_in(p->status, "approved", "closed");
@@ -235,7 +220,7 @@ enum kz_status kz_plan_get(struct kz_db *db, const char *id,
 enum kz_status kz_plan_current(struct kz_db *db, const char *case_id,
 			       struct kz_plan *out, struct kz_error *err)
 {
-	char *id = query_text(db,
+	char *id = kz_query_text(db,
 		"SELECT id FROM plans WHERE case_id = ?1"
 		" ORDER BY status = 'closed', valid_from DESC, created_at DESC, rowid DESC"
 		" LIMIT 1", case_id);
@@ -336,15 +321,15 @@ static void fill_action_names(struct kz_db *db, struct kz_action *a)
 {
 	free(a->service_title);
 	a->service_title = a->service_id
-		? query_text(db, "SELECT title FROM services WHERE id = ?1", a->service_id)
+		? kz_query_text(db, "SELECT title FROM services WHERE id = ?1", a->service_id)
 		: NULL;
 	free(a->partner_name);
 	a->partner_name = a->partner_id
-		? query_text(db, "SELECT name FROM partners WHERE id = ?1", a->partner_id)
+		? kz_query_text(db, "SELECT name FROM partners WHERE id = ?1", a->partner_id)
 		: NULL;
 	free(a->contact_name);
 	a->contact_name = a->contact_id
-		? query_text(db, "SELECT name FROM contacts WHERE id = ?1", a->contact_id)
+		? kz_query_text(db, "SELECT name FROM contacts WHERE id = ?1", a->contact_id)
 		: NULL;
 }
 
@@ -363,7 +348,7 @@ static enum kz_status check_action(struct kz_db *db, struct kz_action *a,
 	if (st != KZ_OK)
 		return st;
 	if (a->goal_id) {
-		char *plan = query_text(db, "SELECT plan_id FROM goals WHERE id = ?1", a->goal_id);
+		char *plan = kz_query_text(db, "SELECT plan_id FROM goals WHERE id = ?1", a->goal_id);
 		bool ok = plan && strcmp(plan, a->plan_id) == 0;
 		free(plan);
 		if (!ok)
@@ -414,7 +399,7 @@ static enum kz_status check_action(struct kz_db *db, struct kz_action *a,
 	if (a->partner_id && !row_exists(db, "SELECT id FROM partners WHERE id = ?1", a->partner_id))
 		return kz_fail(err, KZ_INVALID, _("Responsible partner: there is no such partner."));
 	if (a->contact_id) {
-		char *owner = query_text(db, "SELECT partner_id FROM contacts WHERE id = ?1",
+		char *owner = kz_query_text(db, "SELECT partner_id FROM contacts WHERE id = ?1",
 					 a->contact_id);
 		if (!owner)
 			return kz_fail(err, KZ_INVALID, _("Responsible person: there is no such person."));
@@ -490,7 +475,7 @@ enum kz_status kz_review_save(struct kz_db *db, struct kz_review *r,
 
 	if (st != KZ_OK)
 		return st;
-	from = query_text(db, "SELECT valid_from FROM plans WHERE id = ?1", r->plan_id);
+	from = kz_query_text(db, "SELECT valid_from FROM plans WHERE id = ?1", r->plan_id);
 	if (!from)
 		return kz_fail(err, KZ_INVALID, _("Plan: there is no such plan."));
 	if (strcmp(r->review_date, from) < 0) {
@@ -528,8 +513,8 @@ enum kz_status kz_progress_save(struct kz_db *db, struct kz_progress *p,
 
 	if (st != KZ_OK)
 		return st;
-	char *rplan = query_text(db, "SELECT plan_id FROM reviews WHERE id = ?1", p->review_id);
-	char *gplan = query_text(db, "SELECT plan_id FROM goals WHERE id = ?1", p->goal_id);
+	char *rplan = kz_query_text(db, "SELECT plan_id FROM reviews WHERE id = ?1", p->review_id);
+	char *gplan = kz_query_text(db, "SELECT plan_id FROM goals WHERE id = ?1", p->goal_id);
 	if (!rplan)
 		st = kz_fail(err, KZ_INVALID, _("Review: there is no such review."));
 	else if (!gplan || strcmp(rplan, gplan) != 0)
@@ -577,7 +562,7 @@ enum kz_status kz_plan_part_delete(struct kz_db *db, const char *kind,
 	st = kz_db_begin(db, err);
 	if (st != KZ_OK)
 		return st;
-	char *code = id ? query_text(db, kinds[k].select, id) : NULL;
+	char *code = id ? kz_query_text(db, kinds[k].select, id) : NULL;
 	if (!code)
 		st = kz_fail(err, KZ_NOT_FOUND, _("There is no record with id \"%s\"."),
 			     id ? id : "");

@@ -99,17 +99,6 @@ void kz_sync_pause(struct kz_db *db, bool paused)
 	kz_db_sync(db)->paused += paused ? 1 : -1;
 }
 
-enum kz_status sync_step(struct kz_db *db, sqlite3_stmt *st, const char *what,
-			 struct kz_error *err)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return kz_db_fail(db, rc, err, what);
-	return KZ_OK;
-}
-
 /* --- the registry ---------------------------------------------------------- */
 
 static int index_of(const char *name)
@@ -654,7 +643,7 @@ static enum kz_status record_local(struct kz_db *db, const struct sync_stamp *st
 	sqlite3_bind_text(st, 6, (char[]){ c->op, 0 }, 1, SQLITE_TRANSIENT);
 	if (c->vals)
 		sqlite3_bind_text(st, 7, c->vals, -1, SQLITE_STATIC);
-	rc = sync_step(db, st, "sync_change", err);
+	rc = kz_db_step(db, st, "sync_change", err);
 	if (rc != KZ_OK || c->op == 'E')
 		return rc;
 
@@ -671,7 +660,7 @@ static enum kz_status record_local(struct kz_db *db, const struct sync_stamp *st
 		sqlite3_bind_int(st, 6, c->op == 'D');
 		if (c->ukey)
 			sqlite3_bind_text(st, 7, c->ukey, -1, SQLITE_STATIC);
-		rc = sync_step(db, st, "sync_row", err);
+		rc = kz_db_step(db, st, "sync_row", err);
 		if (rc != KZ_OK || c->op == 'I')
 			return rc;
 		rc = sync_forget_row(db, tbl, c->row_id, err);
@@ -682,13 +671,13 @@ static enum kz_status record_local(struct kz_db *db, const struct sync_stamp *st
 			return err ? err->status : KZ_ENV;
 		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, c->row_id, -1, SQLITE_STATIC);
-		rc = sync_step(db, st, "sync_field", err);
+		rc = kz_db_step(db, st, "sync_field", err);
 		st = rc == KZ_OK ? kz_db_stmt(db, "DELETE FROM sync_conflict WHERE tbl = ?1 AND row_id = ?2", err) : NULL;
 		if (!st)
 			return rc != KZ_OK ? rc : err ? err->status : KZ_ENV;
 		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, c->row_id, -1, SQLITE_STATIC);
-		return sync_step(db, st, "sync_conflict", err);
+		return kz_db_step(db, st, "sync_conflict", err);
 	}
 
 	/* An update: this replica has seen every value of these fields, so
@@ -700,7 +689,7 @@ static enum kz_status record_local(struct kz_db *db, const struct sync_stamp *st
 		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, c->row_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, c->cols[i], -1, SQLITE_STATIC);
-		rc = sync_step(db, st, "sync_field", err);
+		rc = kz_db_step(db, st, "sync_field", err);
 		if (rc != KZ_OK)
 			break;
 		st = kz_db_stmt(db, "INSERT INTO sync_field(tbl, row_id, col, origin, seq, lamport)"
@@ -713,7 +702,7 @@ static enum kz_status record_local(struct kz_db *db, const struct sync_stamp *st
 		sqlite3_bind_text(st, 4, stamp->origin, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 5, stamp->seq);
 		sqlite3_bind_int64(st, 6, stamp->lamport);
-		rc = sync_step(db, st, "sync_field", err);
+		rc = kz_db_step(db, st, "sync_field", err);
 		if (rc != KZ_OK)
 			break;
 		st = kz_db_stmt(db, "DELETE FROM sync_conflict WHERE tbl = ?1 AND row_id = ?2 AND col = ?3", err);
@@ -722,7 +711,7 @@ static enum kz_status record_local(struct kz_db *db, const struct sync_stamp *st
 		sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, c->row_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, c->cols[i], -1, SQLITE_STATIC);
-		rc = sync_step(db, st, "sync_conflict", err);
+		rc = kz_db_step(db, st, "sync_conflict", err);
 	}
 	return rc;
 }
@@ -762,7 +751,7 @@ static enum kz_status write_tx(struct kz_db *db, struct captured *cs, size_t n,
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, kz_db_user(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, deps, -1, SQLITE_STATIC);
-	rc = sync_step(db, st, "sync_tx", err);
+	rc = kz_db_step(db, st, "sync_tx", err);
 	free(deps);
 	for (size_t i = 0; i < n && rc == KZ_OK; i++)
 		rc = record_local(db, &stamp, &cs[i], (int)i, err);
@@ -773,7 +762,7 @@ static enum kz_status write_tx(struct kz_db *db, struct captured *cs, size_t n,
 		return err ? err->status : KZ_ENV;
 	sqlite3_bind_text(st, 1, stamp.origin, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, stamp.seq);
-	return sync_step(db, st, "sync_clock", err);
+	return kz_db_step(db, st, "sync_clock", err);
 }
 
 static void free_captured(struct captured *cs, size_t n)
@@ -921,7 +910,7 @@ enum kz_status sync_forget_row(struct kz_db *db, const char *tbl,
 		return err ? err->status : KZ_ENV;
 	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
-	return sync_step(db, st, "sync_change", err);
+	return kz_db_step(db, st, "sync_change", err);
 }
 
 /* --- erasure ---------------------------------------------------------------- */
@@ -956,7 +945,7 @@ enum kz_status kz_sync_erase_note(struct kz_db *db, const char *case_id,
 		if (!st)
 			return err ? err->status : KZ_ENV;
 		sqlite3_bind_text(st, 1, case_id, -1, SQLITE_TRANSIENT);
-		rc = sync_step(db, st, "sync", err);
+		rc = kz_db_step(db, st, "sync", err);
 		if (rc != KZ_OK) {
 			free(code);
 			return rc;
@@ -973,7 +962,7 @@ enum kz_status kz_sync_erase_note(struct kz_db *db, const char *case_id,
 	sqlite3_bind_text(q, 1, case_id, -1, SQLITE_TRANSIENT);
 	if (code)
 		sqlite3_bind_text(q, 2, code, -1, SQLITE_TRANSIENT);
-	enum kz_status rc = sync_step(db, q, "sync_row", err);
+	enum kz_status rc = kz_db_step(db, q, "sync_row", err);
 	if (rc == KZ_OK && s->session) {
 		/* The deletions carry the erased data: log the erasure alone. */
 		sqlite3session_enable(s->session, 0);

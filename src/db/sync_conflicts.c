@@ -332,7 +332,7 @@ enum kz_status kz_dropped_dismiss(struct kz_db *db, const struct kz_dropped *d,
 	sqlite3_bind_text(st, 2, d->row_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, d->replica, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 4, d->seq);
-	rc = sync_step(db, st, "sync_dropped", err);
+	rc = kz_db_step(db, st, "sync_dropped", err);
 	if (rc != KZ_OK) {
 		kz_db_rollback(db);
 		return rc;

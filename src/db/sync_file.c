@@ -568,7 +568,7 @@ static enum kz_status store_tx(struct kz_db *db, const struct file_tx *t,
 	sqlite3_bind_text(st, 4, t->at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, t->user, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, t->deps, -1, SQLITE_STATIC);
-	enum kz_status rc = sync_step(db, st, "sync_tx", err);
+	enum kz_status rc = kz_db_step(db, st, "sync_tx", err);
 	if (rc != KZ_OK)
 		return rc;
 	st = kz_db_stmt(db, "INSERT OR REPLACE INTO sync_clock(origin, seq) VALUES (?1, ?2)", err);
@@ -576,7 +576,7 @@ static enum kz_status store_tx(struct kz_db *db, const struct file_tx *t,
 		return err ? err->status : KZ_ENV;
 	sqlite3_bind_text(st, 1, t->origin, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, t->seq);
-	return sync_step(db, st, "sync_clock", err);
+	return kz_db_step(db, st, "sync_clock", err);
 }
 
 static enum kz_status keep_change(struct kz_db *db, const struct file_tx *t, size_t idx,
@@ -596,7 +596,7 @@ static enum kz_status keep_change(struct kz_db *db, const struct file_tx *t, siz
 	sqlite3_bind_text(st, 6, (char[]){ c->op, 0 }, 1, SQLITE_TRANSIENT);
 	if (c->vals)
 		sqlite3_bind_text(st, 7, c->vals, -1, SQLITE_STATIC);
-	return sync_step(db, st, "sync_change", err);
+	return kz_db_step(db, st, "sync_change", err);
 }
 
 /* Apply one transaction that is new here. */
@@ -656,7 +656,7 @@ static enum kz_status remember_peer(struct kz_db *db, const char *replica,
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, clock, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
-	return sync_step(db, st, "sync_peer", err);
+	return kz_db_step(db, st, "sync_peer", err);
 }
 
 static enum kz_status apply_file(struct kz_db *db, sqlite3 *f, const char *path,

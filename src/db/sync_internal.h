@@ -146,8 +146,5 @@ char *sync_file_clock(const char *path);
 enum kz_status sync_forget_row(struct kz_db *db, const char *tbl,
 			       const char *row_id, struct kz_error *err);
 
-/* Run a prepared statement that returns no rows; resets it. */
-enum kz_status sync_step(struct kz_db *db, sqlite3_stmt *st, const char *what,
-			 struct kz_error *err);
 
 #endif

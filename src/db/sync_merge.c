@@ -193,7 +193,7 @@ static enum kz_status set_row_stamp_key(struct kz_db *db, const char *tbl,
 	sqlite3_bind_int64(st, 5, s->lamport);
 	if (deleted && ukey)
 		sqlite3_bind_text(st, 6, ukey, -1, SQLITE_TRANSIENT);
-	rc = sync_step(db, st, "sync_row", err);
+	rc = kz_db_step(db, st, "sync_row", err);
 	if (rc != KZ_OK || !deleted)
 		return rc;
 	rc = sync_forget_row(db, tbl, row_id, err);
@@ -204,7 +204,7 @@ static enum kz_status set_row_stamp_key(struct kz_db *db, const char *tbl,
 		return err ? err->status : KZ_ENV;
 	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
-	rc = sync_step(db, st, "sync_field", err);
+	rc = kz_db_step(db, st, "sync_field", err);
 	if (rc != KZ_OK)
 		return rc;
 	st = kz_db_stmt(db, "DELETE FROM sync_conflict WHERE tbl = ?1 AND row_id = ?2", err);
@@ -212,7 +212,7 @@ static enum kz_status set_row_stamp_key(struct kz_db *db, const char *tbl,
 		return err ? err->status : KZ_ENV;
 	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
-	return sync_step(db, st, "sync_conflict", err);
+	return kz_db_step(db, st, "sync_conflict", err);
 }
 
 /* A change that could not be applied, for the people who made it: the
@@ -236,7 +236,7 @@ static enum kz_status note_dropped_fields(struct kz_db *db, const char *tbl,
 	sqlite3_bind_text(st, 5, reason, -1, SQLITE_STATIC);
 	if (fields)
 		sqlite3_bind_text(st, 6, fields, -1, SQLITE_TRANSIENT);
-	return sync_step(db, st, "sync_dropped", err);
+	return kz_db_step(db, st, "sync_dropped", err);
 }
 
 static enum kz_status note_dropped(struct kz_db *db, const char *tbl,
@@ -518,7 +518,7 @@ static enum kz_status note_conflict(struct kz_db *db, const char *tbl,
 	sqlite3_bind_text(st, 3, col, -1, SQLITE_TRANSIENT);
 	if (note)
 		sqlite3_bind_text(st, 4, note, -1, SQLITE_STATIC);
-	rc = sync_step(db, st, "sync_conflict", err);
+	rc = kz_db_step(db, st, "sync_conflict", err);
 	if (is_new)
 		*is_new = sqlite3_changes(kz_db_handle(db)) > 0;
 	return rc;
@@ -801,7 +801,7 @@ static enum kz_status store_entries(struct kz_db *db, const char *tbl, const cha
 	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, col, -1, SQLITE_TRANSIENT);
-	rc = sync_step(db, st, "sync_field", err);
+	rc = kz_db_step(db, st, "sync_field", err);
 	for (size_t i = 0; i < n && rc == KZ_OK; i++) {
 		st = kz_db_stmt(db, "INSERT INTO sync_field(tbl, row_id, col, origin, seq, lamport, has_value, value)"
 				" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err);
@@ -816,7 +816,7 @@ static enum kz_status store_entries(struct kz_db *db, const char *tbl, const cha
 		sqlite3_bind_int(st, 7, n > 1);
 		if (n > 1)
 			bind_value(st, 8, e[i].value);
-		rc = sync_step(db, st, "sync_field", err);
+		rc = kz_db_step(db, st, "sync_field", err);
 	}
 	return rc;
 }
@@ -832,7 +832,7 @@ static enum kz_status drop_conflict(struct kz_db *db, const char *tbl, const cha
 	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, row_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, col, -1, SQLITE_TRANSIENT);
-	return sync_step(db, st, "sync_conflict", err);
+	return kz_db_step(db, st, "sync_conflict", err);
 }
 
 static bool same_value(sqlite3_value *a, sqlite3_value *b)
@@ -952,7 +952,7 @@ static enum kz_status audit_received(struct kz_db *db, const struct sync_apply *
 	if (t->npk == 1)
 		sqlite3_bind_text(st, 4, row_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, summary, -1, SQLITE_TRANSIENT);
-	rc = sync_step(db, st, "audit", err);
+	rc = kz_db_step(db, st, "audit", err);
 	free(summary);
 	return rc;
 }
@@ -1089,7 +1089,7 @@ static enum kz_status apply_erase(struct kz_db *db, struct sync_apply *a,
 	sqlite3_bind_text(st, 1, case_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, a->stamp.origin, -1, SQLITE_TRANSIENT);
-	rc = sync_step(db, st, "erased", err);
+	rc = kz_db_step(db, st, "erased", err);
 	if (rc == KZ_OK)
 		rc = set_row_stamp(db, "cases", case_id, &a->stamp, true, err);
 	if (rc == KZ_OK)
