@@ -116,6 +116,41 @@ static void assert_same(struct pair *p)
 	kz_buf_free(&b);
 }
 
+/* Save one field of the contact person on one replica. */
+static void edit_contact(struct kz_db *db, const char *id, const char *field,
+			 const char *value)
+{
+	struct kz_contact c = { 0 };
+	struct kz_error err = { 0 };
+	char **slot = strcmp(field, "phone") == 0 ? &c.phone
+		      : strcmp(field, "email") == 0 ? &c.email : &c.notes;
+
+	ok(kz_contact_get(db, id, &c, &err), &err);
+	free(*slot);
+	*slot = xstrdup(value);
+	ok(kz_contact_save(db, &c, &err), &err);
+	kz_contact_clear(&c);
+}
+
+/* A meeting everyone holds, and the same person added to it on each
+ * replica (x on the office server, y on the laptop). */
+static void attend_twice(struct pair *p, struct kz_meeting *m, struct kz_attendee *x,
+			 struct kz_attendee *y)
+{
+	struct kz_error err = { 0 };
+
+	m->title = xstrdup("Posiedzenie zespołu");
+	m->date = xstrdup("2026-12-01");
+	ok(kz_meeting_save(p->hub, m, &err), &err);
+	send(p, p->hub, p->lap);
+	x->meeting_id = xstrdup(m->id);
+	x->contact_id = xstrdup(p->contact);
+	y->meeting_id = xstrdup(m->id);
+	y->contact_id = xstrdup(p->contact);
+	ok(kz_attendee_save(p->hub, x, &err), &err);
+	ok(kz_attendee_save(p->lap, y, &err), &err);
+}
+
 static void open_case(struct pair *p, struct kz_db *db, char id[KZ_ID_LEN + 1],
 		      char **code)
 {
@@ -226,16 +261,7 @@ static void test_same_person_twice_one_removed(void **state)
 	sqlite3_stmt *st;
 	int n = -1;
 
-	m.title = xstrdup("Posiedzenie zespołu");
-	m.date = xstrdup("2026-12-01");
-	ok(kz_meeting_save(p->hub, &m, &err), &err);
-	send(p, p->hub, p->lap);
-	x.meeting_id = xstrdup(m.id);
-	x.contact_id = xstrdup(p->contact);
-	y.meeting_id = xstrdup(m.id);
-	y.contact_id = xstrdup(p->contact);
-	ok(kz_attendee_save(p->hub, &x, &err), &err);
-	ok(kz_attendee_save(p->lap, &y, &err), &err);
+	attend_twice(p, &m, &x, &y);
 	ok(kz_meeting_part_delete(p->hub, "attendee", x.id, &err), &err);
 	both_ways(p);
 	assert_same(p);
@@ -260,16 +286,8 @@ static void test_keeping_the_provisional_value(void **state)
 	struct kz_error err = { 0 };
 	char *kept;
 
-	ok(kz_contact_get(p->lap, p->contact, &c, &err), &err);
-	free(c.phone);
-	c.phone = xstrdup("600 100 200");
-	ok(kz_contact_save(p->lap, &c, &err), &err);
-	kz_contact_clear(&c);
-	ok(kz_contact_get(p->hub, p->contact, &c, &err), &err);
-	free(c.phone);
-	c.phone = xstrdup("600 999 999");
-	ok(kz_contact_save(p->hub, &c, &err), &err);
-	kz_contact_clear(&c);
+	edit_contact(p->lap, p->contact, "phone", "600 100 200");
+	edit_contact(p->hub, p->contact, "phone", "600 999 999");
 	both_ways(p);
 	ok(kz_conflicts_list(p->hub, &l, &err), &err);
 	assert_int_equal(l.n, 1);
@@ -293,20 +311,10 @@ static void test_same_person_twice_at_a_meeting(void **state)
 	struct pair *p = *state;
 	struct kz_meeting m = { 0 };
 	struct kz_attendee x = { 0 }, y = { 0 };
-	struct kz_error err = { 0 };
 	sqlite3_stmt *st;
 	int n = -1;
 
-	m.title = xstrdup("Posiedzenie zespołu");
-	m.date = xstrdup("2026-12-01");
-	ok(kz_meeting_save(p->hub, &m, &err), &err);
-	send(p, p->hub, p->lap);
-	x.meeting_id = xstrdup(m.id);
-	x.contact_id = xstrdup(p->contact);
-	y.meeting_id = xstrdup(m.id);
-	y.contact_id = xstrdup(p->contact);
-	ok(kz_attendee_save(p->hub, &x, &err), &err);
-	ok(kz_attendee_save(p->lap, &y, &err), &err);
+	attend_twice(p, &m, &x, &y);
 	both_ways(p);
 	assert_same(p);
 	assert_int_equal(sqlite3_prepare_v2(kz_db_handle(p->lap),
@@ -366,11 +374,7 @@ static void test_delete_wins_over_a_change(void **state)
 	struct kz_contact c = { 0 };
 	struct kz_error err = { 0 };
 
-	ok(kz_contact_get(p->lap, p->contact, &c, &err), &err);
-	free(c.phone);
-	c.phone = xstrdup("600 100 200");
-	ok(kz_contact_save(p->lap, &c, &err), &err);
-	kz_contact_clear(&c);
+	edit_contact(p->lap, p->contact, "phone", "600 100 200");
 	ok(kz_contact_delete(p->hub, p->contact, &err), &err);
 	both_ways(p);
 	assert_int_equal(kz_contact_get(p->lap, p->contact, &c, &err), KZ_NOT_FOUND);
@@ -400,16 +404,8 @@ static void test_different_fields_merge(void **state)
 	struct kz_contact c = { 0 };
 	struct kz_error err = { 0 };
 
-	ok(kz_contact_get(p->lap, p->contact, &c, &err), &err);
-	free(c.phone);
-	c.phone = xstrdup("600 100 200");
-	ok(kz_contact_save(p->lap, &c, &err), &err);
-	kz_contact_clear(&c);
-	ok(kz_contact_get(p->hub, p->contact, &c, &err), &err);
-	free(c.email);
-	c.email = xstrdup("a.nowicka@ops.example");
-	ok(kz_contact_save(p->hub, &c, &err), &err);
-	kz_contact_clear(&c);
+	edit_contact(p->lap, p->contact, "phone", "600 100 200");
+	edit_contact(p->hub, p->contact, "email", "a.nowicka@ops.example");
 	both_ways(p);
 	ok(kz_contact_get(p->hub, p->contact, &c, &err), &err);
 	assert_string_equal(c.phone, "600 100 200");
@@ -422,17 +418,12 @@ static void test_different_fields_merge(void **state)
 static void test_files_twice_and_in_the_wrong_place(void **state)
 {
 	struct pair *p = *state;
-	struct kz_contact c = { 0 };
 	struct kz_error err = { 0 };
 	struct kz_sync_stats s;
 	struct kz_db *other;
 	char path[160], other_path[160];
 
-	ok(kz_contact_get(p->lap, p->contact, &c, &err), &err);
-	free(c.notes);
-	c.notes = xstrdup("dzwonić po 12");
-	ok(kz_contact_save(p->lap, &c, &err), &err);
-	kz_contact_clear(&c);
+	edit_contact(p->lap, p->contact, "notes", "dzwonić po 12");
 	snprintf(path, sizeof(path), "%s/twice.sync", p->dir);
 	ok(kz_sync_export(p->lap, path, &s, NULL, NULL, &err), &err);
 	assert_int_equal(s.tx_sent, 1);
@@ -471,18 +462,10 @@ static void test_changes_wait_for_what_they_saw(void **state)
 	ok(kz_sync_clone(p->lap_path, lap2_path, &err), &err);
 	ok(kz_db_open(lap2_path, KZ_OPEN_EXISTING, &lap2, &err), &err);
 	/* The first laptop changes the phone and tells the office ... */
-	ok(kz_contact_get(p->lap, p->contact, &c, &err), &err);
-	free(c.phone);
-	c.phone = xstrdup("600 100 200");
-	ok(kz_contact_save(p->lap, &c, &err), &err);
-	kz_contact_clear(&c);
+	edit_contact(p->lap, p->contact, "phone", "600 100 200");
 	send(p, p->lap, p->hub);
 	/* ... which then changes the e-mail of that record, having seen it. */
-	ok(kz_contact_get(p->hub, p->contact, &c, &err), &err);
-	free(c.email);
-	c.email = xstrdup("a.nowicka@ops.example");
-	ok(kz_contact_save(p->hub, &c, &err), &err);
-	kz_contact_clear(&c);
+	edit_contact(p->hub, p->contact, "email", "a.nowicka@ops.example");
 	s = send(p, p->hub, lap2);
 	assert_int_equal(s.tx_applied, 0);
 	assert_int_equal(s.tx_waiting, 1);
