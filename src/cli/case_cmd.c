@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "koszyk/access.h"
 #include "koszyk/basket.h"
 #include "koszyk/cases.h"
 #include "koszyk/fold.h"
@@ -269,6 +270,29 @@ static enum kz_status parent_of(struct kz_cli *cli, const struct kind *k,
 	return st;
 }
 
+/* case share|unshare CASE_CODE LOGIN */
+static enum kz_status share_cmd(struct kz_cli *cli, bool share,
+				struct kz_error *err)
+{
+	enum kz_status st;
+
+	if (cli->argc != 4)
+		return kz_fail(err, KZ_INVALID,
+			       _("usage: koszyk case share CASE_CODE LOGIN | koszyk case unshare CASE_CODE LOGIN"));
+	st = kz_cli_open_db(cli, false, err);
+	if (st != KZ_OK)
+		return st;
+	if (share)
+		st = kz_case_share(cli->db, &cli->cfg, cli->argv[2], cli->argv[3], err);
+	else
+		st = kz_case_unshare(cli->db, cli->argv[2], cli->argv[3], err);
+	if (st == KZ_OK)
+		printf(share ? _("Case %s is shared with %s.\n")
+			     : _("Case %s is no longer shared with %s.\n"),
+		       cli->argv[2], cli->argv[3]);
+	return st;
+}
+
 enum kz_status kz_cmd_case(struct kz_cli *cli, struct kz_error *err)
 {
 	const struct kind *k;
@@ -277,6 +301,9 @@ enum kz_status kz_cmd_case(struct kz_cli *cli, struct kz_error *err)
 	int first;
 	enum kz_status st;
 
+	if (cli->argc >= 2 && (strcmp(cli->argv[1], "share") == 0 ||
+				strcmp(cli->argv[1], "unshare") == 0))
+		return share_cmd(cli, cli->argv[1][0] == 's', err);
 	if (cli->argc >= 2 && strcmp(cli->argv[1], "open") == 0) {
 		k = find_kind("case");
 		first = 2;
@@ -290,7 +317,7 @@ enum kz_status kz_cmd_case(struct kz_cli *cli, struct kz_error *err)
 		first = 4;
 	} else {
 		return kz_fail(err, KZ_INVALID,
-			       _("usage: koszyk case open FIELD=VALUE... | koszyk case add KIND CASE_CODE FIELD=VALUE..."));
+			       _("usage: koszyk case open FIELD=VALUE... | koszyk case add KIND CASE_CODE FIELD=VALUE... | koszyk case share|unshare CASE_CODE LOGIN"));
 	}
 	st = kz_cli_open_db(cli, false, err);
 	if (st == KZ_OK && code)

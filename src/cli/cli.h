@@ -15,7 +15,8 @@ struct kz_cli {
 	struct kz_config cfg;
 	char *notice;             /* said once: built-in configuration in use */
 	struct kz_db *db;
-	char *login;
+	char *login;              /* from the operating system */
+	const char *act_as;       /* --as: a demo database's user */
 	int argc;                 /* the command and its arguments */
 	char **argv;
 };

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "koszyk/access.h"
 #include "koszyk/i18n.h"
 #include "koszyk/ui.h"
 #include "koszyk/util.h"
@@ -36,6 +37,7 @@ static void usage(FILE *out)
 "  -d DB       the database (default $KOSZYK_DB or $XDG_DATA_HOME/koszyk/koszyk.db)\n"
 "  -c CONFIG   the configuration (default $KOSZYK_CONFIG or\n"
 "              $XDG_CONFIG_HOME/koszyk/koszyk.yaml; built-in example otherwise)\n"
+
 "  -h, --help  this help\n"
 "  --version   the version\n"
 "\n"
@@ -87,6 +89,14 @@ static void usage(FILE *out)
 "                                     on another computer at the same time\n"
 "  conflict resolve TABLE ID FIELD=VALUE\n"
 "                                     settle a conflict with the chosen value\n"), out);
+	fputs(_(
+"\n"
+"Who may see and change what (the login comes from the operating system):\n"
+"  case share CASE_CODE LOGIN         let a worker see and change a case\n"
+"  case unshare CASE_CODE LOGIN       stop sharing it (the case manager or a\n"
+"                                     coordinator)\n"
+"  --as LOGIN (before the command)    in a demo database only: act as one of\n"
+"                                     the configured users\n"), out);
 }
 
 /* $XDG_x_HOME/koszyk/name, with the XDG default under $HOME. */
@@ -102,20 +112,6 @@ static char *xdg_path(const char *var, const char *fallback, const char *name)
 		home = pw ? pw->pw_dir : "/tmp";
 	}
 	return xasprintf("%s/%s/koszyk/%s", home, fallback, name);
-}
-
-static char *current_login(void)
-{
-	const char *u = getenv("KOSZYK_USER");
-	struct passwd *pw;
-
-	if (u && *u)
-		return xstrdup(u);
-	u = getenv("USER");
-	if (u && *u)
-		return xstrdup(u);
-	pw = getpwuid(getuid());
-	return xstrdup(pw ? pw->pw_name : "unknown");
 }
 
 /* The language of the interface: KOSZYK_LANG, else the configuration,
@@ -202,7 +198,15 @@ enum kz_status kz_cli_open_db(struct kz_cli *cli, bool create, struct kz_error *
 	st = kz_db_open(cli->db_path, create ? KZ_OPEN_CREATE : KZ_OPEN_EXISTING, &cli->db, err);
 	if (st != KZ_OK)
 		return st;
-	kz_db_set_user(cli->db, cli->login);
+	kz_db_set_login(cli->db, &cli->cfg, cli->login);
+	if (cli->act_as) {
+		st = kz_db_act_as(cli->db, &cli->cfg, cli->act_as, err);
+		if (st != KZ_OK) {
+			kz_db_close(cli->db);
+			cli->db = NULL;
+			return st;
+		}
+	}
 	kz_db_set_stale_days(cli->db, cli->cfg.stale_days);
 	return KZ_OK;
 }
@@ -285,6 +289,10 @@ int main(int argc, char **argv)
 			*(a[1] == 'd' ? &db_opt : &config_opt) = argv[++i];
 			continue;
 		}
+		if (strcmp(a, "--as") == 0 && i + 1 < argc) {
+			cli.act_as = argv[++i];
+			continue;
+		}
 		if (a[0] == '-' && a[1]) {
 			fprintf(stderr, _("koszyk: unknown option \"%s\" (see koszyk --help)\n"), a);
 			return 2;
@@ -293,7 +301,8 @@ int main(int argc, char **argv)
 	}
 	cli.argc = argc - i;
 	cli.argv = argv + i;
-	cli.login = current_login();
+	/* Who is at the keyboard: the operating system says, nothing else. */
+	cli.login = kz_os_login();
 
 	st = load_config(&cli, config_opt, &err);
 	if (st == KZ_OK) {

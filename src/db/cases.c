@@ -321,9 +321,13 @@ enum kz_status kz_case_save(struct kz_db *db, const struct kz_config *cfg,
 	return kz_db_commit(db, err);
 }
 
+/* A case the principal may not see is answered like one that does not
+ * exist. */
 enum kz_status kz_case_get(struct kz_db *db, const char *id,
 			   struct kz_case *out, struct kz_error *err)
 {
+	if (!kz_case_visible(db, id))
+		return kz_fail(err, KZ_INVALID, _("There is no such case."));
 	return kz_record_load(db, CASES, id, out, err);
 }
 
@@ -336,10 +340,10 @@ static enum kz_status case_id_of(struct kz_db *db, const char *code,
 
 	if (*trimmed)
 		found = kz_query_text(db, "SELECT id FROM cases WHERE code = ?1 COLLATE NOCASE"
+				       " AND " KZ_SEES_CASE_ROW("cases")
 				       " ORDER BY code = ?1 DESC LIMIT 1", trimmed);
 	if (!found) {
-		enum kz_status st = kz_fail(err, KZ_INVALID, _("There is no case %s."),
-					    *trimmed ? trimmed : "\"\"");
+		enum kz_status st = kz_case_unknown(trimmed, err);
 		free(trimmed);
 		return st;
 	}
@@ -631,7 +635,7 @@ enum kz_status kz_case_list(struct kz_db *db, const char *manager,
 {
 	sqlite3_stmt *q = kz_db_stmt(db,
 		"SELECT id, code, status, manager, opened_on, closed_on FROM cases"
-		" WHERE (?1 IS NULL OR manager = ?1)"
+		" WHERE (?1 IS NULL OR manager = ?1) AND " KZ_SEES_CASE_ROW("cases")
 		" AND (?2 IS NULL OR instr(lower(code), lower(?2)) > 0)"
 		" ORDER BY code", err);
 	char *trimmed = query ? kz_trim(xstrdup(query)) : NULL;
@@ -672,6 +676,8 @@ enum kz_status kz_case_retention(struct kz_db *db, int years,
 	char today[11], limit[11];
 
 	memset(out, 0, sizeof(*out));
+	if (!kz_may(db, KZ_RIGHT_RETENTION))
+		return kz_require(db, KZ_RIGHT_RETENTION, err);
 	if (years < 0)
 		return kz_fail(err, KZ_INVALID, _("The retention period cannot be negative."));
 	if (!q)
@@ -981,7 +987,12 @@ static enum kz_status erase_rows(struct kz_db *db, const char *id,
 		return err ? err->status : KZ_ENV;
 	kz_bind_text(q, 1, id);
 	kz_bind_text(q, 2, code);
-	st = kz_db_step(db, q, "audit", err);
+	{
+		/* Only the program itself touches the audit trail. */
+		int system = kz_db_system_begin(db);
+		st = kz_db_step(db, q, "audit", err);
+		kz_db_system_end(db, system);
+	}
 	if (st != KZ_OK)
 		return st;
 
@@ -1025,6 +1036,8 @@ enum kz_status kz_case_erase(struct kz_db *db, const char *code,
 	st = kz_db_begin(db, err);
 	if (st == KZ_OK) {
 		st = kz_case_find(db, code, &c, err);
+		if (st == KZ_OK)
+			st = kz_require(db, KZ_RIGHT_ERASE, err);
 		if (st == KZ_OK)
 			st = erase_rows(db, c.id, c.code, err);
 		kz_case_clear(&c);

@@ -27,6 +27,8 @@ struct kz_db {
 	sqlite3 *h;
 	char *path;
 	char *user;
+	enum kz_role role;
+	int system;      /* the program's own work passes the checks */
 	int stale_days;
 	int depth;       /* nesting of kz_db_begin */
 	bool aborted;    /* an inner level rolled back */
@@ -53,6 +55,33 @@ const char *kz_db_path(const struct kz_db *db)
 void kz_db_set_user(struct kz_db *db, const char *login)
 {
 	kz_str_set(&db->user, kz_str_empty(login) ? "unknown" : login);
+}
+
+void kz_db_set_principal(struct kz_db *db, const char *login,
+			 enum kz_role role)
+{
+	kz_db_set_user(db, login);
+	db->role = role;
+}
+
+enum kz_role kz_db_role(const struct kz_db *db)
+{
+	return db->role;
+}
+
+int kz_db_system_begin(struct kz_db *db)
+{
+	return db->system++;
+}
+
+void kz_db_system_end(struct kz_db *db, int previous)
+{
+	db->system = previous;
+}
+
+int kz_db_effective_role(const struct kz_db *db)
+{
+	return db->system ? KZ_ROLE_SYSTEM_LEVEL : (int)db->role;
 }
 
 const char *kz_db_user(const struct kz_db *db)
@@ -105,6 +134,9 @@ enum kz_status kz_db_fail(struct kz_db *db, int rc, struct kz_error *err,
 			       _("The database file is damaged or is not a koszyk database (%s). Restore it from a backup."),
 			       what);
 	case SQLITE_CONSTRAINT:
+		if (rc == SQLITE_CONSTRAINT_TRIGGER && db && db->h &&
+		    strncmp(detail, KZ_REFUSED_PREFIX, strlen(KZ_REFUSED_PREFIX)) == 0)
+			return kz_refusal(db, detail + strlen(KZ_REFUSED_PREFIX), err);
 		return kz_fail(err, KZ_INVALID, _("The data breaks a rule of the database (%s: %s)"),
 			       what, detail);
 	default:
@@ -173,13 +205,38 @@ static void sql_fold_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
-static int register_functions(sqlite3 *h)
+/* kz_login() and kz_role(): the principal of the connection, for the
+ * access checks in SQL (access.c). Not deterministic: the program may
+ * change the principal between statements. */
+static void sql_login(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+	(void)argc;
+	(void)argv;
+	struct kz_db *db = sqlite3_user_data(ctx);
+	sqlite3_result_text(ctx, db->user ? db->user : "", -1, SQLITE_TRANSIENT);
+}
+
+static void sql_role(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, kz_db_effective_role(sqlite3_user_data(ctx)));
+}
+
+static int register_functions(struct kz_db *db)
+{
+	sqlite3 *h = db->h;
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	int rc = sqlite3_create_function(h, "kz_fold", 1, flags, NULL, sql_fold, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(h, "kz_fold_key", 1, flags, NULL, sql_fold_key,
 					     NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "kz_login", 0, SQLITE_UTF8,
+					     db, sql_login, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "kz_role", 0, SQLITE_UTF8,
+					     db, sql_role, NULL, NULL);
 	return rc;
 }
 
@@ -374,7 +431,7 @@ enum kz_status kz_db_open(const char *path, enum kz_open_mode mode,
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
-	rc = register_functions(db->h);
+	rc = register_functions(db);
 	if (rc != SQLITE_OK) {
 		st = kz_db_fail(db, rc, err, path);
 		kz_db_close(db);
@@ -387,6 +444,8 @@ enum kz_status kz_db_open(const char *path, enum kz_open_mode mode,
 		st = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", err);
 	if (st == KZ_OK)
 		st = migrate(db, err);
+	if (st == KZ_OK)
+		st = kz_access_install(db, err);
 	if (st == KZ_OK)
 		st = kz_sync_ensure_replica(db, NULL, err);
 	if (st != KZ_OK) {

@@ -9,6 +9,35 @@
 
 const char *const *kz_db_migration(int version);
 
+/* --- access (access.c) -------------------------------------------------- */
+
+#include "koszyk/access.h"
+
+/* kz_role() in SQL: the principal's role, or this level while the
+ * program does its own work (kz_db_system_begin). */
+#define KZ_ROLE_SYSTEM_LEVEL 3
+int kz_db_effective_role(const struct kz_db *db);
+/* The temp triggers that check every write of this connection. */
+enum kz_status kz_access_install(struct kz_db *db, struct kz_error *err);
+/* A trigger refused a write: its message is this prefix and a reason. */
+#define KZ_REFUSED_PREFIX "koszyk-refused:"
+enum kz_status kz_refusal(struct kz_db *db, const char *reason,
+			  struct kz_error *err);
+
+/* SQL: may the principal see the case whose id is the expression id?
+ * (A coordinator every case, a worker those they manage or that are
+ * shared with them, a viewer none.) */
+#define KZ_SEES_CASE(id)                                                      \
+	"(kz_role() >= 2 OR (kz_role() = 1 AND (EXISTS (SELECT 1 FROM"        \
+	" main.cases kv WHERE kv.id = " id " AND kv.manager = kz_login())"    \
+	" OR EXISTS (SELECT 1 FROM main.case_shares ks WHERE ks.case_id = "   \
+	id " AND ks.login = kz_login()))))"
+/* The same for a row of cases under the alias a. */
+#define KZ_SEES_CASE_ROW(a)                                                   \
+	"(kz_role() >= 2 OR (kz_role() = 1 AND (" a ".manager = kz_login()"   \
+	" OR EXISTS (SELECT 1 FROM main.case_shares ks WHERE ks.case_id = "   \
+	a ".id AND ks.login = kz_login()))))"
+
 /* A prepared statement from the connection's cache, reset and with its
  * bindings cleared. sql must be a string literal (or otherwise live as
  * long as the connection). Returns NULL and fills err on failure. */

@@ -1181,14 +1181,14 @@ static const char *const attention_sql[] = {
 	" JOIN cases c ON c.id = p.case_id"
 	" LEFT JOIN services s ON s.id = a.service_id"
 	" WHERE c.status <> 'closed' AND p.status <> 'closed'"
-	" AND (?1 IS NULL OR c.manager = ?1)"
+	" AND (?1 IS NULL OR c.manager = ?1) AND " KZ_SEES_CASE_ROW("c")
 	" AND a.due_date < ?2 AND a.status NOT IN ('done', 'dropped', 'declined')",
 	[KZ_ATT_REVIEW_DUE] =
 	"SELECT c.id, c.code, r.id, NULL, r.next_review_date"
 	" FROM reviews r JOIN plans p ON p.id = r.plan_id"
 	" JOIN cases c ON c.id = p.case_id"
 	" WHERE c.status <> 'closed' AND p.status <> 'closed'"
-	" AND (?1 IS NULL OR c.manager = ?1)"
+	" AND (?1 IS NULL OR c.manager = ?1) AND " KZ_SEES_CASE_ROW("c")
 	" AND r.id = (SELECT r2.id FROM reviews r2 WHERE r2.plan_id = r.plan_id"
 	"             ORDER BY r2.review_date DESC, r2.created_at DESC, r2.rowid DESC"
 	"             LIMIT 1)"
@@ -1197,12 +1197,12 @@ static const char *const attention_sql[] = {
 	"SELECT c.id, c.code, p.id, NULL, p.valid_to"
 	" FROM plans p JOIN cases c ON c.id = p.case_id"
 	" WHERE c.status <> 'closed' AND p.status <> 'closed'"
-	" AND (?1 IS NULL OR c.manager = ?1)"
+	" AND (?1 IS NULL OR c.manager = ?1) AND " KZ_SEES_CASE_ROW("c")
 	" AND p.valid_to <= ?4",
 	[KZ_ATT_NO_PLAN] =
 	"SELECT c.id, c.code, NULL, NULL, c.opened_on"
 	" FROM cases c WHERE c.status <> 'closed'"
-	" AND (?1 IS NULL OR c.manager = ?1)"
+	" AND (?1 IS NULL OR c.manager = ?1) AND " KZ_SEES_CASE_ROW("c")
 	" AND NOT EXISTS (SELECT 1 FROM plans p WHERE p.case_id = c.id)",
 };
 

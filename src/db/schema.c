@@ -364,11 +364,26 @@ static const char *const migration_4[] = {
 
 /* migrations[i] brings the schema to version i + 1; each is a
  * NULL-terminated list of SQL pieces run in order. */
+/* Need-to-know: the logins a case is shared with besides its manager
+ * (synced, so that a laptop learns which cases its user may hold). */
+static const char *const migration_5[] = {
+	"CREATE TABLE case_shares (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,\n"
+	"  login TEXT NOT NULL,\n"
+	STAMP_COLUMNS ",\n"
+	"  UNIQUE (case_id, login)\n"
+	");\n"
+	"CREATE INDEX case_shares_login ON case_shares(login, case_id);\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
+	migration_5,
 };
 
 int kz_db_schema_version(void)

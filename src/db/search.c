@@ -38,7 +38,7 @@ static const struct kz_list_sql kind_sql[KZ_KIND_COUNT] = {
 		    " ORDER BY d.sort_key LIMIT ?10"),
 	KZ_LIST_SQL("SELECT c.id, c.code, c.status"
 		    " FROM search_doc d JOIN cases c ON c.id = d.ref", "'case'",
-		    " ORDER BY d.sort_key LIMIT ?10"),
+		    " AND " KZ_SEES_CASE_ROW("c") " ORDER BY d.sort_key LIMIT ?10"),
 };
 
 static void add_hits(struct kz_hits *out, size_t *cap, enum kz_kind kind,

@@ -18,6 +18,7 @@ static const struct {
 } synced[] = {
 	{ "partners", "partner" },   { "contacts", "contact" },
 	{ "services", "service" },   { "cases", "case" },
+	{ "case_shares", "share" },
 	{ "members", "member" },     { "team", "team" },
 	{ "plans", "plan" },         { "diagnoses", "diagnosis" },
 	{ "goals", "goal" },         { "actions", "action" },
@@ -243,6 +244,7 @@ int sync_bind_key(const struct sync_table *t, sqlite3_stmt *st, int first,
 
 static const struct sync_unique unique_rules[] = {
 	{ "cases", { "code", NULL }, true },
+	{ "case_shares", { "case_id", "login" }, false },
 	{ "diagnoses", { "plan_id", "need_area" }, false },
 	{ "attendees", { "meeting_id", "contact_id" }, false },
 };

@@ -784,9 +784,13 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 	st = kz_db_begin(db, err);
 	kz_sync_pause(db, false);
 	if (st == KZ_OK) {
+		/* Changes made elsewhere are applied by the program itself.
+		 * TODO(issue 9, sync slice): check each against its author. */
+		int system = kz_db_system_begin(db);
 		kz_sync_pause(db, true);
 		st = apply_file(db, f, path, &h, stats, progress, ctx, err);
 		kz_sync_pause(db, false);
+		kz_db_system_end(db, system);
 		if (st == KZ_OK)
 			st = kz_db_commit(db, err);
 		else

@@ -9,6 +9,7 @@
  * through the data layer. Dates of verification and validity are given in
  * days relative to today, so the mix of fresh and stale entries is the same
  * whenever the demo is created. */
+#include "koszyk/access.h"
 #include "koszyk/demo.h"
 
 #include <stdbool.h>
@@ -4250,8 +4251,10 @@ enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
 {
 	const char *author = demo_author(cfg);
 	char *previous = xstrdup_or_null(kz_db_user(db));
+	int system = kz_db_system_begin(db);
 	enum kz_status st;
 
+	/* The program writes the fictional gmina itself, whoever runs it. */
 	st = check_config(cfg, err);
 	if (st != KZ_OK)
 		goto out;
@@ -4259,6 +4262,8 @@ enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
 	if (st != KZ_OK)
 		goto out;
 	st = check_empty(db, err);
+	if (st == KZ_OK)
+		st = kz_db_mark_demo(db, err);
 	if (st == KZ_OK) {
 		if (author)
 			kz_db_set_user(db, author);
@@ -4275,6 +4280,7 @@ enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
 	if (author && previous)
 		kz_db_set_user(db, previous);
 out:
+	kz_db_system_end(db, system);
 	free(previous);
 	return st;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "koszyk/access.h"
 #include "koszyk/db.h"
 
 struct test_db {
@@ -30,7 +31,7 @@ static inline void test_db_open(struct test_db *t)
 		fprintf(stderr, "open: %s\n", err.msg);
 		abort();
 	}
-	kz_db_set_user(t->db, "tester");
+	kz_db_set_principal(t->db, "tester", KZ_ROLE_COORDINATOR);
 }
 
 static inline void test_db_close(struct test_db *t)
