@@ -84,7 +84,11 @@ static enum kz_status open_new(struct kz_cli *cli, bool refuse_existing,
 {
 	struct stat sb;
 	bool existed = stat(cli->db_path, &sb) == 0 && sb.st_size > 0;
-	enum kz_status st = kz_cli_open_db(cli, true, err);
+	enum kz_status st;
+
+	/* A new database has no demo users to act as yet. */
+	cli->act_as = NULL;
+	st = kz_cli_open_db(cli, true, err);
 
 	if (st != KZ_OK)
 		return st;

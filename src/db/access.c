@@ -210,6 +210,43 @@ static void put_row_expr(struct kz_buf *b, const char *expr, const char *row)
 	}
 }
 
+/* The id of the case a row of table belongs to, or NULL (not a case's
+ * row, or no such row). */
+char *kz_row_case_id(struct kz_db *db, const char *table, const char *row_id)
+{
+	static char *sql[sizeof(guarded) / sizeof(guarded[0])];
+
+	if (strcmp(table, "cases") == 0)
+		return kz_query_text(db, "SELECT id FROM cases WHERE id = ?1", row_id);
+	if (strcmp(table, "case_shares") == 0)
+		return kz_query_text(db, "SELECT case_id FROM case_shares WHERE id = ?1", row_id);
+	if (strcmp(table, "plan_versions") == 0)
+		return kz_query_text(db, "SELECT case_id FROM plans"
+				     " WHERE id = substr(?1, 1, instr(?1, '/') - 1)", row_id);
+	for (size_t i = 0; i < sizeof(guarded) / sizeof(guarded[0]); i++) {
+		if (strcmp(guarded[i].table, table) != 0 || !guarded[i].case_of)
+			continue;
+		if (!sql[i]) {
+			struct kz_buf b = KZ_BUF_INIT;
+			kz_buf_puts(&b, "SELECT ");
+			put_row_expr(&b, guarded[i].case_of, "x.");
+			kz_buf_printf(&b, " FROM main.%s x WHERE x.id = ?1", table);
+			sql[i] = kz_buf_detach(&b);
+		}
+		return kz_query_text(db, sql[i], row_id);
+	}
+	return NULL;
+}
+
+bool kz_row_visible(struct kz_db *db, const char *table, const char *row_id)
+{
+	char *case_id = kz_row_case_id(db, table, row_id);
+	bool yes = !case_id || kz_case_visible(db, case_id);
+
+	free(case_id);
+	return yes;
+}
+
 static void put_trigger(struct kz_buf *b, const char *table, const char *event,
 			const char *name, const char *when, const char *reason)
 {

@@ -24,6 +24,11 @@ enum kz_status kz_access_install(struct kz_db *db, struct kz_error *err);
 enum kz_status kz_refusal(struct kz_db *db, const char *reason,
 			  struct kz_error *err);
 
+/* The case a row of a synced table belongs to (NULL: none); whether the
+ * principal may see the row (rows of no case: yes). */
+char *kz_row_case_id(struct kz_db *db, const char *table, const char *row_id);
+bool kz_row_visible(struct kz_db *db, const char *table, const char *row_id);
+
 /* SQL: may the principal see the case whose id is the expression id?
  * (A coordinator every case, a worker those they manage or that are
  * shared with them, a viewer none.) */

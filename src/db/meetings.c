@@ -356,11 +356,29 @@ enum kz_status kz_meeting_part_delete(struct kz_db *db, const char *kind,
 
 /* --- reading ------------------------------------------------------------------------ */
 
+/* The case a meeting's or task's row belongs to, when the principal may
+ * not see it: such a record is answered as if it did not exist. */
+#define MEETING_CASE "SELECT case_id FROM meetings WHERE id = ?1"
+#define TASK_CASE "SELECT coalesce(t.case_id, m.case_id) FROM tasks t" \
+	" LEFT JOIN meetings m ON m.id = t.meeting_id WHERE t.id = ?1"
+
+static bool hidden_case_record(struct kz_db *db, const char *sql, const char *id)
+{
+	char *case_id = kz_query_text(db, sql, id);
+	bool hidden = case_id && !kz_case_visible(db, case_id);
+
+	free(case_id);
+	return hidden;
+}
+
 enum kz_status kz_meeting_get(struct kz_db *db, const char *id,
 			      struct kz_meeting *out, struct kz_error *err)
 {
-	enum kz_status st = kz_record_load(db, MEETINGS, id, out, err);
+	enum kz_status st;
 
+	if (hidden_case_record(db, MEETING_CASE, id))
+		return kz_fail(err, KZ_INVALID, _("There is no such meeting."));
+	st = kz_record_load(db, MEETINGS, id, out, err);
 	if (st == KZ_OK)
 		fill_meeting(db, out);
 	return st;
@@ -369,8 +387,11 @@ enum kz_status kz_meeting_get(struct kz_db *db, const char *id,
 enum kz_status kz_task_get(struct kz_db *db, const char *id,
 			   struct kz_task *out, struct kz_error *err)
 {
-	enum kz_status st = kz_record_load(db, TASKS, id, out, err);
+	enum kz_status st;
 
+	if (hidden_case_record(db, TASK_CASE, id))
+		return kz_fail(err, KZ_INVALID, _("There is no such task."));
+	st = kz_record_load(db, TASKS, id, out, err);
 	if (st == KZ_OK)
 		fill_task(db, out);
 	return st;
@@ -472,6 +493,7 @@ enum kz_status kz_meeting_list(struct kz_db *db, const char *case_id,
 	void *v;
 	enum kz_status st = kz_query_ids(db,
 		"SELECT id FROM meetings WHERE (?1 IS NULL OR case_id = ?1)"
+		" AND (case_id IS NULL OR " KZ_SEES_CASE("meetings.case_id") ")"
 		" ORDER BY date DESC, coalesce(time, '') DESC, rowid DESC",
 		case_id, NULL, &ids, &n, err);
 
@@ -518,8 +540,13 @@ enum kz_status kz_meeting_next_host(struct kz_db *db,
 	return KZ_OK;
 }
 
+/* Tasks of the partnership, and of the case teams whose case the
+ * principal may see. */
 #define TASK_FROM " FROM tasks t JOIN partners p ON p.id = t.partner_id" \
-	" LEFT JOIN contacts c ON c.id = t.contact_id"
+	" LEFT JOIN contacts c ON c.id = t.contact_id"                    \
+	" LEFT JOIN meetings tm ON tm.id = t.meeting_id"                  \
+	" WHERE (coalesce(t.case_id, tm.case_id) IS NULL OR "             \
+	KZ_SEES_CASE("coalesce(t.case_id, tm.case_id)") ")"
 
 enum kz_status kz_task_list(struct kz_db *db, enum kz_task_view view,
 			    const char *user_name, struct kz_tasks *out,
@@ -541,7 +568,7 @@ enum kz_status kz_task_list(struct kz_db *db, enum kz_task_view view,
 		break;
 	case KZ_TASKS_OVERDUE:
 		st = kz_query_ids(db, "SELECT t.id" TASK_FROM
-			    " WHERE t.status = 'open' AND t.due_date < ?1"
+			    " AND t.status = 'open' AND t.due_date < ?1"
 			    " ORDER BY t.due_date, kz_fold(p.name), t.rowid",
 			    today, NULL, &ids, &n, err);
 		break;
@@ -563,7 +590,7 @@ enum kz_status kz_task_list(struct kz_db *db, enum kz_task_view view,
 		/* kz_fold in SQL, with the name's blanks evened out here. */
 		char *key = kz_fold_key(user_name);
 		st = kz_query_ids(db, "SELECT t.id" TASK_FROM
-			    " WHERE t.status = 'open' AND c.name IS NOT NULL"
+			    " AND t.status = 'open' AND c.name IS NOT NULL"
 			    " AND trim(kz_fold(c.name)) = ?1"
 			    " ORDER BY coalesce(t.due_date, '9999'), t.rowid",
 			    key, NULL, &ids, &n, err);

@@ -271,7 +271,9 @@ static bool answers(const char *code, const char *label, const char *ccode,
 	return yes;
 }
 
-struct need { char *area, *code, *plan; };
+/* code: the case's id (one row per case); shown: its code, NULL when the
+ * reader may not see the case (counted, not named). */
+struct need { char *area, *code, *plan, *shown; };
 
 /* Whether the plan has an action (not dropped or declined) with a service
  * whose category answers the need area. */
@@ -331,7 +333,8 @@ static enum kz_status gaps(struct kz_db *db, const struct kz_config *cfg,
 	if (ret != KZ_OK)
 		goto out;
 	st = kz_db_stmt(db,
-		"SELECT d.need_area, c.code, p.id FROM diagnoses d"
+		"SELECT d.need_area, c.id, p.id,"
+		" CASE WHEN " KZ_SEES_CASE_ROW("c") " THEN c.code END FROM diagnoses d"
 		" JOIN plans p ON p.id = d.plan_id JOIN cases c ON c.id = p.case_id"
 		" WHERE trim(coalesce(d.needs, '')) <> '' AND p.status <> 'closed'"
 		" AND c.status <> 'closed' ORDER BY d.need_area, c.code, p.id", err);
@@ -344,6 +347,7 @@ static enum kz_status gaps(struct kz_db *db, const struct kz_config *cfg,
 		needs[nneeds].area = kz_column_dup(st, 0);
 		needs[nneeds].code = kz_column_dup(st, 1);
 		needs[nneeds].plan = kz_column_dup(st, 2);
+		needs[nneeds].shown = kz_column_dup(st, 3);
 		nneeds++;
 	}
 	ret = finish(db, st, rc, err);
@@ -354,7 +358,7 @@ static enum kz_status gaps(struct kz_db *db, const struct kz_config *cfg,
 		const char *label = kz_items_label(&cfg->need_areas, area);
 		const char *last = NULL;
 		bool covered = false;
-		long count = 0;
+		long count = 0, hidden = 0;
 		size_t j;
 		for (size_t k = 0; k < ncats && !covered; k++)
 			covered = answers(area, label, cats[k],
@@ -370,10 +374,17 @@ static enum kz_status gaps(struct kz_db *db, const struct kz_config *cfg,
 			}
 			if (planned || (last && strcmp(last, needs[j].code) == 0))
 				continue;
-			kz_buf_printf(&codes, "%s%s", count ? ", " : "", needs[j].code);
+			if (needs[j].shown)
+				kz_buf_printf(&codes, "%s%s", codes.len ? ", " : "",
+					      needs[j].shown);
+			else
+				hidden++;
 			last = needs[j].code;
 			count++;
 		}
+		if (hidden)
+			kz_buf_printf(&codes, codes.len ? _(", %ld other case(s)")
+								 : _("%ld case(s)"), hidden);
 		if (ret == KZ_OK && count) {
 			char num[32];
 			snprintf(num, sizeof(num), "%ld", count);
@@ -394,6 +405,7 @@ out:
 		free(needs[i].area);
 		free(needs[i].code);
 		free(needs[i].plan);
+		free(needs[i].shown);
 	}
 	free(needs);
 	for (size_t i = 0; i < ncats; i++)
@@ -592,8 +604,8 @@ static enum kz_status overdue(struct kz_db *db, const struct kz_config *cfg,
 	};
 	char today[11];
 	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT 'action', a.id, c.code,"
-		"  coalesce(s.title, a.free_text, ''),"
+		"SELECT 'action', a.id, CASE WHEN " KZ_SEES_CASE_ROW("c") " THEN c.code END,"
+		"  coalesce(s.title, CASE WHEN " KZ_SEES_CASE_ROW("c") " THEN a.free_text END, ''),"
 		"  coalesce(pa.name, ''), a.due_date"
 		" FROM actions a JOIN plans p ON p.id = a.plan_id"
 		" JOIN cases c ON c.id = p.case_id"
@@ -602,7 +614,11 @@ static enum kz_status overdue(struct kz_db *db, const struct kz_config *cfg,
 		" WHERE a.due_date < ?1 AND a.status NOT IN ('done', 'dropped', 'declined')"
 		" AND p.status <> 'closed'"
 		" UNION ALL"
-		" SELECT 'task', t.id, coalesce(c.code, m.title, ''), t.title,"
+		" SELECT 'task', t.id, CASE WHEN coalesce(t.case_id, m.case_id) IS NULL"
+		"  THEN coalesce(m.title, '') WHEN " KZ_SEES_CASE("coalesce(t.case_id, m.case_id)")
+		"  THEN coalesce(c.code, m.title, '') END,"
+		"  CASE WHEN coalesce(t.case_id, m.case_id) IS NULL OR "
+		KZ_SEES_CASE("coalesce(t.case_id, m.case_id)") " THEN t.title ELSE '' END,"
 		"  pa.name || coalesce(' (' || co.name || ')', ''), t.due_date"
 		" FROM tasks t JOIN partners pa ON pa.id = t.partner_id"
 		" LEFT JOIN contacts co ON co.id = t.contact_id"
@@ -610,7 +626,8 @@ static enum kz_status overdue(struct kz_db *db, const struct kz_config *cfg,
 		" LEFT JOIN meetings m ON m.id = t.meeting_id"
 		" WHERE t.status = 'open' AND t.due_date < ?1"
 		" UNION ALL"
-		" SELECT 'review', p.id, c.code, '', c.manager, rv.next_review_date"
+		" SELECT 'review', p.id, CASE WHEN " KZ_SEES_CASE_ROW("c") " THEN c.code END,"
+		"  '', c.manager, rv.next_review_date"
 		" FROM plans p JOIN cases c ON c.id = p.case_id"
 		" JOIN reviews rv ON rv.id = (SELECT id FROM reviews"
 		"  WHERE plan_id = p.id ORDER BY review_date DESC, created_at DESC LIMIT 1)"
@@ -639,10 +656,13 @@ static enum kz_status overdue(struct kz_db *db, const struct kz_config *cfg,
 		}
 		snprintf(late, sizeof(late), "%ld",
 			 kz_date_valid(due) ? kz_date_diff_days(due, today) : 0L);
+		/* A case the reader may not see is counted, never named. */
 		add_row(r, col_text(st, 1), 0,
 			strcmp(kind, "action") == 0 ? _("action") :
 			strcmp(kind, "task") == 0 ? _("task") : _("review"),
-			col_text(st, 2), what, who, due, late);
+			sqlite3_column_type(st, 2) == SQLITE_NULL ? _("(another case)")
+								  : col_text(st, 2),
+			what, who, due, late);
 	}
 	set_note(r, _("Past due on %s, the oldest first."), today);
 	return finish(db, st, rc, err);

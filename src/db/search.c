@@ -35,6 +35,7 @@ static const struct kz_list_sql kind_sql[KZ_KIND_COUNT] = {
 	KZ_LIST_SQL("SELECT m.id, m.title, m.date || coalesce(' · ' || p.name, '')"
 		    " FROM search_doc d JOIN meetings m ON m.id = d.ref"
 		    " LEFT JOIN partners p ON p.id = m.host_id", "'meeting'",
+		    " AND (m.case_id IS NULL OR " KZ_SEES_CASE("m.case_id") ")"
 		    " ORDER BY d.sort_key LIMIT ?10"),
 	KZ_LIST_SQL("SELECT c.id, c.code, c.status"
 		    " FROM search_doc d JOIN cases c ON c.id = d.ref", "'case'",

@@ -153,6 +153,20 @@ enum kz_status kz_conflicts_list(struct kz_db *db, struct kz_conflict_list *out,
 	sqlite3_reset(st);
 	if (r != SQLITE_DONE)
 		rc = kz_db_fail(db, r, err, "sync_conflict");
+	/* Conflicts in the cases the reader may not see are not shown. */
+	for (size_t i = 0; rc == KZ_OK && i < out->n;) {
+		struct kz_conflict *c = &out->items[i];
+		if (kz_row_visible(db, c->table, c->row_id)) {
+			i++;
+			continue;
+		}
+		free(c->table);
+		free(c->row_id);
+		free(c->field);
+		free(c->note);
+		memmove(c, c + 1, (out->n - i - 1) * sizeof(*c));
+		out->n--;
+	}
 	for (size_t i = 0; rc == KZ_OK && i < out->n; i++) {
 		struct kz_conflict *c = &out->items[i];
 		const struct sync_table *t = sync_table_named(db, c->table, NULL);

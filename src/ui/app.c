@@ -10,6 +10,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "koszyk/access.h"
 #include "koszyk/ui.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
@@ -296,8 +297,13 @@ static void draw_header(struct ui *ui)
 
 	if (s->ops->title)
 		s->ops->title(s, ui, name, sizeof(name), info, sizeof(info));
-	snprintf(left, sizeof(left), " koszyk \xe2\x94\x82 %s \xe2\x94\x82 %s",
-		 ui->cfg->gmina ? ui->cfg->gmina : "", name);
+	if (ui->demo)
+		/* TRANSLATORS: the header of a demo database: who one acts as. */
+		snprintf(left, sizeof(left), _(" koszyk \xe2\x94\x82 DEMO: %s \xe2\x94\x82 %s"),
+			 kz_db_user(ui->db), name);
+	else
+		snprintf(left, sizeof(left), " koszyk \xe2\x94\x82 %s \xe2\x94\x82 %s",
+			 ui->cfg->gmina ? ui->cfg->gmina : "", name);
 	wbkgdset(ui->header, ' ' | ui_look(UI_LOOK_HEADER));
 	werase(ui->header);
 	wattrset(ui->header, ui_look(UI_LOOK_HEADER));
@@ -345,13 +351,15 @@ static void draw_legend(struct ui *ui)
 
 	werase(ui->legend);
 	while (items && n < 32 && items[n].act != UI_ACT_NONE) {
-		shown[n] = true;
-		total += legend_item_width(&items[n]) + (n ? 2 : 0);
+		shown[n] = ui_action_allowed(ui, items[n].act, NULL);
+		if (shown[n])
+			total += legend_item_width(&items[n]) + (n ? 2 : 0);
 		n++;
 	}
 	for (size_t i = n >= 2 ? n - 2 : 0; total > w && n >= 2; i--) {
+		if (shown[i])
+			total -= legend_item_width(&items[i]) + 2;
 		shown[i] = false;
-		total -= legend_item_width(&items[i]) + 2;
 		if (i == 0)
 			break;
 	}
@@ -452,9 +460,91 @@ static void next_view(struct ui *ui)
 	ui_show_top(ui, ui->basket);
 }
 
+/* The right an action needs beyond reading the basket. */
+static bool action_right(enum ui_action a, enum kz_right *right)
+{
+	switch (a) {
+	case UI_ACT_ADD: case UI_ACT_EDIT: case UI_ACT_ARCHIVE: case UI_ACT_VERIFY:
+	case UI_ACT_MEMBER: case UI_ACT_TEAM: case UI_ACT_NEW_PLAN:
+	case UI_ACT_DIAGNOSIS: case UI_ACT_GOAL: case UI_ACT_PLAN_ACTION:
+	case UI_ACT_REVIEW: case UI_ACT_APPROVE: case UI_ACT_CLOSE_PLAN:
+	case UI_ACT_ATTENDEE: case UI_ACT_ATTENDED: case UI_ACT_DECISION:
+	case UI_ACT_TASK: case UI_ACT_MINUTES: case UI_ACT_CLOSE_TASK:
+	case UI_ACT_CASE_MEETING:
+		*right = KZ_RIGHT_CHANGE;
+		return true;
+	case UI_ACT_CASES:
+		*right = KZ_RIGHT_CASES;
+		return true;
+	case UI_ACT_ALL_CASES:
+		*right = KZ_RIGHT_ALL_CASES;
+		return true;
+	case UI_ACT_ERASE:
+		*right = KZ_RIGHT_ERASE;
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool ui_action_allowed(struct ui *ui, enum ui_action a, struct kz_error *err)
+{
+	enum kz_right right;
+
+	if (a == UI_ACT_ACT_AS && !ui->demo) {
+		kz_fail(err, KZ_DENIED, "%s",
+			_("Acting as another user works only in a demo database."));
+		return false;
+	}
+	if (!action_right(a, &right))
+		return true;
+	return kz_require(ui->db, right, err) == KZ_OK;
+}
+
+/* The first screen of the person: a case manager starts with what needs
+ * attention in her cases, a coordinator with the dashboard, anyone else
+ * with the basket. */
+static void show_start(struct ui *ui)
+{
+	switch (kz_db_role(ui->db)) {
+	case KZ_ROLE_WORKER: ui_show_top(ui, ui_cases_new(ui)); break;
+	case KZ_ROLE_COORDINATOR: ui_show_top(ui, ui_dashboard_new(ui)); break;
+	default: ui_show_top(ui, ui->basket); break;
+	}
+}
+
+/* In a demo database: choose which of the configured users to be. */
+static bool choose_demo_user(struct ui *ui)
+{
+	struct ui_pick p = { 0 };
+	struct kz_error err = { 0 };
+	bool chosen;
+
+	p.title = _("Demo with a fictional gmina: who do you want to be?");
+	for (size_t i = 0; i < ui->cfg->n_users; i++) {
+		const struct kz_user *u = &ui->cfg->users[i];
+		char *detail = xasprintf("%s · %s", u->login, _(kz_role_name(u->role)));
+		ui_pick_add(&p, u->name ? u->name : u->login, u->login, detail);
+		free(detail);
+	}
+	p.initial = kz_db_user(ui->db);
+	chosen = p.n && ui_pick_run(ui, &p);
+	if (chosen && kz_db_act_as(ui->db, ui->cfg, p.items[p.chosen].value, &err) != KZ_OK)
+		chosen = false;
+	ui_pick_free_items(&p);
+	if (chosen)
+		ui_message(ui, _("Demo: you act as %s. Press U to be someone else."),
+			   kz_db_user(ui->db));
+	return chosen;
+}
+
 static void global_action(struct ui *ui, enum ui_action a)
 {
 	switch (a) {
+	case UI_ACT_ACT_AS:
+		if (choose_demo_user(ui))
+			show_start(ui);
+		break;
 	case UI_ACT_HELP: ui_push(ui, ui_help_new(ui)); break;
 	case UI_ACT_BACK:
 		if (ui->depth > 1)
@@ -497,6 +587,13 @@ static void handle_key(struct ui *ui, int key)
 	if (a == UI_ACT_NONE) {
 		ui_message(ui, "%s", _("That key does nothing here; press F1 or ? for help."));
 		return;
+	}
+	{
+		struct kz_error err = { 0 };
+		if (!ui_action_allowed(ui, a, &err)) {
+			ui_error(ui, "%s", err.msg);
+			return;
+		}
 	}
 	if (s->ops->action && s->ops->action(s, ui, a))
 		return;
@@ -605,16 +702,17 @@ enum kz_status kz_ui_run(struct kz_db *db, const struct kz_config *cfg,
 	ui.basket = ui_basket_new(&ui);
 	ui.partners = ui_partners_new(&ui);
 	ui.contacts = ui_contacts_new(&ui);
-	/* A case manager starts with what needs attention in the cases. */
-	const struct kz_user *me = kz_config_user(cfg, kz_db_user(db));
-	if (me && me->role == KZ_ROLE_WORKER)
-		ui_show_top(&ui, ui_cases_new(&ui));
-	else if (me && me->role == KZ_ROLE_COORDINATOR)
-		ui_show_top(&ui, ui_dashboard_new(&ui));
-	else
-		ui_show_top(&ui, ui.basket);
+	ui.demo = kz_db_is_demo(db);
+	show_start(&ui);
 	if (notice && *notice)
 		ui_message(&ui, "%s", notice);
+	/* A newcomer on the demo chooses whom to be, unless the operating
+	 * system's login is one of the configured users already. */
+	if (ui.demo && !kz_config_user(cfg, kz_db_user(db))) {
+		ui_draw(&ui);
+		if (choose_demo_user(&ui))
+			show_start(&ui);
+	}
 
 	run_loop(&ui);
 

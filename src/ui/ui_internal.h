@@ -145,7 +145,9 @@ enum ui_group {
 	X(SYNC_IMPORT, SYNC, "i", N_("Import"),                                \
 	  N_("Apply a change file brought from another computer"))             \
 	X(SYNC_SSH, SYNC, "y", N_("Sync over ssh"),                            \
-	  N_("Exchange changes both ways with another computer over ssh"))
+	  N_("Exchange changes both ways with another computer over ssh"))      \
+	X(ACT_AS, GLOBAL, "U", N_("Act as"),                                   \
+	  N_("In a demo database: act as another of the configured users"))
 
 enum ui_action {
 	UI_ACT_NONE,
@@ -245,6 +247,7 @@ struct ui {
 	char message[512];
 	bool message_error;
 	bool running;
+	bool demo;        /* a demo database: the header says so */
 	bool dirty;       /* something changed: draw before the next key */
 	bool color;
 	/* A text input shown on the status line instead of the message. */
@@ -256,6 +259,10 @@ struct ui {
 	WINDOW *cursor_win;
 	int cursor_y, cursor_x;
 };
+
+/* Whether the person may use the action (what the data layer would
+ * refuse is not offered); when not, the refusal in err. */
+bool ui_action_allowed(struct ui *ui, enum ui_action a, struct kz_error *err);
 
 struct ui_screen *ui_top(struct ui *ui);
 void ui_push(struct ui *ui, struct ui_screen *s);

@@ -9,8 +9,12 @@ WORK=$(mktemp -d /tmp/koszyk-cli-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 # Stable, English messages; no user configuration from the machine.
-export KOSZYK_LANG=en KOSZYK_USER=tester HOME=$WORK XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data
+export KOSZYK_LANG=en HOME=$WORK XDG_CONFIG_HOME=$WORK/config XDG_DATA_HOME=$WORK/data
 unset KOSZYK_DB KOSZYK_CONFIG
+# Who runs koszyk: the login comes from the operating system; in the demo
+# databases of the tests, run acts as this user of the demo (--as), the
+# coordinator unless a test says otherwise. Empty: no --as.
+KZ_AS=akowalska
 
 fail() {
 	echo "FAIL: $*"
@@ -23,9 +27,28 @@ fail() {
 run() {
 	local want=$1
 	shift
-	"$KOSZYK_BIN" "$@" >out 2>err
+	"$KOSZYK_BIN" ${KZ_AS:+--as "$KZ_AS"} "$@" >out 2>err
 	local got=$?
 	[ "$got" -eq "$want" ] || fail "koszyk $* exited $got, expected $want"
+}
+
+# as LOGIN EXPECTED_EXIT ARGS...: run as another user of the demo.
+as() {
+	local login=$1
+	shift
+	KZ_AS=$login run "$@"
+}
+
+# A configuration: the example gmina with the login running the tests as
+# one of its users (ROLE, coordinator by default), for databases that are
+# not demos. Prints its path.
+config_with_me() {
+	local role=${1:-coordinator} path=$WORK/me.yaml
+	{
+		cat "$TESTS_DIR/../config/koszyk.yaml"
+		printf '  - {login: %s, name: "Tester", role: %s}\n' "$(id -un)" "$role"
+	} >"$path"
+	echo "$path"
 }
 
 out_has() { grep -qF -- "$1" out || fail "stdout lacks: $1"; }

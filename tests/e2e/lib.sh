@@ -37,7 +37,10 @@ E2E_TIMEOUT=${E2E_TIMEOUT:-10}
 # A fixed day, so that "verified today" and stale marks do not depend on
 # when the tests run.
 E2E_TODAY=${E2E_TODAY:-2026-05-04}
-E2E_USER=tester
+# Who the program is used by: a user of the demo, chosen with --as (the
+# login itself comes from the operating system). Empty: the coordinator
+# akowalska, starting on the basket instead of her dashboard.
+E2E_USER=
 
 e2e_tmux() {
 	tmux -u -S "$E2E_SOCKET" -f /dev/null "$@"
@@ -64,13 +67,18 @@ fi
 e2e_env() {
 	env -u LC_ALL HOME="$E2E_DIR" XDG_CONFIG_HOME="$E2E_DIR/config" \
 		XDG_DATA_HOME="$E2E_DIR/data" KOSZYK_LANG="${E2E_LANG:-en}" \
-		KOSZYK_TODAY="$E2E_TODAY" KOSZYK_USER="$E2E_USER" LANG=C.UTF-8 \
+		KOSZYK_TODAY="$E2E_TODAY" LANG=C.UTF-8 \
 		"$@"
+}
+
+# The demo user the test acts as.
+e2e_login() {
+	echo "${E2E_USER:-akowalska}"
 }
 
 # Run a command of koszyk on the test database (no screen).
 kz() {
-	e2e_env "$KOSZYK_BIN" -d "$E2E_DB" "$@"
+	e2e_env "$KOSZYK_BIN" --as "$(e2e_login)" -d "$E2E_DB" "$@"
 }
 
 e2e_demo_db() {
@@ -87,18 +95,23 @@ e2e_start() {
 		echo '#!/bin/sh'
 		echo 'unset LC_ALL'
 		echo "export HOME='$E2E_DIR' XDG_CONFIG_HOME='$E2E_DIR/config' XDG_DATA_HOME='$E2E_DIR/data'"
-		echo "export KOSZYK_LANG='${E2E_LANG:-en}' KOSZYK_TODAY='$E2E_TODAY' KOSZYK_USER='$E2E_USER'"
+		echo "export KOSZYK_LANG='${E2E_LANG:-en}' KOSZYK_TODAY='$E2E_TODAY'"
 		echo "export LANG=C.UTF-8 TERM='${E2E_TERM:-screen-256color}'"
 		for a in "$@"; do
 			echo "export '$a'"
 		done
-		echo "'$KOSZYK_BIN' -d '$E2E_DB'"
+		echo "'$KOSZYK_BIN' --as '$(e2e_login)' -d '$E2E_DB'"
 		echo "echo \"EXIT=\$?\" > '$E2E_EXIT'"
 	} >"$E2E_DIR/run.sh"
 	chmod +x "$E2E_DIR/run.sh"
 	rm -f "$E2E_EXIT"
 	e2e_tmux new-session -d -s "$E2E_SESSION" -x "$w" -y "$h" "$E2E_DIR/run.sh" ||
 		fail "cannot start tmux"
+	if [ -z "$E2E_USER" ]; then
+		# The coordinator starts on her dashboard; these tests on the basket.
+		wait_for "koszyk │"
+		keys 1
+	fi
 }
 
 # The screen as text.

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include "koszyk/access.h"
 #include "koszyk/basket.h"
 #include "koszyk/xalloc.h"
 #include "testutil.h"
@@ -191,7 +192,7 @@ static int many_edits(int who, const void *varg, int out)
 		free(ids);
 		return child_fail(tag, "kz_db_open", 0, st, &err);
 	}
-	kz_db_set_user(db, writer_user[who]);
+	kz_db_set_principal(db, writer_user[who], KZ_ROLE_COORDINATOR);
 
 	for (int k = 0; k < SERVICES_EACH && rc == 0; k++) {
 		struct kz_service s = { 0 };
@@ -362,7 +363,7 @@ static int same_record(int who, const void *varg, int out)
 	st = kz_db_open(arg->path, KZ_OPEN_EXISTING, &db, &err);
 	if (st != KZ_OK)
 		return child_fail(tag, "kz_db_open", 0, st, &err);
-	kz_db_set_user(db, writer_user[who]);
+	kz_db_set_principal(db, writer_user[who], KZ_ROLE_COORDINATOR);
 	for (int i = 0; i < SAME_RECORD_SAVES && rc == 0; i++) {
 		for (;;) {
 			struct kz_service s = { 0 };

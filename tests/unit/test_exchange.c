@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "koszyk/access.h"
 #include "koszyk/basket.h"
 #include "koszyk/buf.h"
 #include "koszyk/config.h"
@@ -64,7 +65,7 @@ static struct fx *fx_open(void)
 	snprintf(fx->path, sizeof(fx->path), "%s/koszyk.db", fx->dir);
 	assert_int_equal(kz_db_open(fx->path, KZ_OPEN_CREATE, &fx->db, &fx->err),
 			 KZ_OK);
-	kz_db_set_user(fx->db, "akowalska");
+	kz_db_set_principal(fx->db, "akowalska", KZ_ROLE_COORDINATOR);
 	assert_int_equal(kz_config_load_builtin(&fx->cfg, &fx->err), KZ_OK);
 	return fx;
 }

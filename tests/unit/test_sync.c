@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 
+#include "koszyk/access.h"
 #include "koszyk/basket.h"
 #include "koszyk/cases.h"
 #include "koszyk/config.h"
@@ -52,7 +53,7 @@ static int setup(void **state)
 	snprintf(p->lap_path, sizeof(p->lap_path), "%s/lap.db", p->dir);
 	ok(kz_config_load_builtin(&p->cfg, &err), &err);
 	ok(kz_db_open(p->hub_path, KZ_OPEN_CREATE, &p->hub, &err), &err);
-	kz_db_set_user(p->hub, "akowalska");
+	kz_db_set_principal(p->hub, "akowalska", KZ_ROLE_COORDINATOR);
 	partner.name = xstrdup("Ośrodek Pomocy Społecznej");
 	ok(kz_partner_save(p->hub, &partner, &err), &err);
 	memcpy(p->partner, partner.id, sizeof(partner.id));
@@ -64,7 +65,7 @@ static int setup(void **state)
 	kz_contact_clear(&contact);
 	ok(kz_sync_clone(p->hub_path, p->lap_path, &err), &err);
 	ok(kz_db_open(p->lap_path, KZ_OPEN_EXISTING, &p->lap, &err), &err);
-	kz_db_set_user(p->lap, "mnowak");
+	kz_db_set_principal(p->lap, "mnowak", KZ_ROLE_COORDINATOR);
 	*state = p;
 	return 0;
 }

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "koszyk/access.h"
 #include "koszyk/basket.h"
 #include "koszyk/cases.h"
 #include "koszyk/config.h"
@@ -541,7 +542,7 @@ static void setup_world(struct world *w, unsigned seed)
 	check(kz_config_load_builtin(&w->cfg, &err), &err, "config");
 	check(kz_db_open(w->path[0], KZ_OPEN_CREATE, &w->db[0], &err), &err, "open");
 	fast(w->db[0]);
-	kz_db_set_user(w->db[0], "origin");
+	kz_db_set_principal(w->db[0], "origin", KZ_ROLE_COORDINATOR);
 	p.name = xstrdup("Ośrodek Pomocy Społecznej");
 	check(kz_partner_save(w->db[0], &p, &err), &err, "partner");
 	w->txs[0]++;
@@ -562,7 +563,7 @@ static void setup_world(struct world *w, unsigned seed)
 		check(kz_db_open(w->path[r], KZ_OPEN_EXISTING, &w->db[r], &err), &err, "open");
 		fast(w->db[r]);
 		snprintf(user, sizeof(user), "u%d", r);
-		kz_db_set_user(w->db[r], user);
+		kz_db_set_principal(w->db[r], user, KZ_ROLE_COORDINATOR);
 		struct kz_sync_info info;
 		check(kz_sync_info(w->db[r], &info, &err), &err, "info");
 		memcpy(w->replica_id[r], info.replica_id, KZ_ID_LEN + 1);
