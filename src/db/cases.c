@@ -638,9 +638,12 @@ enum kz_status kz_case_list(struct kz_db *db, const char *manager,
 		" WHERE (?1 IS NULL OR manager = ?1) AND " KZ_SEES_CASE_ROW("cases")
 		" AND (?2 IS NULL OR instr(lower(code), lower(?2)) > 0)"
 		" ORDER BY code", err);
-	char *trimmed = query ? kz_trim(xstrdup(query)) : NULL;
+	char *trimmed;
 
 	memset(out, 0, sizeof(*out));
+	if (!kz_may(db, KZ_RIGHT_CASES))
+		return kz_require(db, KZ_RIGHT_CASES, err);
+	trimmed = query ? kz_trim(xstrdup(query)) : NULL;
 	if (!q) {
 		free(trimmed);
 		return err ? err->status : KZ_ENV;
