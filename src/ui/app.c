@@ -513,6 +513,15 @@ static void show_start(struct ui *ui)
 	}
 }
 
+static const char *role_label(enum kz_role role)
+{
+	switch (role) {
+	case KZ_ROLE_COORDINATOR: return _("coordinator: everything");
+	case KZ_ROLE_WORKER: return _("worker: her own cases");
+	default: return _("viewer: only looks");
+	}
+}
+
 /* In a demo database: choose which of the configured users to be. */
 static bool choose_demo_user(struct ui *ui)
 {
@@ -523,7 +532,7 @@ static bool choose_demo_user(struct ui *ui)
 	p.title = _("Demo with a fictional gmina: who do you want to be?");
 	for (size_t i = 0; i < ui->cfg->n_users; i++) {
 		const struct kz_user *u = &ui->cfg->users[i];
-		char *detail = xasprintf("%s · %s", u->login, _(kz_role_name(u->role)));
+		char *detail = xasprintf("%s · %s", u->login, role_label(u->role));
 		ui_pick_add(&p, u->name ? u->name : u->login, u->login, detail);
 		free(detail);
 	}
