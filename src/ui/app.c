@@ -474,6 +474,7 @@ static bool action_right(enum ui_action a, enum kz_right *right)
 		*right = KZ_RIGHT_CHANGE;
 		return true;
 	case UI_ACT_CASES:
+	case UI_ACT_SHARE:
 		*right = KZ_RIGHT_CASES;
 		return true;
 	case UI_ACT_ALL_CASES:

@@ -11,6 +11,7 @@
 
 #include "koszyk/cases.h"
 #include "koszyk/xalloc.h"
+#include "koszyk/access.h"
 #include "ui_internal.h"
 
 #define LABEL_W 16
@@ -117,6 +118,22 @@ static void field(struct cscreen *c, const char *label, const char *value)
 	ui_doc_field(&c->doc, label, or_dash(value), ui_body_w(c->ui) >= 50 ? LABEL_W : 0);
 }
 
+/* Who else sees the case (besides its manager and the coordinators). */
+static void shared_with(struct cscreen *c)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+	char **logins;
+	size_t n;
+
+	if (kz_case_shares(c->ui->db, c->kase.id, &logins, &n, NULL) != KZ_OK || n == 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		kz_buf_printf(&b, "%s%s", i ? ", " : "", ui_user_name(c->ui, logins[i]));
+	field(c, _("Shared with"), kz_buf_str(&b));
+	kz_buf_free(&b);
+	kz_strv_free(logins, n);
+}
+
 static void build_case(struct cscreen *c)
 {
 	struct ui_doc *d = &c->doc;
@@ -132,6 +149,7 @@ static void build_case(struct cscreen *c)
 	mgr = xasprintf("%s (%s)", ui_user_name(c->ui, k->manager), k->manager ? k->manager : "");
 	field(c, _("Case manager"), mgr);
 	free(mgr);
+	shared_with(c);
 	if (k->legal_basis && strcmp(k->legal_basis, "statutory") == 0)
 		text = xasprintf(_("statutory duty: %s"), k->legal_basis_note ? k->legal_basis_note : "");
 	else
@@ -878,6 +896,52 @@ static void erase_case(struct cscreen *c)
 	ui_pop(c->ui);
 }
 
+/* Pick a worker or coordinator: share the case with her, or stop sharing
+ * it when it is shared already. The data layer decides who may. */
+static void share_case(struct cscreen *c)
+{
+	struct ui *ui = c->ui;
+	struct ui_pick p = { 0 };
+	struct kz_error err = { 0 };
+	char **logins = NULL;
+	size_t n = 0;
+	enum kz_status st;
+
+	kz_case_shares(ui->db, c->kase.id, &logins, &n, NULL);
+	p.title = _("Share the case with (Enter; again to stop sharing)");
+	for (size_t i = 0; i < ui->cfg->n_users; i++) {
+		const struct kz_user *u = &ui->cfg->users[i];
+		bool shared = false;
+		/* a coordinator sees every case already */
+		if (u->role != KZ_ROLE_WORKER || kz_str_eq(u->login, c->kase.manager))
+			continue;
+		for (size_t j = 0; j < n; j++)
+			shared = shared || strcmp(logins[j], u->login) == 0;
+		ui_pick_add(&p, u->name ? u->name : u->login, u->login,
+			    shared ? _("shared: Enter stops sharing") : u->login);
+	}
+	if (p.n == 0) {
+		ui_message(ui, "%s", _("There is nobody else to share the case with."));
+	} else if (ui_pick_run(ui, &p)) {
+		const char *login = p.items[p.chosen].value;
+		bool shared = false;
+		for (size_t j = 0; j < n; j++)
+			shared = shared || strcmp(logins[j], login) == 0;
+		st = shared ? kz_case_unshare(ui->db, c->kase.code, login, &err)
+			    : kz_case_share(ui->db, ui->cfg, c->kase.code, login, &err);
+		if (st != KZ_OK)
+			ui_error(ui, "%s", err.msg);
+		else
+			ui_message(ui, shared ? _("%s no longer sees case %s.")
+					      : _("%s sees case %s now."),
+				   login, c->kase.code);
+		load(c);
+		build(c);
+	}
+	ui_pick_free_items(&p);
+	kz_strv_free(logins, n);
+}
+
 static void print_plan(struct cscreen *c);
 
 static bool cs_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
@@ -933,6 +997,7 @@ static bool cs_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 			print_plan(c);
 		return true;
 	case UI_ACT_ERASE: erase_case(c); return true;
+	case UI_ACT_SHARE: share_case(c); return true;
 	default:
 		return false;
 	}

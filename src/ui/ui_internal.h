@@ -146,6 +146,8 @@ enum ui_group {
 	  N_("Apply a change file brought from another computer"))             \
 	X(SYNC_SSH, SYNC, "y", N_("Sync over ssh"),                            \
 	  N_("Exchange changes both ways with another computer over ssh"))      \
+	X(SHARE, CASE, "u", N_("Share"),                                       \
+	  N_("Share the case with a worker, or stop sharing it"))              \
 	X(ACT_AS, GLOBAL, "U", N_("Act as"),                                   \
 	  N_("In a demo database: act as another of the configured users"))
 
