@@ -198,7 +198,7 @@ static void value_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	struct cview *v = ctx;
 	const struct kz_conflict_value *val = &v->c->values[i];
 	char when[20], *who, *text = value_words(v->ui, v->c, val->value);
-	int dw;
+	int dw, room;
 
 	ui_local_time(val->at, when);
 	if (val->user || val->at)
@@ -206,9 +206,15 @@ static void value_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 				when, val->current ? _(" (provisional)") : "");
 	else
 		who = xstrdup(val->current ? _("(provisional)") : "");
+	/* Who wrote it (with the provisional mark) gets at least half the
+	 * line and whatever a short value leaves, so that a real name does
+	 * not cut the mark off. */
 	dw = ui_text_width(who) + 2;
-	if (dw > width / 2)
-		dw = width / 2;
+	room = width - ui_text_width(text) - 5;
+	if (room < width / 2)
+		room = width / 2;
+	if (dw > room)
+		dw = room;
 	wattrset(w, selected ? ui_look(UI_LOOK_SELECTED) : A_NORMAL);
 	ui_draw_blank(w, y, x, width);
 	ui_draw_text(w, y, x + 1, selected ? ">" : " ", 1);

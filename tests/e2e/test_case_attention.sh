@@ -1,8 +1,9 @@
 #!/bin/bash
 # The first screen of a case manager: what needs attention in her cases
 # (overdue actions first, marked with "!" also without colours), then her
-# cases without any name; search by code, every case, opening a case from
-# an attention line; the screen is laid out again after a resize.
+# cases without any name; search by code, opening a case from an
+# attention line; the screen is laid out again after a resize. Every case
+# is for the coordinator only: a worker is refused.
 . "$(dirname "$0")/lib.sh"
 
 E2E_USER=mnowak
@@ -39,12 +40,17 @@ wait_for "$first"
 keys Escape
 wait_for "What needs attention"
 
-# Every case.
+# Every case: only a coordinator may see every case (issue 9), so m is
+# not offered to a worker and is refused; her list stays hers.
+legend=$(screen_line 24)
+case $legend in
+*"m Mine"*) fail "m is offered to a worker: $legend" ;;
+esac
 keys m
-wait_for "All cases ("
-wait_for "Piotr Wiśniewski"
-keys m
-wait_for "My cases ("
+wait_for "Only a coordinator may see and change every case."
+assert_not_contains "All cases ("
+assert_not_contains "Piotr Wiśniewski"
+assert_screen_contains "My cases ("
 
 # Resize on the case screen: still laid out, no line too long.
 keys End
@@ -63,7 +69,7 @@ wait_line 1 "Case R/"
 keys q
 wait_for "My cases"
 
-# The cases key from the basket; a user who manages no case sees all.
+# The cases key from the basket.
 keys 1
 wait_for "Basket of services"
 keys F5
@@ -71,12 +77,22 @@ wait_for "What needs attention"
 keys Q
 [ "$(wait_exit)" = 0 ] || fail "koszyk did not end with 0"
 
-E2E_USER=tester
+# The coordinator (empty E2E_USER: akowalska, started on the basket) sees
+# her own cases first and, with m, every case. (Before issue 9 a made-up
+# user who manages no case saw every case at once; now such a user is a
+# viewer and sees no case at all, see test_roles.)
+E2E_USER=
 e2e_start
 wait_for "Basket of services"
 keys 4
 wait_for "What needs attention"
+wait_for "My cases ("
+keys m
+wait_for "All cases ("
+wait_for "Piotr Wiśniewski"
 wait_line 1 "every case"
+keys m
+wait_for "My cases ("
 keys Q
 [ "$(wait_exit)" = 0 ] || fail "koszyk did not end with 0"
 e2e_pass

@@ -1,7 +1,7 @@
 #!/bin/bash
 # A refused save keeps what was typed; approving the plan keeps a
 # version; what changed since is shown as "+ " lines; a case is erased
-# only after its code is typed.
+# only after its code is typed, and only by the coordinator.
 . "$(dirname "$0")/lib.sh"
 
 E2E_USER=mnowak
@@ -76,6 +76,34 @@ wait_for "Versions of the plan"
 keys q
 wait_for "Case $code"
 
+# Only a coordinator may erase a case (issue 9): the case manager is not
+# offered E and is refused; nothing is asked.
+case $(screen_line 24) in
+*"E Erase"*) fail "erasing is offered to a worker: $(screen_line 24)" ;;
+esac
+keys E
+wait_for "Only a coordinator may erase a case."
+assert_not_contains "Type its code"
+keys Q
+[ "$(wait_exit)" = 0 ] || fail "koszyk did not end with 0"
+kz list cases 2>/dev/null | grep -qF "$code" || fail "the refused erase erased $code"
+
+# The coordinator (akowalska, started on the basket) finds the case among
+# every case and erases it.
+E2E_USER=
+e2e_start
+wait_for "Basket of services"
+keys 4
+wait_for "My cases ("
+keys m
+wait_for "All cases ("
+search "$code"
+wait_for "1 found for"
+keys Enter
+wait_gone "Search:"
+keys Enter
+wait_for "Case $code"
+
 # Erase: a wrong code erases nothing; the right one erases the case.
 keys E
 wait_for "Type its code"
@@ -87,7 +115,8 @@ wait_for "Type its code"
 type_text "$code"
 keys Enter
 wait_for "was erased"
-wait_for "What needs attention"
+# Back on the cases, still searched by the code: nothing left.
+wait_for "All cases (0)"
 keys Q
 [ "$(wait_exit)" = 0 ] || fail "koszyk did not end with 0"
 if kz list cases 2>/dev/null | grep -qF "$code"; then

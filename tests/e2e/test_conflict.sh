@@ -23,13 +23,14 @@ wait_for "Edit service or activity"
 keys C-e
 type_text " z poprawką"
 
-# meanwhile someone else saves the same entry
+# meanwhile someone else saves the same entry: a colleague of the demo
+# (the login comes from the operating system; --as picks a demo user)
 printf 'id,title,provider,cost\n%s,Konfliktowa usługa,"%s",20 zł\n' "$id" "$provider" >"$E2E_DIR/other.csv"
-e2e_env env KOSZYK_USER=kolega "$KOSZYK_BIN" -d "$E2E_DB" import csv services "$E2E_DIR/other.csv" >/dev/null ||
+e2e_env "$KOSZYK_BIN" --as mnowak -d "$E2E_DB" import csv services "$E2E_DIR/other.csv" >/dev/null ||
 	fail "the colleague's save failed"
 
 keys F2
-wait_for "kolega"
+wait_for "mnowak"
 assert_screen_contains "Edit service or activity"
 assert_screen_contains "z poprawką"
 kz list services --json | jq -e --arg id "$id" '.[] | select(.id == $id) | .cost == "20 zł" and .title == "Konfliktowa usługa"' >/dev/null ||

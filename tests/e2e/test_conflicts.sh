@@ -11,16 +11,20 @@ HUB=$E2E_DB
 LAP=$E2E_DIR/lap.db
 TITLE="Poradnictwo rodzinne testowe"
 
-# koszyk on one replica as one user: kzr DB USER ARGS...
+# koszyk on one replica as one user of the demo: kzr DB USER ARGS...
+# (the login comes from the operating system; --as acts as a configured
+# user in a demo database and its copies). The coordinator akowalska
+# looks and settles; the workers mnowak (on the laptop) and pwisniewski
+# (on the server) write the two sides.
 kzr() {
 	local db=$1 user=$2
 	shift 2
-	e2e_env env KOSZYK_USER="$user" "$KOSZYK_BIN" -d "$db" "$@"
+	e2e_env "$KOSZYK_BIN" --as "$user" -d "$db" "$@"
 }
 
 # The cost, hours of the test service on a replica.
 service_field() {
-	kzr "$1" tester list services --json 2>/dev/null |
+	kzr "$1" akowalska list services --json 2>/dev/null |
 		jq -r --arg t "$TITLE" --arg f "$2" '.[] | select(.title == $t) | .[$f]'
 }
 
@@ -31,27 +35,27 @@ printf 'title,provider,cost,hours\n"%s","%s",10 zł,pn-pt 8-16\n' "$TITLE" "$pro
 kz import csv services "$E2E_DIR/s.csv" >/dev/null 2>&1 || fail "cannot add the test service"
 id=$(kz list services --json | jq -r --arg t "$TITLE" '.[] | select(.title == $t) | .id')
 [ -n "$id" ] || fail "no id for the test service"
-kzr "$LAP" tester sync clone "$HUB" >/dev/null 2>&1 || fail "sync clone failed"
+kzr "$LAP" akowalska sync clone "$HUB" >/dev/null 2>&1 || fail "sync clone failed"
 
 # Both sides change the cost and the hours while apart.
 printf 'id,title,provider,cost,hours\n%s,"%s","%s",20 zł,pn-pt 9-17\n' "$id" "$TITLE" "$provider" >"$E2E_DIR/lap.csv"
 printf 'id,title,provider,cost,hours\n%s,"%s","%s",30 zł,sob 10-14\n' "$id" "$TITLE" "$provider" >"$E2E_DIR/hub.csv"
-kzr "$LAP" anna import csv services "$E2E_DIR/lap.csv" >/dev/null 2>&1 || fail "the laptop's change failed"
-kzr "$HUB" bartek import csv services "$E2E_DIR/hub.csv" >/dev/null 2>&1 || fail "the server's change failed"
+kzr "$LAP" mnowak import csv services "$E2E_DIR/lap.csv" >/dev/null 2>&1 || fail "the laptop's change failed"
+kzr "$HUB" pwisniewski import csv services "$E2E_DIR/hub.csv" >/dev/null 2>&1 || fail "the server's change failed"
 
 # Exchange both ways.
-kzr "$LAP" anna sync export "$E2E_DIR/l1.sync" >/dev/null 2>&1 || fail "export on the laptop failed"
-kzr "$HUB" bartek sync import "$E2E_DIR/l1.sync" >/dev/null 2>&1 || fail "import on the server failed"
-kzr "$HUB" bartek sync export "$E2E_DIR/h1.sync" >/dev/null 2>&1 || fail "export on the server failed"
-kzr "$LAP" anna sync import "$E2E_DIR/h1.sync" >/dev/null 2>&1 || fail "import on the laptop failed"
+kzr "$LAP" mnowak sync export "$E2E_DIR/l1.sync" >/dev/null 2>&1 || fail "export on the laptop failed"
+kzr "$HUB" pwisniewski sync import "$E2E_DIR/l1.sync" >/dev/null 2>&1 || fail "import on the server failed"
+kzr "$HUB" pwisniewski sync export "$E2E_DIR/h1.sync" >/dev/null 2>&1 || fail "export on the server failed"
+kzr "$LAP" mnowak sync import "$E2E_DIR/h1.sync" >/dev/null 2>&1 || fail "import on the laptop failed"
 for db in "$HUB" "$LAP"; do
-	n=$(kzr "$db" tester list conflicts --json 2>/dev/null | jq length)
+	n=$(kzr "$db" akowalska list conflicts --json 2>/dev/null | jq length)
 	[ "$n" = 2 ] || fail "expected 2 conflicts on $(basename "$db"), found $n"
 done
 
 # Which cost the server holds for now (the provisional one) and where it
 # is in the list of values: the screen starts on it.
-kzr "$HUB" tester list conflicts --json >"$E2E_DIR/c.json" 2>/dev/null
+kzr "$HUB" akowalska list conflicts --json >"$E2E_DIR/c.json" 2>/dev/null
 current=$(jq -r '.[] | select(.field == "cost") | .values[] | select(.current) | .value' "$E2E_DIR/c.json")
 cur_index=$(jq -r '.[] | select(.field == "cost") | .values | map(.current) | index(true)' "$E2E_DIR/c.json")
 case $current in
@@ -92,8 +96,9 @@ wait_line 1 "Conflict"
 wait_for "Field:       Cost"
 assert_screen_contains "Record:      $TITLE (service)"
 wait_for "Values (2)"
-line_with "20 zł" | grep -qF "anna" || fail "the laptop's value does not say who wrote it"
-line_with "30 zł" | grep -qF "bartek" || fail "the server's value does not say who wrote it"
+# The writers are configured users: shown by their names.
+line_with "20 zł" | grep -qF "Marta Nowak" || fail "the laptop's value does not say who wrote it"
+line_with "30 zł" | grep -qF "Piotr Wiśniewski" || fail "the server's value does not say who wrote it"
 line_with "$current" | grep -qF "(provisional)" || fail "the provisional value is not marked"
 line_with "$current" | grep -qF ">" || fail "the cursor does not start on the provisional value"
 if [ "$cur_index" = 0 ]; then keys Down; else keys Up; fi
@@ -120,14 +125,14 @@ wait_for "0 to settle"
 # exchange one keeps it, the other is listed as a clash; 8 reads the
 # list again, and the clash gets a new code typed on the screen.
 for side in "$LAP" "$HUB"; do
-	kzr "$side" tester case open legal_basis=consent consent_date=2026-05-01 \
+	kzr "$side" akowalska case open legal_basis=consent consent_date=2026-05-01 \
 		consent_scope=all manager=akowalska >"$E2E_DIR/code" 2>&1 ||
 		fail "cannot open a case: $(cat "$E2E_DIR/code")"
 done
 code=$(cat "$E2E_DIR/code")
-kzr "$LAP" tester sync export "$E2E_DIR/l2.sync" >/dev/null 2>&1 || fail "export on the laptop failed"
-kzr "$HUB" tester sync import "$E2E_DIR/l2.sync" >/dev/null 2>&1 || fail "import on the server failed"
-clash=$(kzr "$HUB" tester list conflicts --json 2>/dev/null | jq -r '.[] | select(.note == "clash") | .label')
+kzr "$LAP" akowalska sync export "$E2E_DIR/l2.sync" >/dev/null 2>&1 || fail "export on the laptop failed"
+kzr "$HUB" akowalska sync import "$E2E_DIR/l2.sync" >/dev/null 2>&1 || fail "import on the server failed"
+clash=$(kzr "$HUB" akowalska list conflicts --json 2>/dev/null | jq -r '.[] | select(.note == "clash") | .label')
 case $clash in
 "$code"-????) ;;
 *) fail "the clash of $code is listed as \"$clash\"" ;;
@@ -146,9 +151,9 @@ type_text "R/2026/900"
 keys Enter
 wait_for "Settled: Case code of $clash is now “R/2026/900”."
 wait_for "0 to settle"
-kzr "$HUB" tester list cases 2>/dev/null | cut -f1 | grep -qx "R/2026/900" ||
+kzr "$HUB" akowalska list cases 2>/dev/null | cut -f1 | grep -qx "R/2026/900" ||
 	fail "the new code is not in the list of cases"
-kzr "$HUB" tester list cases 2>/dev/null | cut -f1 | grep -qx "$code" ||
+kzr "$HUB" akowalska list cases 2>/dev/null | cut -f1 | grep -qx "$code" ||
 	fail "the other case lost its code $code"
 keys Escape
 wait_line 1 "Dashboard"
@@ -158,20 +163,20 @@ keys q
 [ "$(wait_exit)" = 0 ] || fail "koszyk did not end well"
 
 # The server: nothing to settle, the chosen values.
-[ "$(kzr "$HUB" tester list conflicts --json 2>/dev/null | jq length)" = 0 ] ||
+[ "$(kzr "$HUB" akowalska list conflicts --json 2>/dev/null | jq length)" = 0 ] ||
 	fail "the server still lists conflicts"
 [ "$(service_field "$HUB" cost)" = "$other" ] || fail "the server's cost is not $other"
 [ "$(service_field "$HUB" hours)" = "pn-pt 9-17, sob 10-14" ] || fail "the server's hours are not the merged ones"
 # The laptop, before the next exchange, still has them; after it, not.
-[ "$(kzr "$LAP" tester list conflicts --json 2>/dev/null | jq length)" = 2 ] ||
+[ "$(kzr "$LAP" akowalska list conflicts --json 2>/dev/null | jq length)" = 2 ] ||
 	fail "the laptop lost its conflicts before any exchange"
-kzr "$HUB" tester sync export "$E2E_DIR/h2.sync" >/dev/null 2>&1 || fail "export on the server failed"
-kzr "$LAP" tester sync import "$E2E_DIR/h2.sync" >/dev/null 2>&1 || fail "import on the laptop failed"
-[ "$(kzr "$LAP" tester list conflicts --json 2>/dev/null | jq length)" = 0 ] ||
+kzr "$HUB" akowalska sync export "$E2E_DIR/h2.sync" >/dev/null 2>&1 || fail "export on the server failed"
+kzr "$LAP" akowalska sync import "$E2E_DIR/h2.sync" >/dev/null 2>&1 || fail "import on the laptop failed"
+[ "$(kzr "$LAP" akowalska list conflicts --json 2>/dev/null | jq length)" = 0 ] ||
 	fail "the laptop still lists conflicts after the exchange"
 [ "$(service_field "$LAP" cost)" = "$other" ] || fail "the laptop's cost is not $other"
 [ "$(service_field "$LAP" hours)" = "pn-pt 9-17, sob 10-14" ] || fail "the laptop's hours are not the merged ones"
-codes=$(kzr "$LAP" tester list cases 2>/dev/null | cut -f1)
+codes=$(kzr "$LAP" akowalska list cases 2>/dev/null | cut -f1)
 printf '%s\n' "$codes" | grep -qx "R/2026/900" || fail "the new case code did not reach the laptop"
 printf '%s\n' "$codes" | grep -qx "$code" || fail "the laptop lost the case code $code"
 printf '%s\n' "$codes" | grep -qF -- "$clash" && fail "the laptop still shows the code $clash"

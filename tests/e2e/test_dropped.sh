@@ -9,10 +9,13 @@ HUB=$E2E_DB
 LAP=$E2E_DIR/lap.db
 NAME="Elżbieta Pawlak"
 
+# koszyk on one replica as one user of the demo: kzr DB USER ARGS...
+# (the login comes from the operating system; --as acts as a configured
+# user in a demo database and its copies).
 kzr() {
 	local db=$1 user=$2
 	shift 2
-	e2e_env env KOSZYK_USER="$user" "$KOSZYK_BIN" -d "$db" "$@"
+	e2e_env "$KOSZYK_BIN" --as "$user" -d "$db" "$@"
 }
 
 # Open the demo contact on the contacts screen (3).
@@ -27,7 +30,7 @@ open_contact() {
 }
 
 e2e_demo_db
-kzr "$LAP" tester sync clone "$HUB" >/dev/null 2>&1 || fail "sync clone failed"
+kzr "$LAP" akowalska sync clone "$HUB" >/dev/null 2>&1 || fail "sync clone failed"
 
 # On the laptop: a new phone number.
 E2E_DB=$LAP E2E_USER=mnowak

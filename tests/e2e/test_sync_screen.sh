@@ -10,10 +10,13 @@
 HUB=$E2E_DB
 LAP=$E2E_DIR/lap.db
 
+# koszyk on one replica: kzr DB ARGS... As the demo user of the test
+# (the login comes from the operating system, which is no configured user
+# and may change nothing).
 kzr() {
 	local db=$1
 	shift
-	e2e_env "$KOSZYK_BIN" -d "$db" "$@"
+	e2e_env "$KOSZYK_BIN" --as "$(e2e_login)" -d "$db" "$@"
 }
 
 # Add a service on a replica: DB TITLE.
