@@ -8,6 +8,7 @@
 
 #include "koszyk/cases.h"
 #include "koszyk/xalloc.h"
+#include "koszyk/access.h"
 #include "ui_internal.h"
 
 enum entry_kind { E_HEAD_ATT, E_ATT, E_HEAD_CASES, E_CASE, E_NOTE };
@@ -162,7 +163,9 @@ static void draw_entry(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 			     e->i == 0 ? _("Nothing is overdue or due soon.")
 			     : c->search.query ? _("No case code matches. Esc clears the search.")
 			     : c->all ? _("No cases yet. Press a to open one.")
-				      : _("You manage no cases. Press m to see every case, a to open one."),
+			     : kz_may(c->ui->db, KZ_RIGHT_ALL_CASES)
+				      ? _("You manage no cases. Press m to see every case, a to open one.")
+				      : _("You manage no cases and none is shared with you. Press a to open one."),
 			     rest - 2);
 		break;
 	case E_ATT: {
