@@ -36,9 +36,13 @@ static struct cases *CS(struct ui_screen *s)
 	return (struct cases *)s;
 }
 
+/* A worker's cases are those she manages and those shared with her: the
+ * data layer lists no other. A coordinator's own are those she manages. */
 static const char *manager_filter(struct cases *c)
 {
-	return c->all ? NULL : kz_db_user(c->ui->db);
+	if (c->all || !kz_may(c->ui->db, KZ_RIGHT_ALL_CASES))
+		return NULL;
+	return kz_db_user(c->ui->db);
 }
 
 static void add_entry(struct cases *c, enum entry_kind kind, size_t i)
