@@ -80,10 +80,11 @@ static void reload(struct cases *c)
 	c->e = NULL;
 	c->n = 0;
 	/* A search by code shows the cases only. */
-	/* Attention is always for my own cases (every case for someone who
-	 * is not a configured user); m changes the list of cases only. */
+	/* Attention is always for my own cases (a worker's: those she
+	 * manages and those shared with her); m changes the list of cases
+	 * only. */
 	if (!c->search.query &&
-	    kz_attention_list(c->ui->db, kz_config_user(c->ui->cfg, kz_db_user(c->ui->db))
+	    kz_attention_list(c->ui->db, kz_may(c->ui->db, KZ_RIGHT_ALL_CASES)
 						 ? kz_db_user(c->ui->db) : NULL,
 			      &c->att, &err) != KZ_OK)
 		ui_error(c->ui, "%s", err.msg);
