@@ -267,9 +267,11 @@ static enum kz_status list_meetings(struct kz_cli *cli, bool json,
 	return KZ_OK;
 }
 
+/* The configured name of the user the database acts for: the OS login,
+ * or the demo user of --as. */
 static const char *user_name(struct kz_cli *cli)
 {
-	const struct kz_user *u = kz_config_user(&cli->cfg, cli->login);
+	const struct kz_user *u = kz_config_user(&cli->cfg, kz_db_user(cli->db));
 	return u ? u->name : NULL;
 }
 

@@ -2,7 +2,9 @@
 # Writing cases and plans from scripts: koszyk case open / case add, with
 # the same checks as the screens; bad input exits 2 and writes nothing.
 source "$(dirname "$0")/lib.sh"
-export KOSZYK_TODAY=2026-11-23 KOSZYK_USER=mnowak
+export KOSZYK_TODAY=2026-11-23
+# mnowak, a worker of the demo, opens a case of her own and writes it
+KZ_AS=mnowak
 
 run 0 -d d.db demo
 run 0 -d d.db case open legal_basis=statutory "legal_basis_note=asystent rodziny" manager=mnowak
@@ -45,7 +47,7 @@ bad "has no field \"colour\"" case add goal "$code" colour=red
 bad "FIELD=VALUE" case add goal "$code" nonsense
 bad "no service titled" case add action "$code" "service=Usługa, której nie ma"
 # an action pointing at an archived service
-archived=$(jq -r '[.[] | select(.status == "archived")][0].title' <("$KOSZYK_BIN" -d d.db list services --all --json))
+archived=$(jq -r '[.[] | select(.status == "archived")][0].title' <("$KOSZYK_BIN" --as "$KZ_AS" -d d.db list services --all --json))
 [ -n "$archived" ] && [ "$archived" != null ] || fail "the demo has no archived service"
 bad "archived" case add action "$code" "service=$archived"
 run 2 -d d.db case add nonsense "$code"

@@ -20,14 +20,17 @@ out_has "0 new, $rows updated"
 run 0 -d demo.db export csv services -o again.csv
 cmp -s all.csv again.csv || fail "export → import → export is not stable"
 
-# a new gmina from CSV files written by hand
+# a new gmina from CSV files written by hand: a database made by init is
+# no demo, so no --as; the login running the tests is its coordinator
+KZ_AS=
+me=$(config_with_me)
 run 0 -d new.db init
 cat > partners.csv <<'CSV'
 name,short_name,kind,sectors,status,declaration_date,phone
 "Stowarzyszenie „Razem”, Olszynka",Razem,ngo,ngo;kultura,declared,2026-03-02,500 000 111
 Parafia św. Józefa,,parafia,kosciol,informal,,
 CSV
-run 0 -d new.db import csv partners partners.csv
+run 0 -c "$me" -d new.db import csv partners partners.csv
 out_has "2 new, 0 updated"
 cat > services.csv <<'CSV'
 title,provider,category,target_groups,access_conditions,cost
@@ -35,11 +38,11 @@ title,provider,category,target_groups,access_conditions,cost
 Zapisy u wychowawcy.",bezpłatnie
 Paczki żywnościowe,Parafia św. Józefa,Pomoc materialna i żywnościowa,rodziny,Skierowanie z GOPS,
 CSV
-run 0 -d new.db import csv services services.csv
+run 0 -c "$me" -d new.db import csv services services.csv
 out_has "2 new, 0 updated"
-run 0 -d new.db search --json korepetycje
+run 0 -c "$me" -d new.db search --json korepetycje
 jq -e '.[0].title == "Korepetycje z matematyki \"Plus\""' out >/dev/null || fail "quoted title"
-run 0 -d new.db list services --json
+run 0 -c "$me" -d new.db list services --json
 jq -e 'any(.[]; .title == "Paczki żywnościowe" and .category == "pomoc_materialna" and .provider_name == "Parafia św. Józefa")' out >/dev/null \
 	|| fail "a category given by its label is stored as its code"
 jq -e 'any(.[]; .access_conditions == "Uczniowie klas 4–8.\nZapisy u wychowawcy.")' out >/dev/null || fail "a line break inside a quoted field"
@@ -47,19 +50,19 @@ jq -e 'any(.[]; .access_conditions == "Uczniowie klas 4–8.\nZapisy u wychowawc
 # update by id: only the columns in the file change
 id=$(jq -r '.[] | select(.title == "Paczki żywnościowe") | .id' out)
 printf 'id,title,provider,cost\n%s,Paczki żywnościowe,Parafia św. Józefa,5 zł\n' "$id" > update.csv
-run 0 -d new.db import csv services update.csv
+run 0 -c "$me" -d new.db import csv services update.csv
 out_has "0 new, 1 updated"
-run 0 -d new.db list services --json
+run 0 -c "$me" -d new.db list services --json
 jq -e --arg id "$id" '.[] | select(.id == $id) | .cost == "5 zł" and .access_conditions == "Skierowanie z GOPS"' out >/dev/null || fail "update by id"
 
 # bad files: exit 2, the file and row named, nothing written
-run 0 -d new.db export csv services -o before.csv
+run 0 -c "$me" -d new.db export csv services -o before.csv
 bad() { # NAME CONTENT EXPECTED-TEXT
 	printf '%b' "$2" > "$1"
-	run 2 -d new.db import csv services "$1"
+	run 2 -c "$me" -d new.db import csv services "$1"
 	err_has "$1"
 	err_has "$3"
-	run 0 -d new.db export csv services -o after.csv
+	run 0 -c "$me" -d new.db export csv services -o after.csv
 	cmp -s before.csv after.csv || fail "$1: the database changed after a failed import"
 }
 bad quote.csv 'title,provider\nDobra usługa,Razem\n"Zła usługa,Razem\n' 'row 3'
@@ -71,10 +74,12 @@ bad date.csv 'title,provider,valid_from\nDobra usługa,Razem,2026-13-01\n' 'row 
 long=$(head -c 400 /dev/zero | tr '\0' 'x')
 bad long.csv "title,provider\nDobra usługa,Razem\n$long,Razem\n" 'row 3'
 bad missing.csv 'title,cost\nDobra usługa,0\n' 'provider'
-run 2 -d new.db import csv services nosuchfile.csv
+run 2 -c "$me" -d new.db import csv services nosuchfile.csv
 err_has "nosuchfile.csv"
 
-# publishing: JSON, Markdown, one self-contained HTML page
+# publishing (the demo again, as its coordinator): JSON, Markdown, one
+# self-contained HTML page
+KZ_AS=akowalska
 run 0 -d demo.db export json -o basket.json
 jq -e 'type == "array" and any(.[]; .kind == "service") and any(.[]; .kind == "partner") and any(.[]; .kind == "contact") and all(.[]; has("id") and has("title"))' basket.json >/dev/null || fail "JSON export"
 run 0 -d demo.db export md -o basket.md

@@ -4,7 +4,8 @@
 # decisions and a task from a script, closing a task; bad input exits 2
 # and writes nothing.
 source "$(dirname "$0")/lib.sh"
-export KOSZYK_TODAY=2026-11-23 KOSZYK_USER=akowalska
+export KOSZYK_TODAY=2026-11-23
+# run acts as akowalska, the demo's coordinator (lib.sh: KZ_AS)
 
 run 0 -d d.db demo
 
@@ -68,7 +69,8 @@ run 0 -d d.db task close "$tid" status=dropped
 
 # bad input: exit 2, a clear message, nothing written
 # every save writes an audit entry: check counts them
-snapshot() { "$KOSZYK_BIN" -d d.db list meetings --json; "$KOSZYK_BIN" -d d.db list tasks --json; "$KOSZYK_BIN" -d d.db check; }
+# (as the coordinator, who sees every case's meetings and tasks)
+snapshot() { "$KOSZYK_BIN" --as akowalska -d d.db list meetings --json; "$KOSZYK_BIN" --as akowalska -d d.db list tasks --json; "$KOSZYK_BIN" --as akowalska -d d.db check; }
 snapshot >before
 bad() { # EXPECTED-TEXT ARGS...
 	local want=$1
@@ -94,9 +96,9 @@ bad "has no field" meeting add date=2026-12-01 title=X colour=red
 bad "usage" meeting
 bad "usage" task frobnicate
 # a case's team meetings and tasks are part of what is held about the case
-code=$("$KOSZYK_BIN" -d d.db list meetings --json 2>/dev/null | jq -r '[.[] | select(.meeting_kind == "case_team")][0].case_code')
+code=$("$KOSZYK_BIN" --as akowalska -d d.db list meetings --json 2>/dev/null | jq -r '[.[] | select(.meeting_kind == "case_team")][0].case_code')
 if [ -n "$code" ] && [ "$code" != null ]; then
-	"$KOSZYK_BIN" -d d.db gdpr export "$code" >export.json 2>err || fail "gdpr export $code"
+	"$KOSZYK_BIN" --as akowalska -d d.db gdpr export "$code" >export.json 2>err || fail "gdpr export $code"
 	jq -e '(.meetings | length) > 0 and ([.meetings[].decisions[]] | length) > 0' export.json >/dev/null ||
 		fail "gdpr export of $code lacks its case-team meetings"
 fi

@@ -7,13 +7,16 @@
 # brings back; bad change files that exit 2 and change nothing; problems
 # of the environment that exit 3.
 source "$(dirname "$0")/lib.sh"
-export KOSZYK_TODAY=2026-11-23 KOSZYK_USER=mnowak
+export KOSZYK_TODAY=2026-11-23
+# Everyone acts as a user of the demo (--as): akowalska, the coordinator,
+# who sees every case (lib.sh: KZ_AS), unless a step says otherwise.
 # The configuration in its place, so stderr holds only what the test expects.
 mkdir -p "$XDG_CONFIG_HOME/koszyk"
 cp "$TESTS_DIR/../config/koszyk.yaml" "$XDG_CONFIG_HOME/koszyk/koszyk.yaml"
 command -v python3 >/dev/null || fail "python3 is needed to damage change files"
 
-K() { "$KOSZYK_BIN" "$@"; }
+# K: koszyk without the out/err files of run, acting as $KZ_AS like run
+K() { "$KOSZYK_BIN" ${KZ_AS:+--as "$KZ_AS"} "$@"; }
 # koszyk's temporary files go here, and none may be left at the end
 export TMPDIR=$WORK/tmp
 mkdir -p "$TMPDIR"
@@ -124,20 +127,22 @@ s1=${S[0]} s2=${S[1]} s3=${S[2]} s4=${S[3]}
 hours_before=$(field hub.db "$s2" hours)
 cost_before=$(field hub.db "$s2" cost)
 
-export KOSZYK_USER=ala
+# two different people on the two laptops: mnowak (a worker) on A,
+# pwisniewski (a worker) on B
+KZ_AS=mnowak
 set_service a.db "$s1" cost "10 zł (A)"           # the same field on both: a conflict
 set_service a.db "$s2" cost "5 zł (A)"            # other fields of one record: merged
 set_service a.db "$s3" description "Opis z laptopa A"
 run 0 -d a.db case open legal_basis=statutory "legal_basis_note=asystent rodziny" manager=mnowak
 new_case=$(cat out)
 case $new_case in R/2026/*) ;; *) fail "case open printed no code: $new_case" ;; esac
-export KOSZYK_USER=bartek
+KZ_AS=pwisniewski
 set_service b.db "$s1" cost "20 zł (B)"
 set_service b.db "$s2" hours "pn–pt 8:00–16:00 (B)"
 set_service b.db "$s4" place "Świetlica (B)"
 run 0 -d b.db task add "title=Zadanie z laptopa B" "partner=PUP Wierzbnik" due_date=2026-12-15
 task_id=$(cat out)
-export KOSZYK_USER=mnowak
+KZ_AS=akowalska
 [ "$(status a.db "Changes written here")" = "4, in the log: $(($(status hub.db "Changes written here" | cut -d, -f1) + 4))" ] ||
 	fail "a.db: $(status a.db "Changes written here") after 4 edits"
 
@@ -160,7 +165,7 @@ same_everywhere hub.db a.db b.db x.db y.db
 jq -e --arg id "$s1" 'length == 1 and .[0].table == "services" and .[0].kind == "service" and .[0].id == $id and .[0].field == "cost"' hub.db.conf >/dev/null ||
 	fail "the conflict list is not just the cost of $s1: $(cat hub.db.conf)"
 jq -e '[.[0].values[].value] | sort == ["10 zł (A)", "20 zł (B)"]' hub.db.conf >/dev/null || fail "the conflict lacks a value: $(cat hub.db.conf)"
-jq -e '[.[0].values[] | select(.value == "10 zł (A)")][0].user == "ala" and [.[0].values[] | select(.value == "20 zł (B)")][0].user == "bartek"' hub.db.conf >/dev/null ||
+jq -e '[.[0].values[] | select(.value == "10 zł (A)")][0].user == "mnowak" and [.[0].values[] | select(.value == "20 zł (B)")][0].user == "pwisniewski"' hub.db.conf >/dev/null ||
 	fail "the conflict's values do not say who wrote them: $(cat hub.db.conf)"
 jq -e '[.[0].values[] | select(.current)] | length == 1' hub.db.conf >/dev/null || fail "not exactly one current value: $(cat hub.db.conf)"
 current=$(jq -r '.[0].values[] | select(.current) | .value' hub.db.conf)
@@ -209,9 +214,10 @@ done
 # --- an erased case stays erased --------------------------------------------------------
 run 0 -d a.db list cases
 out_has "R/2026/006"
+# (erasing is the coordinator's: akowalska erases mnowak's case)
 run 0 -d a.db gdpr erase R/2026/006 --yes
-# meanwhile B, offline, adds someone to that case's household
-run 0 -d b.db case add member R/2026/006 role=syn birth_year=2010 "name=Zenon Offlinowski"
+# meanwhile on B, offline, the case's manager adds someone to its household
+as mnowak 0 -d b.db case add member R/2026/006 role=syn birth_year=2010 "name=Zenon Offlinowski"
 run 0 -d b.db gdpr export R/2026/006
 out_has "Zenon Offlinowski"
 xfer a.db hub.db a3.kzs
@@ -289,7 +295,7 @@ open(sys.argv[3], "wb").write(d)' "$@"
 }
 damaged() { # FILE WHAT
 	cp b.db victim.db
-	"$KOSZYK_BIN" -d victim.db sync import "$1" >out 2>err
+	K -d victim.db sync import "$1" >out 2>err
 	local rc=$?
 	K -d victim.db sync dump >victim.dump
 	if [ $rc -eq 2 ]; then

@@ -7,7 +7,10 @@
 # halfway: exit 3, a message saying so, both databases as they were, and
 # the next exchange works.
 source "$(dirname "$0")/lib.sh"
-export KOSZYK_TODAY=2026-11-23 KOSZYK_USER=mnowak
+export KOSZYK_TODAY=2026-11-23
+# Users of the demo (--as): akowalska, the coordinator, by default
+# (lib.sh: KZ_AS); on the laptop mnowak, a worker, edits; at the office
+# akowalska. (The far side of ssh runs as the login ssh gives.)
 mkdir -p "$XDG_CONFIG_HOME/koszyk"
 cp "$TESTS_DIR/../config/koszyk.yaml" "$XDG_CONFIG_HOME/koszyk/koszyk.yaml"
 
@@ -16,7 +19,8 @@ SSHD=/usr/sbin/sshd
 command -v ssh >/dev/null || fail "ssh is missing: install openssh-client (tools/install-deps.sh does)"
 command -v ssh-keygen >/dev/null || fail "ssh-keygen is missing: install openssh-client"
 
-K() { "$KOSZYK_BIN" "$@"; }
+# K: koszyk without the out/err files of run, acting as $KZ_AS like run
+K() { "$KOSZYK_BIN" ${KZ_AS:+--as "$KZ_AS"} "$@"; }
 # koszyk's temporary files go here, and none may be left at the end
 export TMPDIR=$WORK/tmp
 mkdir -p "$TMPDIR"
@@ -139,11 +143,11 @@ err_has "already exists"
 # --- edits on both sides, one exchange both ways ----------------------------------------
 mapfile -t S < <(K -d hub.db list services --json | jq -r '[.[].id] | sort | .[0:3][]')
 s1=${S[0]} s2=${S[1]} s3=${S[2]}
-KOSZYK_USER=ala set_service lap.db "$s1" cost "10 zł (laptop)"
-KOSZYK_USER=ala set_service lap.db "$s2" hours "pn–pt 8–16 (laptop)"
-KOSZYK_USER=szef set_service hub.db "$s1" cost "20 zł (biuro)"
-KOSZYK_USER=szef set_service hub.db "$s3" place "Sala 2 (biuro)"
-run 0 -d lap.db case open legal_basis=statutory "legal_basis_note=asystent rodziny" manager=mnowak
+KZ_AS=mnowak set_service lap.db "$s1" cost "10 zł (laptop)"
+KZ_AS=mnowak set_service lap.db "$s2" hours "pn–pt 8–16 (laptop)"
+KZ_AS=akowalska set_service hub.db "$s1" cost "20 zł (biuro)"
+KZ_AS=akowalska set_service hub.db "$s3" place "Sala 2 (biuro)"
+as mnowak 0 -d lap.db case open legal_basis=statutory "legal_basis_note=asystent rodziny" manager=mnowak
 new_case=$(cat out)
 run 0 -d lap.db sync ssh "$TARGET"
 out_has "Sent 3 changes."
@@ -152,6 +156,8 @@ out_has "1 new conflicts"
 same "after sync ssh"
 jq -e --arg id "$s1" 'length == 1 and .[0].id == $id and .[0].field == "cost" and ([.[0].values[].value] | sort == ["10 zł (laptop)", "20 zł (biuro)"])' lap.conf >/dev/null ||
 	fail "the conflict over ssh: $(cat lap.conf)"
+jq -e '[.[0].values[] | select(.value == "10 zł (laptop)")][0].user == "mnowak" and [.[0].values[] | select(.value == "20 zł (biuro)")][0].user == "akowalska"' lap.conf >/dev/null ||
+	fail "the conflict's values over ssh do not say who wrote them: $(cat lap.conf)"
 for db in hub lap; do
 	[ "$(field $db.db "$s2" hours)" = "pn–pt 8–16 (laptop)" ] || fail "$db.db lacks the laptop's hours"
 	[ "$(field $db.db "$s3" place)" = "Sala 2 (biuro)" ] || fail "$db.db lacks the server's place"
@@ -187,8 +193,8 @@ wait
 EOF
 chmod +x "$WORK/cut-answer" "$WORK/cut-request"
 desc_before=$(field hub.db "$s3" description)
-KOSZYK_USER=ala set_service lap.db "$s3" description "Opis z laptopa (w drodze)"
-KOSZYK_USER=szef set_service hub.db "$s2" cost "9 zł (biuro)"
+KZ_AS=mnowak set_service lap.db "$s3" description "Opis z laptopa (w drodze)"
+KZ_AS=akowalska set_service hub.db "$s2" cost "9 zł (biuro)"
 snapshot
 # cut inside the far side's first line: nothing was sent either way
 KOSZYK_SSH="$WORK/cut-answer -p $port $SSH_OPTS" CUT=60 run 3 -d lap.db sync ssh "$TARGET"

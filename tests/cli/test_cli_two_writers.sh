@@ -4,6 +4,9 @@
 # program against one file at the same time, each adding 150 goals to the
 # same plan, while a third reads the plan. Every command succeeds, nobody
 # sees "database is locked" or "busy", and all 300 goals are there.
+# The two are two users of a demo database (--as): mnowak, a worker who
+# manages the case, and akowalska, the coordinator. (A database made by
+# init has one user only, the login the operating system gives.)
 source "$(dirname "$0")/lib.sh"
 export KOSZYK_TODAY=2026-11-23
 # The configuration in its place, so stderr stays empty when all is well.
@@ -12,7 +15,8 @@ cp "$TESTS_DIR/../config/koszyk.yaml" "$XDG_CONFIG_HOME/koszyk/koszyk.yaml"
 
 EACH=150
 
-run 0 -d d.db init
+run 0 -d d.db demo
+# the coordinator opens the case for mnowak
 run 0 -d d.db case open legal_basis=statutory "legal_basis_note=asystent rodziny" manager=mnowak
 code=$(cat out)
 case $code in R/2026/*) ;; *) fail "case open printed no code: $code" ;; esac
@@ -27,7 +31,7 @@ writer() {
 	: >"$who.err"
 	: >"$who.ids"
 	for ((i = 1; i <= EACH; i++)); do
-		KOSZYK_USER=$user "$KOSZYK_BIN" -d d.db case add goal "$code" \
+		"$KOSZYK_BIN" --as "$user" -d d.db case add goal "$code" \
 			"what=Cel $who $(printf %03d "$i")" target_date=2027-05-31 \
 			>>"$who.ids" 2>>"$who.err"
 		rc=$?
@@ -35,13 +39,14 @@ writer() {
 	done
 }
 
-# reader: prints the plan over and over while the two write
+# reader: prints the plan over and over while the two write (as the
+# coordinator, who sees the case)
 reader() {
 	local i rc
 	: >R.fail
 	: >R.err
 	for ((i = 1; i <= 40; i++)); do
-		"$KOSZYK_BIN" -d d.db plan "$code" >/dev/null 2>>R.err
+		"$KOSZYK_BIN" --as akowalska -d d.db plan "$code" >/dev/null 2>>R.err
 		rc=$?
 		[ "$rc" -eq 0 ] || echo "FAIL $i $rc" >>R.fail
 	done
