@@ -390,6 +390,9 @@ enum kz_status kz_sync_dump(struct kz_db *db, struct kz_buf *out,
 	enum kz_status rc = KZ_OK;
 	int r;
 
+	/* Every row of every case: for a coordinator only. */
+	if (!kz_may(db, KZ_RIGHT_ALL_CASES))
+		return kz_require(db, KZ_RIGHT_ALL_CASES, err);
 	for (int i = 0; i < sync_table_count(db) && rc == KZ_OK; i++)
 		rc = dump_table(db, sync_table_at(db, i), out, err);
 	if (rc != KZ_OK)

@@ -53,12 +53,12 @@ xfer() {
 # same_everywhere DB...: equal dumps and equal conflict lists
 same_everywhere() {
 	local first=$1 db
-	K -d "$first" sync dump >"$first.dump" || fail "sync dump on $first"
+	KZ_AS=akowalska K -d "$first" sync dump >"$first.dump" || fail "sync dump on $first"
 	K -d "$first" list conflicts --json >"$first.conf" || fail "list conflicts on $first"
 	[ -s "$first.dump" ] || fail "empty dump on $first"
 	shift
 	for db in "$@"; do
-		K -d "$db" sync dump >"$db.dump" || fail "sync dump on $db"
+		KZ_AS=akowalska K -d "$db" sync dump >"$db.dump" || fail "sync dump on $db"
 		K -d "$db" list conflicts --json >"$db.conf" || fail "list conflicts on $db"
 		cmp -s "$first.dump" "$db.dump" || fail "$first and $db hold different data: $(diff "$first.dump" "$db.dump" | head -c 1500)"
 		cmp -s "$first.conf" "$db.conf" || fail "$first and $db list different conflicts: $(diff "$first.conf" "$db.conf" | head -c 1500)"
@@ -67,11 +67,11 @@ same_everywhere() {
 
 # snapshot DB / unchanged DB WHAT: the synced data and the sync state
 snapshot() {
-	K -d "$1" sync dump >"$1.snap.dump" || fail "sync dump on $1"
+	KZ_AS=akowalska K -d "$1" sync dump >"$1.snap.dump" || fail "sync dump on $1"
 	K -d "$1" sync status >"$1.snap.status" || fail "sync status on $1"
 }
 unchanged() {
-	K -d "$1" sync dump >"$1.now.dump" || fail "sync dump on $1"
+	KZ_AS=akowalska K -d "$1" sync dump >"$1.now.dump" || fail "sync dump on $1"
 	K -d "$1" sync status >"$1.now.status" || fail "sync status on $1"
 	cmp -s "$1.snap.dump" "$1.now.dump" || fail "$2: the data of $1 changed: $(diff "$1.snap.dump" "$1.now.dump" | head -c 1500)"
 	cmp -s "$1.snap.status" "$1.now.status" || fail "$2: sync status of $1 changed: $(diff "$1.snap.status" "$1.now.status")"
@@ -283,7 +283,7 @@ unchanged a.db "sync export to an existing file"
 # may be taken only when what it brings is exactly what the good file brings
 cp b.db b-good.db
 run 0 -d b-good.db sync import good.kzs
-K -d b-good.db sync dump >good.dump
+KZ_AS=akowalska K -d b-good.db sync dump >good.dump
 flip() { # OFFSET COUNT OUT: good.kzs with COUNT bytes from OFFSET flipped
 	python3 -c '
 import sys
@@ -297,7 +297,7 @@ damaged() { # FILE WHAT
 	cp b.db victim.db
 	K -d victim.db sync import "$1" >out 2>err
 	local rc=$?
-	K -d victim.db sync dump >victim.dump
+	KZ_AS=akowalska K -d victim.db sync dump >victim.dump
 	if [ $rc -eq 2 ]; then
 		err_has "$1"
 		cmp -s victim.dump b.db.snap.dump || fail "$2: refused, but the data changed"
@@ -353,7 +353,7 @@ unchanged b.db "damaged files"
 # the same file twice: the second time nothing new
 run 0 -d b.db sync import good.kzs
 out_has "Received 1 new changes (0 already here)"
-K -d b.db sync dump >once.dump
+KZ_AS=akowalska K -d b.db sync dump >once.dump
 cmp -s once.dump good.dump || fail "b.db differs from its copy that took the same file"
 snapshot b.db
 run 0 -d b.db sync import good.kzs
@@ -374,7 +374,7 @@ run 0 -d y.db sync import gap.kzs
 out_has "Received 0 new changes"
 out_has "need changes from another computer first"
 # the data and what y holds stay; y may note what the sender holds
-K -d y.db sync dump >y.gap.dump
+KZ_AS=akowalska K -d y.db sync dump >y.gap.dump
 cmp -s y.db.snap.dump y.gap.dump || fail "a file with a gap changed the data: $(diff y.db.snap.dump y.gap.dump | head -c 1500)"
 [ "$(status y.db Holds)" = "$(sed -n 's/^Holds: //p' y.db.snap.status)" ] || fail "a file with a gap changed what y.db holds"
 [ "$(field y.db "$s3" cost)" != "8 zł (A, po przerwie)" ] || fail "a change was applied before what it needs"

@@ -26,7 +26,7 @@ run 0 -d "$MNT/lap.db" sync clone hub.db
 run 0 -d hub.db import csv services many.csv
 run 0 -d hub.db sync export changes.sync
 
-"$KOSZYK_BIN" --as "$KZ_AS" -d "$MNT/lap.db" sync dump > before.txt || fail "dump before"
+"$KOSZYK_BIN" --as akowalska -d "$MNT/lap.db" sync dump > before.txt || fail "dump before"
 # Fill the small disk, then give back 300 KB: enough to open the
 # database, not enough for the changes.
 dd if=/dev/zero of="$MNT/filler" bs=1k count=100000 2>/dev/null || true
@@ -34,14 +34,14 @@ truncate -s -300K "$MNT/filler"
 
 run 3 -d "$MNT/lap.db" sync import changes.sync
 err_has "disk is full"
-"$KOSZYK_BIN" --as "$KZ_AS" -d "$MNT/lap.db" sync dump > after.txt || fail "dump after"
+"$KOSZYK_BIN" --as akowalska -d "$MNT/lap.db" sync dump > after.txt || fail "dump after"
 cmp -s before.txt after.txt || fail "the database changed although the import failed"
 
 rm -f "$MNT/filler"
 run 0 -d "$MNT/lap.db" sync import changes.sync
 out_has "Received 1 new changes"
-"$KOSZYK_BIN" --as "$KZ_AS" -d "$MNT/lap.db" sync dump > lap.txt || fail "dump lap"
-"$KOSZYK_BIN" --as "$KZ_AS" -d hub.db sync dump > hub.txt || fail "dump hub"
+"$KOSZYK_BIN" --as akowalska -d "$MNT/lap.db" sync dump > lap.txt || fail "dump lap"
+"$KOSZYK_BIN" --as akowalska -d hub.db sync dump > hub.txt || fail "dump hub"
 cmp -s lap.txt hub.txt || fail "after the retry the laptop differs from the office"
 run 0 -d "$MNT/lap.db" check
 echo "ok"

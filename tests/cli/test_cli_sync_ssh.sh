@@ -106,8 +106,8 @@ set_service() { # DB ID FIELD VALUE
 }
 field() { K -d "$1" list services --all --json | jq -r --arg id "$2" --arg f "$3" '.[] | select(.id == $id) | .[$f]'; }
 same() { # the two databases hold the same data and list the same conflicts
-	K -d hub.db sync dump >hub.dump
-	K -d lap.db sync dump >lap.dump
+	KZ_AS=akowalska K -d hub.db sync dump >hub.dump
+	KZ_AS=akowalska K -d lap.db sync dump >lap.dump
 	[ -s hub.dump ] || fail "empty dump"
 	cmp -s hub.dump lap.dump || fail "$1: the server and the laptop hold different data: $(diff hub.dump lap.dump | head -c 1500)"
 	K -d hub.db list conflicts --json >hub.conf
@@ -116,13 +116,13 @@ same() { # the two databases hold the same data and list the same conflicts
 }
 snapshot() {
 	for db in hub lap; do
-		K -d $db.db sync dump >$db.snap.dump
+		KZ_AS=akowalska K -d $db.db sync dump >$db.snap.dump
 		K -d $db.db sync status >$db.snap.status
 	done
 }
 unchanged() {
 	for db in hub lap; do
-		K -d $db.db sync dump >$db.now.dump
+		KZ_AS=akowalska K -d $db.db sync dump >$db.now.dump
 		K -d $db.db sync status >$db.now.status
 		cmp -s $db.snap.dump $db.now.dump || fail "$1: the data of $db.db changed: $(diff $db.snap.dump $db.now.dump | head -c 1500)"
 		cmp -s $db.snap.status $db.now.status || fail "$1: sync status of $db.db changed: $(diff $db.snap.status $db.now.status)"
@@ -206,7 +206,7 @@ unchanged "a request cut after 300 bytes"
 # laptop stays as it was; the server has taken the laptop's file whole (it
 # was all there before the server answered) or not at all
 hub_took_all_or_nothing() {
-	K -d hub.db sync dump >hub.now.dump
+	KZ_AS=akowalska K -d hub.db sync dump >hub.now.dump
 	grep -v "^services|'$s3'|" hub.snap.dump >hub.snap.rest
 	grep -v "^services|'$s3'|" hub.now.dump >hub.now.rest
 	cmp -s hub.snap.rest hub.now.rest || fail "$1: the server changed otherwise than by the laptop's change: $(diff hub.snap.rest hub.now.rest | head -c 1500)"
@@ -218,7 +218,7 @@ hub_took_all_or_nothing() {
 for cut in 200 2000; do
 	KOSZYK_SSH="$WORK/cut-answer -p $port $SSH_OPTS" CUT=$cut run 3 -d lap.db sync ssh "$TARGET"
 	err_has "broke off"
-	K -d lap.db sync dump >lap.now.dump
+	KZ_AS=akowalska K -d lap.db sync dump >lap.now.dump
 	cmp -s lap.snap.dump lap.now.dump || fail "an answer cut after $cut bytes changed the laptop's data"
 	hub_took_all_or_nothing "an answer cut after $cut bytes"
 done

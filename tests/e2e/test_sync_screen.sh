@@ -76,6 +76,12 @@ for i in 1 2 3 4 5 6; do
 	screen | grep -qF "Write the changes of this computer to a file" && break
 	page_down
 done
+# then line by line until the last of the three is on the screen too
+for i in 1 2 3 4 5 6 7 8; do
+	screen | grep -qF "Exchange changes both ways with another computer over" && break
+	keys Down
+	sleep 0.1
+done
 assert_screen_contains "Write the changes of this computer to a file"
 assert_screen_contains "Apply a change file brought from another computer"
 assert_screen_contains "Exchange changes both ways with another computer over"
