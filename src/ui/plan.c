@@ -899,7 +899,7 @@ static void show_trail(struct cscreen *c)
 	for (size_t i = 0; i < e.n; i++) {
 		const struct kz_audit_entry *a = &e.v[i];
 		ui_local_time(a->at, when);
-		kz_buf_printf(&text, "%lld  %s  %s: %s %s", a->seq, when,
+		kz_buf_printf(&text, "%lld  %s  %s  %s  %s", a->seq, when,
 			      ui_user_name(c->ui, a->user), kz_audit_word(a->action),
 			      kz_audit_word(a->kind));
 		if (!kz_str_empty(a->summary) && !kz_str_eq(a->summary, a->case_code) &&
