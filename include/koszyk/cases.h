@@ -228,14 +228,16 @@ enum kz_status kz_case_retention(struct kz_db *db, int years,
 
 /* Everything held about one case as one JSON object (the case, household,
  * team, every plan with diagnosis, goals, actions, reviews, progress and
- * versions, and the case's audit trail). */
+ * versions, and the case's audit trail). The export is a reading of the
+ * family's file: it adds an audit entry. */
 enum kz_status kz_case_export_json(struct kz_db *db, const char *code,
 				   struct kz_buf *out, struct kz_error *err);
 
-/* Remove the case and everything of it from every table, the search
- * index and the audit trail; leave one audit entry "erase" naming only the
- * code, and a tombstone (erased ids) so that sync can never bring it
- * back. One transaction. */
+/* Remove the case and everything of it from every table and the search
+ * index; blank out the details of its audit entries (they keep their
+ * place in the hash chain, see audit.h); leave one audit entry "erase"
+ * naming only the code, and a tombstone (erased ids) so that sync can
+ * never bring it back. One transaction. */
 enum kz_status kz_case_erase(struct kz_db *db, const char *code,
 			     struct kz_error *err);
 

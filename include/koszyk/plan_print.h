@@ -24,7 +24,8 @@ bool kz_plan_format_parse(const char *name, enum kz_plan_format *out);
 
 /* The current plan of the case with this code (kz_plan_current), appended
  * to out. KZ_INVALID when the code is unknown, KZ_NOT_FOUND when the case
- * has no plan yet; nothing is appended then. */
+ * has no plan yet; nothing is appended then. Printing reads the family's
+ * file: it adds an audit entry (kz_case_note_read). */
 enum kz_status kz_plan_print(struct kz_db *db, const struct kz_config *cfg,
 			     const char *case_code, enum kz_plan_format fmt,
 			     struct kz_buf *out, struct kz_error *err);

@@ -54,6 +54,9 @@ enum kz_status kz_cmd_list_conflicts(struct kz_cli *cli, bool json,
 enum kz_status kz_cmd_list_dropped(struct kz_cli *cli, bool json,
 				   struct kz_error *err);
 
+/* The audit trail (src/cli/audit_cmd.c). */
+enum kz_status kz_cmd_audit(struct kz_cli *cli, struct kz_error *err);
+
 /* Write text to PATH atomically, or to stdout when path is NULL or "-". */
 enum kz_status kz_cli_output(const char *path, const char *data, size_t len,
 			     struct kz_error *err);

@@ -97,6 +97,12 @@ static void usage(FILE *out)
 "                                     coordinator)\n"
 "  --as LOGIN (before the command)    in a demo database only: act as one of\n"
 "                                     the configured users\n"), out);
+	fputs(_(
+"\n"
+"The audit trail (who changed or read what, and when):\n"
+"  audit [CASE_CODE] [--json]         the trail, oldest first: a coordinator\n"
+"                                     all of it, a worker that of their cases;\n"
+"                                     koszyk check verifies it is unbroken\n"), out);
 }
 
 /* $XDG_x_HOME/koszyk/name, with the XDG default under $HOME. */
@@ -244,6 +250,7 @@ static const struct {
 	{ "task", kz_cmd_task },
 	{ "sync", kz_cmd_sync },
 	{ "conflict", kz_cmd_conflict },
+	{ "audit", kz_cmd_audit },
 };
 
 static enum kz_status dispatch(struct kz_cli *cli, struct kz_error *err)

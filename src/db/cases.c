@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "koszyk/audit.h"
 #include "koszyk/cases.h"
 #include "koszyk/meetings.h"
 #include "koszyk/i18n.h"
@@ -34,14 +35,6 @@ static struct kz_table team_table = {
 #define TEAM (&team_table)
 
 #define DEFAULT_CODE_FORMAT "R/{year}/{seq:03}"
-
-/* The audit entries of a case (?1 its id, ?2 its code): those about its
- * records, and those about records already deleted, which name only the
- * case code (kz_member_delete, kz_team_delete). Never the "erase" entry
- * of an earlier case that had the same code. */
-#define CASE_AUDIT_WHERE                                                      \
-	" WHERE ref IN (SELECT id FROM ids)"                                  \
-	" OR (summary = ?2 AND action <> 'erase')"
 
 /* --- small queries --------------------------------------------------------- */
 
@@ -500,6 +493,8 @@ static enum kz_status delete_part(struct kz_db *db, const char *sql_code,
 		return kz_fail(err, KZ_NOT_FOUND, _("There is no record with id \"%s\"."),
 			       id ? id : "");
 	}
+	/* The case, while the record is there to find it by. */
+	char *case_id = kz_audit_case_of(db, kind, id);
 	sqlite3_stmt *q = kz_db_stmt(db, sql_delete, err);
 	if (!q) {
 		st = err ? err->status : KZ_ENV;
@@ -507,8 +502,14 @@ static enum kz_status delete_part(struct kz_db *db, const char *sql_code,
 		kz_bind_text(q, 1, id);
 		st = kz_db_step(db, q, kind, err);
 	}
-	if (st == KZ_OK)
-		st = kz_audit(db, "delete", kind, id, code, err);
+	if (st == KZ_OK) {
+		struct kz_audit_new n = {
+			.action = "delete", .kind = kind, .ref = id, .summary = code,
+			.case_id = case_id,
+		};
+		st = kz_audit_add(db, &n, err);
+	}
+	free(case_id);
 	free(code);
 	if (st != KZ_OK) {
 		kz_db_rollback(db);
@@ -911,6 +912,8 @@ enum kz_status kz_case_export_json(struct kz_db *db, const char *code,
 	if (st != KZ_OK)
 		return st;
 	st = kz_case_find(db, code, &c, err);
+	if (st == KZ_OK)
+		st = kz_case_note_read(db, c.id, "gdpr export", err);
 	if (st == KZ_OK) {
 		kz_buf_puts(&b, "{\"kind\":\"case\"");
 		json_str(&b, "id", c.id);
@@ -962,9 +965,13 @@ enum kz_status kz_case_export_json(struct kz_db *db, const char *code,
 
 /* --- erasure ---------------------------------------------------------------- */
 
+/* author: who erased it (NULL: the principal; an erasure received by sync
+ * keeps its author). */
 static enum kz_status erase_rows(struct kz_db *db, const char *id,
-				 const char *code, struct kz_error *err)
+				 const char *code, const char *author,
+				 struct kz_error *err)
 {
+	struct kz_audit_redaction redaction;
 	sqlite3_stmt *q;
 	char now[32];
 	enum kz_status st;
@@ -985,17 +992,9 @@ static enum kz_status erase_rows(struct kz_db *db, const char *id,
 	if (st != KZ_OK)
 		return st;
 
-	q = kz_db_stmt(db, CASE_IDS_CTE "DELETE FROM audit" CASE_AUDIT_WHERE, err);
-	if (!q)
-		return err ? err->status : KZ_ENV;
-	kz_bind_text(q, 1, id);
-	kz_bind_text(q, 2, code);
-	{
-		/* Only the program itself touches the audit trail. */
-		int system = kz_db_system_begin(db);
-		st = kz_db_step(db, q, "audit", err);
-		kz_db_system_end(db, system);
-	}
+	/* The case's audit entries keep their place in the chain, without
+	 * their details. */
+	st = kz_audit_redact_case(db, id, code, &redaction, err);
 	if (st != KZ_OK)
 		return st;
 
@@ -1013,20 +1012,26 @@ static enum kz_status erase_rows(struct kz_db *db, const char *id,
 			      NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return kz_db_fail(db, rc, err, "search_fts");
-	return kz_audit(db, "erase", "case", NULL, code, err);
+	return kz_audit_erased(db, code, author, &redaction, err);
 }
 
-enum kz_status kz_case_erase_id(struct kz_db *db, const char *case_id,
-				struct kz_error *err)
+enum kz_status kz_case_erase_id_by(struct kz_db *db, const char *case_id,
+				   const char *author, struct kz_error *err)
 {
 	char *code = kz_query_text(db, "SELECT code FROM cases WHERE id = ?1", case_id);
 	enum kz_status st;
 
 	if (!code)
 		return KZ_NOT_FOUND;
-	st = erase_rows(db, case_id, code, err);
+	st = erase_rows(db, case_id, code, author, err);
 	free(code);
 	return st;
+}
+
+enum kz_status kz_case_erase_id(struct kz_db *db, const char *case_id,
+				struct kz_error *err)
+{
+	return kz_case_erase_id_by(db, case_id, NULL, err);
 }
 
 enum kz_status kz_case_erase(struct kz_db *db, const char *code,
@@ -1042,7 +1047,7 @@ enum kz_status kz_case_erase(struct kz_db *db, const char *code,
 		if (st == KZ_OK)
 			st = kz_require(db, KZ_RIGHT_ERASE, err);
 		if (st == KZ_OK)
-			st = erase_rows(db, c.id, c.code, err);
+			st = erase_rows(db, c.id, c.code, NULL, err);
 		kz_case_clear(&c);
 		if (st != KZ_OK)
 			kz_db_rollback(db);

@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <sodium.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -338,6 +339,9 @@ static enum kz_status migrate(struct kz_db *db, struct kz_error *err)
 		char pragma[64];
 		for (const char *const *piece = kz_db_migration(v); *piece && st == KZ_OK; piece++)
 			st = exec(db, *piece, err);
+		/* The existing audit entries are chained in C. */
+		if (st == KZ_OK && v == 6)
+			st = kz_audit_chain_existing(db, err);
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v);
 		if (st == KZ_OK)
 			st = exec(db, pragma, err);
@@ -408,6 +412,9 @@ enum kz_status kz_db_open(const char *path, enum kz_open_mode mode,
 	int rc;
 
 	*out = NULL;
+	/* The audit trail's hashes and keys (libsodium). */
+	if (sodium_init() < 0)
+		return kz_fail(err, KZ_ENV, _("The cryptographic library cannot be started (no source of random numbers?)."));
 	st = check_header(path, &exists, err);
 	if (st != KZ_OK)
 		return st;
@@ -586,7 +593,7 @@ void kz_db_secure_end(struct kz_db *db, int previous, bool checkpoint)
 		sqlite3_exec(db->h, "PRAGMA secure_delete = FAST", NULL, NULL, NULL);
 }
 
-/* --- meta, audit, counts, check ------------------------------------------ */
+/* --- meta, counts, check ------------------------------------------------- */
 
 char *kz_db_meta_get(struct kz_db *db, const char *key)
 {
@@ -617,29 +624,6 @@ enum kz_status kz_db_meta_set(struct kz_db *db, const char *key,
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, "meta");
-}
-
-enum kz_status kz_audit(struct kz_db *db, const char *action, const char *kind,
-			const char *ref, const char *summary, struct kz_error *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"INSERT INTO audit(at, user, action, kind, ref, summary)"
-		" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", err);
-	char now[32];
-	int rc;
-
-	if (!st)
-		return err ? err->status : KZ_ENV;
-	kz_now_iso(now);
-	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, db->user, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, action, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, kind, -1, SQLITE_TRANSIENT);
-	kz_bind_text(st, 5, ref);
-	kz_bind_text(st, 6, summary);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, "audit");
 }
 
 static long count_of(struct kz_db *db, const char *sql, const char *arg)
@@ -730,6 +714,7 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 			problems++;
 		}
 	}
+	kz_audit_verify(db, &report, &problems);
 	collect(db, "SELECT 'entry ' || seq || ': no time, user or action'"
 		    " FROM audit WHERE at = '' OR user = '' OR action = ''",
 		    _("audit trail"), &report, &problems);

@@ -99,4 +99,62 @@ void kz_db_secure_end(struct kz_db *db, int previous, bool checkpoint);
 	" UNION ALL SELECT id, 'task' FROM tasks WHERE case_id = ?1"          \
 	"   OR meeting_id IN (SELECT id FROM meetings WHERE case_id = ?1)) "
 
+/* After CASE_IDS_CTE: the audit entries of a case (?1 its id, ?2 its
+ * code): those about the case, those about its records, and those about
+ * records already deleted that name only the case code (older entries
+ * without a case). Never the "erase" entry of an earlier case that had
+ * the same code. */
+#define CASE_AUDIT_WHERE                                                      \
+	" WHERE (case_id = ?1 OR ref IN (SELECT id FROM ids)"                 \
+	" OR (summary = ?2 AND action <> 'erase'))"
+
+/* --- the audit trail (audit.c) ------------------------------------------- */
+
+/* The id of the case a record belongs to (kind as in the trail: "case",
+ * "member", "goal", "meeting", ...; a plan version's ref may be
+ * "PLAN_ID/VERSION"); NULL for a record of no case, or one that is no
+ * longer there. Caller frees. */
+char *kz_audit_case_of(struct kz_db *db, const char *kind, const char *ref);
+
+/* One new entry. user NULL: the principal. derive_case: the case from
+ * kind and ref (kz_audit_case_of), else case_id as given. */
+struct kz_audit_new {
+	const char *user;
+	const char *action;
+	const char *kind;
+	const char *ref;
+	const char *summary;
+	const char *case_id;
+	bool derive_case;
+};
+enum kz_status kz_audit_add(struct kz_db *db, const struct kz_audit_new *e,
+			    struct kz_error *err);
+
+/* Erasing a case: first blank out the details of its entries (before its
+ * records go, which find them), then, when the records are gone, the
+ * erase entry, whose hash covers the list of the entries blanked out.
+ * author NULL: the principal. */
+struct kz_audit_redaction {
+	long long seq;               /* the erase entry to come */
+	size_t count;                /* entries blanked out */
+	unsigned char digest[32];    /* of their numbers */
+};
+enum kz_status kz_audit_redact_case(struct kz_db *db, const char *case_id,
+				    const char *code,
+				    struct kz_audit_redaction *r,
+				    struct kz_error *err);
+enum kz_status kz_audit_erased(struct kz_db *db, const char *code,
+			       const char *author,
+			       const struct kz_audit_redaction *r,
+			       struct kz_error *err);
+
+/* Migration 6: give the existing entries their case and chain them, in
+ * the order of their numbers. */
+enum kz_status kz_audit_chain_existing(struct kz_db *db, struct kz_error *err);
+
+/* Verify the chain in one pass; the first broken entry is appended to
+ * report (one line) and counted in *problems. */
+struct kz_buf;
+void kz_audit_verify(struct kz_db *db, struct kz_buf *report, int *problems);
+
 #endif

@@ -334,6 +334,8 @@ enum kz_status kz_meeting_part_delete(struct kz_db *db, const char *kind,
 			return kz_fail(err, KZ_NOT_FOUND, _("There is no record with id \"%s\"."),
 				       id ? id : "");
 		}
+		/* The case of a case team's record, while it is there. */
+		char *case_id = kz_audit_case_of(db, kind, id);
 		sqlite3_stmt *q = kz_db_stmt(db, parts[i].del, err);
 		if (!q) {
 			st = err ? err->status : KZ_ENV;
@@ -343,8 +345,13 @@ enum kz_status kz_meeting_part_delete(struct kz_db *db, const char *kind,
 			sqlite3_reset(q);
 			st = rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, kind);
 		}
-		if (st == KZ_OK)
-			st = kz_audit(db, "delete", kind, id, NULL, err);
+		if (st == KZ_OK) {
+			struct kz_audit_new n = {
+				.action = "delete", .kind = kind, .ref = id, .case_id = case_id,
+			};
+			st = kz_audit_add(db, &n, err);
+		}
+		free(case_id);
 		if (st != KZ_OK) {
 			kz_db_rollback(db);
 			return st;

@@ -566,10 +566,18 @@ enum kz_status kz_plan_part_delete(struct kz_db *db, const char *kind,
 	if (!code)
 		st = kz_fail(err, KZ_NOT_FOUND, _("There is no record with id \"%s\"."),
 			     id ? id : "");
+	/* The case, while the record is there to find it by. */
+	char *case_id = code ? kz_audit_case_of(db, kinds[k].kind, id) : NULL;
 	if (st == KZ_OK)
 		st = exec2(db, kinds[k].del, id, NULL, err);
-	if (st == KZ_OK)
-		st = kz_audit(db, "delete", kinds[k].kind, id, code, err);
+	if (st == KZ_OK) {
+		struct kz_audit_new n = {
+			.action = "delete", .kind = kinds[k].kind, .ref = id,
+			.summary = code, .case_id = case_id,
+		};
+		st = kz_audit_add(db, &n, err);
+	}
+	free(case_id);
 	free(code);
 	return finish(db, st, err);
 }

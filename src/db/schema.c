@@ -378,12 +378,31 @@ static const char *const migration_5[] = {
 	NULL,
 };
 
+/* The audit trail as a hash chain (src/db/audit.c): the case an entry is
+ * about, a random key and the keyed hash of its details (ref, summary,
+ * case), the hash of the entry before and its own hash. An erasure blanks
+ * out the details of the case's entries (redacted: the seq of the erase
+ * entry) and keeps the hashes, so the chain still verifies. The existing
+ * entries are chained by a step in C after this SQL (db.c). */
+static const char *const migration_6[] = {
+	"ALTER TABLE audit ADD COLUMN case_id TEXT;\n"
+	"ALTER TABLE audit ADD COLUMN salt BLOB;\n"
+	"ALTER TABLE audit ADD COLUMN detail_hash BLOB;\n"
+	"ALTER TABLE audit ADD COLUMN prev_hash BLOB;\n"
+	"ALTER TABLE audit ADD COLUMN hash BLOB;\n"
+	"ALTER TABLE audit ADD COLUMN redacted INTEGER;\n"
+	"CREATE INDEX audit_case ON audit(case_id, seq);\n"
+	"CREATE INDEX audit_redacted ON audit(redacted) WHERE redacted IS NOT NULL;\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
 	migration_5,
+	migration_6,
 };
 
 int kz_db_schema_version(void)

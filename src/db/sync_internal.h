@@ -116,6 +116,10 @@ enum kz_status kz_sync_erase_note(struct kz_db *db, const char *case_id,
  * erasure). KZ_NOT_FOUND when this replica does not hold it. */
 enum kz_status kz_case_erase_id(struct kz_db *db, const char *case_id,
 				struct kz_error *err);
+/* The same, with the author of the erasure in the audit trail (NULL: the
+ * principal). */
+enum kz_status kz_case_erase_id_by(struct kz_db *db, const char *case_id,
+				   const char *author, struct kz_error *err);
 
 /* Apply one received transaction (sync_merge.c). Its header is already
  * checked; changes are read from the change file statement. */

@@ -932,27 +932,30 @@ static enum kz_status merge_field(struct kz_db *db, struct sync_apply *a,
 /* --- the operations --------------------------------------------------------- */
 
 /* This replica's audit trail records what arrived: who wrote it where and
- * when, under the time it arrived (the trail stays in order). */
+ * when, under the time it arrived (the trail stays in order). The entry
+ * keeps the author of the change; case_id: the case of a record already
+ * deleted (else it is found from the record). */
 static enum kz_status audit_received(struct kz_db *db, const struct sync_apply *a,
 				     const struct sync_table *t, const char *row_id,
-				     const char *what, struct kz_error *err)
+				     const char *what, const char *case_id,
+				     struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "INSERT INTO audit(at, user, action, kind, ref, summary)"
-				      " VALUES (?1, ?2, 'sync', ?3, ?4, ?5)", err);
-	char now[32], *summary;
+	struct kz_audit_new n = {
+		.user = a->user && *a->user ? a->user : "?",
+		.action = "sync",
+		.kind = t->kind,
+		.ref = t->npk == 1 ? row_id : NULL,
+	};
+	char *summary, *found = NULL;
 	enum kz_status rc;
 
-	if (!st)
-		return err ? err->status : KZ_ENV;
-	kz_now_iso(now);
 	summary = xasprintf("%s, %.8s, %s", what, a->stamp.origin, a->at ? a->at : "");
-	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, a->user && *a->user ? a->user : "?", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, t->kind, -1, SQLITE_STATIC);
-	if (t->npk == 1)
-		sqlite3_bind_text(st, 4, row_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, summary, -1, SQLITE_TRANSIENT);
-	rc = kz_db_step(db, st, "audit", err);
+	n.summary = summary;
+	if (!case_id)
+		case_id = found = kz_audit_case_of(db, t->kind, row_id);
+	n.case_id = case_id;
+	rc = kz_audit_add(db, &n, err);
+	free(found);
 	free(summary);
 	return rc;
 }
@@ -1008,7 +1011,7 @@ static enum kz_status apply_update(struct kz_db *db, struct sync_apply *a, int t
 	if (rc == KZ_OK && changed)
 		rc = bump_rev(db, t, row_id, err);
 	if (rc == KZ_OK)
-		rc = audit_received(db, a, t, row_id, "update", err);
+		rc = audit_received(db, a, t, row_id, "update", NULL, err);
 	if (rc == KZ_OK)
 		a->changes++;
 	return rc;
@@ -1062,7 +1065,7 @@ static enum kz_status apply_insert(struct kz_db *db, struct sync_apply *a, int t
 	if (rc == KZ_OK)
 		rc = set_row_stamp(db, t->name, row_id, &a->stamp, false, err);
 	if (rc == KZ_OK)
-		rc = audit_received(db, a, t, row_id, "insert", err);
+		rc = audit_received(db, a, t, row_id, "insert", NULL, err);
 	if (rc == KZ_OK) {
 		a->changes++;
 		*keep = true;
@@ -1073,7 +1076,8 @@ static enum kz_status apply_insert(struct kz_db *db, struct sync_apply *a, int t
 static enum kz_status apply_erase(struct kz_db *db, struct sync_apply *a,
 				  const char *case_id, struct kz_error *err)
 {
-	enum kz_status rc = kz_case_erase_id(db, case_id, err);
+	enum kz_status rc = kz_case_erase_id_by(db, case_id,
+						 a->user && *a->user ? a->user : NULL, err);
 	sqlite3_stmt *st;
 
 	if (rc == KZ_NOT_FOUND)
@@ -1125,11 +1129,13 @@ enum kz_status sync_apply_change(struct kz_db *db, struct sync_apply *a,
 		if (c->op == 'E') {
 			rc = apply_erase(db, a, c->row_id, err);
 		} else if (row_exists(db, t, c->row_id)) {
+			char *case_id = kz_audit_case_of(db, t->kind, c->row_id);
 			rc = note_unseen_changes(db, a, t->name, c->row_id, err);
 			if (rc == KZ_OK)
 				rc = delete_cascade(db, tidx, c->row_id, &a->stamp, err);
 			if (rc == KZ_OK)
-				rc = audit_received(db, a, t, c->row_id, "delete", err);
+				rc = audit_received(db, a, t, c->row_id, "delete", case_id, err);
+			free(case_id);
 			if (rc == KZ_OK)
 				a->changes++;
 		}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "koszyk/audit.h"
 #include "koszyk/basket.h"
 #include "koszyk/cases.h"
 #include "koszyk/i18n.h"
@@ -153,6 +154,9 @@ static enum kz_status load(struct kz_db *db, const struct kz_config *cfg,
 		st = kz_team_of(db, p->kase.id, &p->team, err);
 		p->have_team = st == KZ_OK;
 	}
+	/* Printing the plan reads the family's file: the trail says so. */
+	if (st == KZ_OK)
+		st = kz_case_note_read(db, p->kase.id, "plan", err);
 	return st;
 }
 

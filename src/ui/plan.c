@@ -9,7 +9,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "koszyk/access.h"
+#include "koszyk/audit.h"
+#include "koszyk/buf.h"
 #include "koszyk/cases.h"
+#include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 #include "koszyk/access.h"
 #include "ui_internal.h"
@@ -944,6 +948,38 @@ static void share_case(struct cscreen *c)
 
 static void print_plan(struct cscreen *c);
 
+/* The case's audit trail, oldest first, in a text view. */
+static void show_trail(struct cscreen *c)
+{
+	struct kz_audit_entries e = { 0 };
+	struct kz_error err = { 0 };
+	struct kz_buf text = KZ_BUF_INIT;
+	char when[20], *title;
+
+	if (kz_audit_list(c->ui->db, c->kase.code, &e, &err) != KZ_OK) {
+		ui_error(c->ui, "%s", err.msg);
+		return;
+	}
+	for (size_t i = 0; i < e.n; i++) {
+		const struct kz_audit_entry *a = &e.v[i];
+		ui_local_time(a->at, when);
+		kz_buf_printf(&text, "%lld  %s  %s  %s  %s", a->seq, when,
+			      ui_user_name(c->ui, a->user), kz_audit_word(a->action),
+			      kz_audit_word(a->kind));
+		if (!kz_str_empty(a->summary) && !kz_str_eq(a->summary, a->case_code) &&
+		    !kz_str_eq(a->summary, a->kind))
+			kz_buf_printf(&text, " (%s)", a->summary);
+		kz_buf_putc(&text, '\n');
+	}
+	if (e.n == 0)
+		kz_buf_puts(&text, _("The trail of this case is empty."));
+	title = xasprintf(_("Audit trail of case %s"), c->kase.code ? c->kase.code : "");
+	ui_push(c->ui, ui_text_view_new(c->ui, title, kz_buf_str(&text), NULL));
+	free(title);
+	kz_buf_free(&text);
+	kz_audit_entries_free(&e);
+}
+
 static bool cs_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 {
 	struct cscreen *c = C(s);
@@ -998,6 +1034,7 @@ static bool cs_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 		return true;
 	case UI_ACT_ERASE: erase_case(c); return true;
 	case UI_ACT_SHARE: share_case(c); return true;
+	case UI_ACT_AUDIT: show_trail(c); return true;
 	default:
 		return false;
 	}
@@ -1075,6 +1112,15 @@ struct ui_screen *ui_case_screen_new(struct ui *ui, const char *case_id)
 	c->ui = ui;
 	snprintf(c->case_id, sizeof(c->case_id), "%s", case_id);
 	ui_lb_init(&c->lb, true);
+	/* Opening the case reads the family's file: once per opening, before
+	 * anything of it is shown, the trail says so. */
+	if (kz_case_visible(ui->db, c->case_id)) {
+		struct kz_error err = { 0 };
+		if (kz_case_note_read(ui->db, c->case_id, "case", &err) != KZ_OK) {
+			ui_error(ui, "%s", err.msg);
+			return &c->base;
+		}
+	}
 	load(c);
 	return &c->base;
 }

@@ -116,6 +116,8 @@ enum ui_group {
 	  N_("Save the printed plan to a file (.html, .md or text)"))          \
 	X(ERASE, CASE, "E", N_("Erase"),                                      \
 	  N_("Erase everything about the case (GDPR); asks for the case code")) \
+	X(AUDIT, CASE, "L", N_("Trail"),                                      \
+	  N_("Show the audit trail of the case: who changed or read it, and when")) \
 	X(REPORTS, GLOBAL, "7", N_("Reports"),                                \
 	  N_("Show the monitoring and evaluation reports"))                 \
 	X(DASHBOARD, GLOBAL, "0", N_("Dashboard"),                            \

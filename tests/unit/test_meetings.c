@@ -470,11 +470,17 @@ static void test_erase_case_removes_its_meetings(void **state)
 	assert_int_equal(count(t->db, "SELECT count(*) FROM decisions"), 0);
 	assert_int_equal(count(t->db, "SELECT count(*) FROM tasks"), 1);
 	assert_int_equal(count(t->db, "SELECT count(*) FROM tasks WHERE title = 'Z PZK'"), 1);
-	/* their audit entries went too; tombstones were left */
+	/* their audit entries keep their place in the chain, without their
+	 * details; tombstones were left */
 	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind IN"
-			       " ('attendee', 'decision')"), 0);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind = 'meeting'"), 1);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind = 'task'"), 1);
+			       " ('attendee', 'decision') AND redacted IS NULL"), 0);
+	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind IN"
+			       " ('attendee', 'decision') AND ref IS NULL AND summary IS NULL"
+			       " AND case_id IS NULL"), 2);
+	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind = 'meeting'"
+			       " AND redacted IS NULL"), 1);
+	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind = 'task'"
+			       " AND redacted IS NULL"), 1);
 	assert_int_equal(count(t->db, "SELECT count(*) FROM erased WHERE kind IN"
 			       " ('meeting', 'attendee', 'decision', 'task')"), 5);
 	kz_case_clear(&c);
