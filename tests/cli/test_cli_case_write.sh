@@ -29,6 +29,9 @@ out_has "$code"
 out_lacks "Przykładowa"
 
 # bad input: exit 2, a clear message, nothing written
+# (every export is itself a reading in the case's audit trail: those
+# entries are left out of the comparison)
+unread() { jq 'del(.audit[] | select(.action == "read"))' "$1"; }
 run 0 -d d.db gdpr export "$code" -o before.json
 bad() { # EXPECTED-TEXT ARGS...
 	local want=$1
@@ -36,7 +39,7 @@ bad() { # EXPECTED-TEXT ARGS...
 	run 2 -d d.db "$@"
 	err_has "$want"
 	run 0 -d d.db gdpr export "$code" -o after.json
-	cmp -s before.json after.json || fail "koszyk $*: something was written"
+	[ "$(unread before.json)" = "$(unread after.json)" ] || fail "koszyk $*: something was written"
 	rm -f after.json
 }
 bad "a goal needs a target date" case add goal "$code" "what=Bez terminu"
