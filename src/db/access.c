@@ -171,31 +171,42 @@ enum kz_status kz_case_unknown(const char *code, struct kz_error *err)
 
 /* --- the triggers ----------------------------------------------------------- */
 
-/* Each table of records and the case its row belongs to, as an SQL
- * expression over "R." (replaced by new. or old.); NULL: no case. */
+/* Each table of records: its kind (as in the audit trail and the sync
+ * registry) and the case its row belongs to, as an SQL expression over
+ * "R." (replaced by new., old. or a table alias); NULL: no case. lookup
+ * replaces the generated "which case" query where the key is not id.
+ * Cases and shares have triggers of their own (access_sql). */
 static const struct {
-	const char *table;
-	const char *case_of;
-} guarded[] = {
-	{ "partners", NULL },
-	{ "contacts", NULL },
-	{ "services", NULL },
-	{ "members", "R.case_id" },
-	{ "team", "R.case_id" },
-	{ "plans", "R.case_id" },
-	{ "diagnoses", "(SELECT case_id FROM main.plans WHERE id = R.plan_id)" },
-	{ "goals", "(SELECT case_id FROM main.plans WHERE id = R.plan_id)" },
-	{ "actions", "(SELECT case_id FROM main.plans WHERE id = R.plan_id)" },
-	{ "reviews", "(SELECT case_id FROM main.plans WHERE id = R.plan_id)" },
-	{ "plan_versions", "(SELECT case_id FROM main.plans WHERE id = R.plan_id)" },
-	{ "progress", "(SELECT p.case_id FROM main.reviews r JOIN main.plans p"
-		      " ON p.id = r.plan_id WHERE r.id = R.review_id)" },
-	{ "meetings", "R.case_id" },
-	{ "attendees", "(SELECT case_id FROM main.meetings WHERE id = R.meeting_id)" },
-	{ "decisions", "(SELECT case_id FROM main.meetings WHERE id = R.meeting_id)" },
-	{ "tasks", "coalesce(R.case_id, (SELECT case_id FROM main.meetings"
-		   " WHERE id = R.meeting_id))" },
+	const char *table, *kind, *case_of, *lookup;
+	bool own_triggers;
+} tables[] = {
+	{ "partners", "partner", NULL, NULL, false },
+	{ "contacts", "contact", NULL, NULL, false },
+	{ "services", "service", NULL, NULL, false },
+	{ "cases", "case", "R.id", NULL, true },
+	{ "case_shares", "share", "R.case_id", NULL, true },
+	{ "members", "member", "R.case_id", NULL, false },
+	{ "team", "team", "R.case_id", NULL, false },
+	{ "plans", "plan", "R.case_id", NULL, false },
+	{ "diagnoses", "diagnosis", "(SELECT case_id FROM main.plans WHERE id = R.plan_id)", NULL, false },
+	{ "goals", "goal", "(SELECT case_id FROM main.plans WHERE id = R.plan_id)", NULL, false },
+	{ "actions", "action", "(SELECT case_id FROM main.plans WHERE id = R.plan_id)", NULL, false },
+	{ "reviews", "review", "(SELECT case_id FROM main.plans WHERE id = R.plan_id)", NULL, false },
+	/* named PLAN_ID/VERSION (or by the plan's id alone) */
+	{ "plan_versions", "plan_version", "(SELECT case_id FROM main.plans WHERE id = R.plan_id)",
+	  "SELECT case_id FROM main.plans WHERE id = substr(?1, 1, instr(?1 || '/', '/') - 1)",
+	  false },
+	{ "progress", "progress", "(SELECT p.case_id FROM main.reviews r JOIN main.plans p"
+		      " ON p.id = r.plan_id WHERE r.id = R.review_id)", NULL, false },
+	{ "meetings", "meeting", "R.case_id", NULL, false },
+	{ "attendees", "attendee", "(SELECT case_id FROM main.meetings WHERE id = R.meeting_id)",
+	  NULL, false },
+	{ "decisions", "decision", "(SELECT case_id FROM main.meetings WHERE id = R.meeting_id)",
+	  NULL, false },
+	{ "tasks", "task", "coalesce(R.case_id, (SELECT case_id FROM main.meetings"
+		   " WHERE id = R.meeting_id))", NULL, false },
 };
+#define NTABLES (sizeof(tables) / sizeof(tables[0]))
 
 /* expr with every "R." replaced by row ("new." or "old."). */
 static void put_row_expr(struct kz_buf *b, const char *expr, const char *row)
@@ -210,31 +221,46 @@ static void put_row_expr(struct kz_buf *b, const char *expr, const char *row)
 	}
 }
 
-/* The id of the case a row of table belongs to, or NULL (not a case's
- * row, or no such row). */
+/* The case of row row_id of tables[i], or NULL. */
+static char *case_of_row(struct kz_db *db, size_t i, const char *row_id)
+{
+	static char *sql[NTABLES];
+
+	if (!tables[i].case_of || kz_str_empty(row_id))
+		return NULL;
+	if (tables[i].lookup)
+		return kz_query_text(db, tables[i].lookup, row_id);
+	if (!sql[i]) {
+		struct kz_buf b = KZ_BUF_INIT;
+		kz_buf_puts(&b, "SELECT ");
+		put_row_expr(&b, tables[i].case_of, "x.");
+		kz_buf_printf(&b, " FROM main.%s x WHERE x.id = ?1", tables[i].table);
+		sql[i] = kz_buf_detach(&b);
+	}
+	return kz_query_text(db, sql[i], row_id);
+}
+
 char *kz_row_case_id(struct kz_db *db, const char *table, const char *row_id)
 {
-	static char *sql[sizeof(guarded) / sizeof(guarded[0])];
+	for (size_t i = 0; i < NTABLES; i++)
+		if (strcmp(tables[i].table, table) == 0)
+			return case_of_row(db, i, row_id);
+	return NULL;
+}
 
-	if (strcmp(table, "cases") == 0)
-		return kz_query_text(db, "SELECT id FROM cases WHERE id = ?1", row_id);
-	if (strcmp(table, "case_shares") == 0)
-		return kz_query_text(db, "SELECT case_id FROM case_shares WHERE id = ?1", row_id);
-	if (strcmp(table, "plan_versions") == 0)
-		return kz_query_text(db, "SELECT case_id FROM plans"
-				     " WHERE id = substr(?1, 1, instr(?1, '/') - 1)", row_id);
-	for (size_t i = 0; i < sizeof(guarded) / sizeof(guarded[0]); i++) {
-		if (strcmp(guarded[i].table, table) != 0 || !guarded[i].case_of)
-			continue;
-		if (!sql[i]) {
-			struct kz_buf b = KZ_BUF_INIT;
-			kz_buf_puts(&b, "SELECT ");
-			put_row_expr(&b, guarded[i].case_of, "x.");
-			kz_buf_printf(&b, " FROM main.%s x WHERE x.id = ?1", table);
-			sql[i] = kz_buf_detach(&b);
-		}
-		return kz_query_text(db, sql[i], row_id);
-	}
+bool kz_kind_of_case(const char *kind)
+{
+	for (size_t i = 0; kind && i < NTABLES; i++)
+		if (strcmp(tables[i].kind, kind) == 0)
+			return tables[i].case_of != NULL;
+	return false;
+}
+
+char *kz_record_case_id(struct kz_db *db, const char *kind, const char *id)
+{
+	for (size_t i = 0; kind && i < NTABLES; i++)
+		if (strcmp(tables[i].kind, kind) == 0)
+			return case_of_row(db, i, id);
 	return NULL;
 }
 
@@ -300,8 +326,9 @@ static char *access_sql(void)
 	char *visible_old = xasprintf(KZ_SEES_CASE("%s"), "old.id", "old.id");
 	char *w;
 
-	for (size_t i = 0; i < sizeof(guarded) / sizeof(guarded[0]); i++)
-		guard_table(&b, guarded[i].table, guarded[i].case_of);
+	for (size_t i = 0; i < NTABLES; i++)
+		if (!tables[i].own_triggers)
+			guard_table(&b, tables[i].table, tables[i].case_of);
 	/* Cases: a worker opens their own; only a coordinator reassigns or
 	 * deletes (erasure). */
 	put_trigger(&b, "cases", "INSERT", "iv", "kz_role() < 1", "change");

@@ -135,60 +135,6 @@ static const char *nonempty(const char *s)
 	return kz_str_empty(s) ? NULL : s;
 }
 
-/* --- the case of a record ------------------------------------------------------ */
-
-static const struct {
-	const char *kind, *sql;
-} case_of_kind[] = {
-	{ "case", "SELECT id FROM cases WHERE id = ?1" },
-	{ "share", "SELECT case_id FROM case_shares WHERE id = ?1" },
-	{ "member", "SELECT case_id FROM members WHERE id = ?1" },
-	{ "team", "SELECT case_id FROM team WHERE id = ?1" },
-	{ "plan", "SELECT case_id FROM plans WHERE id = ?1" },
-	{ "plan_version", "SELECT case_id FROM plans WHERE id = ?1" },
-	{ "diagnosis", "SELECT p.case_id FROM diagnoses x JOIN plans p ON p.id = x.plan_id"
-		       " WHERE x.id = ?1" },
-	{ "goal", "SELECT p.case_id FROM goals x JOIN plans p ON p.id = x.plan_id"
-		  " WHERE x.id = ?1" },
-	{ "action", "SELECT p.case_id FROM actions x JOIN plans p ON p.id = x.plan_id"
-		    " WHERE x.id = ?1" },
-	{ "review", "SELECT p.case_id FROM reviews x JOIN plans p ON p.id = x.plan_id"
-		    " WHERE x.id = ?1" },
-	{ "progress", "SELECT p.case_id FROM progress x JOIN reviews r ON r.id = x.review_id"
-		      " JOIN plans p ON p.id = r.plan_id WHERE x.id = ?1" },
-	{ "meeting", "SELECT case_id FROM meetings WHERE id = ?1" },
-	{ "attendee", "SELECT m.case_id FROM attendees x JOIN meetings m"
-		      " ON m.id = x.meeting_id WHERE x.id = ?1" },
-	{ "decision", "SELECT m.case_id FROM decisions x JOIN meetings m"
-		      " ON m.id = x.meeting_id WHERE x.id = ?1" },
-	{ "task", "SELECT coalesce(x.case_id, m.case_id) FROM tasks x LEFT JOIN meetings m"
-		  " ON m.id = x.meeting_id WHERE x.id = ?1" },
-};
-
-static int case_kind_index(const char *kind)
-{
-	for (size_t i = 0; kind && i < sizeof(case_of_kind) / sizeof(case_of_kind[0]); i++)
-		if (strcmp(case_of_kind[i].kind, kind) == 0)
-			return (int)i;
-	return -1;
-}
-
-char *kz_audit_case_of(struct kz_db *db, const char *kind, const char *ref)
-{
-	int i = case_kind_index(kind);
-	char *key, *slash, *id;
-
-	if (i < 0 || kz_str_empty(ref))
-		return NULL;
-	key = xstrdup(ref);
-	/* A plan version is named PLAN_ID/VERSION where its key has two parts. */
-	if (strcmp(kind, "plan_version") == 0 && (slash = strchr(key, '/')))
-		*slash = '\0';
-	id = kz_query_text(db, case_of_kind[i].sql, key);
-	free(key);
-	return id;
-}
-
 /* --- appending -------------------------------------------------------------------- */
 
 /* The number the next entry gets (as AUTOINCREMENT would give it: never
@@ -292,7 +238,7 @@ enum kz_status kz_audit_add(struct kz_db *db, const struct kz_audit_new *n,
 	e.kind = n->kind ? n->kind : "";
 	e.ref = nonempty(n->ref);
 	e.summary = nonempty(n->summary);
-	case_id = n->derive_case ? kz_audit_case_of(db, n->kind, e.ref)
+	case_id = n->derive_case ? kz_record_case_id(db, n->kind, e.ref)
 				 : xstrdup_or_null(nonempty(n->case_id));
 	e.case_id = nonempty(case_id);
 	st = append(db, &e, NULL, 0, err);
@@ -415,12 +361,12 @@ static enum kz_status chain_one(struct kz_db *db, struct old_entry *o,
 {
 	unsigned char salt[SALT_LEN], detail[HASH_LEN], hash[HASH_LEN];
 	struct entry e;
-	char *case_id = kz_audit_case_of(db, o->kind, o->ref);
+	char *case_id = kz_record_case_id(db, o->kind, o->ref);
 	sqlite3_stmt *q;
 	enum kz_status st;
 
 	/* Entries of records deleted since name only the case code. */
-	if (!case_id && o->summary && case_kind_index(o->kind) >= 0 &&
+	if (!case_id && o->summary && kz_kind_of_case(o->kind) &&
 	    strcmp(o->action, "erase") != 0)
 		case_id = kz_query_text(db, "SELECT id FROM cases WHERE code = ?1", o->summary);
 	memset(&e, 0, sizeof(e));

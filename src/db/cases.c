@@ -494,7 +494,7 @@ static enum kz_status delete_part(struct kz_db *db, const char *sql_code,
 			       id ? id : "");
 	}
 	/* The case, while the record is there to find it by. */
-	char *case_id = kz_audit_case_of(db, kind, id);
+	char *case_id = kz_record_case_id(db, kind, id);
 	sqlite3_stmt *q = kz_db_stmt(db, sql_delete, err);
 	if (!q) {
 		st = err ? err->status : KZ_ENV;

@@ -27,6 +27,10 @@ enum kz_status kz_refusal(struct kz_db *db, const char *reason,
 /* The case a row of a synced table belongs to (NULL: none); whether the
  * principal may see the row (rows of no case: yes). */
 char *kz_row_case_id(struct kz_db *db, const char *table, const char *row_id);
+/* The same for a record named by its kind ("goal", "plan_version", ...). */
+char *kz_record_case_id(struct kz_db *db, const char *kind, const char *id);
+/* Whether records of this kind belong to a case. */
+bool kz_kind_of_case(const char *kind);
 bool kz_row_visible(struct kz_db *db, const char *table, const char *row_id);
 
 /* SQL: may the principal see the case whose id is the expression id?
@@ -110,14 +114,8 @@ void kz_db_secure_end(struct kz_db *db, int previous, bool checkpoint);
 
 /* --- the audit trail (audit.c) ------------------------------------------- */
 
-/* The id of the case a record belongs to (kind as in the trail: "case",
- * "member", "goal", "meeting", ...; a plan version's ref may be
- * "PLAN_ID/VERSION"); NULL for a record of no case, or one that is no
- * longer there. Caller frees. */
-char *kz_audit_case_of(struct kz_db *db, const char *kind, const char *ref);
-
 /* One new entry. user NULL: the principal. derive_case: the case from
- * kind and ref (kz_audit_case_of), else case_id as given. */
+ * kind and ref (kz_record_case_id), else case_id as given. */
 struct kz_audit_new {
 	const char *user;
 	const char *action;

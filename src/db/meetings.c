@@ -335,7 +335,7 @@ enum kz_status kz_meeting_part_delete(struct kz_db *db, const char *kind,
 				       id ? id : "");
 		}
 		/* The case of a case team's record, while it is there. */
-		char *case_id = kz_audit_case_of(db, kind, id);
+		char *case_id = kz_record_case_id(db, kind, id);
 		sqlite3_stmt *q = kz_db_stmt(db, parts[i].del, err);
 		if (!q) {
 			st = err ? err->status : KZ_ENV;

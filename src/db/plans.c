@@ -567,7 +567,7 @@ enum kz_status kz_plan_part_delete(struct kz_db *db, const char *kind,
 		st = kz_fail(err, KZ_NOT_FOUND, _("There is no record with id \"%s\"."),
 			     id ? id : "");
 	/* The case, while the record is there to find it by. */
-	char *case_id = code ? kz_audit_case_of(db, kinds[k].kind, id) : NULL;
+	char *case_id = code ? kz_record_case_id(db, kinds[k].kind, id) : NULL;
 	if (st == KZ_OK)
 		st = exec2(db, kinds[k].del, id, NULL, err);
 	if (st == KZ_OK) {

@@ -16,21 +16,6 @@ static const struct {
 	{ "partners", "SELECT name FROM partners WHERE id = ?1" },
 	{ "contacts", "SELECT name FROM contacts WHERE id = ?1" },
 	{ "services", "SELECT title FROM services WHERE id = ?1" },
-	{ "cases", "SELECT code FROM cases WHERE id = ?1" },
-	{ "members", "SELECT c.code FROM members x JOIN cases c ON c.id = x.case_id WHERE x.id = ?1" },
-	{ "team", "SELECT c.code FROM team x JOIN cases c ON c.id = x.case_id WHERE x.id = ?1" },
-	{ "plans", "SELECT c.code FROM plans x JOIN cases c ON c.id = x.case_id WHERE x.id = ?1" },
-	{ "diagnoses", "SELECT c.code FROM diagnoses x JOIN plans p ON p.id = x.plan_id"
-		       " JOIN cases c ON c.id = p.case_id WHERE x.id = ?1" },
-	{ "goals", "SELECT c.code FROM goals x JOIN plans p ON p.id = x.plan_id"
-		   " JOIN cases c ON c.id = p.case_id WHERE x.id = ?1" },
-	{ "actions", "SELECT c.code FROM actions x JOIN plans p ON p.id = x.plan_id"
-		     " JOIN cases c ON c.id = p.case_id WHERE x.id = ?1" },
-	{ "reviews", "SELECT c.code FROM reviews x JOIN plans p ON p.id = x.plan_id"
-		     " JOIN cases c ON c.id = p.case_id WHERE x.id = ?1" },
-	{ "progress", "SELECT c.code FROM progress x JOIN reviews r ON r.id = x.review_id"
-		      " JOIN plans p ON p.id = r.plan_id JOIN cases c ON c.id = p.case_id"
-		      " WHERE x.id = ?1" },
 	{ "meetings", "SELECT title || ' ' || date FROM meetings WHERE id = ?1" },
 	{ "attendees", "SELECT c.name FROM attendees x JOIN contacts c ON c.id = x.contact_id"
 		       " WHERE x.id = ?1" },
@@ -40,18 +25,16 @@ static const struct {
 
 static char *label_of(struct kz_db *db, const char *table, const char *row_id)
 {
-	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
-		if (strcmp(labels[i].table, table) != 0)
-			continue;
-		sqlite3_stmt *st = kz_db_stmt(db, labels[i].sql, NULL);
-		char *v = NULL;
-		if (!st)
-			return NULL;
-		sqlite3_bind_text(st, 1, row_id, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = kz_column_dup(st, 0);
-		sqlite3_reset(st);
-		return v;
+	char *case_id;
+
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(labels[i].table, table) == 0)
+			return kz_query_text(db, labels[i].sql, row_id);
+	case_id = kz_row_case_id(db, table, row_id);
+	if (case_id) {
+		char *code = kz_query_text(db, "SELECT code FROM cases WHERE id = ?1", case_id);
+		free(case_id);
+		return code;
 	}
 	return NULL;
 }

@@ -952,7 +952,7 @@ static enum kz_status audit_received(struct kz_db *db, const struct sync_apply *
 	summary = xasprintf("%s, %.8s, %s", what, a->stamp.origin, a->at ? a->at : "");
 	n.summary = summary;
 	if (!case_id)
-		case_id = found = kz_audit_case_of(db, t->kind, row_id);
+		case_id = found = kz_record_case_id(db, t->kind, row_id);
 	n.case_id = case_id;
 	rc = kz_audit_add(db, &n, err);
 	free(found);
@@ -1129,7 +1129,7 @@ enum kz_status sync_apply_change(struct kz_db *db, struct sync_apply *a,
 		if (c->op == 'E') {
 			rc = apply_erase(db, a, c->row_id, err);
 		} else if (row_exists(db, t, c->row_id)) {
-			char *case_id = kz_audit_case_of(db, t->kind, c->row_id);
+			char *case_id = kz_record_case_id(db, t->kind, c->row_id);
 			rc = note_unseen_changes(db, a, t->name, c->row_id, err);
 			if (rc == KZ_OK)
 				rc = delete_cascade(db, tidx, c->row_id, &a->stamp, err);
