@@ -105,7 +105,10 @@ e2e_start() {
 		for a in "$@"; do
 			echo "export '$a'"
 		done
-		if [ -n "$E2E_NO_AS" ]; then
+		if [ -n "${E2E_OS_USER:-}" ]; then
+			# A real operating-system user, with the given configuration.
+			echo "runuser -u '$E2E_OS_USER' -- '$KOSZYK_BIN' -c '$E2E_CONFIG' -d '$E2E_DB'"
+		elif [ -n "$E2E_NO_AS" ]; then
 			echo "'$KOSZYK_BIN' -d '$E2E_DB'"
 		else
 			echo "'$KOSZYK_BIN' --as '$(e2e_login)' -d '$E2E_DB'"
@@ -116,7 +119,7 @@ e2e_start() {
 	rm -f "$E2E_EXIT"
 	e2e_tmux new-session -d -s "$E2E_SESSION" -x "$w" -y "$h" "$E2E_DIR/run.sh" ||
 		fail "cannot start tmux"
-	if [ -z "$E2E_USER" ] && [ -z "$E2E_NO_AS" ]; then
+	if [ -z "$E2E_USER" ] && [ -z "$E2E_NO_AS" ] && [ -z "${E2E_OS_USER:-}" ]; then
 		# The coordinator starts on her dashboard; these tests on the basket.
 		wait_for "koszyk │"
 		keys 1
