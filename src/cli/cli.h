@@ -17,6 +17,8 @@ struct kz_cli {
 	struct kz_db *db;
 	char *login;              /* from the operating system */
 	const char *act_as;       /* --as: a demo database's user */
+	char *server_db;          /* the office server's database (privilege.c) */
+	char *server_config;      /* and its configuration, next to it */
 	int argc;                 /* the command and its arguments */
 	char **argv;
 };
@@ -56,6 +58,19 @@ enum kz_status kz_cmd_list_dropped(struct kz_cli *cli, bool json,
 
 /* The audit trail (src/cli/audit_cmd.c). */
 enum kz_status kz_cmd_audit(struct kz_cli *cli, struct kz_error *err);
+
+/* The office server (privilege.c): a setgid koszyk sets its group aside
+ * at the start (kz_priv_init), takes it up only to open a database in a
+ * server folder with that folder's configuration (kz_priv_choose decides,
+ * kz_priv_load_config, kz_priv_open_server_db), and gives it up for good
+ * right after, or at once for any other database. */
+void kz_priv_init(void);
+bool kz_priv_capable(void);
+void kz_priv_give_up(void);
+enum kz_status kz_priv_choose(struct kz_cli *cli, const char *config_opt,
+			      struct kz_error *err);
+enum kz_status kz_priv_load_config(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_priv_open_server_db(struct kz_cli *cli, struct kz_error *err);
 
 /* Write text to PATH atomically, or to stdout when path is NULL or "-". */
 enum kz_status kz_cli_output(const char *path, const char *data, size_t len,

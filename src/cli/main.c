@@ -181,12 +181,16 @@ static enum kz_status load_config(struct kz_cli *cli, const char *opt,
 	return KZ_OK;
 }
 
+static enum kz_status setup_db(struct kz_cli *cli, struct kz_error *err);
+
 enum kz_status kz_cli_open_db(struct kz_cli *cli, bool create, struct kz_error *err)
 {
 	enum kz_status st;
 
 	if (cli->db)
 		return KZ_OK;
+	if (cli->server_db)  /* opened at the start, or refused then */
+		return kz_fail(err, KZ_ENV, _("The database of this server could not be opened."));
 	if (create && cli->db_is_default) {
 		/* The default place may not exist yet. */
 		char *dir = xstrdup(cli->db_path);
@@ -204,6 +208,14 @@ enum kz_status kz_cli_open_db(struct kz_cli *cli, bool create, struct kz_error *
 	st = kz_db_open(cli->db_path, create ? KZ_OPEN_CREATE : KZ_OPEN_EXISTING, &cli->db, err);
 	if (st != KZ_OK)
 		return st;
+	return setup_db(cli, err);
+}
+
+/* The person and the settings of an open database. */
+static enum kz_status setup_db(struct kz_cli *cli, struct kz_error *err)
+{
+	enum kz_status st;
+
 	kz_db_set_login(cli->db, &cli->cfg, cli->login);
 	if (cli->act_as) {
 		st = kz_db_act_as(cli->db, &cli->cfg, cli->act_as, err);
@@ -270,6 +282,31 @@ static void cleanup(struct kz_cli *cli)
 	kz_config_free(&cli->cfg);
 	free(cli->notice);
 	free(cli->login);
+	free(cli->server_db);
+	free(cli->server_config);
+}
+
+/* The configuration, and on the office server its database (see
+ * privilege.c): what may be read with the program's group is settled
+ * before anything else is read. */
+static enum kz_status prepare(struct kz_cli *cli, const char *config_opt,
+			      struct kz_error *err)
+{
+	enum kz_status st = kz_priv_choose(cli, config_opt, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (!cli->server_db)
+		return load_config(cli, config_opt, err);
+	if (cli->act_as)
+		return kz_fail(err, KZ_INVALID,
+			       _("--as works only in a demo database, never on the server."));
+	st = kz_priv_load_config(cli, err);
+	if (st == KZ_OK)
+		st = kz_priv_open_server_db(cli, err);
+	if (st == KZ_OK)
+		st = setup_db(cli, err);
+	return st;
 }
 
 int main(int argc, char **argv)
@@ -281,6 +318,8 @@ int main(int argc, char **argv)
 	enum kz_status st;
 	int i;
 
+	/* Before anything: a setgid koszyk sets its group aside. */
+	kz_priv_init();
 	kz_i18n_init(getenv("KOSZYK_LANG"));
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -311,16 +350,16 @@ int main(int argc, char **argv)
 	/* Who is at the keyboard: the operating system says, nothing else. */
 	cli.login = kz_os_login();
 
-	st = load_config(&cli, config_opt, &err);
+	if (db_opt)
+		cli.db_path = db_opt;
+	else if (getenv("KOSZYK_DB") && *getenv("KOSZYK_DB"))
+		cli.db_path = getenv("KOSZYK_DB");
+	else
+		cli.db_path = default_db = xdg_path("XDG_DATA_HOME", ".local/share", "koszyk.db");
+	cli.db_is_default = default_db != NULL;
+	st = prepare(&cli, config_opt, &err);
 	if (st == KZ_OK) {
 		choose_language(&cli.cfg);
-		if (db_opt)
-			cli.db_path = db_opt;
-		else if (getenv("KOSZYK_DB") && *getenv("KOSZYK_DB"))
-			cli.db_path = getenv("KOSZYK_DB");
-		else
-			cli.db_path = default_db = xdg_path("XDG_DATA_HOME", ".local/share", "koszyk.db");
-		cli.db_is_default = default_db != NULL;
 		st = dispatch(&cli, &err);
 	}
 	if (st != KZ_OK && err.msg[0])

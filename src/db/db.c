@@ -745,6 +745,10 @@ enum kz_status kz_db_backup(struct kz_db *db, const char *path,
 	mode_t old;
 	int rc;
 
+	/* A copy of every family's file: for a coordinator (or the program
+	 * itself, making a replica). */
+	if (!kz_may(db, KZ_RIGHT_ALL_CASES))
+		return kz_fail(err, KZ_DENIED, _("Only a coordinator may copy the whole database."));
 	if (stat(path, &sb) == 0)
 		return kz_fail(err, KZ_INVALID, _("%s already exists; give a new file name for the backup."),
 			       path);

@@ -876,7 +876,13 @@ enum kz_status kz_sync_clone(const char *source, const char *dest,
 	if (st != KZ_OK)
 		return st;
 	replica = xstrdup(sync_replica(src));
-	st = kz_db_backup(src, dest, err);
+	{
+		/* A replica is a copy of everything today; which cases a
+		 * replica may hold is decided by sync (issue 9, need-to-know). */
+		int system = kz_db_system_begin(src);
+		st = kz_db_backup(src, dest, err);
+		kz_db_system_end(src, system);
+	}
 	if (st == KZ_OK)
 		st = kz_sync_adopt_clone(dest, replica, err);
 	if (st == KZ_OK)

@@ -557,8 +557,12 @@ enum kz_status kz_sync_serve_clone(struct kz_db *db, int out,
 	quiet_pipe(&old);
 	if (!copy)
 		st = kz_fail(err, KZ_ENV, _("Cannot create a temporary file: %s"), strerror(errno));
-	if (st == KZ_OK)
+	if (st == KZ_OK) {
+		/* See kz_sync_clone: a replica is a copy of everything. */
+		int own = kz_db_system_begin(db);
 		st = kz_db_backup(db, copy, err);
+		kz_db_system_end(db, own);
+	}
 	if (st == KZ_OK) {
 		hello = xasprintf("KOSZYK-CLONE 1 %s\n", sync_replica(db));
 		if (!write_all(out, hello, strlen(hello)) || !send_file(out, copy))
