@@ -65,6 +65,8 @@ struct kz_sync_stats {
 	long tx_applied;    /* transactions new to this replica */
 	long tx_skipped;    /* already held (the file was applied before) */
 	long tx_waiting;    /* need changes not received yet: left for later */
+	long tx_refused;    /* their author had no right to make them: set
+			       aside for a coordinator (list refused) */
 	long changes;       /* row changes applied */
 	long conflicts_new; /* fields that came into conflict */
 };
@@ -99,9 +101,11 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 			      struct kz_error *err);
 
 /* A new replica at dest (must not exist) from the database at source:
- * the same data and change log, a new replica id, mode 0600. */
+ * the same data and change log, a new replica id, mode 0600. The source
+ * registers the new replica as owner's (a login; NULL: nobody's): its
+ * changes must carry that name. */
 enum kz_status kz_sync_clone(const char *source, const char *dest,
-			     struct kz_error *err);
+			     const char *owner, struct kz_error *err);
 
 /* Finish a new replica copied to dest from the replica source_replica:
  * a replica id of its own, and the source remembered as a peer. */
@@ -181,7 +185,10 @@ enum kz_status kz_conflict_resolve(struct kz_db *db, const char *table,
  * on another computer at the same time (reason "deleted"; the deletion
  * wins), or a second row where only one may be (reason "duplicate": the
  * same person twice at a meeting, one diagnosis per need area). Kept on
- * this replica until a person has seen it. */
+ * this replica until a person has seen it. A coordinator also sees the
+ * received transactions that were refused (reason "refused": table and
+ * row_id empty, fields the tables it touched): their author had no right
+ * to make them, so nothing of them was applied. */
 struct kz_dropped {
 	char *table;
 	char *kind;    /* "service", "contact", ... */
@@ -192,6 +199,8 @@ struct kz_dropped {
 	long long seq;
 	char *user;    /* who made it, and when (NULL when unknown) */
 	char *at;
+	char *detail;  /* "refused": why (NULL otherwise) */
+	char *changes; /* "refused": what it would have changed (JSON) */
 };
 
 struct kz_dropped_list {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "koszyk/access.h"
 #include "koszyk/buf.h"
 #include "koszyk/i18n.h"
 #include "koszyk/sync.h"
@@ -39,6 +40,25 @@ static bool is_remote(const char *source)
 	return colon && colon != source && (!slash || slash > colon);
 }
 
+/* A clone on this computer belongs to the person making it (in a demo,
+ * the user acted as, which the source must allow). */
+static enum kz_status clone_local(struct kz_cli *cli, struct kz_error *err)
+{
+	const char *owner = cli->login;
+
+	if (cli->act_as) {
+		struct kz_db *src;
+		enum kz_status st = kz_db_open(cli->argv[2], KZ_OPEN_EXISTING, &src, err);
+		if (st == KZ_OK)
+			st = kz_db_act_as(src, &cli->cfg, cli->act_as, err);
+		kz_db_close(src);
+		if (st != KZ_OK)
+			return st;
+		owner = cli->act_as;
+	}
+	return kz_sync_clone(cli->argv[2], cli->db_path, owner, err);
+}
+
 static enum kz_status cmd_clone(struct kz_cli *cli, struct kz_error *err)
 {
 	enum kz_status st = need_args(cli, 3, "-d NEW.db sync clone SOURCE", err);
@@ -51,7 +71,7 @@ static enum kz_status cmd_clone(struct kz_cli *cli, struct kz_error *err)
 	if (is_remote(cli->argv[2]))
 		st = kz_sync_clone_ssh(cli->argv[2], cli->db_path, err);
 	else
-		st = kz_sync_clone(cli->argv[2], cli->db_path, err);
+		st = clone_local(cli, err);
 	if (st == KZ_OK)
 		printf(_("Created %s, a new replica of %s.\n"), cli->db_path, cli->argv[2]);
 	return st;
@@ -66,6 +86,9 @@ static void print_received(const struct kz_sync_stats *s)
 	if (s->tx_waiting > 0)
 		printf(_("%ld changes need changes from another computer first; they will come again with a later exchange (sync with the office server).\n"),
 		       s->tx_waiting);
+	if (s->tx_refused > 0)
+		printf(_("%ld changes were refused: their author may not make them. They are kept aside for a coordinator (koszyk list dropped).\n"),
+		       s->tx_refused);
 }
 
 static enum kz_status cmd_export(struct kz_cli *cli, struct kz_error *err)
@@ -294,6 +317,12 @@ enum kz_status kz_cmd_list_dropped(struct kz_cli *cli, bool json, struct kz_erro
 		kz_buf_putc(&out, '[');
 	for (size_t i = 0; i < l.n; i++) {
 		const struct kz_dropped *d = &l.items[i];
+		if (!json && d->detail) {
+			kz_buf_printf(&out, _("refused change %s#%lld of %s (%s): %s; it would have changed %s\n"),
+				      d->replica, d->seq, d->user ? d->user : "", d->at ? d->at : "",
+				      d->detail, d->fields ? d->fields : "");
+			continue;
+		}
 		if (!json) {
 			kz_buf_printf(&out, "%s %s %s: %s (%s, %s)\n", d->table, d->row_id,
 				      strcmp(d->reason, "deleted") == 0
@@ -319,6 +348,11 @@ enum kz_status kz_cmd_list_dropped(struct kz_cli *cli, bool json, struct kz_erro
 		kz_buf_json_string(&out, d->user);
 		kz_buf_puts(&out, ", \"at\": ");
 		kz_buf_json_string(&out, d->at);
+		if (d->detail) {
+			kz_buf_printf(&out, ", \"seq\": %lld, \"why\": ", d->seq);
+			kz_buf_json_string(&out, d->detail);
+			kz_buf_printf(&out, ", \"changes\": %s", d->changes ? d->changes : "[]");
+		}
 		kz_buf_putc(&out, '}');
 	}
 	if (json)

@@ -34,6 +34,7 @@ void kz_db_set_login(struct kz_db *db, const struct kz_config *cfg,
 	const struct kz_user *u = kz_config_user(cfg, login);
 
 	kz_db_set_principal(db, login, u ? u->role : KZ_ROLE_VIEWER);
+	kz_db_set_users(db, cfg);
 }
 
 bool kz_db_is_demo(struct kz_db *db)
@@ -65,6 +66,7 @@ enum kz_status kz_db_act_as(struct kz_db *db, const struct kz_config *cfg,
 			       _("\"%s\" is not a user of the configuration; the demo's users are listed under users in koszyk.yaml."),
 			       login ? login : "");
 	kz_db_set_principal(db, u->login, u->role);
+	kz_db_set_users(db, cfg);
 	return KZ_OK;
 }
 

@@ -29,6 +29,7 @@ struct kz_db {
 	char *path;
 	char *user;
 	enum kz_role role;
+	const struct kz_config *users; /* roles of authors of received changes */
 	int system;      /* the program's own work passes the checks */
 	int stale_days;
 	int depth;       /* nesting of kz_db_begin */
@@ -78,6 +79,16 @@ int kz_db_system_begin(struct kz_db *db)
 void kz_db_system_end(struct kz_db *db, int previous)
 {
 	db->system = previous;
+}
+
+void kz_db_set_users(struct kz_db *db, const struct kz_config *cfg)
+{
+	db->users = cfg;
+}
+
+const struct kz_config *kz_db_users(const struct kz_db *db)
+{
+	return db->users;
 }
 
 int kz_db_effective_role(const struct kz_db *db)

@@ -17,6 +17,11 @@ const char *const *kz_db_migration(int version);
  * program does its own work (kz_db_system_begin). */
 #define KZ_ROLE_SYSTEM_LEVEL 3
 int kz_db_effective_role(const struct kz_db *db);
+/* The configuration whose users give the roles of the authors of
+ * received changes (set with the principal by kz_db_set_login); NULL
+ * when none was given. */
+void kz_db_set_users(struct kz_db *db, const struct kz_config *cfg);
+const struct kz_config *kz_db_users(const struct kz_db *db);
 /* The temp triggers that check every write of this connection. */
 enum kz_status kz_access_install(struct kz_db *db, struct kz_error *err);
 /* A trigger refused a write: its message is this prefix and a reason. */

@@ -396,6 +396,25 @@ static const char *const migration_6[] = {
 	NULL,
 };
 
+/* Need-to-know in sync: the login each peer replica belongs to (learned
+ * when it is cloned or exchanges over ssh), and received transactions
+ * whose author had no right to make them, kept aside for a coordinator. */
+static const char *const migration_7[] = {
+	"ALTER TABLE sync_peer ADD COLUMN login TEXT;\n"
+	"CREATE TABLE sync_refused (\n"
+	"  origin TEXT NOT NULL,\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  at TEXT NOT NULL,\n"
+	"  user TEXT NOT NULL,\n"
+	"  received_at TEXT NOT NULL,\n"
+	"  reason TEXT NOT NULL,\n"
+	"  changes TEXT NOT NULL,\n"
+	"  seen INTEGER NOT NULL DEFAULT 0,\n"
+	"  PRIMARY KEY (origin, seq)\n"
+	") WITHOUT ROWID;\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -403,6 +422,7 @@ static const char *const *const migrations[] = {
 	migration_4,
 	migration_5,
 	migration_6,
+	migration_7,
 };
 
 int kz_db_schema_version(void)

@@ -46,7 +46,18 @@ struct kz_sync {
 	size_t nerases;
 	struct forced *forced; /* fields written even if to the same value */
 	size_t nforced;
+	char *peer_login; /* the login of the other side of an exchange */
 };
+
+void kz_sync_set_peer_login(struct kz_db *db, const char *login)
+{
+	kz_str_set(&kz_db_sync(db)->peer_login, login);
+}
+
+const char *sync_peer_login(struct kz_db *db)
+{
+	return kz_db_sync(db)->peer_login;
+}
 
 struct kz_sync *kz_sync_new(void)
 {
@@ -83,6 +94,7 @@ void kz_sync_free(struct kz_sync *s)
 		sqlite3session_delete(s->session);
 	clear_erases(s);
 	clear_forced(s);
+	free(s->peer_login);
 	for (int i = 0; i < NSYNCED; i++) {
 		struct sync_table *t = &s->tables[i];
 		for (int c = 0; c < t->ncol; c++)
@@ -486,6 +498,7 @@ void kz_sync_capture_end(struct kz_db *db)
 	}
 	clear_erases(s);
 	clear_forced(s);
+	free(s->peer_login);
 }
 
 enum kz_status kz_sync_force_write(struct kz_db *db, const char *table,

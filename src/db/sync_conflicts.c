@@ -246,6 +246,48 @@ enum kz_status kz_conflict_resolve(struct kz_db *db, const char *table,
 
 /* --- changes not applied ------------------------------------------------------ */
 
+/* Received transactions refused for their author, not yet seen: for a
+ * coordinator only (they may hold any case's data). */
+static enum kz_status refused_list(struct kz_db *db, struct kz_dropped_list *out,
+				   struct kz_error *err)
+{
+	sqlite3_stmt *st;
+	int r;
+
+	if (!kz_may(db, KZ_RIGHT_ALL_CASES))
+		return KZ_OK;
+	st = kz_db_stmt(db, "SELECT origin, seq, user, at, reason, changes,"
+			" (SELECT group_concat(DISTINCT j.value ->> 'table') FROM json_each(changes) j)"
+			" FROM sync_refused WHERE seen = 0 ORDER BY received_at DESC, origin, seq", err);
+	if (!st) {
+		kz_dropped_list_free(out);
+		return err ? err->status : KZ_ENV;
+	}
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct kz_dropped *d;
+		out->items = xrealloc(out->items, (out->n + 1) * sizeof(*out->items));
+		d = &out->items[out->n++];
+		memset(d, 0, sizeof(*d));
+		d->table = xstrdup("");
+		d->kind = xstrdup("");
+		d->row_id = xstrdup("");
+		d->reason = xstrdup("refused");
+		d->replica = kz_column_dup(st, 0);
+		d->seq = sqlite3_column_int64(st, 1);
+		d->user = kz_column_dup(st, 2);
+		d->at = kz_column_dup(st, 3);
+		d->detail = kz_column_dup(st, 4);
+		d->changes = kz_column_dup(st, 5);
+		d->fields = kz_column_dup(st, 6);
+	}
+	sqlite3_reset(st);
+	if (r != SQLITE_DONE) {
+		kz_dropped_list_free(out);
+		return kz_db_fail(db, r, err, "sync_refused");
+	}
+	return KZ_OK;
+}
+
 enum kz_status kz_dropped_list(struct kz_db *db, struct kz_dropped_list *out,
 			       struct kz_error *err)
 {
@@ -263,6 +305,7 @@ enum kz_status kz_dropped_list(struct kz_db *db, struct kz_dropped_list *out,
 		const struct sync_table *t;
 		out->items = xrealloc(out->items, (out->n + 1) * sizeof(*out->items));
 		d = &out->items[out->n++];
+		memset(d, 0, sizeof(*d));
 		d->table = kz_column_dup(st, 0);
 		d->row_id = kz_column_dup(st, 1);
 		d->reason = kz_column_dup(st, 2);
@@ -279,7 +322,7 @@ enum kz_status kz_dropped_list(struct kz_db *db, struct kz_dropped_list *out,
 		kz_dropped_list_free(out);
 		return kz_db_fail(db, r, err, "sync_dropped");
 	}
-	return KZ_OK;
+	return refused_list(db, out, err);
 }
 
 void kz_dropped_list_free(struct kz_dropped_list *list)
@@ -294,6 +337,8 @@ void kz_dropped_list_free(struct kz_dropped_list *list)
 		free(d->replica);
 		free(d->user);
 		free(d->at);
+		free(d->detail);
+		free(d->changes);
 	}
 	free(list->items);
 	memset(list, 0, sizeof(*list));
@@ -301,7 +346,10 @@ void kz_dropped_list_free(struct kz_dropped_list *list)
 
 long kz_dropped_count(struct kz_db *db)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT count(*) FROM sync_dropped", NULL);
+	sqlite3_stmt *st = kz_may(db, KZ_RIGHT_ALL_CASES)
+		? kz_db_stmt(db, "SELECT (SELECT count(*) FROM sync_dropped)"
+			     " + (SELECT count(*) FROM sync_refused WHERE seen = 0)", NULL)
+		: kz_db_stmt(db, "SELECT count(*) FROM sync_dropped", NULL);
 	long n = 0;
 
 	if (st && sqlite3_step(st) == SQLITE_ROW)
@@ -315,12 +363,18 @@ enum kz_status kz_dropped_dismiss(struct kz_db *db, const struct kz_dropped *d,
 				  struct kz_error *err)
 {
 	sqlite3_stmt *st;
-	enum kz_status rc = kz_db_begin(db, err);
+	bool refused = strcmp(d->reason, "refused") == 0;
+	enum kz_status rc = refused ? kz_require(db, KZ_RIGHT_ALL_CASES, err) : KZ_OK;
 
+	if (rc == KZ_OK)
+		rc = kz_db_begin(db, err);
 	if (rc != KZ_OK)
 		return rc;
-	st = kz_db_stmt(db, "DELETE FROM sync_dropped WHERE tbl = ?1 AND row_id = ?2"
-			" AND origin = ?3 AND seq = ?4", err);
+	/* A refused transaction stays on record, seen. */
+	st = refused ? kz_db_stmt(db, "UPDATE sync_refused SET seen = 1 WHERE ?1 = ''"
+				  " AND ?2 = '' AND origin = ?3 AND seq = ?4", err)
+		     : kz_db_stmt(db, "DELETE FROM sync_dropped WHERE tbl = ?1 AND row_id = ?2"
+				  " AND origin = ?3 AND seq = ?4", err);
 	if (!st) {
 		kz_db_rollback(db);
 		return err ? err->status : KZ_ENV;

@@ -600,8 +600,8 @@ static enum kz_status keep_change(struct kz_db *db, const struct file_tx *t, siz
 }
 
 /* Apply one transaction that is new here. */
-static enum kz_status apply_tx(struct kz_db *db, const struct file_tx *t,
-			       struct kz_sync_stats *stats, struct kz_error *err)
+static enum kz_status apply_changes(struct kz_db *db, const struct file_tx *t,
+				    struct kz_sync_stats *stats, struct kz_error *err)
 {
 	struct sync_apply a = { 0 };
 	enum kz_status st = KZ_OK;
@@ -620,16 +620,135 @@ static enum kz_status apply_tx(struct kz_db *db, const struct file_tx *t,
 			st = keep_change(db, t, i, err);
 	}
 	vv_free(&a.deps);
-	stats->changes += a.changes;
-	stats->conflicts_new += a.conflicts_new;
+	if (st == KZ_OK) {
+		stats->changes += a.changes;
+		stats->conflicts_new += a.conflicts_new;
+	}
 	return st;
 }
 
+/* The login a transaction of origin must carry: the person of the other
+ * side of this exchange for her own replica, else the one registered for
+ * the origin (when it was cloned or exchanged over ssh); NULL: unknown. */
+static char *expected_author(struct kz_db *db, const char *origin, const char *sender)
+{
+	if (sync_peer_login(db) && strcmp(origin, sender) == 0)
+		return xstrdup(sync_peer_login(db));
+	return kz_query_text(db, "SELECT login FROM sync_peer WHERE replica = ?1", origin);
+}
+
+/* Keep a refused transaction aside for a coordinator: who, when, why and
+ * what it would have changed. Its place in the order of its origin is
+ * kept (an empty transaction), so that what came after it still applies
+ * and it is never sent on. */
+static enum kz_status set_aside(struct kz_db *db, const struct file_tx *t,
+				const char *reason, struct kz_error *err)
+{
+	struct file_tx empty = *t;
+	struct kz_buf changes = KZ_BUF_INIT;
+	sqlite3_stmt *q;
+	char now[32];
+	enum kz_status st;
+
+	empty.n = 0;
+	st = store_tx(db, &empty, err);
+	if (st != KZ_OK)
+		return st;
+	kz_buf_putc(&changes, '[');
+	for (size_t i = 0; i < t->n; i++) {
+		const struct sync_change *c = &t->changes[i];
+		kz_buf_printf(&changes, "%s{\"table\":", i ? "," : "");
+		kz_buf_json_string(&changes, c->tbl);
+		kz_buf_puts(&changes, ",\"id\":");
+		kz_buf_json_string(&changes, c->row_id);
+		kz_buf_printf(&changes, ",\"op\":\"%c\",\"values\":%s}", c->op,
+			      c->vals ? c->vals : "null");
+	}
+	kz_buf_putc(&changes, ']');
+	kz_now_iso(now);
+	q = kz_db_stmt(db, "INSERT OR REPLACE INTO sync_refused(origin, seq, at, user,"
+		       " received_at, reason, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
+	if (!q) {
+		kz_buf_free(&changes);
+		return err ? err->status : KZ_ENV;
+	}
+	sqlite3_bind_text(q, 1, t->origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, t->seq);
+	sqlite3_bind_text(q, 3, t->at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, t->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 6, reason, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(q, 7, kz_buf_str(&changes), -1, SQLITE_TRANSIENT);
+	st = kz_db_step(db, q, "sync_refused", err);
+	kz_buf_free(&changes);
+	return st;
+}
+
+static int savepoint(struct kz_db *db, const char *sql)
+{
+	return sqlite3_exec(kz_db_handle(db), sql, NULL, NULL, NULL);
+}
+
+/* Apply one received transaction with the rights of its author: a change
+ * she had no right to make (or one written on someone else's computer
+ * under her name) is refused as a whole and set aside, never applied.
+ * Without a configuration of users (the data layer used alone) the
+ * program applies it with its own rights. */
+static enum kz_status apply_tx(struct kz_db *db, const struct file_tx *t,
+			       const char *sender, struct kz_sync_stats *stats,
+			       struct kz_error *err)
+{
+	const struct kz_config *cfg = kz_db_users(db);
+	char *login = xstrdup(kz_db_user(db)), *expected;
+	enum kz_role role = kz_db_role(db);
+	struct kz_error refusal = { 0 };
+	enum kz_status st;
+	int own;
+
+	if (!cfg) {
+		own = kz_db_system_begin(db);
+		st = apply_changes(db, t, stats, err);
+		kz_db_system_end(db, own);
+		free(login);
+		return st;
+	}
+	expected = expected_author(db, t->origin, sender);
+	if (expected && strcmp(expected, t->user) != 0) {
+		st = KZ_DENIED;
+		kz_fail(&refusal, KZ_DENIED,
+			_("written on the computer of %s under the name of %s"), expected, t->user);
+	} else {
+		if (savepoint(db, "SAVEPOINT kz_received") != SQLITE_OK)
+			st = kz_fail(err, KZ_ENV, _("Database error (%s: %s)"), "savepoint",
+				     sqlite3_errmsg(kz_db_handle(db)));
+		else {
+			kz_db_set_login(db, cfg, t->user);
+			st = apply_changes(db, t, stats, &refusal);
+			kz_db_set_principal(db, login, role);
+			if (st == KZ_DENIED)
+				savepoint(db, "ROLLBACK TO kz_received");
+			savepoint(db, "RELEASE kz_received");
+			if (st != KZ_OK && st != KZ_DENIED && err)
+				*err = refusal;
+		}
+	}
+	if (st == KZ_DENIED) {
+		st = set_aside(db, t, refusal.msg, err);
+		stats->tx_refused++;
+	}
+	free(expected);
+	free(login);
+	return st;
+}
+
+/* Remember a peer replica and what it holds; login (may be NULL) is the
+ * person it belongs to, kept from the first time it is known. */
 static enum kz_status remember_peer(struct kz_db *db, const char *replica,
 				    const char *clock, const char *name,
-				    struct kz_error *err)
+				    const char *login, struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock, name FROM sync_peer WHERE replica = ?1", err);
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock, name, login FROM sync_peer"
+				      " WHERE replica = ?1", err);
 	bool same = false;
 	char now[32];
 
@@ -639,16 +758,17 @@ static enum kz_status remember_peer(struct kz_db *db, const char *replica,
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *known = (const char *)sqlite3_column_text(st, 1);
 		same = strcmp((const char *)sqlite3_column_text(st, 0), clock) == 0 &&
-		       (!name || (known && strcmp(known, name) == 0));
+		       (!name || (known && strcmp(known, name) == 0)) &&
+		       (!login || sqlite3_column_type(st, 2) != SQLITE_NULL);
 	}
 	sqlite3_reset(st);
 	if (same)
 		return KZ_OK; /* a file applied again changes nothing */
 	kz_now_iso(now);
-	st = kz_db_stmt(db, "INSERT INTO sync_peer(replica, name, clock, seen_at)"
-			" VALUES (?1, ?2, ?3, ?4) ON CONFLICT(replica) DO UPDATE SET"
+	st = kz_db_stmt(db, "INSERT INTO sync_peer(replica, name, clock, seen_at, login)"
+			" VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(replica) DO UPDATE SET"
 			" name = coalesce(excluded.name, name), clock = excluded.clock,"
-			" seen_at = excluded.seen_at", err);
+			" seen_at = excluded.seen_at, login = coalesce(login, excluded.login)", err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
 	sqlite3_bind_text(st, 1, replica, -1, SQLITE_STATIC);
@@ -656,6 +776,8 @@ static enum kz_status remember_peer(struct kz_db *db, const char *replica,
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, clock, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+	if (login)
+		sqlite3_bind_text(st, 5, login, -1, SQLITE_STATIC);
 	return kz_db_step(db, st, "sync_peer", err);
 }
 
@@ -718,10 +840,12 @@ static enum kz_status apply_file(struct kz_db *db, sqlite3 *f, const char *path,
 			if (!ready) {
 				stats->tx_waiting++;
 			} else {
-				st = apply_tx(db, &t, stats, err);
+				long refused = stats->tx_refused;
+				st = apply_tx(db, &t, h->sender, stats, err);
 				if (st == KZ_OK) {
 					vv_set(&clock, t.origin, t.seq);
-					stats->tx_applied++;
+					if (stats->tx_refused == refused)
+						stats->tx_applied++;
 				}
 			}
 		}
@@ -736,7 +860,7 @@ static enum kz_status apply_file(struct kz_db *db, sqlite3 *f, const char *path,
 	sqlite3_finalize(chg);
 	vv_free(&clock);
 	if (st == KZ_OK)
-		st = remember_peer(db, h->sender, h->clock, h->name, err);
+		st = remember_peer(db, h->sender, h->clock, h->name, sync_peer_login(db), err);
 	if (st == KZ_OK && stats->tx_applied > 0) {
 		char *summary = xasprintf("%ld changes from %s", stats->tx_applied, h->sender);
 		st = kz_audit(db, "sync", "sync", NULL, summary, err);
@@ -784,13 +908,10 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 	st = kz_db_begin(db, err);
 	kz_sync_pause(db, false);
 	if (st == KZ_OK) {
-		/* Changes made elsewhere are applied by the program itself.
-		 * TODO(issue 9, sync slice): check each against its author. */
-		int system = kz_db_system_begin(db);
+		/* Each transaction with the rights of its author (apply_tx). */
 		kz_sync_pause(db, true);
 		st = apply_file(db, f, path, &h, stats, progress, ctx, err);
 		kz_sync_pause(db, false);
-		kz_db_system_end(db, system);
 		if (st == KZ_OK)
 			st = kz_db_commit(db, err);
 		else
@@ -822,7 +943,7 @@ enum kz_status kz_sync_adopt_clone(const char *dest, const char *source_replica,
 		text = vv_format(&clock);
 		st = kz_db_begin(db, err);
 		if (st == KZ_OK)
-			st = remember_peer(db, source_replica, text, NULL, err);
+			st = remember_peer(db, source_replica, text, NULL, NULL, err);
 		if (st == KZ_OK)
 			st = kz_db_commit(db, err);
 		else
@@ -838,7 +959,7 @@ enum kz_status kz_sync_adopt_clone(const char *dest, const char *source_replica,
 /* The source learns the new replica and what it holds, so that its next
  * change file for people it knows covers the new one too. */
 static enum kz_status introduce_clone(struct kz_db *src, const char *dest,
-				      struct kz_error *err)
+				      const char *owner, struct kz_error *err)
 {
 	struct kz_db *db;
 	struct kz_sync_info info;
@@ -852,7 +973,7 @@ static enum kz_status introduce_clone(struct kz_db *src, const char *dest,
 		return st;
 	st = kz_db_begin(src, err);
 	if (st == KZ_OK)
-		st = remember_peer(src, info.replica_id, info.clock, NULL, err);
+		st = remember_peer(src, info.replica_id, info.clock, NULL, owner, err);
 	if (st == KZ_OK)
 		st = kz_db_commit(src, err);
 	else
@@ -862,7 +983,7 @@ static enum kz_status introduce_clone(struct kz_db *src, const char *dest,
 }
 
 enum kz_status kz_sync_clone(const char *source, const char *dest,
-			     struct kz_error *err)
+			     const char *owner, struct kz_error *err)
 {
 	struct kz_db *src;
 	struct stat sb;
@@ -886,7 +1007,7 @@ enum kz_status kz_sync_clone(const char *source, const char *dest,
 	if (st == KZ_OK)
 		st = kz_sync_adopt_clone(dest, replica, err);
 	if (st == KZ_OK)
-		st = introduce_clone(src, dest, err);
+		st = introduce_clone(src, dest, owner, err);
 	kz_db_close(src);
 	if (st != KZ_OK)
 		unlink(dest);

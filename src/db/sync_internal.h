@@ -60,6 +60,11 @@ struct kz_sync;
 struct kz_sync *kz_sync_new(void);
 void kz_sync_free(struct kz_sync *s);
 struct kz_sync *kz_db_sync(struct kz_db *db);
+/* The login of the other side of an exchange: the person who logged in
+ * to serve it (sync serve), so that her replica is registered as hers. */
+const char *sync_peer_login(struct kz_db *db);
+void kz_sync_set_peer_login(struct kz_db *db, const char *login);
+
 /* While paused (migrations, applying a change file) nothing is captured. */
 void kz_sync_pause(struct kz_db *db, bool paused);
 

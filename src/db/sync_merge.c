@@ -576,6 +576,9 @@ static enum kz_status displace_greater(struct kz_db *db, struct sync_apply *a, i
 	const struct sync_table *t = sync_table_at(db, tidx);
 	const struct sync_unique *u = sync_unique_rule(t->name);
 	enum kz_status rc = KZ_OK;
+	/* The rule of unique values moves rows the author may not see (a
+	 * colleague's case whose code clashes): the program's own work. */
+	int own = kz_db_system_begin(db);
 
 	for (size_t i = 0; i < h->n && rc == KZ_OK; i++) {
 		if (!h->present[i] || strcmp(h->id[i], row_id) < 0)
@@ -590,6 +593,7 @@ static enum kz_status displace_greater(struct kz_db *db, struct sync_apply *a, i
 				rc = note_dropped(db, t->name, h->id[i], &a->stamp, "duplicate", err);
 		}
 	}
+	kz_db_system_end(db, own);
 	return rc;
 }
 

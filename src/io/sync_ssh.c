@@ -524,6 +524,10 @@ enum kz_status kz_sync_serve(struct kz_db *db, int in, int out,
 		st = kz_fail(err, KZ_ENV, _("Cannot create a temporary file: %s"), strerror(errno));
 	if (st == KZ_OK && (!read_line(in, line, sizeof(line)) || !recv_file(in, line, theirs)))
 		st = kz_fail(err, KZ_ENV, _("The connection broke off."));
+	/* The other side is the person who logged in to run this: her
+	 * replica is registered as hers, and its changes must carry her
+	 * name. */
+	kz_sync_set_peer_login(db, kz_db_user(db));
 	if (st == KZ_OK)
 		st = kz_sync_import(db, theirs, NULL, NULL, NULL, err);
 	if (st == KZ_OK)

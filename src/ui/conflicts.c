@@ -443,11 +443,14 @@ static char *dropped_fields(const struct kz_dropped *d)
 static void dropped_row(const struct kz_dropped *d, WINDOW *w, int y, int x, int width)
 {
 	struct kz_conflict c = { .table = d->table, .kind = d->kind };
-	char when[20], *fields = dropped_fields(d);
-	char *what = xasprintf(strcmp(d->reason, "deleted") == 0
-				       ? _("Not applied: %s deleted elsewhere")
-				       : _("Not applied: a second %s where one may be"),
-			       kind_words(&c));
+	char when[20], *fields = d->detail ? xstrdup(d->fields ? d->fields : "")
+					   : dropped_fields(d);
+	char *what = d->detail
+		? xasprintf(_("Refused: %s"), d->detail)
+		: xasprintf(strcmp(d->reason, "deleted") == 0
+				    ? _("Not applied: %s deleted elsewhere")
+				    : _("Not applied: a second %s where one may be"),
+			    kind_words(&c));
 	char *who;
 	int ww = width >= 70 ? 24 : 17, fw2 = width >= 70 ? 14 : 10;
 	int lw = width - ww - fw2 - 3;

@@ -148,6 +148,12 @@ static char *received_text(const struct kz_sync_stats *st)
 		free(more);
 		more = text;
 	}
+	if (st->tx_refused > 0) {
+		text = xasprintf(_("%s %ld changes were refused (their author may not make them): press 8."),
+				 more, st->tx_refused);
+		free(more);
+		more = text;
+	}
 	return more;
 }
 

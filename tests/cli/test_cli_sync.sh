@@ -80,8 +80,11 @@ unchanged() {
 # --- clones: one partnership, a replica id each ---------------------------------
 run 0 -d hub.db demo
 # x.db and y.db: replicas that stay as the hub was, to receive files in other orders
+# each laptop is cloned by the person it belongs to: its changes must
+# carry her name (A: mnowak, B: pwisniewski; x, y: the coordinator)
 for db in a b x y; do
-	run 0 -d $db.db sync clone hub.db
+	case $db in a) owner=mnowak ;; b) owner=pwisniewski ;; *) owner=akowalska ;; esac
+	as $owner 0 -d $db.db sync clone hub.db
 	out_has "Created $db.db, a new replica of hub.db."
 done
 [ "$(stat -c %a a.db)" = 600 ] || fail "a clone is readable by its owner only"
@@ -191,13 +194,13 @@ done
 [ "$hours_before" != "pn–pt 8:00–16:00 (B)" ] && [ "$cost_before" != "5 zł (A)" ] || fail "the test's values were there before"
 
 # --- resolving the conflict on one laptop ---------------------------------------------
-run 2 -d b.db conflict resolve services "$s1" "hours=x"
-run 2 -d b.db conflict resolve services "$s1" "cost"
-run 0 -d b.db conflict resolve services "$s1" "cost=15 zł (uzgodnione)"
+as pwisniewski 2 -d b.db conflict resolve services "$s1" "hours=x"
+as pwisniewski 2 -d b.db conflict resolve services "$s1" "cost"
+as pwisniewski 0 -d b.db conflict resolve services "$s1" "cost=15 zł (uzgodnione)"
 run 0 -d b.db list conflicts --json
 [ "$(jq length out)" = 0 ] || fail "the resolved conflict is still listed on b.db"
 [ "$(field b.db "$s1" cost)" = "15 zł (uzgodnione)" ] || fail "b.db does not hold the chosen value"
-run 2 -d b.db conflict resolve services "$s1" "cost=again"
+as pwisniewski 2 -d b.db conflict resolve services "$s1" "cost=again"
 [ "$(field b.db "$s1" cost)" = "15 zł (uzgodnione)" ] || fail "resolving a resolved conflict wrote"
 # this time B goes first and A hears it only through the hub
 xfer b.db hub.db b2.kzs
@@ -212,22 +215,21 @@ for db in hub a b; do
 done
 
 # --- an erased case stays erased --------------------------------------------------------
-run 0 -d a.db list cases
+# (erasing is the coordinator's: akowalska erases mnowak's case at the
+# office, while mnowak, offline on laptop A, adds someone to its household)
+run 0 -d hub.db list cases
 out_has "R/2026/006"
-# (erasing is the coordinator's: akowalska erases mnowak's case)
-run 0 -d a.db gdpr erase R/2026/006 --yes
-# meanwhile on B, offline, the case's manager adds someone to its household
-as mnowak 0 -d b.db case add member R/2026/006 role=syn birth_year=2010 "name=Zenon Offlinowski"
-run 0 -d b.db gdpr export R/2026/006
+run 0 -d hub.db gdpr erase R/2026/006 --yes
+as mnowak 0 -d a.db case add member R/2026/006 role=syn birth_year=2010 "name=Zenon Offlinowski"
+as mnowak 0 -d a.db gdpr export R/2026/006
 out_has "Zenon Offlinowski"
-xfer a.db hub.db a3.kzs
-xfer b.db hub.db b3.kzs        # B's edit of the erased case reaches the hub after the erasure
+xfer a.db hub.db a3.kzs        # A's edit of the erased case reaches the hub after the erasure
 xfer hub.db a.db h3.kzs
 run 0 -d b.db sync import h3.kzs
 # and in the other order on x: the edit first, then the erasure
 run 0 -d x.db sync import h1.kzs
 run 0 -d x.db sync import h2.kzs
-run 0 -d x.db sync import b3.kzs
+run 0 -d x.db sync import a3.kzs
 run 0 -d x.db gdpr export R/2026/006
 out_has "Zenon Offlinowski"
 run 0 -d x.db sync import h3.kzs
@@ -242,7 +244,7 @@ for db in hub a b x; do
 done
 
 # --- bad change files: exit 2, a clear message, nothing changes -------------------------
-set_service a.db "$s3" cost "7 zł (A, nowe)"
+KZ_AS=mnowak set_service a.db "$s3" cost "7 zł (A, nowe)"
 rm -f good.kzs
 run 0 -d a.db sync export good.kzs
 out_has "Wrote 1 changes"
@@ -364,7 +366,7 @@ unchanged b.db "the same file twice"
 # come in when the missing ones arrive
 xfer a.db hub.db g0.kzs       # the hub gets good.kzs's change
 xfer hub.db a.db g1.kzs       # and A learns that the hub holds it
-set_service a.db "$s3" cost "8 zł (A, po przerwie)"
+KZ_AS=mnowak set_service a.db "$s3" cost "8 zł (A, po przerwie)"
 rm -f gap.kzs
 run 0 -d a.db sync export gap.kzs
 out_has "Wrote 1 changes"     # only the change the hub has not seen
@@ -410,5 +412,51 @@ if [ "$(id -u)" -ne 0 ]; then
 else
 	echo "running as root: unreadable files and read-only folders are not tested"
 fi
+# --- a change its author had no right to make: refused at the office -----------------
+# The viewer's laptop, registered at the office as hers when she cloned it.
+as kzielinska 0 -d v.db sync clone hub.db
+# Her koszyk refuses her a change ...
+as kzielinska 2 -d v.db import csv services set.csv
+# ... so she forges two: one under her own name with a configuration of
+# her own that makes her a coordinator on the laptop, one written on her
+# laptop under the coordinator's name.
+sed 's/role: viewer}/role: coordinator}/' "$TESTS_DIR/../config/koszyk.yaml" >forge.yaml
+before=$(field hub.db "$s4" place)
+K -d v.db list services --all --json |
+	jq -r --arg id "$s4" '"id,title,provider,place", (.[] | select(.id == $id) | [.id, .title, .provider_name, "Podrobione miejsce"] | @csv)' >forge.csv
+as kzielinska 0 -c forge.yaml -d v.db import csv services forge.csv
+K -d v.db list services --all --json |
+	jq -r --arg id "$s4" '"id,title,provider,cost", (.[] | select(.id == $id) | [.id, .title, .provider_name, "0 zł (podrobione)"] | @csv)' >forge2.csv
+as akowalska 0 -d v.db import csv services forge2.csv
+KZ_AS=akowalska K -d hub.db sync dump >hub.before.dump
+rm -f v1.kzs
+run 0 -d v.db sync export v1.kzs
+run 0 -d hub.db sync import v1.kzs
+out_has "2 changes were refused"
+out_has "Received 0 new changes"
+KZ_AS=akowalska K -d hub.db sync dump >hub.after.dump
+cmp -s hub.before.dump hub.after.dump || fail "a refused change reached the office's data: $(diff hub.before.dump hub.after.dump | head -c 1500)"
+[ "$(field hub.db "$s4" place)" = "$before" ] || fail "the forged place was applied"
+# kept aside for a coordinator, with who, why and what
+as akowalska 0 -d hub.db list dropped --json
+jq -e 'map(select(.reason == "refused")) | length == 2' out >/dev/null || fail "the refused changes are not listed: $(cat out)"
+jq -e 'any(.[]; .reason == "refused" and .user == "kzielinska" and (.why | test("may only look")))' out >/dev/null ||
+	fail "the viewer's change is not listed with why: $(cat out)"
+jq -e 'any(.[]; .reason == "refused" and .user == "akowalska" and (.why | test("computer of kzielinska")))' out >/dev/null ||
+	fail "the change under another's name is not listed with why: $(cat out)"
+jq -e 'any(.[]; .reason == "refused" and (.changes | any(.values.place == "Podrobione miejsce")))' out >/dev/null ||
+	fail "the refused change does not say what it would have changed: $(cat out)"
+# ... and for nobody else
+as mnowak 0 -d hub.db list dropped --json
+jq -e 'all(.[]; .reason != "refused")' out >/dev/null || fail "a worker sees refused changes"
+# the same file again: nothing new, still refused once
+run 0 -d hub.db sync import v1.kzs
+out_has "Received 0 new changes"
+out_lacks "refused"
+as akowalska 0 -d hub.db list dropped --json
+jq -e 'map(select(.reason == "refused")) | length == 2' out >/dev/null || fail "refused twice: $(cat out)"
+# what the laptop writes later under her own right still applies
+run 0 -d hub.db sync export h9.kzs
+run 0 -d v.db sync import h9.kzs
 no_temporary_files
 exit 0

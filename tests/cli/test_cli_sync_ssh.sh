@@ -91,7 +91,13 @@ done
 
 # timeout: a session that hangs fails the test instead of stopping it
 export KOSZYK_SSH="timeout 60 ssh -p $port $SSH_OPTS"
-export KOSZYK_REMOTE=$KOSZYK_BIN
+# The far side runs as the person who logs in over ssh; sshd here logs in
+# as the user running the tests, so on the demo database the remote
+# koszyk acts as mnowak, the laptop's owner (the server registers the
+# laptop as hers, and takes from it only changes made under her name).
+printf '#!/bin/sh\nexec "%s" --as mnowak "$@"\n' "$KOSZYK_BIN" >"$WORK/remote-koszyk"
+chmod 755 "$WORK/remote-koszyk"
+export KOSZYK_REMOTE=$WORK/remote-koszyk
 HUB=$WORK/hub.db
 TARGET=$me@127.0.0.1:$HUB
 

@@ -35,7 +35,9 @@ printf 'title,provider,cost,hours\n"%s","%s",10 zł,pn-pt 8-16\n' "$TITLE" "$pro
 kz import csv services "$E2E_DIR/s.csv" >/dev/null 2>&1 || fail "cannot add the test service"
 id=$(kz list services --json | jq -r --arg t "$TITLE" '.[] | select(.title == $t) | .id')
 [ -n "$id" ] || fail "no id for the test service"
-kzr "$LAP" akowalska sync clone "$HUB" >/dev/null 2>&1 || fail "sync clone failed"
+# the laptop is mnowak's: she clones it, and the server takes from it
+# what is written under her name
+kzr "$LAP" mnowak sync clone "$HUB" >/dev/null 2>&1 || fail "sync clone failed"
 
 # Both sides change the cost and the hours while apart.
 printf 'id,title,provider,cost,hours\n%s,"%s","%s",20 zł,pn-pt 9-17\n' "$id" "$TITLE" "$provider" >"$E2E_DIR/lap.csv"
@@ -124,13 +126,14 @@ wait_for "0 to settle"
 # Meanwhile both open a case offline and get the same code: after the
 # exchange one keeps it, the other is listed as a clash; 8 reads the
 # list again, and the clash gets a new code typed on the screen.
-for side in "$LAP" "$HUB"; do
-	kzr "$side" akowalska case open legal_basis=consent consent_date=2026-05-01 \
-		consent_scope=all manager=akowalska >"$E2E_DIR/code" 2>&1 ||
+for side in "$LAP:mnowak" "$HUB:akowalska"; do
+	who=${side##*:}
+	kzr "${side%:*}" "$who" case open legal_basis=consent consent_date=2026-05-01 \
+		consent_scope=all manager="$who" >"$E2E_DIR/code" 2>&1 ||
 		fail "cannot open a case: $(cat "$E2E_DIR/code")"
 done
 code=$(cat "$E2E_DIR/code")
-kzr "$LAP" akowalska sync export "$E2E_DIR/l2.sync" >/dev/null 2>&1 || fail "export on the laptop failed"
+kzr "$LAP" mnowak sync export "$E2E_DIR/l2.sync" >/dev/null 2>&1 || fail "export on the laptop failed"
 kzr "$HUB" akowalska sync import "$E2E_DIR/l2.sync" >/dev/null 2>&1 || fail "import on the server failed"
 clash=$(kzr "$HUB" akowalska list conflicts --json 2>/dev/null | jq -r '.[] | select(.note == "clash") | .label')
 case $clash in

@@ -30,7 +30,8 @@ open_contact() {
 }
 
 e2e_demo_db
-kzr "$LAP" akowalska sync clone "$HUB" >/dev/null 2>&1 || fail "sync clone failed"
+# the laptop is mnowak's: she clones it
+kzr "$LAP" mnowak sync clone "$HUB" >/dev/null 2>&1 || fail "sync clone failed"
 
 # On the laptop: a new phone number.
 E2E_DB=$LAP E2E_USER=mnowak
