@@ -65,7 +65,6 @@ enum kz_status kz_cmd_audit(struct kz_cli *cli, struct kz_error *err);
  * kz_priv_load_config, kz_priv_open_server_db), and gives it up for good
  * right after, or at once for any other database. */
 void kz_priv_init(void);
-bool kz_priv_capable(void);
 void kz_priv_give_up(void);
 enum kz_status kz_priv_choose(struct kz_cli *cli, const char *config_opt,
 			      struct kz_error *err);

@@ -44,11 +44,6 @@ void kz_priv_init(void)
 	capable = true;
 }
 
-bool kz_priv_capable(void)
-{
-	return capable;
-}
-
 void kz_priv_give_up(void)
 {
 	if (!capable)

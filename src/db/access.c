@@ -375,10 +375,25 @@ enum kz_status kz_access_install(struct kz_db *db, struct kz_error *err)
 
 /* --- sharing ----------------------------------------------------------------- */
 
-static enum kz_status visible_case(struct kz_db *db, const char *code,
-				   struct kz_case *c, struct kz_error *err)
+/* Whom a case may be shared with: a listed worker or coordinator other
+ * than its manager. */
+static enum kz_status check_share_target(const struct kz_config *cfg,
+					 const struct kz_case *c, const char *login,
+					 struct kz_error *err)
 {
-	return kz_case_find(db, code, c, err);
+	const struct kz_user *u = kz_config_user(cfg, login);
+
+	if (!u)
+		return kz_fail(err, KZ_INVALID,
+			       _("\"%s\" is not a user of koszyk.yaml: a case can be shared only with a listed worker or coordinator."),
+			       login ? login : "");
+	if (u->role < KZ_ROLE_WORKER)
+		return kz_fail(err, KZ_INVALID,
+			       _("%s is a viewer and sees no cases; share the case with a worker or a coordinator."),
+			       login);
+	if (strcmp(c->manager, login) == 0)
+		return kz_fail(err, KZ_INVALID, _("%s manages case %s already."), login, c->code);
+	return KZ_OK;
 }
 
 enum kz_status kz_case_share(struct kz_db *db, const struct kz_config *cfg,
@@ -386,28 +401,15 @@ enum kz_status kz_case_share(struct kz_db *db, const struct kz_config *cfg,
 			     struct kz_error *err)
 {
 	struct kz_case c = { 0 };
-	const struct kz_user *u = kz_config_user(cfg, login);
 	char id[KZ_ID_LEN + 1], now[32];
 	sqlite3_stmt *q;
-	enum kz_status st = visible_case(db, code, &c, err);
+	enum kz_status st = kz_case_find(db, code, &c, err);
 
-	if (st != KZ_OK)
+	if (st == KZ_OK)
+		st = check_share_target(cfg, &c, login, err);
+	if (st != KZ_OK) {
+		kz_case_clear(&c);
 		return st;
-	if (!u) {
-		kz_case_clear(&c);
-		return kz_fail(err, KZ_INVALID,
-			       _("\"%s\" is not a user of koszyk.yaml: a case can be shared only with a listed worker or coordinator."),
-			       login ? login : "");
-	}
-	if (u->role < KZ_ROLE_WORKER) {
-		kz_case_clear(&c);
-		return kz_fail(err, KZ_INVALID,
-			       _("%s is a viewer and sees no cases; share the case with a worker or a coordinator."),
-			       login);
-	}
-	if (strcmp(c.manager, login) == 0) {
-		kz_case_clear(&c);
-		return kz_fail(err, KZ_INVALID, _("%s manages case %s already."), login, code);
 	}
 	st = kz_db_begin(db, err);
 	q = st == KZ_OK ? kz_db_stmt(db,
@@ -430,7 +432,7 @@ enum kz_status kz_case_share(struct kz_db *db, const struct kz_config *cfg,
 		st = kz_audit(db, "share", "case", c.id, login, err);
 	if (st == KZ_OK)
 		st = kz_db_commit(db, err);
-	else if (st != KZ_OK)
+	else
 		kz_db_rollback(db);
 	kz_case_clear(&c);
 	return st;
@@ -441,7 +443,7 @@ enum kz_status kz_case_unshare(struct kz_db *db, const char *code,
 {
 	struct kz_case c = { 0 };
 	sqlite3_stmt *q;
-	enum kz_status st = visible_case(db, code, &c, err);
+	enum kz_status st = kz_case_find(db, code, &c, err);
 
 	if (st != KZ_OK)
 		return st;
