@@ -122,31 +122,19 @@ static int teardown(void **state)
 	return 0;
 }
 
-static long count(struct kz_db *db, const char *sql)
-{
-	sqlite3_stmt *q;
-	long n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(kz_db_handle(db), sql, -1, &q, NULL), SQLITE_OK);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	return n;
-}
-
 static void test_viewer_changes_nothing(void **state)
 {
 	struct fixture *f = *state;
 	struct kz_service s = { 0 };
 	struct kz_error err = { 0 };
-	long services = count(f->t.db, "SELECT count(*) FROM services");
+	long services = test_db_count(f->t.db, "SELECT count(*) FROM services", NULL);
 
 	as(f, "gosc");
 	s.title = xstrdup("Nowa usługa");
 	s.provider_id = xstrdup(f->partner);
 	assert_int_equal(kz_service_save(f->t.db, &s, &err), KZ_DENIED);
 	assert_non_null(strstr(err.msg, "gosc may only look"));
-	assert_int_equal(count(f->t.db, "SELECT count(*) FROM services"), services);
+	assert_int_equal(test_db_count(f->t.db, "SELECT count(*) FROM services", NULL), services);
 	/* not listed at all: a viewer too */
 	as(f, "nieznany");
 	assert_int_equal(kz_db_role(f->t.db), KZ_ROLE_VIEWER);
@@ -228,8 +216,8 @@ static void test_raw_writes_are_checked(void **state)
 	assert_int_not_equal(sqlite3_exec(h, "UPDATE audit SET user = 'x'", NULL, NULL, NULL),
 			     SQLITE_OK);
 	assert_int_not_equal(sqlite3_exec(h, "DELETE FROM audit", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(count(f->t.db, "SELECT count(*) FROM cases"), 2);
-	assert_int_equal(count(f->t.db, "SELECT count(*) FROM members"), 0);
+	assert_int_equal(test_db_count(f->t.db, "SELECT count(*) FROM cases", NULL), 2);
+	assert_int_equal(test_db_count(f->t.db, "SELECT count(*) FROM members", NULL), 0);
 }
 
 static void test_sharing(void **state)

@@ -53,20 +53,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static long count(struct kz_db *db, const char *sql, const char *arg)
-{
-	sqlite3_stmt *st;
-	long n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(kz_db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
-	if (arg)
-		sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 /* SQL on a connection of its own, as sqlite3 on the command line would
  * run it: none of koszyk's checks. */
 static void tamper(const char *path, const char *sql)
@@ -222,16 +208,16 @@ static void test_entries_are_chained(void **state)
 	assert_false(first);
 
 	/* Each entry knows its case; the basket's none. */
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind = 'partner'"
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE kind = 'partner'"
 			       " AND case_id IS NULL", NULL), 1);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind = 'case'"
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE kind = 'case'"
 			       " AND case_id = ref", NULL), 2);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind = 'member'"
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE kind = 'member'"
 			       " AND case_id = ?1", f.a), 1);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind = 'plan'"
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE kind = 'plan'"
 			       " AND case_id = ?1", f.a), 1);
 	/* a deleted record's entry too (found before it went) */
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind = 'goal'"
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE kind = 'goal'"
 			       " AND action = 'delete' AND case_id = ?1", f.a), 1);
 	assert_check_ok(t->db);
 }
@@ -249,9 +235,9 @@ static void test_trail_only_grows(void **state)
 	assert_int_not_equal(sqlite3_exec(kz_db_handle(t->db),
 		"DELETE FROM audit WHERE seq = 1", NULL, NULL, NULL), SQLITE_OK);
 	/* A new entry follows the last. */
-	long n = count(t->db, "SELECT max(seq) FROM audit", NULL);
+	long n = test_db_count(t->db, "SELECT max(seq) FROM audit", NULL);
 	assert_int_equal(kz_audit(t->db, "update", "partner", NULL, "x", &err), KZ_OK);
-	assert_int_equal(count(t->db, "SELECT max(seq) FROM audit", NULL), n + 1);
+	assert_int_equal(test_db_count(t->db, "SELECT max(seq) FROM audit", NULL), n + 1);
 	assert_check_ok(t->db);
 }
 
@@ -325,7 +311,7 @@ static void test_deleted_last_entry_is_named(void **state)
 	struct fixture f;
 
 	make(t->db, &f);
-	long last = count(t->db, "SELECT max(seq) FROM audit", NULL);
+	long last = test_db_count(t->db, "SELECT max(seq) FROM audit", NULL);
 	char sql[80], what[160];
 	snprintf(sql, sizeof(sql), "DELETE FROM audit WHERE seq = %ld", last);
 	tamper(t->path, sql);
@@ -374,15 +360,15 @@ static void test_reading_is_an_entry(void **state)
 
 	make(t->db, &f);
 	assert_int_equal(kz_case_note_read(t->db, f.a, "case", &err), KZ_OK);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE action = 'read'"
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE action = 'read'"
 			       " AND kind = 'case' AND ref = ?1 AND case_id = ?1 AND summary = 'case'"
 			       " AND user = 'tester'", f.a), 1);
 	assert_int_equal(kz_case_export_json(t->db, "R/2026/001", &out, &err), KZ_OK);
 	kz_buf_free(&out);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE action = 'read'"
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE action = 'read'"
 			       " AND case_id = ?1 AND summary = 'gdpr export'", f.a), 1);
 	/* no name of the family in any entry */
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE summary LIKE '%Zielono%'",
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE summary LIKE '%Zielono%'",
 			       NULL), 0);
 	assert_check_ok(t->db);
 }
@@ -397,31 +383,31 @@ static void test_erasure_blanks_out_and_keeps_the_chain(void **state)
 
 	make(t->db, &f);
 	assert_int_equal(kz_case_note_read(t->db, f.a, "case", &err), KZ_OK);
-	long before = count(t->db, "SELECT count(*) FROM audit", NULL);
-	long of_case = count(t->db, "SELECT count(*) FROM audit WHERE case_id = ?1", f.a);
+	long before = test_db_count(t->db, "SELECT count(*) FROM audit", NULL);
+	long of_case = test_db_count(t->db, "SELECT count(*) FROM audit WHERE case_id = ?1", f.a);
 	assert_true(of_case >= 6);
 
 	assert_int_equal(kz_case_erase(t->db, "R/2026/001", &err), KZ_OK);
 	/* Every entry is still there, and one more says it happened. */
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit", NULL), before + 1);
-	long erase_seq = count(t->db, "SELECT seq FROM audit WHERE action = 'erase'"
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit", NULL), before + 1);
+	long erase_seq = test_db_count(t->db, "SELECT seq FROM audit WHERE action = 'erase'"
 			       " AND kind = 'case' AND summary = 'R/2026/001' AND ref IS NULL"
 			       " AND case_id IS NULL", NULL);
 	assert_int_equal(erase_seq, before + 1);
 	char seq[32];
 	snprintf(seq, sizeof(seq), "%ld", erase_seq);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE redacted = ?1"
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE redacted = ?1"
 			       " AND ref IS NULL AND summary IS NULL AND case_id IS NULL"
 			       " AND salt IS NULL AND hash IS NOT NULL", seq), of_case);
 	/* Nothing names the case, its records or the family any more. */
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE ?1 IN (ref, case_id)",
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE ?1 IN (ref, case_id)",
 			       f.a), 0);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE ref = ?1", f.member), 0);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE ref = ?1", f.goal), 0);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE action <> 'erase'"
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE ref = ?1", f.member), 0);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE ref = ?1", f.goal), 0);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE action <> 'erase'"
 			       " AND summary = 'R/2026/001'", NULL), 0);
 	/* The other case is untouched. */
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE case_id = ?1"
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE case_id = ?1"
 			       " AND redacted IS NULL", f.b), 1);
 	assert_check_ok(t->db);
 }
@@ -434,7 +420,7 @@ static void test_forged_redaction_is_named(void **state)
 
 	make(t->db, &f);
 	assert_int_equal(kz_case_erase(t->db, "R/2026/001", &err), KZ_OK);
-	long erase_seq = count(t->db, "SELECT seq FROM audit WHERE action = 'erase'", NULL);
+	long erase_seq = test_db_count(t->db, "SELECT seq FROM audit WHERE action = 'erase'", NULL);
 	char sql[200], what[200];
 
 	/* Details of another entry blanked out in the erasure's name. */
@@ -454,7 +440,7 @@ static void test_unblanked_entry_is_named(void **state)
 
 	make(t->db, &f);
 	assert_int_equal(kz_case_erase(t->db, "R/2026/001", &err), KZ_OK);
-	long first = count(t->db, "SELECT min(seq) FROM audit WHERE redacted IS NOT NULL", NULL);
+	long first = test_db_count(t->db, "SELECT min(seq) FROM audit WHERE redacted IS NOT NULL", NULL);
 	char sql[120], what[80];
 
 	snprintf(sql, sizeof(sql), "UPDATE audit SET redacted = NULL WHERE seq = %ld", first);
@@ -473,7 +459,7 @@ static void test_list_by_role(void **state)
 	struct fixture f;
 
 	make(t->db, &f);
-	long all = count(t->db, "SELECT count(*) FROM audit", NULL);
+	long all = test_db_count(t->db, "SELECT count(*) FROM audit", NULL);
 
 	/* A coordinator: everything, oldest first, with the case codes. */
 	assert_int_equal(kz_audit_list(t->db, NULL, &e, &err), KZ_OK);
@@ -492,7 +478,7 @@ static void test_list_by_role(void **state)
 	/* A worker: the entries of their own cases only. */
 	kz_db_set_principal(t->db, "anna", KZ_ROLE_WORKER);
 	assert_int_equal(kz_audit_list(t->db, NULL, &e, &err), KZ_OK);
-	assert_int_equal(e.n, count(t->db, "SELECT count(*) FROM audit WHERE case_id = ?1", f.a));
+	assert_int_equal(e.n, test_db_count(t->db, "SELECT count(*) FROM audit WHERE case_id = ?1", f.a));
 	for (size_t i = 0; i < e.n; i++)
 		assert_string_equal(e.v[i].case_code, "R/2026/001");
 	kz_audit_entries_free(&e);
@@ -591,16 +577,16 @@ static void test_migration_chains_existing_entries(void **state)
 	assert_int_equal(kz_db_open(t->path, KZ_OPEN_EXISTING, &db, &err), KZ_OK);
 	kz_db_set_principal(db, "tester", KZ_ROLE_COORDINATOR);
 	t->db = db;
-	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE hash IS NOT NULL", NULL), 5);
-	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE case_id = '" OLD_CASE "'",
+	assert_int_equal(test_db_count(db, "SELECT count(*) FROM audit WHERE hash IS NOT NULL", NULL), 5);
+	assert_int_equal(test_db_count(db, "SELECT count(*) FROM audit WHERE case_id = '" OLD_CASE "'",
 			       NULL), 3);
-	assert_int_equal(count(db, "SELECT count(*) FROM audit WHERE seq = 5 AND case_id IS NULL",
+	assert_int_equal(test_db_count(db, "SELECT count(*) FROM audit WHERE seq = 5 AND case_id IS NULL",
 			       NULL), 1);
 	/* the old gap is no missing entry */
 	assert_check_ok(db);
 	/* new entries follow */
 	assert_int_equal(kz_audit(db, "update", "partner", NULL, "y", &err), KZ_OK);
-	assert_int_equal(count(db, "SELECT max(seq) FROM audit", NULL), 8);
+	assert_int_equal(test_db_count(db, "SELECT max(seq) FROM audit", NULL), 8);
 	assert_check_ok(db);
 	/* and tampering with the old ones is seen */
 	tamper(t->path, "UPDATE audit SET user = 'mallory' WHERE seq = 2");

@@ -106,18 +106,6 @@ static enum kz_status add_task(struct kz_db *db, const char *title,
 	return st;
 }
 
-static long count(struct kz_db *db, const char *sql)
-{
-	sqlite3_stmt *q;
-	long n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(kz_db_handle(db), sql, -1, &q, NULL), SQLITE_OK);
-	if (sqlite3_step(q) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	return n;
-}
-
 static void test_meeting_rules(void **state)
 {
 	struct test_db *t = *state;
@@ -147,7 +135,7 @@ static void test_meeting_rules(void **state)
 				     "00000000-0000-4000-8000-000000000000", NULL, &err), KZ_INVALID);
 	assert_int_equal(add_meeting(t->db, "weekly", NULL, "2026-02-03", NULL, gops, NULL, &err), KZ_INVALID);
 	/* nothing written so far */
-	assert_int_equal(count(t->db, "SELECT count(*) FROM meetings"), 0);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM meetings", NULL), 0);
 
 	assert_int_equal(add_meeting(t->db, NULL, NULL, "2026-02-03", "09:30", gops, id, &err), KZ_OK);
 	assert_int_equal(kz_meeting_get(t->db, id, &m, &err), KZ_OK);
@@ -164,7 +152,7 @@ static void test_meeting_rules(void **state)
 	kz_str_set(&m.place, "sala 2");
 	assert_int_equal(kz_meeting_save(t->db, &m, &err), KZ_CONFLICT);
 	kz_meeting_clear(&m);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind = 'meeting'"), 2);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE kind = 'meeting'", NULL), 2);
 }
 
 static void test_attendees_and_decisions(void **state)
@@ -189,7 +177,7 @@ static void test_attendees_and_decisions(void **state)
 	assert_int_equal(kz_attendee_save(t->db, &a, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "not in the partner registry"));
 	kz_attendee_clear(&a);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM attendees"), 0);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM attendees", NULL), 0);
 
 	a.meeting_id = xstrdup(mid);
 	a.contact_id = xstrdup(jan);
@@ -303,7 +291,7 @@ static void test_task_rules_and_closing(void **state)
 	assert_int_equal(add_task(t->db, "X", gops, anna, NULL, NULL, "31.03.2026", NULL, &err), KZ_INVALID);
 	assert_int_equal(add_task(t->db, "X", gops, anna, "00000000-0000-4000-8000-000000000000",
 				  NULL, NULL, NULL, &err), KZ_INVALID);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM tasks"), 0);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM tasks", NULL), 0);
 
 	assert_int_equal(add_task(t->db, "Ulotka", gops, anna, NULL, NULL, "2026-03-31", tid, &err), KZ_OK);
 	assert_int_equal(kz_task_get(t->db, tid, &task, &err), KZ_OK);
@@ -465,24 +453,24 @@ static void test_erase_case_removes_its_meetings(void **state)
 	kz_buf_free(&out);
 
 	assert_int_equal(kz_case_erase(t->db, "R/2026/001", &err), KZ_OK);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM meetings"), 1);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM attendees"), 0);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM decisions"), 0);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM tasks"), 1);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM tasks WHERE title = 'Z PZK'"), 1);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM meetings", NULL), 1);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM attendees", NULL), 0);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM decisions", NULL), 0);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM tasks", NULL), 1);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM tasks WHERE title = 'Z PZK'", NULL), 1);
 	/* their audit entries keep their place in the chain, without their
 	 * details; tombstones were left */
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind IN"
-			       " ('attendee', 'decision') AND redacted IS NULL"), 0);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind IN"
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE kind IN"
+			       " ('attendee', 'decision') AND redacted IS NULL", NULL), 0);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE kind IN"
 			       " ('attendee', 'decision') AND ref IS NULL AND summary IS NULL"
-			       " AND case_id IS NULL"), 2);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind = 'meeting'"
-			       " AND redacted IS NULL"), 1);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE kind = 'task'"
-			       " AND redacted IS NULL"), 1);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM erased WHERE kind IN"
-			       " ('meeting', 'attendee', 'decision', 'task')"), 5);
+			       " AND case_id IS NULL", NULL), 2);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE kind = 'meeting'"
+			       " AND redacted IS NULL", NULL), 1);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM audit WHERE kind = 'task'"
+			       " AND redacted IS NULL", NULL), 1);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM erased WHERE kind IN"
+			       " ('meeting', 'attendee', 'decision', 'task')", NULL), 5);
 	kz_case_clear(&c);
 }
 

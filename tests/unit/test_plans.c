@@ -42,18 +42,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static long count(struct kz_db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(kz_db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static void add_case(struct kz_db *db, const char *code, const char *manager,
 		     const char *opened_on, const char *closed_on,
 		     char id[KZ_ID_LEN + 1])
@@ -213,7 +201,7 @@ static void test_plan_defaults_and_validity(void **state)
 	assert_int_equal(kz_plan_save(db, &f->cfg, &p, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "at most 12 months"));
 	assert_non_null(strstr(err.msg, "2027-03-15"));
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM plans"), 1);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM plans", NULL), 1);
 	/* Exactly 12 months is fine. */
 	kz_str_set(&p.valid_to, "2027-03-15");
 	assert_int_equal(kz_plan_save(db, &f->cfg, &p, &err), KZ_OK);
@@ -253,7 +241,7 @@ static void test_plan_defaults_and_validity(void **state)
 	assert_int_equal(kz_plan_save(db, NULL, &p, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "no such case"));
 	kz_plan_clear(&p);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM plans"), 4);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM plans", NULL), 4);
 }
 
 static void test_plan_approval_and_closing(void **state)
@@ -285,12 +273,12 @@ static void test_plan_approval_and_closing(void **state)
 
 	/* Saving again without a change of status keeps no version. */
 	assert_int_equal(kz_plan_save(db, NULL, &p, &err), KZ_OK);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM plan_versions"), 1);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM plan_versions", NULL), 1);
 
 	kz_str_set(&p.status, "closed");
 	assert_int_equal(kz_plan_save(db, NULL, &p, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "closing summary"));
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM plan_versions"), 1);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM plan_versions", NULL), 1);
 	kz_str_set(&p.closing_summary, "Cele osiągnięte.");
 	assert_int_equal(kz_plan_save(db, NULL, &p, &err), KZ_OK);
 	assert_int_equal(kz_plan_versions(db, id, &v, &err), KZ_OK);
@@ -327,7 +315,7 @@ static void test_goal_rules(void **state)
 
 	add_case(db, "R/2026/004", "akowalska", "2026-03-01", NULL, kase);
 	add_plan(db, kase, NULL, NULL, plan);
-	long audit = count(db, "SELECT COUNT(*) FROM audit");
+	long audit = test_db_count(db, "SELECT COUNT(*) FROM audit", NULL);
 
 	g.plan_id = xstrdup(plan);
 	g.what = xstrdup("Ola chodzi do szkoły codziennie");
@@ -340,17 +328,17 @@ static void test_goal_rules(void **state)
 	kz_str_set(&g.what, "   ");
 	assert_int_equal(kz_goal_save(db, &g, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "write what the family wants to achieve"));
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM goals"), 0);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM audit"), audit);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM goals", NULL), 0);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM audit", NULL), audit);
 
 	kz_str_set(&g.what, "Ola chodzi do szkoły codziennie");
 	assert_int_equal(kz_goal_save(db, &g, &err), KZ_OK);
 	assert_string_equal(g.priority, "medium");
 	assert_string_equal(g.status, "open");
 	/* The audit entry holds no personal data. */
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM audit WHERE kind = 'goal'"
-			       " AND action = 'create' AND summary = 'goal'"), 1);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM audit WHERE summary LIKE '%Ola%'"), 0);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM audit WHERE kind = 'goal'"
+			       " AND action = 'create' AND summary = 'goal'", NULL), 1);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM audit WHERE summary LIKE '%Ola%'", NULL), 0);
 	kz_goal_clear(&g);
 }
 
@@ -384,14 +372,14 @@ static void test_diagnosis_rules(void **state)
 	assert_int_equal(kz_diagnosis_save(db, &f->cfg, &d, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "already has a diagnosis of \"Mieszkanie\""));
 	kz_diagnosis_clear(&d);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM diagnoses"), 1);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM diagnoses", NULL), 1);
 
 	/* Without a configuration any code is accepted. */
 	d.plan_id = xstrdup(plan);
 	d.need_area = xstrdup("inne");
 	assert_int_equal(kz_diagnosis_save(db, NULL, &d, &err), KZ_OK);
 	kz_diagnosis_clear(&d);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM diagnoses"), 2);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM diagnoses", NULL), 2);
 }
 
 static void test_action_rules(void **state)
@@ -425,13 +413,13 @@ static void test_action_rules(void **state)
 	kz_str_set(&a.free_text, NULL);
 
 	/* An archived service: refused, nothing written. */
-	long actions = count(db, "SELECT COUNT(*) FROM actions");
-	long audit = count(db, "SELECT COUNT(*) FROM audit");
+	long actions = test_db_count(db, "SELECT COUNT(*) FROM actions", NULL);
+	long audit = test_db_count(db, "SELECT COUNT(*) FROM audit", NULL);
 	kz_str_set(&a.service_id, old);
 	assert_int_equal(kz_action_save(db, &a, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "the service \"Dawne warsztaty\" is archived and can no longer be chosen"));
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM actions"), actions);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM audit"), audit);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM actions", NULL), actions);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM audit", NULL), audit);
 	assert_string_equal(a.id, "");
 
 	/* The provider becomes the partner; defaults; names. */
@@ -442,7 +430,7 @@ static void test_action_rules(void **state)
 	assert_string_equal(a.service_title, "Terapia logopedyczna");
 	assert_string_equal(a.partner_name, "Poradnia Psychologiczno-Pedagogiczna");
 	assert_null(a.contact_name);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM actions"), actions + 1);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM actions", NULL), actions + 1);
 
 	/* A person of another partner. */
 	kz_str_set(&a.contact_id, jan);
@@ -497,7 +485,7 @@ static void test_action_rules(void **state)
 	assert_int_equal(kz_action_save(db, &a, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "no such service"));
 	kz_action_clear(&a);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM actions"), actions + 2);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM actions", NULL), actions + 2);
 }
 
 static void test_review_rules(void **state)
@@ -517,8 +505,8 @@ static void test_review_rules(void **state)
 	r.review_date = xstrdup("2026-02-28");
 	assert_int_equal(kz_review_save(db, &r, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "the review is dated before the plan starts"));
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM reviews"), 0);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM plan_versions"), 0);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM reviews", NULL), 0);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM plan_versions", NULL), 0);
 
 	kz_str_set(&r.review_date, "2026-03-01");
 	kz_str_set(&r.next_review_date, "2026-03-01");
@@ -527,11 +515,11 @@ static void test_review_rules(void **state)
 
 	kz_str_set(&r.next_review_date, "2026-06-01");
 	assert_int_equal(kz_review_save(db, &r, &err), KZ_OK);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM plan_versions WHERE note = 'review'"), 1);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM plan_versions WHERE note = 'review'", NULL), 1);
 	/* Editing the review keeps no new version. */
 	kz_str_set(&r.notes, "Rodzina zadowolona.");
 	assert_int_equal(kz_review_save(db, &r, &err), KZ_OK);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM plan_versions"), 1);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM plan_versions", NULL), 1);
 
 	pr.review_id = xstrdup(r.id);
 	pr.goal_id = xstrdup(goal);
@@ -682,7 +670,7 @@ static void test_versions_and_diff(void **state)
 	free(s);
 
 	/* Change the goal's status. */
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM goals"), 1);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM goals", NULL), 1);
 	{
 		struct kz_plan_full full;
 		assert_int_equal(kz_plan_load(db, NULL, plan, &full, &err), KZ_OK);
@@ -926,8 +914,8 @@ static void test_goal_revision_conflict(void **state)
 	assert_int_equal(kz_goal_save(db, &mine, &err), KZ_CONFLICT);
 	assert_non_null(strstr(err.msg, "mnowak"));
 	assert_non_null(strstr(err.msg, "Target date: \"2026-10-31\""));
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM goals WHERE indicator IS NULL"
-			       " AND target_date = '2026-10-31' AND rev = 2"), 1);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM goals WHERE indicator IS NULL"
+			       " AND target_date = '2026-10-31' AND rev = 2", NULL), 1);
 	kz_goal_clear(&mine);
 	kz_goal_clear(&theirs);
 }
@@ -952,16 +940,16 @@ static void test_part_delete(void **state)
 
 	assert_int_equal(kz_plan_part_delete(db, "plan", plan, &err), KZ_INVALID);
 	assert_int_equal(kz_plan_part_delete(db, "goal", goal, &err), KZ_OK);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM goals"), 0);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM goals", NULL), 0);
 	/* The action keeps going without the goal. */
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM actions WHERE goal_id IS NULL"), 1);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM audit WHERE action = 'delete'"
-			       " AND kind = 'goal'"), 1);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM actions WHERE goal_id IS NULL", NULL), 1);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM audit WHERE action = 'delete'"
+			       " AND kind = 'goal'", NULL), 1);
 	assert_int_equal(kz_plan_part_delete(db, "goal", goal, &err), KZ_NOT_FOUND);
 	assert_int_equal(kz_plan_part_delete(db, "action", a.id, &err), KZ_OK);
 	assert_int_equal(kz_plan_part_delete(db, "review", review, &err), KZ_OK);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM actions"), 0);
-	assert_int_equal(count(db, "SELECT COUNT(*) FROM reviews"), 0);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM actions", NULL), 0);
+	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM reviews", NULL), 0);
 	kz_action_clear(&a);
 }
 

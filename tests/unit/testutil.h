@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "koszyk/access.h"
 #include "koszyk/db.h"
 
@@ -32,6 +34,23 @@ static inline void test_db_open(struct test_db *t)
 		abort();
 	}
 	kz_db_set_principal(t->db, "tester", KZ_ROLE_COORDINATOR);
+}
+
+/* The first column of a one-row query (?1 bound to arg when not NULL);
+ * -1 when it cannot be run. */
+static inline long test_db_count(struct kz_db *db, const char *sql, const char *arg)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+
+	if (sqlite3_prepare_v2(kz_db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (arg)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
 }
 
 static inline void test_db_close(struct test_db *t)
