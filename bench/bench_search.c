@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "koszyk/access.h"
 #include "koszyk/basket.h"
 #include "koszyk/search.h"
 #include "koszyk/xalloc.h"
@@ -127,7 +128,7 @@ int main(int argc, char **argv)
 	snprintf(dbpath, sizeof(dbpath), "%s/bench.db", path);
 	if (kz_db_open(dbpath, KZ_OPEN_CREATE, &db, &err) != KZ_OK)
 		kz_die("%s", err.msg);
-	kz_db_set_user(db, "bench");
+	kz_db_set_principal(db, "bench", KZ_ROLE_COORDINATOR);
 	double t0 = now_ms();
 	fill(db, n);
 	printf("koszyk search benchmark: %ld services, 50 partners (filled in %.0f ms)\n\n",

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "koszyk/access.h"
 #include "koszyk/basket.h"
 #include "koszyk/sync.h"
 #include "koszyk/util.h"
@@ -74,11 +75,14 @@ static struct result measure(const char *dir, long n)
 	double t0;
 
 	die_if(kz_db_open(orig, KZ_OPEN_CREATE, &db, &err), &err);
+	kz_db_set_principal(db, "bench", KZ_ROLE_COORDINATOR);
 	ids = fill(db, n);
 	kz_db_close(db);
-	die_if(kz_sync_clone(orig, copy, &err), &err);
+	die_if(kz_sync_clone(orig, copy, NULL, &err), &err);
 	die_if(kz_db_open(orig, KZ_OPEN_EXISTING, &db, &err), &err);
+	kz_db_set_principal(db, "bench", KZ_ROLE_COORDINATOR);
 	die_if(kz_db_open(copy, KZ_OPEN_EXISTING, &replica, &err), &err);
+	kz_db_set_principal(replica, "bench", KZ_ROLE_COORDINATOR);
 
 	t0 = now_ms();
 	for (int i = 0; i < EDITS; i++) {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "koszyk/access.h"
 #include "koszyk/basket.h"
 #include "koszyk/fold.h"
 #include "koszyk/search.h"
@@ -29,6 +30,7 @@ static void open_db(void)
 	char *path = xasprintf("%s/f.db", dir);
 	if (kz_db_open(path, KZ_OPEN_CREATE, &db, &err) != KZ_OK)
 		abort();
+	kz_db_set_principal(db, "fuzz", KZ_ROLE_COORDINATOR);
 	free(path);
 	p.name = xstrdup("Gminny Ośrodek Pomocy Społecznej");
 	if (kz_partner_save(db, &p, &err) != KZ_OK)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../../src/db/sync_internal.h"
+#include "koszyk/access.h"
 #include "koszyk/config.h"
 #include "koszyk/demo.h"
 #include "koszyk/xalloc.h"
@@ -32,8 +33,12 @@ static void open_db(void)
 	if (!mkdtemp(dir))
 		abort();
 	char *path = xasprintf("%s/f.db", dir);
-	if (kz_db_open(path, KZ_OPEN_CREATE, &db, &err) != KZ_OK ||
-	    kz_config_load_builtin(&cfg, &err) != KZ_OK ||
+	if (kz_db_open(path, KZ_OPEN_CREATE, &db, &err) != KZ_OK) {
+		fprintf(stderr, "%s\n", err.msg);
+		abort();
+	}
+	kz_db_set_principal(db, "fuzz", KZ_ROLE_COORDINATOR);
+	if (kz_config_load_builtin(&cfg, &err) != KZ_OK ||
 	    kz_demo_fill(db, &cfg, &err) != KZ_OK) {
 		fprintf(stderr, "%s\n", err.msg);
 		abort();
