@@ -37,7 +37,6 @@ static void usage(FILE *out)
 "  -d DB       the database (default $KOSZYK_DB or $XDG_DATA_HOME/koszyk/koszyk.db)\n"
 "  -c CONFIG   the configuration (default $KOSZYK_CONFIG or\n"
 "              $XDG_CONFIG_HOME/koszyk/koszyk.yaml; built-in example otherwise)\n"
-
 "  -h, --help  this help\n"
 "  --version   the version\n"
 "\n"
