@@ -55,9 +55,11 @@ enum kz_status kz_db_backup(struct kz_db *db, const char *path,
 			    struct kz_error *err);
 
 /* Counts for the dashboard and the check command. */
+/* Cases are counted all, whoever asks (only their codes are private). */
 struct kz_db_counts {
 	long partners, contacts, services, services_active, services_stale;
 	long audit;
+	long cases_open, actions_overdue;
 };
 enum kz_status kz_db_counts(struct kz_db *db, struct kz_db_counts *out,
 			    struct kz_error *err);

@@ -668,6 +668,12 @@ enum kz_status kz_db_counts(struct kz_db *db, struct kz_db_counts *out,
 		"SELECT count(*) FROM services WHERE status = 'active'"
 		" AND (verified_on IS NULL OR verified_on < ?1)", limit);
 	out->audit = count_of(db, "SELECT count(*) FROM audit", NULL);
+	out->cases_open = count_of(db, "SELECT count(*) FROM cases WHERE status <> 'closed'", NULL);
+	out->actions_overdue = count_of(db,
+		"SELECT count(*) FROM actions a JOIN plans p ON p.id = a.plan_id"
+		" JOIN cases c ON c.id = p.case_id"
+		" WHERE c.status <> 'closed' AND p.status <> 'closed' AND a.due_date < ?1"
+		" AND a.status NOT IN ('done', 'dropped', 'declined')", today);
 	if (out->partners < 0 || out->services < 0 || out->audit < 0)
 		return kz_fail(err, KZ_CORRUPT,
 			       _("The database file is damaged: its tables cannot be read."));

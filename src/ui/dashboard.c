@@ -75,9 +75,7 @@ static void dash_load(struct dash *d)
 {
 	struct ui *ui = d->ui;
 	struct kz_error err = { 0 };
-	struct kz_rows cases = { 0 };
 	struct kz_tasks tasks = { 0 };
-	struct kz_attentions att = { 0 };
 	char today[11];
 
 	dash_clear(d);
@@ -86,14 +84,9 @@ static void dash_load(struct dash *d)
 	kz_today(today);
 	if (kz_db_counts(ui->db, &d->counts, &err) != KZ_OK)
 		ui_error(ui, "%s", err.msg);
-	if (kz_case_list(ui->db, NULL, NULL, &cases, &err) == KZ_OK) {
-		for (size_t i = 0; i < cases.n; i++)
-			if (!cases.v[i].col1 || strcmp(cases.v[i].col1, "closed") != 0)
-				d->open_cases++;
-		kz_rows_free(&cases);
-	} else {
-		ui_error(ui, "%s", err.msg);
-	}
+	/* Cases are counted all, for everyone; none is named here. */
+	d->open_cases = d->counts.cases_open;
+	d->overdue_actions = d->counts.actions_overdue;
 	if (kz_task_list(ui->db, KZ_TASKS_ALL, NULL, &tasks, &err) == KZ_OK) {
 		for (size_t i = 0; i < tasks.n; i++)
 			if (tasks.v[i].status && strcmp(tasks.v[i].status, "open") == 0)
@@ -106,12 +99,6 @@ static void dash_load(struct dash *d)
 	if (kz_task_list(ui->db, KZ_TASKS_OVERDUE, NULL, &tasks, &err) == KZ_OK) {
 		d->overdue_tasks = (long)tasks.n;
 		kz_tasks_free(&tasks);
-	}
-	if (kz_attention_list(ui->db, NULL, &att, &err) == KZ_OK) {
-		for (size_t i = 0; i < att.n; i++)
-			if (att.v[i].kind == KZ_ATT_OVERDUE_ACTION)
-				d->overdue_actions++;
-		kz_attentions_free(&att);
 	}
 	memset(&d->overdue, 0, sizeof(d->overdue));
 	memset(&d->stale, 0, sizeof(d->stale));

@@ -78,6 +78,12 @@ wait_for "may only look"
 assert_not_contains "New service"
 keys 4
 wait_for "sees no cases"
+# the dashboard counts every case, and names none
+keys 0
+wait_line 1 "Dashboard"
+wait_for "Open cases 2"
+assert_not_contains "$ala_case"
+assert_not_contains "sees no cases"
 keys Q
 [ "$(wait_exit)" = 0 ] || fail "koszyk did not end with 0"
 
