@@ -357,6 +357,8 @@ int main(int argc, char **argv)
 		cli.db_path = default_db = xdg_path("XDG_DATA_HOME", ".local/share", "koszyk.db");
 	cli.db_is_default = default_db != NULL;
 	st = prepare(&cli, config_opt, &err);
+	/* Whatever happened, nothing more is done with the program's group. */
+	kz_priv_give_up();
 	if (st == KZ_OK) {
 		choose_language(&cli.cfg);
 		st = dispatch(&cli, &err);
