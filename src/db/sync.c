@@ -498,7 +498,6 @@ void kz_sync_capture_end(struct kz_db *db)
 	}
 	clear_erases(s);
 	clear_forced(s);
-	free(s->peer_login);
 }
 
 enum kz_status kz_sync_force_write(struct kz_db *db, const char *table,
