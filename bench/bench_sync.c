@@ -78,7 +78,7 @@ static struct result measure(const char *dir, long n)
 	kz_db_set_principal(db, "bench", KZ_ROLE_COORDINATOR);
 	ids = fill(db, n);
 	kz_db_close(db);
-	die_if(kz_sync_clone(orig, copy, NULL, &err), &err);
+	die_if(kz_sync_clone(orig, copy, NULL, NULL, &err), &err);
 	die_if(kz_db_open(orig, KZ_OPEN_EXISTING, &db, &err), &err);
 	kz_db_set_principal(db, "bench", KZ_ROLE_COORDINATOR);
 	die_if(kz_db_open(copy, KZ_OPEN_EXISTING, &replica, &err), &err);

@@ -42,6 +42,8 @@ void kz_db_rollback(struct kz_db *db);
 char *kz_db_meta_get(struct kz_db *db, const char *key);
 enum kz_status kz_db_meta_set(struct kz_db *db, const char *key,
 			      const char *value, struct kz_error *err);
+enum kz_status kz_db_meta_delete(struct kz_db *db, const char *key,
+				 struct kz_error *err);
 
 /* Integrity check of the file, the foreign keys, the search index and the
  * audit trail. Problems are appended one per line to *report (allocated,

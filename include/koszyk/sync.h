@@ -55,6 +55,7 @@
 #include <stddef.h>
 
 #include "koszyk/buf.h"
+#include "koszyk/config.h"
 #include "koszyk/status.h"
 
 struct kz_db;
@@ -69,6 +70,11 @@ struct kz_sync_stats {
 			       aside for a coordinator (list refused) */
 	long changes;       /* row changes applied */
 	long conflicts_new; /* fields that came into conflict */
+	long cases_sent;    /* cases written whole for a replica that lacked
+			       them (need-to-know) */
+	long cases_arrived; /* such cases received here */
+	long cases_left;    /* cases this replica's person may no longer see:
+			       taken out of this replica */
 };
 
 /* Progress: called now and then with work done and total (both in
@@ -82,6 +88,14 @@ enum kz_status kz_sync_export(struct kz_db *db, const char *path,
 			      struct kz_sync_stats *stats,
 			      kz_sync_progress_fn progress, void *ctx,
 			      struct kz_error *err);
+
+/* The export for the replica of login (NULL: kz_sync_export): what she
+ * may see, as if she wrote it herself; the cases she newly may see come
+ * whole. For oneself, or by a coordinator. */
+enum kz_status kz_sync_export_for(struct kz_db *db, const char *path,
+				  const char *login, struct kz_sync_stats *stats,
+				  kz_sync_progress_fn progress, void *ctx,
+				  struct kz_error *err);
 
 /* What a replica that holds `since` (a version vector as text, as in
  * kz_sync_info's clock) lacks: the export for a known receiver. */
@@ -103,9 +117,21 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 /* A new replica at dest (must not exist) from the database at source:
  * the same data and change log, a new replica id, mode 0600. The source
  * registers the new replica as owner's (a login; NULL: nobody's): its
- * changes must carry that name. */
+ * changes must carry that name. When cfg says the owner may not see
+ * every case, the replica holds the basket and only her cases, and stays
+ * so (need-to-know: see kz_sync_copy_for). */
 enum kz_status kz_sync_clone(const char *source, const char *dest,
-			     const char *owner, struct kz_error *err);
+			     const struct kz_config *cfg, const char *owner,
+			     struct kz_error *err);
+/* The copy of src for its principal at dest: all of it for a
+ * coordinator; otherwise the basket and only the cases she may see (the
+ * others never reach dest's disk), marked as her replica: its change
+ * files carry its own changes and the list of cases it holds (*held, the
+ * same list, caller frees), files written for her carry only her cases
+ * and the cases she newly may see whole, and after each import it
+ * forgets the cases she may no longer see. */
+enum kz_status kz_sync_copy_for(struct kz_db *src, const char *dest,
+				char **held, struct kz_error *err);
 
 /* Finish a new replica copied to dest from the replica source_replica:
  * a replica id of its own, and the source remembered as a peer. */
@@ -238,6 +264,9 @@ struct kz_sync_info {
 	long tx_local;    /* transactions written here */
 	long tx_total;    /* transactions in the log */
 	long conflicts;
+	char *owner;      /* whose replica it is (made for her), or NULL */
+	bool need_to_know; /* it holds only the cases its owner may see */
+	long cases_held;  /* cases in this replica */
 	struct kz_sync_peer *peers; /* most recently seen first */
 	size_t npeers;
 };

@@ -56,7 +56,7 @@ static enum kz_status clone_local(struct kz_cli *cli, struct kz_error *err)
 			return st;
 		owner = cli->act_as;
 	}
-	return kz_sync_clone(cli->argv[2], cli->db_path, owner, err);
+	return kz_sync_clone(cli->argv[2], cli->db_path, &cli->cfg, owner, err);
 }
 
 static enum kz_status cmd_clone(struct kz_cli *cli, struct kz_error *err)
@@ -86,22 +86,42 @@ static void print_received(const struct kz_sync_stats *s)
 	if (s->tx_waiting > 0)
 		printf(_("%ld changes need changes from another computer first; they will come again with a later exchange (sync with the office server).\n"),
 		       s->tx_waiting);
+	if (s->cases_arrived > 0)
+		printf(_("Cases that arrived whole (shared with you or given to you): %ld.\n"),
+		       s->cases_arrived);
+	if (s->cases_left > 0)
+		printf(_("Cases that left this computer (no longer shared with you or no longer yours): %ld.\n"),
+		       s->cases_left);
 	if (s->tx_refused > 0)
 		printf(_("%ld changes were refused: their author may not make them. They are kept aside for a coordinator (koszyk list dropped).\n"),
 		       s->tx_refused);
 }
 
+/* sync export FILE [--for LOGIN] */
 static enum kz_status cmd_export(struct kz_cli *cli, struct kz_error *err)
 {
 	struct kz_sync_stats s;
-	enum kz_status st = need_args(cli, 3, "sync export FILE", err);
+	const char *file = NULL, *login = NULL;
+	enum kz_status st = KZ_OK;
 
+	for (int i = 2; st == KZ_OK && i < cli->argc; i++) {
+		if (strcmp(cli->argv[i], "--for") == 0 && i + 1 < cli->argc && !login)
+			login = cli->argv[++i];
+		else if (cli->argv[i][0] != '-' && !file)
+			file = cli->argv[i];
+		else
+			st = KZ_INVALID;
+	}
+	if (st != KZ_OK || !file)
+		return kz_fail(err, KZ_INVALID, _("usage: koszyk %s"), "sync export FILE [--for LOGIN]");
+	st = kz_cli_open_db(cli, false, err);
 	if (st == KZ_OK)
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_sync_export_for(cli->db, file, login, &s, progress_line, NULL, err);
 	if (st == KZ_OK)
-		st = kz_sync_export(cli->db, cli->argv[2], &s, progress_line, NULL, err);
-	if (st == KZ_OK)
-		printf(_("Wrote %ld changes to %s.\n"), s.tx_sent, cli->argv[2]);
+		printf(_("Wrote %ld changes to %s.\n"), s.tx_sent, file);
+	if (st == KZ_OK && s.cases_sent > 0)
+		printf(_("Cases written whole (newly shared or given to the person the file is for): %ld.\n"),
+		       s.cases_sent);
 	return st;
 }
 
@@ -151,6 +171,11 @@ static enum kz_status cmd_status(struct kz_cli *cli, struct kz_error *err)
 	printf(_("Changes written here: %ld, in the log: %ld\n"), info.tx_local, info.tx_total);
 	printf(_("Holds: %s\n"), info.clock);
 	printf(_("Conflicts: %ld\n"), info.conflicts);
+	if (info.need_to_know)
+		printf(_("Belongs to: %s (holds the basket and only the cases %s may see: %ld)\n"),
+		       info.owner ? info.owner : "?", info.owner ? info.owner : "?", info.cases_held);
+	else if (info.owner)
+		printf(_("Belongs to: %s (holds every case)\n"), info.owner);
 	for (size_t i = 0; i < info.npeers; i++) {
 		const struct kz_sync_peer *p = &info.peers[i];
 		/* TRANSLATORS: a replica exchanged with: its name or id, when,

@@ -250,6 +250,21 @@ char *kz_row_case_id(struct kz_db *db, const char *table, const char *row_id)
 	return NULL;
 }
 
+char *kz_case_of_sql(const char *table, const char *alias)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+
+	for (size_t i = 0; table && i < NTABLES; i++) {
+		if (strcmp(tables[i].table, table) != 0)
+			continue;
+		if (!tables[i].case_of)
+			return NULL;
+		put_row_expr(&b, tables[i].case_of, alias);
+		return kz_buf_detach(&b);
+	}
+	return NULL;
+}
+
 bool kz_kind_of_case(const char *kind)
 {
 	for (size_t i = 0; kind && i < NTABLES; i++)

@@ -281,17 +281,40 @@ enum kz_status kz_case_note_read(struct kz_db *db, const char *case_id,
 
 /* --- erasure ------------------------------------------------------------------------- */
 
+/* The digest of the numbers of the entries blanked out for r->seq. */
+static enum kz_status redaction_digest(struct kz_db *db, struct kz_audit_redaction *r,
+				       struct kz_error *err)
+{
+	crypto_generichash_state h;
+	size_t count = 0;
+	sqlite3_stmt *q = kz_db_stmt(db, "SELECT seq FROM audit WHERE redacted = ?1 ORDER BY seq", err);
+	int rc;
+
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_int64(q, 1, r->seq);
+	redactions_init(&h);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		put_int(&h, sqlite3_column_int64(q, 0));
+		count++;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, err, "audit");
+	crypto_generichash_final(&h, r->digest, HASH_LEN);
+	r->count = count;
+	return KZ_OK;
+}
+
 enum kz_status kz_audit_redact_case(struct kz_db *db, const char *case_id,
 				    const char *code,
 				    struct kz_audit_redaction *r,
 				    struct kz_error *err)
 {
 	unsigned char prev[MAX_BLOB];
-	size_t prev_len, count = 0;
-	crypto_generichash_state h;
+	size_t prev_len;
 	sqlite3_stmt *q;
 	enum kz_status st;
-	int rc;
 
 	memset(r, 0, sizeof(*r));
 	st = next_place(db, &r->seq, prev, &prev_len, err);
@@ -313,21 +336,7 @@ enum kz_status kz_audit_redact_case(struct kz_db *db, const char *case_id,
 	}
 	if (st != KZ_OK)
 		return st;
-	q = kz_db_stmt(db, "SELECT seq FROM audit WHERE redacted = ?1 ORDER BY seq", err);
-	if (!q)
-		return err ? err->status : KZ_ENV;
-	sqlite3_bind_int64(q, 1, r->seq);
-	redactions_init(&h);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		put_int(&h, sqlite3_column_int64(q, 0));
-		count++;
-	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, rc, err, "audit");
-	crypto_generichash_final(&h, r->digest, HASH_LEN);
-	r->count = count;
-	return KZ_OK;
+	return redaction_digest(db, r, err);
 }
 
 enum kz_status kz_audit_erased(struct kz_db *db, const char *code,
@@ -346,6 +355,25 @@ enum kz_status kz_audit_erased(struct kz_db *db, const char *code,
 	e.kind = "case";
 	e.summary = nonempty(code);
 	return append(db, &e, r->count ? r->digest : NULL, r->seq, err);
+}
+
+enum kz_status kz_audit_withheld(struct kz_db *db, long long seq,
+				 struct kz_error *err)
+{
+	struct kz_audit_redaction r = { .seq = seq };
+	struct entry e;
+	char now[32];
+	enum kz_status st = redaction_digest(db, &r, err);
+
+	if (st != KZ_OK)
+		return st;
+	memset(&e, 0, sizeof(e));
+	kz_now_iso(now);
+	e.at = now;
+	e.user = kz_db_user(db);
+	e.action = "withhold";
+	e.kind = "case";
+	return append(db, &e, r.count ? r.digest : NULL, seq, err);
 }
 
 /* --- migration 6 ------------------------------------------------------------------------ */
@@ -616,7 +644,10 @@ static bool verify_one(struct verify *v, sqlite3_stmt *q, unsigned char *last,
 		p->seqs = xreallocarray(p->seqs, p->n + 1, sizeof(*p->seqs));
 		p->seqs[p->n++] = e.seq;
 	} else {
-		bool erase = e.action && strcmp(e.action, "erase") == 0;
+		/* An erasure, or the making of a replica for a person who may
+		 * not see every case, blanks out entries. */
+		bool erase = e.action && (strcmp(e.action, "erase") == 0 ||
+					  strcmp(e.action, "withhold") == 0);
 		if (!e.salt || e.salt_len < crypto_generichash_KEYBYTES_MIN ||
 		    e.salt_len > crypto_generichash_KEYBYTES_MAX) {
 			problem(v, _("entry %lld was changed"), e.seq);

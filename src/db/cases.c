@@ -182,15 +182,22 @@ enum kz_status kz_case_next_code(struct kz_db *db, const struct kz_config *cfg,
 	kz_today(today);
 	/* Codes of erased cases are never given again: a paper file may
 	 * still carry one. */
-	q = kz_db_stmt(db, "SELECT code FROM cases UNION ALL SELECT summary FROM audit"
-			   " WHERE action = 'erase' AND kind = 'case' AND summary IS NOT NULL", err);
+	/* A replica holding only its person's cases knows the next free code
+	 * of the office as it last heard (meta office_next_code). */
+	q = kz_db_stmt(db, "SELECT code, 0 FROM cases UNION ALL SELECT summary, 0 FROM audit"
+			   " WHERE action = 'erase' AND kind = 'case' AND summary IS NOT NULL"
+			   " UNION ALL SELECT value, 1 FROM meta WHERE key = 'office_next_code'", err);
 	if (!q)
 		return err ? err->status : KZ_ENV;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		const char *code = (const char *)sqlite3_column_text(q, 0);
 		long seq;
-		if (code && match_code(f.v, f.n, code, today, &seq) && seq > max)
-			max = seq;
+		if (code && match_code(f.v, f.n, code, today, &seq)) {
+			if (sqlite3_column_int(q, 1))
+				seq--;
+			if (seq > max)
+				max = seq;
+		}
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)

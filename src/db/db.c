@@ -637,6 +637,17 @@ enum kz_status kz_db_meta_set(struct kz_db *db, const char *key,
 	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, "meta");
 }
 
+enum kz_status kz_db_meta_delete(struct kz_db *db, const char *key,
+				 struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "DELETE FROM meta WHERE key = ?1", err);
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	return kz_db_step(db, st, "meta", err);
+}
+
 static long count_of(struct kz_db *db, const char *sql, const char *arg)
 {
 	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);

@@ -32,6 +32,9 @@ enum kz_status kz_refusal(struct kz_db *db, const char *reason,
 /* The case a row of a synced table belongs to (NULL: none); whether the
  * principal may see the row (rows of no case: yes). */
 char *kz_row_case_id(struct kz_db *db, const char *table, const char *row_id);
+/* The SQL expression of the case a row of table belongs to, over the
+ * row alias (as "x."); NULL for a table whose rows belong to no case. */
+char *kz_case_of_sql(const char *table, const char *alias);
 /* The same for a record named by its kind ("goal", "plan_version", ...). */
 char *kz_record_case_id(struct kz_db *db, const char *kind, const char *id);
 /* Whether records of this kind belong to a case. */
@@ -150,6 +153,12 @@ enum kz_status kz_audit_erased(struct kz_db *db, const char *code,
 			       const char *author,
 			       const struct kz_audit_redaction *r,
 			       struct kz_error *err);
+
+/* A replica made for a person who may not see every case: the entries
+ * about the other cases were blanked out for entry seq (their redacted
+ * column), which this appends. */
+enum kz_status kz_audit_withheld(struct kz_db *db, long long seq,
+				 struct kz_error *err);
 
 /* Migration 6: give the existing entries their case and chain them, in
  * the order of their numbers. */

@@ -415,6 +415,13 @@ static const char *const migration_7[] = {
 	NULL,
 };
 
+/* Need-to-know replicas: the cases each peer replica said it holds (ids,
+ * space-separated), so that a case it lacks is sent as it is now. */
+static const char *const migration_8[] = {
+	"ALTER TABLE sync_peer ADD COLUMN cases TEXT;\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -423,6 +430,7 @@ static const char *const *const migrations[] = {
 	migration_5,
 	migration_6,
 	migration_7,
+	migration_8,
 };
 
 int kz_db_schema_version(void)

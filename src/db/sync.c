@@ -1085,6 +1085,9 @@ enum kz_status kz_sync_info(struct kz_db *db, struct kz_sync_info *out,
 				   out->replica_id);
 	out->tx_total = count_long(db, "SELECT count(*) FROM sync_tx", NULL);
 	out->conflicts = kz_conflicts_count(db);
+	out->owner = sync_need_owner(db);
+	out->need_to_know = sync_need_filtered(db);
+	out->cases_held = count_long(db, "SELECT count(*) FROM cases", NULL);
 	return load_peers(db, out, err);
 }
 
@@ -1099,5 +1102,6 @@ void kz_sync_info_clear(struct kz_sync_info *info)
 	free(info->partnership_id);
 	free(info->replica_id);
 	free(info->clock);
+	free(info->owner);
 	memset(info, 0, sizeof(*info));
 }

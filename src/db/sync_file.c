@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "sync_internal.h"
+#include "koszyk/access.h"
+#include "koszyk/cases.h"
 #include "koszyk/i18n.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
@@ -24,7 +26,10 @@ static const char file_schema[] =
 	" PRIMARY KEY (origin, seq));"
 	"CREATE TABLE change (origin TEXT NOT NULL, seq INTEGER NOT NULL,"
 	" idx INTEGER NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL,"
-	" op TEXT NOT NULL, vals TEXT, PRIMARY KEY (origin, seq, idx));";
+	" op TEXT NOT NULL, vals TEXT, PRIMARY KEY (origin, seq, idx));"
+	"CREATE TABLE snapshot (case_id TEXT NOT NULL, idx INTEGER NOT NULL,"
+	" tbl TEXT NOT NULL, row_id TEXT NOT NULL, vals TEXT NOT NULL,"
+	" meta TEXT NOT NULL, checksum TEXT NOT NULL, PRIMARY KEY (case_id, idx));";
 
 /* --- checksums ------------------------------------------------------------- */
 
@@ -113,6 +118,42 @@ static void file_tx_sum(const struct file_tx *t, char out[17])
 		sum_text(&s, c->vals ? c->vals : "\x01");
 	}
 	sum_hex(&s, out);
+}
+
+/* The checksum of one row of a snapshot. */
+static void snapshot_sum(const char *case_id, long long idx, const char *tbl,
+			 const char *row_id, const char *vals, const char *meta,
+			 char out[17])
+{
+	struct sum s;
+
+	sum_init(&s);
+	sum_text(&s, case_id);
+	sum_int(&s, idx);
+	sum_text(&s, tbl);
+	sum_text(&s, row_id);
+	sum_text(&s, vals);
+	sum_text(&s, meta);
+	sum_hex(&s, out);
+}
+
+/* Leave out of t what the person the file is for may not hold. */
+static void filter_changes(struct kz_db *db, struct sync_need *need, struct file_tx *t)
+{
+	size_t k = 0;
+
+	if (!need)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		bool strip;
+		if (!sync_need_keeps(need, db, &t->changes[i], &strip))
+			continue;
+		t->changes[k] = t->changes[i];
+		if (strip)
+			t->changes[k].vals = NULL;
+		k++;
+	}
+	t->n = k;
 }
 
 /* Read the changes of (origin, seq) with a statement that selects
@@ -224,7 +265,8 @@ static bool header_sum(sqlite3 *f, char out[17])
 
 /* Copy the transactions of one origin after seq `after` into the file. */
 static int export_origin(struct kz_db *db, sqlite3 *f, const char *origin,
-			 long long after, struct kz_sync_stats *stats,
+			 long long after, struct sync_need *need,
+			 struct kz_sync_stats *stats,
 			 kz_sync_progress_fn progress, void *ctx, long total)
 {
 	sqlite3_stmt *txs = kz_db_stmt(db, "SELECT seq, lamport, at, user, deps FROM sync_tx"
@@ -253,6 +295,7 @@ static int export_origin(struct kz_db *db, sqlite3 *f, const char *origin,
 		t.user = xstrdup((const char *)sqlite3_column_text(txs, 3));
 		t.deps = xstrdup((const char *)sqlite3_column_text(txs, 4));
 		rc = read_changes(chg, &t);
+		filter_changes(db, need, &t);
 		file_tx_sum(&t, sum);
 		for (size_t i = 0; rc == SQLITE_OK && i < t.n; i++) {
 			const struct sync_change *c = &t.changes[i];
@@ -307,17 +350,85 @@ static long count_after(struct kz_db *db, const char *origin, long long after)
 	return n;
 }
 
+/* Snapshots into the change file: the rows of cases the receiver lacks. */
+struct snapshot_out {
+	sqlite3 *f;
+	sqlite3_stmt *put;
+	long long idx;
+	long cases;
+	char *last_case;
+	int rc;
+	const char *path;
+	struct kz_error *err;
+};
+
+static int put_snapshot(void *ctx, const char *case_id, const char *tbl,
+			const char *row_id, const char *vals, const char *meta)
+{
+	struct snapshot_out *o = ctx;
+	char sum[17];
+
+	if (!o->last_case || strcmp(o->last_case, case_id) != 0) {
+		o->cases++;
+		kz_str_set(&o->last_case, case_id);
+	}
+	o->idx++;
+	snapshot_sum(case_id, o->idx, tbl, row_id, vals, meta, sum);
+	sqlite3_bind_text(o->put, 1, case_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(o->put, 2, o->idx);
+	sqlite3_bind_text(o->put, 3, tbl, -1, SQLITE_STATIC);
+	sqlite3_bind_text(o->put, 4, row_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(o->put, 5, vals ? vals : "{}", -1, SQLITE_STATIC);
+	sqlite3_bind_text(o->put, 6, meta, -1, SQLITE_STATIC);
+	sqlite3_bind_text(o->put, 7, sum, -1, SQLITE_STATIC);
+	o->rc = sqlite3_step(o->put) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(o->f);
+	sqlite3_reset(o->put);
+	if (o->rc != SQLITE_OK) {
+		file_fail(o->f, o->rc, o->path, o->err);
+		return 1;
+	}
+	return 0;
+}
+
+static int write_snapshots(struct kz_db *db, sqlite3 *f, struct sync_need *need,
+			   const char *path, struct kz_sync_stats *stats,
+			   struct kz_error *err, enum kz_status *st)
+{
+	struct snapshot_out o = { .f = f, .path = path, .err = err };
+	char num[32];
+	int rc = sqlite3_prepare_v2(f, "INSERT INTO snapshot VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+				    -1, &o.put, NULL);
+
+	if (rc == SQLITE_OK) {
+		*st = sync_need_snapshots(need, db, put_snapshot, &o, err);
+		if (*st != KZ_OK)
+			rc = o.rc != SQLITE_OK ? o.rc : SQLITE_ABORT;
+	}
+	sqlite3_finalize(o.put);
+	free(o.last_case);
+	stats->cases_sent = o.cases;
+	snprintf(num, sizeof(num), "%lld", o.idx);
+	if (rc == SQLITE_OK)
+		rc = put_header(f, "snapshots", num);
+	return rc;
+}
+
 static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *path,
 				 const char *since, struct kz_sync_stats *stats,
 				 kz_sync_progress_fn progress, void *ctx,
 				 struct kz_error *err)
 {
 	struct vv clock, floor;
+	struct sync_need *need = NULL;
 	sqlite3 *f = NULL;
 	char *clock_text = NULL, *floor_text = NULL, *part = NULL, now[32], num[32];
 	long total = 0;
+	/* A replica that holds only its person's cases received the others'
+	 * changes filtered: it passes on its own changes alone. */
+	bool own_only = sync_need_filtered(db);
+	const char *me = sync_replica(db);
 	int rc;
-	enum kz_status st;
+	enum kz_status st, snap_st = KZ_OK;
 
 	st = sync_load_clock(db, &clock, err);
 	if (st != KZ_OK)
@@ -329,12 +440,17 @@ static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *
 	} else {
 		st = peers_floor(db, &clock, &floor, err);
 	}
+	if (st == KZ_OK)
+		st = sync_need_begin(db, &need, err);
 	if (st != KZ_OK) {
 		vv_free(&clock);
+		vv_free(&floor);
 		return st;
 	}
 	for (size_t i = 0; i < clock.n; i++)
-		total += count_after(db, clock.e[i].origin, vv_get(&floor, clock.e[i].origin));
+		if (!own_only || strcmp(clock.e[i].origin, me) == 0)
+			total += count_after(db, clock.e[i].origin,
+					     vv_get(&floor, clock.e[i].origin));
 	clock_text = vv_format(&clock);
 	floor_text = vv_format(&floor);
 	part = kz_db_meta_get(db, "partnership_id");
@@ -351,7 +467,7 @@ static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *
 	if (rc == SQLITE_OK) rc = put_header(f, "version", FILE_VERSION);
 	if (rc == SQLITE_OK) rc = put_header(f, "schema", num);
 	if (rc == SQLITE_OK) rc = put_header(f, "partnership", part);
-	if (rc == SQLITE_OK) rc = put_header(f, "sender", sync_replica(db));
+	if (rc == SQLITE_OK) rc = put_header(f, "sender", me);
 	if (rc == SQLITE_OK) {
 		char host[256] = "", *name;
 		if (gethostname(host, sizeof(host) - 1) != 0)
@@ -363,11 +479,30 @@ static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *
 	if (rc == SQLITE_OK) rc = put_header(f, "clock", clock_text);
 	if (rc == SQLITE_OK) rc = put_header(f, "since", floor_text);
 	if (rc == SQLITE_OK) rc = put_header(f, "written_at", now);
+	/* Written for one person's replica: only what she may hold, and the
+	 * next free case code, which it cannot tell from its own cases. */
+	if (rc == SQLITE_OK && need)
+		rc = put_header(f, "for", sync_need_login(need));
+	if (rc == SQLITE_OK && need) {
+		char *next = NULL;
+		if (kz_case_next_code(db, kz_db_users(db), &next, NULL) == KZ_OK)
+			rc = put_header(f, "next_code", next);
+		free(next);
+	}
+	if (rc == SQLITE_OK && own_only) {
+		char *held = sync_need_held_text(db);
+		rc = put_header(f, "cases", held);
+		free(held);
+	}
 	if (rc == SQLITE_OK && progress)
 		progress(ctx, 0, total);
 	for (size_t i = 0; rc == SQLITE_OK && i < clock.n; i++)
-		rc = export_origin(db, f, clock.e[i].origin, vv_get(&floor, clock.e[i].origin),
-				   stats, progress, ctx, total);
+		if (!own_only || strcmp(clock.e[i].origin, me) == 0)
+			rc = export_origin(db, f, clock.e[i].origin,
+					   vv_get(&floor, clock.e[i].origin), need,
+					   stats, progress, ctx, total);
+	if (rc == SQLITE_OK)
+		rc = write_snapshots(db, f, need, path, stats, err, &snap_st);
 	snprintf(num, sizeof(num), "%ld", stats->tx_sent);
 	if (rc == SQLITE_OK) rc = put_header(f, "tx_count", num);
 	if (rc == SQLITE_OK) {
@@ -376,12 +511,17 @@ static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *
 	}
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(f, "COMMIT", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
+	if (snap_st != KZ_OK)
+		st = snap_st;
+	else if (rc != SQLITE_OK)
 		st = file_fail(f, rc, path, err);
 	if (f && sqlite3_close(f) != SQLITE_OK && st == KZ_OK)
 		st = file_fail(NULL, SQLITE_IOERR, path, err);
+	if (st == KZ_OK)
+		st = sync_need_written(need, db, err);
 	if (st == KZ_OK && progress)
 		progress(ctx, total, total);
+	sync_need_free(need);
 	vv_free(&clock);
 	vv_free(&floor);
 	free(clock_text);
@@ -438,6 +578,35 @@ enum kz_status kz_sync_export(struct kz_db *db, const char *path,
 	return kz_sync_export_since(db, path, NULL, stats, progress, ctx, err);
 }
 
+enum kz_status kz_sync_export_for(struct kz_db *db, const char *path,
+				  const char *login, struct kz_sync_stats *stats,
+				  kz_sync_progress_fn progress, void *ctx,
+				  struct kz_error *err)
+{
+	const struct kz_config *cfg = kz_db_users(db);
+	char *me;
+	enum kz_role role;
+	enum kz_status st;
+
+	if (!login)
+		return kz_sync_export(db, path, stats, progress, ctx, err);
+	if (strcmp(login, kz_db_user(db)) != 0 && !kz_may(db, KZ_RIGHT_ALL_CASES))
+		return kz_fail(err, KZ_DENIED,
+			       _("Only a coordinator may write the changes for someone else's replica."));
+	if (!cfg || !kz_config_user(cfg, login))
+		return kz_fail(err, KZ_INVALID,
+			       _("\"%s\" is not a user of koszyk.yaml: changes are written for the replica of a listed user."),
+			       login);
+	/* What she may see, as if she wrote it herself. */
+	me = xstrdup(kz_db_user(db));
+	role = kz_db_role(db);
+	kz_db_set_login(db, cfg, login);
+	st = kz_sync_export(db, path, stats, progress, ctx, err);
+	kz_db_set_principal(db, me, role);
+	free(me);
+	return st;
+}
+
 /* --- import ----------------------------------------------------------------- */
 
 static char *get_header(sqlite3 *f, const char *key)
@@ -457,6 +626,11 @@ static char *get_header(sqlite3 *f, const char *key)
 struct file_header {
 	char *format, *version, *schema, *partnership, *sender, *clock, *tx_count;
 	char *name;
+	char *since;     /* what the file starts from */
+	char *for_login; /* written for this person's replica: her cases only */
+	char *cases;     /* a need-to-know sender: the cases it holds */
+	char *snapshots; /* rows of cases sent whole */
+	char *next_code; /* the office's next free case code */
 };
 
 static void header_clear(struct file_header *h)
@@ -469,6 +643,11 @@ static void header_clear(struct file_header *h)
 	free(h->clock);
 	free(h->tx_count);
 	free(h->name);
+	free(h->since);
+	free(h->for_login);
+	free(h->cases);
+	free(h->snapshots);
+	free(h->next_code);
 }
 
 static enum kz_status not_changes(const char *path, struct kz_error *err)
@@ -476,6 +655,24 @@ static enum kz_status not_changes(const char *path, struct kz_error *err)
 	return kz_fail(err, KZ_INVALID,
 		       _("%s is not a koszyk change file, or it is damaged or cut short. Ask for the file again."),
 		       path);
+}
+
+/* A file cut short (its last pages lost on the way) is shorter than
+ * its pages say. */
+static bool whole_file(sqlite3 *f, const struct stat *sb)
+{
+	sqlite3_stmt *q;
+	long long pages = -1, size = -1;
+
+	if (sqlite3_prepare_v2(f, "SELECT page_count, page_size FROM pragma_page_count,"
+			       " pragma_page_size", -1, &q, NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		pages = sqlite3_column_int64(q, 0);
+		size = sqlite3_column_int64(q, 1);
+	}
+	sqlite3_finalize(q);
+	return pages > 0 && size > 0 && (long long)sb->st_size == pages * size;
 }
 
 /* Open and check a change file: ours, whole, for this partnership. */
@@ -501,6 +698,8 @@ static enum kz_status open_changes(struct kz_db *db, const char *path, sqlite3 *
 	rc = sqlite3_open_v2(path, &f, SQLITE_OPEN_READONLY, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(f, "PRAGMA quick_check", NULL, NULL, NULL);
+	if (rc == SQLITE_OK && !whole_file(f, &sb))
+		rc = SQLITE_CORRUPT;
 	if (rc != SQLITE_OK) {
 		sqlite3_close(f);
 		return not_changes(path, err);
@@ -513,6 +712,11 @@ static enum kz_status open_changes(struct kz_db *db, const char *path, sqlite3 *
 	h->clock = get_header(f, "clock");
 	h->tx_count = get_header(f, "tx_count");
 	h->name = get_header(f, "name");
+	h->since = get_header(f, "since");
+	h->for_login = get_header(f, "for");
+	h->cases = get_header(f, "cases");
+	h->snapshots = get_header(f, "snapshots");
+	h->next_code = get_header(f, "next_code");
 	char *sum = get_header(f, "checksum"), want[17];
 	bool sum_ok = sum && header_sum(f, want) && strcmp(sum, want) == 0;
 	free(sum);
@@ -615,6 +819,10 @@ static enum kz_status apply_changes(struct kz_db *db, const struct file_tx *t,
 	vv_parse(t->deps, &a.deps);
 	st = store_tx(db, t, err);
 	for (size_t i = 0; i < t->n && st == KZ_OK; i++) {
+		/* A row that arrived whole with its case holds this already. */
+		if (stats->cases_arrived > 0 &&
+		    sync_need_skips(db, t->changes[i].tbl, t->changes[i].row_id))
+			continue;
 		st = sync_apply_change(db, &a, &t->changes[i], &keep, err);
 		if (st == KZ_OK && keep)
 			st = keep_change(db, t, i, err);
@@ -882,6 +1090,175 @@ char *sync_file_clock(const char *path)
 	return clock;
 }
 
+/* A file written for one person's replica (sync export --for, or the
+ * office answering her sync ssh) holds only her cases: it fits her
+ * replica only. */
+static enum kz_status check_addressee(struct kz_db *db, const struct file_header *h,
+				      const char *path, struct kz_error *err)
+{
+	char *owner;
+	enum kz_status st = KZ_OK;
+
+	if (!h->for_login)
+		return KZ_OK;
+	if (!sync_need_filtered(db))
+		return kz_fail(err, KZ_INVALID,
+			       _("%s was written for the replica of %s and holds only the cases that person may see; this database holds every case and cannot take it. Exchange as someone who sees every case (a coordinator), or make this replica anew with \"koszyk sync clone\"."),
+			       path, h->for_login);
+	owner = sync_need_owner(db);
+	if (owner && strcmp(owner, h->for_login) != 0)
+		st = kz_fail(err, KZ_INVALID,
+			     _("%s was written for the replica of %s; this is the replica of %s. Write the changes again with --for %s."),
+			     path, h->for_login, owner, owner);
+	free(owner);
+	return st;
+}
+
+/* Does this replica hold everything the file starts from (so that all
+ * its transactions apply now)? Only then may cases arrive whole: they
+ * are as they were when the file was written. */
+static bool holds_since(struct kz_db *db, const char *since)
+{
+	struct vv mine, from;
+	bool yes = true;
+
+	if (!since || sync_load_clock(db, &mine, NULL) != KZ_OK)
+		return false;
+	vv_parse(since, &from);
+	for (size_t i = 0; yes && i < from.n; i++)
+		if (vv_get(&mine, from.e[i].origin) < from.e[i].seq)
+			yes = false;
+	vv_free(&from);
+	vv_free(&mine);
+	return yes;
+}
+
+struct arriving {
+	char *case_id;
+	bool wanted, clash;
+	int system;
+};
+
+static enum kz_status arrival_end(struct kz_db *db, struct arriving *a,
+				  struct kz_sync_stats *stats, struct kz_error *err)
+{
+	enum kz_status st = KZ_OK;
+
+	if (a->wanted) {
+		if (a->clash) {
+			/* It does not fit yet: it comes again with a later file. */
+			savepoint(db, "ROLLBACK TO kz_snapshot");
+		} else {
+			char *code = kz_query_text(db, "SELECT code FROM main.cases WHERE id = ?1",
+						   a->case_id);
+			st = kz_audit(db, "arrived", "case", a->case_id, code, err);
+			free(code);
+			if (st == KZ_OK)
+				stats->cases_arrived++;
+		}
+		savepoint(db, "RELEASE kz_snapshot");
+		kz_db_system_end(db, a->system);
+	}
+	free(a->case_id);
+	memset(a, 0, sizeof(*a));
+	return st;
+}
+
+static enum kz_status arrival_begin(struct kz_db *db, struct arriving *a,
+				    const char *case_id, bool complete)
+{
+	a->case_id = xstrdup(case_id);
+	a->wanted = complete && sync_need_case_wanted(db, case_id);
+	if (a->wanted) {
+		if (savepoint(db, "SAVEPOINT kz_snapshot") != SQLITE_OK)
+			return KZ_ENV;
+		a->system = kz_db_system_begin(db);
+	}
+	return KZ_OK;
+}
+
+/* Cases sent whole: each one this replica neither holds nor deleted
+ * arrives as it was when the file was written; the file's changes then
+ * leave its rows alone. Every row's checksum is checked either way. */
+static enum kz_status receive_snapshots(struct kz_db *db, sqlite3 *f, const char *path,
+					const struct file_header *h,
+					struct kz_sync_stats *stats, struct kz_error *err)
+{
+	long long want = h->snapshots ? strtoll(h->snapshots, NULL, 10) : 0, seen = 0;
+	bool complete = holds_since(db, h->since);
+	struct arriving a = { 0 };
+	sqlite3_stmt *q = NULL;
+	enum kz_status st = KZ_OK;
+	int rc;
+
+	if (want <= 0)
+		return want < 0 ? not_changes(path, err) : KZ_OK;
+	if (sqlite3_prepare_v2(f, "SELECT case_id, idx, tbl, row_id, vals, meta, checksum"
+			       " FROM snapshot ORDER BY case_id, idx", -1, &q, NULL) != SQLITE_OK)
+		return not_changes(path, err);
+	while (st == KZ_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *case_id = (const char *)sqlite3_column_text(q, 0);
+		const char *tbl = (const char *)sqlite3_column_text(q, 2);
+		const char *row_id = (const char *)sqlite3_column_text(q, 3);
+		const char *vals = (const char *)sqlite3_column_text(q, 4);
+		const char *meta = (const char *)sqlite3_column_text(q, 5);
+		const char *check = (const char *)sqlite3_column_text(q, 6);
+		char sum[17];
+		seen++;
+		if (!case_id || !tbl || !row_id || !vals || !meta || !check)
+			st = not_changes(path, err);
+		if (st == KZ_OK) {
+			snapshot_sum(case_id, sqlite3_column_int64(q, 1), tbl, row_id, vals, meta, sum);
+			if (strcmp(sum, check) != 0)
+				st = not_changes(path, err);
+		}
+		if (st == KZ_OK && (!a.case_id || strcmp(a.case_id, case_id) != 0)) {
+			if (a.case_id)
+				st = arrival_end(db, &a, stats, err);
+			if (st == KZ_OK && arrival_begin(db, &a, case_id, complete) != KZ_OK)
+				st = kz_db_fail(db, SQLITE_ERROR, err, "savepoint");
+		}
+		if (st == KZ_OK && a.wanted && !a.clash)
+			st = sync_need_install_row(db, tbl, row_id, vals, meta, &a.clash, err);
+	}
+	if (st == KZ_OK && rc != SQLITE_DONE)
+		st = not_changes(path, err);
+	if (st == KZ_OK && seen != want)
+		st = not_changes(path, err);
+	if (a.case_id) {
+		if (st != KZ_OK)
+			a.clash = true;
+		enum kz_status end = arrival_end(db, &a, stats, err);
+		if (st == KZ_OK)
+			st = end;
+	}
+	sqlite3_finalize(q);
+	return st;
+}
+
+/* Apply a file inside the import's transaction: whole cases first, then
+ * the transactions, then what the sender holds, then what this replica's
+ * person may no longer see leaves it. */
+static enum kz_status receive(struct kz_db *db, sqlite3 *f, const char *path,
+			      const struct file_header *h, struct kz_sync_stats *stats,
+			      kz_sync_progress_fn progress, void *ctx,
+			      struct kz_error *err)
+{
+	enum kz_status st;
+
+	sync_need_skips_clear(db);
+	st = receive_snapshots(db, f, path, h, stats, err);
+	if (st == KZ_OK)
+		st = apply_file(db, f, path, h, stats, progress, ctx, err);
+	if (st == KZ_OK && h->cases)
+		st = sync_need_note_held(db, h->sender, h->cases, err);
+	if (st == KZ_OK && h->next_code && sync_need_filtered(db))
+		st = kz_db_meta_set(db, "office_next_code", h->next_code, err);
+	if (st == KZ_OK)
+		st = sync_need_forget(db, &stats->cases_left, err);
+	return st;
+}
+
 enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 			      struct kz_sync_stats *stats,
 			      kz_sync_progress_fn progress, void *ctx,
@@ -901,8 +1278,15 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 	st = open_changes(db, path, &f, &h, err);
 	if (st != KZ_OK)
 		return st;
+	st = check_addressee(db, &h, path, err);
+	if (st != KZ_OK) {
+		sqlite3_close(f);
+		header_clear(&h);
+		return st;
+	}
 	/* Received changes are not captured again as this replica's own; an
-	 * erasure among them overwrites what it removes. */
+	 * erasure among them, or a case that leaves, overwrites what it
+	 * removes. */
 	int secure = kz_db_secure_begin(db);
 	kz_sync_pause(db, true);
 	st = kz_db_begin(db, err);
@@ -910,14 +1294,16 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 	if (st == KZ_OK) {
 		/* Each transaction with the rights of its author (apply_tx). */
 		kz_sync_pause(db, true);
-		st = apply_file(db, f, path, &h, stats, progress, ctx, err);
+		st = receive(db, f, path, &h, stats, progress, ctx, err);
 		kz_sync_pause(db, false);
 		if (st == KZ_OK)
 			st = kz_db_commit(db, err);
 		else
 			kz_db_rollback(db);
 	}
-	kz_db_secure_end(db, secure, st == KZ_OK && stats->tx_applied > 0);
+	kz_db_secure_end(db, secure, st == KZ_OK && (stats->tx_applied > 0 ||
+						     stats->cases_left > 0 ||
+						     stats->cases_arrived > 0));
 	if (st != KZ_OK)
 		memset(stats, 0, sizeof(*stats));
 	sqlite3_close(f);
@@ -940,14 +1326,26 @@ enum kz_status kz_sync_adopt_clone(const char *dest, const char *source_replica,
 	/* Opening gave the copy a replica id of its own (another file). */
 	st = sync_load_clock(db, &clock, err);
 	if (st == KZ_OK && source_replica && strcmp(source_replica, sync_replica(db)) != 0) {
+		char *withheld = kz_db_meta_get(db, "audit_withheld");
 		text = vv_format(&clock);
 		st = kz_db_begin(db, err);
 		if (st == KZ_OK)
 			st = remember_peer(db, source_replica, text, NULL, NULL, err);
+		/* The trail says that what it tells of other cases was left
+		 * out of this person's replica. */
+		if (st == KZ_OK && withheld) {
+			char *owner = sync_need_owner(db);
+			kz_db_set_principal(db, owner ? owner : "", KZ_ROLE_WORKER);
+			free(owner);
+			st = kz_audit_withheld(db, strtoll(withheld, NULL, 10), err);
+		}
+		if (st == KZ_OK && withheld)
+			st = kz_db_meta_delete(db, "audit_withheld", err);
 		if (st == KZ_OK)
 			st = kz_db_commit(db, err);
 		else
 			kz_db_rollback(db);
+		free(withheld);
 		free(text);
 	}
 	if (st == KZ_OK)
@@ -956,10 +1354,12 @@ enum kz_status kz_sync_adopt_clone(const char *dest, const char *source_replica,
 	return st;
 }
 
-/* The source learns the new replica and what it holds, so that its next
- * change file for people it knows covers the new one too. */
+/* The source learns the new replica, what it holds and whose it is, so
+ * that its next change file for people it knows covers the new one too;
+ * held: the cases of a need-to-know replica (NULL: every case). */
 static enum kz_status introduce_clone(struct kz_db *src, const char *dest,
-				      const char *owner, struct kz_error *err)
+				      const char *owner, const char *held,
+				      struct kz_error *err)
 {
 	struct kz_db *db;
 	struct kz_sync_info info;
@@ -974,6 +1374,8 @@ static enum kz_status introduce_clone(struct kz_db *src, const char *dest,
 	st = kz_db_begin(src, err);
 	if (st == KZ_OK)
 		st = remember_peer(src, info.replica_id, info.clock, NULL, owner, err);
+	if (st == KZ_OK && held)
+		st = sync_need_note_held(src, info.replica_id, held, err);
 	if (st == KZ_OK)
 		st = kz_db_commit(src, err);
 	else
@@ -982,12 +1384,29 @@ static enum kz_status introduce_clone(struct kz_db *src, const char *dest,
 	return st;
 }
 
+enum kz_status kz_sync_copy_for(struct kz_db *src, const char *dest,
+				char **held, struct kz_error *err)
+{
+	enum kz_status st;
+	int system;
+
+	*held = NULL;
+	/* A person who may not see every case gets a replica of hers. */
+	if (kz_db_effective_role(src) < KZ_ROLE_COORDINATOR)
+		return sync_need_clone(src, dest, kz_db_user(src), held, err);
+	system = kz_db_system_begin(src);
+	st = kz_db_backup(src, dest, err);
+	kz_db_system_end(src, system);
+	return st;
+}
+
 enum kz_status kz_sync_clone(const char *source, const char *dest,
-			     const char *owner, struct kz_error *err)
+			     const struct kz_config *cfg, const char *owner,
+			     struct kz_error *err)
 {
 	struct kz_db *src;
 	struct stat sb;
-	char *replica;
+	char *replica, *held = NULL;
 	enum kz_status st;
 
 	if (stat(dest, &sb) == 0)
@@ -997,20 +1416,19 @@ enum kz_status kz_sync_clone(const char *source, const char *dest,
 	if (st != KZ_OK)
 		return st;
 	replica = xstrdup(sync_replica(src));
-	{
-		/* A replica is a copy of everything today; which cases a
-		 * replica may hold is decided by sync (issue 9, need-to-know). */
-		int system = kz_db_system_begin(src);
-		st = kz_db_backup(src, dest, err);
-		kz_db_system_end(src, system);
-	}
+	if (cfg && owner)
+		kz_db_set_login(src, cfg, owner);
+	else
+		kz_db_set_principal(src, owner ? owner : "", KZ_ROLE_COORDINATOR);
+	st = kz_sync_copy_for(src, dest, &held, err);
 	if (st == KZ_OK)
 		st = kz_sync_adopt_clone(dest, replica, err);
 	if (st == KZ_OK)
-		st = introduce_clone(src, dest, owner, err);
+		st = introduce_clone(src, dest, owner, held, err);
 	kz_db_close(src);
 	if (st != KZ_OK)
 		unlink(dest);
+	free(held);
 	free(replica);
 	return st;
 }

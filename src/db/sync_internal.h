@@ -156,4 +156,72 @@ enum kz_status sync_forget_row(struct kz_db *db, const char *tbl,
 			       const char *row_id, struct kz_error *err);
 
 
+/* --- need-to-know replicas (sync_need.c) ------------------------------ */
+
+/* Insert a row of a snapshot with its values (a JSON object as an insert
+ * carries them). *clash: it does not fit here now (a unique value or a
+ * parent): nothing was written. */
+enum kz_status sync_insert_snapshot_row(struct kz_db *db, const char *tbl,
+					const char *vals, bool *clash,
+					struct kz_error *err);
+
+/* Whether this replica was cloned for a person who may not see every
+ * case (meta need_to_know): it holds only her cases, sends only its own
+ * changes and forgets a case she may no longer see. */
+bool sync_need_filtered(struct kz_db *db);
+/* Such a replica's person (meta owner; caller frees), else NULL. */
+char *sync_need_owner(struct kz_db *db);
+/* The ids of the cases it holds, space-separated (caller frees). */
+char *sync_need_held_text(struct kz_db *db);
+/* Remember which cases a peer replica holds (its file said so). */
+enum kz_status sync_need_note_held(struct kz_db *db, const char *replica,
+				   const char *cases, struct kz_error *err);
+
+/* For whom an export is written: NULL when it may carry every case (the
+ * principal is a coordinator, or this replica sends only its own). */
+struct sync_need;
+enum kz_status sync_need_begin(struct kz_db *db, struct sync_need **out,
+			       struct kz_error *err);
+void sync_need_free(struct sync_need *n);
+const char *sync_need_login(const struct sync_need *n);
+/* Whether a logged change goes into the export; *strip: without its
+ * values (an erasure's or deletion's case code the replica never had). */
+bool sync_need_keeps(struct sync_need *n, struct kz_db *db,
+		     const struct sync_change *c, bool *strip);
+/* After the file is written: her replicas will forget the cases she may
+ * no longer see; they are no longer counted as held. */
+enum kz_status sync_need_written(struct sync_need *n, struct kz_db *db,
+				 struct kz_error *err);
+/* The cases her replicas lack, each row as it is now: fn gets the case,
+ * the table, the row's key, its values and what sync keeps about it (JSON
+ * objects); a non-zero return stops. */
+typedef int (*sync_snapshot_fn)(void *ctx, const char *case_id, const char *tbl,
+				const char *row_id, const char *vals, const char *meta);
+enum kz_status sync_need_snapshots(struct sync_need *n, struct kz_db *db,
+				   sync_snapshot_fn fn, void *ctx,
+				   struct kz_error *err);
+
+/* The receiving side. Before a file's changes: may the case arrive (this
+ * replica neither holds it nor deleted it)? Then its rows, one by one,
+ * and at the end of a case kz_need_case_done (installed false: it did not
+ * fit, nothing of it stays). Rows that arrived this way are not touched
+ * by the file's changes (sync_need_skips). */
+bool sync_need_case_wanted(struct kz_db *db, const char *case_id);
+enum kz_status sync_need_install_row(struct kz_db *db, const char *tbl,
+				     const char *row_id, const char *vals,
+				     const char *meta, bool *clash,
+				     struct kz_error *err);
+bool sync_need_skips(struct kz_db *db, const char *tbl, const char *row_id);
+void sync_need_skips_clear(struct kz_db *db);
+/* After an import: a need-to-know replica forgets the cases its person
+ * may no longer see (*forgotten of them). */
+enum kz_status sync_need_forget(struct kz_db *db, long *forgotten,
+				struct kz_error *err);
+/* A clone for owner at dest (which must not exist) without the cases
+ * she may not see, which never reach dest's disk; held: the ids of the
+ * cases it holds (caller frees). src's principal is the owner. */
+enum kz_status sync_need_clone(struct kz_db *src, const char *dest,
+			       const char *owner, char **held,
+			       struct kz_error *err);
+
 #endif

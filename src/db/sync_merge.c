@@ -381,16 +381,24 @@ static enum kz_status delete_cascade(struct kz_db *db, int tidx, const char *row
  * reference to a deleted parent is cleared where the schema says SET
  * NULL; otherwise the row cannot live (*orphan). */
 static void check_parents(struct kz_db *db, const struct sync_table *t,
-			  struct change_vals *v, bool *orphan)
+			  struct change_vals *v, bool *orphan, bool *unknown)
 {
 	*orphan = false;
+	if (unknown)
+		*unknown = false;
 	for (int f = 0; f < t->nfk; f++) {
 		int i = vals_find(v, t->fks[f].col);
 		if (i < 0 || !v->val[i] || sqlite3_value_type(v->val[i]) == SQLITE_NULL)
 			continue;
 		const struct sync_table *p = sync_table_at(db, t->fks[f].parent);
-		if (row_exists(db, p, (const char *)sqlite3_value_text(v->val[i])))
+		const char *parent = (const char *)sqlite3_value_text(v->val[i]);
+		if (row_exists(db, p, parent))
 			continue;
+		/* A parent this replica never held: a case its person may not
+		 * see (need-to-know). A full replica always holds the parent
+		 * of what it receives, or its tombstone. */
+		if (unknown && !t->fks[f].set_null && !is_tombstone(db, p->name, parent))
+			*unknown = true;
 		if (t->fks[f].set_null)
 			vals_set_null(v, i);
 		else
@@ -1004,7 +1012,7 @@ static enum kz_status apply_update(struct kz_db *db, struct sync_apply *a, int t
 		return rc;
 	}
 	*keep = true;
-	check_parents(db, t, v, &orphan);
+	check_parents(db, t, v, &orphan, NULL);
 	if (orphan)
 		return delete_cascade(db, tidx, row_id, &a->stamp, err);
 	for (int i = 0; i < v->n && rc == KZ_OK; i++) {
@@ -1021,35 +1029,15 @@ static enum kz_status apply_update(struct kz_db *db, struct sync_apply *a, int t
 	return rc;
 }
 
-static enum kz_status apply_insert(struct kz_db *db, struct sync_apply *a, int tidx,
-				   const char *row_id, struct change_vals *v, bool *keep,
-				   struct kz_error *err)
+/* INSERT the values v into t; *sqlite_rc (may be NULL) the step's code. */
+static enum kz_status insert_values(struct kz_db *db, const struct sync_table *t,
+				    const struct change_vals *v, int *sqlite_rc,
+				    struct kz_error *err)
 {
-	const struct sync_table *t = sync_table_at(db, tidx);
 	struct kz_buf sql = KZ_BUF_INIT, marks = KZ_BUF_INIT;
 	sqlite3_stmt *st;
-	bool orphan, drop;
-	enum kz_status rc;
+	int rc;
 
-	*keep = false;
-	if (is_tombstone(db, t->name, row_id))
-		return KZ_OK; /* deleted or erased: it never comes back */
-	if (row_exists(db, t, row_id))
-		return apply_update(db, a, tidx, row_id, v, keep, err);
-	for (int k = 0; k < t->npk; k++)
-		if (vals_find(v, t->pk[k]) < 0)
-			return damaged(err, "key");
-	check_parents(db, t, v, &orphan);
-	if (orphan) {
-		/* Its parent was deleted or erased: the row goes too. */
-		rc = set_row_stamp(db, t->name, row_id, &a->stamp, true, err);
-		return rc;
-	}
-	rc = settle_unique(db, a, tidx, row_id, v, &drop, err);
-	if (rc != KZ_OK || drop) {
-		*keep = rc == KZ_OK;
-		return rc;
-	}
 	kz_buf_printf(&sql, "INSERT INTO \"%s\"(", t->name);
 	for (int i = 0; i < v->n; i++) {
 		kz_buf_printf(&sql, "%s\"%s\"", i ? ", " : "", t->cols[v->col[i]]);
@@ -1063,7 +1051,45 @@ static enum kz_status apply_insert(struct kz_db *db, struct sync_apply *a, int t
 		return err ? err->status : KZ_ENV;
 	for (int i = 0; i < v->n; i++)
 		bind_value(st, i + 1, v->val[i]);
-	rc = run(db, st, err);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (sqlite_rc)
+		*sqlite_rc = rc;
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, err, "sync");
+	return KZ_OK;
+}
+
+static enum kz_status apply_insert(struct kz_db *db, struct sync_apply *a, int tidx,
+				   const char *row_id, struct change_vals *v, bool *keep,
+				   struct kz_error *err)
+{
+	const struct sync_table *t = sync_table_at(db, tidx);
+	bool orphan, unknown, drop;
+	enum kz_status rc;
+
+	*keep = false;
+	if (is_tombstone(db, t->name, row_id))
+		return KZ_OK; /* deleted or erased: it never comes back */
+	if (row_exists(db, t, row_id))
+		return apply_update(db, a, tidx, row_id, v, keep, err);
+	for (int k = 0; k < t->npk; k++)
+		if (vals_find(v, t->pk[k]) < 0)
+			return damaged(err, "key");
+	check_parents(db, t, v, &orphan, &unknown);
+	if (unknown)
+		return KZ_OK; /* of a case this replica does not hold */
+	if (orphan) {
+		/* Its parent was deleted or erased: the row goes too. */
+		rc = set_row_stamp(db, t->name, row_id, &a->stamp, true, err);
+		return rc;
+	}
+	rc = settle_unique(db, a, tidx, row_id, v, &drop, err);
+	if (rc != KZ_OK || drop) {
+		*keep = rc == KZ_OK;
+		return rc;
+	}
+	rc = insert_values(db, t, v, NULL, err);
 	if (rc == KZ_INVALID || rc == KZ_CORRUPT)
 		return damaged(err, "values");
 	if (rc == KZ_OK)
@@ -1164,4 +1190,35 @@ enum kz_status sync_apply_change(struct kz_db *db, struct sync_apply *a,
 	default:
 		return damaged(err, "operation");
 	}
+}
+
+enum kz_status sync_insert_snapshot_row(struct kz_db *db, const char *tbl,
+					const char *vals, bool *clash,
+					struct kz_error *err)
+{
+	const struct sync_table *t = sync_table_named(db, tbl, NULL);
+	struct change_vals v;
+	enum kz_status rc;
+	int code = SQLITE_OK;
+
+	*clash = false;
+	if (!t)
+		return damaged(err, "table");
+	rc = vals_parse(db, t, vals, &v, err);
+	if (rc != KZ_OK)
+		return rc;
+	for (int k = 0; k < t->npk; k++)
+		if (vals_find(&v, t->pk[k]) < 0) {
+			vals_free(&v);
+			return damaged(err, "key");
+		}
+	rc = insert_values(db, t, &v, &code, err);
+	vals_free(&v);
+	/* A code or a parent that does not fit this replica yet (a case made
+	 * here offline with the same code): the case comes again later. */
+	if (rc != KZ_OK && (code & 0xff) == SQLITE_CONSTRAINT && code != SQLITE_CONSTRAINT_TRIGGER) {
+		*clash = true;
+		return KZ_OK;
+	}
+	return rc;
 }

@@ -562,10 +562,11 @@ enum kz_status kz_sync_serve_clone(struct kz_db *db, int out,
 	if (!copy)
 		st = kz_fail(err, KZ_ENV, _("Cannot create a temporary file: %s"), strerror(errno));
 	if (st == KZ_OK) {
-		/* See kz_sync_clone: a replica is a copy of everything. */
-		int own = kz_db_system_begin(db);
-		st = kz_db_backup(db, copy, err);
-		kz_db_system_end(db, own);
+		/* The replica of the person who logged in: what she may see
+		 * (the copy in the temporary file is hers alone). */
+		char *held = NULL;
+		st = kz_sync_copy_for(db, copy, &held, err);
+		free(held);
 	}
 	if (st == KZ_OK) {
 		hello = xasprintf("KOSZYK-CLONE 1 %s\n", sync_replica(db));

@@ -154,6 +154,18 @@ static char *received_text(const struct kz_sync_stats *st)
 		free(more);
 		more = text;
 	}
+	if (st->cases_arrived > 0) {
+		text = xasprintf(_("%s Cases that arrived whole (shared with you or given to you): %ld."),
+				 more, st->cases_arrived);
+		free(more);
+		more = text;
+	}
+	if (st->cases_left > 0) {
+		text = xasprintf(_("%s Cases that left this computer (no longer shared with you or no longer yours): %ld."),
+				 more, st->cases_left);
+		free(more);
+		more = text;
+	}
 	return more;
 }
 
@@ -332,6 +344,13 @@ static void sync_draw(struct ui_screen *s, struct ui *ui)
 			wattron(w, ui_look(UI_LOOK_STALE));
 		info_line(w, y++, width, _("Conflicts:"), text);
 		free(text);
+		if (ss->info.need_to_know) {
+			text = xasprintf(_("%s: the basket and only the cases %s may see (%ld)"),
+					 ss->info.owner ? ss->info.owner : "?",
+					 ss->info.owner ? ss->info.owner : "?", ss->info.cases_held);
+			info_line(w, y++, width, _("Belongs to:"), text);
+			free(text);
+		}
 	}
 	y++;
 	wattrset(w, ui_look(UI_LOOK_HEADING));

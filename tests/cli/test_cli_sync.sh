@@ -11,8 +11,14 @@ export KOSZYK_TODAY=2026-11-23
 # Everyone acts as a user of the demo (--as): akowalska, the coordinator,
 # who sees every case (lib.sh: KZ_AS), unless a step says otherwise.
 # The configuration in its place, so stderr holds only what the test expects.
+# Merging is tested between replicas that hold every case: the laptops'
+# people (mnowak, pwisniewski) are coordinators here. A worker's laptop,
+# which holds only her cases, is tested in test_cli_need.sh.
 mkdir -p "$XDG_CONFIG_HOME/koszyk"
-cp "$TESTS_DIR/../config/koszyk.yaml" "$XDG_CONFIG_HOME/koszyk/koszyk.yaml"
+sed -e 's/login: mnowak, name: "Marta Nowak", role: worker/login: mnowak, name: "Marta Nowak", role: coordinator/' \
+	-e 's/login: pwisniewski, name: "Piotr Wiśniewski", role: worker/login: pwisniewski, name: "Piotr Wiśniewski", role: coordinator/' \
+	"$TESTS_DIR/../config/koszyk.yaml" >"$XDG_CONFIG_HOME/koszyk/koszyk.yaml"
+grep -c "role: coordinator" "$XDG_CONFIG_HOME/koszyk/koszyk.yaml" | grep -qx 3 || fail "the test configuration has not 3 coordinators"
 command -v python3 >/dev/null || fail "python3 is needed to damage change files"
 
 # K: koszyk without the out/err files of run, acting as $KZ_AS like run
@@ -446,8 +452,8 @@ jq -e 'any(.[]; .reason == "refused" and .user == "akowalska" and (.why | test("
 	fail "the change under another's name is not listed with why: $(cat out)"
 jq -e 'any(.[]; .reason == "refused" and (.changes | any(.values.place == "Podrobione miejsce")))' out >/dev/null ||
 	fail "the refused change does not say what it would have changed: $(cat out)"
-# ... and for nobody else
-as mnowak 0 -d hub.db list dropped --json
+# ... and for nobody else (mnowak as the worker she is in the demo)
+as mnowak 0 -c "$TESTS_DIR/../config/koszyk.yaml" -d hub.db list dropped --json
 jq -e 'all(.[]; .reason != "refused")' out >/dev/null || fail "a worker sees refused changes"
 # the same file again: nothing new, still refused once
 run 0 -d hub.db sync import v1.kzs

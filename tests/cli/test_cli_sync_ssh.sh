@@ -9,10 +9,15 @@
 source "$(dirname "$0")/lib.sh"
 export KOSZYK_TODAY=2026-11-23
 # Users of the demo (--as): akowalska, the coordinator, by default
-# (lib.sh: KZ_AS); on the laptop mnowak, a worker, edits; at the office
+# (lib.sh: KZ_AS); on the laptop mnowak edits; at the office
 # akowalska. (The far side of ssh runs as the login ssh gives.)
+# The laptop holds every case here (mnowak is a coordinator in this
+# test); a worker's laptop over sync ssh is tested in test_cli_need.sh.
 mkdir -p "$XDG_CONFIG_HOME/koszyk"
-cp "$TESTS_DIR/../config/koszyk.yaml" "$XDG_CONFIG_HOME/koszyk/koszyk.yaml"
+sed 's/login: mnowak, name: "Marta Nowak", role: worker/login: mnowak, name: "Marta Nowak", role: coordinator/' \
+	"$TESTS_DIR/../config/koszyk.yaml" >"$XDG_CONFIG_HOME/koszyk/koszyk.yaml"
+grep -q 'login: mnowak, name: "Marta Nowak", role: coordinator' "$XDG_CONFIG_HOME/koszyk/koszyk.yaml" ||
+	fail "the test configuration does not make mnowak a coordinator"
 
 SSHD=/usr/sbin/sshd
 [ -x "$SSHD" ] || fail "$SSHD is missing: install openssh-server (tools/install-deps.sh does)"
@@ -95,7 +100,9 @@ export KOSZYK_SSH="timeout 60 ssh -p $port $SSH_OPTS"
 # as the user running the tests, so on the demo database the remote
 # koszyk acts as mnowak, the laptop's owner (the server registers the
 # laptop as hers, and takes from it only changes made under her name).
-printf '#!/bin/sh\nexec "%s" --as mnowak "$@"\n' "$KOSZYK_BIN" >"$WORK/remote-koszyk"
+# (ssh does not pass the environment: the configuration is given.)
+printf '#!/bin/sh\nexec "%s" -c "%s" --as mnowak "$@"\n' "$KOSZYK_BIN" \
+	"$XDG_CONFIG_HOME/koszyk/koszyk.yaml" >"$WORK/remote-koszyk"
 chmod 755 "$WORK/remote-koszyk"
 export KOSZYK_REMOTE=$WORK/remote-koszyk
 HUB=$WORK/hub.db

@@ -61,7 +61,11 @@ exec sh -c "$1"
 EOF
 chmod +x "$E2E_DIR/fake-ssh"
 
-e2e_start "KOSZYK_SSH=$E2E_DIR/fake-ssh" "KOSZYK_REMOTE=$KOSZYK_BIN"
+# The far end acts as the same demo user (over ssh it would be the login
+# of the key): a coordinator's exchange carries every case.
+printf '#!/bin/sh\nexec "%s" --as "%s" "$@"\n' "$KOSZYK_BIN" "$(e2e_login)" >"$E2E_DIR/remote-koszyk"
+chmod +x "$E2E_DIR/remote-koszyk"
+e2e_start "KOSZYK_SSH=$E2E_DIR/fake-ssh" "KOSZYK_REMOTE=$E2E_DIR/remote-koszyk"
 wait_for "Basket"
 keys 9
 wait_line 1 "Sync"

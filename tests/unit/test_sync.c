@@ -63,7 +63,7 @@ static int setup(void **state)
 	memcpy(p->contact, contact.id, sizeof(contact.id));
 	kz_partner_clear(&partner);
 	kz_contact_clear(&contact);
-	ok(kz_sync_clone(p->hub_path, p->lap_path, NULL, &err), &err);
+	ok(kz_sync_clone(p->hub_path, p->lap_path, NULL, NULL, &err), &err);
 	ok(kz_db_open(p->lap_path, KZ_OPEN_EXISTING, &p->lap, &err), &err);
 	kz_db_set_principal(p->lap, "mnowak", KZ_ROLE_COORDINATOR);
 	*state = p;
@@ -460,8 +460,9 @@ static void test_changes_wait_for_what_they_saw(void **state)
 	char lap2_path[160];
 
 	snprintf(lap2_path, sizeof(lap2_path), "%s/lap2.db", p->dir);
-	ok(kz_sync_clone(p->lap_path, lap2_path, NULL, &err), &err);
+	ok(kz_sync_clone(p->lap_path, lap2_path, NULL, NULL, &err), &err);
 	ok(kz_db_open(lap2_path, KZ_OPEN_EXISTING, &lap2, &err), &err);
+	kz_db_set_principal(lap2, "pwisniewski", KZ_ROLE_COORDINATOR);
 	/* The first laptop changes the phone and tells the office ... */
 	edit_contact(p->lap, p->contact, "phone", "600 100 200");
 	send(p, p->lap, p->hub);

@@ -557,7 +557,7 @@ static void setup_world(struct world *w, unsigned seed)
 		do_create(w, -1, R_CASE, -1);
 	kz_db_close(w->db[0]);
 	for (int r = 1; r < NREP; r++)
-		check(kz_sync_clone(w->path[0], w->path[r], NULL, &err), &err, "clone");
+		check(kz_sync_clone(w->path[0], w->path[r], NULL, NULL, &err), &err, "clone");
 	for (int r = 0; r < NREP; r++) {
 		char user[8];
 		check(kz_db_open(w->path[r], KZ_OPEN_EXISTING, &w->db[r], &err), &err, "open");
