@@ -430,7 +430,9 @@ enum kz_status kz_case_share(struct kz_db *db, const struct kz_config *cfg,
 	q = st == KZ_OK ? kz_db_stmt(db,
 		"INSERT INTO case_shares(id, case_id, login, created_at, created_by,"
 		" updated_at, updated_by) VALUES(?1, ?2, ?3, ?4, ?5, ?4, ?5)"
-		" ON CONFLICT(case_id, login) DO NOTHING", err) : NULL;
+		" ON CONFLICT(case_id, login) DO UPDATE SET revoked = 0,"
+		" updated_at = excluded.updated_at, updated_by = excluded.updated_by"
+		" WHERE revoked <> 0", err) : NULL;
 	if (st == KZ_OK && !q)
 		st = err ? err->status : KZ_ENV;
 	if (st == KZ_OK) {
@@ -463,13 +465,19 @@ enum kz_status kz_case_unshare(struct kz_db *db, const char *code,
 	if (st != KZ_OK)
 		return st;
 	st = kz_db_begin(db, err);
+	/* Marked, not deleted: see migration 9. */
 	q = st == KZ_OK ? kz_db_stmt(db,
-		"DELETE FROM case_shares WHERE case_id = ?1 AND login = ?2", err) : NULL;
+		"UPDATE case_shares SET revoked = 1, updated_at = ?3, updated_by = ?4"
+		" WHERE case_id = ?1 AND login = ?2 AND revoked = 0", err) : NULL;
 	if (st == KZ_OK && !q)
 		st = err ? err->status : KZ_ENV;
 	if (st == KZ_OK) {
+		char now[32];
+		kz_now_iso(now);
 		sqlite3_bind_text(q, 1, c.id, -1, SQLITE_TRANSIENT);
 		kz_bind_text(q, 2, login);
+		sqlite3_bind_text(q, 3, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 4, kz_db_user(db), -1, SQLITE_TRANSIENT);
 		st = kz_db_step(db, q, "unshare", err);
 	}
 	if (st == KZ_OK && sqlite3_changes(kz_db_handle(db)) == 0)
@@ -489,7 +497,7 @@ enum kz_status kz_case_shares(struct kz_db *db, const char *case_id,
 			      char ***logins, size_t *n, struct kz_error *err)
 {
 	sqlite3_stmt *q = kz_db_stmt(db,
-		"SELECT login FROM case_shares WHERE case_id = ?1 AND "
+		"SELECT login FROM case_shares WHERE case_id = ?1 AND revoked = 0 AND "
 		KZ_SEES_CASE("?1") " ORDER BY login", err);
 	size_t cap = 0;
 	int rc;

@@ -186,7 +186,9 @@ enum kz_status kz_case_next_code(struct kz_db *db, const struct kz_config *cfg,
 	 * of the office as it last heard (meta office_next_code). */
 	q = kz_db_stmt(db, "SELECT code, 0 FROM cases UNION ALL SELECT summary, 0 FROM audit"
 			   " WHERE action = 'erase' AND kind = 'case' AND summary IS NOT NULL"
-			   " UNION ALL SELECT value, 1 FROM meta WHERE key = 'office_next_code'", err);
+			   " UNION ALL SELECT value, 1 FROM meta WHERE key = 'office_next_code'"
+			   " UNION ALL SELECT ukey, 0 FROM sync_row WHERE tbl = 'cases' AND deleted = 2"
+			   " AND ukey IS NOT NULL", err);
 	if (!q)
 		return err ? err->status : KZ_ENV;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {

@@ -48,12 +48,12 @@ bool kz_row_visible(struct kz_db *db, const char *table, const char *row_id);
 	"(kz_role() >= 2 OR (kz_role() = 1 AND (EXISTS (SELECT 1 FROM"        \
 	" main.cases kv WHERE kv.id = " id " AND kv.manager = kz_login())"    \
 	" OR EXISTS (SELECT 1 FROM main.case_shares ks WHERE ks.case_id = "   \
-	id " AND ks.login = kz_login()))))"
+	id " AND ks.login = kz_login() AND ks.revoked = 0))))"
 /* The same for a row of cases under the alias a. */
 #define KZ_SEES_CASE_ROW(a)                                                   \
 	"(kz_role() >= 2 OR (kz_role() = 1 AND (" a ".manager = kz_login()"   \
 	" OR EXISTS (SELECT 1 FROM main.case_shares ks WHERE ks.case_id = "   \
-	a ".id AND ks.login = kz_login()))))"
+	a ".id AND ks.login = kz_login() AND ks.revoked = 0))))"
 
 /* A prepared statement from the connection's cache, reset and with its
  * bindings cleared. sql must be a string literal (or otherwise live as
@@ -118,7 +118,7 @@ void kz_db_secure_end(struct kz_db *db, int previous, bool checkpoint);
  * the same code. */
 #define CASE_AUDIT_WHERE                                                      \
 	" WHERE (case_id = ?1 OR ref IN (SELECT id FROM ids)"                 \
-	" OR (summary = ?2 AND action <> 'erase'))"
+	" OR (summary = ?2 AND action <> 'erase' AND case_id IS NULL))"
 
 /* --- the audit trail (audit.c) ------------------------------------------- */
 

@@ -422,6 +422,20 @@ static const char *const migration_8[] = {
 	NULL,
 };
 
+/* Sharing is stopped by marking the share, never by deleting it: sharing
+ * again revives the same row, so that every replica agrees on it (a
+ * deleted row never comes back, and a new row for the same case and login
+ * would lose to the old one's tombstone). And the cases to send whole
+ * again to a need-to-know replica. */
+static const char *const migration_9[] = {
+	"ALTER TABLE case_shares ADD COLUMN revoked INTEGER NOT NULL DEFAULT 0"
+	" CHECK (revoked IN (0, 1));\n"
+	/* The cases of a need-to-know replica whose change was refused here:
+	 * sent to it whole again, to replace what it holds. */
+	"ALTER TABLE sync_peer ADD COLUMN stale TEXT;\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -431,6 +445,7 @@ static const char *const *const migrations[] = {
 	migration_6,
 	migration_7,
 	migration_8,
+	migration_9,
 };
 
 int kz_db_schema_version(void)

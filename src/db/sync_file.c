@@ -137,7 +137,8 @@ static void snapshot_sum(const char *case_id, long long idx, const char *tbl,
 	sum_hex(&s, out);
 }
 
-/* Leave out of t what the person the file is for may not hold. */
+/* Leave out of t what the person the file is for may not hold; of a
+ * case she may not see, its code alone. */
 static void filter_changes(struct kz_db *db, struct sync_need *need, struct file_tx *t)
 {
 	size_t k = 0;
@@ -145,12 +146,16 @@ static void filter_changes(struct kz_db *db, struct sync_need *need, struct file
 	if (!need)
 		return;
 	for (size_t i = 0; i < t->n; i++) {
-		bool strip;
-		if (!sync_need_keeps(need, db, &t->changes[i], &strip))
+		char *marker;
+		enum sync_verdict v = sync_need_verdict(need, db, &t->changes[i], &marker);
+		if (v == SYNC_SKIP)
 			continue;
 		t->changes[k] = t->changes[i];
-		if (strip)
-			t->changes[k].vals = NULL;
+		if (v == SYNC_MARK) {
+			t->changes[k].op = 'K';
+			t->changes[k].vals = own(t, (const unsigned char *)marker);
+		}
+		free(marker);
 		k++;
 	}
 	t->n = k;
@@ -484,6 +489,14 @@ static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *
 	if (rc == SQLITE_OK && need)
 		rc = put_header(f, "for", sync_need_login(need));
 	if (rc == SQLITE_OK && need) {
+		char *gone = sync_need_forget_text(need), *again = sync_need_replace_text(need);
+		rc = put_header(f, "forget", gone);
+		if (rc == SQLITE_OK)
+			rc = put_header(f, "replace", again);
+		free(gone);
+		free(again);
+	}
+	if (rc == SQLITE_OK && need) {
 		char *next = NULL;
 		if (kz_case_next_code(db, kz_db_users(db), &next, NULL) == KZ_OK)
 			rc = put_header(f, "next_code", next);
@@ -631,6 +644,8 @@ struct file_header {
 	char *cases;     /* a need-to-know sender: the cases it holds */
 	char *snapshots; /* rows of cases sent whole */
 	char *next_code; /* the office's next free case code */
+	char *forget;    /* cases her replica is to forget */
+	char *replace;   /* cases it is to take whole again */
 };
 
 static void header_clear(struct file_header *h)
@@ -648,6 +663,8 @@ static void header_clear(struct file_header *h)
 	free(h->cases);
 	free(h->snapshots);
 	free(h->next_code);
+	free(h->forget);
+	free(h->replace);
 }
 
 static enum kz_status not_changes(const char *path, struct kz_error *err)
@@ -717,6 +734,8 @@ static enum kz_status open_changes(struct kz_db *db, const char *path, sqlite3 *
 	h->cases = get_header(f, "cases");
 	h->snapshots = get_header(f, "snapshots");
 	h->next_code = get_header(f, "next_code");
+	h->forget = get_header(f, "forget");
+	h->replace = get_header(f, "replace");
 	char *sum = get_header(f, "checksum"), want[17];
 	bool sum_ok = sum && header_sum(f, want) && strcmp(sum, want) == 0;
 	free(sum);
@@ -860,6 +879,8 @@ static enum kz_status set_aside(struct kz_db *db, const struct file_tx *t,
 
 	empty.n = 0;
 	st = store_tx(db, &empty, err);
+	for (size_t i = 0; st == KZ_OK && i < t->n; i++)
+		st = sync_need_refused(db, t->origin, &t->changes[i], err);
 	if (st != KZ_OK)
 		return st;
 	kz_buf_putc(&changes, '[');
@@ -903,8 +924,8 @@ static int savepoint(struct kz_db *db, const char *sql)
  * Without a configuration of users (the data layer used alone) the
  * program applies it with its own rights. */
 static enum kz_status apply_tx(struct kz_db *db, const struct file_tx *t,
-			       const char *sender, struct kz_sync_stats *stats,
-			       struct kz_error *err)
+			       const char *sender, bool vetted,
+			       struct kz_sync_stats *stats, struct kz_error *err)
 {
 	const struct kz_config *cfg = kz_db_users(db);
 	char *login = xstrdup(kz_db_user(db)), *expected;
@@ -913,7 +934,7 @@ static enum kz_status apply_tx(struct kz_db *db, const struct file_tx *t,
 	enum kz_status st;
 	int own;
 
-	if (!cfg) {
+	if (!cfg || vetted) {
 		own = kz_db_system_begin(db);
 		st = apply_changes(db, t, stats, err);
 		kz_db_system_end(db, own);
@@ -1000,6 +1021,13 @@ static enum kz_status apply_file(struct kz_db *db, sqlite3 *f, const char *path,
 	enum kz_status st;
 	int rc;
 
+	/* A file the office wrote for this person's replica holds what the
+	 * office accepted, each change with its author's rights there: taken
+	 * as it is, so that her replica agrees with the office even where a
+	 * right changed at the same time elsewhere (she cannot pass it on:
+	 * her replica sends only its own changes). */
+	bool vetted = h->for_login && sync_need_filtered(db);
+
 	st = sync_load_clock(db, &clock, err);
 	if (st != KZ_OK)
 		return st;
@@ -1049,7 +1077,7 @@ static enum kz_status apply_file(struct kz_db *db, sqlite3 *f, const char *path,
 				stats->tx_waiting++;
 			} else {
 				long refused = stats->tx_refused;
-				st = apply_tx(db, &t, h->sender, stats, err);
+				st = apply_tx(db, &t, h->sender, vetted, stats, err);
 				if (st == KZ_OK) {
 					vv_set(&clock, t.origin, t.seq);
 					if (stats->tx_refused == refused)
@@ -1164,10 +1192,27 @@ static enum kz_status arrival_end(struct kz_db *db, struct arriving *a,
 	return st;
 }
 
+/* replace: this replica is to take the case whole again, even though it
+ * holds it (a change of its own was refused at the office); only when the
+ * office holds all of this replica's own changes (mine_there). */
 static enum kz_status arrival_begin(struct kz_db *db, struct arriving *a,
-				    const char *case_id, bool complete)
+				    const char *case_id, bool complete, bool replace,
+				    struct kz_error *err)
 {
 	a->case_id = xstrdup(case_id);
+	if (complete && replace && !sync_need_case_wanted(db, case_id) &&
+	    savepoint(db, "SAVEPOINT kz_snapshot") == SQLITE_OK) {
+		a->system = kz_db_system_begin(db);
+		if (sync_need_drop_case(db, case_id, err) != KZ_OK)
+			return KZ_ENV;
+		a->wanted = sync_need_case_wanted(db, case_id);
+		if (!a->wanted) {
+			savepoint(db, "ROLLBACK TO kz_snapshot");
+			savepoint(db, "RELEASE kz_snapshot");
+			kz_db_system_end(db, a->system);
+		}
+		return KZ_OK;
+	}
 	a->wanted = complete && sync_need_case_wanted(db, case_id);
 	if (a->wanted) {
 		if (savepoint(db, "SAVEPOINT kz_snapshot") != SQLITE_OK)
@@ -1175,6 +1220,24 @@ static enum kz_status arrival_begin(struct kz_db *db, struct arriving *a,
 		a->system = kz_db_system_begin(db);
 	}
 	return KZ_OK;
+}
+
+/* Does the writer of the file hold every change made here? */
+static bool holds_mine(struct kz_db *db, const char *clock)
+{
+	struct vv theirs;
+	long long mine = 0;
+	bool yes;
+	char *top = kz_query_text(db, "SELECT max(seq) FROM sync_tx WHERE origin = ?1",
+				  sync_replica(db));
+
+	if (top)
+		mine = strtoll(top, NULL, 10);
+	free(top);
+	vv_parse(clock, &theirs);
+	yes = vv_get(&theirs, sync_replica(db)) >= mine;
+	vv_free(&theirs);
+	return yes;
 }
 
 /* Cases sent whole: each one this replica neither holds nor deleted
@@ -1186,6 +1249,7 @@ static enum kz_status receive_snapshots(struct kz_db *db, sqlite3 *f, const char
 {
 	long long want = h->snapshots ? strtoll(h->snapshots, NULL, 10) : 0, seen = 0;
 	bool complete = holds_since(db, h->since);
+	bool mine_there = h->replace && *h->replace && holds_mine(db, h->clock);
 	struct arriving a = { 0 };
 	sqlite3_stmt *q = NULL;
 	enum kz_status st = KZ_OK;
@@ -1215,8 +1279,11 @@ static enum kz_status receive_snapshots(struct kz_db *db, sqlite3 *f, const char
 		if (st == KZ_OK && (!a.case_id || strcmp(a.case_id, case_id) != 0)) {
 			if (a.case_id)
 				st = arrival_end(db, &a, stats, err);
-			if (st == KZ_OK && arrival_begin(db, &a, case_id, complete) != KZ_OK)
-				st = kz_db_fail(db, SQLITE_ERROR, err, "savepoint");
+			if (st == KZ_OK &&
+			    arrival_begin(db, &a, case_id, complete,
+					  mine_there && strstr(h->replace, case_id), err) != KZ_OK)
+				st = err && err->status != KZ_OK ? err->status
+								 : kz_db_fail(db, SQLITE_ERROR, err, "savepoint");
 		}
 		if (st == KZ_OK && a.wanted && !a.clash)
 			st = sync_need_install_row(db, tbl, row_id, vals, meta, &a.clash, err);
@@ -1255,7 +1322,7 @@ static enum kz_status receive(struct kz_db *db, sqlite3 *f, const char *path,
 	if (st == KZ_OK && h->next_code && sync_need_filtered(db))
 		st = kz_db_meta_set(db, "office_next_code", h->next_code, err);
 	if (st == KZ_OK)
-		st = sync_need_forget(db, &stats->cases_left, err);
+		st = sync_need_forget(db, h->for_login ? h->forget : NULL, &stats->cases_left, err);
 	return st;
 }
 

@@ -162,8 +162,13 @@ enum kz_status sync_forget_row(struct kz_db *db, const char *tbl,
  * carries them). *clash: it does not fit here now (a unique value or a
  * parent): nothing was written. */
 enum kz_status sync_insert_snapshot_row(struct kz_db *db, const char *tbl,
-					const char *vals, bool *clash,
+					const char *row_id, const char *vals,
+					bool *clash, bool *dropped,
 					struct kz_error *err);
+/* A case this replica does not hold, known by its code (sync_row with
+ * deleted = 2): so that a case made here never keeps a code in use. */
+enum kz_status sync_mark_elsewhere(struct kz_db *db, const char *case_id,
+				   const char *code, struct kz_error *err);
 
 /* Whether this replica was cloned for a person who may not see every
  * case (meta need_to_know): it holds only her cases, sends only its own
@@ -184,10 +189,25 @@ enum kz_status sync_need_begin(struct kz_db *db, struct sync_need **out,
 			       struct kz_error *err);
 void sync_need_free(struct sync_need *n);
 const char *sync_need_login(const struct sync_need *n);
-/* Whether a logged change goes into the export; *strip: without its
- * values (an erasure's or deletion's case code the replica never had). */
-bool sync_need_keeps(struct sync_need *n, struct kz_db *db,
-		     const struct sync_change *c, bool *strip);
+/* What becomes of a logged change in the export: sent, left out, or
+ * (the insert or update of a case she may not see) sent as the case's
+ * code alone (op K, *marker: its values). */
+enum sync_verdict { SYNC_SEND, SYNC_SKIP, SYNC_MARK };
+enum sync_verdict sync_need_verdict(struct sync_need *n, struct kz_db *db,
+				    const struct sync_change *c, char **marker);
+/* The cases she may see that her replica is to take whole again, even
+ * though it holds them (a change of hers was refused here). */
+char *sync_need_replace_text(const struct sync_need *n);
+/* A change of replica's was refused here: its case goes whole to it
+ * again (when it is a need-to-know replica). */
+enum kz_status sync_need_refused(struct kz_db *db, const char *replica,
+				 const struct sync_change *c, struct kz_error *err);
+/* Take a case out of this replica to take it again whole (no trace). */
+enum kz_status sync_need_drop_case(struct kz_db *db, const char *case_id,
+				   struct kz_error *err);
+/* The cases her replicas hold that she may no longer see ("" when none
+ * or unknown; caller frees): they forget them. */
+char *sync_need_forget_text(const struct sync_need *n);
 /* After the file is written: her replicas will forget the cases she may
  * no longer see; they are no longer counted as held. */
 enum kz_status sync_need_written(struct sync_need *n, struct kz_db *db,
@@ -215,8 +235,8 @@ bool sync_need_skips(struct kz_db *db, const char *tbl, const char *row_id);
 void sync_need_skips_clear(struct kz_db *db);
 /* After an import: a need-to-know replica forgets the cases its person
  * may no longer see (*forgotten of them). */
-enum kz_status sync_need_forget(struct kz_db *db, long *forgotten,
-				struct kz_error *err);
+enum kz_status sync_need_forget(struct kz_db *db, const char *also,
+				long *forgotten, struct kz_error *err);
 /* A clone for owner at dest (which must not exist) without the cases
  * she may not see, which never reach dest's disk; held: the ids of the
  * cases it holds (caller frees). src's principal is the owner. */

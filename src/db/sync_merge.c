@@ -127,7 +127,7 @@ static bool row_exists(struct kz_db *db, const struct sync_table *t, const char 
 static bool is_tombstone(struct kz_db *db, const char *tbl, const char *row_id)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT 1 FROM sync_row WHERE tbl = ?1 AND row_id = ?2 AND deleted"
+		"SELECT 1 FROM sync_row WHERE tbl = ?1 AND row_id = ?2 AND deleted = 1"
 		" UNION ALL SELECT 1 FROM erased WHERE id = ?2", NULL);
 	bool dead = false;
 
@@ -1176,6 +1176,25 @@ enum kz_status sync_apply_change(struct kz_db *db, struct sync_apply *a,
 		free(ukey);
 		return rc;
 	}
+	case 'K': {
+		/* A case this replica does not hold, by its code alone: it keeps
+		 * the code from a case made here (need-to-know replicas). */
+		const struct sync_unique *u = sync_unique_rule(t->name);
+		char *ukey = NULL;
+		if (strcmp(t->name, "cases") != 0 || !u)
+			return damaged(err, "operation");
+		rc = vals_parse(db, t, c->vals, &v, err);
+		if (rc != KZ_OK)
+			return rc;
+		ukey = ukey_of(db, t, u, NULL, &v);
+		vals_free(&v);
+		if (ukey && !row_exists(db, t, c->row_id))
+			rc = sync_mark_elsewhere(db, c->row_id, ukey, err);
+		if (rc == KZ_OK && ukey && !row_exists(db, t, c->row_id))
+			rc = settle_tombstone(db, a, tidx, c->row_id, ukey, err);
+		free(ukey);
+		return rc;
+	}
 	case 'I':
 	case 'U':
 		rc = vals_parse(db, t, c->vals, &v, err);
@@ -1192,16 +1211,35 @@ enum kz_status sync_apply_change(struct kz_db *db, struct sync_apply *a,
 	}
 }
 
+enum kz_status sync_mark_elsewhere(struct kz_db *db, const char *case_id,
+				   const char *code, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"INSERT INTO sync_row(tbl, row_id, origin, seq, lamport, deleted, ukey)"
+		" VALUES ('cases', ?1, '', 0, 0, 2, ?2) ON CONFLICT(tbl, row_id)"
+		" DO UPDATE SET ukey = excluded.ukey WHERE deleted = 2", err);
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, case_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_TRANSIENT);
+	return kz_db_step(db, st, "sync_row", err);
+}
+
 enum kz_status sync_insert_snapshot_row(struct kz_db *db, const char *tbl,
-					const char *vals, bool *clash,
+					const char *row_id, const char *vals,
+					bool *clash, bool *dropped,
 					struct kz_error *err)
 {
-	const struct sync_table *t = sync_table_named(db, tbl, NULL);
+	int tidx;
+	const struct sync_table *t = sync_table_named(db, tbl, &tidx);
+	struct sync_apply a = { .stamp = { .origin = "", .seq = 0, .lamport = 0 } };
 	struct change_vals v;
 	enum kz_status rc;
 	int code = SQLITE_OK;
 
 	*clash = false;
+	*dropped = false;
 	if (!t)
 		return damaged(err, "table");
 	rc = vals_parse(db, t, vals, &v, err);
@@ -1212,6 +1250,12 @@ enum kz_status sync_insert_snapshot_row(struct kz_db *db, const char *tbl,
 			vals_free(&v);
 			return damaged(err, "key");
 		}
+	/* The same rule for values that must be unique as for an insert. */
+	rc = settle_unique(db, &a, tidx, row_id, &v, dropped, err);
+	if (rc != KZ_OK || *dropped) {
+		vals_free(&v);
+		return rc;
+	}
 	rc = insert_values(db, t, &v, &code, err);
 	vals_free(&v);
 	/* A code or a parent that does not fit this replica yet (a case made

@@ -15,6 +15,7 @@
  *   with the stamps sync keeps about them, as a clone would carry them.
  * - After each import her replica forgets, securely and without logging
  *   a change, the cases she may no longer see (unshared, reassigned). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -330,6 +331,33 @@ static int strip_rows(sqlite3 *h, const struct row_list *l, const char *own_orig
 	return rc;
 }
 
+/* The cases taken out stay known by their codes alone (sync_row with
+ * deleted = 2), so that a case made here never keeps a code in use. */
+static int mark_elsewhere(sqlite3 *h, const struct idset *ids)
+{
+	sqlite3_stmt *q;
+	int rc = sqlite3_prepare_v2(h,
+		"INSERT OR REPLACE INTO sync_row(tbl, row_id, origin, seq, lamport, deleted, ukey)"
+		" SELECT 'cases', id, '', 0, 0, 2, code FROM main.cases WHERE id = ?1", -1, &q, NULL);
+
+	for (size_t i = 0; rc == SQLITE_OK && i < ids->n; i++) {
+		sqlite3_bind_text(q, 1, ids->v[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(q) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(h);
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+	return rc;
+}
+
+static bool test_present(struct kz_db *db, const char *case_id)
+{
+	char *found = kz_query_text(db, "SELECT id FROM main.cases WHERE id = ?1", case_id);
+	bool yes = found != NULL;
+
+	free(found);
+	return yes;
+}
+
 /* Delete the cases (their rows follow by ON DELETE CASCADE, their search
  * entries by trigger) and merge the full-text index so that no deleted
  * entry lingers in it. */
@@ -356,6 +384,8 @@ struct sync_need {
 	char *login;
 	struct idset visible; /* the cases she may see */
 	struct idset held;    /* those all her replicas hold, as they said */
+	struct idset any;     /* those one of her replicas holds */
+	struct idset stale;   /* those to send whole again (a change refused) */
 };
 
 enum kz_status sync_need_begin(struct kz_db *db, struct sync_need **out,
@@ -374,14 +404,26 @@ enum kz_status sync_need_begin(struct kz_db *db, struct sync_need **out,
 	n->login = xstrdup(kz_db_user(db));
 	st = idset_query(db, &n->visible, "SELECT id FROM main.cases c WHERE "
 			 KZ_SEES_CASE_ROW("c"), NULL, err);
-	q = st == KZ_OK ? kz_db_stmt(db, "SELECT cases FROM sync_peer WHERE login = ?1", err) : NULL;
+	q = st == KZ_OK ? kz_db_stmt(db, "SELECT cases, stale FROM sync_peer WHERE login = ?1", err) : NULL;
 	if (st == KZ_OK && !q)
 		st = err ? err->status : KZ_ENV;
 	if (st == KZ_OK) {
 		sqlite3_bind_text(q, 1, n->login, -1, SQLITE_TRANSIENT);
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-			struct idset one = { 0 };
+			struct idset one = { 0 }, stale = { 0 };
 			idset_parse(&one, (const char *)sqlite3_column_text(q, 0));
+			idset_parse(&stale, (const char *)sqlite3_column_text(q, 1));
+			for (size_t k = 0; k < stale.n; k++)
+				if (!idset_has(&n->stale, stale.v[k])) {
+					idset_add(&n->stale, stale.v[k]);
+					idset_sort(&n->stale);
+				}
+			idset_free(&stale);
+			for (size_t k = 0; k < one.n; k++)
+				if (!idset_has(&n->any, one.v[k])) {
+					idset_add(&n->any, one.v[k]);
+					idset_sort(&n->any);
+				}
 			if (first)
 				n->held = one;
 			else {
@@ -409,6 +451,8 @@ void sync_need_free(struct sync_need *n)
 	free(n->login);
 	idset_free(&n->visible);
 	idset_free(&n->held);
+	idset_free(&n->any);
+	idset_free(&n->stale);
 	free(n);
 }
 
@@ -417,31 +461,96 @@ const char *sync_need_login(const struct sync_need *n)
 	return n ? n->login : NULL;
 }
 
-bool sync_need_keeps(struct sync_need *n, struct kz_db *db,
-		     const struct sync_change *c, bool *strip)
+enum sync_verdict sync_need_verdict(struct sync_need *n, struct kz_db *db,
+				    const struct sync_change *c, char **marker)
 {
 	char *case_id, *expr;
 	bool keep;
 
-	*strip = false;
-	if (!n)
-		return true;
-	if (c->op == 'E' || c->op == 'D') {
-		/* A deletion carries no data but a case's code. */
-		*strip = strcmp(c->tbl, "cases") == 0 && !idset_has(&n->held, c->row_id);
-		return true;
-	}
+	*marker = NULL;
+	if (!n || c->op == 'E' || c->op == 'D')
+		return SYNC_SEND; /* a deletion carries no data but a code */
 	case_id = kz_row_case_id(db, c->tbl, c->row_id);
 	if (case_id) {
 		keep = idset_has(&n->visible, case_id);
 		free(case_id);
-		return keep;
+		if (keep)
+			return SYNC_SEND;
+		if (strcmp(c->tbl, "cases") == 0)
+			*marker = kz_query_text(db, "SELECT json_object('code', json_extract(?1, '$.code'))"
+						" WHERE json_extract(?1, '$.code') IS NOT NULL", c->vals);
+		return *marker ? SYNC_MARK : SYNC_SKIP;
 	}
 	/* No case: a row of the basket, or one that is gone. */
 	expr = kz_case_of_sql(c->tbl, "x.");
 	keep = expr == NULL;
 	free(expr);
-	return keep;
+	return keep ? SYNC_SEND : SYNC_SKIP;
+}
+
+char *sync_need_replace_text(const struct sync_need *n)
+{
+	struct idset again = { 0 };
+	char *text;
+
+	for (size_t i = 0; n && i < n->stale.n; i++)
+		if (idset_has(&n->visible, n->stale.v[i]))
+			idset_add(&again, n->stale.v[i]);
+	text = idset_text(&again);
+	idset_free(&again);
+	return text;
+}
+
+enum kz_status sync_need_refused(struct kz_db *db, const char *replica,
+				 const struct sync_change *c, struct kz_error *err)
+{
+	char *case_id = kz_row_case_id(db, c->tbl, c->row_id), *stale;
+	struct idset set = { 0 };
+	enum kz_status st = KZ_OK;
+	sqlite3_stmt *q;
+
+	if (!case_id && c->vals)
+		case_id = kz_query_text(db, "SELECT json_extract(?1, '$.case_id')"
+					" WHERE json_valid(?1)", c->vals);
+	if (!case_id)
+		return KZ_OK;
+	/* Only a replica that holds some cases only (it says which). */
+	stale = kz_query_text(db, "SELECT coalesce(stale, '') FROM sync_peer"
+			      " WHERE replica = ?1 AND cases IS NOT NULL", replica);
+	if (stale) {
+		idset_parse(&set, stale);
+		if (!idset_has(&set, case_id)) {
+			char *text;
+			idset_add(&set, case_id);
+			text = idset_text(&set);
+			q = kz_db_stmt(db, "UPDATE sync_peer SET stale = ?2 WHERE replica = ?1", err);
+			if (!q)
+				st = err ? err->status : KZ_ENV;
+			else {
+				sqlite3_bind_text(q, 1, replica, -1, SQLITE_TRANSIENT);
+				sqlite3_bind_text(q, 2, text, -1, SQLITE_TRANSIENT);
+				st = kz_db_step(db, q, "sync_peer", err);
+			}
+			free(text);
+		}
+		idset_free(&set);
+	}
+	free(stale);
+	free(case_id);
+	return st;
+}
+
+char *sync_need_forget_text(const struct sync_need *n)
+{
+	struct idset gone = { 0 };
+	char *text;
+
+	for (size_t i = 0; n && i < n->any.n; i++)
+		if (!idset_has(&n->visible, n->any.v[i]))
+			idset_add(&gone, n->any.v[i]);
+	text = idset_text(&gone);
+	idset_free(&gone);
+	return text;
 }
 
 /* Her replicas forget, when they take the file, the cases she may no
@@ -455,6 +564,15 @@ enum kz_status sync_need_written(struct sync_need *n, struct kz_db *db,
 
 	if (!n)
 		return KZ_OK;
+	if (n->stale.n > 0) {
+		sqlite3_stmt *q = kz_db_stmt(db, "UPDATE sync_peer SET stale = NULL WHERE login = ?1", err);
+		if (!q)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_text(q, 1, n->login, -1, SQLITE_TRANSIENT);
+		st = kz_db_step(db, q, "sync_peer", err);
+		if (st != KZ_OK)
+			return st;
+	}
 	st = idset_query(db, &replicas, "SELECT replica FROM sync_peer WHERE login = ?1",
 			 n->login, err);
 	for (size_t i = 0; st == KZ_OK && i < replicas.n; i++) {
@@ -526,7 +644,7 @@ enum kz_status sync_need_snapshots(struct sync_need *n, struct kz_db *db,
 	if (!n)
 		return KZ_OK;
 	for (size_t i = 0; i < n->visible.n; i++)
-		if (!idset_has(&n->held, n->visible.v[i]))
+		if (!idset_has(&n->held, n->visible.v[i]) || idset_has(&n->stale, n->visible.v[i]))
 			idset_add(&lacking, n->visible.v[i]);
 	if (lacking.n == 0)
 		return KZ_OK;
@@ -600,9 +718,11 @@ enum kz_status sync_need_install_row(struct kz_db *db, const char *tbl,
 		" FROM json_each(?3, '$.conflicts')",
 		"INSERT OR IGNORE INTO temp.kz_skip(tbl, row_id) SELECT ?1, ?2 WHERE ?3 IS NOT NULL",
 	};
-	enum kz_status st = sync_insert_snapshot_row(db, tbl, vals, clash, err);
+	bool dropped = false;
+	enum kz_status st = sync_insert_snapshot_row(db, tbl, row_id, vals, clash, &dropped, err);
 
-	for (size_t i = 0; st == KZ_OK && !*clash && i < sizeof(stamps) / sizeof(stamps[0]); i++) {
+	for (size_t i = dropped ? 3 : 0;
+	     st == KZ_OK && !*clash && i < sizeof(stamps) / sizeof(stamps[0]); i++) {
 		sqlite3_stmt *q = kz_db_stmt(db, stamps[i], err);
 		if (!q)
 			return err ? err->status : KZ_ENV;
@@ -616,7 +736,7 @@ enum kz_status sync_need_install_row(struct kz_db *db, const char *tbl,
 			     _("The change file is damaged (%s). Ask for a new one."), "snapshot");
 	/* The trail of this replica tells what arrived (the case itself:
 	 * sync_file.c, with its code). */
-	if (st == KZ_OK && !*clash && strcmp(tbl, "cases") != 0) {
+	if (st == KZ_OK && !*clash && !dropped && strcmp(tbl, "cases") != 0) {
 		const struct sync_table *t = sync_table_named(db, tbl, NULL);
 		st = kz_audit(db, "arrived", t->kind, t->npk == 1 ? row_id : NULL, NULL, err);
 	}
@@ -661,12 +781,50 @@ static enum kz_status audit_forgotten(struct kz_db *db, const struct idset *ids,
 	return st;
 }
 
-enum kz_status sync_need_forget(struct kz_db *db, long *forgotten,
-				struct kz_error *err)
+/* Own changes of rows this replica no longer holds (made before their
+ * case left it), once every peer has them: their values go too. */
+static enum kz_status forget_sent_changes(struct kz_db *db, struct kz_error *err)
+{
+	long long sent = own_sent(db);
+	enum kz_status st = KZ_OK;
+
+	for (int i = 0; st == KZ_OK && i < sync_table_count(db); i++) {
+		const struct sync_table *t = sync_table_at(db, i);
+		char *expr = kz_case_of_sql(t->name, "x.");
+		struct kz_buf sql = KZ_BUF_INIT;
+		sqlite3_stmt *q;
+		int rc;
+
+		if (!expr)
+			continue;
+		free(expr);
+		kz_buf_printf(&sql, "DELETE FROM sync_change WHERE tbl = '%s' AND origin = ?1"
+			      " AND seq <= ?2 AND op IN ('I', 'U') AND NOT EXISTS (SELECT 1"
+			      " FROM main.\"%s\" x WHERE x.\"%s\"", t->name, t->name,
+			      t->cols[t->pk[0]]);
+		if (t->npk == 2)
+			kz_buf_printf(&sql, " || '/' || x.\"%s\"", t->cols[t->pk[1]]);
+		kz_buf_puts(&sql, " = sync_change.row_id)");
+		rc = sqlite3_prepare_v2(kz_db_handle(db), kz_buf_str(&sql), -1, &q, NULL);
+		kz_buf_free(&sql);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(q, 1, sync_replica(db), -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 2, sent);
+			rc = sqlite3_step(q) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(kz_db_handle(db));
+			sqlite3_finalize(q);
+		}
+		if (rc != SQLITE_OK)
+			st = kz_db_fail(db, rc, err, "sync");
+	}
+	return st;
+}
+
+enum kz_status sync_need_forget(struct kz_db *db, const char *also,
+				long *forgotten, struct kz_error *err)
 {
 	char *owner, *login;
 	enum kz_role role;
-	struct idset gone = { 0 };
+	struct idset gone = { 0 }, told = { 0 };
 	struct row_list rows = { 0 };
 	enum kz_status st;
 	int own, rc;
@@ -682,6 +840,15 @@ enum kz_status sync_need_forget(struct kz_db *db, long *forgotten,
 	kz_db_set_principal(db, login, role);
 	free(login);
 	free(owner);
+	/* And those the office says she may no longer see (given to someone
+	 * else: the change that says so is not for her eyes). */
+	idset_parse(&told, also);
+	for (size_t i = 0; st == KZ_OK && i < told.n; i++)
+		if (!idset_has(&gone, told.v[i]) &&
+		    test_present(db, told.v[i]))
+			idset_add(&gone, told.v[i]);
+	idset_sort(&gone);
+	idset_free(&told);
 	if (st == KZ_OK && gone.n > 0) {
 		st = case_set_reset(db, err);
 		if (st == KZ_OK)
@@ -694,6 +861,8 @@ enum kz_status sync_need_forget(struct kz_db *db, long *forgotten,
 			own = kz_db_system_begin(db);
 			rc = strip_rows(kz_db_handle(db), &rows, sync_replica(db), own_sent(db));
 			if (rc == SQLITE_OK)
+				rc = mark_elsewhere(kz_db_handle(db), &gone);
+			if (rc == SQLITE_OK)
 				rc = delete_cases(kz_db_handle(db), &gone);
 			kz_db_system_end(db, own);
 			if (rc != SQLITE_OK)
@@ -702,8 +871,38 @@ enum kz_status sync_need_forget(struct kz_db *db, long *forgotten,
 		if (st == KZ_OK)
 			*forgotten = (long)gone.n;
 	}
+	if (st == KZ_OK)
+		st = forget_sent_changes(db, err);
 	row_list_free(&rows);
 	idset_free(&gone);
+	return st;
+}
+
+enum kz_status sync_need_drop_case(struct kz_db *db, const char *case_id,
+				   struct kz_error *err)
+{
+	struct idset one = { 0 };
+	struct row_list rows = { 0 };
+	enum kz_status st;
+	int own, rc = SQLITE_OK;
+
+	idset_add(&one, case_id);
+	st = case_set_reset(db, err);
+	if (st == KZ_OK)
+		st = case_set_add(db, &one, err);
+	if (st == KZ_OK)
+		st = each_case_row(db, false, collect_row, &rows, err);
+	if (st == KZ_OK) {
+		own = kz_db_system_begin(db);
+		rc = strip_rows(kz_db_handle(db), &rows, sync_replica(db), INT64_MAX);
+		if (rc == SQLITE_OK)
+			rc = delete_cases(kz_db_handle(db), &one);
+		kz_db_system_end(db, own);
+		if (rc != SQLITE_OK)
+			st = kz_db_fail(db, rc, err, "sync");
+	}
+	row_list_free(&rows);
+	idset_free(&one);
 	return st;
 }
 
@@ -740,7 +939,8 @@ static int withhold_entries(sqlite3 *mem, const struct row_list *rows)
 			"UPDATE audit SET ref = NULL, summary = NULL, case_id = NULL, salt = NULL,"
 			" redacted = (SELECT seq FROM temp.kz_next) WHERE redacted IS NULL AND"
 			" (case_id IN (SELECT id FROM temp.kz_gone) OR ref IN (SELECT id FROM temp.kz_gone)"
-			" OR (summary IN (SELECT code FROM temp.kz_gone_code) AND action <> 'erase'));",
+			" OR (summary IN (SELECT code FROM temp.kz_gone_code) AND action <> 'erase'"
+			" AND case_id IS NULL));",
 			NULL, NULL, NULL);
 	if (rc == SQLITE_OK && sqlite3_changes(mem) > 0)
 		rc = sqlite3_exec(mem, "INSERT OR REPLACE INTO meta(key, value)"
@@ -762,9 +962,14 @@ static int strip_copy(sqlite3 *mem, const struct row_list *rows,
 	if (rc == SQLITE_OK)
 		rc = strip_rows(mem, rows, "", 0);
 	if (rc == SQLITE_OK)
+		rc = mark_elsewhere(mem, gone);
+	if (rc == SQLITE_OK)
 		rc = delete_cases(mem, gone);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(mem, "DELETE FROM sync_refused", NULL, NULL, NULL);
+		/* Nothing set aside, and no peer of the source's: this replica
+		 * knows the office (adopted) and whom it exchanges with. */
+		rc = sqlite3_exec(mem, "DELETE FROM sync_refused; DELETE FROM sync_peer",
+				  NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(mem, "INSERT OR REPLACE INTO meta(key, value)"
 					" VALUES ('owner', ?1), ('need_to_know', '1'),"
