@@ -466,6 +466,11 @@ enum kz_status kz_db_open(const char *path, enum kz_open_mode mode,
 		st = kz_access_install(db, err);
 	if (st == KZ_OK)
 		st = kz_sync_ensure_replica(db, NULL, err);
+	/* A replica holding only its person's cases overwrites whatever it
+	 * frees, so that a case that leaves it leaves no copy behind (pages
+	 * rebalanced while the case was there included). */
+	if (st == KZ_OK && sync_need_filtered(db))
+		st = exec(db, "PRAGMA secure_delete = ON", err);
 	if (st != KZ_OK) {
 		kz_db_close(db);
 		return st;

@@ -304,8 +304,8 @@ static int strip_rows(sqlite3 *h, const struct row_list *l, const char *own_orig
 		      long long keep_after)
 {
 	static const char *const sql[] = {
-		"DELETE FROM sync_change WHERE tbl = ?1 AND row_id = ?2 AND op IN ('I', 'U')"
-		" AND NOT (origin = ?3 AND seq > ?4)",
+		("DELETE FROM sync_change WHERE tbl = ?1 AND row_id = ?2 AND op IN ('I', 'U')"
+		 " AND NOT (origin = ?3 AND seq > ?4)"),
 		"DELETE FROM sync_field WHERE tbl = ?1 AND row_id = ?2",
 		"DELETE FROM sync_conflict WHERE tbl = ?1 AND row_id = ?2",
 		"DELETE FROM sync_dropped WHERE tbl = ?1 AND row_id = ?2",
@@ -386,6 +386,7 @@ struct sync_need {
 	struct idset held;    /* those all her replicas hold, as they said */
 	struct idset any;     /* those one of her replicas holds */
 	struct idset stale;   /* those to send whole again (a change refused) */
+	struct idset sent;    /* those written whole into this file */
 };
 
 enum kz_status sync_need_begin(struct kz_db *db, struct sync_need **out,
@@ -453,12 +454,29 @@ void sync_need_free(struct sync_need *n)
 	idset_free(&n->held);
 	idset_free(&n->any);
 	idset_free(&n->stale);
+	idset_free(&n->sent);
 	free(n);
 }
 
 const char *sync_need_login(const struct sync_need *n)
 {
 	return n ? n->login : NULL;
+}
+
+/* A change of her own share of a case (stopped, most likely): she knew
+ * of it, and her replica learns from it that the case is no longer hers. */
+static bool own_share(struct kz_db *db, const struct sync_need *n,
+		      const struct sync_change *c)
+{
+	char *login;
+	bool yes;
+
+	if (strcmp(c->tbl, "case_shares") != 0)
+		return false;
+	login = kz_query_text(db, "SELECT login FROM main.case_shares WHERE id = ?1", c->row_id);
+	yes = login && strcmp(login, n->login) == 0;
+	free(login);
+	return yes;
 }
 
 enum sync_verdict sync_need_verdict(struct sync_need *n, struct kz_db *db,
@@ -472,7 +490,7 @@ enum sync_verdict sync_need_verdict(struct sync_need *n, struct kz_db *db,
 		return SYNC_SEND; /* a deletion carries no data but a code */
 	case_id = kz_row_case_id(db, c->tbl, c->row_id);
 	if (case_id) {
-		keep = idset_has(&n->visible, case_id);
+		keep = idset_has(&n->visible, case_id) || own_share(db, n, c);
 		free(case_id);
 		if (keep)
 			return SYNC_SEND;
@@ -580,10 +598,19 @@ enum kz_status sync_need_written(struct sync_need *n, struct kz_db *db,
 					   replicas.v[i]);
 		struct idset held = { 0 };
 		size_t before;
+		bool added = false;
 		idset_parse(&held, text);
 		before = held.n;
 		idset_intersect(&held, &n->visible);
-		if (held.n != before) {
+		/* What went whole counts as held until her replica says what
+		 * it holds: a case unshared before then is named to forget. */
+		for (size_t k = 0; k < n->sent.n; k++)
+			if (!idset_has(&held, n->sent.v[k])) {
+				idset_add(&held, n->sent.v[k]);
+				idset_sort(&held);
+				added = true;
+			}
+		if (held.n != before || added) {
 			char *kept = idset_text(&held);
 			st = sync_need_note_held(db, replicas.v[i], kept, err);
 			free(kept);
@@ -648,6 +675,9 @@ enum kz_status sync_need_snapshots(struct sync_need *n, struct kz_db *db,
 			idset_add(&lacking, n->visible.v[i]);
 	if (lacking.n == 0)
 		return KZ_OK;
+	for (size_t i = 0; i < lacking.n; i++)
+		idset_add(&n->sent, lacking.v[i]);
+	idset_sort(&n->sent);
 	st = case_set_reset(db, err);
 	if (st == KZ_OK)
 		st = case_set_add(db, &lacking, err);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "koszyk/access.h"
 #include "koszyk/sync.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
@@ -180,6 +181,38 @@ static char *sentence(char *text)
 
 /* --- the three exchanges ---------------------------------------------------------- */
 
+/* A coordinator says whose laptop the file is for: a worker's gets only
+ * her cases (the data layer writes what that person may see). false:
+ * the question was left with Esc. */
+static bool export_for_whom(struct ui *ui, char **login)
+{
+	struct ui_pick p = { 0 };
+	bool chosen;
+
+	*login = NULL;
+	if (!kz_may(ui->db, KZ_RIGHT_ALL_CASES) || !ui->cfg)
+		return true;
+	p.title = _("Who is the file for?");
+	ui_pick_add(&p, _("A replica with every case (a coordinator's)"), NULL, NULL);
+	for (size_t i = 0; i < ui->cfg->n_users; i++) {
+		const struct kz_user *u = &ui->cfg->users[i];
+		if (u->role == KZ_ROLE_WORKER)
+			ui_pick_add(&p, u->name ? u->name : u->login, u->login,
+				    _("laptop: her cases only"));
+	}
+	if (p.n == 1) {
+		ui_pick_free_items(&p);
+		return true;
+	}
+	chosen = ui_pick_run(ui, &p);
+	if (chosen && p.items[p.chosen].value)
+		*login = xstrdup(p.items[p.chosen].value);
+	ui_pick_free_items(&p);
+	if (!chosen)
+		ui_message(ui, "%s", _("Nothing written."));
+	return chosen;
+}
+
 static void do_export(struct sync_screen *ss)
 {
 	struct ui *ui = ss->ui;
@@ -205,15 +238,29 @@ static void do_export(struct sync_screen *ss)
 		free(path);
 		return;
 	}
+	char *login = NULL;
+	if (!export_for_whom(ui, &login)) {
+		free(path);
+		return;
+	}
 	memset(&st, 0, sizeof(st));
 	progress_fn(&p, 0, 0);
-	if (kz_sync_export(ui->db, path, &st, progress_fn, &p, &err) != KZ_OK)
+	if (kz_sync_export_for(ui->db, path, login, &st, progress_fn, &p, &err) != KZ_OK) {
 		set_result(ss, true, xstrdup(err.msg));
-	else
-		set_result(ss, false, xasprintf(ngettext("Wrote %ld change to %s.",
-							  "Wrote %ld changes to %s.",
-							  (unsigned long)st.tx_sent),
-						 st.tx_sent, path));
+	} else {
+		char *text = xasprintf(ngettext("Wrote %ld change to %s.",
+						"Wrote %ld changes to %s.",
+						(unsigned long)st.tx_sent),
+				       st.tx_sent, path);
+		if (login) {
+			char *more = xasprintf(_("%s For the laptop of %s: only the cases %s may see."),
+					       text, login, login);
+			free(text);
+			text = more;
+		}
+		set_result(ss, false, text);
+	}
+	free(login);
 	free(path);
 	sync_load(ss);
 }
@@ -345,7 +392,7 @@ static void sync_draw(struct ui_screen *s, struct ui *ui)
 		info_line(w, y++, width, _("Conflicts:"), text);
 		free(text);
 		if (ss->info.need_to_know) {
-			text = xasprintf(_("%s: the basket and only the cases %s may see (%ld)"),
+			text = xasprintf(_("%s: only the cases %s may see (%ld)"),
 					 ss->info.owner ? ss->info.owner : "?",
 					 ss->info.owner ? ss->info.owner : "?", ss->info.cases_held);
 			info_line(w, y++, width, _("Belongs to:"), text);

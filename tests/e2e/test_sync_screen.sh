@@ -99,6 +99,10 @@ wait_line 1 "Sync"
 keys x
 wait_for "Write the changes to the file: ~/koszyk-changes-2026-05-04.sync"
 keys Enter
+# The coordinator says whose laptop it is for: a replica with every case.
+wait_for "Who is the file for?"
+wait_for "A replica with every case"
+keys Enter
 wait_for "Wrote "
 wait_for "to $E2E_DIR/koszyk-changes-2026-05-04.sync."
 [ -f "$E2E_DIR/koszyk-changes-2026-05-04.sync" ] || fail "no change file written"
