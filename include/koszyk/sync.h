@@ -75,6 +75,8 @@ struct kz_sync_stats {
 	long cases_arrived; /* such cases received here */
 	long cases_left;    /* cases this replica's person may no longer see:
 			       taken out of this replica */
+	long cases_replaced; /* cases taken whole again (a change of this
+				replica's was refused at the office) */
 };
 
 /* Progress: called now and then with work done and total (both in

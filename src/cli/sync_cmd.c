@@ -92,6 +92,9 @@ static void print_received(const struct kz_sync_stats *s)
 	if (s->cases_left > 0)
 		printf(_("Cases that left this computer (no longer shared with you or no longer yours): %ld.\n"),
 		       s->cases_left);
+	if (s->cases_replaced > 0)
+		printf(_("Cases taken again as the office holds them (a change made here was refused there): %ld.\n"),
+		       s->cases_replaced);
 	if (s->tx_refused > 0)
 		printf(_("%ld changes were refused: their author may not make them. They are kept aside for a coordinator (koszyk list dropped).\n"),
 		       s->tx_refused);

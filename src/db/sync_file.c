@@ -1165,7 +1165,62 @@ struct arriving {
 	char *case_id;
 	bool wanted, clash;
 	int system;
+	long long sent; /* the highest own change the writer of the file holds */
+	bool replaced;  /* held here, taken again whole */
 };
+
+/* A case that arrived whole as the office holds it: this replica's own
+ * changes of it that the office does not hold yet (made before the case
+ * left this replica, or while the file was on its way) are applied on it
+ * again, as they will be at the office. */
+static enum kz_status replay_own(struct kz_db *db, const char *case_id, long long sent,
+				 struct kz_error *err)
+{
+	sqlite3_stmt *q;
+	enum kz_status st = KZ_OK;
+	int rc = sqlite3_prepare_v2(kz_db_handle(db),
+		"SELECT c.seq, t.lamport, t.at, t.user, t.deps, c.tbl, c.row_id, c.op, c.vals"
+		" FROM sync_change c JOIN sync_tx t ON t.origin = c.origin AND t.seq = c.seq"
+		" WHERE c.origin = ?1 AND c.seq > ?2 AND c.op IN ('I', 'U')"
+		" ORDER BY c.seq, c.idx", -1, &q, NULL);
+
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, "sync");
+	sqlite3_bind_text(q, 1, sync_replica(db), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, sent);
+	while (st == KZ_OK && sqlite3_step(q) == SQLITE_ROW) {
+		struct sync_apply a = { 0 };
+		struct sync_change c = {
+			.tbl = (const char *)sqlite3_column_text(q, 5),
+			.row_id = (const char *)sqlite3_column_text(q, 6),
+			.op = ((const char *)sqlite3_column_text(q, 7))[0],
+			.vals = (const char *)sqlite3_column_text(q, 8),
+		};
+		char *owner;
+		bool keep, ours;
+		a.stamp.origin = sync_replica(db);
+		a.stamp.seq = sqlite3_column_int64(q, 0);
+		a.stamp.lamport = sqlite3_column_int64(q, 1);
+		a.at = (const char *)sqlite3_column_text(q, 2);
+		a.user = (const char *)sqlite3_column_text(q, 3);
+		vv_parse((const char *)sqlite3_column_text(q, 4), &a.deps);
+		/* Only the rows of this case: what the rest holds is as it was. */
+		owner = kz_row_case_id(db, c.tbl, c.row_id);
+		ours = owner ? strcmp(owner, case_id) == 0 : c.op == 'I';
+		free(owner);
+		if (ours && savepoint(db, "SAVEPOINT kz_replay") == SQLITE_OK) {
+			st = sync_apply_change(db, &a, &c, &keep, err);
+			owner = kz_row_case_id(db, c.tbl, c.row_id);
+			if (st != KZ_OK || !owner || strcmp(owner, case_id) != 0)
+				savepoint(db, "ROLLBACK TO kz_replay");
+			savepoint(db, "RELEASE kz_replay");
+			free(owner);
+		}
+		vv_free(&a.deps);
+	}
+	sqlite3_finalize(q);
+	return st;
+}
 
 static enum kz_status arrival_end(struct kz_db *db, struct arriving *a,
 				  struct kz_sync_stats *stats, struct kz_error *err)
@@ -1182,6 +1237,10 @@ static enum kz_status arrival_end(struct kz_db *db, struct arriving *a,
 			st = kz_audit(db, "arrived", "case", a->case_id, code, err);
 			free(code);
 			if (st == KZ_OK)
+				st = replay_own(db, a->case_id, a->sent, err);
+			if (st == KZ_OK && a->replaced)
+				stats->cases_replaced++;
+			else if (st == KZ_OK)
 				stats->cases_arrived++;
 		}
 		savepoint(db, "RELEASE kz_snapshot");
@@ -1193,8 +1252,9 @@ static enum kz_status arrival_end(struct kz_db *db, struct arriving *a,
 }
 
 /* replace: this replica is to take the case whole again, even though it
- * holds it (a change of its own was refused at the office); only when the
- * office holds all of this replica's own changes (mine_there). */
+ * holds it (a change of its own was refused at the office); its own
+ * changes the office does not hold yet are applied on it again
+ * (replay_own). */
 static enum kz_status arrival_begin(struct kz_db *db, struct arriving *a,
 				    const char *case_id, bool complete, bool replace,
 				    struct kz_error *err)
@@ -1206,6 +1266,7 @@ static enum kz_status arrival_begin(struct kz_db *db, struct arriving *a,
 		if (sync_need_drop_case(db, case_id, err) != KZ_OK)
 			return KZ_ENV;
 		a->wanted = sync_need_case_wanted(db, case_id);
+		a->replaced = a->wanted;
 		if (!a->wanted) {
 			savepoint(db, "ROLLBACK TO kz_snapshot");
 			savepoint(db, "RELEASE kz_snapshot");
@@ -1222,23 +1283,6 @@ static enum kz_status arrival_begin(struct kz_db *db, struct arriving *a,
 	return KZ_OK;
 }
 
-/* Does the writer of the file hold every change made here? */
-static bool holds_mine(struct kz_db *db, const char *clock)
-{
-	struct vv theirs;
-	long long mine = 0;
-	bool yes;
-	char *top = kz_query_text(db, "SELECT max(seq) FROM sync_tx WHERE origin = ?1",
-				  sync_replica(db));
-
-	if (top)
-		mine = strtoll(top, NULL, 10);
-	free(top);
-	vv_parse(clock, &theirs);
-	yes = vv_get(&theirs, sync_replica(db)) >= mine;
-	vv_free(&theirs);
-	return yes;
-}
 
 /* Cases sent whole: each one this replica neither holds nor deleted
  * arrives as it was when the file was written; the file's changes then
@@ -1249,8 +1293,15 @@ static enum kz_status receive_snapshots(struct kz_db *db, sqlite3 *f, const char
 {
 	long long want = h->snapshots ? strtoll(h->snapshots, NULL, 10) : 0, seen = 0;
 	bool complete = holds_since(db, h->since);
-	bool mine_there = h->replace && *h->replace && holds_mine(db, h->clock);
+	bool replacing = h->replace && *h->replace;
 	struct arriving a = { 0 };
+	long long sent;
+	{
+		struct vv theirs;
+		vv_parse(h->clock, &theirs);
+		sent = vv_get(&theirs, sync_replica(db));
+		vv_free(&theirs);
+	}
 	sqlite3_stmt *q = NULL;
 	enum kz_status st = KZ_OK;
 	int rc;
@@ -1279,9 +1330,10 @@ static enum kz_status receive_snapshots(struct kz_db *db, sqlite3 *f, const char
 		if (st == KZ_OK && (!a.case_id || strcmp(a.case_id, case_id) != 0)) {
 			if (a.case_id)
 				st = arrival_end(db, &a, stats, err);
+			a.sent = sent;
 			if (st == KZ_OK &&
 			    arrival_begin(db, &a, case_id, complete,
-					  mine_there && strstr(h->replace, case_id), err) != KZ_OK)
+					  replacing && strstr(h->replace, case_id), err) != KZ_OK)
 				st = err && err->status != KZ_OK ? err->status
 								 : kz_db_fail(db, SQLITE_ERROR, err, "savepoint");
 		}
@@ -1368,9 +1420,14 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 		else
 			kz_db_rollback(db);
 	}
+	/* A case taken out leaves nothing in the file: not even in the free
+	 * space of pages rebuilt while it was here. */
+	if (st == KZ_OK && (stats->cases_left > 0 || stats->cases_replaced > 0))
+		sqlite3_exec(kz_db_handle(db), "VACUUM", NULL, NULL, NULL);
 	kz_db_secure_end(db, secure, st == KZ_OK && (stats->tx_applied > 0 ||
 						     stats->cases_left > 0 ||
-						     stats->cases_arrived > 0));
+						     stats->cases_arrived > 0 ||
+						     stats->cases_replaced > 0));
 	if (st != KZ_OK)
 		memset(stats, 0, sizeof(*stats));
 	sqlite3_close(f);

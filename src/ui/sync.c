@@ -161,6 +161,12 @@ static char *received_text(const struct kz_sync_stats *st)
 		free(more);
 		more = text;
 	}
+	if (st->cases_replaced > 0) {
+		text = xasprintf(_("%s Cases taken again as the office holds them (a change made here was refused there): %ld."),
+				 more, st->cases_replaced);
+		free(more);
+		more = text;
+	}
 	if (st->cases_left > 0) {
 		text = xasprintf(_("%s Cases that left this computer (no longer shared with you or no longer yours): %ld."),
 				 more, st->cases_left);

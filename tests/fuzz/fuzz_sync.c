@@ -5,7 +5,11 @@
  * database. Each input is applied inside a transaction that is rolled
  * back, on a database with the demo data.
  *
- * Input: lines "DEPS\nTABLE\nROW_ID\nOP\nVALS" (missing lines empty).
+ * Op S installs a row of a case sent whole (a snapshot) with the sixth
+ * line as what sync keeps about it; op K is a case known by its code.
+ *
+ * Input: lines "DEPS\nTABLE\nROW_ID\nOP\nVALS\nMETA" (missing lines
+ * empty).
  * Built and run by "make fuzz" (FUZZ_SECONDS per target). */
 #include <stddef.h>
 #include <stdint.h>
@@ -62,7 +66,7 @@ static char *next_line(const char **p, const char *end)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *p = (const char *)data, *end = p + size;
-	char *deps, *tbl, *row, *op, *vals;
+	char *deps, *tbl, *row, *op, *vals, *meta;
 	struct kz_error err = { 0 };
 	struct sync_apply a = { 0 };
 	struct sync_change c;
@@ -75,6 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	row = next_line(&p, end);
 	op = next_line(&p, end);
 	vals = next_line(&p, end);
+	meta = next_line(&p, end);
 
 	/* Version vectors survive a round trip as text. */
 	vv_parse(deps, &a.deps);
@@ -97,7 +102,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.vals = *vals ? vals : NULL;
 	kz_sync_pause(db, true);
 	if (kz_db_begin(db, &err) == KZ_OK) {
-		sync_apply_change(db, &a, &c, &keep, &err);
+		if (c.op == 'S') {
+			bool clash;
+			int own = kz_db_system_begin(db);
+			sync_need_skips_clear(db);
+			sync_need_install_row(db, tbl, row, *vals ? vals : "{}", meta, &clash, &err);
+			kz_db_system_end(db, own);
+		} else {
+			sync_apply_change(db, &a, &c, &keep, &err);
+		}
 		kz_db_rollback(db);
 	}
 	kz_sync_pause(db, false);
@@ -107,5 +120,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(row);
 	free(op);
 	free(vals);
+	free(meta);
 	return 0;
 }

@@ -476,6 +476,23 @@ static void scan_raw(struct world *w, int i, unsigned seed)
 					fprintf(stderr, "  %s is in %s\n", name, sqlite3_column_text(f, 0));
 				sqlite3_finalize(f);
 			}
+			for (size_t off = 0; data && off + strlen(name) <= len; off++) {
+				if (memcmp(data + off, name, strlen(name)) != 0)
+					continue;
+				sqlite3_stmt *f;
+				long page = (long)(off / 4096) + 1;
+				fprintf(stderr, "  at byte %zu, page %ld:", off, page);
+				if (sqlite3_prepare_v2(kz_db_handle(w->lap[i]),
+						       "SELECT name, pagetype FROM dbstat WHERE pageno = ?1",
+						       -1, &f, NULL) == SQLITE_OK) {
+					sqlite3_bind_int64(f, 1, page);
+					while (sqlite3_step(f) == SQLITE_ROW)
+						fprintf(stderr, " %s (%s)", sqlite3_column_text(f, 0),
+							sqlite3_column_text(f, 1));
+					sqlite3_finalize(f);
+				}
+				fprintf(stderr, "\n");
+			}
 			for (int r = 0; r <= NLAP; r++) {
 				struct kz_sync_info info;
 				struct kz_error e2 = { 0 };
