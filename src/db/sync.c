@@ -47,7 +47,18 @@ struct kz_sync {
 	struct forced *forced; /* fields written even if to the same value */
 	size_t nforced;
 	char *peer_login; /* the login of the other side of an exchange */
+	char *writer;     /* who writes a change file for someone else */
 };
+
+void sync_set_writer(struct kz_db *db, const char *login)
+{
+	kz_str_set(&kz_db_sync(db)->writer, login);
+}
+
+const char *sync_writer(struct kz_db *db)
+{
+	return kz_db_sync(db)->writer;
+}
 
 void kz_sync_set_peer_login(struct kz_db *db, const char *login)
 {
@@ -95,6 +106,7 @@ void kz_sync_free(struct kz_sync *s)
 	clear_erases(s);
 	clear_forced(s);
 	free(s->peer_login);
+	free(s->writer);
 	for (int i = 0; i < NSYNCED; i++) {
 		struct sync_table *t = &s->tables[i];
 		for (int c = 0; c < t->ncol; c++)

@@ -477,7 +477,8 @@ static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *
 		char host[256] = "", *name;
 		if (gethostname(host, sizeof(host) - 1) != 0)
 			host[0] = '\0';
-		name = xasprintf("%s@%s", kz_db_user(db), *host ? host : "?");
+		name = xasprintf("%s@%s", sync_writer(db) ? sync_writer(db) : kz_db_user(db),
+				 *host ? host : "?");
 		rc = put_header(f, "name", name);
 		free(name);
 	}
@@ -614,7 +615,9 @@ enum kz_status kz_sync_export_for(struct kz_db *db, const char *path,
 	me = xstrdup(kz_db_user(db));
 	role = kz_db_role(db);
 	kz_db_set_login(db, cfg, login);
+	sync_set_writer(db, me);
 	st = kz_sync_export(db, path, stats, progress, ctx, err);
+	sync_set_writer(db, NULL);
 	kz_db_set_principal(db, me, role);
 	free(me);
 	return st;

@@ -65,6 +65,12 @@ struct kz_sync *kz_db_sync(struct kz_db *db);
 const char *sync_peer_login(struct kz_db *db);
 void kz_sync_set_peer_login(struct kz_db *db, const char *login);
 
+/* Who writes a change file when it is written for someone else's
+ * replica (sync export --for): its header names her, not the replica's
+ * person. */
+void sync_set_writer(struct kz_db *db, const char *login);
+const char *sync_writer(struct kz_db *db);
+
 /* While paused (migrations, applying a change file) nothing is captured. */
 void kz_sync_pause(struct kz_db *db, bool paused);
 

@@ -67,6 +67,9 @@ out_has "Cases written whole"
 in_file f1.kzs "Genowefa Zawadzka" || fail "the file for mnowak lacks the case shared with her"
 as mnowak 0 -d m.db sync import f1.kzs
 out_has "Cases that arrived whole (shared with you or given to you): 1."
+# the laptop knows the file as the coordinator's, written for her
+as mnowak 0 -d m.db sync status
+out_has "Exchanged with akowalska@"
 as mnowak 0 -d m.db gdpr export "$P"
 out_has "Genowefa Zawadzka"
 as mnowak 0 -d hub.db gdpr export "$P"
