@@ -12,6 +12,7 @@
 #include "koszyk/cases.h"
 #include "koszyk/csv.h"
 #include "koszyk/i18n.h"
+#include "koszyk/defang.h"
 #include "koszyk/plan_print.h"
 #include "koszyk/reports.h"
 #include "koszyk/util.h"
@@ -71,9 +72,18 @@ static enum kz_status parse(struct kz_cli *cli, struct case_args *a,
 static enum kz_status output_private(const char *path, const struct kz_buf *b,
 				     struct kz_error *err)
 {
+	struct kz_buf safe = KZ_BUF_INIT;
+	enum kz_status st;
+
 	if (!path || strcmp(path, "-") == 0)
 		return kz_cli_output(NULL, kz_buf_str(b), b->len, err);
-	return kz_write_file_atomic(path, kz_buf_str(b), b->len, 0600, err);
+	if (kz_cli_output_is_raw())
+		return kz_write_file_atomic(path, kz_buf_str(b), b->len, 0600, err);
+	/* A text file is read on a terminal too. */
+	kz_defang(&safe, kz_buf_str(b), b->len, false);
+	st = kz_write_file_atomic(path, safe.data ? safe.data : "", safe.len, 0600, err);
+	kz_buf_free(&safe);
+	return st;
 }
 
 /* An unknown case code is bad input (exit code 2), not "nothing found". */

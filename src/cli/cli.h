@@ -72,6 +72,13 @@ enum kz_status kz_priv_load_config(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_priv_open_server_db(struct kz_cli *cli, struct kz_error *err);
 
 /* Write text to PATH atomically, or to stdout when path is NULL or "-". */
+/* Text from data never drives the terminal (guard.c): stdout and stderr
+ * show controls and bidirectional overrides as '?', except where the
+ * command writes a machine format (kz_cli_raw_output, before writing). */
+void kz_cli_guard_output(void);
+void kz_cli_raw_output(void);
+bool kz_cli_output_is_raw(void);
+
 enum kz_status kz_cli_output(const char *path, const char *data, size_t len,
 			     struct kz_error *err);
 

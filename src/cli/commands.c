@@ -12,6 +12,7 @@
 #include "koszyk/demo.h"
 #include "koszyk/exchange.h"
 #include "koszyk/i18n.h"
+#include "koszyk/defang.h"
 #include "koszyk/search.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
@@ -63,12 +64,21 @@ static enum kz_status parse_args(struct kz_cli *cli, struct args *a,
 enum kz_status kz_cli_output(const char *path, const char *data, size_t len,
 			     struct kz_error *err)
 {
+	struct kz_buf safe = KZ_BUF_INIT;
+	enum kz_status st;
+
 	if (!path || strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
 			return kz_fail(err, KZ_ENV, _("cannot write the output"));
 		return KZ_OK;
 	}
-	return kz_write_file_atomic(path, data, len, 0644, err);
+	if (kz_cli_output_is_raw())
+		return kz_write_file_atomic(path, data, len, 0644, err);
+	/* A text file is read on a terminal too. */
+	kz_defang(&safe, data, len, false);
+	st = kz_write_file_atomic(path, safe.data ? safe.data : "", safe.len, 0644, err);
+	kz_buf_free(&safe);
+	return st;
 }
 
 /* --- init and demo --------------------------------------------------------- */

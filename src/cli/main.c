@@ -266,10 +266,36 @@ static const struct {
 	{ "audit", kz_cmd_audit },
 };
 
+/* Does the command write a machine format (JSON, HTML, CSV, the sync
+ * dump or protocol)? Those escape in their own way and stay as they are. */
+static bool machine_output(int argc, char **argv)
+{
+	static const char *const raw_commands[][2] = {
+		{ "export", "json" }, { "export", "html" }, { "export", "csv" },
+		{ "gdpr", "export" }, { "sync", "dump" }, { "sync", "serve" },
+		{ "sync", "serve-clone" },
+	};
+
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			return true;
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
+		    (strcmp(argv[i + 1], "json") == 0 || strcmp(argv[i + 1], "csv") == 0 ||
+		     strcmp(argv[i + 1], "html") == 0))
+			return true;
+	}
+	for (size_t i = 0; argc >= 2 && i < sizeof(raw_commands) / sizeof(raw_commands[0]); i++)
+		if (strcmp(argv[0], raw_commands[i][0]) == 0 && strcmp(argv[1], raw_commands[i][1]) == 0)
+			return true;
+	return false;
+}
+
 static enum kz_status dispatch(struct kz_cli *cli, struct kz_error *err)
 {
 	if (cli->argc == 0)
 		return run_ui(cli, err);
+	if (machine_output(cli->argc, cli->argv))
+		kz_cli_raw_output();
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(cli->argv[0], commands[i].name) == 0)
 			return commands[i].run(cli, err);
@@ -348,6 +374,10 @@ int main(int argc, char **argv)
 	}
 	cli.argc = argc - i;
 	cli.argv = argv + i;
+	/* A command's text never drives the terminal; the full-screen
+	 * program draws through curses, which shows it harmlessly. */
+	if (cli.argc > 0)
+		kz_cli_guard_output();
 	/* Who is at the keyboard: the operating system says, nothing else. */
 	cli.login = kz_os_login();
 

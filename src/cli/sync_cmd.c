@@ -17,10 +17,10 @@ static void progress_line(void *ctx, long done, long total)
 	(void)ctx;
 	if (!isatty(STDERR_FILENO) || total <= 0)
 		return;
-	fprintf(stderr, "\r%s %ld/%ld", _("Sync:"), done, total);
+	/* Straight to the terminal: a carriage return is ours, not data. */
+	dprintf(STDERR_FILENO, "\r%s %ld/%ld", _("Sync:"), done, total);
 	if (done >= total)
-		fputs("\n", stderr);
-	fflush(stderr);
+		dprintf(STDERR_FILENO, "\n");
 }
 
 static enum kz_status need_args(struct kz_cli *cli, int n, const char *usage,

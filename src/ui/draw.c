@@ -5,6 +5,7 @@
 #include <wchar.h>
 
 #include "koszyk/buf.h"
+#include "koszyk/defang.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
@@ -53,18 +54,19 @@ char *ui_mbs(const wchar_t *s, size_t n)
 	return out;
 }
 
-/* Cells of one character as drawn: controls become one '?' cell. */
+/* Cells of one character as drawn: controls and bidirectional overrides
+ * (which would reorder the screen) become one '?' cell. */
 static int cell_width(wchar_t c)
 {
 	int w = wcwidth(c);
-	return w < 0 ? 1 : w;
+	return w < 0 || kz_is_bidi_control((uint32_t)c) ? 1 : w;
 }
 
 static wchar_t printable(wchar_t c)
 {
 	if (c == L'\t' || c == L'\n' || c == L'\r')
 		return L' ';
-	return wcwidth(c) < 0 ? L'?' : c;
+	return wcwidth(c) < 0 || kz_is_bidi_control((uint32_t)c) ? L'?' : c;
 }
 
 int ui_wcs_width(const wchar_t *s, size_t n)

@@ -46,6 +46,10 @@ static bool is_backspace(int key)
 bool ui_input_key(struct ui_input *in, int key, bool *changed)
 {
 	*changed = false;
+	/* A character that may not be typed (a bidirectional override) is
+	 * refused without leaving the line. */
+	if (key >= 0xA0 && !(key & UI_KEY_FN) && !ui_key_printable(key))
+		return true;
 	if (ui_key_printable(key)) {
 		if (in->len >= UI_INPUT_MAX)
 			return true;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "koszyk/defang.h"
 #include "ui_internal.h"
 
 const struct ui_action_info ui_actions[UI_ACT_COUNT] = {
@@ -141,6 +142,8 @@ void ui_action_keys_text(enum ui_action a, char *buf, size_t n)
 
 bool ui_key_printable(int key)
 {
+	/* Bidirectional overrides would reorder what the screen and every
+	 * printout show: refused like control characters. */
 	return key >= ' ' && !(key & UI_KEY_FN) && key != 127 &&
-	       iswprint((wint_t)key);
+	       iswprint((wint_t)key) && !kz_is_bidi_control((uint32_t)key);
 }
