@@ -6,7 +6,7 @@
 e2e_demo_db
 e2e_start
 wait_for "Basket of services"
-keys ?
+keys '?'
 wait_line 1 "Help"
 for text in "Everywhere" "F1, ?" "Show this help" "q, Esc" "F10, Q" "PgDn"; do
 	assert_screen_contains "$text"

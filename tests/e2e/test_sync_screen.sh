@@ -74,7 +74,7 @@ assert_screen_contains "Conflicts:               none"
 assert_screen_contains "x    write the changes to a file"
 screen_line 24 | grep -qF "x Export" || fail "the legend does not offer x Export"
 # The help lists 8 and 9 among the keys of everywhere, and x, i, y.
-keys ?
+keys '?'
 wait_line 1 "Help"
 for i in 1 2 3 4 5 6; do
 	screen | grep -qF "Write the changes of this computer to a file" && break
