@@ -32,7 +32,11 @@ size_t kz_csv_line(const struct kz_csv_reader *r);
 void kz_csv_set_columns(struct kz_csv_reader *r,
 			const char *const *names, size_t n);
 
-/* Append one field / end a record (CRLF, as RFC 4180 says). */
+/* Append one field / end a record (CRLF, as RFC 4180 says). A value a
+ * spreadsheet would evaluate as a formula (it begins with = + - @, a tab
+ * or a carriage return), or one that begins with an apostrophe, is
+ * written after an apostrophe, in quotes; the reader takes the apostrophe
+ * off again, so that export and import give back the same text. */
 void kz_csv_field(struct kz_buf *b, const char *value, int first);
 void kz_csv_end(struct kz_buf *b);
 

@@ -121,6 +121,21 @@ static void field_end(struct kz_csv_reader *r)
 	text_putc(r, '\0');
 }
 
+/* A cell a spreadsheet would evaluate as a formula (OWASP: it begins with
+ * = + - @, a tab or a carriage return). */
+static bool formula_start(char c)
+{
+	return c && strchr("=+-@\t\r", c) != NULL;
+}
+
+/* Undo what kz_csv_field did to such a cell (and to one that begins with
+ * the apostrophe itself): "'=SUM(1)" is read as "=SUM(1)". */
+static void unguard_formula(char *f)
+{
+	if (f[0] == '\'' && (formula_start(f[1]) || f[1] == '\''))
+		memmove(f, f + 1, strlen(f));
+}
+
 /* The pointers are made only once the record is complete, because text
  * may move while it grows. */
 static void record_finish(struct kz_csv_reader *r)
@@ -130,8 +145,10 @@ static void record_finish(struct kz_csv_reader *r)
 		r->fields = xreallocarray(r->fields, r->fields_cap,
 					  sizeof(*r->fields));
 	}
-	for (size_t i = 0; i < r->n; i++)
+	for (size_t i = 0; i < r->n; i++) {
 		r->fields[i] = r->text + r->offs[i];
+		unguard_formula(r->fields[i]);
+	}
 }
 
 /* --- messages ----------------------------------------------------------- */
@@ -384,6 +401,18 @@ void kz_csv_field(struct kz_buf *b, const char *value, int first)
 		kz_buf_putc(b, ',');
 	if (!value || !value[0])
 		return;
+	/* A spreadsheet does not evaluate a cell that begins with an
+	 * apostrophe; import takes it off again (unguard_formula). */
+	if (formula_start(value[0]) || value[0] == '\'') {
+		kz_buf_puts(b, "\"'");
+		for (const char *p = value; *p; p++) {
+			if (*p == '"')
+				kz_buf_putc(b, '"');
+			kz_buf_putc(b, *p);
+		}
+		kz_buf_putc(b, '"');
+		return;
+	}
 	if (!needs_quotes(value)) {
 		kz_buf_puts(b, value);
 		return;

@@ -71,4 +71,35 @@ jq -e --arg t "EVIL2 ${RLO} gnalb ${CSI1}31m x" 'any(.[]; .title == $t)' raw.out
 raw gdpr export "$code"
 jq -e --arg w "Cel ${ESC}[2J${ESC}]0;tytul${BEL} ${RLO}odwrocony" '[.. | objects | select(has("what")) | .what] | index($w) != null' raw.out >/dev/null ||
 	fail "gdpr export changed the goal"
+
+# --- CSV: cells a spreadsheet would evaluate are neutralised, and come back exact ---
+{
+	printf 'title,provider,description,cost,hours\n'
+	printf '"FORMULA =HYPERLINK","%s","=HYPERLINK(""http://zly.example"",""kliknij"")","-2+3","@SUM(1)"\n' "$provider"
+	printf '"FORMULA plus","%s","+cmd|'"'"' /C calc'"'"'!A0","'"'"'=juz z apostrofem","\tTAB"\n' "$provider"
+} >formula.csv
+run 0 -d d.db import csv services formula.csv
+run 0 -d d.db list services --all --json
+jq -S '[.[] | select(.title | startswith("FORMULA"))] | sort_by(.title)' out >before.json
+[ "$(jq length before.json)" = 2 ] || fail "the formula services were not imported"
+jq -e 'any(.[]; .description == "=HYPERLINK(\"http://zly.example\",\"kliknij\")")' before.json >/dev/null ||
+	fail "the imported formula text changed on the way in: $(cat before.json)"
+raw export csv services -o exported.csv
+python3 - exported.csv <<'PY' || fail "export csv writes a cell a spreadsheet would evaluate: $(grep FORMULA exported.csv)"
+import csv, sys
+bad = []
+for row in csv.reader(open(sys.argv[1], newline='', encoding='utf-8')):
+    for cell in row:
+        if cell[:1] in ('=', '+', '-', '@', '\t', '\r'):
+            bad.append(cell)
+sys.exit(1 if bad else 0)
+PY
+grep -qF "\"'=HYPERLINK(" exported.csv || fail "the formula cell is not neutralised with an apostrophe"
+# back in: exactly the same text
+run 0 -d d.db import csv services exported.csv
+run 0 -d d.db list services --all --json
+jq -S '[.[] | select(.title | startswith("FORMULA"))] | sort_by(.title)' out >after.json
+jq -S 'map(del(.updated_at, .updated_by, .rev))' before.json >b.json
+jq -S 'map(del(.updated_at, .updated_by, .rev))' after.json >a.json
+cmp -s b.json a.json || fail "export csv -> import csv changed formula-like cells: $(diff b.json a.json | head -20)"
 exit 0

@@ -129,6 +129,39 @@ static void test_round_trip(void **state)
 	kz_buf_free(&b);
 }
 
+/* OWASP's rule: a cell a spreadsheet would evaluate is written after an
+ * apostrophe; reading takes it off, so the round trip is exact. */
+static void test_formula_cells_are_neutralised(void **state)
+{
+	static const char *const values[] = {
+		"=HYPERLINK(\"http://x\",\"kliknij\")", "@SUM(1)", "+cmd|' /C calc'!A0",
+		"-2+3", "\tTAB", "\rCR", "'=already", "'plain", "''", "zwykły tekst", "a=b",
+	};
+	const size_t n = sizeof(values) / sizeof(values[0]);
+	struct kz_buf b = KZ_BUF_INIT;
+	struct kz_csv_reader *r;
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		kz_csv_field(&b, values[i], i == 0);
+	kz_csv_end(&b);
+	/* Nothing a spreadsheet evaluates: every field begins with a quote
+	 * and an apostrophe, or with a harmless character. */
+	assert_non_null(strstr(b.data, "\"'=HYPERLINK("));
+	assert_non_null(strstr(b.data, ",\"'@SUM(1)\","));
+	assert_non_null(strstr(b.data, ",\"'+cmd|' /C calc'!A0\","));
+	assert_non_null(strstr(b.data, ",\"'-2+3\","));
+	assert_null(strstr(b.data, ",=") );
+	assert_null(strstr(b.data, ",@"));
+	assert_null(strstr(b.data, ",+"));
+	assert_null(strstr(b.data, ",-"));
+	r = kz_csv_open(b.data, b.len, "t.csv");
+	expect_record(r, 1, n, values);
+	expect_end(r);
+	kz_csv_close(r);
+	kz_buf_free(&b);
+}
+
 static void test_bom_is_skipped(void **state)
 {
 	static const char data[] = "\xEF\xBB\xBFid,title\r\n1,Żłobek\r\n";
@@ -332,6 +365,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_quotes_only_where_needed),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_formula_cells_are_neutralised),
 		cmocka_unit_test(test_bom_is_skipped),
 		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_blank_lines_are_skipped_but_counted),
