@@ -5,8 +5,9 @@
  * the column. A row whose id exists updates only the columns the file has;
  * a row with a new id is inserted with that id; a row without id gets one.
  * Vocabulary values (category, sector, kinds, target groups) may be given
- * as code or label and are stored as the code; anything else is kept as
- * written. */
+ * as code or label and are stored as the code; a value the configuration
+ * does not know is refused (the row, the column, the code and the known
+ * ones). Anything else is kept as written. */
 #include "koszyk/exchange.h"
 
 #include <ctype.h>
@@ -222,18 +223,44 @@ static const char *vocab_code(const struct kz_items *items, const char *text)
 	return it ? it->code : text;
 }
 
-/* "Dzieci; mlodziez" -> "dzieci;mlodziez"; NULL when no part is left. */
-static char *vocab_codes(const struct kz_items *items, const char *text)
+/* Is text a code or label of the configured vocabulary (any text when
+ * the configuration has none)? */
+static bool vocab_known(const struct kz_items *items, const char *text)
+{
+	return !items || items->n == 0 || kz_items_find(items, text) != NULL;
+}
+
+/* "code1 (Label 1), code2 (Label 2), ..." for a message. */
+static char *vocab_list(const struct kz_items *items)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+
+	for (size_t i = 0; items && i < items->n; i++) {
+		if (b.len > 400) {
+			kz_buf_puts(&b, ", …");
+			break;
+		}
+		kz_buf_printf(&b, "%s%s", i ? ", " : "", items->v[i].code);
+	}
+	return kz_buf_detach(&b);
+}
+
+/* "Dzieci; mlodziez" -> "dzieci;mlodziez"; NULL when no part is left.
+ * *unknown: the first part that is not in the vocabulary (allocated). */
+static char *vocab_codes(const struct kz_items *items, const char *text, char **unknown)
 {
 	struct kz_buf b = KZ_BUF_INIT;
 	char *copy = xstrdup(text);
 	char *save = NULL;
 
+	*unknown = NULL;
 	for (char *part = strtok_r(copy, ";", &save); part;
 	     part = strtok_r(NULL, ";", &save)) {
 		kz_trim(part);
 		if (!part[0])
 			continue;
+		if (!*unknown && !vocab_known(items, part))
+			*unknown = xstrdup(part);
 		if (b.len)
 			kz_buf_putc(&b, ';');
 		kz_buf_puts(&b, vocab_code(items, part));
@@ -244,6 +271,21 @@ static char *vocab_codes(const struct kz_items *items, const char *text)
 		return NULL;
 	}
 	return kz_buf_detach(&b);
+}
+
+/* A code the configuration does not know: the row, the column, the code
+ * and the known ones. */
+static enum kz_status unknown_code(struct import *im, size_t col,
+				   const struct kz_items *items, const char *code,
+				   struct kz_error *err)
+{
+	char tmp[80], *known = vocab_list(items);
+	enum kz_status st = fail_cell(im, col, err,
+				      _("\"%s\" is not a code of the configuration (koszyk.yaml) — use one of: %s"),
+				      shown(code, tmp), known);
+
+	free(known);
+	return st;
 }
 
 static void list_values(const struct kz_field *f, char *out, size_t outsz)
@@ -294,17 +336,30 @@ static enum kz_status field_value(struct import *im, size_t col,
 		break;
 	}
 	case KZ_FT_CODE: {
-		const char *code = vocab_code(kz_config_vocab(im->cfg, f->vocab), v);
+		const struct kz_items *items = kz_config_vocab(im->cfg, f->vocab);
+		const char *code = vocab_code(items, v);
 
+		if (!vocab_known(items, v)) {
+			st = unknown_code(im, col, items, v, err);
+			free(v);
+			return st;
+		}
 		if (code != v)
 			kz_str_set(&v, code);
 		break;
 	}
 	case KZ_FT_CODES: {
-		char *codes = vocab_codes(kz_config_vocab(im->cfg, f->vocab), v);
+		const struct kz_items *items = kz_config_vocab(im->cfg, f->vocab);
+		char *unknown, *codes = vocab_codes(items, v, &unknown);
 
 		free(v);
 		v = codes;
+		if (unknown) {
+			st = unknown_code(im, col, items, unknown, err);
+			free(unknown);
+			free(v);
+			return st;
+		}
 		break;
 	}
 	case KZ_FT_DATE:

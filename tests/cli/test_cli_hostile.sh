@@ -102,4 +102,25 @@ jq -S '[.[] | select(.title | startswith("FORMULA"))] | sort_by(.title)' out >af
 jq -S 'map(del(.updated_at, .updated_by, .rev))' before.json >b.json
 jq -S 'map(del(.updated_at, .updated_by, .rev))' after.json >a.json
 cmp -s b.json a.json || fail "export csv -> import csv changed formula-like cells: $(diff b.json a.json | head -20)"
+
+# --- codes the configuration does not know are refused, nothing written ---------------
+run 0 -d d.db list services --all --json
+count=$(jq length out)
+bad_code() { # FILE KIND COLUMN CODE
+	run 2 -d d.db import csv "$2" "$1"
+	err_has "column \"$3\""
+	err_has "\"$4\" is not a code of the configuration"
+	err_has "use one of:"
+}
+printf 'title,provider,category\n"Ok","%s","praca"\n"Zla kategoria","%s","opieka_dzieci"\n' "$provider" "$provider" >c1.csv
+bad_code c1.csv services category opieka_dzieci
+err_has "row 3"
+printf 'title,provider,target_groups\n"Zla grupa","%s","seniorzy; kosmici"\n' "$provider" >c2.csv
+bad_code c2.csv services target_groups kosmici
+printf 'name,sectors\n"Nowy partner","nieznany"\n' >c3.csv
+bad_code c3.csv partners sectors nieznany
+run 0 -d d.db list services --all --json
+[ "$(jq length out)" = "$count" ] || fail "a refused import wrote services"
+run 0 -d d.db list partners --json
+jq -e 'all(.[]; .title != "Nowy partner")' out >/dev/null || fail "a refused import wrote a partner"
 exit 0

@@ -176,7 +176,7 @@ static const char partners_csv[] =
 	"2025-11-03,44 123 45 67,\r\n"
 	"Fundacja Promyk,,ngo,\"NGO; edukacja\",,,,"
 	"\"Spotkania w \"\"Domu\"\"\r\nw czwartki\"\r\n"
-	"Klub Sportowy Orzeł,KS Orzeł,Klub,sport;Inne,zaproszony,,,\r\n";
+	"Klub Sportowy Orzeł,KS Orzeł,ngo,Sport i rekreacja;kultura,zaproszony,,,\r\n";
 
 static const char services_csv[] =
 	"title,provider,category,target_groups,kind,status,contact,"
@@ -185,9 +185,9 @@ static const char services_csv[] =
 	"\"Rodziny z dziećmi; rodzice\",usługa,aktywna,jan kowalski,"
 	"\"Rozmowa z \"\"psychologiem\"\",\r\ntakże wieczorem\","
 	"2026-01-01,bezpłatne\r\n"
-	"Zajęcia sportowe,KS ORZEŁ,sport,dzieci;Nieznana grupa,activity,,"
+	"Zajęcia sportowe,KS ORZEŁ,sport,dzieci;Młodzież,activity,,"
 	"Trener Marek,,,\r\n"
-	"Zbiórka żywności,Fundacja Promyk,Bank żywności,,,zawieszona,,,,\r\n";
+	"Zbiórka żywności,Fundacja Promyk,Pomoc materialna i żywnościowa,,,zawieszona,,,,\r\n";
 
 static void add_contact(struct fx *fx, const char *partner,
 			const char *name, char *id_out)
@@ -249,8 +249,8 @@ static void test_import_partners(void **state)
 	partner_id(fx, "ks orzel", id);
 	assert_int_equal(kz_partner_get(fx->db, id, &p, &fx->err), KZ_OK);
 	assert_value(p.name, "Klub Sportowy Orzeł");
-	assert_value(p.kind, "Klub");           /* not configured: kept */
-	assert_value(p.sectors, "sport;Inne");
+	assert_value(p.kind, "ngo");
+	assert_value(p.sectors, "sport;kultura"); /* a label is stored as its code */
 	assert_value(p.status, "invited");
 	kz_partner_clear(&p);
 }
@@ -286,7 +286,7 @@ static void test_import_services(void **state)
 	assert_int_equal(kz_service_get(fx->db, id, &s, &fx->err), KZ_OK);
 	assert_value(s.provider_id, orzel);
 	assert_value(s.category, "sport");
-	assert_value(s.target_groups, "dzieci;Nieznana grupa");
+	assert_value(s.target_groups, "dzieci;mlodziez"); /* a label is stored as its code */
 	assert_value(s.kind, "activity");
 	assert_value(s.status, "active");
 	assert_value(s.contact_id, NULL);
@@ -295,7 +295,7 @@ static void test_import_services(void **state)
 
 	service_id(fx, "Zbiórka żywności", id);
 	assert_int_equal(kz_service_get(fx->db, id, &s, &fx->err), KZ_OK);
-	assert_value(s.category, "Bank żywności");
+	assert_value(s.category, "pomoc_materialna"); /* a label is stored as its code */
 	assert_value(s.status, "suspended");
 	assert_value(s.kind, "service");
 	kz_service_clear(&s);
@@ -641,7 +641,7 @@ static const char fixed_services[] =
 	"\"ul. Lipowa 1, pokój 5\",pn-pt 8-15,do 7 dni,gmina,Jan Kowalski,"
 	"active,2026-01-01,,2026-02-01,akowalska\r\n"
 	S3 ",\"Zbiórka <żywności> & \"\"więcej\"\"\",service,,"
-	"\"Fundacja \"\"Promyk\"\"\",Bank żywności,,,,,,,,,,Pani Ala,"
+	"\"Fundacja \"\"Promyk\"\"\",pomoc_materialna,,,,,,,,,,Pani Ala,"
 	"suspended,,,,\r\n";
 
 /* The fixed basket, imported from the text above (services as labels
@@ -662,7 +662,7 @@ static void fill_fixed(struct fx *fx)
 		S2 ",Archiwalne zajęcia,aktywność,Promyk,Kultura i czas wolny,,"
 		"Dzieci,,,,,,,,,zarchiwizowana,,,,\r\n"
 		S3 ",\"Zbiórka <żywności> & \"\"więcej\"\"\",,promyk,"
-		"Bank żywności,,,,,,,,,,Pani Ala,suspended,,,,\r\n";
+		"Pomoc materialna i żywnościowa,,,,,,,,,,Pani Ala,suspended,,,,\r\n";
 
 	import_ok(fx, KZ_IMPORT_PARTNERS, fixed_partners, 2, 0);
 	add_contact(fx, "GOPS", "Jan Kowalski", NULL);
@@ -949,12 +949,12 @@ static void test_export_html(void **state)
 	assert_lacks(h, "<Brzozowa>");
 	/* The website is shown as text, not loaded or linked. */
 	assert_contains(h, "https://brzozowawola.example/gops");
-	/* Categories: configured ones first, then free text; contents. */
+	/* Categories in the configuration's order; contents. */
 	assert_contains(h, "<li><a href=\"#k1\">Wsparcie rodziny</a> (1)</li>");
-	assert_contains(h, "<li><a href=\"#k2\">Bank żywności</a> (1)</li>");
+	assert_contains(h, "<li><a href=\"#k2\">Pomoc materialna i żywnościowa</a> (1)</li>");
 	assert_contains(h, "<section id=\"k1\">\n<h2>Wsparcie rodziny</h2>");
 	assert_true(strstr(h, "Wsparcie rodziny</h2>") <
-		    strstr(h, "Bank żywności</h2>"));
+		    strstr(h, "Pomoc materialna i żywnościowa</h2>"));
 	/* A service with everything the public needs. */
 	assert_contains(h, "<h3>Poradnictwo rodzinne</h3>\n"
 			"<p class=\"provider\">Gminny Ośrodek Pomocy Społecznej "
@@ -1004,7 +1004,7 @@ static void test_export_markdown(void **state)
 			"skierowania\n");
 	assert_contains(m, "- **For whom:** Rodziny z dziećmi, Rodzice\n");
 	assert_contains(m, "- **Last verified:** 2026-02-01 (Anna Kowalska)\n");
-	assert_contains(m, "## Bank żywności\n\n### Zbiórka \\<żywności\\> "
+	assert_contains(m, "## Pomoc materialna i żywnościowa\n\n### Zbiórka \\<żywności\\> "
 			"\\& \"więcej\"\n\n_Suspended at the moment._\n");
 	assert_contains(m, "## Partners\n\n### Fundacja \"Promyk\" (Promyk)\n");
 	assert_contains(m, "- **Kind:** Fundacja, stowarzyszenie\n");
@@ -1014,8 +1014,8 @@ static void test_export_markdown(void **state)
 	assert_lacks(m, "Archiwalne");
 	assert_lacks(m, "Tylko dla zarządu");
 	assert_true(strstr(m, "## Wsparcie rodziny") <
-		    strstr(m, "## Bank żywności"));
-	assert_true(strstr(m, "## Bank żywności") < strstr(m, "## Partners"));
+		    strstr(m, "## Pomoc materialna i żywnościowa"));
+	assert_true(strstr(m, "## Pomoc materialna i żywnościowa") < strstr(m, "## Partners"));
 	kz_buf_free(&out);
 }
 
