@@ -1,6 +1,7 @@
 #include "koszyk/util.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -225,27 +226,102 @@ static enum kz_status io_fail(struct kz_error *err, const char *path,
 	return kz_fail(err, st, _("%s: cannot %s: %s"), path, what, strerror(e));
 }
 
-enum kz_status kz_write_file_atomic(const char *path, const char *data,
-				    size_t len, int mode, struct kz_error *err)
+static bool write_all_fd(int fd, const char *data, size_t len)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
 	size_t done = 0;
 
-	if (fd < 0) {
-		enum kz_status st = io_fail(err, path, _("write the file"));
-		free(tmp);
-		return st;
-	}
 	while (done < len) {
 		ssize_t n = write(fd, data + done, len - done);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			goto fail;
+			return false;
 		done += (size_t)n;
 	}
-	if (fchmod(fd, (mode_t)mode) < 0 || fsync(fd) < 0)
+	return true;
+}
+
+/* Onto a device, a pipe or a FIFO (/dev/stdout, a terminal, mkfifo):
+ * written through, never replaced by a file. */
+static enum kz_status write_through(const char *path, const char *data, size_t len,
+				    struct kz_error *err)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	enum kz_status st = KZ_OK;
+
+	if (fd < 0)
+		return io_fail(err, path, _("write the file"));
+	if (!write_all_fd(fd, data, len)) {
+		st = errno == ENOSPC
+			? kz_fail(err, KZ_ENV, _("%s: the disk is full; nothing more could be written."), path)
+			: io_fail(err, path, _("write the file"));
+	}
+	if (close(fd) < 0 && st == KZ_OK)
+		st = io_fail(err, path, _("write the file"));
+	return st;
+}
+
+enum kz_status kz_write_file_atomic(const char *path, const char *data,
+				    size_t len, int mode, struct kz_error *err)
+{
+	struct stat sb, old;
+	bool had = false;
+	char *real = NULL, *tmp;
+	int fd;
+
+	/* A symbolic link is followed: what it points to is written. */
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+		real = realpath(path, NULL);
+		if (!real)
+			return io_fail(err, path, _("write the file"));
+		path = real;
+	}
+	if (stat(path, &old) == 0) {
+		if (S_ISDIR(old.st_mode)) {
+			errno = EISDIR;
+			enum kz_status st = io_fail(err, path, _("write the file"));
+			free(real);
+			return st;
+		}
+		if (S_ISCHR(old.st_mode) || S_ISFIFO(old.st_mode) || S_ISSOCK(old.st_mode)) {
+			enum kz_status st = write_through(path, data, len, err);
+			free(real);
+			return st;
+		}
+		if (!S_ISREG(old.st_mode)) {
+			enum kz_status st = kz_fail(err, KZ_INVALID,
+				_("%s is not a file; give the name of a file to write."), path);
+			free(real);
+			return st;
+		}
+		had = true;
+	}
+	/* A regular file is replaced at once: a temporary file beside it,
+	 * then renamed over it. It keeps its owner, group and mode, but a
+	 * file with personal data (mode 0600) is never readable by others. */
+	tmp = xasprintf("%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		enum kz_status st = io_fail(err, path, _("write the file"));
+		free(tmp);
+		free(real);
+		return st;
+	}
+	if (!write_all_fd(fd, data, len))
+		goto fail;
+	if (had) {
+		mode_t keep = old.st_mode & 0777;
+		if (mode == 0600)
+			keep &= 0600;
+		if (fchown(fd, old.st_uid, old.st_gid) < 0 && fchown(fd, (uid_t)-1, old.st_gid) < 0) {
+			/* Not ours to give away: the file becomes the writer's. */
+		}
+		if (fchmod(fd, keep) < 0)
+			goto fail;
+	} else if (fchmod(fd, (mode_t)mode) < 0) {
+		goto fail;
+	}
+	if (fsync(fd) < 0)
 		goto fail;
 	if (close(fd) < 0) {
 		fd = -1;
@@ -255,13 +331,17 @@ enum kz_status kz_write_file_atomic(const char *path, const char *data,
 	if (rename(tmp, path) < 0)
 		goto fail;
 	free(tmp);
+	free(real);
 	return KZ_OK;
 fail:;
-	enum kz_status st = io_fail(err, path, _("write the file"));
+	enum kz_status st = errno == ENOSPC
+		? kz_fail(err, KZ_ENV, _("%s: the disk is full; nothing was written."), path)
+		: io_fail(err, path, _("write the file"));
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);
 	free(tmp);
+	free(real);
 	return st;
 }
 
