@@ -770,13 +770,40 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 	return KZ_OK;
 }
 
+/* Is the copy at path whole (a quick check of the new file)? */
+static bool backup_whole(const char *path)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *q = NULL;
+	bool ok = false;
+
+	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(h, "PRAGMA quick_check", -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW)
+		ok = strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0;
+	sqlite3_finalize(q);
+	sqlite3_close(h);
+	return ok;
+}
+
+static void remove_part(const char *part)
+{
+	char *journal = xasprintf("%s-journal", part);
+
+	unlink(part);
+	unlink(journal);
+	free(journal);
+}
+
 enum kz_status kz_db_backup(struct kz_db *db, const char *path,
 			    struct kz_error *err)
 {
 	struct stat sb;
 	sqlite3_stmt *st;
 	mode_t old;
-	int rc;
+	char *part;
+	int rc, fd;
+	enum kz_status status = KZ_OK;
 
 	/* A copy of every family's file: for a coordinator (or the program
 	 * itself, making a replica). */
@@ -785,16 +812,41 @@ enum kz_status kz_db_backup(struct kz_db *db, const char *path,
 	if (stat(path, &sb) == 0)
 		return kz_fail(err, KZ_INVALID, _("%s already exists; give a new file name for the backup."),
 			       path);
+	/* Written under a temporary name beside it, checked, then renamed:
+	 * a failed backup (a full disk) leaves nothing under the name. */
+	part = xasprintf("%s.part-XXXXXX", path);
+	old = umask(077);
+	fd = mkstemp(part);
+	umask(old);
+	if (fd < 0) {
+		status = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path, strerror(errno));
+		free(part);
+		return status;
+	}
+	close(fd);
+	unlink(part); /* VACUUM INTO wants a new file; the name is ours */
 	rc = sqlite3_prepare_v2(db->h, "VACUUM INTO ?1", -1, &st, NULL);
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK) {
+		free(part);
 		return kz_db_fail(db, rc, err, "backup");
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
+	}
+	sqlite3_bind_text(st, 1, part, -1, SQLITE_TRANSIENT);
 	/* Special-category data: the copy is the owner's only. */
 	old = umask(077);
 	rc = sqlite3_step(st);
 	umask(old);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, rc, err, path);
-	return KZ_OK;
+		status = (rc & 0xff) == SQLITE_FULL
+			? kz_fail(err, KZ_ENV, _("The disk is full; %s was not written. Free some space and try again."), path)
+			: kz_db_fail(db, rc, err, path);
+	else if (!backup_whole(part))
+		status = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path,
+				 _("the copy did not pass its check"));
+	else if (rename(part, path) != 0)
+		status = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path, strerror(errno));
+	if (status != KZ_OK)
+		remove_part(part);
+	free(part);
+	return status;
 }

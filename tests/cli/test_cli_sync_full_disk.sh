@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A full disk while a change file is applied: exit code 3, a message that
 # says so, nothing half-applied; after space is freed the same file
-# applies. Needs a small file system of its own: a tmpfs mounted by root.
+# applies. A backup onto a full disk leaves nothing under its name. Needs a small file system of its own: a tmpfs mounted by root.
 # Where mounting is not allowed (not root, no privilege) the test says
 # SKIP and passes; CI runs as root.
 . "$(dirname "$0")/lib.sh"
@@ -44,4 +44,17 @@ out_has "Received 1 new changes"
 "$KOSZYK_BIN" --as akowalska -d hub.db sync dump > hub.txt || fail "dump hub"
 cmp -s lap.txt hub.txt || fail "after the retry the laptop differs from the office"
 run 0 -d "$MNT/lap.db" check
+
+# A backup onto a full disk: exit 3, and nothing under its name (no
+# partial file, no journal); with space, a whole backup.
+mkdir -p "$MNT/backups"
+dd if=/dev/zero of="$MNT/filler" bs=1k count=100000 2>/dev/null || true
+run 3 -d hub.db backup "$MNT/backups/kopia.db"
+err_has "disk is full"
+[ -z "$(ls -A "$MNT/backups")" ] || fail "a failed backup left files: $(ls -A "$MNT/backups")"
+rm -f "$MNT/filler"
+run 0 -d hub.db backup "$MNT/backups/kopia.db"
+[ "$(ls -A "$MNT/backups")" = kopia.db ] || fail "the backup left other files: $(ls -A "$MNT/backups")"
+[ "$(stat -c %a "$MNT/backups/kopia.db")" = 600 ] || fail "the backup is readable by others"
+run 0 -d "$MNT/backups/kopia.db" check
 echo "ok"
