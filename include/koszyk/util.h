@@ -37,6 +37,9 @@ enum kz_status kz_read_file(const char *path, char **data, size_t *len,
 			    struct kz_error *err);
 /* Write a file atomically (temporary file in the same directory, fsync,
  * rename); mode is applied to the new file. */
+/* Write all of data to fd (again after EINTR); false on an error. */
+bool kz_write_all(int fd, const void *data, size_t len);
+
 enum kz_status kz_write_file_atomic(const char *path, const char *data,
 				    size_t len, int mode, struct kz_error *err);
 /* mkdir -p with the given mode. */

@@ -3,7 +3,6 @@
  * bidirectional overrides and invalid UTF-8 shown as '?'), unless the
  * command writes a machine format (JSON, HTML, CSV, the sync dump), which
  * escapes in its own way and must stay byte for byte. */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,6 +10,7 @@
 #include "cli.h"
 #include "koszyk/buf.h"
 #include "koszyk/defang.h"
+#include "koszyk/util.h"
 
 struct guard {
 	int fd;
@@ -22,20 +22,6 @@ static struct guard out_guard = { STDOUT_FILENO, { 0 }, 0 };
 static struct guard err_guard = { STDERR_FILENO, { 0 }, 0 };
 static bool raw_stdout;
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 static bool pass(struct guard *g, const char *buf, size_t size, bool more)
 {
 	struct kz_buf in = KZ_BUF_INIT, out = KZ_BUF_INIT;
@@ -45,7 +31,7 @@ static bool pass(struct guard *g, const char *buf, size_t size, bool more)
 	kz_buf_add(&in, g->carry, g->ncarry);
 	kz_buf_add(&in, buf, size);
 	if (g->fd == STDOUT_FILENO && raw_stdout) {
-		ok = write_all(g->fd, in.data ? in.data : "", in.len);
+		ok = kz_write_all(g->fd, in.data ? in.data : "", in.len);
 		g->ncarry = 0;
 	} else {
 		taken = kz_defang(&out, in.data ? in.data : "", in.len, more);
@@ -54,7 +40,7 @@ static bool pass(struct guard *g, const char *buf, size_t size, bool more)
 			g->ncarry = 0; /* cannot happen: at most 3 bytes wait */
 		else
 			memcpy(g->carry, in.data + taken, g->ncarry);
-		ok = write_all(g->fd, out.data ? out.data : "", out.len);
+		ok = kz_write_all(g->fd, out.data ? out.data : "", out.len);
 	}
 	kz_buf_free(&in);
 	kz_buf_free(&out);

@@ -226,17 +226,18 @@ static enum kz_status io_fail(struct kz_error *err, const char *path,
 	return kz_fail(err, st, _("%s: cannot %s: %s"), path, what, strerror(e));
 }
 
-static bool write_all_fd(int fd, const char *data, size_t len)
+bool kz_write_all(int fd, const void *data, size_t len)
 {
-	size_t done = 0;
+	const char *p = data;
 
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0)
+		if (n <= 0)
 			return false;
-		done += (size_t)n;
+		p += n;
+		len -= (size_t)n;
 	}
 	return true;
 }
@@ -251,7 +252,7 @@ static enum kz_status write_through(const char *path, const char *data, size_t l
 
 	if (fd < 0)
 		return io_fail(err, path, _("write the file"));
-	if (!write_all_fd(fd, data, len)) {
+	if (!kz_write_all(fd, data, len)) {
 		st = errno == ENOSPC
 			? kz_fail(err, KZ_ENV, _("%s: the disk is full; nothing more could be written."), path)
 			: io_fail(err, path, _("write the file"));
@@ -307,7 +308,7 @@ enum kz_status kz_write_file_atomic(const char *path, const char *data,
 		free(real);
 		return st;
 	}
-	if (!write_all_fd(fd, data, len))
+	if (!kz_write_all(fd, data, len))
 		goto fail;
 	if (had) {
 		mode_t keep = old.st_mode & 0777;

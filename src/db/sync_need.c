@@ -148,13 +148,12 @@ char *sync_need_owner(struct kz_db *db)
 char *sync_need_held_text(struct kz_db *db)
 {
 	struct idset held = { 0 };
-	struct kz_buf b = KZ_BUF_INIT;
+	char *text;
 
 	idset_query(db, &held, "SELECT id FROM main.cases", NULL, NULL);
-	for (size_t i = 0; i < held.n; i++)
-		kz_buf_printf(&b, "%s%s", i ? " " : "", held.v[i]);
+	text = idset_text(&held);
 	idset_free(&held);
-	return kz_buf_detach(&b);
+	return text;
 }
 
 enum kz_status sync_need_note_held(struct kz_db *db, const char *replica,

@@ -29,22 +29,6 @@
 
 /* --- plumbing ---------------------------------------------------------------- */
 
-static bool write_all(int fd, const void *data, size_t n)
-{
-	const char *p = data;
-
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
 /* One line (without the newline) into buf; false at end of input. */
 static bool read_line(int fd, char *buf, size_t size)
 {
@@ -91,7 +75,7 @@ static bool send_file(int fd, const char *path)
 
 	if (ok) {
 		snprintf(head, sizeof(head), "FILE %lld\n", (long long)sb.st_size);
-		ok = write_all(fd, head, strlen(head));
+		ok = kz_write_all(fd, head, strlen(head));
 	}
 	while (ok) {
 		ssize_t r = read(in, buf, sizeof(buf));
@@ -101,7 +85,7 @@ static bool send_file(int fd, const char *path)
 			ok = r == 0;
 			break;
 		}
-		ok = write_all(fd, buf, (size_t)r);
+		ok = kz_write_all(fd, buf, (size_t)r);
 	}
 	if (in >= 0)
 		close(in);
@@ -133,7 +117,7 @@ static bool recv_file(int fd, const char *head, const char *path)
 			ok = false;
 			break;
 		}
-		ok = write_all(out, buf, (size_t)r);
+		ok = kz_write_all(out, buf, (size_t)r);
 		got += r;
 	}
 	if (close(out) != 0)
@@ -492,7 +476,7 @@ static void say_error(int out, const struct kz_error *err)
 	for (char *c = line + 4; *c && c[1]; c++)
 		if (*c == '\n')
 			*c = ' ';
-	write_all(out, line, strlen(line));
+	kz_write_all(out, line, strlen(line));
 }
 
 enum kz_status kz_sync_serve(struct kz_db *db, int in, int out,
@@ -517,7 +501,7 @@ enum kz_status kz_sync_serve(struct kz_db *db, int in, int out,
 	kz_sync_info_clear(&info);
 	theirs = temp_path("in");
 	mine = temp_path("out");
-	if (!write_all(out, hello, strlen(hello)))
+	if (!kz_write_all(out, hello, strlen(hello)))
 		st = kz_fail(err, KZ_ENV, _("The connection broke off."));
 	free(hello);
 	if (st == KZ_OK && (!theirs || !mine))
@@ -535,7 +519,7 @@ enum kz_status kz_sync_serve(struct kz_db *db, int in, int out,
 	if (st == KZ_OK)
 		st = kz_sync_export_since(db, mine, peer_clock ? peer_clock : "", NULL, NULL, NULL, err);
 	if (st == KZ_OK) {
-		if (!write_all(out, "OK\n", 3) || !send_file(out, mine))
+		if (!kz_write_all(out, "OK\n", 3) || !send_file(out, mine))
 			st = kz_fail(err, KZ_ENV, _("The connection broke off."));
 	} else if (err) {
 		say_error(out, err);
@@ -570,7 +554,7 @@ enum kz_status kz_sync_serve_clone(struct kz_db *db, int out,
 	}
 	if (st == KZ_OK) {
 		hello = xasprintf("KOSZYK-CLONE 1 %s\n", sync_replica(db));
-		if (!write_all(out, hello, strlen(hello)) || !send_file(out, copy))
+		if (!kz_write_all(out, hello, strlen(hello)) || !send_file(out, copy))
 			st = kz_fail(err, KZ_ENV, _("The connection broke off."));
 		free(hello);
 	} else if (err) {
