@@ -66,6 +66,45 @@ struct kz_db_counts {
 enum kz_status kz_db_counts(struct kz_db *db, struct kz_db_counts *out,
 			    struct kz_error *err);
 
+/* A database that can only be read, and why (KZ_RW: it can be written).
+ * Such a file is opened read-only and leaves no -wal or -shm beside it;
+ * every change is refused with a message. */
+enum kz_readonly {
+	KZ_RW,
+	KZ_RO_FILE,      /* the file may not be written by this person */
+	KZ_RO_FOLDER,    /* nor may its folder (no journal can be made) */
+	KZ_RO_MEDIUM,    /* a read-only mount: a CD, a locked USB stick */
+	KZ_RO_DISK_FULL, /* no space even for the reader's index */
+};
+enum kz_readonly kz_db_readonly(const struct kz_db *db);
+/* "you may only read this file", ... (translated) */
+const char *kz_readonly_text(enum kz_readonly why);
+
+/* Damage: SQLite found part of the file unreadable (now, or an earlier
+ * program found it and left a mark beside it). After that nothing is
+ * written into it until "koszyk check" finds it whole. kz_db_intact
+ * answers KZ_CORRUPT, with what to do, when damage was met by what the
+ * program has read since the file was opened. */
+bool kz_db_damaged(struct kz_db *db);
+/* KZ_OK, or why nothing may be written now (read-only, damaged), with
+ * the message: the screens ask before they open a form. */
+enum kz_status kz_db_may_change(struct kz_db *db, struct kz_error *err);
+enum kz_status kz_db_intact(struct kz_db *db, struct kz_error *err);
+
+/* The files of the database (itself, its WAL, its backups beside it)
+ * that every user of the computer may read, each on a line with how to
+ * fix it; NULL when there is none. Caller frees. */
+char *kz_db_exposure(const char *path);
+
+/* What a person should know as the database opens (read-only, marked
+ * damaged, readable by others), one line each; NULL when nothing.
+ * Caller frees. */
+char *kz_db_notices(struct kz_db *db);
+
+/* Whether the disk under a file is encrypted (dm-crypt/LUKS). */
+enum kz_volume { KZ_VOLUME_UNKNOWN, KZ_VOLUME_PLAIN, KZ_VOLUME_ENCRYPTED };
+enum kz_volume kz_db_volume(const char *path);
+
 /* For other modules of the data layer only (src/db, src/io). */
 struct sqlite3 *kz_db_handle(struct kz_db *db);
 /* Turn an SQLite result code into a status and message. */

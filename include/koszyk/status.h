@@ -11,9 +11,10 @@
 	X(KZ_NOT_FOUND, 1, "nothing found")                 \
 	X(KZ_INVALID, 2, "bad input")                       \
 	X(KZ_CONFLICT, 2, "changed by someone else")        \
-	X(KZ_CORRUPT, 2, "not a koszyk database or damaged") \
+	X(KZ_CORRUPT, 2, "not a koszyk database or a damaged file") \
 	X(KZ_ENV, 3, "environment failure")                \
-	X(KZ_DENIED, 2, "not allowed for this user")
+	X(KZ_DENIED, 2, "not allowed for this user")        \
+	X(KZ_DAMAGED, 2, "the database file is damaged")
 
 enum kz_status {
 #define KZ_STATUS_ENUM(name, exit_code, text) name,

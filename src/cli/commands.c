@@ -361,6 +361,29 @@ enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err)
 
 /* --- check, backup -------------------------------------------------------------- */
 
+/* Beside the contents: who else may read the files, whether the file can
+ * only be read, and whether the disk under it is encrypted (RODO art. 32
+ * expects it of a laptop). Warnings, not problems of the file. */
+static void tell_file_safety(struct kz_cli *cli)
+{
+	char *notes = kz_db_notices(cli->db);
+
+	if (notes)
+		fputs(notes, stdout);
+	free(notes);
+	switch (kz_db_volume(cli->db_path)) {
+	case KZ_VOLUME_ENCRYPTED:
+		printf("%s\n", _("Disk: encrypted (dm-crypt/LUKS)."));
+		break;
+	case KZ_VOLUME_PLAIN:
+		printf("%s\n", _("Disk: NOT encrypted. RODO art. 32 expects the disk of a laptop with the families' data to be encrypted (LUKS); ask whoever looks after your computers."));
+		break;
+	case KZ_VOLUME_UNKNOWN:
+		printf("%s\n", _("Disk: cannot tell whether it is encrypted (the file lies on a file system without a disk of its own, such as a network or memory file system)."));
+		break;
+	}
+}
+
 enum kz_status kz_cmd_check(struct kz_cli *cli, struct kz_error *err)
 {
 	struct args a;
@@ -370,11 +393,19 @@ enum kz_status kz_cmd_check(struct kz_cli *cli, struct kz_error *err)
 
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, false, err);
+	if (st == KZ_DAMAGED) {
+		/* Too damaged to open: that is the finding. */
+		printf("%s: %s\n", _("database file"), err->msg);
+		fprintf(stderr, "koszyk: %s\n", err->msg);
+		err->msg[0] = '\0';
+		return KZ_NOT_FOUND;
+	}
 	if (st != KZ_OK)
 		return st;
 	st = kz_db_check(cli->db, &report, err);
 	fputs(report, stdout);
 	free(report);
+	tell_file_safety(cli);
 	if (st == KZ_CORRUPT) {
 		/* A failed check is exit code 1, not "bad input". */
 		fprintf(stderr, "koszyk: %s\n", err->msg);

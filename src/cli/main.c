@@ -183,6 +183,7 @@ static enum kz_status load_config(struct kz_cli *cli, const char *opt,
 }
 
 static enum kz_status setup_db(struct kz_cli *cli, struct kz_error *err);
+static void tell_notices(struct kz_cli *cli);
 
 enum kz_status kz_cli_open_db(struct kz_cli *cli, bool create, struct kz_error *err)
 {
@@ -209,7 +210,37 @@ enum kz_status kz_cli_open_db(struct kz_cli *cli, bool create, struct kz_error *
 	st = kz_db_open(cli->db_path, create ? KZ_OPEN_CREATE : KZ_OPEN_EXISTING, &cli->db, err);
 	if (st != KZ_OK)
 		return st;
-	return setup_db(cli, err);
+	st = setup_db(cli, err);
+	if (st == KZ_OK)
+		tell_notices(cli);
+	return st;
+}
+
+/* What a person should know about the file as it opens: to the error
+ * output for a command ("check" reports it itself), into the first
+ * message of the full-screen program. */
+static void tell_notices(struct kz_cli *cli)
+{
+	char *notes = kz_db_notices(cli->db);
+
+	if (!notes)
+		return;
+	if (cli->argc == 0) {
+		for (char *nl; (nl = strchr(notes, '\n')) && nl[1];)
+			*nl = ' ';
+		notes[strcspn(notes, "\n")] = '\0';
+		if (cli->notice) {
+			char *both = xasprintf("%s %s", notes, cli->notice);
+			free(cli->notice);
+			cli->notice = both;
+		} else {
+			cli->notice = xstrdup(notes);
+		}
+	} else if (strcmp(cli->argv[0], "check") != 0) {
+		for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
+			fprintf(stderr, "koszyk: %s\n", line);
+	}
+	free(notes);
 }
 
 /* The person and the settings of an open database. */
@@ -290,6 +321,17 @@ static bool machine_output(int argc, char **argv)
 	return false;
 }
 
+/* What a command printed from a file it found damaged may be partial:
+ * the damage is said, whatever SQLite let the command believe. */
+static enum kz_status after_reading(struct kz_cli *cli, enum kz_status st,
+				    struct kz_error *err)
+{
+	if (st != KZ_OK || !cli->db || strcmp(cli->argv[0], "check") == 0)
+		return st;
+	fflush(stdout);
+	return kz_db_intact(cli->db, err);
+}
+
 static enum kz_status dispatch(struct kz_cli *cli, struct kz_error *err)
 {
 	if (cli->argc == 0)
@@ -298,7 +340,7 @@ static enum kz_status dispatch(struct kz_cli *cli, struct kz_error *err)
 		kz_cli_raw_output();
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(cli->argv[0], commands[i].name) == 0)
-			return commands[i].run(cli, err);
+			return after_reading(cli, commands[i].run(cli, err), err);
 	return kz_fail(err, KZ_INVALID, _("unknown command \"%s\" (see koszyk --help)"),
 		       cli->argv[0]);
 }
@@ -333,6 +375,8 @@ static enum kz_status prepare(struct kz_cli *cli, const char *config_opt,
 		st = kz_priv_open_server_db(cli, err);
 	if (st == KZ_OK)
 		st = setup_db(cli, err);
+	if (st == KZ_OK)
+		tell_notices(cli);
 	return st;
 }
 

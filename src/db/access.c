@@ -123,6 +123,11 @@ bool kz_may(struct kz_db *db, enum kz_right right)
 enum kz_status kz_require(struct kz_db *db, enum kz_right right,
 			  struct kz_error *err)
 {
+	if (right == KZ_RIGHT_CHANGE || right == KZ_RIGHT_ERASE) {
+		enum kz_status st = kz_db_may_change(db, err);
+		if (st != KZ_OK)
+			return st;
+	}
 	if (kz_may(db, right))
 		return KZ_OK;
 	switch (right) {

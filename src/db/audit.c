@@ -268,6 +268,10 @@ enum kz_status kz_case_note_read(struct kz_db *db, const char *case_id,
 
 	if (kz_str_empty(case_id))
 		return kz_fail(err, KZ_INVALID, _("There is no such case."));
+	/* A file that may only be read (a backup on a CD) keeps no trail of
+	 * its readers; the program says it is read-only at its start. */
+	if (kz_db_readonly(db) != KZ_RW)
+		return KZ_OK;
 	st = kz_db_begin(db, err);
 	if (st != KZ_OK)
 		return st;

@@ -37,7 +37,37 @@ struct kz_db {
 	struct stmt_slot cache[STMT_CACHE];
 	size_t ncache;
 	struct kz_sync *sync; /* capture of changes for sync (sync.c) */
+	enum kz_readonly readonly;
+	bool damaged;        /* met damage, or found the mark of it */
+	bool met;            /* damage met by this program since the open */
+	long damage_seen;    /* corruption reports already looked into */
 };
+
+/* SQLite reports every corruption it meets to its error log, even where
+ * a caller only sees "no row". Counted here; the connection looks into
+ * new reports (kz_db_intact, kz_db_commit) before it trusts what it read
+ * or writes. */
+static volatile long corruption_reports;
+
+static void sqlite_log(void *arg, int code, const char *msg)
+{
+	(void)arg;
+	(void)msg;
+	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		corruption_reports++;
+}
+
+static void install_sqlite_log(void)
+{
+	static bool done;
+
+	if (!done) {
+		/* Only possible before SQLite starts; a host that started it
+		 * earlier (a test) keeps its own log. */
+		sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, NULL);
+		done = true;
+	}
+}
 
 struct kz_sync *kz_db_sync(struct kz_db *db)
 {
@@ -111,6 +141,74 @@ int kz_db_stale_days(const struct kz_db *db)
 	return db->stale_days;
 }
 
+enum kz_readonly kz_db_readonly(const struct kz_db *db)
+{
+	return db->readonly;
+}
+
+static enum kz_status damaged(const char *path, struct kz_error *err)
+{
+	return kz_fail(err, KZ_DAMAGED,
+		       _("%s is damaged: part of it cannot be read. Nothing more will be written into it. See what is damaged with \"koszyk -d %s check\", then bring back your latest backup with \"koszyk restore BACKUP NEW-FILE\" and work on the new file."),
+		       path, path);
+}
+
+static void mark_damaged(struct kz_db *db)
+{
+	if (!db->damaged && db->readonly == KZ_RW)
+		kz_db_damage_mark(db->path);
+	db->damaged = true;
+	db->met = true;
+}
+
+/* New corruption reports: are they about this file? (They may be about
+ * a change file being read.) Its b-trees are walked to see. */
+static bool damage_confirmed(struct kz_db *db)
+{
+	sqlite3_stmt *q = NULL;
+	bool whole = false;
+	long reports = corruption_reports;
+
+	if (reports == db->damage_seen)
+		return db->damaged;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA main.quick_check(1)", -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW)
+		whole = strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0;
+	sqlite3_finalize(q);
+	db->damage_seen = corruption_reports;
+	if (!whole)
+		mark_damaged(db);
+	return !whole;
+}
+
+bool kz_db_damaged(struct kz_db *db)
+{
+	return damage_confirmed(db);
+}
+
+enum kz_status kz_db_intact(struct kz_db *db, struct kz_error *err)
+{
+	damage_confirmed(db);
+	return db->met ? damaged(db->path, err) : KZ_OK;
+}
+
+char *kz_db_notices(struct kz_db *db)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+	char *exposed = kz_db_exposure(db->path);
+
+	if (db->readonly != KZ_RW)
+		kz_buf_printf(&b, _("%s is open for reading only (%s): nothing can be changed, and who reads a case is not recorded.\n"),
+			      db->path, kz_readonly_text(db->readonly));
+	if (db->damaged)
+		kz_buf_printf(&b, _("%s was found damaged: nothing will be written into it until \"koszyk -d %s check\" finds it whole.\n"),
+			      db->path, db->path);
+	if (exposed)
+		kz_buf_puts(&b, exposed);
+	free(exposed);
+	return b.len ? kz_buf_detach(&b) : (kz_buf_free(&b), NULL);
+}
+
 enum kz_status kz_db_fail(struct kz_db *db, int rc, struct kz_error *err,
 			  const char *what)
 {
@@ -142,9 +240,15 @@ enum kz_status kz_db_fail(struct kz_db *db, int rc, struct kz_error *err,
 			       what, detail);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		return kz_fail(err, KZ_CORRUPT,
-			       _("The database file is damaged or is not a koszyk database (%s). Restore it from a backup."),
-			       what);
+		/* The damage is this file's when its own connection met it. */
+		if (db && db->h) {
+			int own = sqlite3_errcode(db->h) & 0xff;
+			if (own == SQLITE_CORRUPT || own == SQLITE_NOTADB) {
+				mark_damaged(db);
+				return damaged(db->path, err);
+			}
+		}
+		return kz_fail(err, KZ_CORRUPT, _("A database file is damaged (%s)."), what);
 	case SQLITE_CONSTRAINT:
 		if (rc == SQLITE_CONSTRAINT_TRIGGER && db && db->h &&
 		    strncmp(detail, KZ_REFUSED_PREFIX, strlen(KZ_REFUSED_PREFIX)) == 0)
@@ -325,8 +429,12 @@ static enum kz_status migrate(struct kz_db *db, struct kz_error *err)
 	rc = user_version(db, &version);
 	if (rc == SQLITE_OK)
 		rc = count_tables(db, &tables);
-	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-		return not_koszyk(db, err);
+	/* The header said SQLite (check_header): a schema that cannot be
+	 * read is damage, not a stranger's file. */
+	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT) {
+		mark_damaged(db);
+		return damaged(db->path, err);
+	}
 	if (rc != SQLITE_OK)
 		return kz_db_fail(db, rc, err, db->path);
 	if (version == 0 && tables > 0)
@@ -339,8 +447,14 @@ static enum kz_status migrate(struct kz_db *db, struct kz_error *err)
 		char *app = kz_db_meta_get(db, "app");
 		bool ok = app && strcmp(app, "koszyk") == 0;
 		free(app);
+		if (!ok && damage_confirmed(db))
+			return damaged(db->path, err);
 		return ok ? KZ_OK : not_koszyk(db, err);
 	}
+	if (db->readonly != KZ_RW)
+		return kz_fail(err, KZ_ENV,
+			       _("%s was made by an older koszyk and must be brought up to date once by someone who may change it (%s)."),
+			       db->path, kz_readonly_text(db->readonly));
 	kz_sync_pause(db, true);
 	st = kz_db_begin(db, err);
 	kz_sync_pause(db, false);
@@ -394,6 +508,11 @@ static enum kz_status check_header(const char *path, bool *exists,
 			       path, strerror(errno));
 	n = read(fd, head, sizeof(head));
 	close(fd);
+	if ((n != (ssize_t)sizeof(head) || memcmp(head, magic, sizeof(magic)) != 0) &&
+	    kz_db_looks_like_koszyk(path)) {
+		kz_db_damage_mark(path);
+		return damaged(path, err);
+	}
 	if (n != (ssize_t)sizeof(head) || memcmp(head, magic, sizeof(magic)) != 0)
 		return kz_fail(err, KZ_CORRUPT,
 			       _("%s is not a koszyk database (it is some other file). Give the path of a koszyk database, or a new path to create one."),
@@ -414,15 +533,98 @@ static enum kz_status create_file(const char *path, struct kz_error *err)
 	return KZ_OK;
 }
 
+/* The SQLite connection: read and write, or read-only without leaving
+ * -wal and -shm beside a file the person may only read. */
+static int open_handle(struct kz_db *db)
+{
+	int rc;
+
+	if (db->readonly == KZ_RW)
+		return sqlite3_open_v2(db->path, &db->h,
+				       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	char *uri = kz_db_uri(db->path, kz_db_immutable(db->path, db->readonly));
+	rc = sqlite3_open_v2(uri, &db->h,
+			     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+	free(uri);
+	return rc;
+}
+
+static enum kz_status configure(struct kz_db *db, struct kz_error *err)
+{
+	enum kz_status st;
+	int rc;
+
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	rc = register_functions(db);
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, db->path);
+	/* Pages are checked as they are read: damage is met sooner. */
+	st = exec(db, "PRAGMA cell_size_check = ON; PRAGMA temp_store = MEMORY", err);
+	if (st != KZ_OK || db->readonly != KZ_RW)
+		return st;
+	st = exec(db, "PRAGMA journal_mode = WAL", err);
+	if (st == KZ_OK)
+		st = exec(db, "PRAGMA synchronous = FULL", err);
+	return st;
+}
+
+/* A full disk found only by SQLite (quotas, a disk filled since the
+ * look at it): the file is opened again, for reading. */
+static bool full_disk_met(struct kz_db *db, enum kz_status st)
+{
+	int rc;
+
+	if (st != KZ_ENV || db->readonly != KZ_RW || !db->h)
+		return false;
+	rc = sqlite3_errcode(db->h) & 0xff;
+	return rc == SQLITE_FULL ||
+	       (rc == SQLITE_IOERR && sqlite3_system_errno(db->h) == ENOSPC);
+}
+
+static enum kz_status open_connection(struct kz_db *db, struct kz_error *err)
+{
+	enum kz_status st;
+	int rc = open_handle(db);
+
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, db->path);
+	st = configure(db, err);
+	if (full_disk_met(db, st)) {
+		sqlite3_close(db->h);
+		db->h = NULL;
+		db->readonly = KZ_RO_DISK_FULL;
+		kz_error_clear(err);
+		return open_connection(db, err);
+	}
+	if (st == KZ_OK)
+		st = exec(db, "PRAGMA foreign_keys = ON", err);
+	if (st == KZ_OK)
+		st = migrate(db, err);
+	if (st == KZ_OK)
+		st = kz_access_install(db, err);
+	/* (A file marked damaged gets no write at all, this one neither.) */
+	if (st == KZ_OK && db->readonly == KZ_RW && !db->damaged)
+		st = kz_sync_ensure_replica(db, NULL, err);
+	/* A replica holding only its person's cases overwrites whatever it
+	 * frees, so that a case that leaves it leaves no copy behind (pages
+	 * rebalanced while the case was there included). */
+	if (st == KZ_OK && db->readonly == KZ_RW && sync_need_filtered(db))
+		st = exec(db, "PRAGMA secure_delete = ON", err);
+	if (st == KZ_OK && db->readonly != KZ_RW)
+		st = exec(db, "PRAGMA query_only = ON", err);
+	return st;
+}
+
 enum kz_status kz_db_open(const char *path, enum kz_open_mode mode,
 			  struct kz_db **out, struct kz_error *err)
 {
 	struct kz_db *db;
 	bool exists;
 	enum kz_status st;
-	int rc;
 
 	*out = NULL;
+	install_sqlite_log();
 	/* The audit trail's hashes and keys (libsodium). */
 	if (sodium_init() < 0)
 		return kz_fail(err, KZ_ENV, _("The cryptographic library cannot be started (no source of random numbers?)."));
@@ -440,37 +642,11 @@ enum kz_status kz_db_open(const char *path, enum kz_open_mode mode,
 	db->path = xstrdup(path);
 	db->stale_days = 180;
 	db->sync = kz_sync_new();
+	db->readonly = exists ? kz_db_readonly_reason(path) : KZ_RW;
+	db->damaged = kz_db_damage_marked(path);
+	db->damage_seen = corruption_reports;
 	kz_db_set_user(db, NULL);
-	rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-	if (rc != SQLITE_OK) {
-		st = kz_db_fail(db, rc, err, path);
-		kz_db_close(db);
-		return st;
-	}
-	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
-	rc = register_functions(db);
-	if (rc != SQLITE_OK) {
-		st = kz_db_fail(db, rc, err, path);
-		kz_db_close(db);
-		return st;
-	}
-	st = exec(db, "PRAGMA journal_mode = WAL", err);
-	if (st == KZ_CORRUPT)
-		st = not_koszyk(db, err);
-	if (st == KZ_OK)
-		st = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", err);
-	if (st == KZ_OK)
-		st = migrate(db, err);
-	if (st == KZ_OK)
-		st = kz_access_install(db, err);
-	if (st == KZ_OK)
-		st = kz_sync_ensure_replica(db, NULL, err);
-	/* A replica holding only its person's cases overwrites whatever it
-	 * frees, so that a case that leaves it leaves no copy behind (pages
-	 * rebalanced while the case was there included). */
-	if (st == KZ_OK && sync_need_filtered(db))
-		st = exec(db, "PRAGMA secure_delete = ON", err);
+	st = open_connection(db, err);
 	if (st != KZ_OK) {
 		kz_db_close(db);
 		return st;
@@ -495,9 +671,27 @@ void kz_db_close(struct kz_db *db)
 
 /* --- transactions ------------------------------------------------------- */
 
+enum kz_status kz_db_may_change(struct kz_db *db, struct kz_error *err)
+{
+	if (db->readonly == KZ_RO_DISK_FULL)
+		return kz_fail(err, KZ_ENV,
+			       _("The disk is full: %s is open for reading only and nothing can be saved. Free some space and start koszyk again."),
+			       db->path);
+	if (db->readonly != KZ_RW)
+		return kz_fail(err, KZ_ENV,
+			       _("%s is open for reading only (%s): nothing can be changed in it."),
+			       db->path, kz_readonly_text(db->readonly));
+	if (damage_confirmed(db))
+		return damaged(db->path, err);
+	return KZ_OK;
+}
+
 enum kz_status kz_db_begin(struct kz_db *db, struct kz_error *err)
 {
 	if (db->depth == 0) {
+		enum kz_status refused = kz_db_may_change(db, err);
+		if (refused != KZ_OK)
+			return refused;
 		int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		if (rc != SQLITE_OK)
 			return kz_db_fail(db, rc, err, "begin");
@@ -525,6 +719,9 @@ enum kz_status kz_db_commit(struct kz_db *db, struct kz_error *err)
 	}
 	/* The change log is written inside the same transaction. */
 	enum kz_status cst = kz_sync_capture_commit(db, err);
+	/* Damage met while the change was made: none of it is written. */
+	if (cst == KZ_OK && damage_confirmed(db))
+		cst = damaged(db->path, err);
 	kz_sync_capture_end(db);
 	if (cst != KZ_OK) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
@@ -728,7 +925,10 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 	struct kz_buf report = KZ_BUF_INIT;
 	int problems = 0;
 
-	collect(db, "PRAGMA integrity_check", _("database file"), &report, &problems);
+	int file_problems = 0;
+
+	collect(db, "PRAGMA integrity_check", _("database file"), &report, &file_problems);
+	problems += file_problems;
 	collect(db, "SELECT 'table ' || \"table\" || ', row ' || rowid || ': refers to a missing ' || parent"
 		    " FROM pragma_foreign_key_check", _("references"), &report, &problems);
 	collect(db, "SELECT CASE WHEN (SELECT count(*) FROM search_doc) ="
@@ -737,14 +937,17 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 		    " + (SELECT count(*) FROM meetings) THEN 'ok'"
 		    " ELSE 'the search index does not match the records' END",
 		    _("search index"), &report, &problems);
-	if (problems == 0) {
-		/* FTS5's own check raises an error when the index is broken. */
+	if (problems == 0 && db->readonly == KZ_RW) {
+		/* FTS5's own check raises an error when the index is broken.
+		 * It is a command in a write transaction: a file that may only
+		 * be read goes without it (its other checks all run). */
 		int rc = sqlite3_exec(db->h,
 			"INSERT INTO search_fts(search_fts) VALUES('integrity-check')",
 			NULL, NULL, NULL);
 		if (rc != SQLITE_OK) {
 			kz_buf_printf(&report, "%s: %s\n", _("search index"), sqlite3_errmsg(db->h));
 			problems++;
+			file_problems++;
 		}
 	}
 	kz_audit_verify(db, &report, &problems);
@@ -765,6 +968,14 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 		    " FROM sync_clock c WHERE c.seq <> (SELECT count(*) FROM sync_tx t"
 		    " WHERE t.origin = c.origin)", _("change log"), &report, &problems);
 	*report_out = kz_buf_detach(&report);
+	/* The mark of damage goes with what the file itself shows. */
+	if (file_problems) {
+		mark_damaged(db);
+	} else if (db->damaged && db->readonly == KZ_RW) {
+		kz_db_damage_unmark(db->path);
+		db->damaged = db->met = false;
+		db->damage_seen = corruption_reports;
+	}
 	if (problems)
 		return kz_fail(err, KZ_CORRUPT, _("%d problem(s) found in %s"), problems, db->path);
 	return KZ_OK;

@@ -9,6 +9,25 @@
 
 const char *const *kz_db_migration(int version);
 
+/* --- the file beside SQLite (safety.c) ------------------------------------ */
+
+/* Why an existing file can only be read (KZ_RW: it can be written). */
+enum kz_readonly kz_db_readonly_reason(const char *path);
+/* May it be read as an unchanging file (no locks, no -wal or -shm)? */
+bool kz_db_immutable(const char *path, enum kz_readonly why);
+/* The read-only URI of path for sqlite3_open_v2 (caller frees). */
+char *kz_db_uri(const char *path, bool immutable);
+/* Does a file whose SQLite header is gone still hold koszyk's tables? */
+bool kz_db_looks_like_koszyk(const char *path);
+/* The mark of damage beside the file ("PATH-damaged"). */
+char *kz_db_damage_mark_path(const char *path);
+bool kz_db_damage_marked(const char *path);
+void kz_db_damage_mark(const char *path);
+void kz_db_damage_unmark(const char *path);
+/* kz_db_volume with the block devices described under sysfs (a test
+ * gives a tree of its own). */
+enum kz_volume kz_db_volume_at(const char *path, const char *sysfs);
+
 /* --- access (access.c) -------------------------------------------------- */
 
 #include "koszyk/access.h"

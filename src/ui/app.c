@@ -306,11 +306,19 @@ static void draw_header(struct ui *ui)
 			 ui->cfg->gmina ? ui->cfg->gmina : "", name);
 	wbkgdset(ui->header, ' ' | ui_look(UI_LOOK_HEADER));
 	werase(ui->header);
+	int x = 0;
+	if (kz_db_readonly(ui->db) != KZ_RW) {
+		/* TRANSLATORS: the banner of a database that may only be read. */
+		char banner[64];
+		snprintf(banner, sizeof(banner), " %s ", _("read only"));
+		wattrset(ui->header, ui_look(UI_LOOK_ERROR) | A_REVERSE | A_BOLD);
+		x = ui_draw_text(ui->header, 0, 0, banner, w / 2);
+	}
 	wattrset(ui->header, ui_look(UI_LOOK_HEADER));
 	int iw = ui_text_width(info) + 1;
 	if (iw > w / 2)
 		iw = w / 2;
-	ui_draw_text(ui->header, 0, 0, left, w - iw - 1);
+	ui_draw_text(ui->header, 0, x, left, w - iw - 1 - x);
 	ui_draw_text(ui->header, 0, w - iw, info, iw - 1);
 	wattrset(ui->header, A_NORMAL);
 }
@@ -714,6 +722,14 @@ enum kz_status kz_ui_run(struct kz_db *db, const struct kz_config *cfg,
 	ui.contacts = ui_contacts_new(&ui);
 	ui.demo = kz_db_is_demo(db);
 	show_start(&ui);
+	/* A first screen that could not be read whole is not shown as if it
+	 * were empty: the program stops and says the file is damaged. */
+	ui_draw(&ui);
+	st = kz_db_intact(db, err);
+	if (st != KZ_OK) {
+		ui.running = false;
+		goto out;
+	}
 	if (notice && *notice)
 		ui_message(&ui, "%s", notice);
 	/* A newcomer on the demo chooses whom to be, unless the operating
@@ -726,6 +742,7 @@ enum kz_status kz_ui_run(struct kz_db *db, const struct kz_config *cfg,
 
 	run_loop(&ui);
 
+out:
 	while (ui.depth > 0)
 		drop(ui.stack[--ui.depth]);
 	struct ui_screen *tops[] = { ui.basket, ui.partners, ui.contacts };
@@ -734,5 +751,5 @@ enum kz_status kz_ui_run(struct kz_db *db, const struct kz_config *cfg,
 	stop_curses(&ui);
 	restore_signals(old);
 	kz_set_fatal_hook(NULL);
-	return KZ_OK;
+	return st;
 }

@@ -23,6 +23,7 @@ struct basket {
 	char *status;
 	bool stale_only;
 	size_t all;  /* entries in the status scope, without search or filters */
+	bool unreadable; /* the last reading failed: not "empty" */
 };
 
 static struct basket *B(struct ui_screen *s)
@@ -69,8 +70,9 @@ static void reload(struct basket *b, bool keep_selection)
 		snprintf(id, sizeof(id), "%s", b->rows.v[b->lb.sel].id);
 	kz_rows_free(&b->rows);
 	fill_filter(b, &f);
-	if (kz_service_list(b->ui->db, b->search.query, &f, LIST_LIMIT,
-			    &b->rows, &err) != KZ_OK)
+	b->unreadable = kz_service_list(b->ui->db, b->search.query, &f, LIST_LIMIT,
+					&b->rows, &err) != KZ_OK;
+	if (b->unreadable)
 		ui_error(b->ui, "%s", err.msg);
 	ui_reselect(b->ui, &b->lb, &b->rows, id);
 	b->ui->dirty = true;
@@ -229,7 +231,8 @@ static void basket_draw(struct ui_screen *s, struct ui *ui)
 	draw_headings(w, 1, width);
 	if (b->rows.n == 0) {
 		ui_draw_text(w, HEAD_ROWS + 1, 2,
-			     b->search.query || filtered(b)
+			     b->unreadable ? _("The basket could not be read; the message below says why.")
+			     : b->search.query || filtered(b)
 				     ? _("No entry matches. Esc or c clears the search and the filters.")
 				     : _("The basket is empty. Press a to add an entry."),
 			     width - 4);

@@ -117,7 +117,10 @@ e2e_start() {
 	} >"$E2E_DIR/run.sh"
 	chmod +x "$E2E_DIR/run.sh"
 	rm -f "$E2E_EXIT"
-	e2e_tmux new-session -d -s "$E2E_SESSION" -x "$w" -y "$h" "$E2E_DIR/run.sh" ||
+	# E2E_REMAIN=1: the pane stays after the program ends, to read what
+	# it said on leaving.
+	e2e_tmux new-session -d -s "$E2E_SESSION" -x "$w" -y "$h" "$E2E_DIR/run.sh" \; \
+		set-option -t "$E2E_SESSION" remain-on-exit "$([ -n "${E2E_REMAIN:-}" ] && echo on || echo off)" ||
 		fail "cannot start tmux"
 	if [ -z "$E2E_USER" ] && [ -z "$E2E_NO_AS" ] && [ -z "${E2E_OS_USER:-}" ]; then
 		# The coordinator starts on her dashboard; these tests on the basket.

@@ -53,15 +53,26 @@ static inline long test_db_count(struct kz_db *db, const char *sql, const char *
 	return n;
 }
 
-static inline void test_db_close(struct test_db *t)
+/* Close the database and keep its folder (to open it again). */
+static inline void test_db_close_keep(struct test_db *t)
+{
+	kz_db_close(t->db);
+	t->db = NULL;
+}
+
+static inline void test_db_remove(struct test_db *t)
 {
 	char cmd[160];
 
-	kz_db_close(t->db);
-	t->db = NULL;
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t->dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", t->dir);
+}
+
+static inline void test_db_close(struct test_db *t)
+{
+	test_db_close_keep(t);
+	test_db_remove(t);
 }
 
 #endif
