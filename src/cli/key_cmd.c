@@ -82,6 +82,17 @@ static void drop_passphrase(char *p)
 	}
 }
 
+/* Characters, not bytes, of UTF-8 text. */
+static size_t characters(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
 /* The passphrase from --passphrase-file or the terminal (twice for a new
  * one). Never from the environment or the command line. */
 static char *get_passphrase(const char *passfile, bool twice, struct kz_error *err)
@@ -96,7 +107,7 @@ static char *get_passphrase(const char *passfile, bool twice, struct kz_error *e
 		drop_passphrase(p);
 		return NULL;
 	}
-	if (twice && strlen(p) < MIN_PASSPHRASE) {
+	if (twice && characters(p) < MIN_PASSPHRASE) {
 		kz_fail(err, KZ_INVALID,
 			_("The passphrase is too short: use at least %d characters (a few words are best); nothing was written."),
 			MIN_PASSPHRASE);

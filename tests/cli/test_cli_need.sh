@@ -153,6 +153,11 @@ export KOSZYK_SSH=$WORK/fake-ssh KOSZYK_REMOTE=$WORK/remote-koszyk
 as pwisniewski 0 -d ps.db sync clone "office:$WORK/hub.db"
 [ "$(codes akowalska ps.db)" = "$(codes pwisniewski hub.db)" ] || fail "the laptop cloned over ssh holds cases pwisniewski may not see"
 ! in_file ps.db "Eustachy Malinowski" || fail "the ssh clone holds a case of mnowak's"
+# a worker's laptop cloned over ssh holds the partnership's key
+run 0 -d hub.db key show
+hub_key=$(cat out)
+as pwisniewski 0 -d ps.db key show
+[ "$(cat out)" = "$hub_key" ] || fail "the need-to-know clone over ssh lacks the office's key"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "temporary files left behind: $(ls -A "$TMPDIR")"
 as mnowak 0 -d hub.db case share "$M" pwisniewski
 as pwisniewski 0 -d ps.db sync ssh "office:$WORK/hub.db"
