@@ -101,7 +101,6 @@ static void usage(FILE *out)
 	fputs(_(
 "\n"
 "Backups and the partnership's key (change files and backups are locked):\n"
-"  backup [PATH]                      a locked copy of the whole database\n"
 "  restore BACKUP NEW.db [--key KEYFILE]\n"
 "                                     bring a backup back as a new database\n"
 "  check --backup FILE [--key KEYFILE]\n"

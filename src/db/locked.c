@@ -23,6 +23,20 @@
 #define KEYFILE_MAGIC "KOSZYK-KEY 1\n"
 #define MAX_HEADER 128
 
+/* libsodium started once (kz_db_open starts it too; a backup opened with
+ * a key file needs no database). */
+static bool started(struct kz_error *err)
+{
+	static bool done;
+
+	if (!done && sodium_init() < 0) {
+		kz_fail(err, KZ_ENV, _("The cryptographic library cannot be started (no source of random numbers?)."));
+		return false;
+	}
+	done = true;
+	return true;
+}
+
 /* --- the key ------------------------------------------------------------- */
 
 bool kz_key_load(struct kz_db *db, unsigned char key[KZ_KEY_BYTES])
@@ -175,8 +189,11 @@ enum kz_status kz_key_unwrap(const char *path, const char *passphrase,
 	size_t len, n1 = 0, n2 = 0, n3 = 0, head_len;
 	unsigned long long mem;
 	const char *p;
-	enum kz_status st = kz_read_file(path, &data, &len, err);
+	enum kz_status st;
 
+	if (!started(err))
+		return KZ_ENV;
+	st = kz_read_file(path, &data, &len, err);
 	if (st != KZ_OK)
 		return st;
 	p = data;
@@ -352,11 +369,18 @@ enum kz_status kz_locked_write(const unsigned char key[KZ_KEY_BYTES],
 	unsigned char ad[MAX_HEADER + crypto_secretstream_xchacha20poly1305_HEADERBYTES];
 	unsigned char *out = xmalloc(CHUNK + crypto_secretstream_xchacha20poly1305_ABYTES);
 	const unsigned char *p = plain;
-	char *head = locked_header(kind, key), *part;
-	size_t head_len = strlen(head), off = 0;
+	char *head, *part;
+	size_t head_len, off = 0;
 	enum kz_status st = KZ_OK;
-	int fd = open_part(path, &part, err);
+	int fd;
 
+	if (!started(err)) {
+		free(out);
+		return KZ_ENV;
+	}
+	head = locked_header(kind, key);
+	head_len = strlen(head);
+	fd = open_part(path, &part, err);
 	if (fd < 0) {
 		free(out);
 		free(head);
@@ -439,6 +463,8 @@ enum kz_status kz_locked_read(const unsigned char *key, enum kz_locked_kind kind
 
 	*plain = NULL;
 	*len = 0;
+	if (!started(err))
+		return KZ_ENV;
 	st = kz_read_file(path, &data, &size, err);
 	if (st != KZ_OK)
 		return st;
