@@ -919,9 +919,10 @@ enum kz_status kz_db_backup_locked(struct kz_db *db, const char *path,
 			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 		}
 	}
-	/* What was deleted leaves no trace in free pages. */
+	/* What was deleted leaves no trace in free pages; VACUUM's copy
+	 * stays in memory too. */
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(mem, "VACUUM", NULL, NULL, NULL);
+		rc = sqlite3_exec(mem, "PRAGMA temp_store = MEMORY; VACUUM", NULL, NULL, NULL);
 	if (rc == SQLITE_OK) {
 		img = sqlite3_serialize(mem, "main", &len, 0);
 		if (!img)
@@ -975,7 +976,7 @@ enum kz_status kz_db_open_image(const char *label, unsigned char *img,
 	if (rc != SQLITE_OK)
 		st = not_koszyk(db, err);
 	if (st == KZ_OK)
-		st = exec(db, "PRAGMA foreign_keys = ON", err);
+		st = exec(db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY", err);
 	if (st == KZ_CORRUPT || st == KZ_ENV)
 		st = not_koszyk(db, err);
 	if (st == KZ_OK)

@@ -144,7 +144,16 @@ enum kz_status kz_key_export(struct kz_db *db, const char *path,
 	sodium_memzero(wrap, sizeof(wrap));
 	sodium_bin2hex(sealed_hex, sizeof(sealed_hex), sealed, sizeof(sealed));
 	text = xasprintf("%ssealed %s\n", head, sealed_hex);
-	st = write_new(path, text, strlen(text), err);
+	/* The trail says who took the key out, and when. */
+	st = kz_db_begin(db, err);
+	if (st == KZ_OK)
+		st = kz_audit(db, "key", "key", NULL, "exported", err);
+	if (st == KZ_OK)
+		st = write_new(path, text, strlen(text), err);
+	if (st == KZ_OK)
+		st = kz_db_commit(db, err);
+	else
+		kz_db_rollback(db);
 	free(head);
 	free(text);
 	return st;

@@ -467,8 +467,8 @@ static enum kz_status write_file(struct kz_db *db, const unsigned char *key, con
 
 	rc = sqlite3_open_v2(":memory:", &f, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(f, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN",
-				  NULL, NULL, NULL);
+		rc = sqlite3_exec(f, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+				  " PRAGMA temp_store = MEMORY; BEGIN", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(f, file_schema, NULL, NULL, NULL);
 	snprintf(num, sizeof(num), "%d", kz_db_schema_version());
@@ -748,8 +748,9 @@ static enum kz_status open_locked(struct kz_db *db, const char *path, sqlite3 **
 					 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
 	else
 		sqlite3_free(img);
+	/* Nothing of it in a temporary file either. */
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(f, "PRAGMA quick_check", NULL, NULL, NULL);
+		rc = sqlite3_exec(f, "PRAGMA temp_store = MEMORY; PRAGMA quick_check", NULL, NULL, NULL);
 	if (rc == SQLITE_OK && !whole_file(f, (long long)len))
 		rc = SQLITE_CORRUPT;
 	if (rc != SQLITE_OK) {
