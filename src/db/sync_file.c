@@ -1,6 +1,7 @@
 /* Change files: export, import (one transaction, checked before anything
  * is kept) and cloning a replica. A change file is an SQLite database of
- * its own; see include/koszyk/sync.h. */
+ * its own, made in memory and locked with the partnership's key; see
+ * include/koszyk/sync.h and include/koszyk/locked.h. */
 #include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
