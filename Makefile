@@ -34,6 +34,8 @@ BIN       := $(BUILD)/koszyk
 
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Helpers of the command-line tests (never installed).
+TOOL_BIN  := $(BUILD)/tests/tools/kz_locktool
 E2E_TESTS := $(sort $(wildcard tests/e2e/test_*.sh))
 CLI_TESTS := $(sort $(wildcard tests/cli/test_*.sh))
 
@@ -75,12 +77,17 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) -Itests $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcmocka
 
+$(BUILD)/tests/tools/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 # Every test, one result line each, then "N passed, N failed".
-check: all $(UNIT_BIN)
+check: all $(UNIT_BIN) $(TOOL_BIN)
 	@sh tests/run.sh $(BUILD) $(UNIT_BIN) $(CLI_TESTS) $(E2E_TESTS)
 
 unit: all $(UNIT_BIN)

@@ -52,7 +52,8 @@ enum kz_status kz_db_check(struct kz_db *db, char **report,
 			   struct kz_error *err);
 
 /* A consistent copy of the database at path (which must not exist yet),
- * readable by its owner only. */
+ * readable by its owner only: a new replica (sync clone). The backup
+ * command writes a locked one (kz_db_backup_locked, koszyk/locked.h). */
 enum kz_status kz_db_backup(struct kz_db *db, const char *path,
 			    struct kz_error *err);
 

@@ -20,7 +20,9 @@
  * peer has yet (everything after the oldest vector among them); a
  * receiver skips what it already holds, so a file applied twice changes
  * nothing the second time. A file is applied in one transaction, or not
- * at all.
+ * at all. On disk and on the wire it is locked with the partnership's
+ * key (koszyk/locked.h): made in memory, written only locked, opened in
+ * memory; a file that is not locked is refused.
  *
  * Merge (the same result whatever the order of exchanges):
  * - Each field is a multi-value register. A write of a field supersedes
@@ -107,8 +109,9 @@ enum kz_status kz_sync_export_since(struct kz_db *db, const char *path,
 				    struct kz_error *err);
 
 /* Apply a change file: KZ_INVALID for a file that is not a koszyk change
- * file, damaged or truncated, from another partnership or from this very
- * replica; KZ_ENV for a full disk or an unreadable file. Nothing is
+ * file, not locked, locked with a key this database does not hold, from
+ * another partnership or from this very replica, KZ_CORRUPT for one that
+ * is damaged or truncated (its lock does not open); KZ_ENV for a full disk or an unreadable file. Nothing is
  * applied then. Transactions that need changes this replica has not
  * received yet wait (tx_waiting): a later file brings them again. */
 enum kz_status kz_sync_import(struct kz_db *db, const char *path,

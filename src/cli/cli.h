@@ -36,6 +36,10 @@ enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_check(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_backup(struct kz_cli *cli, struct kz_error *err);
+/* The partnership's key, restore, check --backup (src/cli/key_cmd.c). */
+enum kz_status kz_cmd_key(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_restore(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_check_backup(struct kz_cli *cli, struct kz_error *err);
 /* Cases (src/cli/cases_cmd.c). */
 enum kz_status kz_cmd_list_cases(struct kz_cli *cli, bool json,
 				 struct kz_error *err);

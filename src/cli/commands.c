@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "koszyk/locked.h"
 #include "koszyk/basket.h"
 #include "koszyk/buf.h"
 #include "koszyk/demo.h"
@@ -389,8 +390,12 @@ enum kz_status kz_cmd_check(struct kz_cli *cli, struct kz_error *err)
 	struct args a;
 	char *report = NULL;
 	struct kz_db_counts c;
-	enum kz_status st = parse_args(cli, &a, "", 0, err);
+	enum kz_status st;
 
+	for (int i = 1; i < cli->argc; i++)
+		if (strcmp(cli->argv[i], "--backup") == 0)
+			return kz_cmd_check_backup(cli, err);
+	st = parse_args(cli, &a, "", 0, err);
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, false, err);
 	if (st == KZ_DAMAGED) {
@@ -435,7 +440,7 @@ enum kz_status kz_cmd_backup(struct kz_cli *cli, struct kz_error *err)
 		return st;
 	kz_today(today);
 	path = a.npos ? xstrdup(a.pos[0]) : xasprintf("%s.%s.bak", cli->db_path, today);
-	st = kz_db_backup(cli->db, path, err);
+	st = kz_db_backup_locked(cli->db, path, err);
 	if (st == KZ_OK)
 		printf(_("Backup written to %s.\n"), path);
 	free(path);

@@ -100,6 +100,19 @@ static void usage(FILE *out)
 "                                     the configured users\n"), out);
 	fputs(_(
 "\n"
+"Backups and the partnership's key (change files and backups are locked):\n"
+"  restore BACKUP NEW.db [--key KEYFILE]\n"
+"                                     bring a backup back as a new database\n"
+"  check --backup FILE [--key KEYFILE]\n"
+"                                     check a backup without bringing it back\n"
+"  key show                           the id of the partnership's key\n"
+"  key export FILE                    the key, locked with a passphrase\n"
+"                                     (a coordinator)\n"
+"  key import FILE [--replace]        bring the key into this database\n"
+"  --passphrase-file FILE             read the passphrase from a file, not the\n"
+"                                     terminal\n"), out);
+	fputs(_(
+"\n"
 "The audit trail (who changed or read what, and when):\n"
 "  audit [CASE_CODE] [--json]         the trail, oldest first: a coordinator\n"
 "                                     all of it, a worker that of their cases;\n"
@@ -286,6 +299,8 @@ static const struct {
 	{ "export", kz_cmd_export },
 	{ "check", kz_cmd_check },
 	{ "backup", kz_cmd_backup },
+	{ "restore", kz_cmd_restore },
+	{ "key", kz_cmd_key },
 	{ "case", kz_cmd_case },
 	{ "plan", kz_cmd_plan },
 	{ "gdpr", kz_cmd_gdpr },

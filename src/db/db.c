@@ -13,6 +13,7 @@
 #include "koszyk/buf.h"
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
+#include "koszyk/locked.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
@@ -421,6 +422,18 @@ static enum kz_status init_meta(struct kz_db *db, struct kz_error *err)
 	return st;
 }
 
+static enum kz_status key_migration(struct kz_db *db, struct kz_error *err)
+{
+	unsigned char key[KZ_KEY_BYTES];
+	char *need = kz_db_meta_get(db, "need_to_know");
+	bool replica = need && strcmp(need, "1") == 0;
+	bool held = kz_key_load(db, key);
+
+	free(need);
+	sodium_memzero(key, sizeof(key));
+	return replica || held ? KZ_OK : kz_key_make(db, err);
+}
+
 static enum kz_status migrate(struct kz_db *db, struct kz_error *err)
 {
 	int version = 0, tables = 0, rc;
@@ -467,6 +480,12 @@ static enum kz_status migrate(struct kz_db *db, struct kz_error *err)
 		/* The existing audit entries are chained in C. */
 		if (st == KZ_OK && v == 6)
 			st = kz_audit_chain_existing(db, err);
+		/* The partnership's key: made here by a new database and by an
+		 * office database from before; a replica that holds only its
+		 * person's cases waits for the office's key (key import, or a
+		 * new clone). */
+		if (st == KZ_OK && v == 10)
+			st = key_migration(db, err);
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v);
 		if (st == KZ_OK)
 			st = exec(db, pragma, err);
@@ -508,6 +527,10 @@ static enum kz_status check_header(const char *path, bool *exists,
 			       path, strerror(errno));
 	n = read(fd, head, sizeof(head));
 	close(fd);
+	if (n == (ssize_t)sizeof(head) && kz_locked_file(path))
+		return kz_fail(err, KZ_INVALID,
+			       _("%s is a locked backup or change file, not a database. Bring a backup back with \"koszyk restore BACKUP NEW.db\"; apply a change file with \"koszyk sync import\"."),
+			       path);
 	if ((n != (ssize_t)sizeof(head) || memcmp(head, magic, sizeof(magic)) != 0) &&
 	    kz_db_looks_like_koszyk(path)) {
 		kz_db_damage_mark(path);
@@ -1054,6 +1077,176 @@ enum kz_status kz_db_backup(struct kz_db *db, const char *path,
 	else if (!backup_whole(part))
 		status = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path,
 				 _("the copy did not pass its check"));
+	else if (rename(part, path) != 0)
+		status = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path, strerror(errno));
+	if (status != KZ_OK)
+		remove_part(part);
+	free(part);
+	return status;
+}
+
+/* --- locked backups and databases in memory ------------------------------- */
+
+/* A database file's bytes 18 and 19 say WAL (2) or not (1); a database
+ * in memory has no WAL. */
+static void no_wal(unsigned char *img, size_t len)
+{
+	if (len >= 100 && img[18] == 2)
+		img[18] = 1;
+	if (len >= 100 && img[19] == 2)
+		img[19] = 1;
+}
+
+enum kz_status kz_db_backup_locked(struct kz_db *db, const char *path,
+				   struct kz_error *err)
+{
+	unsigned char key[KZ_KEY_BYTES], *img = NULL;
+	sqlite3 *mem = NULL;
+	sqlite3_backup *b;
+	sqlite3_int64 len = 0;
+	struct stat sb;
+	enum kz_status st = KZ_OK;
+	int rc;
+
+	if (!kz_may(db, KZ_RIGHT_ALL_CASES))
+		return kz_fail(err, KZ_DENIED, _("Only a coordinator may copy the whole database."));
+	if (stat(path, &sb) == 0)
+		return kz_fail(err, KZ_INVALID, _("%s already exists; give a new file name for the backup."),
+			       path);
+	if (!kz_key_load(db, key))
+		return kz_fail(err, KZ_INVALID,
+			       _("This database does not hold the partnership's key, so it cannot lock %s. Clone this replica again from the office (\"koszyk sync clone\"), or bring the key with \"koszyk key import\"."),
+			       path);
+	/* One consistent moment, copied in memory: nothing of it in the
+	 * clear on any disk. */
+	rc = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(mem, "main", db->h, "main");
+		if (!b)
+			rc = sqlite3_errcode(mem);
+		else {
+			rc = sqlite3_backup_step(b, -1);
+			sqlite3_backup_finish(b);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		}
+	}
+	/* What was deleted leaves no trace in free pages; VACUUM's copy
+	 * stays in memory too. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(mem, "PRAGMA temp_store = MEMORY; VACUUM", NULL, NULL, NULL);
+	if (rc == SQLITE_OK) {
+		img = sqlite3_serialize(mem, "main", &len, 0);
+		if (!img)
+			rc = SQLITE_NOMEM;
+	}
+	if (rc != SQLITE_OK)
+		st = kz_fail(err, KZ_ENV,
+			     _("%s cannot be written: %s"), path,
+			     mem ? sqlite3_errmsg(mem) : sqlite3_errstr(rc));
+	sqlite3_close(mem);
+	if (st == KZ_OK) {
+		no_wal(img, (size_t)len);
+		st = kz_locked_write(key, KZ_LOCKED_BACKUP, img, (size_t)len, path, err);
+	}
+	sodium_memzero(key, sizeof(key));
+	if (img) {
+		sodium_memzero(img, (size_t)len);
+		sqlite3_free(img);
+	}
+	return st;
+}
+
+enum kz_status kz_db_open_image(const char *label, unsigned char *img,
+				size_t len, struct kz_db **out,
+				struct kz_error *err)
+{
+	struct kz_db *db;
+	enum kz_status st = KZ_OK;
+	int rc;
+
+	*out = NULL;
+	db = xcalloc(1, sizeof(*db));
+	db->path = xstrdup(label);
+	db->stale_days = 180;
+	db->sync = kz_sync_new();
+	db->damage_seen = corruption_reports;
+	kz_db_set_user(db, NULL);
+	rc = sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_free(img);
+		st = kz_db_fail(db, rc, err, label);
+		kz_db_close(db);
+		return st;
+	}
+	no_wal(img, len);
+	/* The connection owns the bytes from here (freed even on failure). */
+	rc = sqlite3_deserialize(db->h, "main", img, (sqlite3_int64)len, (sqlite3_int64)len,
+				 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+	sqlite3_extended_result_codes(db->h, 1);
+	if (rc == SQLITE_OK)
+		rc = register_functions(db);
+	if (rc != SQLITE_OK)
+		st = not_koszyk(db, err);
+	if (st == KZ_OK)
+		st = exec(db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY", err);
+	if (st == KZ_CORRUPT || st == KZ_ENV)
+		st = not_koszyk(db, err);
+	if (st == KZ_OK)
+		st = migrate(db, err);
+	if (st == KZ_OK)
+		st = kz_access_install(db, err);
+	if (st != KZ_OK) {
+		kz_db_close(db);
+		return st;
+	}
+	*out = db;
+	return KZ_OK;
+}
+
+enum kz_status kz_db_write_image(struct kz_db *db, const char *path,
+				 struct kz_error *err)
+{
+	struct stat sb;
+	sqlite3_stmt *st;
+	mode_t old;
+	char *part;
+	int rc, fd;
+	enum kz_status status = KZ_OK;
+
+	if (stat(path, &sb) == 0)
+		return kz_fail(err, KZ_INVALID, _("%s already exists; give a new file name for the database."),
+			       path);
+	part = xasprintf("%s.part-XXXXXX", path);
+	old = umask(077);
+	fd = mkstemp(part);
+	umask(old);
+	if (fd < 0) {
+		status = kz_fail(err, errno == ENOENT ? KZ_INVALID : KZ_ENV,
+				 _("%s cannot be written: %s"), path, strerror(errno));
+		free(part);
+		return status;
+	}
+	close(fd);
+	unlink(part); /* VACUUM INTO wants a new file; the name is ours */
+	rc = sqlite3_prepare_v2(db->h, "VACUUM INTO ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, part, -1, SQLITE_TRANSIENT);
+		old = umask(077);
+		rc = sqlite3_step(st);
+		umask(old);
+		sqlite3_finalize(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	if (rc != SQLITE_OK)
+		status = (rc & 0xff) == SQLITE_FULL
+			? kz_fail(err, KZ_ENV, _("The disk is full; %s was not written. Free some space and try again."), path)
+			: kz_db_fail(db, rc, err, path);
+	else if (!backup_whole(part))
+		status = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path,
+				 _("the copy did not pass its check"));
+	else if (stat(path, &sb) == 0)
+		status = kz_fail(err, KZ_INVALID, _("%s already exists; give a new file name for the database."),
+				 path);
 	else if (rename(part, path) != 0)
 		status = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path, strerror(errno));
 	if (status != KZ_OK)

@@ -436,6 +436,11 @@ static const char *const migration_9[] = {
 	NULL,
 };
 
+/* The partnership's key, in meta (made in C: db.c, key_migration). */
+static const char *const migration_10[] = {
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -446,6 +451,7 @@ static const char *const *const migrations[] = {
 	migration_7,
 	migration_8,
 	migration_9,
+	migration_10,
 };
 
 int kz_db_schema_version(void)

@@ -1,7 +1,9 @@
 /* Change files: export, import (one transaction, checked before anything
  * is kept) and cloning a replica. A change file is an SQLite database of
- * its own; see include/koszyk/sync.h. */
+ * its own, made in memory and locked with the partnership's key; see
+ * include/koszyk/sync.h and include/koszyk/locked.h. */
 #include <errno.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 #include "koszyk/access.h"
 #include "koszyk/cases.h"
 #include "koszyk/i18n.h"
+#include "koszyk/locked.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
@@ -418,7 +421,9 @@ static int write_snapshots(struct kz_db *db, sqlite3 *f, struct sync_need *need,
 	return rc;
 }
 
-static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *path,
+/* The change file is made in memory and written locked with key: no
+ * byte of it in the clear on any disk. */
+static enum kz_status write_file(struct kz_db *db, const unsigned char *key, const char *path,
 				 const char *since, struct kz_sync_stats *stats,
 				 kz_sync_progress_fn progress, void *ctx,
 				 struct kz_error *err)
@@ -461,10 +466,10 @@ static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *
 	part = kz_db_meta_get(db, "partnership_id");
 	kz_now_iso(now);
 
-	rc = sqlite3_open_v2(tmp, &f, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	rc = sqlite3_open_v2(":memory:", &f, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(f, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN",
-				  NULL, NULL, NULL);
+		rc = sqlite3_exec(f, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+				  " PRAGMA temp_store = MEMORY; BEGIN", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(f, file_schema, NULL, NULL, NULL);
 	snprintf(num, sizeof(num), "%d", kz_db_schema_version());
@@ -529,8 +534,19 @@ static enum kz_status write_file(struct kz_db *db, const char *tmp, const char *
 		st = snap_st;
 	else if (rc != SQLITE_OK)
 		st = file_fail(f, rc, path, err);
-	if (f && sqlite3_close(f) != SQLITE_OK && st == KZ_OK)
-		st = file_fail(NULL, SQLITE_IOERR, path, err);
+	if (st == KZ_OK) {
+		sqlite3_int64 size = 0;
+		unsigned char *img = sqlite3_serialize(f, "main", &size, 0);
+		if (!img)
+			st = file_fail(f, SQLITE_NOMEM, path, err);
+		else
+			st = kz_locked_write(key, KZ_LOCKED_CHANGES, img, (size_t)size, path, err);
+		if (img) {
+			sodium_memzero(img, (size_t)size);
+			sqlite3_free(img);
+		}
+	}
+	sqlite3_close(f);
 	if (st == KZ_OK)
 		st = sync_need_written(need, db, err);
 	if (st == KZ_OK && progress)
@@ -550,9 +566,8 @@ enum kz_status kz_sync_export_since(struct kz_db *db, const char *path,
 				 struct kz_error *err)
 {
 	struct kz_sync_stats local = { 0 };
+	unsigned char key[KZ_KEY_BYTES];
 	struct stat sb;
-	char *tmp;
-	mode_t old;
 	enum kz_status st;
 
 	if (!stats)
@@ -561,26 +576,24 @@ enum kz_status kz_sync_export_since(struct kz_db *db, const char *path,
 	if (stat(path, &sb) == 0)
 		return kz_fail(err, KZ_INVALID, _("%s already exists; give a new file name for the changes."),
 			       path);
+	if (!kz_key_load(db, key))
+		return kz_fail(err, KZ_INVALID,
+			       _("This database does not hold the partnership's key, so it cannot lock %s. Clone this replica again from the office (\"koszyk sync clone\"), or bring the key with \"koszyk key import\"."),
+			       path);
 	st = kz_sync_ensure_replica(db, NULL, err);
-	if (st != KZ_OK)
+	if (st != KZ_OK) {
+		sodium_memzero(key, sizeof(key));
 		return st;
-	tmp = xasprintf("%s.part", path);
-	unlink(tmp);
-	old = umask(077);
+	}
 	/* A read transaction: the file shows one consistent moment. */
 	int rc = sqlite3_exec(kz_db_handle(db), "BEGIN", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		st = kz_db_fail(db, rc, err, "export");
 	else {
-		st = write_file(db, tmp, path, since, stats, progress, ctx, err);
+		st = write_file(db, key, path, since, stats, progress, ctx, err);
 		sqlite3_exec(kz_db_handle(db), "COMMIT", NULL, NULL, NULL);
 	}
-	umask(old);
-	if (st == KZ_OK && rename(tmp, path) != 0)
-		st = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path, strerror(errno));
-	if (st != KZ_OK)
-		unlink(tmp);
-	free(tmp);
+	sodium_memzero(key, sizeof(key));
 	return st;
 }
 
@@ -679,7 +692,7 @@ static enum kz_status not_changes(const char *path, struct kz_error *err)
 
 /* A file cut short (its last pages lost on the way) is shorter than
  * its pages say. */
-static bool whole_file(sqlite3 *f, const struct stat *sb)
+static bool whole_file(sqlite3 *f, long long bytes)
 {
 	sqlite3_stmt *q;
 	long long pages = -1, size = -1;
@@ -692,7 +705,61 @@ static bool whole_file(sqlite3 *f, const struct stat *sb)
 		size = sqlite3_column_int64(q, 1);
 	}
 	sqlite3_finalize(q);
-	return pages > 0 && size > 0 && (long long)sb->st_size == pages * size;
+	return pages > 0 && size > 0 && bytes == pages * size;
+}
+
+/* Open a change file: locked with this partnership's key, opened in
+ * memory, whole. A file that is not locked (an older koszyk's, or not
+ * koszyk's at all) is refused: only a holder of the key writes one. */
+static enum kz_status open_locked(struct kz_db *db, const char *path, sqlite3 **out,
+				  struct kz_error *err)
+{
+	static const char sqlite_magic[16] = "SQLite format 3";
+	unsigned char key[KZ_KEY_BYTES], *img = NULL;
+	char head[16] = "";
+	size_t len = 0;
+	bool held;
+	sqlite3 *f = NULL;
+	enum kz_status st;
+	int rc;
+	FILE *in;
+
+	*out = NULL;
+	if (!kz_locked_file(path)) {
+		in = fopen(path, "rb");
+		if (in && fread(head, 1, sizeof(head), in) == sizeof(head) &&
+		    memcmp(head, sqlite_magic, sizeof(head)) == 0)
+			st = kz_fail(err, KZ_INVALID,
+				     _("%s is not locked with the partnership's key (an older version of koszyk wrote it); it is not applied. Write the changes again with this version of koszyk."),
+				     path);
+		else
+			st = not_changes(path, err);
+		if (in)
+			fclose(in);
+		return st;
+	}
+	held = kz_key_load(db, key);
+	st = kz_locked_read(held ? key : NULL, KZ_LOCKED_CHANGES, path, &img, &len, err);
+	sodium_memzero(key, sizeof(key));
+	if (st != KZ_OK)
+		return st;
+	rc = sqlite3_open_v2(":memory:", &f, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_deserialize(f, "main", img, (sqlite3_int64)len, (sqlite3_int64)len,
+					 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
+	else
+		sqlite3_free(img);
+	/* Nothing of it in a temporary file either. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(f, "PRAGMA temp_store = MEMORY; PRAGMA quick_check", NULL, NULL, NULL);
+	if (rc == SQLITE_OK && !whole_file(f, (long long)len))
+		rc = SQLITE_CORRUPT;
+	if (rc != SQLITE_OK) {
+		sqlite3_close(f);
+		return not_changes(path, err);
+	}
+	*out = f;
+	return KZ_OK;
 }
 
 /* Open and check a change file: ours, whole, for this partnership. */
@@ -703,7 +770,6 @@ static enum kz_status open_changes(struct kz_db *db, const char *path, sqlite3 *
 	struct stat sb;
 	char *part = NULL;
 	enum kz_status st = KZ_OK;
-	int rc;
 
 	*out = NULL;
 	memset(h, 0, sizeof(*h));
@@ -715,15 +781,9 @@ static enum kz_status open_changes(struct kz_db *db, const char *path, sqlite3 *
 	if (access(path, R_OK) != 0)
 		return kz_fail(err, KZ_ENV, _("%s: cannot read the change file: %s"), path,
 			       strerror(errno));
-	rc = sqlite3_open_v2(path, &f, SQLITE_OPEN_READONLY, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(f, "PRAGMA quick_check", NULL, NULL, NULL);
-	if (rc == SQLITE_OK && !whole_file(f, &sb))
-		rc = SQLITE_CORRUPT;
-	if (rc != SQLITE_OK) {
-		sqlite3_close(f);
-		return not_changes(path, err);
-	}
+	st = open_locked(db, path, &f, err);
+	if (st != KZ_OK)
+		return st;
 	h->format = get_header(f, "format");
 	h->version = get_header(f, "version");
 	h->schema = get_header(f, "schema");
@@ -1110,12 +1170,12 @@ static enum kz_status apply_file(struct kz_db *db, sqlite3 *f, const char *path,
 	return st;
 }
 
-char *sync_file_clock(const char *path)
+char *sync_file_clock(struct kz_db *db, const char *path)
 {
 	sqlite3 *f = NULL;
 	char *clock = NULL;
 
-	if (sqlite3_open_v2(path, &f, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+	if (open_locked(db, path, &f, NULL) == KZ_OK)
 		clock = get_header(f, "clock");
 	sqlite3_close(f);
 	return clock;

@@ -154,7 +154,7 @@ enum kz_status sync_apply_change(struct kz_db *db, struct sync_apply *a,
 				 struct kz_error *err);
 
 /* The version vector of the sender of a change file (caller frees). */
-char *sync_file_clock(const char *path);
+char *sync_file_clock(struct kz_db *db, const char *path);
 
 /* A deleted row's values leave the log: its deletion alone travels (a
  * peer that never saw the row gets just the tombstone). */

@@ -515,7 +515,7 @@ enum kz_status kz_sync_serve(struct kz_db *db, int in, int out,
 	if (st == KZ_OK)
 		st = kz_sync_import(db, theirs, NULL, NULL, NULL, err);
 	if (st == KZ_OK)
-		peer_clock = sync_file_clock(theirs);
+		peer_clock = sync_file_clock(db, theirs);
 	if (st == KZ_OK)
 		st = kz_sync_export_since(db, mine, peer_clock ? peer_clock : "", NULL, NULL, NULL, err);
 	if (st == KZ_OK) {

@@ -4,6 +4,8 @@
 set -u
 KOSZYK_BIN=${KOSZYK_BIN:-build/koszyk}
 case $KOSZYK_BIN in /*) ;; *) KOSZYK_BIN=$PWD/$KOSZYK_BIN ;; esac
+# The tests' helper that opens and seals change files (tests/tools).
+KZ_LOCKTOOL=${KZ_LOCKTOOL:-$(dirname "$KOSZYK_BIN")/tests/tools/kz_locktool}
 TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d /tmp/koszyk-cli-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT

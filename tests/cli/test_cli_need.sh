@@ -63,8 +63,12 @@ as pwisniewski 0 -d hub.db case add goal "$P" "what=Powrót Genowefy do pracy" t
 rm -f f1.kzs
 as akowalska 0 -d hub.db sync export f1.kzs --for mnowak
 out_has "Cases written whole"
-! grep -aqF "Bonifacy" f1.kzs || fail "the file for mnowak carries another case she may not see"
-in_file f1.kzs "Genowefa Zawadzka" || fail "the file for mnowak lacks the case shared with her"
+# the file is locked: no text of a case in its bytes; opened with the key
+# (the tests' helper) it holds her new case and no other worker's
+! grep -aqF "Genowefa Zawadzka" f1.kzs || fail "the file for mnowak holds a case's text in the clear"
+"$KZ_LOCKTOOL" open m.db f1.kzs f1.plain || fail "mnowak's laptop's key does not open the file for her"
+! grep -aqF "Bonifacy" f1.plain || fail "the file for mnowak carries another case she may not see"
+in_file f1.plain "Genowefa Zawadzka" || fail "the file for mnowak lacks the case shared with her"
 as mnowak 0 -d m.db sync import f1.kzs
 out_has "Cases that arrived whole (shared with you or given to you): 1."
 # the laptop knows the file as the coordinator's, written for her
@@ -149,6 +153,11 @@ export KOSZYK_SSH=$WORK/fake-ssh KOSZYK_REMOTE=$WORK/remote-koszyk
 as pwisniewski 0 -d ps.db sync clone "office:$WORK/hub.db"
 [ "$(codes akowalska ps.db)" = "$(codes pwisniewski hub.db)" ] || fail "the laptop cloned over ssh holds cases pwisniewski may not see"
 ! in_file ps.db "Eustachy Malinowski" || fail "the ssh clone holds a case of mnowak's"
+# a worker's laptop cloned over ssh holds the partnership's key
+run 0 -d hub.db key show
+hub_key=$(cat out)
+as pwisniewski 0 -d ps.db key show
+[ "$(cat out)" = "$hub_key" ] || fail "the need-to-know clone over ssh lacks the office's key"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "temporary files left behind: $(ls -A "$TMPDIR")"
 as mnowak 0 -d hub.db case share "$M" pwisniewski
 as pwisniewski 0 -d ps.db sync ssh "office:$WORK/hub.db"

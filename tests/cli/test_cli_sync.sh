@@ -287,20 +287,46 @@ err_has "already exists"
 cmp -s good.kzs before.kzs || fail "sync export overwrote an existing file"
 unchanged a.db "sync export to an existing file"
 
-# damaged bytes: the checksum (or SQLite) must catch them; a damaged file
-# may be taken only when what it brings is exactly what the good file brings
-cp b.db b-good.db
-run 0 -d b-good.db sync import good.kzs
-KZ_AS=akowalska K -d b-good.db sync dump >good.dump
-flip() { # OFFSET COUNT OUT: good.kzs with COUNT bytes from OFFSET flipped
+# The file is locked: none of the new value in its bytes, and any byte
+# changed anywhere (the clear header included) or the file lengthened is
+# refused as damaged, nothing changed.
+! grep -aqF "7 zł (A, nowe)" good.kzs || fail "the changed value is in the clear in the change file"
+flip_locked() { # OFFSET OUT: good.kzs with the byte at OFFSET flipped
 	python3 -c '
 import sys
 d = bytearray(open("good.kzs", "rb").read())
+d[int(sys.argv[1])] ^= 0x01
+open(sys.argv[2], "wb").write(d)' "$@"
+}
+for off in 3 20 40 60 70 $((size / 3)) $((size / 2)) $((size - 20)) $((size - 1)); do
+	flip_locked "$off" lock.kzs
+	bad lock.kzs ""
+	# a changed key id in the clear header names another partnership
+	grep -qE "damaged|another partnership" err || fail "a byte flipped at $off: $(cat err)"
+done
+{ cat good.kzs; printf 'x'; } >long.kzs
+bad long.kzs "damaged"
+
+# damaged bytes inside the lock (written by a holder of the key): the
+# checksum (or SQLite) must catch them; a damaged file may be taken only
+# when what it brings is exactly what the good file brings. The tests'
+# helper opens the file with the key and seals what the damage made.
+"$KZ_LOCKTOOL" open b.db good.kzs good.plain || fail "the change file does not open with the key"
+grep -aqF "7 zł (A, nowe)" good.plain || fail "the opened change file lacks the new value"
+cp b.db b-good.db
+run 0 -d b-good.db sync import good.kzs
+KZ_AS=akowalska K -d b-good.db sync dump >good.dump
+flip() { # OFFSET COUNT OUT: good.plain with COUNT bytes from OFFSET flipped, sealed
+	python3 -c '
+import sys
+d = bytearray(open("good.plain", "rb").read())
 off, n = int(sys.argv[1]), int(sys.argv[2])
 for i in range(off, min(off + n, len(d))):
     d[i] ^= 0x5a
-open(sys.argv[3], "wb").write(d)' "$@"
+open(sys.argv[3] + ".plain", "wb").write(d)' "$@" &&
+	rm -f "$3" && "$KZ_LOCKTOOL" seal b.db "$3.plain" "$3"
 }
+size=$(stat -c %s good.plain)
 damaged() { # FILE WHAT
 	cp b.db victim.db
 	K -d victim.db sync import "$1" >out 2>err
@@ -317,7 +343,7 @@ damaged() { # FILE WHAT
 	return $rc
 }
 # the new value itself
-off=$(grep -abo "7 zł (A, nowe)" good.kzs | head -1 | cut -d: -f1)
+off=$(grep -abo "7 zł (A, nowe)" good.plain | head -1 | cut -d: -f1)
 [ -n "$off" ] || fail "the new value is not in the change file"
 flip "$off" 3 value.kzs
 damaged value.kzs "flipped bytes in a changed value" || true
@@ -329,7 +355,7 @@ damaged middle.kzs "flipped bytes in the middle" || true
 # on a row SQLite could not read whole)
 tx_page=$(python3 -c '
 import sqlite3
-c = sqlite3.connect("file:good.kzs?mode=ro", uri=True)
+c = sqlite3.connect("file:good.plain?mode=ro", uri=True)
 print(c.execute("PRAGMA page_size").fetchone()[0] * (c.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", ("tx",)).fetchone()[0] - 1))')
 flip $((tx_page + 4)) 1 cells.kzs
 damaged cells.kzs "a damaged page of transactions" || true
@@ -338,19 +364,21 @@ damaged cells.kzs "a damaged page of transactions" || true
 python3 -c '
 import sqlite3, sys
 a_id = sys.argv[1]
-c = sqlite3.connect("file:good.kzs?mode=ro", uri=True)
+c = sqlite3.connect("file:good.plain?mode=ro", uri=True)
 clock = c.execute("SELECT value FROM header WHERE key = ?", ("clock",)).fetchone()[0]
 c.close()
-d = bytearray(open("good.kzs", "rb").read())
+d = bytearray(open("good.plain", "rb").read())
 at = d.find(b"clock" + clock.encode())
 assert at > 0 and (a_id + ":") in clock
 digit = at + 5 + len(clock[:clock.index(a_id + ":")].encode()) + len(a_id) + 1
 d[digit] = ord("0") + (d[digit] - ord("0") + 1) % 10   # one digit of our own seq, one more
-open("clock.kzs", "wb").write(d)' "$a_id" || fail "cannot find the clock in the file's header"
+open("clock.plain", "wb").write(d)' "$a_id" || fail "cannot find the clock in the file's header"
+rm -f clock.kzs
+"$KZ_LOCKTOOL" seal b.db clock.plain clock.kzs || fail "cannot seal clock.kzs"
 damaged clock.kzs "a damaged clock in the header" && fail "a change file with a damaged clock in its header was accepted"
 # a sample of every other byte that is not zero
 for off in $(python3 -c '
-d = open("good.kzs", "rb").read()
+d = open("good.plain", "rb").read()
 nz = [i for i, b in enumerate(d) if b]
 print(" ".join(str(i) for i in nz[::max(1, len(nz) // 40)]))'); do
 	flip "$off" 1 sample.kzs

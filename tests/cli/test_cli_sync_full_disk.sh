@@ -56,5 +56,6 @@ rm -f "$MNT/filler"
 run 0 -d hub.db backup "$MNT/backups/kopia.db"
 [ "$(ls -A "$MNT/backups")" = kopia.db ] || fail "the backup left other files: $(ls -A "$MNT/backups")"
 [ "$(stat -c %a "$MNT/backups/kopia.db")" = 600 ] || fail "the backup is readable by others"
-run 0 -d "$MNT/backups/kopia.db" check
+run 0 -d hub.db check --backup "$MNT/backups/kopia.db"
+out_has "OK: the backup"
 echo "ok"

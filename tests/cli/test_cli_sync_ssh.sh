@@ -149,6 +149,11 @@ out_has "Created lap.db"
 [ "$(stat -c %a lap.db)" = 600 ] || fail "the clone is readable by its owner only"
 [ "$(status lap.db Partnership)" = "$(status hub.db Partnership)" ] || fail "the clone is not in the server's partnership"
 [ "$(status lap.db "This replica")" != "$(status hub.db "This replica")" ] || fail "the clone has the server's replica id"
+# the partnership's key came with the clone (its id; never the key)
+run 0 -d hub.db key show
+hub_key=$(cat out)
+run 0 -d lap.db key show
+[ "$(cat out)" = "$hub_key" ] || fail "the clone over ssh does not hold the office's key: $(cat out) / $hub_key"
 same "after the clone"
 run 2 -d lap.db sync clone "$TARGET"
 err_has "already exists"
