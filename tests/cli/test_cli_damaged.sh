@@ -59,8 +59,10 @@ for off in 0 4096 16384 65536 262144 1048576 2097152; do
 done
 [ "$met_total" -gt 0 ] || fail "no reading met any damage: the test damages nothing"
 
-# A backup put back over the file: check finds it whole and the mark goes.
-cp good.bak d.db
+# The backup brought back (restore), put in place of the damaged file:
+# check finds it whole and the mark goes.
+run 0 -d base.db restore good.bak whole.db
+cp whole.db d.db
 rm -f d.db-wal d.db-shm
 run 2 -d d.db case add goal "$code" "what=Cel" target_date=2027-05-31
 run 0 -d d.db check
