@@ -434,10 +434,14 @@ static enum kz_status key_migration(struct kz_db *db, struct kz_error *err)
 	return replica || held ? KZ_OK : kz_key_make(db, err);
 }
 
+static enum kz_status migrate_a_copy(struct kz_db *db, int version,
+				     struct kz_error *err);
+static enum kz_status run_migrations(struct kz_db *db, int version,
+				     struct kz_error *err);
+
 static enum kz_status migrate(struct kz_db *db, struct kz_error *err)
 {
 	int version = 0, tables = 0, rc;
-	enum kz_status st;
 
 	rc = user_version(db, &version);
 	if (rc == SQLITE_OK)
@@ -465,9 +469,55 @@ static enum kz_status migrate(struct kz_db *db, struct kz_error *err)
 		return ok ? KZ_OK : not_koszyk(db, err);
 	}
 	if (db->readonly != KZ_RW)
-		return kz_fail(err, KZ_ENV,
-			       _("%s was made by an older koszyk and must be brought up to date once by someone who may change it (%s)."),
-			       db->path, kz_readonly_text(db->readonly));
+		return migrate_a_copy(db, version, err);
+	return run_migrations(db, version, err);
+}
+
+/* A file of an older koszyk that may only be read (a backup on a CD) is
+ * read from a copy in memory, brought up to date there; the file stays
+ * as it is. */
+static enum kz_status migrate_a_copy(struct kz_db *db, int version,
+				     struct kz_error *err)
+{
+	enum kz_readonly why = db->readonly;
+	sqlite3 *mem = NULL;
+	sqlite3_backup *b;
+	enum kz_status st;
+	int rc = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL);
+
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(mem, "main", db->h, "main");
+		rc = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(mem);
+		if (b)
+			sqlite3_backup_finish(b);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	if (rc != SQLITE_OK) {
+		st = kz_fail(err, KZ_ENV,
+			     _("%s was made by an older koszyk and must be brought up to date once by someone who may change it (%s)."),
+			     db->path, kz_readonly_text(why));
+		sqlite3_close(mem);
+		return st;
+	}
+	sqlite3_close(db->h);
+	db->h = mem;
+	sqlite3_extended_result_codes(db->h, 1);
+	rc = register_functions(db);
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, db->path);
+	db->readonly = KZ_RW;
+	st = exec(db, "PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON", err);
+	if (st == KZ_OK)
+		st = run_migrations(db, version, err);
+	db->readonly = why;
+	return st;
+}
+
+static enum kz_status run_migrations(struct kz_db *db, int version,
+				     struct kz_error *err)
+{
+	enum kz_status st;
+
 	kz_sync_pause(db, true);
 	st = kz_db_begin(db, err);
 	kz_sync_pause(db, false);

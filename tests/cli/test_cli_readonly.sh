@@ -85,6 +85,16 @@ mkdir -m 755 src mnt
 cp base.db src/k.db
 if mount --bind src mnt 2>/dev/null && MOUNTS="$WORK/mnt $MOUNTS" && mount -o remount,ro,bind mnt 2>/dev/null; then
 	every_reading root mnt/k.db "it lies on a read-only disk or medium"
+	# A file of an older koszyk (schema 9, no key) on such a medium: read
+	# through a copy brought up to date in memory; the file stays as it is.
+	umount mnt
+	cp base.db src/old.db
+	sqlite3 src/old.db "DELETE FROM meta WHERE key = 'partnership_key'; PRAGMA user_version = 9" ||
+		fail "cannot make an older file"
+	mount --bind src mnt && mount -o remount,ro,bind mnt || fail "mount again"
+	every_reading root mnt/old.db "it lies on a read-only disk or medium"
+	[ "$(sqlite3 "file:$WORK/mnt/old.db?mode=ro&immutable=1" "PRAGMA user_version")" = 9 ] ||
+		fail "the older file was changed"
 else
 	echo "SKIP (part): no read-only bind mount here"
 fi
