@@ -645,8 +645,10 @@ static char *get_header(sqlite3 *f, const char *key)
 	if (sqlite3_prepare_v2(f, "SELECT value FROM header WHERE key = ?1", -1, &st, NULL) != SQLITE_OK)
 		return NULL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	/* A damaged or made-up file may hold NULL: as if the key were not
+	 * there. */
 	if (sqlite3_step(st) == SQLITE_ROW)
-		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+		v = kz_column_dup(st, 0);
 	sqlite3_finalize(st);
 	return v;
 }
