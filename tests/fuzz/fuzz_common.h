@@ -36,7 +36,7 @@
 
 static char fuzz_dir[4096];
 
-static int fuzz_rm_one(const char *path, const struct stat *sb, int flag,
+static __attribute__((unused)) int fuzz_rm_one(const char *path, const struct stat *sb, int flag,
 		       struct FTW *ftw)
 {
 	(void)sb;
@@ -46,7 +46,7 @@ static int fuzz_rm_one(const char *path, const struct stat *sb, int flag,
 	return 0;
 }
 
-static void fuzz_cleanup(void)
+static __attribute__((unused)) void fuzz_cleanup(void)
 {
 	if (fuzz_dir[0])
 		nftw(fuzz_dir, fuzz_rm_one, 16, FTW_DEPTH | FTW_PHYS);
@@ -76,7 +76,7 @@ static char *fuzz_path(const char *name)
 	return xasprintf("%s/%s", fuzz_tmpdir(), name);
 }
 
-static void fuzz_write_file(const char *path, const uint8_t *data, size_t size)
+static __attribute__((unused)) void fuzz_write_file(const char *path, const uint8_t *data, size_t size)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 
@@ -88,7 +88,7 @@ static void fuzz_write_file(const char *path, const uint8_t *data, size_t size)
 
 /* How many entries the private folder holds (a target that leaves
  * temporary files behind is caught by comparing). */
-static size_t fuzz_dir_entries(void)
+static __attribute__((unused)) size_t fuzz_dir_entries(void)
 {
 	DIR *d = opendir(fuzz_tmpdir());
 	struct dirent *e;
@@ -103,7 +103,7 @@ static size_t fuzz_dir_entries(void)
 	return n;
 }
 
-static void fuzz_die(const char *what, const struct kz_error *err)
+static __attribute__((unused)) void fuzz_die(const char *what, const struct kz_error *err)
 {
 	fprintf(stderr, "%s: %s\n", what, err ? err->msg : "");
 	abort();
@@ -112,7 +112,7 @@ static void fuzz_die(const char *what, const struct kz_error *err)
 /* A new demo database named name in the private folder, of the fuzz
  * partnership, opened as the coordinator of the example gmina; cfg gets
  * the built-in configuration (to keep). */
-static struct kz_db *fuzz_demo_db(const char *name, struct kz_config *cfg)
+static __attribute__((unused)) struct kz_db *fuzz_demo_db(const char *name, struct kz_config *cfg)
 {
 	struct kz_error err = { 0 };
 	struct kz_db *db;
@@ -134,7 +134,7 @@ static struct kz_db *fuzz_demo_db(const char *name, struct kz_config *cfg)
 	return db;
 }
 
-static bool fuzz_is_code(const struct kz_items *items, const char *code, size_t len)
+static __attribute__((unused)) bool fuzz_is_code(const struct kz_items *items, const char *code, size_t len)
 {
 	for (size_t i = 0; i < items->n; i++)
 		if (strlen(items->v[i].code) == len && memcmp(items->v[i].code, code, len) == 0)
@@ -145,7 +145,7 @@ static bool fuzz_is_code(const struct kz_items *items, const char *code, size_t 
 /* Every value of every field of the table passes its field's check, and
  * every vocabulary value is a code of the configuration (one, or several
  * separated by ';'). */
-static void fuzz_check_table(struct kz_db *db, const struct kz_config *cfg,
+static __attribute__((unused)) void fuzz_check_table(struct kz_db *db, const struct kz_config *cfg,
 			     const char *table, const struct kz_field *fields, size_t n)
 {
 	sqlite3 *h = kz_db_handle(db);
