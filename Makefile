@@ -44,7 +44,7 @@ MO        := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/koszyk.mo)
 
 BENCH_BIN := $(BUILD)/bench/bench_search $(BUILD)/bench/bench_sync
 
-.PHONY: all check unit sanitize bench demo install uninstall clean pot potfile fuzz
+.PHONY: all check unit sanitize valgrind bench demo install uninstall clean pot potfile fuzz fuzz-build
 
 all: $(BIN) $(MO)
 
@@ -107,6 +107,31 @@ sanitize:
 	  echo "sanitizer reports:"; cat $(SAN_LOGS)/*; exit 1; \
 	else echo "no sanitizer reports"; fi
 
+# The command-line tests with build/koszyk run under valgrind: a memory
+# error or a definite leak in any run fails the test (exit 99) and the
+# target. Reports go to files, not into the output the tests read.
+# VALGRIND_TESTS: a subset that keeps CI short (a run of koszyk takes
+# 2-4 s under valgrind, the whole set would take over half an hour):
+# opening and checking databases, the configuration, lists, -o, writing
+# cases and plans, the damaged inputs the fuzzers found. Every command is
+# also run under ASan and UBSan by make sanitize.
+VALGRIND_TESTS ?= $(addprefix tests/cli/,test_cli_basics.sh test_cli_config.sh \
+	test_cli_list.sh test_cli_output.sh test_cli_case_write.sh test_cli_fuzz_found.sh)
+VG_DIR := $(BUILD)/valgrind
+valgrind: all
+	rm -rf $(VG_DIR) && mkdir -p $(VG_DIR)/logs && chmod 1777 $(VG_DIR)/logs
+	@{ echo '#!/bin/sh'; \
+	  echo '# koszyk under valgrind; "demo" (the setup of most tests) runs as it is.'; \
+	  echo 'for a; do [ "$$a" = demo ] && exec $(CURDIR)/$(BIN) "$$@"; done'; \
+	  echo 'exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \'; \
+	  echo '  --show-leak-kinds=definite --log-file=$(CURDIR)/$(VG_DIR)/logs/koszyk.%p.log $(CURDIR)/$(BIN) "$$@"'; \
+	} >$(VG_DIR)/koszyk
+	chmod 755 $(VG_DIR)/koszyk
+	KOSZYK_BIN=$(CURDIR)/$(VG_DIR)/koszyk sh tests/run.sh $(VG_DIR) $(VALGRIND_TESTS)
+	@if find $(VG_DIR)/logs -type f -size +0 | grep -q .; then \
+	  echo "valgrind reports:"; find $(VG_DIR)/logs -type f -size +0 -exec cat {} +; exit 1; \
+	else echo "no valgrind reports ($$(ls $(VG_DIR)/logs | wc -l) runs of koszyk)"; fi
+
 # A fresh demo database, then the full-screen program on it.
 demo: all
 	rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
@@ -117,30 +142,70 @@ bench: $(BENCH_BIN)
 	$(BUILD)/bench/bench_search
 	$(BUILD)/bench/bench_sync
 
-# libFuzzer targets of the parsers (clang), each run FUZZ_SECONDS.
+# libFuzzer targets (clang, ASan, UBSan), each run FUZZ_SECONDS on a copy
+# of its seeds (tests/fuzz/corpus/TARGET and tests/data) in
+# $(BUILD)/fuzz/corpus-TARGET, which keeps what the runs found; the repo
+# is never written. FUZZ_TARGETS chooses some (default: all). Temporary
+# files go to a folder of the run that must be empty at its end; a
+# finding (crash, leak, sanitizer report, timeout, file left) fails the
+# target and is kept as $(BUILD)/fuzz/TARGET-crash-*.
+# FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION: the fuzz build takes any
+# checksum of a change file, so what comes after it is fuzzed too.
 FUZZ_SECONDS ?= 60
 FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_LIB_SRC := $(filter-out src/ui/%,$(LIB_SRC))
-fuzz: $(GEN_SRC)
-	@mkdir -p $(BUILD)/fuzz
-	@for f in $(FUZZ_SRC); do \
-	  n=$$(basename $$f .c); \
+FUZZ_ALL  := $(FUZZ_SRC:tests/fuzz/%.c=%)
+FUZZ_TARGETS ?= $(FUZZ_ALL)
+FUZZ_DIR  := $(BUILD)/fuzz
+FUZZ_LIB_SRC := $(filter-out src/ui/%,$(LIB_SRC)) $(filter-out src/cli/main.c,$(MAIN_SRC))
+FUZZ_OBJ  := $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/obj/%.o) $(FUZZ_DIR)/obj/builtin_config.o
+FUZZ_CC   := clang
+FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
+	-DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION -Iinclude -DKZ_VERSION='"$(VERSION)"' \
+	-DKZ_LOCALEDIR='"/nonexistent"' -g -O1 -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined $(PKG_CFLAGS)
+
+$(FUZZ_DIR)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  FUZZCC  $<")
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c -o $@ $<
+
+$(FUZZ_DIR)/obj/builtin_config.o: $(GEN_SRC)
+	@mkdir -p $(dir $@)
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+
+$(FUZZ_DIR)/libkoszyk-fuzz.a: $(FUZZ_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_DIR)/libkoszyk-fuzz.a
+	@$(if $(Q),echo "  FUZZLD  $@")
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< \
+	  $(FUZZ_DIR)/libkoszyk-fuzz.a $(PKG_LIBS)
+
+fuzz-build: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%)
+
+# One run per target: make -j2 fuzz runs two at once.
+fuzz: $(FUZZ_TARGETS:%=fuzz-run-%)
+
+fuzz-run-%: $(FUZZ_DIR)/%
+	@n=$*; c=$(FUZZ_DIR)/corpus-$$n; t=$(CURDIR)/$(FUZZ_DIR)/tmp-$$n; \
 	  echo "  FUZZ    $$n ($(FUZZ_SECONDS) s)"; \
-	  clang -std=c11 -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
-	    -Iinclude -DKZ_LOCALEDIR='"/nonexistent"' -g -O1 \
-	    -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) $$f $(FUZZ_LIB_SRC) $(GEN_SRC) \
-	    $(PKG_LIBS) -o $(BUILD)/fuzz/$$n || exit 1; \
-	  mkdir -p $(BUILD)/fuzz/corpus-$$n; \
+	  mkdir -p $$c; rm -rf $$t; mkdir -p $$t; \
+	  if [ -d tests/fuzz/corpus/$$n ]; then cp tests/fuzz/corpus/$$n/* $$c/; fi; \
 	  case $$n in \
-	  fuzz_config) cp config/koszyk.yaml tests/data/config/* $(BUILD)/fuzz/corpus-$$n/ ;; \
-	  fuzz_csv) cp tests/data/csv/* $(BUILD)/fuzz/corpus-$$n/ ;; \
-	  fuzz_sync) cp tests/data/sync/* $(BUILD)/fuzz/corpus-$$n/ ;; \
+	  fuzz_config) cp config/koszyk.yaml tests/data/config/* $$c/ ;; \
+	  fuzz_csv) cp tests/data/csv/* $$c/ ;; \
+	  fuzz_sync) cp tests/data/sync/* $$c/ ;; \
 	  esac; \
-	  $(BUILD)/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
-	    $(BUILD)/fuzz/corpus-$$n >$(BUILD)/fuzz/$$n.log 2>&1 || \
-	    { tail -30 $(BUILD)/fuzz/$$n.log; exit 1; }; \
-	  grep -E '^Done|stat::number_of_executed_units' $(BUILD)/fuzz/$$n.log | tail -1; \
-	done
+	  case $$n in fuzz_sync_file|fuzz_serve) len=32768 ;; *) len=8192 ;; esac; \
+	  TMPDIR=$$t UBSAN_OPTIONS=print_stacktrace=1 $(FUZZ_DIR)/$$n -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=$$len -timeout=30 -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/$$n- \
+	    $$c >$(FUZZ_DIR)/$$n.log 2>&1 || \
+	    { tail -40 $(FUZZ_DIR)/$$n.log; echo "$$n: a finding (log: $(FUZZ_DIR)/$$n.log)"; rm -rf $$t; exit 1; }; \
+	  if [ -n "$$(ls -A $$t)" ]; then \
+	    echo "$$n left temporary files:"; ls -A $$t; rm -rf $$t; exit 1; fi; \
+	  rmdir $$t; \
+	  echo "  DONE    $$n: $$(grep -E '^stat::number_of_executed_units' $(FUZZ_DIR)/$$n.log | tr -dc 0-9) runs," \
+	    "$$(grep -E '(INITED|DONE|pulse|NEW|REDUCE).*cov:' $(FUZZ_DIR)/$$n.log | tail -1 | grep -o 'cov: [0-9]*') edges, clean"
 
 # The message template from the sources (POT=PATH writes it elsewhere;
 # the i18n test uses that to see that the catalogue covers the sources).

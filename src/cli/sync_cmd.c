@@ -407,8 +407,12 @@ enum kz_status kz_cmd_conflict(struct kz_cli *cli, struct kz_error *err)
 		return st;
 	field = xstrndup(cli->argv[4], (size_t)(eq - cli->argv[4]));
 	st = kz_conflict_resolve(cli->db, cli->argv[2], cli->argv[3], field, eq + 1, err);
+	/* Bad input (exit 2), with the message as it is: formatting it into
+	 * itself left it empty. */
+	if (st == KZ_NOT_FOUND && err)
+		err->status = KZ_INVALID;
 	if (st == KZ_NOT_FOUND)
-		st = kz_fail(err, KZ_INVALID, "%s", err->msg);
+		st = KZ_INVALID;
 	free(field);
 	return st;
 }

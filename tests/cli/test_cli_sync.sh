@@ -201,12 +201,16 @@ done
 
 # --- resolving the conflict on one laptop ---------------------------------------------
 as pwisniewski 2 -d b.db conflict resolve services "$s1" "hours=x"
+err_has "There is no such conflict"
+as pwisniewski 2 -d b.db conflict resolve services 00000000-0000-4000-8000-000000000000 "cost=x"
+err_has "There is no such conflict"
 as pwisniewski 2 -d b.db conflict resolve services "$s1" "cost"
 as pwisniewski 0 -d b.db conflict resolve services "$s1" "cost=15 zł (uzgodnione)"
 run 0 -d b.db list conflicts --json
 [ "$(jq length out)" = 0 ] || fail "the resolved conflict is still listed on b.db"
 [ "$(field b.db "$s1" cost)" = "15 zł (uzgodnione)" ] || fail "b.db does not hold the chosen value"
 as pwisniewski 2 -d b.db conflict resolve services "$s1" "cost=again"
+err_has "There is no such conflict"
 [ "$(field b.db "$s1" cost)" = "15 zł (uzgodnione)" ] || fail "resolving a resolved conflict wrote"
 # this time B goes first and A hears it only through the hub
 xfer b.db hub.db b2.kzs

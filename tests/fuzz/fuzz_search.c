@@ -13,6 +13,7 @@
 #include "koszyk/fold.h"
 #include "koszyk/search.h"
 #include "koszyk/xalloc.h"
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -20,14 +21,11 @@ static struct kz_db *db;
 
 static void open_db(void)
 {
-	char dir[] = "/tmp/koszyk-fuzz-XXXXXX";
 	struct kz_error err = { 0 };
 	struct kz_partner p = { 0 };
 	struct kz_service s = { 0 };
 
-	if (!mkdtemp(dir))
-		abort();
-	char *path = xasprintf("%s/f.db", dir);
+	char *path = fuzz_path("f.db");
 	if (kz_db_open(path, KZ_OPEN_CREATE, &db, &err) != KZ_OK)
 		abort();
 	kz_db_set_principal(db, "fuzz", KZ_ROLE_COORDINATOR);

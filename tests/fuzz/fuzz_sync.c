@@ -23,6 +23,7 @@
 #include "koszyk/config.h"
 #include "koszyk/demo.h"
 #include "koszyk/xalloc.h"
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -30,13 +31,10 @@ static struct kz_db *db;
 
 static void open_db(void)
 {
-	char dir[] = "/tmp/koszyk-fuzz-XXXXXX";
 	struct kz_error err = { 0 };
 	struct kz_config cfg;
 
-	if (!mkdtemp(dir))
-		abort();
-	char *path = xasprintf("%s/f.db", dir);
+	char *path = fuzz_path("f.db");
 	if (kz_db_open(path, KZ_OPEN_CREATE, &db, &err) != KZ_OK) {
 		fprintf(stderr, "%s\n", err.msg);
 		abort();
