@@ -88,10 +88,10 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 
 # Every test, one result line each, then "N passed, N failed".
 check: all $(UNIT_BIN) $(TOOL_BIN)
-	@sh tests/run.sh $(BUILD) $(UNIT_BIN) $(CLI_TESTS) $(E2E_TESTS)
+	@bash tests/run.sh $(BUILD) $(UNIT_BIN) $(CLI_TESTS) $(E2E_TESTS)
 
 unit: all $(UNIT_BIN)
-	@sh tests/run.sh $(BUILD) $(UNIT_BIN)
+	@bash tests/run.sh $(BUILD) $(UNIT_BIN)
 
 # The same tests under ASan and UBSan. Reports of programs that run inside
 # tmux go to files, so a report anywhere fails the target.
@@ -127,7 +127,7 @@ valgrind: all
 	  echo '  --show-leak-kinds=definite --log-file=$(CURDIR)/$(VG_DIR)/logs/koszyk.%p.log $(CURDIR)/$(BIN) "$$@"'; \
 	} >$(VG_DIR)/koszyk
 	chmod 755 $(VG_DIR)/koszyk
-	KOSZYK_BIN=$(CURDIR)/$(VG_DIR)/koszyk sh tests/run.sh $(VG_DIR) $(VALGRIND_TESTS)
+	KOSZYK_BIN=$(CURDIR)/$(VG_DIR)/koszyk bash tests/run.sh $(VG_DIR) $(VALGRIND_TESTS)
 	@if find $(VG_DIR)/logs -type f -size +0 | grep -q .; then \
 	  echo "valgrind reports:"; find $(VG_DIR)/logs -type f -size +0 -exec cat {} +; exit 1; \
 	else echo "no valgrind reports ($$(ls $(VG_DIR)/logs | wc -l) runs of koszyk)"; fi

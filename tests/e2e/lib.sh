@@ -119,9 +119,16 @@ e2e_start() {
 	rm -f "$E2E_EXIT"
 	# E2E_REMAIN=1: the pane stays after the program ends, to read what
 	# it said on leaving.
-	e2e_tmux new-session -d -s "$E2E_SESSION" -x "$w" -y "$h" "$E2E_DIR/run.sh" \; \
-		set-option -t "$E2E_SESSION" remain-on-exit "$([ -n "${E2E_REMAIN:-}" ] && echo on || echo off)" ||
-		fail "cannot start tmux"
+	# A server that fails to start on a busy machine is tried again.
+	local try
+	for try in 1 2 3; do
+		e2e_tmux new-session -d -s "$E2E_SESSION" -x "$w" -y "$h" "$E2E_DIR/run.sh" \; \
+			set-option -t "$E2E_SESSION" remain-on-exit "$([ -n "${E2E_REMAIN:-}" ] && echo on || echo off)" &&
+			break
+		e2e_tmux kill-server 2>/dev/null
+		[ "$try" = 3 ] && fail "cannot start tmux"
+		sleep 1
+	done
 	if [ -z "$E2E_USER" ] && [ -z "$E2E_NO_AS" ] && [ -z "${E2E_OS_USER:-}" ]; then
 		# The coordinator starts on her dashboard; these tests on the basket.
 		wait_for "koszyk │"
