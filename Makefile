@@ -118,7 +118,7 @@ sanitize:
 VALGRIND_TESTS ?= $(addprefix tests/cli/,test_cli_basics.sh test_cli_config.sh \
 	test_cli_list.sh test_cli_output.sh test_cli_case_write.sh test_cli_fuzz_found.sh)
 VG_DIR := $(BUILD)/valgrind
-valgrind: all
+valgrind: all $(TOOL_BIN)
 	rm -rf $(VG_DIR) && mkdir -p $(VG_DIR)/logs && chmod 1777 $(VG_DIR)/logs
 	@{ echo '#!/bin/sh'; \
 	  echo '# koszyk under valgrind; "demo" (the setup of most tests) runs as it is.'; \
@@ -127,7 +127,7 @@ valgrind: all
 	  echo '  --show-leak-kinds=definite --log-file=$(CURDIR)/$(VG_DIR)/logs/koszyk.%p.log $(CURDIR)/$(BIN) "$$@"'; \
 	} >$(VG_DIR)/koszyk
 	chmod 755 $(VG_DIR)/koszyk
-	KOSZYK_BIN=$(CURDIR)/$(VG_DIR)/koszyk bash tests/run.sh $(VG_DIR) $(VALGRIND_TESTS)
+	KZ_LOCKTOOL=$(CURDIR)/$(TOOL_BIN) KOSZYK_BIN=$(CURDIR)/$(VG_DIR)/koszyk bash tests/run.sh $(VG_DIR) $(VALGRIND_TESTS)
 	@if find $(VG_DIR)/logs -type f -size +0 | grep -q .; then \
 	  echo "valgrind reports:"; find $(VG_DIR)/logs -type f -size +0 -exec cat {} +; exit 1; \
 	else echo "no valgrind reports ($$(ls $(VG_DIR)/logs | wc -l) runs of koszyk)"; fi
