@@ -1079,8 +1079,12 @@ static void remove_part(const char *part)
 	free(journal);
 }
 
-enum kz_status kz_db_backup(struct kz_db *db, const char *path,
-			    struct kz_error *err)
+/* VACUUM INTO a new file at path (which must not exist), written under a
+ * temporary name beside it (0600), checked, then renamed: a copy that
+ * fails (a full disk) leaves nothing under either name. what names the
+ * copy in the message about a file already there. */
+static enum kz_status vacuum_into_new(struct kz_db *db, const char *path,
+				      const char *exists_msg, struct kz_error *err)
 {
 	struct stat sb;
 	sqlite3_stmt *st;
@@ -1089,50 +1093,56 @@ enum kz_status kz_db_backup(struct kz_db *db, const char *path,
 	int rc, fd;
 	enum kz_status status = KZ_OK;
 
-	/* A copy of every family's file: for a coordinator (or the program
-	 * itself, making a replica). */
-	if (!kz_may(db, KZ_RIGHT_ALL_CASES))
-		return kz_fail(err, KZ_DENIED, _("Only a coordinator may copy the whole database."));
 	if (stat(path, &sb) == 0)
-		return kz_fail(err, KZ_INVALID, _("%s already exists; give a new file name for the backup."),
-			       path);
-	/* Written under a temporary name beside it, checked, then renamed:
-	 * a failed backup (a full disk) leaves nothing under the name. */
+		return kz_fail(err, KZ_INVALID, exists_msg, path);
 	part = xasprintf("%s.part-XXXXXX", path);
 	old = umask(077);
 	fd = mkstemp(part);
 	umask(old);
 	if (fd < 0) {
-		status = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path, strerror(errno));
+		status = kz_fail(err, errno == ENOENT ? KZ_INVALID : KZ_ENV,
+				 _("%s cannot be written: %s"), path, strerror(errno));
 		free(part);
 		return status;
 	}
 	close(fd);
 	unlink(part); /* VACUUM INTO wants a new file; the name is ours */
 	rc = sqlite3_prepare_v2(db->h, "VACUUM INTO ?1", -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		free(part);
-		return kz_db_fail(db, rc, err, "backup");
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, part, -1, SQLITE_TRANSIENT);
+		/* Special-category data: the copy is the owner's only. */
+		old = umask(077);
+		rc = sqlite3_step(st);
+		umask(old);
+		sqlite3_finalize(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 	}
-	sqlite3_bind_text(st, 1, part, -1, SQLITE_TRANSIENT);
-	/* Special-category data: the copy is the owner's only. */
-	old = umask(077);
-	rc = sqlite3_step(st);
-	umask(old);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_OK)
 		status = (rc & 0xff) == SQLITE_FULL
 			? kz_fail(err, KZ_ENV, _("The disk is full; %s was not written. Free some space and try again."), path)
 			: kz_db_fail(db, rc, err, path);
 	else if (!backup_whole(part))
 		status = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path,
 				 _("the copy did not pass its check"));
+	else if (stat(path, &sb) == 0)
+		status = kz_fail(err, KZ_INVALID, exists_msg, path);
 	else if (rename(part, path) != 0)
 		status = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path, strerror(errno));
 	if (status != KZ_OK)
 		remove_part(part);
 	free(part);
 	return status;
+}
+
+enum kz_status kz_db_backup(struct kz_db *db, const char *path,
+			    struct kz_error *err)
+{
+	/* A copy of every family's file: for a coordinator (or the program
+	 * itself, making a replica). */
+	if (!kz_may(db, KZ_RIGHT_ALL_CASES))
+		return kz_fail(err, KZ_DENIED, _("Only a coordinator may copy the whole database."));
+	return vacuum_into_new(db, path, _("%s already exists; give a new file name for the backup."),
+			       err);
 }
 
 /* --- locked backups and databases in memory ------------------------------- */
@@ -1256,51 +1266,6 @@ enum kz_status kz_db_open_image(const char *label, unsigned char *img,
 enum kz_status kz_db_write_image(struct kz_db *db, const char *path,
 				 struct kz_error *err)
 {
-	struct stat sb;
-	sqlite3_stmt *st;
-	mode_t old;
-	char *part;
-	int rc, fd;
-	enum kz_status status = KZ_OK;
-
-	if (stat(path, &sb) == 0)
-		return kz_fail(err, KZ_INVALID, _("%s already exists; give a new file name for the database."),
-			       path);
-	part = xasprintf("%s.part-XXXXXX", path);
-	old = umask(077);
-	fd = mkstemp(part);
-	umask(old);
-	if (fd < 0) {
-		status = kz_fail(err, errno == ENOENT ? KZ_INVALID : KZ_ENV,
-				 _("%s cannot be written: %s"), path, strerror(errno));
-		free(part);
-		return status;
-	}
-	close(fd);
-	unlink(part); /* VACUUM INTO wants a new file; the name is ours */
-	rc = sqlite3_prepare_v2(db->h, "VACUUM INTO ?1", -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, part, -1, SQLITE_TRANSIENT);
-		old = umask(077);
-		rc = sqlite3_step(st);
-		umask(old);
-		sqlite3_finalize(st);
-		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-	}
-	if (rc != SQLITE_OK)
-		status = (rc & 0xff) == SQLITE_FULL
-			? kz_fail(err, KZ_ENV, _("The disk is full; %s was not written. Free some space and try again."), path)
-			: kz_db_fail(db, rc, err, path);
-	else if (!backup_whole(part))
-		status = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path,
-				 _("the copy did not pass its check"));
-	else if (stat(path, &sb) == 0)
-		status = kz_fail(err, KZ_INVALID, _("%s already exists; give a new file name for the database."),
-				 path);
-	else if (rename(part, path) != 0)
-		status = kz_fail(err, KZ_ENV, _("%s cannot be written: %s"), path, strerror(errno));
-	if (status != KZ_OK)
-		remove_part(part);
-	free(part);
-	return status;
+	return vacuum_into_new(db, path,
+			       _("%s already exists; give a new file name for the database."), err);
 }
