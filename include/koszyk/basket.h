@@ -109,7 +109,15 @@ enum kz_status kz_service_count(struct kz_db *db,
 				const struct kz_service_filter *filter,
 				size_t *out, struct kz_error *err);
 
+struct kz_partner_filter {
+	const char *status;  /* membership status; NULL or "" = any */
+	const char *sector;  /* one of the partner's sectors; NULL or "" = any */
+};
+
+/* Partners matching the query (as services do) and the filter (NULL:
+ * none). */
 enum kz_status kz_partner_list(struct kz_db *db, const char *query,
+			       const struct kz_partner_filter *filter,
 			       size_t limit, struct kz_rows *out,
 			       struct kz_error *err);
 /* Contacts of one partner, or all when partner_id is NULL. */

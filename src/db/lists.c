@@ -236,13 +236,28 @@ enum kz_status kz_service_count(struct kz_db *db,
 static const struct kz_list_sql sql_partners = KZ_LIST_SQL(
 	"SELECT p.id, p.name, p.kind, p.status, p.declaration_date, p.short_name"
 	" FROM search_doc d JOIN partners p ON p.id = d.ref", "'partner'",
+	" AND (?2 IS NULL OR p.status = ?2)"
+	" AND (?3 IS NULL OR instr(';' || coalesce(p.sectors, '') || ';',"
+	"                          ';' || ?3 || ';') > 0)"
 	" ORDER BY d.sort_key LIMIT ?10");
 
+static void bind_partner_filter(struct kz_db *db, sqlite3_stmt *st, const void *arg)
+{
+	static const struct kz_partner_filter none;
+	const struct kz_partner_filter *f = arg ? arg : &none;
+
+	(void)db;
+	kz_bind_text(st, 2, empty_to_null(f->status));
+	kz_bind_text(st, 3, empty_to_null(f->sector));
+}
+
 enum kz_status kz_partner_list(struct kz_db *db, const char *query,
+			       const struct kz_partner_filter *filter,
 			       size_t limit, struct kz_rows *out,
 			       struct kz_error *err)
 {
-	enum kz_status s = kz_tiered_list(db, &sql_partners, query, NULL, NULL, limit, out, err);
+	enum kz_status s = kz_tiered_list(db, &sql_partners, query, bind_partner_filter,
+					  filter, limit, out, err);
 
 	for (size_t i = 0; s == KZ_OK && i < out->n; i++)
 		out->v[i].archived = out->v[i].col2 && strcmp(out->v[i].col2, "left") == 0;

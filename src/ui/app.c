@@ -266,27 +266,6 @@ const char *ui_user_name(struct ui *ui, const char *login)
 	return u && u->name ? u->name : (login ? login : "");
 }
 
-static bool select_id(struct ui_listbox *lb, const struct kz_rows *rows,
-		      const char *id)
-{
-	for (size_t i = 0; id && id[0] && i < rows->n; i++)
-		if (strcmp(rows->v[i].id, id) == 0) {
-			ui_lb_select(lb, i);
-			return true;
-		}
-	return false;
-}
-
-void ui_reselect(struct ui *ui, struct ui_listbox *lb,
-		 const struct kz_rows *rows, const char *prev_id)
-{
-	ui_lb_set_count(lb, rows->n);
-	if (select_id(lb, rows, ui->saved_id))
-		ui->saved_id[0] = '\0';
-	else if (!select_id(lb, rows, prev_id))
-		ui_lb_select(lb, 0);
-}
-
 /* --- the lines around the body --------------------------------------------- */
 
 static void draw_header(struct ui *ui)
@@ -456,6 +435,27 @@ int ui_getkey(struct ui *ui)
 	return (int)wc;
 }
 
+int ui_next_key(struct ui *ui)
+{
+	int key = ui_getkey(ui);
+
+	if (ui_stopping(ui))
+		return UI_KEY_STOP;
+	if (key == UI_KEY_NONE)
+		return UI_KEY_NONE;
+	if (key == (UI_KEY_FN | KEY_RESIZE)) {
+		ui_resize(ui);
+		return UI_KEY_RESIZED;
+	}
+	/* Nothing can be shown: only leaving works. */
+	if (ui_too_small()) {
+		if (ui_key_action(key, UI_G_GLOBAL) == UI_ACT_QUIT)
+			ui->running = false;
+		return ui_stopping(ui) ? UI_KEY_STOP : UI_KEY_NONE;
+	}
+	return key;
+}
+
 static void next_view(struct ui *ui)
 {
 	struct ui_screen *order[] = { ui->basket, ui->partners, ui->contacts };
@@ -601,7 +601,7 @@ static void handle_key(struct ui *ui, int key)
 		ui->message[0] = '\0';
 	if (s->ops->key && s->ops->key(s, ui, key))
 		return;
-	a = ui_key_action(key, s->ops->groups | UI_G_GLOBAL);
+	a = ui_key_action(key, (s->groups ? s->groups : s->ops->groups) | UI_G_GLOBAL);
 	if (a == UI_ACT_NONE) {
 		ui_message(ui, "%s", _("That key does nothing here; press F1 or ? for help."));
 		return;
@@ -627,23 +627,14 @@ static void dispatch(struct ui *ui, int key)
 
 static void run_loop(struct ui *ui)
 {
-	while (!ui_stopping(ui)) {
+	for (;;) {
 		if (ui->dirty)
 			ui_draw(ui);
-		int key = ui_getkey(ui);
-		if (key == UI_KEY_NONE)
-			continue;
-		if (key == (UI_KEY_FN | KEY_RESIZE)) {
-			ui_resize(ui);
-			continue;
-		}
-		/* Nothing can be shown: only leaving works. */
-		if (ui_too_small()) {
-			if (ui_key_action(key, UI_G_GLOBAL) == UI_ACT_QUIT)
-				ui->running = false;
-			continue;
-		}
-		dispatch(ui, key);
+		int key = ui_next_key(ui);
+		if (key == UI_KEY_STOP)
+			break;
+		if (key >= 0)
+			dispatch(ui, key);
 	}
 }
 

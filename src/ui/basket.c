@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "koszyk/buf.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
@@ -13,74 +12,79 @@
 #define HEAD_ROWS 2  /* the filter line and the column headings */
 
 struct basket {
-	struct ui_screen base;
-	struct ui *ui;
+	struct ui_list list;
 	struct kz_rows rows;
-	struct ui_listbox lb;
-	struct ui_search search;
-	/* The filter; codes and ids owned here, NULL for any. */
-	char *sector, *category, *target_group, *provider_id, *provider_name;
-	char *status;
-	bool stale_only;
 	size_t all;  /* entries in the status scope, without search or filters */
-	bool unreadable; /* the last reading failed: not "empty" */
 };
 
-static struct basket *B(struct ui_screen *s)
+static struct basket *B(struct ui_list *l)
 {
-	return (struct basket *)s;
+	return (struct basket *)l;
 }
 
-static bool filtered(const struct basket *b)
-{
-	return b->sector || b->category || b->target_group || b->provider_id ||
-	       b->status || b->stale_only;
-}
+/* The filters of the basket. */
+enum { F_SECTOR, F_CATEGORY, F_TARGET, F_PROVIDER, F_STATUS, F_STALE };
 
-static void fill_filter(const struct basket *b, struct kz_service_filter *f)
+static const struct ui_filter_def basket_filters[] = {
+	[F_SECTOR] = { .kind = UI_FILTER_VOCAB, .label = N_("Sector"),
+		       .pick_title = N_("Filter by sector"), .vocab = KZ_VOCAB_SECTORS },
+	[F_CATEGORY] = { .kind = UI_FILTER_VOCAB, .label = N_("Category"),
+			 .pick_title = N_("Filter by category"), .vocab = KZ_VOCAB_CATEGORIES },
+	[F_TARGET] = { .kind = UI_FILTER_VOCAB, .label = N_("Target group"),
+		       .pick_title = N_("Filter by target group"),
+		       .vocab = KZ_VOCAB_TARGET_GROUPS },
+	[F_PROVIDER] = { .kind = UI_FILTER_PARTNER, .label = N_("Provider"),
+			 .pick_title = N_("Filter by provider"),
+			 .any_item = N_("(any provider)") },
+	[F_STATUS] = { .kind = UI_FILTER_CHOICE, .label = N_("Status"),
+		       .pick_title = N_("Filter by status"), .values = kz_service_statuses,
+		       .extra_value = "all", .extra_label = N_("all, also archived"),
+		       .any_item = N_("active and suspended"),
+		       .any_menu = N_("active and suspended") },
+	[F_STALE] = { .kind = UI_FILTER_TOGGLE, .label = N_("Only"),
+		      .menu_label = N_("Only entries not verified lately"),
+		      .on_text = N_("not verified lately") },
+};
+
+static void fill_filter(const struct ui_list *l, struct kz_service_filter *f)
 {
 	memset(f, 0, sizeof(*f));
-	f->sector = b->sector;
-	f->category = b->category;
-	f->target_group = b->target_group;
-	f->provider_id = b->provider_id;
-	f->status = b->status;
-	f->stale_only = b->stale_only;
+	f->sector = ui_list_filter_code(l, F_SECTOR);
+	f->category = ui_list_filter_code(l, F_CATEGORY);
+	f->target_group = ui_list_filter_code(l, F_TARGET);
+	f->provider_id = ui_list_filter_code(l, F_PROVIDER);
+	f->status = ui_list_filter_code(l, F_STATUS);
+	f->stale_only = ui_list_filter_on(l, F_STALE);
 }
 
-static void count_all(struct basket *b)
+/* Once per change of the data or the status scope, not per key. */
+static void count_all(struct ui_list *l)
 {
-	struct kz_service_filter f = { .status = b->status };
+	struct kz_service_filter f = { .status = ui_list_filter_code(l, F_STATUS) };
 	struct kz_error err = { 0 };
 	size_t n;
 
-	/* Once per change of the data or the status scope, not per key. */
-	if (kz_service_count(b->ui->db, &f, &n, &err) == KZ_OK)
-		b->all = n;
+	if (kz_service_count(l->ui->db, &f, &n, &err) == KZ_OK)
+		B(l)->all = n;
 }
 
-/* Read the list again; keep the selected entry when it is still there. */
-static void reload(struct basket *b, bool keep_selection)
+static enum kz_status basket_load(struct ui_list *l, const char *query, size_t *n,
+				  struct kz_error *err)
 {
+	struct basket *b = B(l);
 	struct kz_service_filter f;
-	struct kz_error err = { 0 };
-	char id[KZ_ID_LEN + 1] = "";
+	enum kz_status s;
 
-	if (keep_selection && b->lb.sel < b->rows.n)
-		snprintf(id, sizeof(id), "%s", b->rows.v[b->lb.sel].id);
 	kz_rows_free(&b->rows);
-	fill_filter(b, &f);
-	b->unreadable = kz_service_list(b->ui->db, b->search.query, &f, LIST_LIMIT,
-					&b->rows, &err) != KZ_OK;
-	if (b->unreadable)
-		ui_error(b->ui, "%s", err.msg);
-	ui_reselect(b->ui, &b->lb, &b->rows, id);
-	b->ui->dirty = true;
+	fill_filter(l, &f);
+	s = kz_service_list(l->ui->db, query, &f, LIST_LIMIT, &b->rows, err);
+	*n = b->rows.n;
+	return s;
 }
 
-static const struct kz_row *selected(struct basket *b)
+static const char *basket_row_id(struct ui_list *l, size_t i)
 {
-	return b->lb.sel < b->rows.n ? &b->rows.v[b->lb.sel] : NULL;
+	return B(l)->rows.v[i].id;
 }
 
 /* --- drawing ------------------------------------------------------------------ */
@@ -129,6 +133,7 @@ static void draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 {
 	struct basket *b = ctx;
 	const struct kz_row *r = &b->rows.v[i];
+	const struct kz_config *cfg = b->list.ui->cfg;
 	struct columns c = columns_for(width);
 	attr_t base = sel ? ui_look(UI_LOOK_SELECTED)
 			  : (r->archived ? ui_look(UI_LOOK_ARCHIVED) : A_NORMAL);
@@ -147,7 +152,7 @@ static void draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 		x += c.provider + 1;
 	}
 	if (c.category) {
-		ui_draw_text(w, y, x, kz_items_label(&b->ui->cfg->categories, r->col2 ? r->col2 : ""),
+		ui_draw_text(w, y, x, kz_items_label(&cfg->categories, r->col2 ? r->col2 : ""),
 			     c.category);
 		x += c.category + 1;
 	}
@@ -180,73 +185,48 @@ static void draw_headings(WINDOW *w, int y, int width)
 	wattrset(w, A_NORMAL);
 }
 
-static void add_part(struct kz_buf *b, const char *label, const char *value)
-{
-	if (b->len)
-		kz_buf_puts(b, " \xc2\xb7 ");
-	kz_buf_printf(b, "%s: %s", label, value);
-}
-
 /* One line saying what the list shows. */
-static char *filter_text(struct basket *b)
+static char *filter_text(struct ui_list *l)
 {
-	const struct kz_config *cfg = b->ui->cfg;
-	struct kz_buf t = KZ_BUF_INIT;
+	char *filters = ui_list_filter_text(l);
+	char *text;
 
-	if (b->search.query) {
-		char *q = xasprintf("\"%s\"", b->search.query);
-		add_part(&t, _("Search"), q);
-		free(q);
-	}
-	if (b->sector)
-		add_part(&t, _("Sector"), kz_items_label(&cfg->sectors, b->sector));
-	if (b->category)
-		add_part(&t, _("Category"), kz_items_label(&cfg->categories, b->category));
-	if (b->target_group)
-		add_part(&t, _("Target group"), kz_items_label(&cfg->target_groups, b->target_group));
-	if (b->provider_id)
-		add_part(&t, _("Provider"), b->provider_name ? b->provider_name : "?");
-	if (b->status)
-		add_part(&t, _("Status"), strcmp(b->status, "all") == 0 ? _("all")
-					  : _(kz_enum_label(b->status)));
-	if (b->stale_only)
-		add_part(&t, _("Only"), _("not verified lately"));
-	if (!t.len)
-		kz_buf_puts(&t, _("All active and suspended entries. / searches, f filters."));
-	return kz_buf_detach(&t);
+	if (l->search.query)
+		text = xasprintf("%s: \"%s\"%s%s", _("Search"), l->search.query,
+				 filters ? " \xc2\xb7 " : "", filters ? filters : "");
+	else if (filters)
+		text = xstrdup(filters);
+	else
+		text = xstrdup(_("All active and suspended entries. / searches, f filters."));
+	free(filters);
+	return text;
 }
 
-static void basket_draw(struct ui_screen *s, struct ui *ui)
+static void basket_head(struct ui_list *l, WINDOW *w, int width)
 {
-	struct basket *b = B(s);
-	WINDOW *w = ui->body;
-	int width = ui_body_w(ui);
-	char *ft = filter_text(b);
+	char *ft = filter_text(l);
 
-	if (filtered(b) || b->search.query)
+	if (ui_list_filtered(l) || l->search.query)
 		wattrset(w, ui_look(UI_LOOK_KEY));
 	ui_draw_text(w, 0, 1, ft, width - 2);
 	wattrset(w, A_NORMAL);
 	free(ft);
 	draw_headings(w, 1, width);
-	if (b->rows.n == 0) {
-		ui_draw_text(w, HEAD_ROWS + 1, 2,
-			     b->unreadable ? _("The basket could not be read; the message below says why.")
-			     : b->search.query || filtered(b)
-				     ? _("No entry matches. Esc or c clears the search and the filters.")
-				     : _("The basket is empty. Press a to add an entry."),
-			     width - 4);
-		return;
-	}
-	ui_lb_draw(&b->lb, w, HEAD_ROWS, 0, width, draw_row, b);
 }
 
-static void basket_title(struct ui_screen *s, struct ui *ui, char *name,
-			 size_t nn, char *info, size_t ni)
+static const char *basket_empty(struct ui_list *l)
 {
-	struct basket *b = B(s);
+	if (l->unreadable)
+		return _("The basket could not be read; the message below says why.");
+	if (l->search.query || ui_list_filtered(l))
+		return _("No entry matches. Esc or c clears the search and the filters.");
+	return _("The basket is empty. Press a to add an entry.");
+}
 
-	(void)ui;
+static void basket_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
+{
+	struct basket *b = B(l);
+
 	snprintf(name, nn, "%s", _("Basket of services"));
 	if (b->rows.more)
 		snprintf(info, ni, _("first %zu of %zu"), b->rows.n, b->all);
@@ -262,251 +242,98 @@ static const struct ui_legend legend_list[] = {
 	{ UI_ACT_NONE, NULL }
 };
 
-static const struct ui_legend *basket_legend(struct ui_screen *s, struct ui *ui)
+static void basket_filter_message(struct ui_list *l)
 {
-	(void)ui;
-	return B(s)->search.open ? ui_legend_search : legend_list;
-}
+	struct basket *b = B(l);
 
-/* --- filters -------------------------------------------------------------- */
-
-enum filter_kind { F_SECTOR, F_CATEGORY, F_TARGET, F_PROVIDER, F_STATUS, F_STALE, F_CLEAR };
-
-static void clear_filters(struct basket *b)
-{
-	char **owned[] = { &b->sector, &b->category, &b->target_group,
-			   &b->provider_id, &b->provider_name, &b->status };
-
-	for (size_t i = 0; i < sizeof(owned) / sizeof(owned[0]); i++) {
-		free(*owned[i]);
-		*owned[i] = NULL;
-	}
-	b->stale_only = false;
-}
-
-/* Pick a vocabulary code (or any) into *slot; false when cancelled. */
-static bool pick_code(struct ui *ui, const char *title, const struct kz_items *items,
-		      char **slot)
-{
-	struct ui_pick p = { .title = title, .initial = *slot };
-	bool ok;
-
-	ui_pick_add(&p, _("(any)"), NULL, NULL);
-	ui_pick_vocab(&p, items);
-	ok = ui_pick_run(ui, &p);
-	if (ok)
-		kz_str_set(slot, p.items[p.chosen].value);
-	ui_pick_free_items(&p);
-	return ok;
-}
-
-static bool pick_provider(struct basket *b)
-{
-	struct ui_pick p = { .title = N_("Filter by provider"),
-			     .load = ui_pick_load_partners,
-			     .ctx = (void *)_("(any provider)"),
-			     .initial = b->provider_id };
-	bool ok = ui_pick_run(b->ui, &p);
-
-	if (ok) {
-		kz_str_set(&b->provider_id, p.items[p.chosen].value);
-		kz_str_set(&b->provider_name, p.items[p.chosen].value ? p.items[p.chosen].label : NULL);
-	}
-	ui_pick_free_items(&p);
-	return ok;
-}
-
-static bool pick_status(struct basket *b)
-{
-	struct ui_pick p = { .title = N_("Filter by status"), .initial = b->status };
-	bool ok;
-
-	ui_pick_add(&p, _("active and suspended"), NULL, NULL);
-	for (const char *const *v = kz_service_statuses; *v; v++)
-		ui_pick_add(&p, _(kz_enum_label(*v)), *v, NULL);
-	ui_pick_add(&p, _("all, also archived"), "all", NULL);
-	ok = ui_pick_run(b->ui, &p);
-	if (ok)
-		kz_str_set(&b->status, p.items[p.chosen].value);
-	ui_pick_free_items(&p);
-	count_all(b);
-	return ok;
-}
-
-static void add_menu_item(struct ui_pick *p, const char *label, int kind,
-			  const char *current)
-{
-	char value[8];
-
-	snprintf(value, sizeof(value), "%d", kind);
-	ui_pick_add(p, label, value, current ? current : _("any"));
-}
-
-static void basket_filter(struct basket *b)
-{
-	struct ui *ui = b->ui;
-	const struct kz_config *cfg = ui->cfg;
-	struct ui_pick menu = { .title = N_("Filter the basket by") };
-	bool changed = false;
-
-	add_menu_item(&menu, _("Sector"), F_SECTOR,
-		      b->sector ? kz_items_label(&cfg->sectors, b->sector) : NULL);
-	add_menu_item(&menu, _("Category"), F_CATEGORY,
-		      b->category ? kz_items_label(&cfg->categories, b->category) : NULL);
-	add_menu_item(&menu, _("Target group"), F_TARGET,
-		      b->target_group ? kz_items_label(&cfg->target_groups, b->target_group) : NULL);
-	add_menu_item(&menu, _("Provider"), F_PROVIDER, b->provider_name);
-	add_menu_item(&menu, _("Status"), F_STATUS,
-		      b->status ? _(kz_enum_label(b->status)) : _("active and suspended"));
-	add_menu_item(&menu, _("Only entries not verified lately"), F_STALE,
-		      b->stale_only ? _("yes") : _("no"));
-	add_menu_item(&menu, _("Clear all filters"), F_CLEAR, "");
-	if (!ui_pick_run(ui, &menu)) {
-		ui_pick_free_items(&menu);
-		return;
-	}
-	switch (atoi(menu.items[menu.chosen].value)) {
-	case F_SECTOR: changed = pick_code(ui, N_("Filter by sector"), &cfg->sectors, &b->sector); break;
-	case F_CATEGORY: changed = pick_code(ui, N_("Filter by category"), &cfg->categories, &b->category); break;
-	case F_TARGET: changed = pick_code(ui, N_("Filter by target group"), &cfg->target_groups, &b->target_group); break;
-	case F_PROVIDER: changed = pick_provider(b); break;
-	case F_STATUS: changed = pick_status(b); break;
-	case F_STALE: b->stale_only = !b->stale_only; changed = true; break;
-	default: clear_filters(b); count_all(b); changed = true; break;
-	}
-	ui_pick_free_items(&menu);
-	if (changed) {
-		reload(b, false);
-		if (b->rows.more)
-			ui_message(ui, ngettext("More than %zu entry matches.",
-						"More than %zu entries match.", b->rows.n),
-				   b->rows.n);
-		else
-			ui_message(ui, ngettext("%zu entry matches.", "%zu entries match.",
-						b->rows.n),
-				   b->rows.n);
-	}
+	if (b->rows.more)
+		ui_message(l->ui, ngettext("More than %zu entry matches.",
+					   "More than %zu entries match.", b->rows.n),
+			   b->rows.n);
+	else
+		ui_message(l->ui, ngettext("%zu entry matches.", "%zu entries match.", b->rows.n),
+			   b->rows.n);
 }
 
 /* --- keys and actions ---------------------------------------------------------- */
 
-static bool basket_key(struct ui_screen *s, struct ui *ui, int key)
+static void basket_open(struct ui_list *l, size_t i)
 {
-	struct basket *b = B(s);
-
-	if (b->search.open) {
-		int r = ui_search_key(ui, &b->search, key, &b->lb);
-		if (r == 2)
-			reload(b, false);
-		return r != 0;
-	}
-	/* Esc clears a search or filters before it would leave. */
-	if (key == UI_KEY_ESC && (b->search.query || filtered(b))) {
-		ui_search_close(ui, &b->search, true);
-		clear_filters(b);
-		count_all(b);
-		reload(b, true);
-		ui_message(ui, "%s", _("Search and filters cleared."));
-		return true;
-	}
-	return false;
+	ui_push(l->ui, ui_service_detail_new(l->ui, B(l)->rows.v[i].id));
 }
 
-static bool basket_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
+static void basket_edit(struct ui_list *l, size_t i)
 {
-	struct basket *b = B(s);
-	const struct kz_row *r = selected(b);
+	ui_edit_service(l->ui, B(l)->rows.v[i].id, NULL);
+}
 
-	if (ui_lb_action(&b->lb, a))
-		return true;
-	switch (a) {
-	case UI_ACT_SEARCH:
-		ui_search_open(ui, &b->search);
-		return true;
-	case UI_ACT_FILTER:
-		basket_filter(b);
-		return true;
-	case UI_ACT_CLEAR:
-		ui_search_close(ui, &b->search, true);
-		clear_filters(b);
-		count_all(b);
-		reload(b, true);
-		ui_message(ui, "%s", _("Search and filters cleared."));
-		return true;
-	case UI_ACT_ADD:
-		ui_edit_service(ui, NULL, b->provider_id);
-		return true;
-	default:
-		break;
-	}
-	if (a != UI_ACT_OPEN && a != UI_ACT_EDIT && a != UI_ACT_ARCHIVE && a != UI_ACT_VERIFY)
+static bool basket_remove(struct ui_list *l, size_t i)
+{
+	const struct kz_row *r = &B(l)->rows.v[i];
+
+	if (!ui_archive_service(l->ui, r->id, r->title, 0))
 		return false;
-	if (!r) {
-		ui_message(ui, "%s", _("The list is empty."));
-		return true;
-	}
-	switch (a) {
-	case UI_ACT_OPEN: ui_push(ui, ui_service_detail_new(ui, r->id)); break;
-	case UI_ACT_EDIT: ui_edit_service(ui, r->id, NULL); break;
-	case UI_ACT_ARCHIVE:
-		if (ui_archive_service(ui, r->id, r->title, 0)) {
-			count_all(b);
-			reload(b, true);
-		}
-		break;
-	case UI_ACT_VERIFY:
-		if (ui_verify_service(ui, r->id, 0))
-			reload(b, true);
-		break;
-	default: break;
-	}
+	count_all(l);
 	return true;
 }
 
-static void basket_resize(struct ui_screen *s, struct ui *ui)
+static void basket_add(struct ui_list *l)
 {
-	ui_lb_set_height(&B(s)->lb, ui_body_h(ui) - HEAD_ROWS);
+	ui_edit_service(l->ui, NULL, ui_list_filter_code(l, F_PROVIDER));
 }
 
-static void basket_reveal(struct ui_screen *s, struct ui *ui)
+/* v: the selected service was verified today. */
+static bool basket_action(struct ui_list *l, enum ui_action a)
 {
-	struct basket *b = B(s);
+	size_t i;
 
-	(void)ui;
-	count_all(b);
-	reload(b, true);
+	if (a != UI_ACT_VERIFY)
+		return false;
+	if (!ui_list_selected(l, &i))
+		ui_message(l->ui, "%s", _("The list is empty."));
+	else if (ui_verify_service(l->ui, B(l)->rows.v[i].id, 0))
+		ui_list_reload(l, true);
+	return true;
 }
 
-static void basket_destroy(struct ui_screen *s)
+static void basket_reveal(struct ui_list *l)
 {
-	struct basket *b = B(s);
-
-	clear_filters(b);
-	ui_search_free(&b->search);
-	kz_rows_free(&b->rows);
-	free(b);
+	count_all(l);
+	ui_list_reload(l, true);
 }
 
-static const struct ui_screen_ops basket_ops = {
-	.draw = basket_draw,
-	.key = basket_key,
+static void basket_free(struct ui_list *l)
+{
+	kz_rows_free(&B(l)->rows);
+}
+
+static const struct ui_list_ops basket_ops = {
+	.groups = UI_G_MOVE | UI_G_LIST,
+	.persistent = true,
+	.searchable = true,
+	.head_rows = HEAD_ROWS,
+	.load = basket_load,
+	.row_id = basket_row_id,
+	.draw_row = draw_row,
+	.draw_head = basket_head,
+	.empty = basket_empty,
+	.open = basket_open,
+	.edit = basket_edit,
+	.remove = basket_remove,
+	.add = basket_add,
 	.action = basket_action,
-	.resize = basket_resize,
 	.reveal = basket_reveal,
 	.title = basket_title,
-	.legend = basket_legend,
-	.destroy = basket_destroy,
-	.groups = UI_G_MOVE | UI_G_LIST,
+	.legend = legend_list,
+	.filters = basket_filters,
+	.nfilters = sizeof(basket_filters) / sizeof(basket_filters[0]),
+	.filter_menu_title = N_("Filter the basket by"),
+	.filters_changed = count_all,
+	.filter_message = basket_filter_message,
+	.free = basket_free,
 };
 
 struct ui_screen *ui_basket_new(struct ui *ui)
 {
-	struct basket *b = xcalloc(1, sizeof(*b));
-
-	b->base.ops = &basket_ops;
-	b->base.persistent = true;
-	b->ui = ui;
-	ui_lb_init(&b->lb, true);
-	ui_input_clear(&b->search.in);
-	return &b->base;
+	return &ui_list_new(ui, &basket_ops, sizeof(struct basket))->base;
 }

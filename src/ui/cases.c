@@ -19,30 +19,29 @@ struct entry {
 };
 
 struct cases {
-	struct ui_screen base;
-	struct ui *ui;
+	struct ui_list list;
 	bool all;        /* every case, not only mine */
 	bool creating;   /* a new case form is open */
 	struct kz_attentions att;
 	struct kz_rows rows;
 	struct entry *e;
 	size_t n;
-	struct ui_listbox lb;
-	struct ui_search search;
 };
 
-static struct cases *CS(struct ui_screen *s)
+static struct cases *CS(struct ui_list *l)
 {
-	return (struct cases *)s;
+	return (struct cases *)l;
 }
 
 /* A worker's cases are those she manages and those shared with her: the
  * data layer lists no other. A coordinator's own are those she manages. */
 static const char *manager_filter(struct cases *c)
 {
-	if (c->all || !kz_may(c->ui->db, KZ_RIGHT_ALL_CASES))
+	struct kz_db *db = c->list.ui->db;
+
+	if (c->all || !kz_may(db, KZ_RIGHT_ALL_CASES))
 		return NULL;
-	return kz_db_user(c->ui->db);
+	return kz_db_user(db);
 }
 
 static void add_entry(struct cases *c, enum entry_kind kind, size_t i)
@@ -53,12 +52,13 @@ static void add_entry(struct cases *c, enum entry_kind kind, size_t i)
 	c->n++;
 }
 
-static const char *selected_case(struct cases *c)
+/* The case a line opens: an attention's or the case's; NULL for a
+ * heading or a note. */
+static const char *cases_row_id(struct ui_list *l, size_t i)
 {
-	const struct entry *e = c->lb.sel < c->n ? &c->e[c->lb.sel] : NULL;
+	struct cases *c = CS(l);
+	const struct entry *e = &c->e[i];
 
-	if (!e)
-		return NULL;
 	if (e->kind == E_ATT)
 		return c->att.v[e->i].case_id;
 	if (e->kind == E_CASE)
@@ -66,31 +66,33 @@ static const char *selected_case(struct cases *c)
 	return NULL;
 }
 
-static void reload(struct cases *c)
+static void free_entries(struct cases *c)
 {
-	struct kz_error err = { 0 };
-	char prev[KZ_ID_LEN + 1] = "";
-	const char *sel = selected_case(c);
-
-	if (sel)
-		snprintf(prev, sizeof(prev), "%s", sel);
 	kz_attentions_free(&c->att);
 	kz_rows_free(&c->rows);
 	free(c->e);
 	c->e = NULL;
 	c->n = 0;
-	/* A search by code shows the cases only. */
-	/* Attention is always for my own cases (a worker's: those she
-	 * manages and those shared with her); m changes the list of cases
-	 * only. */
-	if (!c->search.query &&
-	    kz_attention_list(c->ui->db, kz_may(c->ui->db, KZ_RIGHT_ALL_CASES)
-						 ? kz_db_user(c->ui->db) : NULL,
-			      &c->att, &err) != KZ_OK)
-		ui_error(c->ui, "%s", err.msg);
-	if (kz_case_list(c->ui->db, manager_filter(c), c->search.query, &c->rows, &err) != KZ_OK)
-		ui_error(c->ui, "%s", err.msg);
-	if (!c->search.query) {
+}
+
+/* What needs attention, then the cases; a search by code shows the
+ * cases only. Attention is always for my own cases (a worker's: those
+ * she manages and those shared with her); m changes the list of cases
+ * only. */
+static enum kz_status cases_load(struct ui_list *l, const char *query, size_t *n,
+				 struct kz_error *err)
+{
+	struct cases *c = CS(l);
+	struct kz_db *db = l->ui->db;
+	enum kz_status s;
+
+	free_entries(c);
+	if (!query &&
+	    kz_attention_list(db, kz_may(db, KZ_RIGHT_ALL_CASES) ? kz_db_user(db) : NULL,
+			      &c->att, err) != KZ_OK)
+		ui_error(l->ui, "%s", err->msg);
+	s = kz_case_list(db, manager_filter(c), query, &c->rows, err);
+	if (!query) {
 		add_entry(c, E_HEAD_ATT, 0);
 		for (size_t i = 0; i < c->att.n; i++)
 			add_entry(c, E_ATT, i);
@@ -102,28 +104,40 @@ static void reload(struct cases *c)
 		add_entry(c, E_CASE, i);
 	if (c->rows.n == 0)
 		add_entry(c, E_NOTE, 1);
-	ui_lb_set_count(&c->lb, c->n);
-	/* The record a form saved, else the one selected before, else the
-	 * first line that opens a case. */
-	for (int pass = 0; pass < 3; pass++) {
-		const char *want = pass == 0 ? c->ui->saved_id : prev;
-		for (size_t i = 0; i < c->n; i++) {
-			const struct entry *e = &c->e[i];
-			bool opens = e->kind == E_ATT || e->kind == E_CASE;
-			if (pass < 2 && !(e->kind == E_CASE && want[0] &&
-					  strcmp(c->rows.v[e->i].id, want) == 0))
-				continue;
-			if (pass == 2 && !opens)
-				continue;
-			if (pass == 0)
-				c->ui->saved_id[0] = '\0';
-			if (pass == 2)
-				c->lb.top = 0;  /* from the top, headings shown */
-			ui_lb_select(&c->lb, i);
+	*n = c->n;
+	return s;
+}
+
+/* The line of case want in the list of cases (not an attention). */
+static bool select_case(struct cases *c, const char *want)
+{
+	for (size_t i = 0; want[0] && i < c->n; i++)
+		if (c->e[i].kind == E_CASE && strcmp(c->rows.v[c->e[i].i].id, want) == 0) {
+			ui_lb_select(&c->list.lb, i);
+			return true;
+		}
+	return false;
+}
+
+/* The record a form saved, else the one selected before, else the first
+ * line that opens a case, from the top with the headings shown. */
+static void cases_reselect(struct ui_list *l, const char *prev)
+{
+	struct cases *c = CS(l);
+
+	if (select_case(c, l->ui->saved_id)) {
+		l->ui->saved_id[0] = '\0';
+		return;
+	}
+	if (select_case(c, prev))
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->e[i].kind == E_ATT || c->e[i].kind == E_CASE) {
+			l->lb.top = 0;
+			ui_lb_select(&l->lb, i);
 			return;
 		}
-	}
-	ui_lb_select(&c->lb, 0);
+	ui_lb_select(&l->lb, 0);
 }
 
 static const char *attention_label(enum kz_attention_kind k)
@@ -141,6 +155,7 @@ static void draw_entry(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 		       bool selected)
 {
 	struct cases *c = ctx;
+	struct ui *ui = c->list.ui;
 	const struct entry *e = &c->e[i];
 	char text[160];
 	int cx = x + 1, rest = width - 1;
@@ -166,9 +181,9 @@ static void draw_entry(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 			wattrset(w, ui_look(UI_LOOK_ARCHIVED));
 		ui_draw_text(w, y, cx + 2,
 			     e->i == 0 ? _("Nothing is overdue or due soon.")
-			     : c->search.query ? _("No case code matches. Esc clears the search.")
+			     : c->list.search.query ? _("No case code matches. Esc clears the search.")
 			     : c->all ? _("No cases yet. Press a to open one.")
-			     : kz_may(c->ui->db, KZ_RIGHT_ALL_CASES)
+			     : kz_may(ui->db, KZ_RIGHT_ALL_CASES)
 				      ? _("You manage no cases. Press m to see every case, a to open one.")
 				      : _("You manage no cases and none is shared with you. Press a to open one."),
 			     rest - 2);
@@ -204,28 +219,21 @@ static void draw_entry(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 			cx += 11;
 		}
 		if (cx < x + width - 1)
-			ui_draw_text(w, y, cx, ui_user_name(c->ui, r->col2), x + width - 1 - cx);
+			ui_draw_text(w, y, cx, ui_user_name(ui, r->col2), x + width - 1 - cx);
 		break;
 	}
 	}
 	wattrset(w, A_NORMAL);
 }
 
-static void cases_draw(struct ui_screen *s, struct ui *ui)
+static void cases_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
 {
-	struct cases *c = CS(s);
-
-	ui_lb_draw(&c->lb, ui->body, 0, 0, ui_body_w(ui), draw_entry, c);
-}
-
-static void cases_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn,
-			char *info, size_t ni)
-{
-	struct cases *c = CS(s);
+	struct cases *c = CS(l);
+	struct ui *ui = l->ui;
 
 	snprintf(name, nn, "%s", _("Cases"));
-	if (c->search.query)
-		snprintf(info, ni, _("%zu found for \"%s\""), c->rows.n, c->search.query);
+	if (l->search.query)
+		snprintf(info, ni, _("%zu found for \"%s\""), c->rows.n, l->search.query);
 	else
 		snprintf(info, ni, "%s", c->all ? _("every case")
 					       : ui_user_name(ui, kz_db_user(ui->db)));
@@ -237,113 +245,86 @@ static const struct ui_legend legend_list[] = {
 	{ UI_ACT_BASKET, NULL }, { UI_ACT_BACK, N_("Quit") }, { UI_ACT_NONE, NULL }
 };
 
-static const struct ui_legend *cases_legend(struct ui_screen *s, struct ui *ui)
+static bool cases_action(struct ui_list *l, enum ui_action a)
 {
-	(void)ui;
-	return CS(s)->search.open ? ui_legend_search : legend_list;
-}
+	struct cases *c = CS(l);
 
-static bool cases_key(struct ui_screen *s, struct ui *ui, int key)
-{
-	struct cases *c = CS(s);
-
-	int r = ui_search_list_key(ui, &c->search, key, &c->lb);
-
-	if (r >= 2)
-		reload(c);
-	return r != 0;
-}
-
-static bool cases_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
-{
-	struct cases *c = CS(s);
-	const char *id;
-
-	if (ui_lb_action(&c->lb, a))
-		return true;
-	switch (a) {
-	case UI_ACT_SEARCH: ui_search_open(ui, &c->search); return true;
-	case UI_ACT_CLEAR:
-		ui_search_close(ui, &c->search, true);
-		reload(c);
-		return true;
-	case UI_ACT_ALL_CASES:
-		c->all = !c->all;
-		reload(c);
-		ui_message(ui, "%s", c->all ? _("Showing every case.") : _("Showing my cases."));
-		return true;
-	case UI_ACT_ADD:
-		c->creating = ui_edit_case(ui, NULL);
-		return true;
-	case UI_ACT_OPEN:
-	case UI_ACT_EDIT:
-		id = selected_case(c);
-		if (!id) {
-			ui_message(ui, "%s", _("Choose a case or a line that needs attention."));
-			return true;
-		}
-		if (a == UI_ACT_OPEN)
-			ui_push(ui, ui_case_screen_new(ui, id));
-		else
-			ui_edit_case(ui, id);
-		return true;
-	default:
+	if (a != UI_ACT_ALL_CASES)
 		return false;
-	}
+	c->all = !c->all;
+	ui_list_reload(l, true);
+	ui_message(l->ui, "%s", c->all ? _("Showing every case.") : _("Showing my cases."));
+	return true;
 }
 
-static void cases_resize(struct ui_screen *s, struct ui *ui)
+static void cases_add(struct ui_list *l)
 {
-	ui_lb_set_height(&CS(s)->lb, ui_body_h(ui));
+	CS(l)->creating = ui_edit_case(l->ui, NULL);
 }
 
-static void cases_reveal(struct ui_screen *s, struct ui *ui)
+static void cases_open(struct ui_list *l, size_t i)
 {
-	struct cases *c = CS(s);
+	const char *id = cases_row_id(l, i);
+
+	if (id)
+		ui_push(l->ui, ui_case_screen_new(l->ui, id));
+	else
+		ui_message(l->ui, "%s", _("Choose a case or a line that needs attention."));
+}
+
+static void cases_edit(struct ui_list *l, size_t i)
+{
+	const char *id = cases_row_id(l, i);
+
+	if (id)
+		ui_edit_case(l->ui, id);
+	else
+		ui_message(l->ui, "%s", _("Choose a case or a line that needs attention."));
+}
+
+/* A case just opened: go on to its screen. */
+static void cases_reveal(struct ui_list *l)
+{
+	struct cases *c = CS(l);
 	char created[KZ_ID_LEN + 1];
 
-	snprintf(created, sizeof(created), "%s", c->creating ? ui->saved_id : "");
+	snprintf(created, sizeof(created), "%s", c->creating ? l->ui->saved_id : "");
 	c->creating = false;
-	reload(c);
-	/* A case just opened: go on to its screen. */
+	ui_list_reload(l, true);
 	if (created[0])
-		ui_push(ui, ui_case_screen_new(ui, created));
+		ui_push(l->ui, ui_case_screen_new(l->ui, created));
 }
 
-static void cases_destroy(struct ui_screen *s)
+static void cases_free(struct ui_list *l)
 {
-	struct cases *c = CS(s);
-
-	kz_attentions_free(&c->att);
-	kz_rows_free(&c->rows);
-	free(c->e);
-	ui_search_free(&c->search);
-	free(c);
+	free_entries(CS(l));
 }
 
-static const struct ui_screen_ops cases_ops = {
-	.draw = cases_draw,
-	.key = cases_key,
-	.action = cases_action,
-	.resize = cases_resize,
-	.reveal = cases_reveal,
-	.title = cases_title,
-	.legend = cases_legend,
-	.destroy = cases_destroy,
+static const struct ui_list_ops cases_ops = {
 	.groups = UI_G_MOVE | UI_G_LIST | UI_G_CASE,
+	.searchable = true,
+	.load = cases_load,
+	.row_id = cases_row_id,
+	.draw_row = draw_entry,
+	.none_selected = N_("Choose a case or a line that needs attention."),
+	.open = cases_open,
+	.edit = cases_edit,
+	.add = cases_add,
+	.action = cases_action,
+	.reveal = cases_reveal,
+	.reselect = cases_reselect,
+	.title = cases_title,
+	.legend = legend_list,
+	.free = cases_free,
 };
 
 struct ui_screen *ui_cases_new(struct ui *ui)
 {
-	struct cases *c = xcalloc(1, sizeof(*c));
+	struct cases *c = (struct cases *)ui_list_new(ui, &cases_ops, sizeof(struct cases));
 
-	c->base.ops = &cases_ops;
-	c->ui = ui;
 	/* Someone who is not a configured user manages no case: show all. */
 	c->all = !kz_config_user(ui->cfg, kz_db_user(ui->db));
-	ui_lb_init(&c->lb, true);
-	ui_input_clear(&c->search.in);
-	return &c->base;
+	return &c->list.base;
 }
 
 /* --- the case form ---------------------------------------------------------------- */

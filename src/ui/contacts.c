@@ -9,29 +9,30 @@
 #define LIST_LIMIT 1000
 
 struct clist {
-	struct ui_screen base;
-	struct ui *ui;
+	struct ui_list list;
 	struct kz_rows rows;
-	struct ui_listbox lb;
-	struct ui_search search;
 };
 
-static struct clist *CL(struct ui_screen *s)
+static struct clist *CL(struct ui_list *l)
 {
-	return (struct clist *)s;
+	return (struct clist *)l;
 }
 
-static void reload(struct clist *l, bool keep)
+static enum kz_status clist_load(struct ui_list *l, const char *query, size_t *n,
+				 struct kz_error *err)
 {
-	struct kz_error err = { 0 };
-	char id[KZ_ID_LEN + 1] = "";
+	struct clist *c = CL(l);
+	enum kz_status s;
 
-	if (keep && l->lb.sel < l->rows.n)
-		snprintf(id, sizeof(id), "%s", l->rows.v[l->lb.sel].id);
-	kz_rows_free(&l->rows);
-	if (kz_contact_list(l->ui->db, NULL, l->search.query, LIST_LIMIT, &l->rows, &err) != KZ_OK)
-		ui_error(l->ui, "%s", err.msg);
-	ui_reselect(l->ui, &l->lb, &l->rows, id);
+	kz_rows_free(&c->rows);
+	s = kz_contact_list(l->ui->db, NULL, query, LIST_LIMIT, &c->rows, err);
+	*n = c->rows.n;
+	return s;
+}
+
+static const char *clist_row_id(struct ui_list *l, size_t i)
+{
+	return CL(l)->rows.v[i].id;
 }
 
 struct ccols {
@@ -55,8 +56,7 @@ static struct ccols ccols_for(int width)
 
 static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool sel)
 {
-	struct clist *l = ctx;
-	const struct kz_row *r = &l->rows.v[i];
+	const struct kz_row *r = &CL(ctx)->rows.v[i];
 	struct ccols c = ccols_for(width);
 
 	wattrset(w, sel ? ui_look(UI_LOOK_SELECTED) : A_NORMAL);
@@ -77,14 +77,12 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool se
 	wattrset(w, A_NORMAL);
 }
 
-static void clist_draw(struct ui_screen *s, struct ui *ui)
+static void clist_head(struct ui_list *l, WINDOW *w, int width)
 {
-	struct clist *l = CL(s);
-	WINDOW *w = ui->body;
-	int width = ui_body_w(ui);
 	struct ccols c = ccols_for(width);
 	int x = 2;
 
+	(void)l;
 	wattrset(w, ui_look(UI_LOOK_LABEL));
 	ui_draw_text(w, 0, x, _("Full name"), c.name);
 	x += c.name + 1;
@@ -99,27 +97,21 @@ static void clist_draw(struct ui_screen *s, struct ui *ui)
 	if (c.phone)
 		ui_draw_text(w, 0, x, _("Phone"), c.phone);
 	wattrset(w, A_NORMAL);
-	if (l->rows.n == 0) {
-		ui_draw_text(w, 2, 2, l->search.query ? _("Nobody matches. Esc clears the search.")
-						      : _("No contact persons yet. Press a to add one."),
-			     width - 4);
-		return;
-	}
-	ui_lb_draw(&l->lb, w, 1, 0, width, row, l);
 }
 
-static void clist_title(struct ui_screen *s, struct ui *ui, char *name,
-			size_t nn, char *info, size_t ni)
+static const char *clist_empty(struct ui_list *l)
 {
-	struct clist *l = CL(s);
+	return l->search.query ? _("Nobody matches. Esc clears the search.")
+			       : _("No contact persons yet. Press a to add one.");
+}
 
-	(void)ui;
+static void clist_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
+{
 	snprintf(name, nn, "%s", _("Contact persons"));
 	if (l->search.query)
-		snprintf(info, ni, _("%zu found for \"%s\""), l->rows.n, l->search.query);
+		snprintf(info, ni, _("%zu found for \"%s\""), l->n, l->search.query);
 	else
-		snprintf(info, ni, ngettext("%zu person", "%zu persons", l->rows.n),
-			 l->rows.n);
+		snprintf(info, ni, ngettext("%zu person", "%zu persons", l->n), l->n);
 }
 
 static const struct ui_legend legend_list[] = {
@@ -128,97 +120,53 @@ static const struct ui_legend legend_list[] = {
 	{ UI_ACT_BASKET, NULL }, { UI_ACT_BACK, N_("Quit") }, { UI_ACT_NONE, NULL }
 };
 
-static const struct ui_legend *clist_legend(struct ui_screen *s, struct ui *ui)
+static void clist_open(struct ui_list *l, size_t i)
 {
-	(void)ui;
-	return CL(s)->search.open ? ui_legend_search : legend_list;
+	ui_push(l->ui, ui_contact_detail_new(l->ui, CL(l)->rows.v[i].id));
 }
 
-static bool clist_key(struct ui_screen *s, struct ui *ui, int key)
+static void clist_edit(struct ui_list *l, size_t i)
 {
-	struct clist *l = CL(s);
-
-	int r = ui_search_list_key(ui, &l->search, key, &l->lb);
-
-	if (r >= 2)
-		reload(l, r == 3);
-	return r != 0;
+	ui_edit_contact(l->ui, CL(l)->rows.v[i].id, NULL);
 }
 
-static bool clist_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
+static bool clist_remove(struct ui_list *l, size_t i)
 {
-	struct clist *l = CL(s);
-	const struct kz_row *r = l->lb.sel < l->rows.n ? &l->rows.v[l->lb.sel] : NULL;
+	const struct kz_row *r = &CL(l)->rows.v[i];
 
-	if (ui_lb_action(&l->lb, a))
-		return true;
-	switch (a) {
-	case UI_ACT_SEARCH: ui_search_open(ui, &l->search); return true;
-	case UI_ACT_CLEAR:
-		ui_search_close(ui, &l->search, true);
-		reload(l, true);
-		return true;
-	case UI_ACT_ADD: ui_edit_contact(ui, NULL, NULL); return true;
-	case UI_ACT_OPEN:
-	case UI_ACT_EDIT:
-	case UI_ACT_ARCHIVE:
-		break;
-	default:
-		return false;
-	}
-	if (!r) {
-		ui_message(ui, "%s", _("The list is empty."));
-		return true;
-	}
-	if (a == UI_ACT_OPEN)
-		ui_push(ui, ui_contact_detail_new(ui, r->id));
-	else if (a == UI_ACT_EDIT)
-		ui_edit_contact(ui, r->id, NULL);
-	else if (ui_delete_contact(ui, r->id, r->title))
-		reload(l, true);
-	return true;
+	return ui_delete_contact(l->ui, r->id, r->title);
 }
 
-static void clist_resize(struct ui_screen *s, struct ui *ui)
+static void clist_add(struct ui_list *l)
 {
-	ui_lb_set_height(&CL(s)->lb, ui_body_h(ui) - 1);
+	ui_edit_contact(l->ui, NULL, NULL);
 }
 
-static void clist_reveal(struct ui_screen *s, struct ui *ui)
+static void clist_free(struct ui_list *l)
 {
-	(void)ui;
-	reload(CL(s), true);
+	kz_rows_free(&CL(l)->rows);
 }
 
-static void clist_destroy(struct ui_screen *s)
-{
-	struct clist *l = CL(s);
-
-	kz_rows_free(&l->rows);
-	ui_search_free(&l->search);
-	free(l);
-}
-
-static const struct ui_screen_ops clist_ops = {
-	.draw = clist_draw,
-	.key = clist_key,
-	.action = clist_action,
-	.resize = clist_resize,
-	.reveal = clist_reveal,
-	.title = clist_title,
-	.legend = clist_legend,
-	.destroy = clist_destroy,
+static const struct ui_list_ops clist_ops = {
 	.groups = UI_G_MOVE | UI_G_LIST,
+	.persistent = true,
+	.searchable = true,
+	.head_rows = 1,
+	.load = clist_load,
+	.row_id = clist_row_id,
+	.draw_row = row,
+	.draw_head = clist_head,
+	.empty = clist_empty,
+	.open = clist_open,
+	.edit = clist_edit,
+	.remove = clist_remove,
+	.add = clist_add,
+	.title = clist_title,
+	.legend = legend_list,
+	.free = clist_free,
 };
 
 struct ui_screen *ui_contacts_new(struct ui *ui)
 {
-	struct clist *l = xcalloc(1, sizeof(*l));
-
-	l->base.ops = &clist_ops;
-	l->base.persistent = true;
-	l->ui = ui;
-	ui_lb_init(&l->lb, true);
-	ui_input_clear(&l->search.in);
-	return &l->base;
+	return &ui_list_new(ui, &clist_ops, sizeof(struct clist))->base;
 }

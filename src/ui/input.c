@@ -163,16 +163,10 @@ bool ui_confirm(struct ui *ui, const char *question)
 	free(q);
 	for (;;) {
 		ui_draw(ui);
-		int key = ui_getkey(ui);
-		if (ui_stopping(ui))
+		int key = ui_next_key(ui);
+		if (key == UI_KEY_STOP)
 			break;
-		if (key == UI_KEY_NONE)
-			continue;
-		if (key == (UI_KEY_FN | KEY_RESIZE)) {
-			ui_resize(ui);
-			continue;
-		}
-		if (ui_too_small())
+		if (key < 0)
 			continue;
 		if (answer_is(key, _("yes"), 'y')) {
 			result = true;
@@ -219,20 +213,8 @@ const struct ui_legend ui_legend_search[] = {
 	{ UI_ACT_DOWN, N_("Move in the list") }, { UI_ACT_NONE, NULL }
 };
 
-int ui_search_list_key(struct ui *ui, struct ui_search *s, int key,
-		       struct ui_listbox *lb)
-{
-	if (s->open)
-		return ui_search_key(ui, s, key, lb);
-	if (key == UI_KEY_ESC && s->query) {
-		ui_search_close(ui, s, true);
-		return 3;
-	}
-	return 0;
-}
-
-int ui_search_key(struct ui *ui, struct ui_search *s, int key,
-		  struct ui_listbox *lb)
+enum ui_search_result ui_search_key(struct ui *ui, struct ui_search *s, int key,
+				    struct ui_listbox *lb)
 {
 	bool changed = false;
 	enum ui_action a;
@@ -241,25 +223,25 @@ int ui_search_key(struct ui *ui, struct ui_search *s, int key,
 		a = ui_key_action(key, UI_G_DIALOG | UI_G_MOVE);
 		if (a == UI_ACT_ACCEPT) {
 			ui_search_close(ui, s, false);
-			return 1;
+			return UI_SEARCH_USED;
 		}
 		if (a == UI_ACT_CANCEL) {
 			ui_search_close(ui, s, true);
-			return 2;
+			return UI_SEARCH_CHANGED;
 		}
 		if (a == UI_ACT_UP || a == UI_ACT_DOWN || a == UI_ACT_PAGE_UP ||
 		    a == UI_ACT_PAGE_DOWN) {
 			ui_lb_action(lb, a);
-			return 1;
+			return UI_SEARCH_USED;
 		}
 	}
 	if (!ui_input_key(&s->in, key, &changed)) {
 		ui_search_close(ui, s, false);
-		return 0;
+		return UI_SEARCH_NOT_MINE;
 	}
 	if (!changed)
-		return 1;
+		return UI_SEARCH_USED;
 	free(s->query);
 	s->query = s->in.len ? ui_input_text(&s->in) : NULL;
-	return 2;
+	return UI_SEARCH_CHANGED;
 }

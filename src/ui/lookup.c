@@ -11,16 +11,13 @@
 #define PER_KIND 100
 
 struct lookup {
-	struct ui_screen base;
-	struct ui *ui;
+	struct ui_list list;
 	struct kz_hits hits;
-	struct ui_listbox lb;
-	struct ui_search search;
 };
 
-static struct lookup *LK(struct ui_screen *s)
+static struct lookup *LK(struct ui_list *l)
 {
-	return (struct lookup *)s;
+	return (struct lookup *)l;
 }
 
 /* Partners and contact persons come first: during a meeting the phone
@@ -48,16 +45,29 @@ static void order_kinds(struct kz_hits *h)
 	free(v);
 }
 
-static void reload(struct lookup *l)
+static enum kz_status lookup_load(struct ui_list *l, const char *query, size_t *n,
+				  struct kz_error *err)
 {
-	struct kz_error err = { 0 };
+	struct lookup *k = LK(l);
+	enum kz_status s = KZ_OK;
 
-	kz_hits_free(&l->hits);
-	if (l->search.query &&
-	    kz_search(l->ui->db, l->search.query, PER_KIND, &l->hits, &err) != KZ_OK)
-		ui_error(l->ui, "%s", err.msg);
-	order_kinds(&l->hits);
-	ui_lb_set_count(&l->lb, l->hits.n);
+	kz_hits_free(&k->hits);
+	if (query)
+		s = kz_search(l->ui->db, query, PER_KIND, &k->hits, err);
+	order_kinds(&k->hits);
+	*n = k->hits.n;
+	return s;
+}
+
+static const char *lookup_row_id(struct ui_list *l, size_t i)
+{
+	return LK(l)->hits.v[i].id;
+}
+
+/* Every new result list starts at its first hit. */
+static void lookup_reselect(struct ui_list *l, const char *prev)
+{
+	(void)prev;
 	ui_lb_select(&l->lb, 0);
 }
 
@@ -74,8 +84,7 @@ static const char *kind_label(enum kz_kind k)
 
 static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool sel)
 {
-	struct lookup *l = ctx;
-	const struct kz_hit *h = &l->hits.v[i];
+	const struct kz_hit *h = &LK(ctx)->hits.v[i];
 	/* The detail starts with the phone of partners and contact persons:
 	 * it must stay visible in a narrow window too. */
 	int kw = 11, dw = width >= 60 ? width * 2 / 5 : width >= 40 ? width / 2 - 4 : 0;
@@ -93,35 +102,26 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool se
 	wattrset(w, A_NORMAL);
 }
 
-static void lookup_draw(struct ui_screen *s, struct ui *ui)
+static void lookup_head(struct ui_list *l, WINDOW *w, int width)
 {
-	struct lookup *l = LK(s);
-	int width = ui_body_w(ui);
-
-	wattrset(ui->body, ui_look(UI_LOOK_LABEL));
-	ui_draw_text(ui->body, 0, 1, _("Services, partners, contact persons, meetings and cases"), width - 2);
-	wattrset(ui->body, A_NORMAL);
-	if (!l->search.query) {
-		ui_draw_text(ui->body, 2, 2, _("Type a few letters of a name, a title or a word of the description."),
-			     width - 4);
-		return;
-	}
-	if (l->hits.n == 0) {
-		ui_draw_text(ui->body, 2, 2, _("Nothing found."), width - 4);
-		return;
-	}
-	ui_lb_draw(&l->lb, ui->body, 1, 0, width, row, l);
+	(void)l;
+	wattrset(w, ui_look(UI_LOOK_LABEL));
+	ui_draw_text(w, 0, 1, _("Services, partners, contact persons, meetings and cases"), width - 2);
+	wattrset(w, A_NORMAL);
 }
 
-static void lookup_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn,
-			 char *info, size_t ni)
+static const char *lookup_empty(struct ui_list *l)
 {
-	struct lookup *l = LK(s);
+	if (!l->search.query)
+		return _("Type a few letters of a name, a title or a word of the description.");
+	return _("Nothing found.");
+}
 
-	(void)ui;
+static void lookup_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
+{
 	snprintf(name, nn, "%s", _("Look up everything"));
 	if (l->search.query)
-		snprintf(info, ni, ngettext("%zu found", "%zu found", l->hits.n), l->hits.n);
+		snprintf(info, ni, ngettext("%zu found", "%zu found", l->n), l->n);
 }
 
 static const struct ui_legend legend_list[] = {
@@ -133,107 +133,82 @@ static const struct ui_legend legend_search[] = {
 	{ UI_ACT_DOWN, N_("Move in the list") }, { UI_ACT_NONE, NULL }
 };
 
-static const struct ui_legend *lookup_legend(struct ui_screen *s, struct ui *ui)
+/* Esc goes straight back to where the lookup was opened, from the
+ * search line too (a list would first drop its search). */
+static bool lookup_key(struct ui_list *l, int key)
 {
-	(void)ui;
-	return LK(s)->search.open ? legend_search : legend_list;
-}
-
-static bool lookup_key(struct ui_screen *s, struct ui *ui, int key)
-{
-	struct lookup *l = LK(s);
-
-	if (!l->search.open)
+	if (l->search.open ? ui_key_action(key, UI_G_DIALOG) != UI_ACT_CANCEL
+			   : key != UI_KEY_ESC)
 		return false;
-	/* Esc goes straight back to where the lookup was opened. */
-	if (ui_key_action(key, UI_G_DIALOG) == UI_ACT_CANCEL) {
-		ui_search_close(ui, &l->search, true);
-		ui_pop(ui);
-		return true;
-	}
-	int r = ui_search_key(ui, &l->search, key, &l->lb);
-	if (r == 2)
-		reload(l);
-	return r != 0;
+	ui_search_close(l->ui, &l->search, true);
+	ui_pop(l->ui);
+	return true;
 }
 
-static bool lookup_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
+static bool lookup_action(struct ui_list *l, enum ui_action a)
 {
-	struct lookup *l = LK(s);
-	const struct kz_hit *h = l->lb.sel < l->hits.n ? &l->hits.v[l->lb.sel] : NULL;
-
-	if (ui_lb_action(&l->lb, a))
-		return true;
-	switch (a) {
-	case UI_ACT_SEARCH:
-	case UI_ACT_LOOKUP:
-		ui_search_open(ui, &l->search);
-		return true;
-	case UI_ACT_OPEN:
-		if (!h)
-			return true;
-		if (h->kind == KZ_KIND_SERVICE)
-			ui_push(ui, ui_service_detail_new(ui, h->id));
-		else if (h->kind == KZ_KIND_PARTNER)
-			ui_push(ui, ui_partner_screen_new(ui, h->id));
-		else if (h->kind == KZ_KIND_CASE)
-			ui_push(ui, ui_case_screen_new(ui, h->id));
-		else if (h->kind == KZ_KIND_MEETING)
-			ui_push(ui, ui_meeting_screen_new(ui, h->id));
-		else
-			ui_push(ui, ui_contact_detail_new(ui, h->id));
-		return true;
-	default:
+	if (a != UI_ACT_LOOKUP)
 		return false;
-	}
+	ui_list_search_open(l);
+	return true;
 }
 
-static void lookup_resize(struct ui_screen *s, struct ui *ui)
+static void lookup_open(struct ui_list *l, size_t i)
 {
-	ui_lb_set_height(&LK(s)->lb, ui_body_h(ui) - 1);
+	struct ui *ui = l->ui;
+	const struct kz_hit *h = &LK(l)->hits.v[i];
+
+	if (h->kind == KZ_KIND_SERVICE)
+		ui_push(ui, ui_service_detail_new(ui, h->id));
+	else if (h->kind == KZ_KIND_PARTNER)
+		ui_push(ui, ui_partner_screen_new(ui, h->id));
+	else if (h->kind == KZ_KIND_CASE)
+		ui_push(ui, ui_case_screen_new(ui, h->id));
+	else if (h->kind == KZ_KIND_MEETING)
+		ui_push(ui, ui_meeting_screen_new(ui, h->id));
+	else
+		ui_push(ui, ui_contact_detail_new(ui, h->id));
 }
 
-static void lookup_reveal(struct ui_screen *s, struct ui *ui)
+/* Back from a record: the same results, the same line. */
+static void lookup_reveal(struct ui_list *l)
 {
-	struct lookup *l = LK(s);
 	size_t sel = l->lb.sel;
 
-	(void)ui;
-	reload(l);
+	ui_list_reload(l, false);
 	ui_lb_select(&l->lb, sel);
 }
 
-static void lookup_destroy(struct ui_screen *s)
+static void lookup_free(struct ui_list *l)
 {
-	struct lookup *l = LK(s);
-
-	if (l->ui->input == &l->search.in)
-		l->ui->input = NULL;
-	kz_hits_free(&l->hits);
-	ui_search_free(&l->search);
-	free(l);
+	kz_hits_free(&LK(l)->hits);
 }
 
-static const struct ui_screen_ops lookup_ops = {
-	.draw = lookup_draw,
-	.key = lookup_key,
-	.action = lookup_action,
-	.resize = lookup_resize,
-	.reveal = lookup_reveal,
-	.title = lookup_title,
-	.legend = lookup_legend,
-	.destroy = lookup_destroy,
+static const struct ui_list_ops lookup_ops = {
 	.groups = UI_G_MOVE | UI_G_LIST,
+	.searchable = true,
+	.head_rows = 1,
+	.load = lookup_load,
+	.row_id = lookup_row_id,
+	.draw_row = row,
+	.draw_head = lookup_head,
+	.empty = lookup_empty,
+	.none_selected = "",
+	.open = lookup_open,
+	.action = lookup_action,
+	.key = lookup_key,
+	.reveal = lookup_reveal,
+	.reselect = lookup_reselect,
+	.title = lookup_title,
+	.legend = legend_list,
+	.search_legend = legend_search,
+	.free = lookup_free,
 };
 
 struct ui_screen *ui_lookup_new(struct ui *ui)
 {
-	struct lookup *l = xcalloc(1, sizeof(*l));
+	struct ui_list *l = ui_list_new(ui, &lookup_ops, sizeof(struct lookup));
 
-	l->base.ops = &lookup_ops;
-	l->ui = ui;
-	ui_lb_init(&l->lb, true);
-	ui_input_clear(&l->search.in);
-	ui_search_open(ui, &l->search);
+	ui_list_search_open(l);
 	return &l->base;
 }

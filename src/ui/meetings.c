@@ -15,45 +15,38 @@
 /* --- the list of meetings ------------------------------------------------------ */
 
 struct mlist {
-	struct ui_screen base;
-	struct ui *ui;
+	struct ui_list list;
 	struct kz_meetings m;
-	struct ui_listbox lb;
 	bool creating;
 };
 
-static struct mlist *ML(struct ui_screen *s)
+static struct mlist *ML(struct ui_list *l)
 {
-	return (struct mlist *)s;
+	return (struct mlist *)l;
 }
 
-static void mlist_reload(struct mlist *l)
+static enum kz_status mlist_load(struct ui_list *l, const char *query, size_t *n,
+				 struct kz_error *err)
 {
-	struct kz_error err = { 0 };
-	char prev[KZ_ID_LEN + 1] = "";
+	struct mlist *m = ML(l);
+	enum kz_status s;
 
-	if (l->lb.sel < l->m.n)
-		snprintf(prev, sizeof(prev), "%s", l->m.v[l->lb.sel].id);
-	kz_meetings_free(&l->m);
-	if (kz_meeting_list(l->ui->db, NULL, &l->m, &err) != KZ_OK)
-		ui_error(l->ui, "%s", err.msg);
-	ui_lb_set_count(&l->lb, l->m.n);
-	for (int pass = 0; pass < 2; pass++) {
-		const char *want = pass == 0 ? l->ui->saved_id : prev;
-		for (size_t i = 0; want[0] && i < l->m.n; i++)
-			if (strcmp(l->m.v[i].id, want) == 0) {
-				ui_lb_select(&l->lb, i);
-				return;
-			}
-	}
-	ui_lb_select(&l->lb, 0);
+	(void)query;
+	kz_meetings_free(&m->m);
+	s = kz_meeting_list(l->ui->db, NULL, &m->m, err);
+	*n = m->m.n;
+	return s;
+}
+
+static const char *mlist_row_id(struct ui_list *l, size_t i)
+{
+	return ML(l)->m.v[i].id;
 }
 
 static void mlist_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 		      bool selected)
 {
-	struct mlist *l = ctx;
-	const struct kz_meeting *m = &l->m.v[i];
+	const struct kz_meeting *m = &ML(ctx)->m.v[i];
 	bool team = m->kind && strcmp(m->kind, "case_team") == 0;
 	int cx = x + 1, end = x + width - 1, hw = width >= 70 ? 22 : 14;
 
@@ -74,26 +67,16 @@ static void mlist_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	wattrset(w, A_NORMAL);
 }
 
-static void mlist_draw(struct ui_screen *s, struct ui *ui)
+static const char *mlist_empty(struct ui_list *l)
 {
-	struct mlist *l = ML(s);
-
-	if (l->m.n == 0) {
-		wattrset(ui->body, ui_look(UI_LOOK_ARCHIVED));
-		ui_draw_text(ui->body, 0, 1, _("No meetings yet. Press a to record one."),
-			     ui_body_w(ui) - 2);
-		wattrset(ui->body, A_NORMAL);
-		return;
-	}
-	ui_lb_draw(&l->lb, ui->body, 0, 0, ui_body_w(ui), mlist_row, l);
+	(void)l;
+	return _("No meetings yet. Press a to record one.");
 }
 
-static void mlist_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn,
-			char *info, size_t ni)
+static void mlist_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
 {
-	(void)ui;
 	snprintf(name, nn, "%s", _("Meetings"));
-	snprintf(info, ni, _("%zu meetings, newest first"), ML(s)->m.n);
+	snprintf(info, ni, _("%zu meetings, newest first"), l->n);
 }
 
 static const struct ui_legend mlist_legend_items[] = {
@@ -101,13 +84,6 @@ static const struct ui_legend mlist_legend_items[] = {
 	{ UI_ACT_EDIT, NULL }, { UI_ACT_TASKS, NULL }, { UI_ACT_BACK, N_("Quit") },
 	{ UI_ACT_NONE, NULL }
 };
-
-static const struct ui_legend *mlist_legend(struct ui_screen *s, struct ui *ui)
-{
-	(void)s;
-	(void)ui;
-	return mlist_legend_items;
-}
 
 /* Open the form of a meeting (NULL id: a new one with the next host). */
 static bool edit_meeting(struct ui *ui, const char *id, const char *focus)
@@ -164,75 +140,61 @@ bool ui_new_case_meeting(struct ui *ui, const char *case_id, const char *code)
 	return true;
 }
 
-static bool mlist_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
+static void mlist_add(struct ui_list *l)
 {
-	struct mlist *l = ML(s);
-	const char *id = l->lb.sel < l->m.n ? l->m.v[l->lb.sel].id : NULL;
-
-	if (ui_lb_action(&l->lb, a))
-		return true;
-	switch (a) {
-	case UI_ACT_ADD:
-		l->creating = edit_meeting(ui, NULL, NULL);
-		return true;
-	case UI_ACT_OPEN:
-	case UI_ACT_EDIT:
-		if (!id) {
-			ui_message(ui, "%s", _("No meeting to open. Press a to record one."));
-			return true;
-		}
-		if (a == UI_ACT_OPEN)
-			ui_push(ui, ui_meeting_screen_new(ui, id));
-		else
-			edit_meeting(ui, id, NULL);
-		return true;
-	default:
-		return false;
-	}
+	ML(l)->creating = edit_meeting(l->ui, NULL, NULL);
 }
 
-static void mlist_resize(struct ui_screen *s, struct ui *ui)
+static void mlist_open(struct ui_list *l, size_t i)
 {
-	ui_lb_set_height(&ML(s)->lb, ui_body_h(ui));
+	ui_push(l->ui, ui_meeting_screen_new(l->ui, ML(l)->m.v[i].id));
 }
 
-static void mlist_reveal(struct ui_screen *s, struct ui *ui)
+static void mlist_edit(struct ui_list *l, size_t i)
 {
-	struct mlist *l = ML(s);
+	edit_meeting(l->ui, ML(l)->m.v[i].id, NULL);
+}
+
+/* A meeting just recorded: go on to its screen. */
+static void mlist_reveal(struct ui_list *l)
+{
+	struct mlist *m = ML(l);
 	char created[KZ_ID_LEN + 1];
 
-	snprintf(created, sizeof(created), "%s", l->creating ? ui->saved_id : "");
-	l->creating = false;
-	mlist_reload(l);
+	snprintf(created, sizeof(created), "%s", m->creating ? l->ui->saved_id : "");
+	m->creating = false;
+	ui_list_reload(l, true);
 	if (created[0])
-		ui_push(ui, ui_meeting_screen_new(ui, created));
+		ui_push(l->ui, ui_meeting_screen_new(l->ui, created));
 }
 
-static void mlist_destroy(struct ui_screen *s)
+static void mlist_free(struct ui_list *l)
 {
-	kz_meetings_free(&ML(s)->m);
-	free(s);
+	kz_meetings_free(&ML(l)->m);
 }
 
-static const struct ui_screen_ops mlist_ops = {
-	.draw = mlist_draw,
-	.action = mlist_action,
-	.resize = mlist_resize,
+static const struct ui_list_ops mlist_ops = {
+	.groups = UI_G_MOVE | UI_G_LIST,
+	.empty_as_note = true,
+	.load = mlist_load,
+	.row_id = mlist_row_id,
+	.draw_row = mlist_row,
+	.empty = mlist_empty,
+	.none_selected = N_("No meeting to open. Press a to record one."),
+	.open = mlist_open,
+	.edit = mlist_edit,
+	.add = mlist_add,
 	.reveal = mlist_reveal,
 	.title = mlist_title,
-	.legend = mlist_legend,
-	.destroy = mlist_destroy,
-	.groups = UI_G_MOVE | UI_G_LIST,
+	.legend = mlist_legend_items,
+	.free = mlist_free,
 };
 
 struct ui_screen *ui_meetings_new(struct ui *ui)
 {
-	struct mlist *l = xcalloc(1, sizeof(*l));
+	struct ui_list *l = ui_list_new(ui, &mlist_ops, sizeof(struct mlist));
 
-	l->base.ops = &mlist_ops;
-	l->ui = ui;
-	ui_lb_init(&l->lb, true);
-	mlist_reload(l);
+	ui_list_reload(l, false);
 	return &l->base;
 }
 

@@ -14,41 +14,50 @@
 /* ============================ the list ============================ */
 
 struct plist {
-	struct ui_screen base;
-	struct ui *ui;
+	struct ui_list list;
 	struct kz_rows rows;
-	struct ui_listbox lb;
-	struct ui_search search;
 	struct kz_partner preview;  /* the selected partner, read once */
 };
 
-static struct plist *PL(struct ui_screen *s)
+static struct plist *PL(struct ui_list *l)
 {
-	return (struct plist *)s;
+	return (struct plist *)l;
 }
+
+/* The filters of the list: membership status and sector. */
+enum { PF_STATUS, PF_SECTOR };
+
+static const struct ui_filter_def plist_filters[] = {
+	[PF_STATUS] = { .kind = UI_FILTER_CHOICE, .label = N_("Membership"),
+			.pick_title = N_("Filter by membership"),
+			.values = kz_partner_statuses },
+	[PF_SECTOR] = { .kind = UI_FILTER_VOCAB, .label = N_("Sector"),
+			.pick_title = N_("Filter by sector"), .vocab = KZ_VOCAB_SECTORS },
+};
 
 static int preview_rows(struct ui *ui)
 {
 	return ui_body_h(ui) >= 14 ? PREVIEW_ROWS : 0;
 }
 
-static void plist_reload(struct plist *l, bool keep)
+static enum kz_status plist_load(struct ui_list *l, const char *query, size_t *n,
+				 struct kz_error *err)
 {
-	struct kz_error err = { 0 };
-	char id[KZ_ID_LEN + 1] = "";
+	struct plist *p = PL(l);
+	struct kz_partner_filter f = { .status = ui_list_filter_code(l, PF_STATUS),
+				       .sector = ui_list_filter_code(l, PF_SECTOR) };
+	enum kz_status s;
 
-	if (keep && l->lb.sel < l->rows.n)
-		snprintf(id, sizeof(id), "%s", l->rows.v[l->lb.sel].id);
-	kz_rows_free(&l->rows);
-	if (kz_partner_list(l->ui->db, l->search.query, LIST_LIMIT, &l->rows, &err) != KZ_OK)
-		ui_error(l->ui, "%s", err.msg);
-	ui_reselect(l->ui, &l->lb, &l->rows, id);
-	kz_partner_clear(&l->preview);
+	kz_rows_free(&p->rows);
+	kz_partner_clear(&p->preview);
+	s = kz_partner_list(l->ui->db, query, &f, LIST_LIMIT, &p->rows, err);
+	*n = p->rows.n;
+	return s;
 }
 
-static const struct kz_row *plist_selected(struct plist *l)
+static const char *plist_row_id(struct ui_list *l, size_t i)
 {
-	return l->lb.sel < l->rows.n ? &l->rows.v[l->lb.sel] : NULL;
+	return PL(l)->rows.v[i].id;
 }
 
 struct pcols {
@@ -71,6 +80,7 @@ static void plist_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, b
 {
 	struct plist *l = ctx;
 	const struct kz_row *r = &l->rows.v[i];
+	const struct kz_config *cfg = l->list.ui->cfg;
 	struct pcols c = pcols_for(width);
 	attr_t base = sel ? ui_look(UI_LOOK_SELECTED)
 			  : (r->archived ? ui_look(UI_LOOK_ARCHIVED) : A_NORMAL);
@@ -88,7 +98,7 @@ static void plist_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, b
 		x += c.membership + 1;
 	}
 	if (c.kind)
-		ui_draw_text(w, y, x, kz_items_label(&l->ui->cfg->partner_kinds, r->col1 ? r->col1 : ""),
+		ui_draw_text(w, y, x, kz_items_label(&cfg->partner_kinds, r->col1 ? r->col1 : ""),
 			     c.kind);
 	wattrset(w, A_NORMAL);
 }
@@ -114,9 +124,11 @@ static int draw_preview_field(WINDOW *w, int y, int width, const char *label,
 }
 
 /* Role and resources of the selected partner under the list. */
-static void draw_preview(struct plist *l, WINDOW *w, int y, int width)
+static void draw_preview(struct ui_list *list, WINDOW *w, int y, int width)
 {
-	const struct kz_row *r = plist_selected(l);
+	struct plist *l = PL(list);
+	size_t i;
+	const struct kz_row *r = ui_list_selected(list, &i) ? &l->rows.v[i] : NULL;
 	struct kz_error err = { 0 };
 	const char *role = _("Role in the partnership"), *res = _("Resources it brings");
 	int lw = ui_text_width(role) > ui_text_width(res) ? ui_text_width(role) : ui_text_width(res);
@@ -126,7 +138,7 @@ static void draw_preview(struct plist *l, WINDOW *w, int y, int width)
 		return;
 	if (strcmp(l->preview.id, r->id) != 0) {
 		kz_partner_clear(&l->preview);
-		if (kz_partner_get(l->ui->db, r->id, &l->preview, &err) != KZ_OK)
+		if (kz_partner_get(list->ui->db, r->id, &l->preview, &err) != KZ_OK)
 			return;
 	}
 	wattrset(w, ui_look(UI_LOOK_LABEL));
@@ -138,13 +150,16 @@ static void draw_preview(struct plist *l, WINDOW *w, int y, int width)
 	draw_preview_field(w, y, width, res, l->preview.resources, lw);
 }
 
-static void plist_draw(struct ui_screen *s, struct ui *ui)
+static int plist_foot_rows(struct ui_list *l)
 {
-	struct plist *l = PL(s);
-	WINDOW *w = ui->body;
-	int width = ui_body_w(ui);
+	return preview_rows(l->ui);
+}
+
+static void plist_head(struct ui_list *l, WINDOW *w, int width)
+{
 	struct pcols c = pcols_for(width);
 
+	(void)l;
 	wattrset(w, ui_look(UI_LOOK_LABEL));
 	ui_draw_text(w, 0, 2, _("Partner"), c.name);
 	if (c.membership)
@@ -152,136 +167,109 @@ static void plist_draw(struct ui_screen *s, struct ui *ui)
 	if (c.kind)
 		ui_draw_text(w, 0, 4 + c.name + c.membership, _("Kind"), c.kind);
 	wattrset(w, A_NORMAL);
-	if (l->rows.n == 0) {
-		ui_draw_text(w, 2, 2, l->search.query ? _("No partner matches. Esc clears the search.")
-						      : _("No partners yet. Press a to add one."),
-			     width - 4);
-		return;
-	}
-	ui_lb_draw(&l->lb, w, 1, 0, width, plist_row, l);
-	if (preview_rows(ui))
-		draw_preview(l, w, ui_body_h(ui) - PREVIEW_ROWS, width);
 }
 
-static void plist_title(struct ui_screen *s, struct ui *ui, char *name,
-			size_t nn, char *info, size_t ni)
+static const char *plist_empty(struct ui_list *l)
 {
-	struct plist *l = PL(s);
+	if (ui_list_filtered(l))
+		return _("No entry matches. Esc or c clears the search and the filters.");
+	return l->search.query ? _("No partner matches. Esc clears the search.")
+			       : _("No partners yet. Press a to add one.");
+}
 
-	(void)ui;
+/* "3 partners", "2 found for "x"", then the filters, which narrow it. */
+static void plist_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
+{
+	char count[96];
+	char *filters = ui_list_filter_text(l);
+
 	snprintf(name, nn, "%s", _("Partners"));
 	if (l->search.query)
-		snprintf(info, ni, _("%zu found for \"%s\""), l->rows.n, l->search.query);
+		snprintf(count, sizeof(count), _("%zu found for \"%s\""), l->n, l->search.query);
 	else
-		snprintf(info, ni, ngettext("%zu partner", "%zu partners", l->rows.n),
-			 l->rows.n);
+		snprintf(count, sizeof(count), ngettext("%zu partner", "%zu partners", l->n), l->n);
+	if (filters)
+		snprintf(info, ni, "%s \xc2\xb7 %s", filters, count);
+	else
+		snprintf(info, ni, "%s", count);
+	free(filters);
+}
+
+static void plist_filter_message(struct ui_list *l)
+{
+	ui_message(l->ui, ngettext("%zu partner matches.", "%zu partners match.", l->n), l->n);
 }
 
 static const struct ui_legend plist_legend_list[] = {
-	{ UI_ACT_HELP, NULL }, { UI_ACT_SEARCH, NULL }, { UI_ACT_OPEN, NULL },
-	{ UI_ACT_ADD, NULL }, { UI_ACT_EDIT, NULL }, { UI_ACT_BASKET, NULL },
-	{ UI_ACT_CONTACTS, NULL }, { UI_ACT_BACK, N_("Quit") }, { UI_ACT_NONE, NULL }
+	{ UI_ACT_HELP, NULL }, { UI_ACT_SEARCH, NULL }, { UI_ACT_FILTER, NULL },
+	{ UI_ACT_OPEN, NULL }, { UI_ACT_ADD, NULL }, { UI_ACT_EDIT, NULL },
+	{ UI_ACT_BASKET, NULL }, { UI_ACT_CONTACTS, NULL }, { UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_NONE, NULL }
 };
 
-static const struct ui_legend *plist_legend(struct ui_screen *s, struct ui *ui)
+static bool plist_action(struct ui_list *l, enum ui_action a)
 {
-	(void)ui;
-	return PL(s)->search.open ? ui_legend_search : plist_legend_list;
-}
-
-static bool plist_key(struct ui_screen *s, struct ui *ui, int key)
-{
-	struct plist *l = PL(s);
-
-	int r = ui_search_list_key(ui, &l->search, key, &l->lb);
-
-	if (r >= 2)
-		plist_reload(l, r == 3);
-	return r != 0;
-}
-
-static bool plist_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
-{
-	struct plist *l = PL(s);
-	const struct kz_row *r = plist_selected(l);
-
-	if (ui_lb_action(&l->lb, a))
-		return true;
 	switch (a) {
-	case UI_ACT_SEARCH: ui_search_open(ui, &l->search); return true;
-	case UI_ACT_CLEAR:
-		ui_search_close(ui, &l->search, true);
-		plist_reload(l, true);
-		return true;
-	case UI_ACT_ADD: ui_edit_partner(ui, NULL); return true;
-	case UI_ACT_FILTER:
-		ui_message(ui, "%s", _("Partners have no filters; use / to search."));
-		return true;
 	case UI_ACT_VERIFY:
-		ui_message(ui, "%s", _("Only services are verified; open the partner to see its services."));
+		ui_message(l->ui, "%s", _("Only services are verified; open the partner to see its services."));
 		return true;
 	case UI_ACT_ARCHIVE:
-		ui_message(ui, "%s", _("Partners are kept; to end a membership, edit it and set \"left the partnership\"."));
-		return true;
-	case UI_ACT_OPEN:
-	case UI_ACT_EDIT:
-		if (!r) {
-			ui_message(ui, "%s", _("The list is empty."));
-			return true;
-		}
-		if (a == UI_ACT_OPEN)
-			ui_push(ui, ui_partner_screen_new(ui, r->id));
-		else
-			ui_edit_partner(ui, r->id);
+		ui_message(l->ui, "%s", _("Partners are kept; to end a membership, edit it and set \"left the partnership\"."));
 		return true;
 	default:
 		return false;
 	}
 }
 
-static void plist_resize(struct ui_screen *s, struct ui *ui)
+static void plist_open(struct ui_list *l, size_t i)
 {
-	ui_lb_set_height(&PL(s)->lb, ui_body_h(ui) - 1 - preview_rows(ui));
+	ui_push(l->ui, ui_partner_screen_new(l->ui, PL(l)->rows.v[i].id));
 }
 
-static void plist_reveal(struct ui_screen *s, struct ui *ui)
+static void plist_edit(struct ui_list *l, size_t i)
 {
-	(void)ui;
-	plist_reload(PL(s), true);
+	ui_edit_partner(l->ui, PL(l)->rows.v[i].id);
 }
 
-static void plist_destroy(struct ui_screen *s)
+static void plist_add(struct ui_list *l)
 {
-	struct plist *l = PL(s);
-
-	kz_rows_free(&l->rows);
-	kz_partner_clear(&l->preview);
-	ui_search_free(&l->search);
-	free(l);
+	ui_edit_partner(l->ui, NULL);
 }
 
-static const struct ui_screen_ops plist_ops = {
-	.draw = plist_draw,
-	.key = plist_key,
-	.action = plist_action,
-	.resize = plist_resize,
-	.reveal = plist_reveal,
-	.title = plist_title,
-	.legend = plist_legend,
-	.destroy = plist_destroy,
+static void plist_free(struct ui_list *l)
+{
+	kz_rows_free(&PL(l)->rows);
+	kz_partner_clear(&PL(l)->preview);
+}
+
+static const struct ui_list_ops plist_ops = {
 	.groups = UI_G_MOVE | UI_G_LIST,
+	.persistent = true,
+	.searchable = true,
+	.head_rows = 1,
+	.load = plist_load,
+	.row_id = plist_row_id,
+	.draw_row = plist_row,
+	.draw_head = plist_head,
+	.foot_rows = plist_foot_rows,
+	.draw_foot = draw_preview,
+	.empty = plist_empty,
+	.open = plist_open,
+	.edit = plist_edit,
+	.add = plist_add,
+	.action = plist_action,
+	.title = plist_title,
+	.legend = plist_legend_list,
+	.filters = plist_filters,
+	.nfilters = sizeof(plist_filters) / sizeof(plist_filters[0]),
+	.filter_menu_title = N_("Filter the partners by"),
+	.filter_message = plist_filter_message,
+	.free = plist_free,
 };
 
 struct ui_screen *ui_partners_new(struct ui *ui)
 {
-	struct plist *l = xcalloc(1, sizeof(*l));
-
-	l->base.ops = &plist_ops;
-	l->base.persistent = true;
-	l->ui = ui;
-	ui_lb_init(&l->lb, true);
-	ui_input_clear(&l->search.in);
-	return &l->base;
+	return &ui_list_new(ui, &plist_ops, sizeof(struct plist))->base;
 }
 
 /* ======================== one partner's screen ======================== */

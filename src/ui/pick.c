@@ -49,7 +49,7 @@ void ui_pick_load_partners(struct ui *ui, void *ctx, const char *query,
 	ui_pick_free_items(p);
 	if (none_label)
 		ui_pick_add(p, none_label, NULL, NULL);
-	if (kz_partner_list(ui->db, query, 300, &rows, &err) != KZ_OK) {
+	if (kz_partner_list(ui->db, query, NULL, 300, &rows, &err) != KZ_OK) {
 		ui_error(ui, "%s", err.msg);
 		return;
 	}
@@ -287,16 +287,10 @@ bool ui_pick_run(struct ui *ui, struct ui_pick *p)
 			draw_picker(&pk);
 		else
 			ui_draw(ui);
-		int key = ui_getkey(ui);
-		if (key == UI_KEY_NONE)
-			continue;
-		if (key == (UI_KEY_FN | KEY_RESIZE)) {
-			ui_resize(ui);
-			if (!ui_too_small())
-				place_window(&pk);
-			continue;
-		}
-		if (pk.win && !ui_too_small())
+		int key = ui_next_key(ui);
+		if (key == UI_KEY_RESIZED && !ui_too_small())
+			place_window(&pk);
+		if (key >= 0 && pk.win)
 			result = picker_key(&pk, key);
 	}
 	if (pk.win)

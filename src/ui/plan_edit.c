@@ -29,16 +29,10 @@ char *ui_ask(struct ui *ui, const char *prompt, const char *initial)
 		bool changed;
 		enum ui_action a;
 		ui_draw(ui);
-		int key = ui_getkey(ui);
-		if (ui_stopping(ui))
+		int key = ui_next_key(ui);
+		if (key == UI_KEY_STOP)
 			break;
-		if (key == UI_KEY_NONE)
-			continue;
-		if (key == (UI_KEY_FN | KEY_RESIZE)) {
-			ui_resize(ui);
-			continue;
-		}
-		if (ui_too_small())
+		if (key < 0)
 			continue;
 		if (!ui_key_printable(key)) {
 			a = ui_key_action(key, UI_G_DIALOG);

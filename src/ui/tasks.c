@@ -15,49 +15,39 @@ static const char *const view_names[] = { N_("My tasks"), N_("Overdue tasks"),
 #define NVIEWS (sizeof(views) / sizeof(views[0]))
 
 struct tasks {
-	struct ui_screen base;
-	struct ui *ui;
+	struct ui_list list;
 	size_t view;
 	struct kz_tasks t;
-	struct ui_listbox lb;
 };
 
-static struct tasks *TS(struct ui_screen *s)
+static struct tasks *TS(struct ui_list *l)
 {
-	return (struct tasks *)s;
+	return (struct tasks *)l;
 }
 
-static void tasks_reload(struct tasks *t)
+static enum kz_status tasks_load(struct ui_list *l, const char *query, size_t *n,
+				 struct kz_error *err)
 {
-	struct kz_error err = { 0 };
-	char prev[KZ_ID_LEN + 1] = "";
+	struct tasks *t = TS(l);
+	enum kz_status s;
 
-	if (t->lb.sel < t->t.n)
-		snprintf(prev, sizeof(prev), "%s", t->t.v[t->lb.sel].id);
+	(void)query;
 	kz_tasks_free(&t->t);
-	if (kz_task_list(t->ui->db, views[t->view],
-			 ui_user_name(t->ui, kz_db_user(t->ui->db)), &t->t, &err) != KZ_OK)
-		ui_error(t->ui, "%s", err.msg);
-	ui_lb_set_count(&t->lb, t->t.n);
-	/* The task a form saved last, else the one selected before. */
-	for (int pass = 0; pass < 2; pass++) {
-		const char *want = pass == 0 ? t->ui->saved_id : prev;
-		for (size_t i = 0; want[0] && i < t->t.n; i++)
-			if (strcmp(t->t.v[i].id, want) == 0) {
-				if (pass == 0)
-					t->ui->saved_id[0] = '\0';
-				ui_lb_select(&t->lb, i);
-				return;
-			}
-	}
-	ui_lb_select(&t->lb, 0);
+	s = kz_task_list(l->ui->db, views[t->view],
+			 ui_user_name(l->ui, kz_db_user(l->ui->db)), &t->t, err);
+	*n = t->t.n;
+	return s;
+}
+
+static const char *tasks_row_id(struct ui_list *l, size_t i)
+{
+	return TS(l)->t.v[i].id;
 }
 
 static void tasks_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 		      bool selected)
 {
-	struct tasks *t = ctx;
-	const struct kz_task *k = &t->t.v[i];
+	const struct kz_task *k = &TS(ctx)->t.v[i];
 	bool open = k->status && strcmp(k->status, "open") == 0;
 	int cx = x + 1, end = x + width - 1, ow = width >= 70 ? 26 : 16;
 	char *owner;
@@ -79,29 +69,16 @@ static void tasks_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	wattrset(w, A_NORMAL);
 }
 
-static void tasks_draw(struct ui_screen *s, struct ui *ui)
+static const char *tasks_empty(struct ui_list *l)
 {
-	struct tasks *t = TS(s);
-
-	if (t->t.n == 0) {
-		wattrset(ui->body, ui_look(UI_LOOK_ARCHIVED));
-		ui_draw_text(ui->body, 0, 1,
-			     _("No tasks in this view. Tab shows the next view."),
-			     ui_body_w(ui) - 2);
-		wattrset(ui->body, A_NORMAL);
-		return;
-	}
-	ui_lb_draw(&t->lb, ui->body, 0, 0, ui_body_w(ui), tasks_row, t);
+	(void)l;
+	return _("No tasks in this view. Tab shows the next view.");
 }
 
-static void tasks_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn,
-			char *info, size_t ni)
+static void tasks_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
 {
-	struct tasks *t = TS(s);
-
-	(void)ui;
-	snprintf(name, nn, "%s", _(view_names[t->view]));
-	snprintf(info, ni, _("%zu tasks"), t->t.n);
+	snprintf(name, nn, "%s", _(view_names[TS(l)->view]));
+	snprintf(info, ni, _("%zu tasks"), l->n);
 }
 
 static const struct ui_legend tasks_legend_items[] = {
@@ -109,13 +86,6 @@ static const struct ui_legend tasks_legend_items[] = {
 	{ UI_ACT_CLOSE_TASK, NULL }, { UI_ACT_MEETINGS, NULL }, { UI_ACT_BACK, N_("Quit") },
 	{ UI_ACT_NONE, NULL }
 };
-
-static const struct ui_legend *tasks_legend(struct ui_screen *s, struct ui *ui)
-{
-	(void)s;
-	(void)ui;
-	return tasks_legend_items;
-}
 
 bool ui_edit_task(struct ui *ui, const char *id)
 {
@@ -131,84 +101,77 @@ bool ui_edit_task(struct ui *ui, const char *id)
 	return true;
 }
 
-static bool tasks_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
+static void tasks_edit(struct ui_list *l, size_t i)
 {
-	struct tasks *t = TS(s);
-	const struct kz_task *k = t->lb.sel < t->t.n ? &t->t.v[t->lb.sel] : NULL;
-	struct kz_error err = { 0 };
+	ui_edit_task(l->ui, TS(l)->t.v[i].id);
+}
 
-	if (ui_lb_action(&t->lb, a))
-		return true;
+/* Mark the selected task done, after asking. */
+static void close_task(struct ui_list *l)
+{
+	struct kz_error err = { 0 };
+	const struct kz_task *k;
+	size_t i;
+
+	if (!ui_list_selected(l, &i)) {
+		ui_message(l->ui, "%s", _("Choose a task first."));
+		return;
+	}
+	if (!ui_confirm(l->ui, _("Mark the task done?")))
+		return;
+	k = &TS(l)->t.v[i];
+	if (kz_task_close(l->ui->db, k->id, "done", k->stamp.rev, &err) != KZ_OK)
+		ui_error(l->ui, "%s", err.msg);
+	else
+		ui_message(l->ui, _("Task done: %s"), k->title ? k->title : "");
+	ui_list_reload(l, true);
+}
+
+static bool tasks_action(struct ui_list *l, enum ui_action a)
+{
 	switch (a) {
 	case UI_ACT_NEXT_VIEW:
-		t->view = (t->view + 1) % NVIEWS;
-		t->lb.sel = 0;
-		t->lb.top = 0;
-		tasks_reload(t);
-		return true;
-	case UI_ACT_OPEN:
-	case UI_ACT_EDIT:
-		if (!k)
-			ui_message(ui, "%s", _("Choose a task first."));
-		else
-			ui_edit_task(ui, k->id);
+		TS(l)->view = (TS(l)->view + 1) % NVIEWS;
+		l->lb.sel = 0;
+		l->lb.top = 0;
+		ui_list_reload(l, true);
 		return true;
 	case UI_ACT_CLOSE_TASK:
-		if (!k) {
-			ui_message(ui, "%s", _("Choose a task first."));
-			return true;
-		}
-		if (!ui_confirm(ui, _("Mark the task done?")))
-			return true;
-		if (kz_task_close(ui->db, k->id, "done", k->stamp.rev, &err) != KZ_OK)
-			ui_error(ui, "%s", err.msg);
-		else
-			ui_message(ui, _("Task done: %s"), k->title ? k->title : "");
-		tasks_reload(t);
+		close_task(l);
 		return true;
 	default:
 		return false;
 	}
 }
 
-static void tasks_resize(struct ui_screen *s, struct ui *ui)
+static void tasks_free(struct ui_list *l)
 {
-	ui_lb_set_height(&TS(s)->lb, ui_body_h(ui));
+	kz_tasks_free(&TS(l)->t);
 }
 
-static void tasks_reveal(struct ui_screen *s, struct ui *ui)
-{
-	(void)ui;
-	tasks_reload(TS(s));
-}
-
-static void tasks_destroy(struct ui_screen *s)
-{
-	kz_tasks_free(&TS(s)->t);
-	free(s);
-}
-
-static const struct ui_screen_ops tasks_ops = {
-	.draw = tasks_draw,
-	.action = tasks_action,
-	.resize = tasks_resize,
-	.reveal = tasks_reveal,
-	.title = tasks_title,
-	.legend = tasks_legend,
-	.destroy = tasks_destroy,
+static const struct ui_list_ops tasks_ops = {
 	.groups = UI_G_MOVE | UI_G_LIST | UI_G_MEET,
+	.empty_as_note = true,
+	.load = tasks_load,
+	.row_id = tasks_row_id,
+	.draw_row = tasks_row,
+	.empty = tasks_empty,
+	.none_selected = N_("Choose a task first."),
+	.open = tasks_edit,
+	.edit = tasks_edit,
+	.action = tasks_action,
+	.title = tasks_title,
+	.legend = tasks_legend_items,
+	.free = tasks_free,
 };
 
 struct ui_screen *ui_tasks_new(struct ui *ui)
 {
-	struct tasks *t = xcalloc(1, sizeof(*t));
+	struct tasks *t = (struct tasks *)ui_list_new(ui, &tasks_ops, sizeof(struct tasks));
 
-	t->base.ops = &tasks_ops;
-	t->ui = ui;
-	ui_lb_init(&t->lb, true);
 	/* Someone who is not a configured user has no tasks of their own. */
 	if (!kz_config_user(ui->cfg, kz_db_user(ui->db)))
 		t->view = 2;
-	tasks_reload(t);
-	return &t->base;
+	ui_list_reload(&t->list, false);
+	return &t->list.base;
 }

@@ -234,6 +234,7 @@ struct ui_screen_ops {
 struct ui_screen {
 	const struct ui_screen_ops *ops;
 	bool persistent;  /* a top-level list, kept when not shown */
+	unsigned groups;  /* when not 0, instead of ops->groups */
 };
 
 struct ui_input;
@@ -285,8 +286,17 @@ void ui_stage(struct ui *ui);
 void ui_draw(struct ui *ui);
 /* Next key: UI_KEY_NONE after a short timeout, a signal or when the
  * program is stopping; KEY_RESIZE (with UI_KEY_FN) is handled by the
- * caller through ui_resize. */
+ * caller through ui_resize. Loops use ui_next_key instead. */
 int ui_getkey(struct ui *ui);
+/* What ui_next_key returns besides a key. */
+#define UI_KEY_STOP (-2)     /* the program is stopping: leave the loop */
+#define UI_KEY_RESIZED (-3)  /* the windows changed size: draw again */
+/* The next key for the main loop and every modal loop (dialogs, pick
+ * lists, questions): UI_KEY_NONE after a short timeout; on KEY_RESIZE
+ * the windows are laid out again (UI_KEY_RESIZED); while the terminal is
+ * too small no key gets through, but Quit still stops the program;
+ * UI_KEY_STOP when the program is stopping. */
+int ui_next_key(struct ui *ui);
 void ui_resize(struct ui *ui);
 /* The terminal is too small to show anything but a request to enlarge. */
 bool ui_too_small(void);
@@ -295,10 +305,6 @@ bool ui_stopping(struct ui *ui);
 const struct kz_items *ui_vocab(struct ui *ui, enum kz_vocab v);
 /* A person's name for a login (from the configuration), or the login. */
 const char *ui_user_name(struct ui *ui, const char *login);
-/* After a list was read again, select the record a form just saved, or
- * else the one selected before (prev_id, may be ""), or else the first. */
-void ui_reselect(struct ui *ui, struct ui_listbox *lb,
-		 const struct kz_rows *rows, const char *prev_id);
 /* Height and width of the body window. */
 int ui_body_h(struct ui *ui);
 int ui_body_w(struct ui *ui);
@@ -386,20 +392,139 @@ void ui_search_open(struct ui *ui, struct ui_search *s);
 /* Close the line; with clear also drop the query. */
 void ui_search_close(struct ui *ui, struct ui_search *s, bool clear);
 void ui_search_free(struct ui_search *s);
-/* A key while the line is open: 0 not used (the line is closed, keeping
- * the query), 1 used, 2 used and the query changed (reload the list). */
-int ui_search_key(struct ui *ui, struct ui_search *s, int key,
-		  struct ui_listbox *lb);
-/* The search keys of a list screen: while the line is open as
- * ui_search_key (2: the query changed, reload the list); otherwise Esc
- * drops an applied query (3: reload the whole list). 0: not a search key. */
-int ui_search_list_key(struct ui *ui, struct ui_search *s, int key,
-		       struct ui_listbox *lb);
+/* What a key did to the search line. */
+enum ui_search_result {
+	UI_SEARCH_NOT_MINE,  /* not used: the line closed, keeping the query */
+	UI_SEARCH_USED,      /* used; the query is as it was */
+	UI_SEARCH_CHANGED,   /* the query changed (or was dropped): read again */
+};
+/* A key while the line is open. */
+enum ui_search_result ui_search_key(struct ui *ui, struct ui_search *s, int key,
+				    struct ui_listbox *lb);
 /* The legend while a list's search line is open. */
 extern const struct ui_legend ui_legend_search[];
 
 /* A question on the status line answered with y or n (Esc: no). */
 bool ui_confirm(struct ui *ui, const char *question);
+
+/* --- the one list screen (list.c) ------------------------------------------------
+ * Basket, partners, contacts, cases, meetings, tasks and the lookup are
+ * each a struct ui_list (first member of the screen's own struct) and a
+ * table of hooks. The list screen does the rest: the listbox, the search
+ * line, filters, reading again and keeping the selection, "the list is
+ * empty", resizing, revealing and destroying. */
+struct ui_list;
+
+/* Filters are declared once per list; the list keeps their values, the
+ * filter menu (f), the filter line and clearing (c, Esc). */
+enum ui_filter_kind {
+	UI_FILTER_VOCAB,    /* a code of a configured vocabulary */
+	UI_FILTER_CHOICE,   /* one of fixed values (shown by kz_enum_label) */
+	UI_FILTER_PARTNER,  /* a partner, picked by name */
+	UI_FILTER_TOGGLE,   /* on or off */
+};
+
+struct ui_filter_def {
+	enum ui_filter_kind kind;
+	const char *label;       /* msgid: in the menu and on the filter line */
+	const char *pick_title;  /* msgid: the pick list's title */
+	enum kz_vocab vocab;     /* VOCAB */
+	const char *const *values;  /* CHOICE: NULL-terminated codes */
+	const char *extra_value;    /* CHOICE: one more value (e.g. "all") */
+	const char *extra_label;    /* msgid of extra_value in the pick list */
+	const char *any_item;    /* msgid: the pick list's "any" ("(any)") */
+	const char *any_menu;    /* msgid: the menu's "any" ("any") */
+	const char *menu_label;  /* TOGGLE: msgid in the menu */
+	const char *on_text;     /* TOGGLE: msgid on the filter line */
+};
+
+struct ui_filter_value {
+	char *code;   /* NULL: any */
+	char *name;   /* PARTNER: the partner's name */
+	bool on;      /* TOGGLE */
+};
+
+struct ui_list_ops {
+	unsigned groups;     /* which actions the screen takes */
+	bool persistent;     /* a top-level list, kept when not shown */
+	bool searchable;     /* / opens the search line */
+	int head_rows;       /* lines above the rows (headings) */
+	bool empty_as_note;  /* the empty text dim on the first line */
+	/* Read the rows for the query (NULL: none) and the filters; *n rows.
+	 * A failure's message goes to err (the list shows it). */
+	enum kz_status (*load)(struct ui_list *l, const char *query, size_t *n,
+			       struct kz_error *err);
+	/* The record row i opens, or NULL (a heading). */
+	const char *(*row_id)(struct ui_list *l, size_t i);
+	ui_row_fn draw_row;  /* ctx: the struct ui_list */
+	/* Optional: headings; lines below the rows (e.g. a preview). */
+	void (*draw_head)(struct ui_list *l, WINDOW *w, int width);
+	int (*foot_rows)(struct ui_list *l);
+	void (*draw_foot)(struct ui_list *l, WINDOW *w, int y, int width);
+	/* The text shown instead of rows when there are none. */
+	const char *(*empty)(struct ui_list *l);
+	/* msgid of the message when no row is selected for open, edit or
+	 * remove; NULL: "The list is empty."; "": nothing. */
+	const char *none_selected;
+	/* Record actions (NULL: the action is not the list's). remove
+	 * returns true when the list changed. */
+	void (*open)(struct ui_list *l, size_t i);
+	void (*edit)(struct ui_list *l, size_t i);
+	bool (*remove)(struct ui_list *l, size_t i);
+	void (*add)(struct ui_list *l);
+	/* Optional: other actions, before the list's own; true when used. */
+	bool (*action)(struct ui_list *l, enum ui_action a);
+	/* Optional: a key before the list's own; true when used. */
+	bool (*key)(struct ui_list *l, int key);
+	/* Optional: on top again (default: read again, keep the selection). */
+	void (*reveal)(struct ui_list *l);
+	/* Optional: choose the row after reading (default: the record a
+	 * form saved, else prev, else the first row). */
+	void (*reselect)(struct ui_list *l, const char *prev);
+	void (*title)(struct ui_list *l, char *name, size_t nn, char *info,
+		      size_t ni);
+	const struct ui_legend *legend;
+	const struct ui_legend *search_legend;  /* NULL: ui_legend_search */
+	/* Filters: their table, the title of the menu, then (optional) what
+	 * to do when they changed (before reading again) and the message
+	 * after a change. */
+	const struct ui_filter_def *filters;
+	size_t nfilters;
+	const char *filter_menu_title;  /* msgid */
+	void (*filters_changed)(struct ui_list *l);
+	void (*filter_message)(struct ui_list *l);
+	/* Free what the screen owns (rows, ...), not the list itself. */
+	void (*free)(struct ui_list *l);
+};
+
+struct ui_list {
+	struct ui_screen base;
+	struct ui *ui;
+	const struct ui_list_ops *ops;
+	size_t n;                       /* rows */
+	struct ui_listbox lb;
+	struct ui_search search;
+	struct ui_filter_value *filter; /* ops->nfilters values */
+	bool unreadable;                /* the last reading failed */
+};
+
+/* A new list screen of size bytes (a struct beginning with struct
+ * ui_list), not yet read: the first reveal or ui_list_reload reads it. */
+struct ui_list *ui_list_new(struct ui *ui, const struct ui_list_ops *ops,
+			    size_t size);
+/* Read again; keep the selected record when keep. */
+void ui_list_reload(struct ui_list *l, bool keep);
+/* The selected row, or false when there is none. */
+bool ui_list_selected(struct ui_list *l, size_t *i);
+void ui_list_search_open(struct ui_list *l);
+/* A filter's code (NULL: any) and whether a toggle is on. */
+const char *ui_list_filter_code(const struct ui_list *l, size_t f);
+bool ui_list_filter_on(const struct ui_list *l, size_t f);
+bool ui_list_filtered(const struct ui_list *l);
+/* "Sector: public · Status: declared" of the filters set; NULL if none. */
+char *ui_list_filter_text(const struct ui_list *l);
+/* Select the row of a record; false when it is not in the list. */
+bool ui_list_select_id(struct ui_list *l, const char *id);
 
 /* --- pick lists (pick.c) --------------------------------------------------- */
 struct ui_pick_item {

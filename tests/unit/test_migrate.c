@@ -55,7 +55,7 @@ static void test_v1_is_migrated(void **state)
 	make_v1(t.path);
 
 	assert_int_equal(kz_db_open(t.path, KZ_OPEN_EXISTING, &db, &err), KZ_OK);
-	assert_int_equal(kz_partner_list(db, "stare", 0, &rows, &err), KZ_OK);
+	assert_int_equal(kz_partner_list(db, "stare", NULL, 0, &rows, &err), KZ_OK);
 	assert_int_equal(rows.n, 1);
 	assert_string_equal(rows.v[0].title, "Stowarzyszenie „Stare Dane”");
 	kz_rows_free(&rows);
