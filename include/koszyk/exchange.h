@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "koszyk/basket.h"
 #include "koszyk/buf.h"
 #include "koszyk/config.h"
 #include "koszyk/db.h"
@@ -49,12 +50,14 @@ enum kz_list_kind { KZ_LIST_SERVICES, KZ_LIST_PARTNERS, KZ_LIST_CONTACTS };
 
 /* The records of one kind as a JSON array of the same objects as the JSON
  * export (kind, id, title, every field, labels, stamp; services also
- * "stale"). include_archived applies to services. */
+ * "stale"). include_archived applies to services; partners (may be
+ * NULL) narrows the partners as kz_partner_list does. */
 enum kz_status kz_export_json_list(struct kz_db *db,
 				   const struct kz_config *cfg,
 				   enum kz_list_kind kind,
-				   bool include_archived, struct kz_buf *out,
-				   struct kz_error *err);
+				   bool include_archived,
+				   const struct kz_partner_filter *partners,
+				   struct kz_buf *out, struct kz_error *err);
 
 /* Write the export into out. JSON, Markdown and HTML hold the whole
  * basket (active and suspended services) with partners and contacts. */

@@ -24,6 +24,8 @@ struct args {
 	bool json;
 	bool all;
 	const char *output;
+	const char *status;  /* --status CODE (list partners) */
+	const char *sector;  /* --sector CODE (list partners) */
 	const char *pos[4];
 	int npos;
 };
@@ -43,6 +45,11 @@ static enum kz_status parse_args(struct kz_cli *cli, struct args *a,
 			if (++i == cli->argc)
 				return kz_fail(err, KZ_INVALID, _("-o needs a file name"));
 			a->output = cli->argv[i];
+		} else if ((strcmp(s, "--status") == 0 || strcmp(s, "--sector") == 0) &&
+			   strchr(allowed, 'f')) {
+			if (++i == cli->argc)
+				return kz_fail(err, KZ_INVALID, _("%s needs a value"), s);
+			*(s[3] == 't' ? &a->status : &a->sector) = cli->argv[i];
 		} else if (strcmp(s, "--") == 0) {
 			for (i++; i < cli->argc; i++) {
 				if (a->npos == max_pos)
@@ -257,6 +264,47 @@ static enum kz_status list_contact(const struct kz_contact *ct, void *ctx)
 	return KZ_OK;
 }
 
+/* The partners filter of list partners, checked: a status of the
+ * membership and a configured sector code. */
+static enum kz_status partner_filter(struct kz_cli *cli, const struct args *a,
+				     struct kz_partner_filter *f, struct kz_error *err)
+{
+	bool known = !a->status;
+
+	for (const char *const *v = kz_partner_statuses; !known && *v; v++)
+		known = strcmp(*v, a->status) == 0;
+	if (!known)
+		return kz_fail(err, KZ_INVALID,
+			       _("unknown membership status \"%s\": the statuses are invited, informal, declared and left"),
+			       a->status);
+	if (a->sector && !kz_items_find(&cli->cfg.sectors, a->sector))
+		return kz_fail(err, KZ_INVALID,
+			       _("unknown sector \"%s\": see the sectors in the configuration"),
+			       a->sector);
+	f->status = a->status;
+	f->sector = a->sector;
+	return KZ_OK;
+}
+
+/* The partners that pass the filter, one line each as list_partner. */
+static enum kz_status list_partners_filtered(struct kz_cli *cli,
+					     const struct kz_partner_filter *f,
+					     struct list_ctx *c, struct kz_error *err)
+{
+	struct kz_rows rows;
+	enum kz_status st = kz_partner_list(cli->db, NULL, f, 0, &rows, err);
+
+	for (size_t i = 0; st == KZ_OK && i < rows.n; i++) {
+		struct kz_partner p = { 0 };
+		st = kz_partner_get(cli->db, rows.v[i].id, &p, err);
+		if (st == KZ_OK)
+			st = list_partner(&p, c);
+		kz_partner_clear(&p);
+	}
+	kz_rows_free(&rows);
+	return st;
+}
+
 enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 {
 	static const char *const kinds[] = { "services", "partners", "contacts" };
@@ -264,12 +312,19 @@ enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 	struct kz_buf out = KZ_BUF_INIT;
 	struct list_ctx c = { cli, &out };
 	int kind = -1;
-	enum kz_status st = parse_args(cli, &a, "ja", 1, err);
+	struct kz_partner_filter filter = { 0 };
+	bool filtered;
+	enum kz_status st = parse_args(cli, &a, "jaf", 1, err);
 
 	if (st != KZ_OK)
 		return st;
 	if (a.npos != 1)
 		return kz_fail(err, KZ_INVALID, _("list needs a kind: services, partners or contacts"));
+	filtered = a.status || a.sector;
+	if (filtered && strcmp(a.pos[0], "partners") != 0)
+		return kz_fail(err, KZ_INVALID, _("--status and --sector filter the partners only"));
+	if (filtered && (st = partner_filter(cli, &a, &filter, err)) != KZ_OK)
+		return st;
 	if (strcmp(a.pos[0], "cases") == 0)
 		return kz_cmd_list_cases(cli, a.json, err);
 	if (strcmp(a.pos[0], "conflicts") == 0)
@@ -289,9 +344,12 @@ enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 	if (st != KZ_OK)
 		return st;
 	if (a.json)
-		st = kz_export_json_list(cli->db, &cli->cfg, (enum kz_list_kind)kind, a.all, &out, err);
+		st = kz_export_json_list(cli->db, &cli->cfg, (enum kz_list_kind)kind, a.all,
+					 filtered ? &filter : NULL, &out, err);
 	else if (kind == 0)
 		st = kz_service_each(cli->db, a.all, list_service, &c, err);
+	else if (kind == 1 && filtered)
+		st = list_partners_filtered(cli, &filter, &c, err);
 	else if (kind == 1)
 		st = kz_partner_each(cli->db, list_partner, &c, err);
 	else

@@ -1097,27 +1097,44 @@ static void html_export(const struct kz_config *cfg, const struct basket *b,
 
 /* --- the entry points --------------------------------------------------- */
 
+static bool row_listed(const struct kz_rows *rows, const char *id)
+{
+	for (size_t i = 0; i < rows->n; i++)
+		if (strcmp(rows->v[i].id, id) == 0)
+			return true;
+	return false;
+}
+
 enum kz_status kz_export_json_list(struct kz_db *db, const struct kz_config *cfg,
 				   enum kz_list_kind kind, bool include_archived,
+				   const struct kz_partner_filter *partners,
 				   struct kz_buf *out, struct kz_error *err)
 {
 	struct basket b;
+	struct kz_rows passed = { 0 };
 	bool first = true;
 	enum kz_status st = basket_read(db, include_archived, &b, err);
 
-	if (st != KZ_OK)
+	if (st == KZ_OK && partners)
+		st = kz_partner_list(db, NULL, partners, 0, &passed, err);
+	if (st != KZ_OK) {
+		basket_free(&b);
 		return st;
+	}
+
 	kz_buf_putc(out, '[');
 	if (kind == KZ_LIST_SERVICES)
 		for (size_t i = 0; i < b.nservices; i++)
 			json_service(out, cfg, &b, &b.services[i], &first);
 	if (kind == KZ_LIST_PARTNERS)
 		for (size_t i = 0; i < b.npartners; i++)
-			json_partner(out, cfg, &b.partners[i], &first);
+			if (!partners || row_listed(&passed, b.partners[i].id))
+				json_partner(out, cfg, &b.partners[i], &first);
 	if (kind == KZ_LIST_CONTACTS)
 		for (size_t i = 0; i < b.ncontacts; i++)
 			json_contact(out, &b, &b.contacts[i], &first);
 	kz_buf_puts(out, first ? "]\n" : "\n]\n");
+	kz_rows_free(&passed);
 	basket_free(&b);
 	return KZ_OK;
 }

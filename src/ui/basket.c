@@ -202,16 +202,16 @@ static char *filter_text(struct ui_list *l)
 	return text;
 }
 
-static void basket_head(struct ui_list *l, WINDOW *w, int width)
+static void basket_head(struct ui_list *l, WINDOW *w, int y, int width)
 {
 	char *ft = filter_text(l);
 
 	if (ui_list_filtered(l) || l->search.query)
 		wattrset(w, ui_look(UI_LOOK_KEY));
-	ui_draw_text(w, 0, 1, ft, width - 2);
+	ui_draw_text(w, y, 1, ft, width - 2);
 	wattrset(w, A_NORMAL);
 	free(ft);
-	draw_headings(w, 1, width);
+	draw_headings(w, y + 1, width);
 }
 
 static const char *basket_empty(struct ui_list *l)

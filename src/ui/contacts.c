@@ -77,25 +77,25 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool se
 	wattrset(w, A_NORMAL);
 }
 
-static void clist_head(struct ui_list *l, WINDOW *w, int width)
+static void clist_head(struct ui_list *l, WINDOW *w, int y, int width)
 {
 	struct ccols c = ccols_for(width);
 	int x = 2;
 
 	(void)l;
 	wattrset(w, ui_look(UI_LOOK_LABEL));
-	ui_draw_text(w, 0, x, _("Full name"), c.name);
+	ui_draw_text(w, y, x, _("Full name"), c.name);
 	x += c.name + 1;
 	if (c.position) {
-		ui_draw_text(w, 0, x, _("Position"), c.position);
+		ui_draw_text(w, y, x, _("Position"), c.position);
 		x += c.position + 1;
 	}
 	if (c.partner) {
-		ui_draw_text(w, 0, x, _("Partner"), c.partner);
+		ui_draw_text(w, y, x, _("Partner"), c.partner);
 		x += c.partner + 1;
 	}
 	if (c.phone)
-		ui_draw_text(w, 0, x, _("Phone"), c.phone);
+		ui_draw_text(w, y, x, _("Phone"), c.phone);
 	wattrset(w, A_NORMAL);
 }
 

@@ -16,6 +16,8 @@ static struct ui_list *LS(struct ui_screen *s)
 	return (struct ui_list *)s;
 }
 
+static void fit(struct ui_list *l);
+
 /* --- reading and selecting ---------------------------------------------------- */
 
 bool ui_list_selected(struct ui_list *l, size_t *i)
@@ -59,6 +61,7 @@ void ui_list_reload(struct ui_list *l, bool keep)
 	l->unreadable = l->ops->load(l, l->search.query, &l->n, &err) != KZ_OK;
 	if (l->unreadable)
 		ui_error(l->ui, "%s", err.msg);
+	fit(l);
 	ui_lb_set_count(&l->lb, l->n);
 	if (l->ops->reselect)
 		l->ops->reselect(l, prev);
@@ -246,17 +249,46 @@ static int foot_rows(struct ui_list *l)
 	return l->ops->foot_rows ? l->ops->foot_rows(l) : 0;
 }
 
+static bool shows_filter_line(const struct ui_list *l)
+{
+	return l->ops->filter_line && ui_list_filtered(l);
+}
+
+/* Lines above the rows: the filter line, then the headings. */
+static int head_rows(const struct ui_list *l)
+{
+	return l->ops->head_rows + (shows_filter_line(l) ? 1 : 0);
+}
+
+/* The rows get what the lines above and below leave. */
+static void fit(struct ui_list *l)
+{
+	ui_lb_set_height(&l->lb, ui_body_h(l->ui) - head_rows(l) - foot_rows(l));
+}
+
+static void draw_filter_line(struct ui_list *l, WINDOW *w, int width)
+{
+	char *text = ui_list_filter_text(l);
+	char *line = xasprintf(_("Filter: %s. Esc or c clears it."), text ? text : "");
+
+	wattrset(w, ui_look(UI_LOOK_KEY));
+	ui_draw_text(w, 0, 1, line, width - 2);
+	wattrset(w, A_NORMAL);
+	free(line);
+	free(text);
+}
+
 static void draw_empty(struct ui_list *l, WINDOW *w, int width)
 {
 	const char *text = l->ops->empty(l);
 
 	if (l->ops->empty_as_note) {
 		wattrset(w, ui_look(UI_LOOK_ARCHIVED));
-		ui_draw_text(w, l->ops->head_rows, 1, text, width - 2);
+		ui_draw_text(w, head_rows(l), 1, text, width - 2);
 		wattrset(w, A_NORMAL);
 		return;
 	}
-	ui_draw_text(w, l->ops->head_rows + 1, 2, text, width - 4);
+	ui_draw_text(w, head_rows(l) + 1, 2, text, width - 4);
 }
 
 static void list_draw(struct ui_screen *s, struct ui *ui)
@@ -265,13 +297,15 @@ static void list_draw(struct ui_screen *s, struct ui *ui)
 	WINDOW *w = ui->body;
 	int width = ui_body_w(ui);
 
+	if (shows_filter_line(l))
+		draw_filter_line(l, w, width);
 	if (l->ops->draw_head)
-		l->ops->draw_head(l, w, width);
+		l->ops->draw_head(l, w, head_rows(l) - l->ops->head_rows, width);
 	if (l->n == 0 && l->ops->empty) {
 		draw_empty(l, w, width);
 		return;
 	}
-	ui_lb_draw(&l->lb, w, l->ops->head_rows, 0, width, l->ops->draw_row, l);
+	ui_lb_draw(&l->lb, w, head_rows(l), 0, width, l->ops->draw_row, l);
 	if (foot_rows(l))
 		l->ops->draw_foot(l, w, ui_body_h(ui) - foot_rows(l), width);
 }
@@ -362,9 +396,8 @@ static bool list_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 
 static void list_resize(struct ui_screen *s, struct ui *ui)
 {
-	struct ui_list *l = LS(s);
-
-	ui_lb_set_height(&l->lb, ui_body_h(ui) - l->ops->head_rows - foot_rows(l));
+	(void)ui;
+	fit(LS(s));
 }
 
 static void list_reveal(struct ui_screen *s, struct ui *ui)

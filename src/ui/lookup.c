@@ -102,11 +102,11 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool se
 	wattrset(w, A_NORMAL);
 }
 
-static void lookup_head(struct ui_list *l, WINDOW *w, int width)
+static void lookup_head(struct ui_list *l, WINDOW *w, int y, int width)
 {
 	(void)l;
 	wattrset(w, ui_look(UI_LOOK_LABEL));
-	ui_draw_text(w, 0, 1, _("Services, partners, contact persons, meetings and cases"), width - 2);
+	ui_draw_text(w, y, 1, _("Services, partners, contact persons, meetings and cases"), width - 2);
 	wattrset(w, A_NORMAL);
 }
 

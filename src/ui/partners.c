@@ -155,17 +155,17 @@ static int plist_foot_rows(struct ui_list *l)
 	return preview_rows(l->ui);
 }
 
-static void plist_head(struct ui_list *l, WINDOW *w, int width)
+static void plist_head(struct ui_list *l, WINDOW *w, int y, int width)
 {
 	struct pcols c = pcols_for(width);
 
 	(void)l;
 	wattrset(w, ui_look(UI_LOOK_LABEL));
-	ui_draw_text(w, 0, 2, _("Partner"), c.name);
+	ui_draw_text(w, y, 2, _("Partner"), c.name);
 	if (c.membership)
-		ui_draw_text(w, 0, 3 + c.name, _("Membership"), c.membership);
+		ui_draw_text(w, y, 3 + c.name, _("Membership"), c.membership);
 	if (c.kind)
-		ui_draw_text(w, 0, 4 + c.name + c.membership, _("Kind"), c.kind);
+		ui_draw_text(w, y, 4 + c.name + c.membership, _("Kind"), c.kind);
 	wattrset(w, A_NORMAL);
 }
 
@@ -177,7 +177,8 @@ static const char *plist_empty(struct ui_list *l)
 			       : _("No partners yet. Press a to add one.");
 }
 
-/* "3 partners", "2 found for "x"", then the filters, which narrow it. */
+/* "3 partners" or "2 found for "x"", then the filters that narrow the
+ * list, so that a narrowed list is never taken for all partners. */
 static void plist_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
 {
 	char count[96];
@@ -189,7 +190,7 @@ static void plist_title(struct ui_list *l, char *name, size_t nn, char *info, si
 	else
 		snprintf(count, sizeof(count), ngettext("%zu partner", "%zu partners", l->n), l->n);
 	if (filters)
-		snprintf(info, ni, "%s \xc2\xb7 %s", filters, count);
+		snprintf(info, ni, "%s \xc2\xb7 %s", count, filters);
 	else
 		snprintf(info, ni, "%s", count);
 	free(filters);
@@ -247,6 +248,7 @@ static const struct ui_list_ops plist_ops = {
 	.persistent = true,
 	.searchable = true,
 	.head_rows = 1,
+	.filter_line = true,
 	.load = plist_load,
 	.row_id = plist_row_id,
 	.draw_row = plist_row,

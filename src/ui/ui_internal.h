@@ -80,7 +80,7 @@ enum ui_group {
 	X(SEARCH, LIST, "/ <F3>", N_("Search"),                               \
 	  N_("Search as you type: every key narrows the list"))                \
 	X(FILTER, LIST, "f <F4>", N_("Filter"),                               \
-	  N_("Filter the basket by sector, category, target group, provider or status")) \
+	  N_("Filter the list: the basket by sector, category, target group, provider or status; the partners by membership and sector")) \
 	X(CLEAR, LIST, "c", N_("Clear"), N_("Clear the search and the filters")) \
 	X(ADD, LIST, "a <F7> <Insert>", N_("Add"), N_("Add a new record"))   \
 	X(EDIT, LIST, "e", N_("Edit"), N_("Edit the selected record"))        \
@@ -449,6 +449,8 @@ struct ui_list_ops {
 	bool persistent;     /* a top-level list, kept when not shown */
 	bool searchable;     /* / opens the search line */
 	int head_rows;       /* lines above the rows (headings) */
+	bool filter_line;    /* while filtered, a line above the headings
+				says what narrows the list */
 	bool empty_as_note;  /* the empty text dim on the first line */
 	/* Read the rows for the query (NULL: none) and the filters; *n rows.
 	 * A failure's message goes to err (the list shows it). */
@@ -458,7 +460,7 @@ struct ui_list_ops {
 	const char *(*row_id)(struct ui_list *l, size_t i);
 	ui_row_fn draw_row;  /* ctx: the struct ui_list */
 	/* Optional: headings; lines below the rows (e.g. a preview). */
-	void (*draw_head)(struct ui_list *l, WINDOW *w, int width);
+	void (*draw_head)(struct ui_list *l, WINDOW *w, int y, int width);
 	int (*foot_rows)(struct ui_list *l);
 	void (*draw_foot)(struct ui_list *l, WINDOW *w, int y, int width);
 	/* The text shown instead of rows when there are none. */
