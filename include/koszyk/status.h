@@ -25,12 +25,20 @@ enum kz_status {
 struct kz_error {
 	enum kz_status status;
 	char msg[1024];
+	/* The field of a record the failure is about, by its name in the
+	 * field table (e.g. "valid_to"), so that a form goes to it; "" when
+	 * the failure is about no one field. */
+	char field[48];
 };
 
 /* Record a failure in err (may be NULL) and return st. */
 enum kz_status kz_fail(struct kz_error *err, enum kz_status st,
 		       const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The same, about one field of a record (its name). */
+enum kz_status kz_fail_field(struct kz_error *err, enum kz_status st,
+			     const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 /* Prefix an existing message, e.g. with "file.csv:3:2: ". */
 void kz_error_prefix(struct kz_error *err, const char *fmt, ...)

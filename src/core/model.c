@@ -87,36 +87,36 @@ enum kz_status kz_field_check(const struct kz_field *f, const char *value,
 
 	if (!len) {
 		if (f->required)
-			return kz_fail(err, KZ_INVALID, _("%s: this field is required"),
+			return kz_fail_field(err, KZ_INVALID, f->name, _("%s: this field is required"),
 				       _(f->label));
 		return KZ_OK;
 	}
 	if (!kz_utf8_valid(value, len, &bad))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, f->name,
 			       _("%s: the text is not valid UTF-8 (byte %zu); save the file as UTF-8"),
 			       _(f->label), bad + 1);
 	if (len > f->max_len)
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, f->name,
 			       _("%s: the text is too long (%zu characters, at most %zu)"),
 			       _(f->label), kz_utf8_len(value), f->max_len);
 	if (f->type == KZ_FT_TEXT || f->type == KZ_FT_DATE || f->type == KZ_FT_ENUM) {
 		if (strpbrk(value, "\n\r"))
-			return kz_fail(err, KZ_INVALID,
+			return kz_fail_field(err, KZ_INVALID, f->name,
 				       _("%s: must be a single line"), _(f->label));
 	}
 	if (f->type == KZ_FT_DATE && !kz_date_valid(value))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, f->name,
 			       _("%s: \"%s\" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31"),
 			       _(f->label), value);
 	if (f->type == KZ_FT_ENUM) {
 		for (const char *const *v = f->values; *v; v++)
 			if (strcmp(*v, value) == 0)
 				return KZ_OK;
-		return kz_fail(err, KZ_INVALID, _("%s: \"%s\" is not one of the allowed values"),
+		return kz_fail_field(err, KZ_INVALID, f->name, _("%s: \"%s\" is not one of the allowed values"),
 			       _(f->label), value);
 	}
 	if (f->type == KZ_FT_REF && !kz_is_uuid(value))
-		return kz_fail(err, KZ_INVALID, _("%s: \"%s\" is not a valid record id"),
+		return kz_fail_field(err, KZ_INVALID, f->name, _("%s: \"%s\" is not a valid record id"),
 			       _(f->label), value);
 	return KZ_OK;
 }

@@ -4,16 +4,35 @@
 #include <stdio.h>
 #include <string.h>
 
+static enum kz_status vfail(struct kz_error *err, enum kz_status st,
+			    const char *field, const char *fmt, va_list ap)
+{
+	if (!err)
+		return st;
+	err->status = st;
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	snprintf(err->field, sizeof(err->field), "%s", field ? field : "");
+	return st;
+}
+
 enum kz_status kz_fail(struct kz_error *err, enum kz_status st,
 		       const char *fmt, ...)
 {
 	va_list ap;
 
-	if (!err)
-		return st;
-	err->status = st;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	st = vfail(err, st, NULL, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+enum kz_status kz_fail_field(struct kz_error *err, enum kz_status st,
+			     const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	st = vfail(err, st, field, fmt, ap);
 	va_end(ap);
 	return st;
 }
@@ -49,6 +68,7 @@ void kz_error_clear(struct kz_error *err)
 		return;
 	err->status = KZ_OK;
 	err->msg[0] = '\0';
+	err->field[0] = '\0';
 }
 
 int kz_status_exit_code(enum kz_status st)

@@ -228,7 +228,7 @@ static enum kz_status check_case(struct kz_db *db, const struct kz_config *cfg,
 	rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc == SQLITE_ROW)
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "code",
 			       _("Case code: the case code %s is already used; leave the code empty to get the next free one."),
 			       c->code);
 	if (rc != SQLITE_DONE)
@@ -243,7 +243,7 @@ static enum kz_status check_case(struct kz_db *db, const struct kz_config *cfg,
 		struct kz_buf logins = KZ_BUF_INIT;
 		for (size_t i = 0; i < cfg->n_users; i++)
 			kz_buf_printf(&logins, "%s%s", i ? ", " : "", cfg->users[i].login);
-		st = kz_fail(err, KZ_INVALID,
+		st = kz_fail_field(err, KZ_INVALID, "manager",
 			     _("Case manager: \"%s\" is not a user of the configuration; choose one of: %s."),
 			     c->manager, kz_buf_str(&logins));
 		kz_buf_free(&logins);
@@ -251,25 +251,25 @@ static enum kz_status check_case(struct kz_db *db, const struct kz_config *cfg,
 	}
 	if (strcmp(c->legal_basis, "consent") == 0) {
 		if (!c->consent_date)
-			return kz_fail(err, KZ_INVALID,
+			return kz_fail_field(err, KZ_INVALID, "consent_date",
 				       _("Consent given on: processing based on consent needs the date the consent was given (YYYY-MM-DD)."));
 		if (!c->consent_scope)
-			return kz_fail(err, KZ_INVALID,
+			return kz_fail_field(err, KZ_INVALID, "consent_scope",
 				       _("Scope of the consent: processing based on consent needs what was agreed to."));
 	} else if (!c->legal_basis_note) {
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "legal_basis_note",
 			       _("Statutory duty: a statutory basis needs the duty it rests on, e.g. family assistant or Niebieska Karta."));
 	}
 	if (strcmp(c->status, "closed") == 0) {
 		if (!c->closed_on)
-			return kz_fail(err, KZ_INVALID,
+			return kz_fail_field(err, KZ_INVALID, "closed_on",
 				       _("Closed on: a closed case needs the date it was closed (YYYY-MM-DD)."));
 		if (strcmp(c->closed_on, c->opened_on) < 0)
-			return kz_fail(err, KZ_INVALID,
+			return kz_fail_field(err, KZ_INVALID, "closed_on",
 				       _("Closed on: the case cannot be closed on %s, before it was opened on %s."),
 				       c->closed_on, c->opened_on);
 	} else if (c->closed_on) {
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "closed_on",
 			       _("Closed on: only a closed case has a closing date; set the status to closed or clear the date."));
 	}
 	return KZ_OK;
@@ -384,7 +384,7 @@ static enum kz_status check_birth_year(const char *year, struct kz_error *err)
 	if (ok && (atoi(year) < 1900 || atoi(year) > now))
 		ok = false;
 	if (!ok)
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "birth_year",
 			       _("Year of birth: \"%s\" is not a year between 1900 and %d; write four digits, e.g. 1987."),
 			       year, now);
 	return KZ_OK;
@@ -416,7 +416,7 @@ enum kz_status kz_member_save(struct kz_db *db, struct kz_member *m,
 		return st;
 	code = case_code(db, m->case_id);
 	if (!code)
-		return kz_fail(err, KZ_INVALID, _("Case: there is no such case."));
+		return kz_fail_field(err, KZ_INVALID, "case_id", _("Case: there is no such case."));
 	struct kz_member stored = { 0 };
 	st = save_part(db, MEMBERS, m, &stored, code, err);
 	kz_member_clear(&stored);
@@ -457,7 +457,7 @@ enum kz_status kz_team_save(struct kz_db *db, struct kz_team_member *t,
 		return st;
 	contact = kz_query_text(db, "SELECT id FROM contacts WHERE id = ?1", t->contact_id);
 	if (!contact)
-		return kz_fail(err, KZ_INVALID, _("Contact person: there is no such person."));
+		return kz_fail_field(err, KZ_INVALID, "contact_id", _("Contact person: there is no such person."));
 	free(contact);
 	q = kz_db_stmt(db, "SELECT 1 FROM team WHERE case_id = ?1 AND contact_id = ?2"
 			   " AND id <> coalesce(?3, '')", err);
@@ -469,13 +469,13 @@ enum kz_status kz_team_save(struct kz_db *db, struct kz_team_member *t,
 	rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc == SQLITE_ROW)
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "contact_id",
 			       _("Contact person: this person is already in the team of the case."));
 	if (rc != SQLITE_DONE)
 		return kz_db_fail(db, rc, err, "team");
 	code = case_code(db, t->case_id);
 	if (!code)
-		return kz_fail(err, KZ_INVALID, _("Case: there is no such case."));
+		return kz_fail_field(err, KZ_INVALID, "case_id", _("Case: there is no such case."));
 	struct kz_team_member stored = { 0 };
 	st = save_part(db, TEAM, t, &stored, code, err);
 	kz_team_member_clear(&stored);

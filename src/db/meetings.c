@@ -109,27 +109,27 @@ enum kz_status kz_meeting_save(struct kz_db *db, struct kz_meeting *m,
 	if (m->date)
 		kz_trim(m->date);
 	if (kz_str_empty(m->date))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "date",
 			       _("Date: a meeting needs a date (YYYY-MM-DD)."));
 	st = kz_record_validate(MEETINGS, m, err);
 	if (st != KZ_OK)
 		return st;
 	if (m->time && !time_valid(m->time))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "time",
 			       _("Time: \"%s\" is not a time; write it as HH:MM, e.g. 10:00"),
 			       m->time);
 	if (strcmp(m->kind, "case_team") == 0) {
 		if (!m->case_id)
-			return kz_fail(err, KZ_INVALID,
+			return kz_fail_field(err, KZ_INVALID, "case_id",
 				       _("Case: a meeting of a case team needs the case."));
 		if (!exists(db, "SELECT id FROM cases WHERE id = ?1", m->case_id))
-			return kz_fail(err, KZ_INVALID, _("Case: there is no such case."));
+			return kz_fail_field(err, KZ_INVALID, "case_id", _("Case: there is no such case."));
 	} else if (m->case_id) {
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "case_id",
 			       _("Case: a meeting of the partnership belongs to no case; choose the case team kind or clear the case."));
 	}
 	if (m->host_id && !exists(db, "SELECT id FROM partners WHERE id = ?1", m->host_id))
-		return kz_fail(err, KZ_INVALID, _("Host partner: there is no such partner."));
+		return kz_fail_field(err, KZ_INVALID, "host_id", _("Host partner: there is no such partner."));
 	struct kz_meeting stored = { 0 };
 	st = save_rec(db, MEETINGS, m, &stored, m->date, err);
 	kz_meeting_clear(&stored);
@@ -148,15 +148,15 @@ enum kz_status kz_attendee_save(struct kz_db *db, struct kz_attendee *a,
 	if (kz_str_empty(a->attended))
 		kz_str_set(&a->attended, "0");
 	if (kz_str_empty(a->contact_id))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "contact_id",
 			       _("Contact person: choose an attendee from the partner registry."));
 	st = kz_record_validate(ATTENDEES, a, err);
 	if (st != KZ_OK)
 		return st;
 	if (!exists(db, "SELECT id FROM meetings WHERE id = ?1", a->meeting_id))
-		return kz_fail(err, KZ_INVALID, _("Meeting: there is no such meeting."));
+		return kz_fail_field(err, KZ_INVALID, "meeting_id", _("Meeting: there is no such meeting."));
 	if (!exists(db, "SELECT id FROM contacts WHERE id = ?1", a->contact_id))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "contact_id",
 			       _("Contact person: this person is not in the partner registry."));
 	q = kz_db_stmt(db, "SELECT 1 FROM attendees WHERE meeting_id = ?1 AND contact_id = ?2"
 			   " AND id <> coalesce(?3, '')", err);
@@ -168,7 +168,7 @@ enum kz_status kz_attendee_save(struct kz_db *db, struct kz_attendee *a,
 	rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc == SQLITE_ROW)
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "contact_id",
 			       _("Contact person: this person is already on the list of the meeting."));
 	if (rc != SQLITE_DONE)
 		return kz_db_fail(db, rc, err, "attendees");
@@ -201,12 +201,12 @@ enum kz_status kz_decision_save(struct kz_db *db, struct kz_decision *d,
 	enum kz_status st;
 
 	if (kz_str_empty(d->text))
-		return kz_fail(err, KZ_INVALID, _("Decision: write what was decided."));
+		return kz_fail_field(err, KZ_INVALID, "text", _("Decision: write what was decided."));
 	st = kz_record_validate(DECISIONS, d, err);
 	if (st != KZ_OK)
 		return st;
 	if (!exists(db, "SELECT id FROM meetings WHERE id = ?1", d->meeting_id))
-		return kz_fail(err, KZ_INVALID, _("Meeting: there is no such meeting."));
+		return kz_fail_field(err, KZ_INVALID, "meeting_id", _("Meeting: there is no such meeting."));
 	struct kz_decision stored = { 0 };
 	st = save_rec(db, DECISIONS, d, &stored, NULL, err);
 	kz_decision_clear(&stored);
@@ -226,12 +226,12 @@ enum kz_status kz_task_save(struct kz_db *db, struct kz_task *t,
 	if (kz_str_empty(t->status))
 		kz_str_set(&t->status, "open");
 	if (kz_str_empty(t->partner_id))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "partner_id",
 			       _("Owner partner: a task needs a partner that owns it."));
 	if (t->title)
 		kz_trim(t->title);
 	if (kz_str_empty(t->title))
-		return kz_fail(err, KZ_INVALID, _("Task: write what is to be done."));
+		return kz_fail_field(err, KZ_INVALID, "title", _("Task: write what is to be done."));
 	/* Closing records when and by whom; reopening forgets it. */
 	if (is_closed(t->status)) {
 		char today[11];
@@ -256,24 +256,24 @@ enum kz_status kz_task_save(struct kz_db *db, struct kz_task *t,
 	if (st != KZ_OK)
 		return st;
 	if (!exists(db, "SELECT id FROM partners WHERE id = ?1", t->partner_id))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "partner_id",
 			       _("Owner partner: there is no partner with this id in the registry."));
 	if (t->contact_id &&
 	    !exists(db, "SELECT id FROM contacts WHERE id = ?1", t->contact_id))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "contact_id",
 			       _("Owner person: this person is not in the partner registry."));
 	if (t->contact_id) {
 		char *p = kz_query_text(db, "SELECT partner_id FROM contacts WHERE id = ?1", t->contact_id);
 		bool same = p && strcmp(p, t->partner_id) == 0;
 		free(p);
 		if (!same)
-			return kz_fail(err, KZ_INVALID,
+			return kz_fail_field(err, KZ_INVALID, "contact_id",
 				       _("Owner person: this person is not a contact person of the owner partner."));
 	}
 	if (t->meeting_id && !exists(db, "SELECT id FROM meetings WHERE id = ?1", t->meeting_id))
-		return kz_fail(err, KZ_INVALID, _("Meeting: there is no such meeting."));
+		return kz_fail_field(err, KZ_INVALID, "meeting_id", _("Meeting: there is no such meeting."));
 	if (t->case_id && !exists(db, "SELECT id FROM cases WHERE id = ?1", t->case_id))
-		return kz_fail(err, KZ_INVALID, _("Case: there is no such case."));
+		return kz_fail_field(err, KZ_INVALID, "case_id", _("Case: there is no such case."));
 	struct kz_task stored = { 0 };
 	st = save_rec(db, TASKS, t, &stored, NULL, err);
 	kz_task_clear(&stored);
@@ -292,7 +292,7 @@ enum kz_status kz_task_close(struct kz_db *db, const char *id,
 	if (!status)
 		status = "done";
 	if (!is_closed(status))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "status",
 			       _("Status: a task is closed as done or dropped, not \"%s\"."), status);
 	st = kz_record_load(db, TASKS, id, &t, err);
 	if (st == KZ_OK) {

@@ -154,22 +154,22 @@ static enum kz_status check_plan(struct kz_db *db, const struct kz_config *cfg,
 	if (st != KZ_OK)
 		return st;
 	if (!row_exists(db, "SELECT id FROM cases WHERE id = ?1", p->case_id))
-		return kz_fail(err, KZ_INVALID, _("Case: there is no such case."));
+		return kz_fail_field(err, KZ_INVALID, "case_id", _("Case: there is no such case."));
 	if (strcmp(p->valid_to, p->valid_from) < 0)
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "valid_to",
 			       _("Valid to: the plan ends (%s) before it starts (%s)."),
 			       p->valid_to, p->valid_from);
 	add_months(p->valid_from, months, limit);
 	if (strcmp(p->valid_to, limit) > 0)
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "valid_to",
 			       _("Valid to: a plan is made for at most %d months; a plan starting on %s can be valid until %s at the latest."),
 			       months, p->valid_from, limit);
 	if (strcmp(p->status, "approved") == 0 &&
 	    (kz_str_empty(p->approved_by) || kz_str_empty(p->approved_on)))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, kz_str_empty(p->approved_by) ? "approved_by" : "approved_on",
 			       _("Approved: an approved plan needs who approved it and when (YYYY-MM-DD)."));
 	if (strcmp(p->status, "closed") == 0 && kz_str_empty(p->closing_summary))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "closing_summary",
 			       _("Closing summary: a closed plan needs a closing summary: what was achieved and what was not."));
 	return KZ_OK;
 }
@@ -239,7 +239,7 @@ static enum kz_status need_plan(struct kz_db *db, const char *plan_id,
 				struct kz_error *err)
 {
 	if (!row_exists(db, "SELECT id FROM plans WHERE id = ?1", plan_id))
-		return kz_fail(err, KZ_INVALID, _("Plan: there is no such plan."));
+		return kz_fail_field(err, KZ_INVALID, "plan_id", _("Plan: there is no such plan."));
 	return KZ_OK;
 }
 
@@ -259,7 +259,7 @@ enum kz_status kz_diagnosis_save(struct kz_db *db, const struct kz_config *cfg,
 		for (size_t i = 0; i < cfg->need_areas.n && !known; i++)
 			known = strcmp(cfg->need_areas.v[i].code, d->need_area) == 0;
 		if (!known)
-			return kz_fail(err, KZ_INVALID,
+			return kz_fail_field(err, KZ_INVALID, "need_area",
 				       _("Need area: \"%s\" is not one of the need areas of the configuration."),
 				       d->need_area);
 	}
@@ -274,7 +274,7 @@ enum kz_status kz_diagnosis_save(struct kz_db *db, const struct kz_config *cfg,
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc == SQLITE_ROW)
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "need_area",
 			       _("Need area: this plan already has a diagnosis of \"%s\"; open that one and add to it."),
 			       cfg ? kz_items_label(&cfg->need_areas, d->need_area) : d->need_area);
 	if (rc != SQLITE_DONE)
@@ -299,10 +299,10 @@ enum kz_status kz_goal_save(struct kz_db *db, struct kz_goal *g,
 	if (g->target_date)
 		kz_trim(g->target_date);
 	if (kz_str_empty(g->target_date))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "target_date",
 			       _("Target date: a goal needs a target date (YYYY-MM-DD): by when do we want to get there?"));
 	if (blank(g->what))
-		return kz_fail(err, KZ_INVALID, _("Goal: write what the family wants to achieve."));
+		return kz_fail_field(err, KZ_INVALID, "what", _("Goal: write what the family wants to achieve."));
 	st = kz_record_validate(GOALS, g, err);
 	if (st != KZ_OK)
 		return st;
@@ -352,10 +352,10 @@ static enum kz_status check_action(struct kz_db *db, struct kz_action *a,
 		bool ok = plan && strcmp(plan, a->plan_id) == 0;
 		free(plan);
 		if (!ok)
-			return kz_fail(err, KZ_INVALID, _("For the goal: there is no such goal in this plan."));
+			return kz_fail_field(err, KZ_INVALID, "goal_id", _("For the goal: there is no such goal in this plan."));
 	}
 	if (!a->service_id && blank(a->free_text))
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "free_text",
 			       _("Action: choose a service from the basket or describe the action in words."));
 	if (a->service_id) {
 		sqlite3_stmt *q = kz_db_stmt(db,
@@ -376,13 +376,13 @@ static enum kz_status check_action(struct kz_db *db, struct kz_action *a,
 		if (rc != SQLITE_ROW) {
 			if (rc != SQLITE_DONE)
 				return kz_db_fail(db, rc, err, "services");
-			return kz_fail(err, KZ_INVALID,
+			return kz_fail_field(err, KZ_INVALID, "service_id",
 				       _("Service from the basket: there is no such service."));
 		}
 		/* An action keeps a service archived after it was chosen. */
 		bool unchanged = stored && kz_str_eq(stored->service_id, a->service_id);
 		if (status && strcmp(status, "archived") == 0 && !unchanged)
-			st = kz_fail(err, KZ_INVALID,
+			st = kz_fail_field(err, KZ_INVALID, "service_id",
 				     _("Service from the basket: the service \"%s\" is archived and can no longer be chosen; pick another one or describe the action in words."),
 				     title ? title : "");
 		else if (!a->partner_id) {
@@ -397,24 +397,24 @@ static enum kz_status check_action(struct kz_db *db, struct kz_action *a,
 			return st;
 	}
 	if (a->partner_id && !row_exists(db, "SELECT id FROM partners WHERE id = ?1", a->partner_id))
-		return kz_fail(err, KZ_INVALID, _("Responsible partner: there is no such partner."));
+		return kz_fail_field(err, KZ_INVALID, "partner_id", _("Responsible partner: there is no such partner."));
 	if (a->contact_id) {
 		char *owner = kz_query_text(db, "SELECT partner_id FROM contacts WHERE id = ?1",
 					 a->contact_id);
 		if (!owner)
-			return kz_fail(err, KZ_INVALID, _("Responsible person: there is no such person."));
+			return kz_fail_field(err, KZ_INVALID, "contact_id", _("Responsible person: there is no such person."));
 		if (!a->partner_id) {
 			a->partner_id = owner;
 		} else {
 			bool ok = strcmp(owner, a->partner_id) == 0;
 			free(owner);
 			if (!ok)
-				return kz_fail(err, KZ_INVALID,
+				return kz_fail_field(err, KZ_INVALID, "contact_id",
 					       _("Responsible person: this person is not a contact of the responsible partner; choose one of the partner's contact persons."));
 		}
 	}
 	if (a->start_date && a->due_date && strcmp(a->due_date, a->start_date) < 0)
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "due_date",
 			       _("Due: the due date %s is before the start date %s."),
 			       a->due_date, a->start_date);
 	/* A referral: who referred and when. */
@@ -430,7 +430,7 @@ static enum kz_status check_action(struct kz_db *db, struct kz_action *a,
 		}
 	}
 	if (a->referral_date && a->answer_date && strcmp(a->answer_date, a->referral_date) < 0)
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "answer_date",
 			       _("Answered on: the answer (%s) is dated before the referral (%s)."),
 			       a->answer_date, a->referral_date);
 	return KZ_OK;
@@ -477,16 +477,16 @@ enum kz_status kz_review_save(struct kz_db *db, struct kz_review *r,
 		return st;
 	from = kz_query_text(db, "SELECT valid_from FROM plans WHERE id = ?1", r->plan_id);
 	if (!from)
-		return kz_fail(err, KZ_INVALID, _("Plan: there is no such plan."));
+		return kz_fail_field(err, KZ_INVALID, "plan_id", _("Plan: there is no such plan."));
 	if (strcmp(r->review_date, from) < 0) {
-		st = kz_fail(err, KZ_INVALID,
+		st = kz_fail_field(err, KZ_INVALID, "review_date",
 			     _("Review date: the review is dated before the plan starts (%s)."), from);
 		free(from);
 		return st;
 	}
 	free(from);
 	if (r->next_review_date && strcmp(r->next_review_date, r->review_date) <= 0)
-		return kz_fail(err, KZ_INVALID,
+		return kz_fail_field(err, KZ_INVALID, "next_review_date",
 			       _("Next review: the next review must come after this review (%s)."),
 			       r->review_date);
 	st = kz_db_begin(db, err);
@@ -516,9 +516,9 @@ enum kz_status kz_progress_save(struct kz_db *db, struct kz_progress *p,
 	char *rplan = kz_query_text(db, "SELECT plan_id FROM reviews WHERE id = ?1", p->review_id);
 	char *gplan = kz_query_text(db, "SELECT plan_id FROM goals WHERE id = ?1", p->goal_id);
 	if (!rplan)
-		st = kz_fail(err, KZ_INVALID, _("Review: there is no such review."));
+		st = kz_fail_field(err, KZ_INVALID, "review_id", _("Review: there is no such review."));
 	else if (!gplan || strcmp(rplan, gplan) != 0)
-		st = kz_fail(err, KZ_INVALID, _("Goal: there is no such goal in this plan."));
+		st = kz_fail_field(err, KZ_INVALID, "goal_id", _("Goal: there is no such goal in this plan."));
 	free(rplan);
 	free(gplan);
 	if (st != KZ_OK)

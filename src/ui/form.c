@@ -735,21 +735,6 @@ static const char *record_name(struct form *fm)
 	}
 }
 
-/* Go to the field a message names ("Title: this field is required"). */
-static void focus_named_field(struct form *fm, const char *msg)
-{
-	for (size_t i = 0; i < fm->n; i++) {
-		const char *label = _(fm->slots[i].f->label);
-		size_t len = strlen(label);
-		if (strncmp(msg, label, len) == 0 && msg[len] == ':') {
-			fm->cur = i;
-			set_current_field(fm->form, fm->slots[i].input);
-			update_looks(fm);
-			return;
-		}
-	}
-}
-
 static void form_save(struct form *fm)
 {
 	struct kz_error err = { 0 };
@@ -767,7 +752,9 @@ static void form_save(struct form *fm)
 			snprintf(fm->error, sizeof(fm->error), "%s", err.msg);
 		else
 			snprintf(fm->error, sizeof(fm->error), _("Not saved: %s"), err.msg);
-		focus_named_field(fm, err.msg);
+		/* The data layer names the field the refusal is about. */
+		if (err.field[0])
+			ui_form_focus(&fm->base, err.field);
 		beep();
 		return;
 	}
