@@ -64,16 +64,26 @@ enum kz_status kz_contact_find_by_name(struct kz_db *db,
 				       struct kz_error *err);
 
 /* One line of a list. */
+/* A row of a list: the record's id and title and four more columns,
+ * named by the member of the union that the list fills (a list of
+ * services fills .service, ...). col[] is the same four in order, for
+ * the code that reads and frees them all alike. */
 struct kz_row {
 	char id[KZ_ID_LEN + 1];
-	char *title;   /* service title, partner name, contact name */
-	char *col1;    /* services: provider; partners: kind; contacts: partner */
-	char *col2;    /* services: category; partners: status; contacts: phone */
-	char *col3;    /* services: status; partners: declaration date; contacts: position */
-	char *col4;    /* services: verified_on; partners: short name; contacts: email */
+	char *title;   /* service title, partner name, contact name, case code */
+	union {
+		char *col[4];
+		struct { char *provider, *category, *status, *verified_on; } service;
+		struct { char *kind, *status, *declaration_date, *short_name; } partner;
+		struct { char *partner, *phone, *position, *email; } contact;
+		/* kz_case_list: no names, the manager's login */
+		struct { char *status, *manager, *opened_on, *closed_on; } case_;
+	};
 	bool stale;    /* services: not verified within the stale days */
-	bool archived; /* services: archived; partners: left */
+	bool archived; /* services: archived; partners: left; cases: closed */
 };
+_Static_assert(sizeof(((struct kz_row *)0)->service) == 4 * sizeof(char *),
+	       "the named columns of a row are its col[]");
 
 struct kz_rows {
 	struct kz_row *v;

@@ -214,9 +214,8 @@ enum kz_status kz_team_of(struct kz_db *db, const char *case_id,
 void kz_members_free(struct kz_members *m);
 void kz_team_free(struct kz_team *t);
 
-/* Case list rows (struct kz_row of basket.h): title = code, col1 =
- * status, col2 = manager login, col3 = opened_on, col4 = closed_on. No
- * names. manager NULL = every case; query matches the code. */
+/* Case list rows (struct kz_row of basket.h, its case_ columns): title
+ * = code, status, manager (login), opened_on, closed_on. No names. manager NULL = every case; query matches the code. */
 enum kz_status kz_case_list(struct kz_db *db, const char *manager,
 			    const char *query, struct kz_rows *out,
 			    struct kz_error *err);

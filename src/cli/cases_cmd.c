@@ -118,13 +118,13 @@ static void json_case_row(struct kz_buf *b, const struct kz_row *r)
 	kz_buf_puts(b, ",\"title\":");
 	kz_buf_json_string(b, r->title);
 	kz_buf_puts(b, ",\"status\":");
-	kz_buf_json_string(b, r->col1);
+	kz_buf_json_string(b, r->case_.status);
 	kz_buf_puts(b, ",\"manager\":");
-	kz_buf_json_string(b, r->col2);
+	kz_buf_json_string(b, r->case_.manager);
 	kz_buf_puts(b, ",\"opened_on\":");
-	kz_buf_json_string(b, r->col3);
+	kz_buf_json_string(b, r->case_.opened_on);
 	kz_buf_puts(b, ",\"closed_on\":");
-	kz_buf_json_string(b, kz_str_empty(r->col4) ? NULL : r->col4);
+	kz_buf_json_string(b, kz_str_empty(r->case_.closed_on) ? NULL : r->case_.closed_on);
 	kz_buf_putc(b, '}');
 }
 
@@ -143,14 +143,14 @@ static void json_case_rows(struct kz_buf *b, const struct kz_rows *rows)
 static void text_case_row(struct kz_buf *b, const struct kz_config *cfg,
 			  const struct kz_row *r)
 {
-	const char *name = manager_name(cfg, r->col2);
+	const char *name = manager_name(cfg, r->case_.manager);
 
 	kz_buf_printf(b, "%s\t%s\t%s%s%s%s\t%s", r->title,
-		      _(kz_enum_label(r->col1)), r->col2 ? r->col2 : "",
+		      _(kz_enum_label(r->case_.status)), r->case_.manager ? r->case_.manager : "",
 		      *name ? " (" : "", name, *name ? ")" : "",
-		      r->col3 ? r->col3 : "");
-	if (!kz_str_empty(r->col4))
-		kz_buf_printf(b, " – %s", r->col4);
+		      r->case_.opened_on ? r->case_.opened_on : "");
+	if (!kz_str_empty(r->case_.closed_on))
+		kz_buf_printf(b, " – %s", r->case_.closed_on);
 	kz_buf_putc(b, '\n');
 }
 
@@ -298,10 +298,10 @@ static enum kz_status report_retention(struct kz_cli *cli, const char *name,
 		for (size_t i = 0; i < rows.n; i++) {
 			const struct kz_row *r = &rows.v[i];
 			kz_csv_field(out, r->title, 1);
-			kz_csv_field(out, r->col1, 0);
-			kz_csv_field(out, r->col2, 0);
-			kz_csv_field(out, r->col3, 0);
-			kz_csv_field(out, r->col4, 0);
+			kz_csv_field(out, r->case_.status, 0);
+			kz_csv_field(out, r->case_.manager, 0);
+			kz_csv_field(out, r->case_.opened_on, 0);
+			kz_csv_field(out, r->case_.closed_on, 0);
 			kz_csv_end(out);
 		}
 	} else {
@@ -324,10 +324,10 @@ static enum kz_status report_retention(struct kz_cli *cli, const char *name,
 			       note, false, columns, heads, 5);
 		for (size_t i = 0; i < rows.n; i++) {
 			const struct kz_row *r = &rows.v[i];
-			const char *mgr = manager_name(&cli->cfg, r->col2);
+			const char *mgr = manager_name(&cli->cfg, r->case_.manager);
 			const char *cells[5] = {
-				r->title, _(kz_enum_label(r->col1)),
-				*mgr ? mgr : r->col2, r->col3, r->col4,
+				r->title, _(kz_enum_label(r->case_.status)),
+				*mgr ? mgr : r->case_.manager, r->case_.opened_on, r->case_.closed_on,
 			};
 			kz_report_add(&rep, r->title, 0, cells);
 		}

@@ -624,11 +624,11 @@ static enum kz_status case_rows(struct kz_db *db, sqlite3_stmt *q,
 		const char *id = (const char *)sqlite3_column_text(q, 0);
 		snprintf(r->id, sizeof(r->id), "%s", id ? id : "");
 		r->title = kz_column_dup(q, 1);
-		r->col1 = kz_column_dup(q, 2);
-		r->col2 = kz_column_dup(q, 3);
-		r->col3 = kz_column_dup(q, 4);
-		r->col4 = kz_column_dup(q, 5);
-		r->archived = r->col1 && strcmp(r->col1, "closed") == 0;
+		r->case_.status = kz_column_dup(q, 2);
+		r->case_.manager = kz_column_dup(q, 3);
+		r->case_.opened_on = kz_column_dup(q, 4);
+		r->case_.closed_on = kz_column_dup(q, 5);
+		r->archived = r->case_.status && strcmp(r->case_.status, "closed") == 0;
 	}
 	sqlite3_reset(q);
 	out->total = out->n;

@@ -69,7 +69,7 @@ static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct kz_row *r = kz_rows_push(out, cap);
 		int ncol = sqlite3_column_count(st);
-		char **cols[] = { &r->title, &r->col1, &r->col2, &r->col3, &r->col4 };
+		char **cols[] = { &r->title, &r->col[0], &r->col[1], &r->col[2], &r->col[3] };
 
 		const unsigned char *id = sqlite3_column_text(st, 0);
 		if (id)
@@ -96,10 +96,8 @@ static void trim_to_limit(struct kz_rows *out, size_t limit)
 	while (limit && out->n > limit) {
 		struct kz_row *r = &out->v[--out->n];
 		free(r->title);
-		free(r->col1);
-		free(r->col2);
-		free(r->col3);
-		free(r->col4);
+		for (size_t c = 0; c < 4; c++)
+			free(r->col[c]);
 		out->more = true;
 	}
 	out->total = out->n;
@@ -204,8 +202,8 @@ enum kz_status kz_service_list(struct kz_db *db, const char *query,
 
 	for (size_t i = 0; s == KZ_OK && i < out->n; i++) {
 		struct kz_row *r = &out->v[i];
-		r->archived = r->col3 && strcmp(r->col3, "archived") == 0;
-		r->stale = kz_service_is_stale(db, r->col4, r->col3);
+		r->archived = r->service.status && strcmp(r->service.status, "archived") == 0;
+		r->stale = kz_service_is_stale(db, r->service.verified_on, r->service.status);
 	}
 	return s;
 }
@@ -260,7 +258,8 @@ enum kz_status kz_partner_list(struct kz_db *db, const char *query,
 					  filter, limit, out, err);
 
 	for (size_t i = 0; s == KZ_OK && i < out->n; i++)
-		out->v[i].archived = out->v[i].col2 && strcmp(out->v[i].col2, "left") == 0;
+		out->v[i].archived = out->v[i].partner.status &&
+				     strcmp(out->v[i].partner.status, "left") == 0;
 	return s;
 }
 

@@ -308,10 +308,8 @@ void kz_rows_free(struct kz_rows *rows)
 {
 	for (size_t i = 0; i < rows->n; i++) {
 		free(rows->v[i].title);
-		free(rows->v[i].col1);
-		free(rows->v[i].col2);
-		free(rows->v[i].col3);
-		free(rows->v[i].col4);
+		for (size_t c = 0; c < 4; c++)
+			free(rows->v[i].col[c]);
 	}
 	free(rows->v);
 	memset(rows, 0, sizeof(*rows));

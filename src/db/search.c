@@ -55,8 +55,8 @@ static void add_hits(struct kz_hits *out, size_t *cap, enum kz_kind kind,
 		memcpy(h->id, rows->v[i].id, sizeof(h->id));
 		/* take the strings over */
 		h->title = rows->v[i].title;
-		h->detail = rows->v[i].col1;
-		rows->v[i].title = rows->v[i].col1 = NULL;
+		h->detail = rows->v[i].col[0];
+		rows->v[i].title = rows->v[i].col[0] = NULL;
 	}
 }
 

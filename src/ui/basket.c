@@ -123,7 +123,7 @@ static const char *marker(const struct kz_row *r)
 		return "x";
 	if (r->stale)
 		return "!";
-	if (r->col3 && strcmp(r->col3, "suspended") == 0)
+	if (r->service.status && strcmp(r->service.status, "suspended") == 0)
 		return "-";
 	return " ";
 }
@@ -148,18 +148,18 @@ static void draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	ui_draw_text(w, y, x, r->title, c.title);
 	x += c.title + 1;
 	if (c.provider) {
-		ui_draw_text(w, y, x, r->col1, c.provider);
+		ui_draw_text(w, y, x, r->service.provider, c.provider);
 		x += c.provider + 1;
 	}
 	if (c.category) {
-		ui_draw_text(w, y, x, kz_items_label(&cfg->categories, r->col2 ? r->col2 : ""),
+		ui_draw_text(w, y, x, kz_items_label(&cfg->categories, r->service.category ? r->service.category : ""),
 			     c.category);
 		x += c.category + 1;
 	}
 	if (c.verified) {
 		if (r->stale && !sel)
 			wattron(w, ui_look(UI_LOOK_STALE));
-		ui_draw_text(w, y, x, r->col4 ? r->col4 : _("never"), c.verified);
+		ui_draw_text(w, y, x, r->service.verified_on ? r->service.verified_on : _("never"), c.verified);
 	}
 	wattrset(w, A_NORMAL);
 }

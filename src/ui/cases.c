@@ -210,16 +210,16 @@ static void draw_entry(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 		cx += 2;
 		ui_draw_text(w, y, cx, r->title, 16);
 		cx += 17;
-		ui_draw_text(w, y, cx, _(kz_enum_label(r->col1 ? r->col1 : "")), 13);
+		ui_draw_text(w, y, cx, _(kz_enum_label(r->case_.status ? r->case_.status : "")), 13);
 		cx += 14;
 		if (wide) {
-			ui_draw_text(w, y, cx, r->col3 ? r->col3 : "", 10);
+			ui_draw_text(w, y, cx, r->case_.opened_on ? r->case_.opened_on : "", 10);
 			cx += 11;
-			ui_draw_text(w, y, cx, r->col4 ? r->col4 : "", 10);
+			ui_draw_text(w, y, cx, r->case_.closed_on ? r->case_.closed_on : "", 10);
 			cx += 11;
 		}
 		if (cx < x + width - 1)
-			ui_draw_text(w, y, cx, ui_user_name(ui, r->col2), x + width - 1 - cx);
+			ui_draw_text(w, y, cx, ui_user_name(ui, r->case_.manager), x + width - 1 - cx);
 		break;
 	}
 	}

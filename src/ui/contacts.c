@@ -65,15 +65,15 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool se
 	ui_draw_text(w, y, x, r->title, c.name);
 	x += c.name + 1;
 	if (c.position) {
-		ui_draw_text(w, y, x, r->col3, c.position);
+		ui_draw_text(w, y, x, r->contact.position, c.position);
 		x += c.position + 1;
 	}
 	if (c.partner) {
-		ui_draw_text(w, y, x, r->col1, c.partner);
+		ui_draw_text(w, y, x, r->contact.partner, c.partner);
 		x += c.partner + 1;
 	}
 	if (c.phone)
-		ui_draw_text(w, y, x, r->col2, c.phone);
+		ui_draw_text(w, y, x, r->contact.phone, c.phone);
 	wattrset(w, A_NORMAL);
 }
 

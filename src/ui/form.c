@@ -364,7 +364,7 @@ static void load_contacts(struct ui *ui, void *ctx, const char *query, struct ui
 		return;
 	}
 	for (size_t i = 0; i < rows.n; i++)
-		ui_pick_add(p, rows.v[i].title, rows.v[i].id, rows.v[i].col3);
+		ui_pick_add(p, rows.v[i].title, rows.v[i].id, rows.v[i].contact.position);
 	kz_rows_free(&rows);
 }
 
@@ -384,7 +384,7 @@ static void load_services(struct ui *ui, void *ctx, const char *query, struct ui
 		return;
 	}
 	for (size_t i = 0; i < rows.n; i++)
-		ui_pick_add(p, rows.v[i].title, rows.v[i].id, rows.v[i].col1);
+		ui_pick_add(p, rows.v[i].title, rows.v[i].id, rows.v[i].service.provider);
 	kz_rows_free(&rows);
 }
 
@@ -402,7 +402,7 @@ static void load_people(struct ui *ui, void *ctx, const char *query, struct ui_p
 		return;
 	}
 	for (size_t i = 0; i < rows.n; i++)
-		ui_pick_add(p, rows.v[i].title, rows.v[i].id, rows.v[i].col1);
+		ui_pick_add(p, rows.v[i].title, rows.v[i].id, rows.v[i].contact.partner);
 	kz_rows_free(&rows);
 }
 

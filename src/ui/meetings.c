@@ -413,7 +413,7 @@ static void load_contacts(struct ui *ui, void *ctx, const char *query, struct ui
 		return;
 	}
 	for (size_t i = 0; i < rows.n; i++)
-		ui_pick_add(p, rows.v[i].title, rows.v[i].id, rows.v[i].col1);
+		ui_pick_add(p, rows.v[i].title, rows.v[i].id, rows.v[i].contact.partner);
 	kz_rows_free(&rows);
 }
 

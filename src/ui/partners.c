@@ -92,13 +92,13 @@ static void plist_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, b
 	ui_draw_text(w, y, x, r->title, c.name);
 	x += c.name + 1;
 	if (c.membership) {
-		char *m = ui_membership_text(r->col2, r->col3);
+		char *m = ui_membership_text(r->partner.status, r->partner.declaration_date);
 		ui_draw_text(w, y, x, m, c.membership);
 		free(m);
 		x += c.membership + 1;
 	}
 	if (c.kind)
-		ui_draw_text(w, y, x, kz_items_label(&cfg->partner_kinds, r->col1 ? r->col1 : ""),
+		ui_draw_text(w, y, x, kz_items_label(&cfg->partner_kinds, r->partner.kind ? r->partner.kind : ""),
 			     c.kind);
 	wattrset(w, A_NORMAL);
 }
@@ -317,7 +317,7 @@ static void add_services(struct pscreen *ps, struct ui_doc *d)
 		ui_doc_text(d, _("None yet. Press a to add one."), 4, UI_LOOK_ARCHIVED);
 	for (size_t i = 0; i < ps->services.n; i++) {
 		const struct kz_row *r = &ps->services.v[i];
-		const char *cat = kz_items_label(&ps->ui->cfg->categories, r->col2 ? r->col2 : "");
+		const char *cat = kz_items_label(&ps->ui->cfg->categories, r->service.category ? r->service.category : "");
 		char *line = *cat ? xasprintf("%s \xe2\x80\x94 %s", r->title, cat) : xstrdup(r->title);
 		ui_doc_link(d, line, UI_REC_SERVICE, r->id, r->stale ? '!' : (r->archived ? 'x' : 0),
 			    r->archived ? UI_LOOK_ARCHIVED : UI_LOOK_COUNT);
@@ -336,8 +336,9 @@ static void add_contacts(struct pscreen *ps, struct ui_doc *d)
 	for (size_t i = 0; i < ps->contacts.n; i++) {
 		const struct kz_row *r = &ps->contacts.v[i];
 		char *line = xasprintf("%s%s%s%s%s", r->title,
-				       r->col3 ? ", " : "", r->col3 ? r->col3 : "",
-				       r->col2 ? ", " : "", r->col2 ? r->col2 : "");
+				       r->contact.position ? ", " : "",
+				       r->contact.position ? r->contact.position : "",
+				       r->contact.phone ? ", " : "", r->contact.phone ? r->contact.phone : "");
 		ui_doc_link(d, line, UI_REC_CONTACT, r->id, 0, UI_LOOK_COUNT);
 		free(line);
 	}

@@ -54,7 +54,7 @@ void ui_pick_load_partners(struct ui *ui, void *ctx, const char *query,
 		return;
 	}
 	for (size_t i = 0; i < rows.n; i++)
-		ui_pick_add(p, rows.v[i].title, rows.v[i].id, rows.v[i].col4);
+		ui_pick_add(p, rows.v[i].title, rows.v[i].id, rows.v[i].partner.short_name);
 	kz_rows_free(&rows);
 }
 

@@ -195,8 +195,8 @@ static enum kz_status run_retention(struct ui *ui, struct kz_report *rep,
 	for (size_t i = 0; i < rows.n; i++) {
 		const struct kz_row *r = &rows.v[i];
 		const char *cells[5] = {
-			r->title, _(kz_enum_label(r->col1)),
-			ui_user_name(ui, r->col2), r->col3, r->col4,
+			r->title, _(kz_enum_label(r->case_.status)),
+			ui_user_name(ui, r->case_.manager), r->case_.opened_on, r->case_.closed_on,
 		};
 		kz_report_add(rep, r->title, 0, cells);
 	}

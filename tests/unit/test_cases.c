@@ -559,7 +559,8 @@ static void test_team(void **state)
 
 static bool row_contains(const struct kz_row *r, const char *s)
 {
-	const char *cols[] = { r->title, r->col1, r->col2, r->col3, r->col4 };
+	const char *cols[] = { r->title, r->case_.status, r->case_.manager,
+			       r->case_.opened_on, r->case_.closed_on };
 
 	for (size_t i = 0; i < 5; i++)
 		if (cols[i] && strstr(cols[i], s))
@@ -584,15 +585,15 @@ static void test_list_has_no_names(void **state)
 	assert_int_equal(rows.n, 3);
 	assert_int_equal(rows.total, 3);
 	assert_string_equal(rows.v[0].title, "R/2025/031");
-	assert_string_equal(rows.v[0].col1, "closed");
-	assert_string_equal(rows.v[0].col3, "2025-04-01");
-	assert_string_equal(rows.v[0].col4, "2025-12-20");
+	assert_string_equal(rows.v[0].case_.status, "closed");
+	assert_string_equal(rows.v[0].case_.opened_on, "2025-04-01");
+	assert_string_equal(rows.v[0].case_.closed_on, "2025-12-20");
 	assert_string_equal(rows.v[1].title, "R/2026/001");
 	assert_string_equal(rows.v[1].id, a);
-	assert_string_equal(rows.v[1].col1, "new");
-	assert_string_equal(rows.v[1].col2, "anna");
-	assert_string_equal(rows.v[1].col3, "2026-01-15");
-	assert_null(rows.v[1].col4);
+	assert_string_equal(rows.v[1].case_.status, "new");
+	assert_string_equal(rows.v[1].case_.manager, "anna");
+	assert_string_equal(rows.v[1].case_.opened_on, "2026-01-15");
+	assert_null(rows.v[1].case_.closed_on);
 	assert_string_equal(rows.v[2].title, "R/2026/002");
 	for (size_t i = 0; i < rows.n; i++) {
 		assert_false(row_contains(&rows.v[i], "Zielonooka"));
@@ -640,7 +641,7 @@ static void test_retention(void **state)
 	assert_int_equal(kz_case_retention(t->db, 10, &rows, &err), KZ_OK);
 	assert_int_equal(rows.n, 2);
 	assert_string_equal(rows.v[0].title, "R/2014/003");
-	assert_string_equal(rows.v[0].col4, "2015-03-01");
+	assert_string_equal(rows.v[0].case_.closed_on, "2015-03-01");
 	assert_string_equal(rows.v[1].title, "R/2016/001");
 	kz_rows_free(&rows);
 
