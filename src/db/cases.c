@@ -664,22 +664,6 @@ enum kz_status kz_case_list(struct kz_db *db, const char *manager,
 	return case_rows(db, q, out, err);
 }
 
-/* The same day years earlier (29 February becomes 28 February). */
-static void years_before(const char *date, int years, char out[11])
-{
-	unsigned y = (unsigned)atoi(date), m = (unsigned)atoi(date + 5) % 100;
-	unsigned d = (unsigned)atoi(date + 8) % 100;
-	char buf[40];
-
-	y = years > 0 && (unsigned)years < y ? y - (unsigned)years : (years > 0 ? 0 : y);
-	y %= 10000;
-	snprintf(buf, sizeof(buf), "%04u-%02u-%02u", y, m, d);
-	if (!kz_date_valid(buf) && d > 1)
-		snprintf(buf, sizeof(buf), "%04u-%02u-%02u", y, m, d - 1);
-	memcpy(out, buf, 10);
-	out[10] = '\0';
-}
-
 enum kz_status kz_case_retention(struct kz_db *db, int years,
 				 struct kz_rows *out, struct kz_error *err)
 {
@@ -696,7 +680,8 @@ enum kz_status kz_case_retention(struct kz_db *db, int years,
 	if (!q)
 		return err ? err->status : KZ_ENV;
 	kz_today(today);
-	years_before(today, years, limit);
+	/* The same day years earlier (29 February becomes 28 February). */
+	kz_date_add_months(today, -12 * years, limit);
 	kz_bind_text(q, 1, limit);
 	return case_rows(db, q, out, err);
 }

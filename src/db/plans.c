@@ -61,36 +61,6 @@ static bool row_exists(struct kz_db *db, const char *sql, const char *arg)
 	return ok;
 }
 
-static bool is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int month_days(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-/* date + months (calendar months; the day is kept, or the last day of a
- * shorter month), into out[11]. date must be valid. */
-static void add_months(const char *date, int months, char out[11])
-{
-	int y = 0, m = 0, d = 0;
-
-	if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3) {
-		snprintf(out, 11, "%s", date);
-		return;
-	}
-	long total = (long)y * 12 + (m - 1) + months;
-	y = (int)(total / 12);
-	m = (int)(total % 12) + 1;
-	if (d > month_days(y, m))
-		d = month_days(y, m);
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-		 (unsigned)d % 100u);
-}
-
 /* Empty or only white space (long texts are stored untrimmed). */
 static bool blank(const char *s)
 {
@@ -130,13 +100,15 @@ static enum kz_status finish(struct kz_db *db, enum kz_status st, struct kz_erro
 
 /* --- plans ----------------------------------------------------------------------- */
 
-static enum kz_status check_plan(struct kz_db *db, const struct kz_config *cfg,
-				 struct kz_plan *p, struct kz_error *err)
+int kz_plan_validity_months(const struct kz_config *cfg)
 {
-	int months = cfg && cfg->plan_validity_months > 0
-		? cfg->plan_validity_months : DEFAULT_VALIDITY_MONTHS;
+	return cfg && cfg->plan_validity_months > 0 ? cfg->plan_validity_months
+						    : DEFAULT_VALIDITY_MONTHS;
+}
+
+void kz_plan_defaults(const struct kz_config *cfg, struct kz_plan *p)
+{
 	char today[11], limit[11];
-	enum kz_status st;
 
 	if (kz_str_empty(p->status))
 		kz_str_set(&p->status, "draft");
@@ -147,9 +119,19 @@ static enum kz_status check_plan(struct kz_db *db, const struct kz_config *cfg,
 	if (p->valid_from)
 		kz_trim(p->valid_from);
 	if (kz_str_empty(p->valid_to) && kz_date_valid(p->valid_from)) {
-		add_months(p->valid_from, months, limit);
+		kz_date_add_months(p->valid_from, kz_plan_validity_months(cfg), limit);
 		kz_str_set(&p->valid_to, limit);
 	}
+}
+
+static enum kz_status check_plan(struct kz_db *db, const struct kz_config *cfg,
+				 struct kz_plan *p, struct kz_error *err)
+{
+	int months = kz_plan_validity_months(cfg);
+	char limit[11];
+	enum kz_status st;
+
+	kz_plan_defaults(cfg, p);
 	st = kz_record_validate(PLANS, p, err);
 	if (st != KZ_OK)
 		return st;
@@ -159,7 +141,7 @@ static enum kz_status check_plan(struct kz_db *db, const struct kz_config *cfg,
 		return kz_fail(err, KZ_INVALID,
 			       _("Valid to: the plan ends (%s) before it starts (%s)."),
 			       p->valid_to, p->valid_from);
-	add_months(p->valid_from, months, limit);
+	kz_date_add_months(p->valid_from, months, limit);
 	if (strcmp(p->valid_to, limit) > 0)
 		return kz_fail(err, KZ_INVALID,
 			       _("Valid to: a plan is made for at most %d months; a plan starting on %s can be valid until %s at the latest."),
