@@ -14,25 +14,10 @@
 #include "records.h"
 #include "sync_internal.h"
 
-static struct kz_table cases_table = {
-	"cases", "case", kz_case_fields, &kz_case_nfields,
-	offsetof(struct kz_case, id), offsetof(struct kz_case, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table members_table = {
-	"members", "member", kz_member_fields, &kz_member_nfields,
-	offsetof(struct kz_member, id), offsetof(struct kz_member, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table team_table = {
-	"team", "team", kz_team_fields, &kz_team_nfields,
-	offsetof(struct kz_team_member, id), offsetof(struct kz_team_member, stamp),
-	NULL, NULL, NULL,
-};
 
-#define CASES (&cases_table)
-#define MEMBERS (&members_table)
-#define TEAM (&team_table)
+#define CASES KZ_KIND_CASE
+#define MEMBERS KZ_KIND_MEMBER
+#define TEAM KZ_KIND_TEAM
 
 #define DEFAULT_CODE_FORMAT "R/{year}/{seq:03}"
 
@@ -392,11 +377,11 @@ static enum kz_status check_birth_year(const char *year, struct kz_error *err)
 
 /* Insert or update a member or team record; summary of an insert is the
  * case code, never a name. */
-static enum kz_status save_part(struct kz_db *db, struct kz_table *t, void *rec,
+static enum kz_status save_part(struct kz_db *db, enum kz_kind t, void *rec,
 				void *stored, const char *code,
 				struct kz_error *err)
 {
-	const char *id = (const char *)rec + t->id_off;
+	const char *id = kz_record_id(t, rec);
 
 	if (!*id)
 		return kz_record_insert(db, t, rec, code, err);

@@ -10,43 +10,13 @@
 #include "koszyk/xalloc.h"
 #include "records.h"
 
-static struct kz_table plans_table = {
-	"plans", "plan", kz_plan_fields, &kz_plan_nfields,
-	offsetof(struct kz_plan, id), offsetof(struct kz_plan, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table diagnoses_table = {
-	"diagnoses", "diagnosis", kz_diagnosis_fields, &kz_diagnosis_nfields,
-	offsetof(struct kz_diagnosis, id), offsetof(struct kz_diagnosis, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table goals_table = {
-	"goals", "goal", kz_goal_fields, &kz_goal_nfields,
-	offsetof(struct kz_goal, id), offsetof(struct kz_goal, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table actions_table = {
-	"actions", "action", kz_action_fields, &kz_action_nfields,
-	offsetof(struct kz_action, id), offsetof(struct kz_action, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table reviews_table = {
-	"reviews", "review", kz_review_fields, &kz_review_nfields,
-	offsetof(struct kz_review, id), offsetof(struct kz_review, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table progress_table = {
-	"progress", "progress", kz_progress_fields, &kz_progress_nfields,
-	offsetof(struct kz_progress, id), offsetof(struct kz_progress, stamp),
-	NULL, NULL, NULL,
-};
 
-#define PLANS (&plans_table)
-#define DIAGNOSES (&diagnoses_table)
-#define GOALS (&goals_table)
-#define ACTIONS (&actions_table)
-#define REVIEWS (&reviews_table)
-#define PROGRESS (&progress_table)
+#define PLANS KZ_KIND_PLAN
+#define DIAGNOSES KZ_KIND_DIAGNOSIS
+#define GOALS KZ_KIND_GOAL
+#define ACTIONS KZ_KIND_ACTION
+#define REVIEWS KZ_KIND_REVIEW
+#define PROGRESS KZ_KIND_PROGRESS
 
 #define DEFAULT_VALIDITY_MONTHS 12
 
@@ -590,7 +560,7 @@ static int cmp_diagnosis(const void *a, const void *b)
 
 /* Load every record whose id the query gives, in its order, into a new
  * array of records of size size; *n counts the loaded ones. */
-static enum kz_status load_list(struct kz_db *db, struct kz_table *t,
+static enum kz_status load_list(struct kz_db *db, enum kz_kind t,
 				const char *sql, const char *arg, size_t size,
 				void (*clear)(void *), void **arr, size_t *n,
 				struct kz_error *err)
