@@ -1098,7 +1098,7 @@ static void html_export(const struct kz_config *cfg, const struct basket *b,
 /* --- the entry points --------------------------------------------------- */
 
 enum kz_status kz_export_json_list(struct kz_db *db, const struct kz_config *cfg,
-				   enum kz_list_kind kind, bool include_archived,
+				   enum kz_kind kind, bool include_archived,
 				   struct kz_buf *out, struct kz_error *err)
 {
 	struct basket b;
@@ -1108,13 +1108,13 @@ enum kz_status kz_export_json_list(struct kz_db *db, const struct kz_config *cfg
 	if (st != KZ_OK)
 		return st;
 	kz_buf_putc(out, '[');
-	if (kind == KZ_LIST_SERVICES)
+	if (kind == KZ_KIND_SERVICE)
 		for (size_t i = 0; i < b.nservices; i++)
 			json_service(out, cfg, &b, &b.services[i], &first);
-	if (kind == KZ_LIST_PARTNERS)
+	if (kind == KZ_KIND_PARTNER)
 		for (size_t i = 0; i < b.npartners; i++)
 			json_partner(out, cfg, &b.partners[i], &first);
-	if (kind == KZ_LIST_CONTACTS)
+	if (kind == KZ_KIND_CONTACT)
 		for (size_t i = 0; i < b.ncontacts; i++)
 			json_contact(out, &b, &b.contacts[i], &first);
 	kz_buf_puts(out, first ? "]\n" : "\n]\n");
