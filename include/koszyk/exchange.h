@@ -12,9 +12,12 @@
 #include "koszyk/kinds.h"
 
 
-/* The CSV columns in the order export writes them (NULL-terminated). */
-extern const char *const kz_csv_service_columns[];
-extern const char *const kz_csv_partner_columns[];
+/* The CSV columns of a kind in the order export writes them
+ * (NULL-terminated): "id" and the kind's fields (src/io/columns.c). */
+const char *const *kz_csv_columns(enum kz_kind kind);
+/* The field a column other than "id" fills; NULL for a column that is not
+ * one field (a service's provider and contact, given by name). */
+const char *kz_csv_field_of_column(enum kz_kind kind, const char *column);
 
 struct kz_import_result {
 	size_t inserted;

@@ -27,19 +27,6 @@
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
-const char *const kz_csv_service_columns[] = {
-	"id", "title", "kind", "description", "provider", "category",
-	"sector", "target_groups", "access_conditions", "how_to_get", "cost",
-	"place", "hours", "waiting_time", "area", "contact", "status",
-	"valid_from", "valid_to", "verified_on", "verified_by", NULL,
-};
-
-const char *const kz_csv_partner_columns[] = {
-	"id", "name", "short_name", "kind", "sectors", "address", "phone",
-	"email", "website", "status", "declaration_date", "role",
-	"resources", "notes", NULL,
-};
-
 /* What a column of the file is. */
 enum col_role {
 	COL_ID,
@@ -66,7 +53,6 @@ struct import;
 
 struct import_kind {
 	enum kz_kind kind;
-	const char *const *columns;     /* NULL-terminated */
 	const char *const *required;    /* NULL-terminated */
 	const char *missing_column;     /* msgid: file, row, column */
 	const struct special_column *specials;   /* ends with name NULL */
@@ -413,7 +399,7 @@ static enum kz_status describe_column(const struct import_kind *ik,
 				      const char *name, struct column *c)
 {
 	const struct kz_kind_info *k = kz_kind_of(ik->kind);
-	const char *field = name;
+	const char *field = kz_csv_field_of_column(ik->kind, name);
 
 	c->name = name;
 	c->field = NULL;
@@ -435,7 +421,7 @@ static enum kz_status describe_column(const struct import_kind *ik,
 
 static void join_columns(const struct import_kind *ik, char *out, size_t outsz)
 {
-	const char *const *names = ik->columns;
+	const char *const *names = kz_csv_columns(ik->kind);
 	size_t used = 0;
 
 	out[0] = '\0';
@@ -462,7 +448,7 @@ static enum kz_status fail_header(struct import *im, size_t col,
 static enum kz_status read_header(struct import *im, char **v, size_t n,
 				  struct kz_error *err)
 {
-	const char *const *names = im->ik->columns;
+	const char *const *names = kz_csv_columns(im->ik->kind);
 	const char *const *need = im->ik->required;
 
 	im->cols = xcalloc(n, sizeof(*im->cols));
@@ -668,9 +654,9 @@ static enum kz_status insert_partner(struct kz_db *db, void *rec, struct kz_erro
 	return kz_partner_insert_with_id(db, rec, err);
 }
 
-/* What the import of each kind needs beyond the kind table: the columns
- * (in the order export writes them), the ones a file must have, columns
- * that are not a field of their name, the values of new records for the
+/* What the import of each kind needs beyond the kind table and its
+ * columns (kz_csv_columns): the columns a file must have, columns that
+ * are not one field, the values of new records for the
  * columns a file does not have, and the references given by name. */
 static const struct special_column service_specials[] = {
 	{ "provider", COL_PROVIDER, NULL },
@@ -680,13 +666,13 @@ static const struct special_column service_specials[] = {
 static const struct special_column no_specials[] = { { NULL, COL_FIELD, NULL } };
 
 static const struct import_kind import_kinds[] = {
-	{ KZ_KIND_SERVICE, kz_csv_service_columns,
+	{ KZ_KIND_SERVICE,
 	  (const char *const[]){ "title", "provider", NULL },
 	  N_("%s: row %zu: the column \"%s\" is missing — a file of services needs at least the columns title and provider"),
 	  service_specials,
 	  (const char *const[]){ "kind", "service", "status", "active", NULL },
 	  insert_service, service_references },
-	{ KZ_KIND_PARTNER, kz_csv_partner_columns,
+	{ KZ_KIND_PARTNER,
 	  (const char *const[]){ "name", NULL },
 	  N_("%s: row %zu: the column \"%s\" is missing — a file of partners needs at least the column name"),
 	  no_specials,
