@@ -86,7 +86,7 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-# Every test, one result line each, then "N passed, N failed".
+# Every test, one result line each, then "N passed, N failed, N skipped".
 check: all $(UNIT_BIN) $(TOOL_BIN)
 	@bash tests/run.sh $(BUILD) $(UNIT_BIN) $(CLI_TESTS) $(E2E_TESTS)
 

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Run every test given (unit test programs and shell scripts), print one
-# line per test and a closing "N passed, N failed"; fail if any failed.
+# line per test and a closing "N passed, N failed, N skipped"; fail if any
+# failed.
 # A test that exits 77 could not run here (no root, no tmux, no mount): it
-# is listed as SKIP, counted on a line of its own, never as passed.
+# is listed as SKIP and counted as skipped, never as passed. A test that
+# ran but had to leave out a part (a line "SKIP (part): why" in its
+# output) passes with that part named, and the part is counted too.
 # Tests run TEST_JOBS at a time (default: one per processor); each has its
 # own folder, users, ports and tmux server, so they do not meet. The lines
 # come in the order the tests were given.
@@ -37,7 +40,8 @@ wait
 
 passed=0
 failed=0
-skipped=""
+skipped=0
+parts=0
 for t in "$@"; do
 	name=$(basename "$t")
 	log=$logdir/$name.log
@@ -45,15 +49,19 @@ for t in "$@"; do
 	if [ "$rc" -eq 0 ]; then
 		passed=$((passed + 1))
 		echo "PASS  $name"
+		while IFS= read -r line; do
+			parts=$((parts + 1))
+			echo "      part skipped: ${line#*SKIP (part): }"
+		done < <(grep -a 'SKIP (part):' "$log" | cut -c1-160)
 	elif [ "$rc" -eq 77 ]; then
-		skipped="$skipped $name"
-		echo "SKIP  $name ($(grep -m1 SKIP "$log" | cut -c1-120))"
+		skipped=$((skipped + 1))
+		echo "SKIP  $name ($(grep -a -m1 SKIP "$log" | cut -c1-120))"
 	else
 		failed=$((failed + 1))
 		echo "FAIL  $name (exit $rc; log: $log)"
 		sed 's/^/    | /' "$log" | tail -n 40
 	fi
 done
-[ -n "$skipped" ] && echo "skipped (could not run here):$skipped"
-echo "$passed passed, $failed failed"
+# Skipped tests could not run here; they are neither passed nor failed.
+echo "$passed passed, $failed failed, $skipped skipped ($parts parts of passed tests skipped)"
 [ $failed -eq 0 ]

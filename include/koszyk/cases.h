@@ -249,6 +249,14 @@ enum kz_status kz_case_erase(struct kz_db *db, const char *code,
  * or closed. */
 enum kz_status kz_plan_save(struct kz_db *db, const struct kz_config *cfg,
 			    struct kz_plan *p, struct kz_error *err);
+/* The rules of a new plan, the one place they are decided (a form shows
+ * them before saving, kz_plan_save applies them): an empty status is
+ * draft, an empty valid_from today, an empty valid_to valid_from plus
+ * kz_plan_validity_months. */
+void kz_plan_defaults(const struct kz_config *cfg, struct kz_plan *p);
+/* How long a plan may be valid: the configuration's plan_validity_months,
+ * 12 when it says nothing. */
+int kz_plan_validity_months(const struct kz_config *cfg);
 enum kz_status kz_plan_get(struct kz_db *db, const char *id,
 			   struct kz_plan *out, struct kz_error *err);
 /* The case's current plan: the newest that is not closed, else the

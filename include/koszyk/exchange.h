@@ -10,12 +10,15 @@
 #include "koszyk/buf.h"
 #include "koszyk/config.h"
 #include "koszyk/db.h"
+#include "koszyk/kinds.h"
 
-enum kz_import_kind { KZ_IMPORT_SERVICES, KZ_IMPORT_PARTNERS };
 
-/* The CSV columns in the order export writes them (NULL-terminated). */
-extern const char *const kz_csv_service_columns[];
-extern const char *const kz_csv_partner_columns[];
+/* The CSV columns of a kind in the order export writes them
+ * (NULL-terminated): "id" and the kind's fields (src/io/columns.c). */
+const char *const *kz_csv_columns(enum kz_kind kind);
+/* The field a column other than "id" fills; NULL for a column that is not
+ * one field (a service's provider and contact, given by name). */
+const char *kz_csv_field_of_column(enum kz_kind kind, const char *column);
 
 struct kz_import_result {
 	size_t inserted;
@@ -27,13 +30,13 @@ struct kz_import_result {
  * in one transaction: on any error nothing is written and the message
  * names the file, row and column. */
 enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
-			     enum kz_import_kind kind, const char *path,
+			     enum kz_kind kind, const char *path,
 			     struct kz_import_result *res,
 			     struct kz_error *err);
 /* The same from memory (name is used in messages). */
 enum kz_status kz_import_csv_data(struct kz_db *db,
 				  const struct kz_config *cfg,
-				  enum kz_import_kind kind, const char *data,
+				  enum kz_kind kind, const char *data,
 				  size_t len, const char *name,
 				  struct kz_import_result *res,
 				  struct kz_error *err);
@@ -46,7 +49,6 @@ enum kz_export_format {
 	KZ_EXPORT_HTML,
 };
 
-enum kz_list_kind { KZ_LIST_SERVICES, KZ_LIST_PARTNERS, KZ_LIST_CONTACTS };
 
 /* The records of one kind as a JSON array of the same objects as the JSON
  * export (kind, id, title, every field, labels, stamp; services also
@@ -54,7 +56,7 @@ enum kz_list_kind { KZ_LIST_SERVICES, KZ_LIST_PARTNERS, KZ_LIST_CONTACTS };
  * NULL) narrows the partners as kz_partner_list does. */
 enum kz_status kz_export_json_list(struct kz_db *db,
 				   const struct kz_config *cfg,
-				   enum kz_list_kind kind,
+				   enum kz_kind kind,
 				   bool include_archived,
 				   const struct kz_partner_filter *partners,
 				   struct kz_buf *out, struct kz_error *err);

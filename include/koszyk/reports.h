@@ -40,7 +40,10 @@
  *            not closed), tasks (due before today, open) and reviews (the
  *            newest review's next_review_date before today, plan and case
  *            not closed); oldest first.
- * The retention report is made by the command line from kz_case_retention.
+ *  retention closed cases kept longer than the configured retention_years
+ *            (kz_case_retention), oldest closing first; people read the
+ *            status's label and the case manager's name, scripts (CSV,
+ *            JSON) the status and the login. Only a coordinator may run it.
  */
 #ifndef KOSZYK_REPORTS_H
 #define KOSZYK_REPORTS_H
@@ -56,6 +59,8 @@
 struct kz_report_row {
 	char *id;               /* a stable key: a code, a partner id, ... */
 	char **cells;           /* ncols cells, never NULL ("" when empty) */
+	char **values;          /* what CSV and JSON hold where it is not what
+	                         * people read (a login, not a name); NULL: cells */
 	double bar;             /* the bar's value when the report has bars */
 };
 
@@ -92,6 +97,8 @@ void kz_report_init(struct kz_report *r, const char *name, const char *title,
 /* Append a row of r->ncols cells (NULL cells are taken as ""). */
 void kz_report_add(struct kz_report *r, const char *id, double bar,
 		   const char *const *cells);
+/* Give the last row added the values scripts read (r->ncols of them). */
+void kz_report_set_values(struct kz_report *r, const char *const *values);
 
 /* The printers: text (fits width columns, at least 40), CSV (RFC 4180,
  * a header of the column keys), JSON (an array of objects with kind

@@ -6,18 +6,11 @@
 #include <stddef.h>
 
 #include "koszyk/db.h"
+#include "koszyk/kinds.h"
 #include "koszyk/util.h"
 
-enum kz_kind {
-	KZ_KIND_SERVICE,
-	KZ_KIND_PARTNER,
-	KZ_KIND_CONTACT,
-	KZ_KIND_MEETING,
-	KZ_KIND_CASE,       /* the code only; detail is the status code */
-	KZ_KIND_COUNT
-};
-
-const char *kz_kind_name(enum kz_kind kind);  /* "service", "partner", ... */
+/* A lookup finds services, partners, contacts, meetings and cases (the
+ * code only; a case hit's detail is its status code). */
 
 struct kz_hit {
 	enum kz_kind kind;

@@ -25,6 +25,10 @@ bool kz_date_valid(const char *s);
 long kz_date_diff_days(const char *a, const char *b);
 /* date + days, into out[11]. */
 void kz_date_add_days(const char *date, long days, char out[11]);
+/* date + calendar months, into out[11]: the same day of the month, or the
+ * last day of a shorter month (2026-01-31 + 1 = 2026-02-28). A date that
+ * is not valid is copied as it is. */
+void kz_date_add_months(const char *date, int months, char out[11]);
 
 bool kz_str_empty(const char *s);
 /* Case-sensitive equality where NULL equals "". */

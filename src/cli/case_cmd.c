@@ -19,76 +19,32 @@
 #include "koszyk/cases.h"
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
+#include "koszyk/kinds.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
-enum parent { PARENT_NONE, PARENT_CASE, PARENT_PLAN, PARENT_REVIEW };
-
-struct kind {
-	const char *name;
-	const struct kz_field *fields;
-	const size_t *nfields;
-	size_t size;
-	enum parent parent;
-	const char *parent_field;
-	enum kz_status (*save)(struct kz_cli *cli, void *rec, struct kz_error *err);
-	void (*clear)(void *rec);
-};
-
-#define SAVER(fn, type, call) \
-	static enum kz_status fn(struct kz_cli *cli, void *rec, struct kz_error *err) \
-	{ (void)cli; return call; }
-SAVER(save_case, kz_case, kz_case_save(cli->db, &cli->cfg, rec, err))
-SAVER(save_member, kz_member, kz_member_save(cli->db, rec, err))
-SAVER(save_team, kz_team_member, kz_team_save(cli->db, rec, err))
-SAVER(save_plan, kz_plan, kz_plan_save(cli->db, &cli->cfg, rec, err))
-SAVER(save_diagnosis, kz_diagnosis, kz_diagnosis_save(cli->db, &cli->cfg, rec, err))
-SAVER(save_goal, kz_goal, kz_goal_save(cli->db, rec, err))
-SAVER(save_action, kz_action, kz_action_save(cli->db, rec, err))
-SAVER(save_review, kz_review, kz_review_save(cli->db, rec, err))
-SAVER(save_progress, kz_progress, kz_progress_save(cli->db, rec, err))
-
-#define CLEARER(fn, type, call) static void fn(void *rec) { call((struct type *)rec); }
-CLEARER(clear_case, kz_case, kz_case_clear)
-CLEARER(clear_member, kz_member, kz_member_clear)
-CLEARER(clear_team, kz_team_member, kz_team_member_clear)
-CLEARER(clear_plan, kz_plan, kz_plan_clear)
-CLEARER(clear_diagnosis, kz_diagnosis, kz_diagnosis_clear)
-CLEARER(clear_goal, kz_goal, kz_goal_clear)
-CLEARER(clear_action, kz_action, kz_action_clear)
-CLEARER(clear_review, kz_review, kz_review_clear)
-CLEARER(clear_progress, kz_progress, kz_progress_clear)
-
-static const struct kind kinds[] = {
-	{ "case", kz_case_fields, &kz_case_nfields, sizeof(struct kz_case),
-	  PARENT_NONE, NULL, save_case, clear_case },
-	{ "member", kz_member_fields, &kz_member_nfields, sizeof(struct kz_member),
-	  PARENT_CASE, "case_id", save_member, clear_member },
-	{ "team", kz_team_fields, &kz_team_nfields, sizeof(struct kz_team_member),
-	  PARENT_CASE, "case_id", save_team, clear_team },
-	{ "plan", kz_plan_fields, &kz_plan_nfields, sizeof(struct kz_plan),
-	  PARENT_CASE, "case_id", save_plan, clear_plan },
-	{ "diagnosis", kz_diagnosis_fields, &kz_diagnosis_nfields, sizeof(struct kz_diagnosis),
-	  PARENT_PLAN, "plan_id", save_diagnosis, clear_diagnosis },
-	{ "goal", kz_goal_fields, &kz_goal_nfields, sizeof(struct kz_goal),
-	  PARENT_PLAN, "plan_id", save_goal, clear_goal },
-	{ "action", kz_action_fields, &kz_action_nfields, sizeof(struct kz_action),
-	  PARENT_PLAN, "plan_id", save_action, clear_action },
-	{ "review", kz_review_fields, &kz_review_nfields, sizeof(struct kz_review),
-	  PARENT_PLAN, "plan_id", save_review, clear_review },
-	{ "progress", kz_progress_fields, &kz_progress_nfields, sizeof(struct kz_progress),
-	  PARENT_REVIEW, "review_id", save_progress, clear_progress },
-};
-
-static const struct kind *find_kind(const char *name)
+/* Kinds that belong to a case: their parent is the case, or a plan or a
+ * review of it. */
+static bool belongs_to_case(const struct kz_kind_info *k)
 {
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (strcmp(kinds[i].name, name) == 0)
-			return &kinds[i];
-	return NULL;
+	return k->parent_field && (k->parent == KZ_KIND_CASE || k->parent == KZ_KIND_PLAN ||
+				   k->parent == KZ_KIND_REVIEW);
 }
 
-static void field_names(const struct kind *k, struct kz_buf *b)
+/* "member, team, plan, ..." */
+static void case_kind_names(struct kz_buf *b)
+{
+	for (int i = 0; i < KZ_KIND_COUNT; i++) {
+		const struct kz_kind_info *k = kz_kind_of((enum kz_kind)i);
+		if (!belongs_to_case(k))
+			continue;
+		if (b->len)
+			kz_buf_puts(b, ", ");
+		kz_buf_puts(b, k->name);
+	}
+}
+
+static void field_names(const struct kz_kind_info *k, struct kz_buf *b)
 {
 	for (size_t i = 0; i < *k->nfields; i++) {
 		const char *n = k->fields[i].name;
@@ -166,45 +122,73 @@ static enum kz_status latest_review(struct kz_cli *cli, const char *plan_id,
 	return st;
 }
 
-/* name=value where name is a convenience alias: turn it into the field's
- * id. Returns KZ_NOT_FOUND when name is no alias. */
-static enum kz_status resolve_alias(struct kz_cli *cli, const struct kind *k, void *rec,
-				    const char *plan_id, const char *name,
+static enum kz_status partner_by_name(struct kz_cli *cli, const char *plan_id,
+				       const char *name, char id[KZ_ID_LEN + 1],
+				       struct kz_error *err)
+{
+	enum kz_status st = kz_partner_find_by_name(cli->db, name, id, err);
+
+	(void)plan_id;
+	return st == KZ_NOT_FOUND ? KZ_INVALID : st;
+}
+
+static enum kz_status contact_by_name(struct kz_cli *cli, const char *plan_id,
+				       const char *name, char id[KZ_ID_LEN + 1],
+				       struct kz_error *err)
+{
+	enum kz_status st = kz_contact_find_by_name(cli->db, NULL, name, id, err);
+
+	(void)plan_id;
+	return st == KZ_NOT_FOUND ? KZ_INVALID : st;
+}
+
+static enum kz_status service_in_plan(struct kz_cli *cli, const char *plan_id,
+				       const char *title, char id[KZ_ID_LEN + 1],
+				       struct kz_error *err)
+{
+	(void)plan_id;
+	return service_by_title(cli, title, id, err);
+}
+
+/* References given by name instead of id: alias=value sets the field of
+ * any kind that has it. */
+static const struct {
+	const char *alias;
+	const char *field;
+	enum kz_status (*resolve)(struct kz_cli *cli, const char *plan_id,
+				  const char *value, char id[KZ_ID_LEN + 1],
+				  struct kz_error *err);
+} aliases[] = {
+	{ "service", "service_id", service_in_plan },
+	{ "partner", "partner_id", partner_by_name },
+	{ "contact", "contact_id", contact_by_name },
+	{ "goal", "goal_id", goal_by_number },
+};
+
+/* name=value where name is an alias of a field of the kind: turn the
+ * value into the id. Returns KZ_NOT_FOUND when name is no alias. */
+static enum kz_status resolve_alias(struct kz_cli *cli, const struct kz_kind_info *k,
+				    void *rec, const char *plan_id, const char *name,
 				    const char *value, struct kz_error *err)
 {
-	char id[KZ_ID_LEN + 1];
-	const char *field = NULL;
-	enum kz_status st = KZ_NOT_FOUND;
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
+		const struct kz_field *f = kz_field_find(k->fields, *k->nfields, aliases[i].field);
+		char id[KZ_ID_LEN + 1];
+		enum kz_status st;
 
-	if (strcmp(name, "service") == 0 && strcmp(k->name, "action") == 0) {
-		field = "service_id";
-		st = service_by_title(cli, value, id, err);
-	} else if (strcmp(name, "partner") == 0 && strcmp(k->name, "action") == 0) {
-		field = "partner_id";
-		st = kz_partner_find_by_name(cli->db, value, id, err);
-		if (st == KZ_NOT_FOUND)
-			st = KZ_INVALID;
-	} else if (strcmp(name, "contact") == 0 &&
-		   (strcmp(k->name, "action") == 0 || strcmp(k->name, "team") == 0)) {
-		field = "contact_id";
-		st = kz_contact_find_by_name(cli->db, NULL, value, id, err);
-		if (st == KZ_NOT_FOUND)
-			st = KZ_INVALID;
-	} else if (strcmp(name, "goal") == 0 &&
-		   (strcmp(k->name, "action") == 0 || strcmp(k->name, "progress") == 0)) {
-		field = "goal_id";
-		st = goal_by_number(cli, plan_id, value, id, err);
-	}
-	if (st != KZ_OK)
+		if (strcmp(name, aliases[i].alias) != 0 || !f)
+			continue;
+		st = aliases[i].resolve(cli, plan_id, value, id, err);
+		if (st == KZ_OK)
+			kz_str_set(kz_field_slot(rec, f), id);
 		return st;
-	const struct kz_field *f = kz_field_find(k->fields, *k->nfields, field);
-	kz_str_set(kz_field_slot(rec, f), id);
-	return KZ_OK;
+	}
+	return KZ_NOT_FOUND;
 }
 
 /* --- the command ------------------------------------------------------------- */
 
-static enum kz_status set_fields(struct kz_cli *cli, const struct kind *k, void *rec,
+static enum kz_status set_fields(struct kz_cli *cli, const struct kz_kind_info *k, void *rec,
 				 const char *plan_id, int first, struct kz_error *err)
 {
 	for (int i = first; i < cli->argc; i++) {
@@ -238,7 +222,7 @@ static enum kz_status set_fields(struct kz_cli *cli, const struct kind *k, void 
 }
 
 /* Find the record's parent from the case code. */
-static enum kz_status parent_of(struct kz_cli *cli, const struct kind *k,
+static enum kz_status parent_of(struct kz_cli *cli, const struct kz_kind_info *k,
 				const char *code, char plan_id[KZ_ID_LEN + 1],
 				char parent[KZ_ID_LEN + 1], struct kz_error *err)
 {
@@ -252,7 +236,7 @@ static enum kz_status parent_of(struct kz_cli *cli, const struct kind *k,
 		return st;
 	memcpy(parent, c.id, KZ_ID_LEN + 1);
 	plan_id[0] = '\0';
-	if (k->parent != PARENT_CASE) {
+	if (k->parent != KZ_KIND_CASE) {
 		st = kz_plan_current(cli->db, c.id, &p, err);
 		if (st == KZ_NOT_FOUND)
 			st = kz_fail(err, KZ_INVALID,
@@ -263,7 +247,7 @@ static enum kz_status parent_of(struct kz_cli *cli, const struct kind *k,
 			memcpy(parent, p.id, KZ_ID_LEN + 1);
 		}
 	}
-	if (st == KZ_OK && k->parent == PARENT_REVIEW)
+	if (st == KZ_OK && k->parent == KZ_KIND_REVIEW)
 		st = latest_review(cli, plan_id, parent, err);
 	kz_case_clear(&c);
 	kz_plan_clear(&p);
@@ -295,7 +279,7 @@ static enum kz_status share_cmd(struct kz_cli *cli, bool share,
 
 enum kz_status kz_cmd_case(struct kz_cli *cli, struct kz_error *err)
 {
-	const struct kind *k;
+	const struct kz_kind_info *k;
 	const char *code = NULL;
 	char plan_id[KZ_ID_LEN + 1] = "", parent[KZ_ID_LEN + 1] = "";
 	int first;
@@ -305,14 +289,19 @@ enum kz_status kz_cmd_case(struct kz_cli *cli, struct kz_error *err)
 				strcmp(cli->argv[1], "unshare") == 0))
 		return share_cmd(cli, cli->argv[1][0] == 's', err);
 	if (cli->argc >= 2 && strcmp(cli->argv[1], "open") == 0) {
-		k = find_kind("case");
+		k = kz_kind_of(KZ_KIND_CASE);
 		first = 2;
 	} else if (cli->argc >= 4 && strcmp(cli->argv[1], "add") == 0) {
-		k = find_kind(cli->argv[2]);
-		if (!k || k->parent == PARENT_NONE)
-			return kz_fail(err, KZ_INVALID,
-				       _("cannot add \"%s\" to a case: the kinds are member, team, plan, diagnosis, goal, action, review, progress"),
-				       cli->argv[2]);
+		k = kz_kind_find(cli->argv[2]);
+		if (!k || !belongs_to_case(k)) {
+			struct kz_buf names = KZ_BUF_INIT;
+			case_kind_names(&names);
+			st = kz_fail(err, KZ_INVALID,
+				     _("cannot add \"%s\" to a case: the kinds are %s"),
+				     cli->argv[2], kz_buf_str(&names));
+			kz_buf_free(&names);
+			return st;
+		}
 		code = cli->argv[3];
 		first = 4;
 	} else {
@@ -325,21 +314,20 @@ enum kz_status kz_cmd_case(struct kz_cli *cli, struct kz_error *err)
 	if (st != KZ_OK)
 		return st;
 
-	void *rec = xcalloc(1, k->size);
+	void *rec = kz_record_new(k->kind);
 	if (k->parent_field)
 		kz_str_set(kz_field_slot(rec, kz_field_find(k->fields, *k->nfields, k->parent_field)),
 			   parent);
 	st = set_fields(cli, k, rec, plan_id, first, err);
 	if (st == KZ_OK)
-		st = k->save(cli, rec, err);
+		st = kz_record_save(cli->db, &cli->cfg, k->kind, rec, err);
 	if (st == KZ_OK) {
 		/* scripts read the new case code or the new record's id */
-		if (strcmp(k->name, "case") == 0)
-			printf("%s\n", ((struct kz_case *)rec)->code);
+		if (k->kind == KZ_KIND_CASE)
+			printf("%s\n", kz_record_title(k->kind, rec));
 		else
-			printf("%s\n", (const char *)rec);
+			printf("%s\n", kz_record_id(k->kind, rec));
 	}
-	k->clear(rec);
-	free(rec);
+	kz_record_free(k->kind, rec);
 	return st;
 }

@@ -274,75 +274,11 @@ enum kz_status kz_cmd_gdpr(struct kz_cli *cli, struct kz_error *err)
 
 enum report_format { REPORT_TEXT, REPORT_CSV, REPORT_JSON };
 
-/* Closed cases past the configured retention period. */
-static enum kz_status report_retention(struct kz_cli *cli, const char *name,
-				       enum report_format fmt,
-				       struct kz_buf *out, struct kz_error *err)
-{
-	static const char *const columns[] = {
-		"code", "status", "manager", "opened_on", "closed_on",
-	};
-	struct kz_rows rows = { 0 };
-	int years = cli->cfg.retention_years > 0 ? cli->cfg.retention_years : 10;
-	enum kz_status st = kz_case_retention(cli->db, years, &rows, err);
-
-	(void)name;
-	if (st != KZ_OK)
-		return st;
-	if (fmt == REPORT_JSON) {
-		json_case_rows(out, &rows);
-	} else if (fmt == REPORT_CSV) {
-		for (size_t i = 0; i < sizeof(columns) / sizeof(columns[0]); i++)
-			kz_csv_field(out, columns[i], i == 0);
-		kz_csv_end(out);
-		for (size_t i = 0; i < rows.n; i++) {
-			const struct kz_row *r = &rows.v[i];
-			kz_csv_field(out, r->title, 1);
-			kz_csv_field(out, r->case_.status, 0);
-			kz_csv_field(out, r->case_.manager, 0);
-			kz_csv_field(out, r->case_.opened_on, 0);
-			kz_csv_field(out, r->case_.closed_on, 0);
-			kz_csv_end(out);
-		}
-	} else {
-		static const char *const heads[] = {
-			N_("Code"), N_("Status"), N_("Manager"), N_("Opened"),
-			N_("Closed"),
-		};
-		struct kz_report rep;
-		char note[512];
-
-		if (rows.n == 0)
-			snprintf(note, sizeof(note),
-				 _("No closed case is past the retention period of %d years."),
-				 years);
-		else
-			snprintf(note, sizeof(note),
-				 _("Closed cases kept longer than the retention period of %d years (%zu). Export what must be kept, then erase them with koszyk gdpr erase CASE_CODE --yes."),
-				 years, rows.n);
-		kz_report_init(&rep, "retention", _("Retention: closed cases past the retention period"),
-			       note, false, columns, heads, 5);
-		for (size_t i = 0; i < rows.n; i++) {
-			const struct kz_row *r = &rows.v[i];
-			const char *mgr = manager_name(&cli->cfg, r->case_.manager);
-			const char *cells[5] = {
-				r->title, _(kz_enum_label(r->case_.status)),
-				*mgr ? mgr : r->case_.manager, r->case_.opened_on, r->case_.closed_on,
-			};
-			kz_report_add(&rep, r->title, 0, cells);
-		}
-		kz_report_text(&rep, 80, out);
-		kz_report_free(&rep);
-	}
-	kz_rows_free(&rows);
-	return KZ_OK;
-}
-
-/* The monitoring reports made by the data layer (reports.h), printed by
- * its generic printers; text fits 80 columns. */
-static enum kz_status report_generic(struct kz_cli *cli, const char *name,
-				     enum report_format fmt,
-				     struct kz_buf *out, struct kz_error *err)
+/* The reports are made by the data layer (reports.h), printed by its
+ * generic printers; text fits 80 columns. */
+static enum kz_status run_report(struct kz_cli *cli, const char *name,
+				 enum report_format fmt, struct kz_buf *out,
+				 struct kz_error *err)
 {
 	struct kz_report r;
 	enum kz_status st = kz_report_run(cli->db, &cli->cfg, name, &r, err);
@@ -359,34 +295,18 @@ static enum kz_status report_generic(struct kz_cli *cli, const char *name,
 	return KZ_OK;
 }
 
-/* The reports: add a line here. */
-static const struct {
-	const char *name;
-	enum kz_status (*run)(struct kz_cli *, const char *, enum report_format,
-			      struct kz_buf *, struct kz_error *);
-} reports[] = {
-	{ "retention", report_retention },
-	{ "coverage", report_generic },
-	{ "gaps", report_generic },
-	{ "usage", report_generic },
-	{ "workload", report_generic },
-	{ "stale", report_generic },
-	{ "overdue", report_generic },
-};
-
 enum kz_status kz_cmd_report(struct kz_cli *cli, struct kz_error *err)
 {
 	struct case_args a;
 	struct kz_buf out = KZ_BUF_INIT;
 	struct kz_buf names = KZ_BUF_INIT;
 	enum report_format fmt = REPORT_TEXT;
-	size_t n = sizeof(reports) / sizeof(reports[0]);
 	enum kz_status st = parse(cli, &a, "fo", 1, err);
 
 	if (st != KZ_OK)
 		return st;
-	for (size_t i = 0; i < n; i++)
-		kz_buf_printf(&names, "%s%s", i ? ", " : "", reports[i].name);
+	for (size_t i = 0; kz_report_names[i]; i++)
+		kz_buf_printf(&names, "%s%s", i ? ", " : "", kz_report_names[i]);
 	if (a.npos != 1) {
 		st = kz_fail(err, KZ_INVALID,
 			     _("report needs a name; the reports are: %s"),
@@ -403,13 +323,10 @@ enum kz_status kz_cmd_report(struct kz_cli *cli, struct kz_error *err)
 			     a.format);
 		goto out;
 	}
-	st = KZ_INVALID;
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(a.pos[0], reports[i].name) != 0)
-			continue;
+	if (kz_report_known(a.pos[0])) {
 		st = kz_cli_open_db(cli, false, err);
 		if (st == KZ_OK)
-			st = reports[i].run(cli, reports[i].name, fmt, &out, err);
+			st = run_report(cli, a.pos[0], fmt, &out, err);
 		if (st == KZ_OK)
 			st = output_private(a.output, &out, err);
 		goto out;

@@ -344,8 +344,9 @@ enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 	if (st != KZ_OK)
 		return st;
 	if (a.json)
-		st = kz_export_json_list(cli->db, &cli->cfg, (enum kz_list_kind)kind, a.all,
-					 filtered ? &filter : NULL, &out, err);
+		st = kz_export_json_list(cli->db, &cli->cfg,
+					 kind == 0 ? KZ_KIND_SERVICE : kind == 1 ? KZ_KIND_PARTNER : KZ_KIND_CONTACT,
+					 a.all, filtered ? &filter : NULL, &out, err);
 	else if (kind == 0)
 		st = kz_service_each(cli->db, a.all, list_service, &c, err);
 	else if (kind == 1 && filtered)
@@ -366,7 +367,7 @@ enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err)
 {
 	struct args a;
 	struct kz_import_result res = { 0 };
-	enum kz_import_kind kind;
+	enum kz_kind kind;
 	enum kz_status st = parse_args(cli, &a, "", 3, err);
 
 	if (st != KZ_OK)
@@ -374,9 +375,9 @@ enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err)
 	if (a.npos != 3 || strcmp(a.pos[0], "csv") != 0)
 		return kz_fail(err, KZ_INVALID, _("usage: koszyk import csv services|partners FILE"));
 	if (strcmp(a.pos[1], "services") == 0)
-		kind = KZ_IMPORT_SERVICES;
+		kind = KZ_KIND_SERVICE;
 	else if (strcmp(a.pos[1], "partners") == 0)
-		kind = KZ_IMPORT_PARTNERS;
+		kind = KZ_KIND_PARTNER;
 	else
 		return kz_fail(err, KZ_INVALID, _("can import services or partners, not \"%s\""), a.pos[1]);
 	st = kz_cli_open_db(cli, false, err);

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "koszyk/access.h"
 #include "koszyk/i18n.h"
+#include "koszyk/kinds.h"
 #include "koszyk/ui.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
@@ -395,6 +396,18 @@ static enum kz_status prepare(struct kz_cli *cli, const char *config_opt,
 	return st;
 }
 
+/* A kind of record the kind table does not describe whole is a fault of
+ * this build: nothing runs on it. */
+static bool kinds_whole(void)
+{
+	char why[256];
+
+	if (kz_kinds_check(why, sizeof(why)))
+		return true;
+	fprintf(stderr, "koszyk: this build is faulty: %s\n", why);
+	return false;
+}
+
 int main(int argc, char **argv)
 {
 	struct kz_cli cli = { 0 };
@@ -407,6 +420,8 @@ int main(int argc, char **argv)
 	/* Before anything: a setgid koszyk sets its group aside. */
 	kz_priv_init();
 	kz_i18n_init(getenv("KOSZYK_LANG"));
+	if (!kinds_whole())
+		return 3;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {

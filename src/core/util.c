@@ -156,6 +156,23 @@ void kz_date_add_days(const char *date, long days, char out[11])
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
 }
 
+void kz_date_add_months(const char *date, int months, char out[11])
+{
+	int y, m, d;
+
+	if (!parse_date(date, &y, &m, &d)) {
+		snprintf(out, 11, "%s", date ? date : "");
+		return;
+	}
+	long total = (long)y * 12 + (m - 1) + months;
+	y = (int)(total / 12);
+	m = (int)(total % 12) + 1;
+	if (d > days_in_month(y, m))
+		d = days_in_month(y, m);
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
+}
+
 bool kz_str_empty(const char *s)
 {
 	return !s || !*s;

@@ -7,25 +7,10 @@
 #include "koszyk/xalloc.h"
 #include "records.h"
 
-static struct kz_table partners_table = {
-	"partners", "partner", kz_partner_fields, &kz_partner_nfields,
-	offsetof(struct kz_partner, id), offsetof(struct kz_partner, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table contacts_table = {
-	"contacts", "contact", kz_contact_fields, &kz_contact_nfields,
-	offsetof(struct kz_contact, id), offsetof(struct kz_contact, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table services_table = {
-	"services", "service", kz_service_fields, &kz_service_nfields,
-	offsetof(struct kz_service, id), offsetof(struct kz_service, stamp),
-	NULL, NULL, NULL,
-};
 
-#define PARTNERS (&partners_table)
-#define CONTACTS (&contacts_table)
-#define SERVICES (&services_table)
+#define PARTNERS KZ_KIND_PARTNER
+#define CONTACTS KZ_KIND_CONTACT
+#define SERVICES KZ_KIND_SERVICE
 
 /* --- small queries --------------------------------------------------------- */
 

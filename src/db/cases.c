@@ -14,25 +14,10 @@
 #include "records.h"
 #include "sync_internal.h"
 
-static struct kz_table cases_table = {
-	"cases", "case", kz_case_fields, &kz_case_nfields,
-	offsetof(struct kz_case, id), offsetof(struct kz_case, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table members_table = {
-	"members", "member", kz_member_fields, &kz_member_nfields,
-	offsetof(struct kz_member, id), offsetof(struct kz_member, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table team_table = {
-	"team", "team", kz_team_fields, &kz_team_nfields,
-	offsetof(struct kz_team_member, id), offsetof(struct kz_team_member, stamp),
-	NULL, NULL, NULL,
-};
 
-#define CASES (&cases_table)
-#define MEMBERS (&members_table)
-#define TEAM (&team_table)
+#define CASES KZ_KIND_CASE
+#define MEMBERS KZ_KIND_MEMBER
+#define TEAM KZ_KIND_TEAM
 
 #define DEFAULT_CODE_FORMAT "R/{year}/{seq:03}"
 
@@ -392,11 +377,11 @@ static enum kz_status check_birth_year(const char *year, struct kz_error *err)
 
 /* Insert or update a member or team record; summary of an insert is the
  * case code, never a name. */
-static enum kz_status save_part(struct kz_db *db, struct kz_table *t, void *rec,
+static enum kz_status save_part(struct kz_db *db, enum kz_kind t, void *rec,
 				void *stored, const char *code,
 				struct kz_error *err)
 {
-	const char *id = (const char *)rec + t->id_off;
+	const char *id = kz_record_id(t, rec);
 
 	if (!*id)
 		return kz_record_insert(db, t, rec, code, err);
@@ -664,22 +649,6 @@ enum kz_status kz_case_list(struct kz_db *db, const char *manager,
 	return case_rows(db, q, out, err);
 }
 
-/* The same day years earlier (29 February becomes 28 February). */
-static void years_before(const char *date, int years, char out[11])
-{
-	unsigned y = (unsigned)atoi(date), m = (unsigned)atoi(date + 5) % 100;
-	unsigned d = (unsigned)atoi(date + 8) % 100;
-	char buf[40];
-
-	y = years > 0 && (unsigned)years < y ? y - (unsigned)years : (years > 0 ? 0 : y);
-	y %= 10000;
-	snprintf(buf, sizeof(buf), "%04u-%02u-%02u", y, m, d);
-	if (!kz_date_valid(buf) && d > 1)
-		snprintf(buf, sizeof(buf), "%04u-%02u-%02u", y, m, d - 1);
-	memcpy(out, buf, 10);
-	out[10] = '\0';
-}
-
 enum kz_status kz_case_retention(struct kz_db *db, int years,
 				 struct kz_rows *out, struct kz_error *err)
 {
@@ -696,7 +665,8 @@ enum kz_status kz_case_retention(struct kz_db *db, int years,
 	if (!q)
 		return err ? err->status : KZ_ENV;
 	kz_today(today);
-	years_before(today, years, limit);
+	/* The same day years earlier (29 February becomes 28 February). */
+	kz_date_add_months(today, -12 * years, limit);
 	kz_bind_text(q, 1, limit);
 	return case_rows(db, q, out, err);
 }

@@ -11,31 +11,11 @@
 #include "koszyk/xalloc.h"
 #include "records.h"
 
-static struct kz_table meetings_table = {
-	"meetings", "meeting", kz_meeting_fields, &kz_meeting_nfields,
-	offsetof(struct kz_meeting, id), offsetof(struct kz_meeting, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table attendees_table = {
-	"attendees", "attendee", kz_attendee_fields, &kz_attendee_nfields,
-	offsetof(struct kz_attendee, id), offsetof(struct kz_attendee, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table decisions_table = {
-	"decisions", "decision", kz_decision_fields, &kz_decision_nfields,
-	offsetof(struct kz_decision, id), offsetof(struct kz_decision, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table tasks_table = {
-	"tasks", "task", kz_task_fields, &kz_task_nfields,
-	offsetof(struct kz_task, id), offsetof(struct kz_task, stamp),
-	NULL, NULL, NULL,
-};
 
-#define MEETINGS (&meetings_table)
-#define ATTENDEES (&attendees_table)
-#define DECISIONS (&decisions_table)
-#define TASKS (&tasks_table)
+#define MEETINGS KZ_KIND_MEETING
+#define ATTENDEES KZ_KIND_ATTENDEE
+#define DECISIONS KZ_KIND_DECISION
+#define TASKS KZ_KIND_TASK
 
 static bool exists(struct kz_db *db, const char *sql, const char *id)
 {
@@ -88,11 +68,11 @@ static void fill_task(struct kz_db *db, struct kz_task *t)
 
 /* Insert or update; the audit summary of an insert is short and never
  * names a person. */
-static enum kz_status save_rec(struct kz_db *db, struct kz_table *t, void *rec,
+static enum kz_status save_rec(struct kz_db *db, enum kz_kind t, void *rec,
 			       void *stored, const char *summary,
 			       struct kz_error *err)
 {
-	const char *id = (const char *)rec + t->id_off;
+	const char *id = kz_record_id(t, rec);
 
 	if (!*id)
 		return kz_record_insert(db, t, rec, summary, err);
@@ -405,7 +385,7 @@ enum kz_status kz_task_get(struct kz_db *db, const char *id,
 }
 
 /* Load the records of a list of ids into a new array. */
-static enum kz_status load_all(struct kz_db *db, struct kz_table *t,
+static enum kz_status load_all(struct kz_db *db, enum kz_kind t,
 			       char (*ids)[KZ_ID_LEN + 1], size_t n, size_t size,
 			       void **v, size_t *nout, void (*fill)(struct kz_db *, void *),
 			       struct kz_error *err)

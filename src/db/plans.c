@@ -10,43 +10,13 @@
 #include "koszyk/xalloc.h"
 #include "records.h"
 
-static struct kz_table plans_table = {
-	"plans", "plan", kz_plan_fields, &kz_plan_nfields,
-	offsetof(struct kz_plan, id), offsetof(struct kz_plan, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table diagnoses_table = {
-	"diagnoses", "diagnosis", kz_diagnosis_fields, &kz_diagnosis_nfields,
-	offsetof(struct kz_diagnosis, id), offsetof(struct kz_diagnosis, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table goals_table = {
-	"goals", "goal", kz_goal_fields, &kz_goal_nfields,
-	offsetof(struct kz_goal, id), offsetof(struct kz_goal, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table actions_table = {
-	"actions", "action", kz_action_fields, &kz_action_nfields,
-	offsetof(struct kz_action, id), offsetof(struct kz_action, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table reviews_table = {
-	"reviews", "review", kz_review_fields, &kz_review_nfields,
-	offsetof(struct kz_review, id), offsetof(struct kz_review, stamp),
-	NULL, NULL, NULL,
-};
-static struct kz_table progress_table = {
-	"progress", "progress", kz_progress_fields, &kz_progress_nfields,
-	offsetof(struct kz_progress, id), offsetof(struct kz_progress, stamp),
-	NULL, NULL, NULL,
-};
 
-#define PLANS (&plans_table)
-#define DIAGNOSES (&diagnoses_table)
-#define GOALS (&goals_table)
-#define ACTIONS (&actions_table)
-#define REVIEWS (&reviews_table)
-#define PROGRESS (&progress_table)
+#define PLANS KZ_KIND_PLAN
+#define DIAGNOSES KZ_KIND_DIAGNOSIS
+#define GOALS KZ_KIND_GOAL
+#define ACTIONS KZ_KIND_ACTION
+#define REVIEWS KZ_KIND_REVIEW
+#define PROGRESS KZ_KIND_PROGRESS
 
 #define DEFAULT_VALIDITY_MONTHS 12
 
@@ -59,36 +29,6 @@ static bool row_exists(struct kz_db *db, const char *sql, const char *arg)
 
 	free(v);
 	return ok;
-}
-
-static bool is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int month_days(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-/* date + months (calendar months; the day is kept, or the last day of a
- * shorter month), into out[11]. date must be valid. */
-static void add_months(const char *date, int months, char out[11])
-{
-	int y = 0, m = 0, d = 0;
-
-	if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3) {
-		snprintf(out, 11, "%s", date);
-		return;
-	}
-	long total = (long)y * 12 + (m - 1) + months;
-	y = (int)(total / 12);
-	m = (int)(total % 12) + 1;
-	if (d > month_days(y, m))
-		d = month_days(y, m);
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-		 (unsigned)d % 100u);
 }
 
 /* Empty or only white space (long texts are stored untrimmed). */
@@ -130,13 +70,15 @@ static enum kz_status finish(struct kz_db *db, enum kz_status st, struct kz_erro
 
 /* --- plans ----------------------------------------------------------------------- */
 
-static enum kz_status check_plan(struct kz_db *db, const struct kz_config *cfg,
-				 struct kz_plan *p, struct kz_error *err)
+int kz_plan_validity_months(const struct kz_config *cfg)
 {
-	int months = cfg && cfg->plan_validity_months > 0
-		? cfg->plan_validity_months : DEFAULT_VALIDITY_MONTHS;
+	return cfg && cfg->plan_validity_months > 0 ? cfg->plan_validity_months
+						    : DEFAULT_VALIDITY_MONTHS;
+}
+
+void kz_plan_defaults(const struct kz_config *cfg, struct kz_plan *p)
+{
 	char today[11], limit[11];
-	enum kz_status st;
 
 	if (kz_str_empty(p->status))
 		kz_str_set(&p->status, "draft");
@@ -147,9 +89,19 @@ static enum kz_status check_plan(struct kz_db *db, const struct kz_config *cfg,
 	if (p->valid_from)
 		kz_trim(p->valid_from);
 	if (kz_str_empty(p->valid_to) && kz_date_valid(p->valid_from)) {
-		add_months(p->valid_from, months, limit);
+		kz_date_add_months(p->valid_from, kz_plan_validity_months(cfg), limit);
 		kz_str_set(&p->valid_to, limit);
 	}
+}
+
+static enum kz_status check_plan(struct kz_db *db, const struct kz_config *cfg,
+				 struct kz_plan *p, struct kz_error *err)
+{
+	int months = kz_plan_validity_months(cfg);
+	char limit[11];
+	enum kz_status st;
+
+	kz_plan_defaults(cfg, p);
 	st = kz_record_validate(PLANS, p, err);
 	if (st != KZ_OK)
 		return st;
@@ -159,7 +111,7 @@ static enum kz_status check_plan(struct kz_db *db, const struct kz_config *cfg,
 		return kz_fail_field(err, KZ_INVALID, "valid_to",
 			       _("Valid to: the plan ends (%s) before it starts (%s)."),
 			       p->valid_to, p->valid_from);
-	add_months(p->valid_from, months, limit);
+	kz_date_add_months(p->valid_from, months, limit);
 	if (strcmp(p->valid_to, limit) > 0)
 		return kz_fail_field(err, KZ_INVALID, "valid_to",
 			       _("Valid to: a plan is made for at most %d months; a plan starting on %s can be valid until %s at the latest."),
@@ -608,7 +560,7 @@ static int cmp_diagnosis(const void *a, const void *b)
 
 /* Load every record whose id the query gives, in its order, into a new
  * array of records of size size; *n counts the loaded ones. */
-static enum kz_status load_list(struct kz_db *db, struct kz_table *t,
+static enum kz_status load_list(struct kz_db *db, enum kz_kind t,
 				const char *sql, const char *arg, size_t size,
 				void (*clear)(void *), void **arr, size_t *n,
 				struct kz_error *err)

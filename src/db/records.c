@@ -12,23 +12,23 @@
 
 #define STAMP_COLS "created_at, created_by, updated_at, updated_by, rev"
 
-static char *build_select(const struct kz_table *t)
+static char *build_select(const struct kz_kind_info *t)
 {
 	struct kz_buf b = KZ_BUF_INIT;
 
 	kz_buf_puts(&b, "SELECT ");
 	for (size_t i = 0; i < (*t->nfields); i++)
 		kz_buf_printf(&b, "%s, ", t->fields[i].name);
-	kz_buf_printf(&b, STAMP_COLS " FROM %s WHERE id = ?1", t->name);
+	kz_buf_printf(&b, STAMP_COLS " FROM %s WHERE id = ?1", t->table);
 	return kz_buf_detach(&b);
 }
 
-static char *build_insert(const struct kz_table *t)
+static char *build_insert(const struct kz_kind_info *t)
 {
 	struct kz_buf b = KZ_BUF_INIT;
 	size_t n = (*t->nfields);
 
-	kz_buf_printf(&b, "INSERT INTO %s(id, ", t->name);
+	kz_buf_printf(&b, "INSERT INTO %s(id, ", t->table);
 	for (size_t i = 0; i < n; i++)
 		kz_buf_printf(&b, "%s, ", t->fields[i].name);
 	kz_buf_puts(&b, STAMP_COLS ") VALUES(?1, ");
@@ -38,12 +38,12 @@ static char *build_insert(const struct kz_table *t)
 	return kz_buf_detach(&b);
 }
 
-static char *build_update(const struct kz_table *t)
+static char *build_update(const struct kz_kind_info *t)
 {
 	struct kz_buf b = KZ_BUF_INIT;
 	size_t n = (*t->nfields);
 
-	kz_buf_printf(&b, "UPDATE %s SET ", t->name);
+	kz_buf_printf(&b, "UPDATE %s SET ", t->table);
 	for (size_t i = 0; i < n; i++)
 		kz_buf_printf(&b, "%s = ?%zu, ", t->fields[i].name, i + 2);
 	kz_buf_printf(&b, "updated_at = ?%zu, updated_by = ?%zu, rev = rev + 1"
@@ -51,18 +51,28 @@ static char *build_update(const struct kz_table *t)
 	return kz_buf_detach(&b);
 }
 
-/* The SQL texts live as long as the program; kz_db_stmt caches the
- * prepared statements per connection by their address. */
-static void ensure_sql(struct kz_table *t)
+/* The SQL texts of each kind, built from its fields when first needed.
+ * They live as long as the program; kz_db_stmt caches the prepared
+ * statements per connection by their address. */
+struct kind_sql {
+	char *select_sql, *insert_sql, *update_sql;
+};
+
+static const struct kind_sql *sql_of(enum kz_kind kind)
 {
-	if (t->select_sql)
-		return;
-	t->select_sql = build_select(t);
-	t->insert_sql = build_insert(t);
-	t->update_sql = build_update(t);
+	static struct kind_sql sql[KZ_KIND_COUNT];
+	const struct kz_kind_info *t = kz_kind_of(kind);
+	struct kind_sql *q = &sql[kind];
+
+	if (!q->select_sql) {
+		q->select_sql = build_select(t);
+		q->insert_sql = build_insert(t);
+		q->update_sql = build_update(t);
+	}
+	return q;
 }
 
-static void bind_fields(sqlite3_stmt *st, const struct kz_table *t, void *rec)
+static void bind_fields(sqlite3_stmt *st, const struct kz_kind_info *t, void *rec)
 {
 	for (size_t i = 0; i < (*t->nfields); i++)
 		kz_bind_text(st, (int)i + 2, *kz_field_slot(rec, &t->fields[i]));
@@ -78,17 +88,17 @@ static void read_stamp(sqlite3_stmt *st, int col, struct kz_stamp *s)
 	s->rev = (long)sqlite3_column_int64(st, col + 4);
 }
 
-enum kz_status kz_record_load(struct kz_db *db, struct kz_table *t,
+enum kz_status kz_record_load(struct kz_db *db, enum kz_kind kind,
 			      const char *id, void *rec, struct kz_error *err)
 {
+	const struct kz_kind_info *t = kz_kind_of(kind);
 	sqlite3_stmt *st;
 	int rc;
 
-	ensure_sql(t);
 	if (!id || !kz_is_uuid(id))
 		return kz_fail(err, KZ_NOT_FOUND, _("There is no record with id \"%s\"."),
 			       id ? id : "");
-	st = kz_db_stmt(db, t->select_sql, err);
+	st = kz_db_stmt(db, sql_of(kind)->select_sql, err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
@@ -99,20 +109,22 @@ enum kz_status kz_record_load(struct kz_db *db, struct kz_table *t,
 	}
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
-		return kz_db_fail(db, rc, err, t->name);
+		return kz_db_fail(db, rc, err, t->table);
 	}
-	char *idp = (char *)rec + t->id_off;
+	char *idp = (char *)rec + t->id_offset;
 	memcpy(idp, id, KZ_ID_LEN + 1);
 	for (size_t i = 0; i < (*t->nfields); i++)
 		kz_str_set(kz_field_slot(rec, &t->fields[i]), (const char *)sqlite3_column_text(st, (int)i));
-	read_stamp(st, (int)(*t->nfields), (struct kz_stamp *)((char *)rec + t->stamp_off));
+	read_stamp(st, (int)(*t->nfields), (struct kz_stamp *)((char *)rec + t->stamp_offset));
 	sqlite3_reset(st);
 	return KZ_OK;
 }
 
-enum kz_status kz_record_validate(const struct kz_table *t, void *rec,
+enum kz_status kz_record_validate(enum kz_kind kind, void *rec,
 				  struct kz_error *err)
 {
+	const struct kz_kind_info *t = kz_kind_of(kind);
+
 	for (size_t i = 0; i < (*t->nfields); i++) {
 		const struct kz_field *f = &t->fields[i];
 		char **slot = kz_field_slot(rec, f);
@@ -132,7 +144,7 @@ enum kz_status kz_record_validate(const struct kz_table *t, void *rec,
 }
 
 /* The names of the fields whose values differ, e.g. "cost, hours". */
-static char *changed_fields(const struct kz_table *t, void *a, void *b)
+static char *changed_fields(const struct kz_kind_info *t, void *a, void *b)
 {
 	struct kz_buf out = KZ_BUF_INIT;
 
@@ -147,11 +159,12 @@ static char *changed_fields(const struct kz_table *t, void *a, void *b)
 	return kz_buf_detach(&out);
 }
 
-static enum kz_status insert(struct kz_db *db, struct kz_table *t, void *rec,
+static enum kz_status insert(struct kz_db *db, enum kz_kind kind, void *rec,
 			     const char *summary, struct kz_error *err)
 {
-	const char *id = (const char *)rec + t->id_off;
-	sqlite3_stmt *st = kz_db_stmt(db, t->insert_sql, err);
+	const struct kz_kind_info *t = kz_kind_of(kind);
+	const char *id = (const char *)rec + t->id_offset;
+	sqlite3_stmt *st = kz_db_stmt(db, sql_of(kind)->insert_sql, err);
 	char now[32];
 	int rc;
 
@@ -167,20 +180,20 @@ static enum kz_status insert(struct kz_db *db, struct kz_table *t, void *rec,
 	if (rc != SQLITE_DONE) {
 		if ((rc & 0xff) == SQLITE_CONSTRAINT && rc == SQLITE_CONSTRAINT_PRIMARYKEY)
 			return kz_fail(err, KZ_INVALID, _("A record with id %s already exists."), id);
-		return kz_db_fail(db, rc, err, t->name);
+		return kz_db_fail(db, rc, err, t->table);
 	}
-	return kz_audit(db, "create", t->kind, id, summary, err);
+	return kz_audit(db, "create", t->name, id, summary, err);
 }
 
-enum kz_status kz_record_insert(struct kz_db *db, struct kz_table *t,
+enum kz_status kz_record_insert(struct kz_db *db, enum kz_kind kind,
 				void *rec, const char *summary,
 				struct kz_error *err)
 {
-	char *id = (char *)rec + t->id_off;
-	struct kz_stamp *stamp = (struct kz_stamp *)((char *)rec + t->stamp_off);
+	const struct kz_kind_info *t = kz_kind_of(kind);
+	char *id = (char *)rec + t->id_offset;
+	struct kz_stamp *stamp = (struct kz_stamp *)((char *)rec + t->stamp_offset);
 	enum kz_status st;
 
-	ensure_sql(t);
 	if (!*id)
 		kz_uuid(id);
 	else if (!kz_is_uuid(id))
@@ -188,9 +201,9 @@ enum kz_status kz_record_insert(struct kz_db *db, struct kz_table *t,
 	st = kz_db_begin(db, err);
 	if (st != KZ_OK)
 		return st;
-	st = insert(db, t, rec, summary, err);
+	st = insert(db, kind, rec, summary, err);
 	if (st == KZ_OK)
-		st = kz_record_load(db, t, id, rec, err);
+		st = kz_record_load(db, kind, id, rec, err);
 	if (st != KZ_OK) {
 		kz_db_rollback(db);
 		return st;
@@ -201,7 +214,7 @@ enum kz_status kz_record_insert(struct kz_db *db, struct kz_table *t,
 
 /* The fields that differ with the stored (the other person's) values,
  * e.g. 'cost: "20 zł"; hours: (empty)', long values cut. */
-static char *changed_values(const struct kz_table *t, void *stored, void *mine)
+static char *changed_values(const struct kz_kind_info *t, void *stored, void *mine)
 {
 	struct kz_buf out = KZ_BUF_INIT;
 
@@ -232,10 +245,10 @@ static char *changed_values(const struct kz_table *t, void *stored, void *mine)
 	return kz_buf_detach(&out);
 }
 
-static enum kz_status conflict(const struct kz_table *t, void *stored,
+static enum kz_status conflict(const struct kz_kind_info *t, void *stored,
 			       void *mine, struct kz_error *err)
 {
-	struct kz_stamp *s = (struct kz_stamp *)((char *)stored + t->stamp_off);
+	struct kz_stamp *s = (struct kz_stamp *)((char *)stored + t->stamp_offset);
 	char *fields = changed_values(t, stored, mine);
 	enum kz_status st = kz_fail(err, KZ_CONFLICT,
 		_("Not saved: %s changed this record at %s, after you opened it. Now saved: %s. Open it again to see the current version, then repeat your change."),
@@ -245,16 +258,17 @@ static enum kz_status conflict(const struct kz_table *t, void *stored,
 	return st;
 }
 
-static enum kz_status update(struct kz_db *db, struct kz_table *t, void *rec,
+static enum kz_status update(struct kz_db *db, enum kz_kind kind, void *rec,
 			     void *stored, struct kz_error *err)
 {
-	const char *id = (const char *)rec + t->id_off;
-	struct kz_stamp *stamp = (struct kz_stamp *)((char *)rec + t->stamp_off);
+	const struct kz_kind_info *t = kz_kind_of(kind);
+	const char *id = (const char *)rec + t->id_offset;
+	struct kz_stamp *stamp = (struct kz_stamp *)((char *)rec + t->stamp_offset);
 	sqlite3_stmt *st;
 	char now[32];
 	int rc;
 
-	st = kz_db_stmt(db, t->update_sql, err);
+	st = kz_db_stmt(db, sql_of(kind)->update_sql, err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
 	kz_now_iso(now);
@@ -266,37 +280,37 @@ static enum kz_status update(struct kz_db *db, struct kz_table *t, void *rec,
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, rc, err, t->name);
+		return kz_db_fail(db, rc, err, t->table);
 	if (sqlite3_changes(kz_db_handle(db)) != 1)
 		return conflict(t, stored, rec, err);
 	char *fields = changed_fields(t, stored, rec);
-	enum kz_status s = kz_audit(db, "update", t->kind, id, fields, err);
+	enum kz_status s = kz_audit(db, "update", t->name, id, fields, err);
 	free(fields);
 	return s;
 }
 
-enum kz_status kz_record_update(struct kz_db *db, struct kz_table *t,
+enum kz_status kz_record_update(struct kz_db *db, enum kz_kind kind,
 				void *rec, void *stored, struct kz_error *err)
 {
-	const char *id = (const char *)rec + t->id_off;
-	struct kz_stamp *stamp = (struct kz_stamp *)((char *)rec + t->stamp_off);
-	struct kz_stamp *sstamp = (struct kz_stamp *)((char *)stored + t->stamp_off);
+	const struct kz_kind_info *t = kz_kind_of(kind);
+	const char *id = (const char *)rec + t->id_offset;
+	struct kz_stamp *stamp = (struct kz_stamp *)((char *)rec + t->stamp_offset);
+	struct kz_stamp *sstamp = (struct kz_stamp *)((char *)stored + t->stamp_offset);
 	enum kz_status st;
 
-	ensure_sql(t);
 	st = kz_db_begin(db, err);
 	if (st != KZ_OK)
 		return st;
-	st = kz_record_load(db, t, id, stored, err);
+	st = kz_record_load(db, kind, id, stored, err);
 	if (st == KZ_OK && stamp->rev && sstamp->rev != stamp->rev)
 		st = conflict(t, stored, rec, err);
 	if (st == KZ_OK) {
 		if (!stamp->rev)
 			stamp->rev = sstamp->rev;
-		st = update(db, t, rec, stored, err);
+		st = update(db, kind, rec, stored, err);
 	}
 	if (st == KZ_OK)
-		st = kz_record_load(db, t, id, rec, err);
+		st = kz_record_load(db, kind, id, rec, err);
 	if (st != KZ_OK) {
 		kz_db_rollback(db);
 		return st;

@@ -6,15 +6,17 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "koszyk/cases.h"
 #include "koszyk/csv.h"
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
+#include "koszyk/model.h"
 #include "koszyk/reports.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
 const char *const kz_report_names[] = {
-	"coverage", "gaps", "usage", "workload", "stale", "overdue", NULL,
+	"retention", "coverage", "gaps", "usage", "workload", "stale", "overdue", NULL,
 };
 
 bool kz_report_known(const char *name)
@@ -54,6 +56,7 @@ static void add_row(struct kz_report *r, const char *id, double bar, ...)
 	row = &r->rows[r->nrows++];
 	row->id = xstrdup(id ? id : "");
 	row->bar = bar;
+	row->values = NULL;
 	row->cells = xcalloc(r->ncols, sizeof(char *));
 	va_start(ap, bar);
 	for (size_t i = 0; i < r->ncols; i++) {
@@ -80,9 +83,28 @@ void kz_report_add(struct kz_report *r, const char *id, double bar,
 	row = &r->rows[r->nrows++];
 	row->id = xstrdup(id ? id : "");
 	row->bar = bar;
+	row->values = NULL;
 	row->cells = xcalloc(r->ncols, sizeof(char *));
 	for (size_t i = 0; i < r->ncols; i++)
 		row->cells[i] = xstrdup(cells[i] ? cells[i] : "");
+}
+
+void kz_report_set_values(struct kz_report *r, const char *const *values)
+{
+	struct kz_report_row *row;
+
+	if (!r->nrows)
+		return;
+	row = &r->rows[r->nrows - 1];
+	row->values = xcalloc(r->ncols, sizeof(char *));
+	for (size_t i = 0; i < r->ncols; i++)
+		row->values[i] = xstrdup(values[i] ? values[i] : "");
+}
+
+/* The cell j of a row as scripts read it. */
+static const char *value_of(const struct kz_report_row *row, size_t j)
+{
+	return row->values ? row->values[j] : row->cells[j];
 }
 
 static void set_note(struct kz_report *r, const char *fmt, ...)
@@ -104,9 +126,13 @@ void kz_report_free(struct kz_report *r)
 	if (!r)
 		return;
 	for (size_t i = 0; i < r->nrows; i++) {
-		for (size_t j = 0; j < r->ncols; j++)
+		for (size_t j = 0; j < r->ncols; j++) {
 			free(r->rows[i].cells[j]);
+			if (r->rows[i].values)
+				free(r->rows[i].values[j]);
+		}
 		free(r->rows[i].cells);
+		free(r->rows[i].values);
 		free(r->rows[i].id);
 	}
 	for (size_t j = 0; j < r->ncols; j++) {
@@ -668,6 +694,48 @@ static enum kz_status overdue(struct kz_db *db, const struct kz_config *cfg,
 	return finish(db, st, rc, err);
 }
 
+/* --- retention ---------------------------------------------------------------- */
+
+static enum kz_status retention(struct kz_db *db, const struct kz_config *cfg,
+				struct kz_report *r, struct kz_error *err)
+{
+	static const char *const keys[] = {
+		"code", "status", "manager", "opened_on", "closed_on",
+	};
+	static const char *const heads[] = {
+		N_("Code"), N_("Status"), N_("Manager"), N_("Opened"), N_("Closed"),
+	};
+	int years = cfg && cfg->retention_years > 0 ? cfg->retention_years : 10;
+	struct kz_rows rows = { 0 };
+	enum kz_status st = kz_case_retention(db, years, &rows, err);
+
+	if (st != KZ_OK)
+		return st;
+	start(r, "retention", _("Retention: closed cases past the retention period"),
+	      false, keys, heads, 5);
+	if (rows.n == 0)
+		set_note(r, _("No closed case is past the retention period of %d years."),
+			 years);
+	else
+		set_note(r, _("Closed cases kept longer than the retention period of %d years (%zu). Export what must be kept, then erase them with koszyk gdpr erase CASE_CODE --yes."),
+			 years, rows.n);
+	for (size_t i = 0; i < rows.n; i++) {
+		const struct kz_row *c = &rows.v[i];
+		const struct kz_user *u = cfg ? kz_config_user(cfg, c->case_.manager) : NULL;
+		const char *cells[5] = {
+			c->title, _(kz_enum_label(c->case_.status)),
+			u && !kz_str_empty(u->name) ? u->name : c->case_.manager,
+			c->case_.opened_on, c->case_.closed_on,
+		};
+		const char *values[5] = { c->title, c->case_.status, c->case_.manager,
+					  c->case_.opened_on, c->case_.closed_on };
+		kz_report_add(r, c->id, 0, cells);
+		kz_report_set_values(r, values);
+	}
+	kz_rows_free(&rows);
+	return KZ_OK;
+}
+
 /* --- running ----------------------------------------------------------------- */
 
 static const struct {
@@ -677,6 +745,7 @@ static const struct {
 } runners[] = {
 	{ "coverage", coverage }, { "gaps", gaps }, { "usage", usage },
 	{ "workload", workload }, { "stale", stale }, { "overdue", overdue },
+	{ "retention", retention },
 };
 
 enum kz_status kz_report_run(struct kz_db *db, const struct kz_config *cfg,
@@ -910,7 +979,7 @@ void kz_report_csv(const struct kz_report *r, struct kz_buf *out)
 	for (size_t i = 0; i < r->nrows; i++) {
 		kz_csv_field(out, r->rows[i].id, 1);
 		for (size_t j = 0; j < r->ncols; j++)
-			kz_csv_field(out, r->rows[i].cells[j], 0);
+			kz_csv_field(out, value_of(&r->rows[i], j), 0);
 		kz_csv_end(out);
 	}
 }
@@ -930,16 +999,17 @@ void kz_report_json(const struct kz_report *r, struct kz_buf *out)
 		kz_buf_json_string(out, r->ncols > 1 && (strcmp(r->keys[0], "of") == 0 ||
 				   strcmp(r->keys[0], "type") == 0 ||
 				   strcmp(r->keys[0], "dimension") == 0)
-				   ? row->cells[1] : row->cells[0]);
+				   ? value_of(row, 1) : value_of(row, 0));
 		for (size_t j = 0; j < r->ncols; j++) {
+			const char *v = value_of(row, j);
 			kz_buf_puts(out, ",");
 			kz_buf_json_string(out, r->keys[j]);
 			kz_buf_putc(out, ':');
-			if (is_number(row->cells[j]) && row->cells[j][0] != '-' &&
-			    !strchr(row->cells[j], '.') && strcmp(r->keys[j], "verified_on") != 0)
-				kz_buf_puts(out, row->cells[j]);
+			if (is_number(v) && v[0] != '-' && !strchr(v, '.') &&
+			    strcmp(r->keys[j], "verified_on") != 0)
+				kz_buf_puts(out, v);
 			else
-				kz_buf_json_string(out, row->cells[j]);
+				kz_buf_json_string(out, v);
 		}
 		kz_buf_putc(out, '}');
 	}

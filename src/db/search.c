@@ -9,35 +9,30 @@
 #include "koszyk/xalloc.h"
 #include "records.h"
 
-const char *kz_kind_name(enum kz_kind kind)
-{
-	static const char *const names[] = { "service", "partner", "contact", "meeting", "case" };
-	return kind < KZ_KIND_COUNT ? names[kind] : "?";
-}
-
-/* Each query: id, title, detail (what helps to tell hits apart: the
- * provider and place, the phone, the person's partner). Archived services
- * are left out. */
+/* The kinds a lookup finds, each with its query: id, title, detail
+ * (what helps to tell hits apart: the provider and place, the phone, the
+ * person's partner). Archived services are left out. The other kinds
+ * have none and are never found. */
 static const struct kz_list_sql kind_sql[KZ_KIND_COUNT] = {
-	KZ_LIST_SQL("SELECT s.id, s.title, p.name || coalesce(' · ' || s.place, '')"
+	[KZ_KIND_SERVICE] = KZ_LIST_SQL("SELECT s.id, s.title, p.name || coalesce(' · ' || s.place, '')"
 		    " FROM search_doc d JOIN services s ON s.id = d.ref"
 		    " JOIN partners p ON p.id = s.provider_id", "'service'",
 		    " AND s.status <> 'archived' ORDER BY d.sort_key LIMIT ?10"),
-	KZ_LIST_SQL("SELECT p.id, p.name,"
+	[KZ_KIND_PARTNER] = KZ_LIST_SQL("SELECT p.id, p.name,"
 		    " trim(coalesce(p.phone, '') || ' ' || coalesce(p.email, ''))"
 		    " FROM search_doc d JOIN partners p ON p.id = d.ref", "'partner'",
 		    " ORDER BY d.sort_key LIMIT ?10"),
-	KZ_LIST_SQL("SELECT c.id, c.name, trim(coalesce(c.phone, '') || ' · ' ||"
+	[KZ_KIND_CONTACT] = KZ_LIST_SQL("SELECT c.id, c.name, trim(coalesce(c.phone, '') || ' · ' ||"
 		    " coalesce(p.short_name, p.name), ' ·')"
 		    " FROM search_doc d JOIN contacts c ON c.id = d.ref"
 		    " JOIN partners p ON p.id = c.partner_id", "'contact'",
 		    " ORDER BY d.sort_key LIMIT ?10"),
-	KZ_LIST_SQL("SELECT m.id, m.title, m.date || coalesce(' · ' || p.name, '')"
+	[KZ_KIND_MEETING] = KZ_LIST_SQL("SELECT m.id, m.title, m.date || coalesce(' · ' || p.name, '')"
 		    " FROM search_doc d JOIN meetings m ON m.id = d.ref"
 		    " LEFT JOIN partners p ON p.id = m.host_id", "'meeting'",
 		    " AND (m.case_id IS NULL OR " KZ_SEES_CASE("m.case_id") ")"
 		    " ORDER BY d.sort_key LIMIT ?10"),
-	KZ_LIST_SQL("SELECT c.id, c.code, c.status"
+	[KZ_KIND_CASE] = KZ_LIST_SQL("SELECT c.id, c.code, c.status"
 		    " FROM search_doc d JOIN cases c ON c.id = d.ref", "'case'",
 		    " AND " KZ_SEES_CASE_ROW("c") " ORDER BY d.sort_key LIMIT ?10"),
 };
@@ -74,6 +69,8 @@ enum kz_status kz_search(struct kz_db *db, const char *query,
 	free(probe);
 	for (int k = 0; k < KZ_KIND_COUNT && st == KZ_OK; k++) {
 		struct kz_rows rows;
+		if (!kind_sql[k].walk)
+			continue;
 		st = kz_tiered_list(db, &kind_sql[k], query, NULL, NULL,
 				    limit_per_kind, &rows, err);
 		if (st == KZ_OK)

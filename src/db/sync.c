@@ -8,26 +8,42 @@
 
 #include "sync_internal.h"
 #include "koszyk/i18n.h"
+#include "koszyk/kinds.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
 /* Synced tables, parents before children (the order changes of one
- * transaction are applied in). */
+ * transaction are applied in). The records of a kind take their table
+ * and name from the kind table; the case's shares and the kept versions
+ * of plans are no kinds of record. */
+#define KIND(k) { KZ_KIND_##k, NULL, NULL }
+#define OTHER(table, name) { KZ_KIND_COUNT, table, name }
 static const struct {
-	const char *name, *kind;
+	enum kz_kind kind;
+	const char *table, *name;   /* of an OTHER */
 } synced[] = {
-	{ "partners", "partner" },   { "contacts", "contact" },
-	{ "services", "service" },   { "cases", "case" },
-	{ "case_shares", "share" },
-	{ "members", "member" },     { "team", "team" },
-	{ "plans", "plan" },         { "diagnoses", "diagnosis" },
-	{ "goals", "goal" },         { "actions", "action" },
-	{ "reviews", "review" },     { "progress", "progress" },
-	{ "plan_versions", "plan_version" },
-	{ "meetings", "meeting" },   { "attendees", "attendee" },
-	{ "decisions", "decision" }, { "tasks", "task" },
+	KIND(PARTNER), KIND(CONTACT), KIND(SERVICE), KIND(CASE),
+	OTHER("case_shares", "share"),
+	KIND(MEMBER), KIND(TEAM), KIND(PLAN), KIND(DIAGNOSIS), KIND(GOAL),
+	KIND(ACTION), KIND(REVIEW), KIND(PROGRESS),
+	OTHER("plan_versions", "plan_version"),
+	KIND(MEETING), KIND(ATTENDEE), KIND(DECISION), KIND(TASK),
 };
+#undef KIND
+#undef OTHER
 #define NSYNCED ((int)(sizeof(synced) / sizeof(synced[0])))
+
+static const char *synced_table(int i)
+{
+	return synced[i].kind == KZ_KIND_COUNT ? synced[i].table
+					       : kz_kind_of(synced[i].kind)->table;
+}
+
+static const char *synced_kind(int i)
+{
+	return synced[i].kind == KZ_KIND_COUNT ? synced[i].name
+					       : kz_kind_of(synced[i].kind)->name;
+}
 
 struct forced {
 	int table;
@@ -129,7 +145,7 @@ void kz_sync_pause(struct kz_db *db, bool paused)
 static int index_of(const char *name)
 {
 	for (int i = 0; i < NSYNCED; i++)
-		if (strcmp(synced[i].name, name) == 0)
+		if (strcmp(synced_table(i), name) == 0)
 			return i;
 	return -1;
 }
@@ -198,8 +214,8 @@ static struct kz_sync *registry(struct kz_db *db)
 
 	if (!s->loaded) {
 		for (int i = 0; i < NSYNCED; i++) {
-			s->tables[i].name = synced[i].name;
-			s->tables[i].kind = synced[i].kind;
+			s->tables[i].name = synced_table(i);
+			s->tables[i].kind = synced_kind(i);
 			load_columns(kz_db_handle(db), &s->tables[i]);
 			load_fks(kz_db_handle(db), &s->tables[i]);
 		}
@@ -492,7 +508,7 @@ enum kz_status kz_sync_capture_begin(struct kz_db *db, struct kz_error *err)
 	registry(db);
 	rc = sqlite3session_create(kz_db_handle(db), "main", &s->session);
 	for (int i = 0; rc == SQLITE_OK && i < NSYNCED; i++)
-		rc = sqlite3session_attach(s->session, synced[i].name);
+		rc = sqlite3session_attach(s->session, synced_table(i));
 	if (rc != SQLITE_OK) {
 		kz_sync_capture_end(db);
 		return kz_db_fail(db, rc, err, "session");
@@ -653,7 +669,7 @@ static enum kz_status record_local(struct kz_db *db, const struct sync_stamp *st
 				   const struct captured *c, int idx,
 				   struct kz_error *err)
 {
-	const char *tbl = c->op == 'E' ? "cases" : synced[c->table].name;
+	const char *tbl = c->op == 'E' ? "cases" : synced_table(c->table);
 	sqlite3_stmt *st;
 	enum kz_status rc;
 

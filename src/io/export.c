@@ -15,6 +15,7 @@
 #include "koszyk/csv.h"
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
+#include "koszyk/kinds.h"
 #include "koszyk/model.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
@@ -155,57 +156,39 @@ static const char *contact_name(const struct basket *b,
 
 /* --- CSV ---------------------------------------------------------------- */
 
-static const char *field_value(const struct kz_field *fields, size_t n,
-			       void *record, const char *name)
+/* The text of a column of the CSV of the kind: the id, a field, or
+ * (services) the provider's and the contact person's names. */
+static const char *csv_value(const struct basket *b, enum kz_kind kind,
+			     const void *rec, const char *column)
 {
-	const struct kz_field *f = kz_field_find(fields, n, name);
+	const struct kz_kind_info *k = kz_kind_of(kind);
+	const char *field = kz_csv_field_of_column(kind, column);
 
-	return f ? *kz_field_slot(record, f) : NULL;
+	if (strcmp(column, "id") == 0)
+		return kz_record_id(kind, rec);
+	if (field)
+		return *kz_field_slot((void *)rec, kz_field_find(k->fields, *k->nfields, field));
+	if (kind == KZ_KIND_SERVICE && strcmp(column, "provider") == 0)
+		return provider_name(b, rec);
+	if (kind == KZ_KIND_SERVICE && strcmp(column, "contact") == 0)
+		return contact_name(b, rec);
+	return NULL;
 }
 
-static void csv_services(const struct basket *b, struct kz_buf *out)
+/* A header of the kind's columns, then one row per record. */
+static void csv_records(const struct basket *b, enum kz_kind kind,
+			const void *recs, size_t n, struct kz_buf *out)
 {
-	const char *const *cols = kz_csv_service_columns;
+	const char *const *cols = kz_csv_columns(kind);
+	size_t size = kz_kind_of(kind)->size;
 
 	for (size_t k = 0; cols[k]; k++)
 		kz_csv_field(out, cols[k], k == 0);
 	kz_csv_end(out);
-	for (size_t i = 0; i < b->nservices; i++) {
-		struct kz_service *s = &b->services[i];
-
-		for (size_t k = 0; cols[k]; k++) {
-			const char *v;
-
-			if (strcmp(cols[k], "id") == 0)
-				v = s->id;
-			else if (strcmp(cols[k], "provider") == 0)
-				v = provider_name(b, s);
-			else if (strcmp(cols[k], "contact") == 0)
-				v = contact_name(b, s);
-			else
-				v = field_value(kz_service_fields,
-						kz_service_nfields, s, cols[k]);
-			kz_csv_field(out, v, k == 0);
-		}
-		kz_csv_end(out);
-	}
-}
-
-static void csv_partners(const struct basket *b, struct kz_buf *out)
-{
-	const char *const *cols = kz_csv_partner_columns;
-
-	for (size_t k = 0; cols[k]; k++)
-		kz_csv_field(out, cols[k], k == 0);
-	kz_csv_end(out);
-	for (size_t i = 0; i < b->npartners; i++) {
-		struct kz_partner *p = &b->partners[i];
-
+	for (size_t i = 0; i < n; i++) {
+		const void *rec = (const char *)recs + i * size;
 		for (size_t k = 0; cols[k]; k++)
-			kz_csv_field(out, strcmp(cols[k], "id") == 0 ? p->id :
-				     field_value(kz_partner_fields,
-						 kz_partner_nfields, p, cols[k]),
-				     k == 0);
+			kz_csv_field(out, csv_value(b, kind, rec, cols[k]), k == 0);
 		kz_csv_end(out);
 	}
 }
@@ -1106,7 +1089,7 @@ static bool row_listed(const struct kz_rows *rows, const char *id)
 }
 
 enum kz_status kz_export_json_list(struct kz_db *db, const struct kz_config *cfg,
-				   enum kz_list_kind kind, bool include_archived,
+				   enum kz_kind kind, bool include_archived,
 				   const struct kz_partner_filter *partners,
 				   struct kz_buf *out, struct kz_error *err)
 {
@@ -1123,14 +1106,14 @@ enum kz_status kz_export_json_list(struct kz_db *db, const struct kz_config *cfg
 	}
 
 	kz_buf_putc(out, '[');
-	if (kind == KZ_LIST_SERVICES)
+	if (kind == KZ_KIND_SERVICE)
 		for (size_t i = 0; i < b.nservices; i++)
 			json_service(out, cfg, &b, &b.services[i], &first);
-	if (kind == KZ_LIST_PARTNERS)
+	if (kind == KZ_KIND_PARTNER)
 		for (size_t i = 0; i < b.npartners; i++)
 			if (!partners || row_listed(&passed, b.partners[i].id))
 				json_partner(out, cfg, &b.partners[i], &first);
-	if (kind == KZ_LIST_CONTACTS)
+	if (kind == KZ_KIND_CONTACT)
 		for (size_t i = 0; i < b.ncontacts; i++)
 			json_contact(out, &b, &b.contacts[i], &first);
 	kz_buf_puts(out, first ? "]\n" : "\n]\n");
@@ -1152,10 +1135,10 @@ enum kz_status kz_export(struct kz_db *db, const struct kz_config *cfg,
 		return st;
 	switch (fmt) {
 	case KZ_EXPORT_CSV_SERVICES:
-		csv_services(&b, out);
+		csv_records(&b, KZ_KIND_SERVICE, b.services, b.nservices, out);
 		break;
 	case KZ_EXPORT_CSV_PARTNERS:
-		csv_partners(&b, out);
+		csv_records(&b, KZ_KIND_PARTNER, b.partners, b.npartners, out);
 		break;
 	case KZ_EXPORT_JSON:
 		json_export(cfg, &b, out);

@@ -22,22 +22,10 @@
 #include "koszyk/csv.h"
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
+#include "koszyk/kinds.h"
 #include "koszyk/model.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
-
-const char *const kz_csv_service_columns[] = {
-	"id", "title", "kind", "description", "provider", "category",
-	"sector", "target_groups", "access_conditions", "how_to_get", "cost",
-	"place", "hours", "waiting_time", "area", "contact", "status",
-	"valid_from", "valid_to", "verified_on", "verified_by", NULL,
-};
-
-const char *const kz_csv_partner_columns[] = {
-	"id", "name", "short_name", "kind", "sectors", "address", "phone",
-	"email", "website", "status", "declaration_date", "role",
-	"resources", "notes", NULL,
-};
 
 /* What a column of the file is. */
 enum col_role {
@@ -53,10 +41,33 @@ struct column {
 	const struct kz_field *field; /* COL_FIELD; COL_CONTACT: contact_text */
 };
 
+/* A column that is not the field of its name (field: the field it
+ * fills, or NULL). */
+struct special_column {
+	const char *name;
+	enum col_role role;
+	const char *field;
+};
+
+struct import;
+
+struct import_kind {
+	enum kz_kind kind;
+	const char *const *required;    /* NULL-terminated */
+	const char *missing_column;     /* msgid: file, row, column */
+	const struct special_column *specials;   /* ends with name NULL */
+	const char *const *defaults;    /* field, value, ..., NULL */
+	enum kz_status (*insert_with_id)(struct kz_db *db, void *rec,
+					 struct kz_error *err);
+	/* Fill the references the file gives by name (NULL: none). */
+	enum kz_status (*references)(struct import *im, char **v, void *rec,
+				     struct kz_error *err);
+};
+
 struct import {
 	struct kz_db *db;
 	const struct kz_config *cfg;
-	enum kz_import_kind kind;
+	const struct import_kind *ik;
 	const char *name;             /* the file, for messages */
 	struct kz_csv_reader *reader;
 	struct column *cols;          /* one for each column of the file */
@@ -64,6 +75,15 @@ struct import {
 	size_t row;
 	struct kz_import_result *res;
 };
+
+/* The value a new record of the kind gets when the file says nothing. */
+static const char *default_of(const struct import_kind *ik, const char *field)
+{
+	for (size_t i = 0; ik->defaults[i]; i += 2)
+		if (strcmp(ik->defaults[i], field) == 0)
+			return ik->defaults[i + 1];
+	return NULL;
+}
 
 /* --- messages ----------------------------------------------------------- */
 
@@ -204,17 +224,6 @@ static const char *enum_value(const struct kz_field *f, const char *text)
 	return NULL;
 }
 
-static const char *enum_default(enum kz_import_kind kind,
-				const struct kz_field *f)
-{
-	if (strcmp(f->name, "status") == 0)
-		return kind == KZ_IMPORT_SERVICES ? "active" : "informal";
-	if (strcmp(f->name, "kind") == 0 && kind == KZ_IMPORT_SERVICES)
-		return "service";
-	return NULL;
-}
-
-
 /* The configured code for a code or label; text itself when unknown. */
 static const char *vocab_code(const struct kz_items *items, const char *text)
 {
@@ -311,7 +320,7 @@ static enum kz_status field_value(struct import *im, size_t col,
 	*out = NULL;
 	if (!v) {
 		const char *def = f->type == KZ_FT_ENUM ?
-			enum_default(im->kind, f) : NULL;
+			default_of(im->ik, f->name) : NULL;
 
 		if (f->required && !def)
 			return fail_cell(im, col, err, "%s",
@@ -386,43 +395,33 @@ static enum kz_status field_value(struct import *im, size_t col,
 
 /* --- the header --------------------------------------------------------- */
 
-static const char *const *known_columns(enum kz_import_kind kind)
-{
-	return kind == KZ_IMPORT_SERVICES ? kz_csv_service_columns :
-		kz_csv_partner_columns;
-}
-
-static enum kz_status describe_column(enum kz_import_kind kind,
+static enum kz_status describe_column(const struct import_kind *ik,
 				      const char *name, struct column *c)
 {
-	const struct kz_field *fields = kind == KZ_IMPORT_SERVICES ?
-		kz_service_fields : kz_partner_fields;
-	size_t nfields = kind == KZ_IMPORT_SERVICES ? kz_service_nfields :
-		kz_partner_nfields;
+	const struct kz_kind_info *k = kz_kind_of(ik->kind);
+	const char *field = kz_csv_field_of_column(ik->kind, name);
 
 	c->name = name;
 	c->field = NULL;
+	c->role = COL_FIELD;
 	if (strcmp(name, "id") == 0) {
 		c->role = COL_ID;
 		return KZ_OK;
 	}
-	if (kind == KZ_IMPORT_SERVICES && strcmp(name, "provider") == 0) {
-		c->role = COL_PROVIDER;
+	for (size_t i = 0; ik->specials[i].name; i++)
+		if (strcmp(ik->specials[i].name, name) == 0) {
+			c->role = ik->specials[i].role;
+			field = ik->specials[i].field;
+		}
+	if (!field)
 		return KZ_OK;
-	}
-	if (kind == KZ_IMPORT_SERVICES && strcmp(name, "contact") == 0) {
-		c->role = COL_CONTACT;
-		c->field = kz_field_find(fields, nfields, "contact_text");
-	} else {
-		c->role = COL_FIELD;
-		c->field = kz_field_find(fields, nfields, name);
-	}
+	c->field = kz_field_find(k->fields, *k->nfields, field);
 	return c->field ? KZ_OK : KZ_ENV;
 }
 
-static void join_columns(enum kz_import_kind kind, char *out, size_t outsz)
+static void join_columns(const struct import_kind *ik, char *out, size_t outsz)
 {
-	const char *const *names = known_columns(kind);
+	const char *const *names = kz_csv_columns(ik->kind);
 	size_t used = 0;
 
 	out[0] = '\0';
@@ -440,7 +439,7 @@ static enum kz_status fail_header(struct import *im, size_t col,
 		return kz_fail(err, KZ_INVALID,
 			       _("%s: row %zu: the columns seem to be separated by semicolons — koszyk reads CSV separated by commas, so save the file as \"CSV UTF-8 (comma delimited)\""),
 			       im->name, im->row);
-	join_columns(im->kind, all, sizeof(all));
+	join_columns(im->ik, all, sizeof(all));
 	return kz_fail(err, KZ_INVALID,
 		       _("%s: row %zu, column %zu: there is no column named \"%s\" — the columns are: %s"),
 		       im->name, im->row, col + 1, shown(written, tmp), all);
@@ -449,11 +448,8 @@ static enum kz_status fail_header(struct import *im, size_t col,
 static enum kz_status read_header(struct import *im, char **v, size_t n,
 				  struct kz_error *err)
 {
-	const char *const *names = known_columns(im->kind);
-	const char *required[] = { "title", "provider", NULL };
-	const char *required_partner[] = { "name", NULL };
-	const char *const *need = im->kind == KZ_IMPORT_SERVICES ?
-		required : required_partner;
+	const char *const *names = kz_csv_columns(im->ik->kind);
+	const char *const *need = im->ik->required;
 
 	im->cols = xcalloc(n, sizeof(*im->cols));
 	im->ncols = n;
@@ -477,7 +473,7 @@ static enum kz_status read_header(struct import *im, char **v, size_t n,
 					       _("%s: row %zu, column %zu: the column \"%s\" appears twice (also column %zu) — keep only one"),
 					       im->name, im->row, i + 1, canon,
 					       j + 1);
-		if (describe_column(im->kind, canon, &im->cols[i]) != KZ_OK)
+		if (describe_column(im->ik, canon, &im->cols[i]) != KZ_OK)
 			return kz_fail(err, KZ_ENV,
 				       "%s: the column \"%s\" has no field in the data model",
 				       im->name, canon);
@@ -488,10 +484,7 @@ static enum kz_status read_header(struct import *im, char **v, size_t n,
 		for (size_t i = 0; i < n; i++)
 			found = found || strcmp(im->cols[i].name, need[k]) == 0;
 		if (!found)
-			return kz_fail(err, KZ_INVALID,
-				       im->kind == KZ_IMPORT_SERVICES ?
-				       _("%s: row %zu: the column \"%s\" is missing — a file of services needs at least the columns title and provider") :
-				       _("%s: row %zu: the column \"%s\" is missing — a file of partners needs at least the column name"),
+			return kz_fail(err, KZ_INVALID, _(im->ik->missing_column),
 				       im->name, im->row, need[k]);
 	}
 	{
@@ -642,19 +635,70 @@ static enum kz_status set_contact(struct import *im, char **v,
 	return st;
 }
 
-/* New records get the defaults of the columns the file does not have. */
-static void service_defaults(struct kz_service *s)
+/* A service's provider and contact person, given by name. */
+static enum kz_status service_references(struct import *im, char **v, void *rec,
+					  struct kz_error *err)
 {
-	if (kz_str_empty(s->kind))
-		kz_str_set(&s->kind, "service");
-	if (kz_str_empty(s->status))
-		kz_str_set(&s->status, "active");
+	enum kz_status st = set_provider(im, v, rec, err);
+
+	return st == KZ_OK ? set_contact(im, v, rec, err) : st;
 }
 
-static void partner_defaults(struct kz_partner *p)
+static enum kz_status insert_service(struct kz_db *db, void *rec, struct kz_error *err)
 {
-	if (kz_str_empty(p->status))
-		kz_str_set(&p->status, "informal");
+	return kz_service_insert_with_id(db, rec, err);
+}
+
+static enum kz_status insert_partner(struct kz_db *db, void *rec, struct kz_error *err)
+{
+	return kz_partner_insert_with_id(db, rec, err);
+}
+
+/* What the import of each kind needs beyond the kind table and its
+ * columns (kz_csv_columns): the columns a file must have, columns that
+ * are not one field, the values of new records for the
+ * columns a file does not have, and the references given by name. */
+static const struct special_column service_specials[] = {
+	{ "provider", COL_PROVIDER, NULL },
+	{ "contact", COL_CONTACT, "contact_text" },
+	{ NULL, COL_FIELD, NULL },
+};
+static const struct special_column no_specials[] = { { NULL, COL_FIELD, NULL } };
+
+static const struct import_kind import_kinds[] = {
+	{ KZ_KIND_SERVICE,
+	  (const char *const[]){ "title", "provider", NULL },
+	  N_("%s: row %zu: the column \"%s\" is missing — a file of services needs at least the columns title and provider"),
+	  service_specials,
+	  (const char *const[]){ "kind", "service", "status", "active", NULL },
+	  insert_service, service_references },
+	{ KZ_KIND_PARTNER,
+	  (const char *const[]){ "name", NULL },
+	  N_("%s: row %zu: the column \"%s\" is missing — a file of partners needs at least the column name"),
+	  no_specials,
+	  (const char *const[]){ "status", "informal", NULL },
+	  insert_partner, NULL },
+};
+
+static const struct import_kind *import_kind_of(enum kz_kind kind)
+{
+	for (size_t i = 0; i < sizeof(import_kinds) / sizeof(import_kinds[0]); i++)
+		if (import_kinds[i].kind == kind)
+			return &import_kinds[i];
+	return NULL;
+}
+
+/* New records get the defaults of the columns the file does not have. */
+static void apply_defaults(const struct import_kind *ik, void *rec)
+{
+	const struct kz_kind_info *k = kz_kind_of(ik->kind);
+
+	for (size_t i = 0; ik->defaults[i]; i += 2) {
+		char **slot = kz_field_slot(rec, kz_field_find(k->fields, *k->nfields,
+							       ik->defaults[i]));
+		if (kz_str_empty(*slot))
+			kz_str_set(slot, ik->defaults[i + 1]);
+	}
 }
 
 /* Load the record with this id: KZ_OK (update), KZ_NOT_FOUND (insert
@@ -662,12 +706,8 @@ static void partner_defaults(struct kz_partner *p)
 static enum kz_status load_existing(struct import *im, const char *id,
 				    void *record, struct kz_error *err)
 {
-	enum kz_status st;
+	enum kz_status st = kz_kind_of(im->ik->kind)->get(im->db, id, record, err);
 
-	if (im->kind == KZ_IMPORT_SERVICES)
-		st = kz_service_get(im->db, id, record, err);
-	else
-		st = kz_partner_get(im->db, id, record, err);
 	if (st != KZ_OK && st != KZ_NOT_FOUND)
 		return prefix_cell(im, column_of(im, COL_ID), st, err);
 	if (st == KZ_NOT_FOUND && err)
@@ -675,33 +715,33 @@ static enum kz_status load_existing(struct import *im, const char *id,
 	return st;
 }
 
-static enum kz_status import_service(struct import *im, char **v,
-				     struct kz_error *err)
+/* One row: a new record, or the update of the one with the row's id. */
+static enum kz_status import_record(struct import *im, char **v,
+				    struct kz_error *err)
 {
-	struct kz_service s = { 0 };
+	const struct kz_kind_info *k = kz_kind_of(im->ik->kind);
+	void *rec = kz_record_new(k->kind);
 	char id[KZ_ID_LEN + 1];
 	enum kz_status st, found = KZ_NOT_FOUND;
 
 	st = row_id(im, v, id, err);
 	if (st == KZ_OK && id[0])
-		st = found = load_existing(im, id, &s, err);
+		st = found = load_existing(im, id, rec, err);
 	if (st == KZ_NOT_FOUND)
 		st = KZ_OK;
 	if (st == KZ_OK)
-		st = set_fields(im, v, &s, err);
-	if (st == KZ_OK)
-		st = set_provider(im, v, &s, err);
-	if (st == KZ_OK)
-		st = set_contact(im, v, &s, err);
+		st = set_fields(im, v, rec, err);
+	if (st == KZ_OK && im->ik->references)
+		st = im->ik->references(im, v, rec, err);
 	if (st != KZ_OK)
 		goto out;
 	if (found == KZ_OK) {
-		st = kz_service_save(im->db, &s, err);
+		st = kz_record_save(im->db, im->cfg, k->kind, rec, err);
 	} else {
-		service_defaults(&s);
-		memcpy(s.id, id, sizeof(s.id));
-		st = id[0] ? kz_service_insert_with_id(im->db, &s, err) :
-			kz_service_save(im->db, &s, err);
+		apply_defaults(im->ik, rec);
+		memcpy((char *)rec + k->id_offset, id, KZ_ID_LEN + 1);
+		st = id[0] ? im->ik->insert_with_id(im->db, rec, err) :
+			kz_record_save(im->db, im->cfg, k->kind, rec, err);
 	}
 	if (st != KZ_OK)
 		st = prefix_cell(im, (size_t)-1, st, err);
@@ -710,42 +750,7 @@ static enum kz_status import_service(struct import *im, char **v,
 	else if (im->res)
 		im->res->inserted++;
 out:
-	kz_service_clear(&s);
-	return st;
-}
-
-static enum kz_status import_partner(struct import *im, char **v,
-				     struct kz_error *err)
-{
-	struct kz_partner p = { 0 };
-	char id[KZ_ID_LEN + 1];
-	enum kz_status st, found = KZ_NOT_FOUND;
-
-	st = row_id(im, v, id, err);
-	if (st == KZ_OK && id[0])
-		st = found = load_existing(im, id, &p, err);
-	if (st == KZ_NOT_FOUND)
-		st = KZ_OK;
-	if (st == KZ_OK)
-		st = set_fields(im, v, &p, err);
-	if (st != KZ_OK)
-		goto out;
-	if (found == KZ_OK) {
-		st = kz_partner_save(im->db, &p, err);
-	} else {
-		partner_defaults(&p);
-		memcpy(p.id, id, sizeof(p.id));
-		st = id[0] ? kz_partner_insert_with_id(im->db, &p, err) :
-			kz_partner_save(im->db, &p, err);
-	}
-	if (st != KZ_OK)
-		st = prefix_cell(im, (size_t)-1, st, err);
-	else if (im->res && found == KZ_OK)
-		im->res->updated++;
-	else if (im->res)
-		im->res->inserted++;
-out:
-	kz_partner_clear(&p);
+	kz_record_free(k->kind, rec);
 	return st;
 }
 
@@ -769,8 +774,7 @@ static enum kz_status import_rows(struct import *im, struct kz_error *err)
 		im->row = kz_csv_row(im->reader);
 		if (row_is_empty(v, n))
 			continue;
-		st = im->kind == KZ_IMPORT_SERVICES ?
-			import_service(im, v, err) : import_partner(im, v, err);
+		st = import_record(im, v, err);
 		if (st != KZ_OK)
 			return st;
 	}
@@ -779,7 +783,7 @@ static enum kz_status import_rows(struct import *im, struct kz_error *err)
 
 enum kz_status kz_import_csv_data(struct kz_db *db,
 				  const struct kz_config *cfg,
-				  enum kz_import_kind kind, const char *data,
+				  enum kz_kind kind, const char *data,
 				  size_t len, const char *name,
 				  struct kz_import_result *res,
 				  struct kz_error *err)
@@ -789,9 +793,12 @@ enum kz_status kz_import_csv_data(struct kz_db *db,
 
 	if (res)
 		res->inserted = res->updated = 0;
+	im.ik = import_kind_of(kind);
+	if (!im.ik)
+		return kz_fail(err, KZ_INVALID, _("can import services or partners, not \"%s\""),
+			       kz_kind_name(kind));
 	im.db = db;
 	im.cfg = cfg;
-	im.kind = kind;
 	im.name = name ? name : "CSV";
 	im.res = res;
 	if ((st = kz_db_begin(db, err)) != KZ_OK)
@@ -810,7 +817,7 @@ enum kz_status kz_import_csv_data(struct kz_db *db,
 }
 
 enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
-			     enum kz_import_kind kind, const char *path,
+			     enum kz_kind kind, const char *path,
 			     struct kz_import_result *res,
 			     struct kz_error *err)
 {

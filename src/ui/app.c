@@ -414,7 +414,9 @@ bool ui_stopping(struct ui *ui)
 	return !ui->running || got_signal;
 }
 
-int ui_getkey(struct ui *ui)
+/* The key typed, or UI_KEY_NONE after a short timeout, a signal or when
+ * the program is stopping. */
+static int getkey(struct ui *ui)
 {
 	wint_t wc;
 	int r;
@@ -437,7 +439,7 @@ int ui_getkey(struct ui *ui)
 
 int ui_next_key(struct ui *ui)
 {
-	int key = ui_getkey(ui);
+	int key = getkey(ui);
 
 	if (ui_stopping(ui))
 		return UI_KEY_STOP;

@@ -517,26 +517,6 @@ static const char *today_s(void)
 	return today;
 }
 
-/* valid_from plus months, the same day of the month (or the month's last). */
-static void add_months(const char *from, int months, char out[11])
-{
-	int y, m, d;
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (sscanf(from, "%d-%d-%d", &y, &m, &d) != 3) {
-		snprintf(out, 11, "%s", from);
-		return;
-	}
-	m += months;
-	y += (m - 1) / 12;
-	m = (m - 1) % 12 + 1;
-	int last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-	if (d > last)
-		d = last;
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-		 (unsigned)d % 100u);
-}
-
 /* --- opening forms -------------------------------------------------------------------- */
 
 static bool need_plan(struct cscreen *c)
@@ -757,7 +737,6 @@ static void new_part(struct cscreen *c, enum ui_action a)
 	}
 	case UI_ACT_NEW_PLAN: {
 		struct kz_plan *p;
-		char to[11];
 		if (c->has_plan && c->full.plan.status &&
 		    strcmp(c->full.plan.status, "closed") != 0) {
 			ui_message(c->ui, "%s", _("The case has a plan in force: edit it, or close it with C first."));
@@ -765,11 +744,7 @@ static void new_part(struct cscreen *c, enum ui_action a)
 		}
 		p = xcalloc(1, sizeof(*p));
 		kz_str_set(&p->case_id, c->case_id);
-		kz_str_set(&p->status, "draft");
-		kz_str_set(&p->valid_from, today_s());
-		add_months(today_s(), c->ui->cfg->plan_validity_months > 0
-					      ? c->ui->cfg->plan_validity_months : 12, to);
-		kz_str_set(&p->valid_to, to);
+		kz_plan_defaults(c->ui->cfg, p);
 		rec = p;
 		kind = UI_REC_PLAN;
 		break;

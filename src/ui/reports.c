@@ -163,47 +163,6 @@ static struct rview *RV(struct ui_screen *s)
 	return (struct rview *)s;
 }
 
-/* The retention report is made here as on the command line, from the
- * closed cases past the configured period. */
-static enum kz_status run_retention(struct ui *ui, struct kz_report *rep,
-				    struct kz_error *err)
-{
-	static const char *const keys[] = {
-		"code", "status", "manager", "opened_on", "closed_on",
-	};
-	static const char *const heads[] = {
-		N_("Code"), N_("Status"), N_("Manager"), N_("Opened"),
-		N_("Closed"),
-	};
-	struct kz_rows rows = { 0 };
-	int years = ui->cfg->retention_years > 0 ? ui->cfg->retention_years : 10;
-	enum kz_status st = kz_case_retention(ui->db, years, &rows, err);
-	char note[512];
-
-	if (st != KZ_OK)
-		return st;
-	if (rows.n == 0)
-		snprintf(note, sizeof(note),
-			 _("No closed case is past the retention period of %d years."),
-			 years);
-	else
-		snprintf(note, sizeof(note),
-			 _("Closed cases kept longer than the retention period of %d years (%zu). Export what must be kept, then erase them with koszyk gdpr erase CASE_CODE --yes."),
-			 years, rows.n);
-	kz_report_init(rep, "retention", _("Retention: closed cases past the retention period"),
-		       note, false, keys, heads, 5);
-	for (size_t i = 0; i < rows.n; i++) {
-		const struct kz_row *r = &rows.v[i];
-		const char *cells[5] = {
-			r->title, _(kz_enum_label(r->case_.status)),
-			ui_user_name(ui, r->case_.manager), r->case_.opened_on, r->case_.closed_on,
-		};
-		kz_report_add(rep, r->title, 0, cells);
-	}
-	kz_rows_free(&rows);
-	return KZ_OK;
-}
-
 static void rv_free_lines(struct rview *v)
 {
 	for (size_t i = 0; i < v->nlines; i++)
@@ -249,10 +208,7 @@ static bool rv_load(struct rview *v)
 		kz_report_free(&v->rep);
 	memset(&v->rep, 0, sizeof(v->rep));
 	v->have = false;
-	if (strcmp(v->name, "retention") == 0)
-		st = run_retention(v->ui, &v->rep, &err);
-	else
-		st = kz_report_run(v->ui->db, v->ui->cfg, v->name, &v->rep, &err);
+	st = kz_report_run(v->ui->db, v->ui->cfg, v->name, &v->rep, &err);
 	if (st != KZ_OK) {
 		ui_error(v->ui, "%s", err.msg);
 		return false;

@@ -284,10 +284,6 @@ void ui_show_cursor(struct ui *ui, WINDOW *w, int y, int x);
  * screen; ui_draw also updates the terminal (only what changed). */
 void ui_stage(struct ui *ui);
 void ui_draw(struct ui *ui);
-/* Next key: UI_KEY_NONE after a short timeout, a signal or when the
- * program is stopping; KEY_RESIZE (with UI_KEY_FN) is handled by the
- * caller through ui_resize. Loops use ui_next_key instead. */
-int ui_getkey(struct ui *ui);
 /* What ui_next_key returns besides a key. */
 #define UI_KEY_STOP (-2)     /* the program is stopping: leave the loop */
 #define UI_KEY_RESIZED (-3)  /* the windows changed size: draw again */

@@ -107,8 +107,10 @@ run 0 -d demo.db report retention --format json
 json_ok
 [ "$(jq length out)" -eq 3 ] || fail "three demo cases are past the retention period"
 run 0 -d demo.db report retention --format csv
-head -1 out | grep -q '^code,status,manager,opened_on,closed_on' || fail "csv header"
-out_has "R/2013/003,closed,mnowak,2013-10-10,2014-11-14"
+# The same shape as every report (a leading id: the case's), with the
+# status and the login for scripts.
+head -1 out | grep -q '^id,code,status,manager,opened_on,closed_on' || fail "csv header"
+out_has ",R/2013/003,closed,mnowak,2013-10-10,2014-11-14"
 run 2 -d demo.db report retention --format xml
 run 2 -d demo.db report foo
 err_has "unknown report foo; the reports are: retention"

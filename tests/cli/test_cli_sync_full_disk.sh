@@ -3,7 +3,7 @@
 # says so, nothing half-applied; after space is freed the same file
 # applies. A backup onto a full disk leaves nothing under its name. Needs a small file system of its own: a tmpfs mounted by root.
 # Where mounting is not allowed (not root, no privilege) the test says
-# SKIP and passes; CI runs as root.
+# SKIP (exit 77, never counted as passed); CI runs as root.
 . "$(dirname "$0")/lib.sh"
 
 MNT=$WORK/small

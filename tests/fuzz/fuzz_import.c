@@ -60,12 +60,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct kz_error err = { 0 };
 	struct kz_import_result res;
-	enum kz_import_kind kind;
+	enum kz_kind kind;
 	enum kz_status st;
 
 	if (size < 1)
 		return 0;
-	kind = data[0] & 1 ? KZ_IMPORT_PARTNERS : KZ_IMPORT_SERVICES;
+	kind = data[0] & 1 ? KZ_KIND_PARTNER : KZ_KIND_SERVICE;
 	if (kz_db_begin(db, &err) != KZ_OK)
 		fuzz_die("begin", &err);
 	st = kz_import_csv_data(db, &cfg, kind, (const char *)data + 1, size - 1,

@@ -98,7 +98,7 @@ static int teardown(void **state)
 	return 0;
 }
 
-static enum kz_status import(struct fx *fx, enum kz_import_kind kind,
+static enum kz_status import(struct fx *fx, enum kz_kind kind,
 			     const char *csv)
 {
 	memset(&fx->err, 0, sizeof(fx->err));
@@ -106,7 +106,7 @@ static enum kz_status import(struct fx *fx, enum kz_import_kind kind,
 				  "x.csv", &fx->res, &fx->err);
 }
 
-static void import_ok(struct fx *fx, enum kz_import_kind kind,
+static void import_ok(struct fx *fx, enum kz_kind kind,
 		      const char *csv, size_t inserted, size_t updated)
 {
 	if (import(fx, kind, csv) != KZ_OK)
@@ -208,9 +208,9 @@ static void add_contact(struct fx *fx, const char *partner,
 
 static void fill_basket(struct fx *fx, char *contact_id)
 {
-	import_ok(fx, KZ_IMPORT_PARTNERS, partners_csv, 3, 0);
+	import_ok(fx, KZ_KIND_PARTNER, partners_csv, 3, 0);
 	add_contact(fx, "GOPS", "Jan Kowalski", contact_id);
-	import_ok(fx, KZ_IMPORT_SERVICES, services_csv, 3, 0);
+	import_ok(fx, KZ_KIND_SERVICE, services_csv, 3, 0);
 }
 
 /* --- import -------------------------------------------------------------- */
@@ -221,7 +221,7 @@ static void test_import_partners(void **state)
 	struct kz_partner p = { 0 };
 	char id[KZ_ID_LEN + 1];
 
-	import_ok(fx, KZ_IMPORT_PARTNERS, partners_csv, 3, 0);
+	import_ok(fx, KZ_KIND_PARTNER, partners_csv, 3, 0);
 
 	partner_id(fx, "gops", id);
 	assert_int_equal(kz_partner_get(fx->db, id, &p, &fx->err), KZ_OK);
@@ -301,7 +301,7 @@ static void test_import_services(void **state)
 	kz_service_clear(&s);
 
 	/* Jan Kowalski works at GOPS, not at Promyk: kept as text there. */
-	import_ok(fx, KZ_IMPORT_SERVICES, "title,provider,contact\r\n"
+	import_ok(fx, KZ_KIND_SERVICE, "title,provider,contact\r\n"
 		  "Festyn,Fundacja Promyk,Jan Kowalski\r\n", 1, 0);
 	service_id(fx, "Festyn", id);
 	assert_int_equal(kz_service_get(fx->db, id, &s, &fx->err), KZ_OK);
@@ -331,7 +331,7 @@ static void test_update_by_id(void **state)
 	snprintf(csv, sizeof(csv),
 		 "id,title,provider,cost\r\n"
 		 "%s,Poradnictwo rodzinne i mediacje,GOPS,10 zł\r\n", upper);
-	import_ok(fx, KZ_IMPORT_SERVICES, csv, 0, 1);
+	import_ok(fx, KZ_KIND_SERVICE, csv, 0, 1);
 	assert_int_equal(kz_service_get(fx->db, id, &s, &fx->err), KZ_OK);
 	assert_value(s.title, "Poradnictwo rodzinne i mediacje");
 	assert_value(s.cost, "10 zł");
@@ -346,7 +346,7 @@ static void test_update_by_id(void **state)
 	partner_id(fx, "GOPS", pid);
 	snprintf(csv, sizeof(csv), "id,name,phone\r\n%s,GOPS Brzozowa Wola,"
 		 "\"44 000 00 00\"\r\n", pid);
-	import_ok(fx, KZ_IMPORT_PARTNERS, csv, 0, 1);
+	import_ok(fx, KZ_KIND_PARTNER, csv, 0, 1);
 	assert_int_equal(kz_partner_get(fx->db, pid, &p, &fx->err), KZ_OK);
 	assert_value(p.name, "GOPS Brzozowa Wola");
 	assert_value(p.phone, "44 000 00 00");
@@ -368,7 +368,7 @@ static void test_insert_with_id_and_skip_empty_rows(void **state)
 		",Bez id,GOPS\r\n";
 
 	fill_basket(fx, NULL);
-	import_ok(fx, KZ_IMPORT_SERVICES, csv, 2, 0);
+	import_ok(fx, KZ_KIND_SERVICE, csv, 2, 0);
 	assert_int_equal(kz_service_get(fx->db,
 					"0f8fad5b-d9cb-469f-a165-70867728950e",
 					&s, &fx->err), KZ_OK);
@@ -378,7 +378,7 @@ static void test_insert_with_id_and_skip_empty_rows(void **state)
 	kz_service_clear(&s);
 	/* Importing the same file again updates the first, adds the second
 	 * once more. */
-	import_ok(fx, KZ_IMPORT_SERVICES, csv, 1, 1);
+	import_ok(fx, KZ_KIND_SERVICE, csv, 1, 1);
 }
 
 static void test_import_files(void **state)
@@ -389,12 +389,12 @@ static void test_import_files(void **state)
 	char path[512], id[KZ_ID_LEN + 1];
 
 	snprintf(path, sizeof(path), "%s/csv/partners.csv", data_dir());
-	if (kz_import_csv(fx->db, &fx->cfg, KZ_IMPORT_PARTNERS, path,
+	if (kz_import_csv(fx->db, &fx->cfg, KZ_KIND_PARTNER, path,
 			  &fx->res, &fx->err) != KZ_OK)
 		fail_msg("%s", fx->err.msg);
 	assert_int_equal(fx->res.inserted, 3);
 	snprintf(path, sizeof(path), "%s/csv/services.csv", data_dir());
-	if (kz_import_csv(fx->db, &fx->cfg, KZ_IMPORT_SERVICES, path,
+	if (kz_import_csv(fx->db, &fx->cfg, KZ_KIND_SERVICE, path,
 			  &fx->res, &fx->err) != KZ_OK)
 		fail_msg("%s", fx->err.msg);
 	assert_int_equal(fx->res.inserted, 3);
@@ -427,7 +427,7 @@ static void test_import_files(void **state)
 /* --- bad input: a clear message, KZ_INVALID, nothing written -------------- */
 
 struct bad_case {
-	enum kz_import_kind kind;
+	enum kz_kind kind;
 	const char *csv;
 	const char *prefix;   /* the message starts with this */
 	const char *more;     /* and also contains this */
@@ -459,72 +459,72 @@ static void test_bad_input_changes_nothing(void **state)
 	char long_title[256], long_contact[400];
 	static char c_long_title[512], c_long_contact[600];
 	const struct bad_case cases[] = {
-		{ KZ_IMPORT_SERVICES,
+		{ KZ_KIND_SERVICE,
 		  "title,provider\r\nDobra,GOPS\r\nZła,Fundacja X\r\n",
 		  "x.csv: row 3, column \"provider\": there is no partner named "
 		  "\"Fundacja X\" — add the partner first or correct the name",
 		  NULL },
-		{ KZ_IMPORT_SERVICES,
+		{ KZ_KIND_SERVICE,
 		  "title,provider\r\nDobra,GOPS\r\n\"Zła,GOPS\r\n",
 		  "x.csv: row 3, column \"title\": ", "never closed" },
-		{ KZ_IMPORT_SERVICES,
+		{ KZ_KIND_SERVICE,
 		  "title,provider\r\nDobra,GOPS\r\nZ\"a,GOPS\r\n",
 		  "x.csv: row 3, column \"title\": ", "quote" },
-		{ KZ_IMPORT_SERVICES,
+		{ KZ_KIND_SERVICE,
 		  "title,provider,cost\r\nDobra,GOPS,0\r\nZła,GOPS\r\n",
 		  "x.csv: row 3, column \"cost\": ", "2 values" },
-		{ KZ_IMPORT_SERVICES,
+		{ KZ_KIND_SERVICE,
 		  "title,provider\r\nDobra,GOPS,0\r\n",
 		  "x.csv: row 2, column 3: ", "3 values" },
-		{ KZ_IMPORT_SERVICES,
+		{ KZ_KIND_SERVICE,
 		  "title,provider\r\nPomoc s\xB9siedzka,GOPS\r\n",
 		  "x.csv: row 2, column \"title\": ", "UTF-8" },
-		{ KZ_IMPORT_SERVICES, c_long_title,
+		{ KZ_KIND_SERVICE, c_long_title,
 		  "x.csv: row 2, column \"title\": ", "too long" },
-		{ KZ_IMPORT_SERVICES, c_long_contact,
+		{ KZ_KIND_SERVICE, c_long_contact,
 		  "x.csv: row 2, column \"contact\": ", "too long" },
-		{ KZ_IMPORT_SERVICES,
+		{ KZ_KIND_SERVICE,
 		  "title,provider,valid_from\r\nDobra,GOPS,31.12.2026\r\n",
 		  "x.csv: row 2, column \"valid_from\": ", "YYYY-MM-DD" },
-		{ KZ_IMPORT_SERVICES,
+		{ KZ_KIND_SERVICE,
 		  "title,provider,verified_on\r\nDobra,GOPS,2026-02-30\r\n",
 		  "x.csv: row 2, column \"verified_on\": ", "2026-02-30" },
-		{ KZ_IMPORT_SERVICES, "title,cost\r\nDobra,10\r\n",
+		{ KZ_KIND_SERVICE, "title,cost\r\nDobra,10\r\n",
 		  "x.csv: row 1: the column \"provider\" is missing", NULL },
-		{ KZ_IMPORT_SERVICES, "title,provider,foo\r\nDobra,GOPS,1\r\n",
+		{ KZ_KIND_SERVICE, "title,provider,foo\r\nDobra,GOPS,1\r\n",
 		  "x.csv: row 1, column 3: there is no column named \"foo\"",
 		  "title, kind, description, provider" },
-		{ KZ_IMPORT_SERVICES, "title,provider,Title\r\n",
+		{ KZ_KIND_SERVICE, "title,provider,Title\r\n",
 		  "x.csv: row 1, column 3: the column \"title\" appears twice",
 		  NULL },
-		{ KZ_IMPORT_SERVICES, "", "x.csv: the file is empty", NULL },
-		{ KZ_IMPORT_SERVICES, "\xEF\xBB\xBF\r\n\r\n",
+		{ KZ_KIND_SERVICE, "", "x.csv: the file is empty", NULL },
+		{ KZ_KIND_SERVICE, "\xEF\xBB\xBF\r\n\r\n",
 		  "x.csv: the file is empty", NULL },
-		{ KZ_IMPORT_SERVICES, "id,title,provider\r\n123,Dobra,GOPS\r\n",
+		{ KZ_KIND_SERVICE, "id,title,provider\r\n123,Dobra,GOPS\r\n",
 		  "x.csv: row 2, column \"id\": \"123\" is not a valid id", NULL },
-		{ KZ_IMPORT_SERVICES,
+		{ KZ_KIND_SERVICE,
 		  "title,provider,status\r\nDobra,GOPS,maybe\r\n",
 		  "x.csv: row 2, column \"status\": \"maybe\" is not a known value",
 		  "active, suspended, archived" },
-		{ KZ_IMPORT_SERVICES, "title,provider\r\n,GOPS\r\n",
+		{ KZ_KIND_SERVICE, "title,provider\r\n,GOPS\r\n",
 		  "x.csv: row 2, column \"title\": ", "required" },
-		{ KZ_IMPORT_SERVICES, "title,provider\r\nDobra, \r\n",
+		{ KZ_KIND_SERVICE, "title,provider\r\nDobra, \r\n",
 		  "x.csv: row 2, column \"provider\": ", "empty" },
-		{ KZ_IMPORT_SERVICES, "title;provider\r\nDobra;GOPS\r\n",
+		{ KZ_KIND_SERVICE, "title;provider\r\nDobra;GOPS\r\n",
 		  "x.csv: row 1: ", "semicolons" },
-		{ KZ_IMPORT_SERVICES,
+		{ KZ_KIND_SERVICE,
 		  "title,provider,valid_from,valid_to\r\n"
 		  "Dobra,GOPS,2026-05-01,2026-04-01\r\n",
 		  "x.csv: row 2: ", "2026-04-01" },
-		{ KZ_IMPORT_SERVICES, "\xFF\xFEt\0i\0",
+		{ KZ_KIND_SERVICE, "\xFF\xFEt\0i\0",
 		  "x.csv: row 1: ", "UTF-16" },
-		{ KZ_IMPORT_PARTNERS, "short_name\r\nX\r\n",
+		{ KZ_KIND_PARTNER, "short_name\r\nX\r\n",
 		  "x.csv: row 1: the column \"name\" is missing", NULL },
-		{ KZ_IMPORT_PARTNERS, "name,status\r\nNowy,informal\r\n"
+		{ KZ_KIND_PARTNER, "name,status\r\nNowy,informal\r\n"
 		  "Inny,declared\r\n", "x.csv: row 3: ", "declaration" },
-		{ KZ_IMPORT_PARTNERS, "name,declaration_date\r\nNowy,2026-13-01\r\n",
+		{ KZ_KIND_PARTNER, "name,declaration_date\r\nNowy,2026-13-01\r\n",
 		  "x.csv: row 2, column \"declaration_date\": ", NULL },
-		{ KZ_IMPORT_PARTNERS, "name,provider\r\nNowy,GOPS\r\n",
+		{ KZ_KIND_PARTNER, "name,provider\r\nNowy,GOPS\r\n",
 		  "x.csv: row 1, column 2: there is no column named \"provider\"",
 		  NULL },
 	};
@@ -548,7 +548,7 @@ static void test_bad_row_undoes_earlier_rows(void **state)
 {
 	struct fx *fx = *state;
 	struct kz_service s = { 0 };
-	struct bad_case c = { KZ_IMPORT_SERVICES, NULL,
+	struct bad_case c = { KZ_KIND_SERVICE, NULL,
 			      "x.csv: row 4, column \"provider\": ", NULL };
 	char id[KZ_ID_LEN + 1], csv[512];
 
@@ -594,14 +594,14 @@ static void test_bad_files(void **state)
 		snprintf(prefix, sizeof(prefix), "%s: %s", path, files[i].where);
 		memset(&fx->err, 0, sizeof(fx->err));
 		assert_int_equal(kz_import_csv(fx->db, &fx->cfg,
-					       KZ_IMPORT_SERVICES, path,
+					       KZ_KIND_SERVICE, path,
 					       &fx->res, &fx->err), KZ_INVALID);
 		assert_int_equal(fx->err.status, KZ_INVALID);
 		assert_prefix(fx->err.msg, prefix);
 		assert_contains(fx->err.msg, files[i].more);
 	}
 	/* A directory cannot be read as a file either. */
-	assert_int_equal(kz_import_csv(fx->db, &fx->cfg, KZ_IMPORT_PARTNERS,
+	assert_int_equal(kz_import_csv(fx->db, &fx->cfg, KZ_KIND_PARTNER,
 				       fx->dir, &fx->res, &fx->err), KZ_INVALID);
 	assert_contains(fx->err.msg, fx->dir);
 	assert_int_equal(kz_db_counts(fx->db, &after, &fx->err), KZ_OK);
@@ -664,9 +664,9 @@ static void fill_fixed(struct fx *fx)
 		S3 ",\"Zbiórka <żywności> & \"\"więcej\"\"\",,promyk,"
 		"Pomoc materialna i żywnościowa,,,,,,,,,,Pani Ala,suspended,,,,\r\n";
 
-	import_ok(fx, KZ_IMPORT_PARTNERS, fixed_partners, 2, 0);
+	import_ok(fx, KZ_KIND_PARTNER, fixed_partners, 2, 0);
 	add_contact(fx, "GOPS", "Jan Kowalski", NULL);
-	import_ok(fx, KZ_IMPORT_SERVICES, services_in, 3, 0);
+	import_ok(fx, KZ_KIND_SERVICE, services_in, 3, 0);
 }
 
 static void test_export_csv(void **state)
@@ -701,14 +701,14 @@ static void test_csv_round_trip(void **state)
 	fill_fixed(fx);
 	export(fx, KZ_EXPORT_CSV_PARTNERS, &partners);
 	export(fx, KZ_EXPORT_CSV_SERVICES, &services);
-	import_ok(other, KZ_IMPORT_PARTNERS, kz_buf_str(&partners), 2, 0);
-	import_ok(other, KZ_IMPORT_SERVICES, kz_buf_str(&services), 3, 0);
+	import_ok(other, KZ_KIND_PARTNER, kz_buf_str(&partners), 2, 0);
+	import_ok(other, KZ_KIND_SERVICE, kz_buf_str(&services), 3, 0);
 	export(other, KZ_EXPORT_CSV_PARTNERS, &again);
 	assert_string_equal(kz_buf_str(&again), kz_buf_str(&partners));
 	export(other, KZ_EXPORT_CSV_SERVICES, &again);
 	assert_string_equal(kz_buf_str(&again), kz_buf_str(&services));
 	/* And into the same database: every row updates its record. */
-	import_ok(fx, KZ_IMPORT_SERVICES, kz_buf_str(&services), 0, 3);
+	import_ok(fx, KZ_KIND_SERVICE, kz_buf_str(&services), 0, 3);
 	export(fx, KZ_EXPORT_CSV_SERVICES, &again);
 	assert_string_equal(kz_buf_str(&again), fixed_services);
 	kz_buf_free(&partners);

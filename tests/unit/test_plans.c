@@ -9,6 +9,7 @@
 
 #include "koszyk/cases.h"
 #include "koszyk/config.h"
+#include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 #include "testutil.h"
 
@@ -242,6 +243,33 @@ static void test_plan_defaults_and_validity(void **state)
 	assert_non_null(strstr(err.msg, "no such case"));
 	kz_plan_clear(&p);
 	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM plans", NULL), 4);
+}
+
+/* Months are calendar months; a day the shorter month lacks becomes its
+ * last day; the form's defaults are the same as the save's. */
+static void test_months_and_form_defaults(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const cases[][3] = {
+		{ "2026-01-31", "1", "2026-02-28" }, { "2028-01-31", "1", "2028-02-29" },
+		{ "2026-03-15", "12", "2027-03-15" }, { "2026-11-30", "3", "2027-02-28" },
+		{ "2026-12-01", "1", "2027-01-01" }, { "2026-05-31", "-1", "2026-04-30" },
+		{ "2100-02-28", "12", "2101-02-28" }, { "not a date", "1", "not a date" },
+	};
+	char out[11];
+	struct kz_plan p = { 0 };
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		kz_date_add_months(cases[i][0], atoi(cases[i][1]), out);
+		assert_string_equal(out, cases[i][2]);
+	}
+	f->cfg.plan_validity_months = 6;
+	kz_plan_defaults(&f->cfg, &p);
+	assert_string_equal(p.status, "draft");
+	assert_string_equal(p.valid_from, "2026-03-15");
+	assert_string_equal(p.valid_to, "2026-09-15");
+	assert_int_equal(kz_plan_validity_months(NULL), 12);
+	kz_plan_clear(&p);
 }
 
 static void test_plan_approval_and_closing(void **state)
@@ -957,6 +985,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_plan_defaults_and_validity, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_months_and_form_defaults, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plan_approval_and_closing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_goal_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_diagnosis_rules, setup, teardown),
