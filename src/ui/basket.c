@@ -39,6 +39,7 @@ static const struct ui_filter_def basket_filters[] = {
 	[F_STATUS] = { .kind = UI_FILTER_CHOICE, .label = N_("Status"),
 		       .pick_title = N_("Filter by status"), .values = kz_service_statuses,
 		       .extra_value = "all", .extra_label = N_("all, also archived"),
+		       .extra_text = N_("all"),
 		       .any_item = N_("active and suspended"),
 		       .any_menu = N_("active and suspended") },
 	[F_STALE] = { .kind = UI_FILTER_TOGGLE, .label = N_("Only"),

@@ -100,6 +100,8 @@ static const char *filter_value_text(const struct ui_list *l, size_t f)
 	case UI_FILTER_VOCAB:
 		return v->code ? kz_items_label(ui_vocab(l->ui, d->vocab), v->code) : NULL;
 	case UI_FILTER_CHOICE:
+		if (v->code && d->extra_value && strcmp(v->code, d->extra_value) == 0)
+			return _(d->extra_text);
 		return v->code ? _(kz_enum_label(v->code)) : NULL;
 	case UI_FILTER_PARTNER:
 		return v->code ? (v->name ? v->name : "?") : NULL;

@@ -428,6 +428,7 @@ struct ui_filter_def {
 	const char *const *values;  /* CHOICE: NULL-terminated codes */
 	const char *extra_value;    /* CHOICE: one more value (e.g. "all") */
 	const char *extra_label;    /* msgid of extra_value in the pick list */
+	const char *extra_text;     /* msgid of extra_value when chosen */
 	const char *any_item;    /* msgid: the pick list's "any" ("(any)") */
 	const char *any_menu;    /* msgid: the menu's "any" ("any") */
 	const char *menu_label;  /* TOGGLE: msgid in the menu */
