@@ -79,7 +79,8 @@ typedef enum kz_status (*kz_cmd_fn)(struct kz_cli *cli, struct kz_error *err);
 
 struct kz_cli_command {
 	const char *name;      /* the word typed; rows of one name share run */
-	const char *synopsis;  /* what follows the name (N_(); "" for none) */
+	const char *synopsis;  /* what follows the name ("" for none; N_()
+				* when it has words in capitals to translate) */
 	const char *help;      /* one line for --help (N_()) */
 	enum kz_cli_group group;
 	unsigned flags;        /* enum kz_cmd_flag */

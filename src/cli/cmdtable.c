@@ -20,9 +20,6 @@ const char *const kz_cli_group_titles[KZ_GROUP_COUNT] = {
 	[KZ_GROUP_AUDIT] = N_("The audit trail (who changed or read what, and when)"),
 };
 
-/* TRANSLATORS: in a synopsis translate only the words in capitals (the
- * values a person gives, e.g. FILE, CASE_CODE); command names, options
- * and other words in small letters are typed as they are. */
 const struct kz_cli_command kz_cli_commands[] = {
 	{ "init", "",
 	  N_("create an empty database"),
@@ -34,6 +31,9 @@ const struct kz_cli_command kz_cli_commands[] = {
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_demo,
 		"Create a database filled with a fictional gmina: partners of every sector,\n"
 		"their contact persons and a basket of about 160 services, in Polish.\n" },
+	/* TRANSLATORS: in a synopsis translate only the words in capitals
+	 * (the values a person gives, e.g. FILE, CASE_CODE); command names,
+	 * options and words in small letters are typed as they are. */
 	{ "search", N_("[--json] QUERY"),
 	  N_("find services, partners, contact persons, meetings and cases"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_search,
@@ -49,7 +49,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"Records whose title matches come first.\n"
 		"Any text is a valid query: quotes, operators and SQL are just words.\n"
 		"Exit code 1 when nothing is found.\n" },
-	{ "list", N_("services|partners|contacts [--json] [--all]"),
+	{ "list", "services|partners|contacts [--json] [--all]",
 	  N_("the basket (--all: archived services too), the partners or their contact persons"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_list,
 		"The services of the basket, the partners or the contact persons.\n"
@@ -119,7 +119,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"art. 32 expects of a laptop. These are warnings; they do not change the\n"
 		"exit code. The same warnings are printed when any command opens the\n"
 		"database, and shown on the first screen of the full-screen program.\n" },
-	{ "list", N_("cases [--json]"),
+	{ "list", "cases [--json]",
 	  N_("case codes with status and case manager"),
 	  KZ_GROUP_CASES, 0, NULL, kz_cmd_list,
 		"The case codes with status and case manager; never names.\n" },
@@ -200,7 +200,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 		".B retention_years\n"
 		"of the configuration).\n"
 		"Text output fits 80 columns, with bar charts where they help.\n" },
-	{ "list", N_("meetings|tasks [--json]"),
+	{ "list", "meetings|tasks [--json]",
 	  N_("meetings newest first; tasks open first"),
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_list,
 		"Meetings newest first (with host and, for a case team, the case code);\n"
@@ -221,7 +221,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 	  N_("record a decision of the meeting"),
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,
 		"Record a decision.\n" },
-	{ "meeting", N_("next-host"),
+	{ "meeting", "next-host",
 	  N_("the partner whose turn it is to host"),
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,
 		"The partner whose turn it is to host: the one that hosted longest ago, or\n"
@@ -234,7 +234,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 	  N_("close a task"),
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_task,
 		"Close a task; when and by whom is recorded.\n" },
-	{ "task", N_("list [all|mine|overdue|by-partner] [--json]"),
+	{ "task", "list [all|mine|overdue|by-partner] [--json]",
 	  N_("all tasks, mine, the overdue ones, or by partner"),
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_task,
 		"All tasks (the default), mine, those past their due date, or all\n"
@@ -301,18 +301,18 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"(its standard input and output; no daemon).\n"
 		"A connection that breaks off leaves each side as it was or with whole\n"
 		"transactions applied; run it again later.\n" },
-	{ "sync", N_("status"),
+	{ "sync", "status",
 	  N_("this replica's ids and what it holds"),
 	  KZ_GROUP_SYNC, 0, NULL, kz_cmd_sync,
 		"This replica's id, the partnership's id, how many changes it has written\n"
 		"and holds, the number of conflicts, and, for a person's replica, whose it\n"
 		"is and how many cases it holds.\n" },
-	{ "sync", N_("dump"),
+	{ "sync", "dump",
 	  N_("all synced data as canonical text, to compare replicas"),
 	  KZ_GROUP_SYNC, 0, NULL, kz_cmd_sync,
 		"All synced data as canonical text, one line a record, and the conflicts:\n"
 		"two replicas that have exchanged everything print the same.\n" },
-	{ "list", N_("conflicts [--json]"),
+	{ "list", "conflicts [--json]",
 	  N_("fields changed on two replicas at once"),
 	  KZ_GROUP_SYNC, 0, NULL, kz_cmd_list,
 		"Fields changed on two replicas before they met, with every competing value,\n"
@@ -334,7 +334,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"Two cases given the same code offline are both kept; the later one gets\n"
 		"its code followed by four characters of its id, and this is listed as a\n"
 		"conflict of the code.\n" },
-	{ "list", N_("dropped [--json]"),
+	{ "list", "dropped [--json]",
 	  N_("changes not applied: the record was deleted on another computer at the same time"),
 	  KZ_GROUP_SYNC, 0, NULL, kz_cmd_list,
 		"Changes that could not be applied: made to a record that was deleted on\n"
@@ -413,7 +413,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"short or fails a check; 2 when it cannot be opened here (no key, another\n"
 		"partnership's key, not a backup).\n"
 		"A coordinator only, when the key comes from the database.\n" },
-	{ "key", N_("show"),
+	{ "key", "show",
 	  N_("the id of the partnership's key"),
 	  KZ_GROUP_BACKUP, 0, NULL, kz_cmd_key,
 		"The id of the partnership's key (four groups of four hexadecimal digits),\n"
@@ -469,11 +469,11 @@ const struct kz_cli_command kz_cli_commands[] = {
 		".BR at \", \" user \", \" action \", \" record_kind \", \" ref \", \" case \", \" summary\n"
 		"and\n"
 		".BR redacted .\n" },
-	{ "sync", N_("serve"),
+	{ "sync", "serve",
 	  "",
 	  KZ_GROUP_SYNC, KZ_CMD_HIDDEN, NULL, kz_cmd_sync,
 		NULL },
-	{ "sync", N_("serve-clone"),
+	{ "sync", "serve-clone",
 	  "",
 	  KZ_GROUP_SYNC, KZ_CMD_HIDDEN, NULL, kz_cmd_sync,
 		NULL },
