@@ -1,6 +1,14 @@
 # bash completion for koszyk                                 -*- shell-script -*-
 # Made from the command table (src/cli/cmdtable.c) by make docs: do not
 # edit; tests/cli/test_cli_generated.sh fails when it is out of date.
+
+# files and folders, names with spaces too
+_koszyk_files()
+{
+	compopt -o filenames 2>/dev/null
+	mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+}
+
 _koszyk()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
@@ -17,9 +25,9 @@ _koszyk()
 	done
 	if [ "$i" -ge "$COMP_CWORD" ]; then
 		case $prev in
-		-d|-c) COMPREPLY=($(compgen -f -- "$cur")) ;;
+		-d|-c) _koszyk_files ;;
 		--as) ;;
-		*) COMPREPLY=($(compgen -W "init demo search list import export check case plan gdpr report meeting task sync conflict backup restore key audit -d -c --as --help --version" -- "$cur")) ;;
+		*) mapfile -t COMPREPLY < <(compgen -W "init demo search list import export check case plan gdpr report meeting task sync conflict backup restore key audit -d -c --as --help --version" -- "$cur") ;;
 		esac
 		return
 	fi
@@ -36,16 +44,16 @@ _koszyk()
 	case "$cmd $prev" in
 	"plan --format") words="text md html" ;;
 	"report --format") words="text csv json" ;;
-	"export -o") COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	"plan -o") COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	"gdpr -o") COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	"report -o") COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	"restore --key") COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	"restore --passphrase-file") COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	"check --backup") COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	"check --key") COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	"check --passphrase-file") COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	"key --passphrase-file") COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	"export -o") _koszyk_files; return ;;
+	"plan -o") _koszyk_files; return ;;
+	"gdpr -o") _koszyk_files; return ;;
+	"report -o") _koszyk_files; return ;;
+	"restore --key") _koszyk_files; return ;;
+	"restore --passphrase-file") _koszyk_files; return ;;
+	"check --backup") _koszyk_files; return ;;
+	"check --key") _koszyk_files; return ;;
+	"check --passphrase-file") _koszyk_files; return ;;
+	"key --passphrase-file") _koszyk_files; return ;;
 	"sync --for") return ;;
 	*)
 		if [[ $cur == -* ]]; then
@@ -88,10 +96,10 @@ _koszyk()
 			"sync 0 ") words="clone export import ssh status dump" ;;
 			"conflict 0 ") words="resolve" ;;
 			"key 0 ") words="show export import" ;;
-			*) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+			*) _koszyk_files; return ;;
 			esac
 		fi ;;
 	esac
-	COMPREPLY=($(compgen -W "$words" -- "$cur"))
+	mapfile -t COMPREPLY < <(compgen -W "$words" -- "$cur")
 }
 complete -F _koszyk koszyk

@@ -361,6 +361,14 @@ static void print_head(const char *names)
 	puts("# bash completion for koszyk                                 -*- shell-script -*-\n"
 	     "# Made from the command table (src/cli/cmdtable.c) by make docs: do not\n"
 	     "# edit; tests/cli/test_cli_generated.sh fails when it is out of date.\n"
+	     "\n"
+	     "# files and folders, names with spaces too\n"
+	     "_koszyk_files()\n"
+	     "{\n"
+	     "\tcompopt -o filenames 2>/dev/null\n"
+	     "\tmapfile -t COMPREPLY < <(compgen -f -- \"$cur\")\n"
+	     "}\n"
+	     "\n"
 	     "_koszyk()\n"
 	     "{\n"
 	     "\tlocal cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
@@ -377,9 +385,9 @@ static void print_head(const char *names)
 	     "\tdone\n"
 	     "\tif [ \"$i\" -ge \"$COMP_CWORD\" ]; then\n"
 	     "\t\tcase $prev in\n"
-	     "\t\t-d|-c) COMPREPLY=($(compgen -f -- \"$cur\")) ;;\n"
+	     "\t\t-d|-c) _koszyk_files ;;\n"
 	     "\t\t--as) ;;");
-	printf("\t\t*) COMPREPLY=($(compgen -W \"%s -d -c --as --help --version\" -- \"$cur\")) ;;\n",
+	printf("\t\t*) mapfile -t COMPREPLY < <(compgen -W \"%s -d -c --as --help --version\" -- \"$cur\") ;;\n",
 	       names);
 	puts("\t\tesac\n"
 	     "\t\treturn\n"
@@ -404,7 +412,7 @@ static void print_body(const struct completion *cp)
 	     "\tcase \"$cmd $prev\" in");
 	print_cases(&cp->values, "\t", "words=");
 	for (size_t i = 0; i < cp->files.n; i++)
-		printf("\t\"%s\") COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n",
+		printf("\t\"%s\") _koszyk_files; return ;;\n",
 		       kz_buf_str(&cp->files.pattern[i]));
 	for (size_t i = 0; i < cp->other.n; i++)
 		printf("\t\"%s\") return ;;\n", kz_buf_str(&cp->other.pattern[i]));
@@ -419,11 +427,11 @@ static void print_body(const struct completion *cp)
 	     "\t\t\t# a word the command knows, else a file\n"
 	     "\t\t\tcase \"$cmd ${#args[@]} ${args[0]-}\" in");
 	print_cases(&cp->args, "\t\t\t", "words=");
-	puts("\t\t\t*) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
+	puts("\t\t\t*) _koszyk_files; return ;;\n"
 	     "\t\t\tesac\n"
 	     "\t\tfi ;;\n"
 	     "\tesac\n"
-	     "\tCOMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n"
+	     "\tmapfile -t COMPREPLY < <(compgen -W \"$words\" -- \"$cur\")\n"
 	     "}\n"
 	     "complete -F _koszyk koszyk");
 }
@@ -456,14 +464,17 @@ static int completion(void)
 
 int main(int argc, char **argv)
 {
-	/* Rows of one command must share its function: dispatch takes the
-	 * first. */
-	for (size_t i = 0; i < kz_cli_ncommands; i++)
-		if (kz_cli_find(kz_cli_commands[i].name)->run != kz_cli_commands[i].run) {
-			fprintf(stderr, "kz_gendocs: the rows of \"%s\" differ in their function\n",
-				kz_cli_commands[i].name);
+	/* Rows of one command must share its function and flags (all but
+	 * hidden): dispatch looks at the first. */
+	for (size_t i = 0; i < kz_cli_ncommands; i++) {
+		const struct kz_cli_command *c = &kz_cli_commands[i], *first = kz_cli_find(c->name);
+		if (first->run != c->run ||
+		    (first->flags & ~KZ_CMD_HIDDEN) != (c->flags & ~KZ_CMD_HIDDEN)) {
+			fprintf(stderr, "kz_gendocs: the rows of \"%s\" differ in their function or flags\n",
+				c->name);
 			return 1;
 		}
+	}
 	if (argc == 2 && strcmp(argv[1], "completion") == 0)
 		return completion();
 	if (argc == 3 && strcmp(argv[1], "man") == 0)

@@ -72,7 +72,9 @@ enum kz_cli_group {
 };
 
 enum kz_cmd_flag {
-	KZ_CMD_HIDDEN = 1 << 0,  /* between two koszyk programs: not shown */
+	KZ_CMD_HIDDEN = 1 << 0,   /* between two koszyk programs: not shown */
+	KZ_CMD_CHECKS = 1 << 1,   /* tells the notices and damage of the
+				   * database file itself (check) */
 };
 
 typedef enum kz_status (*kz_cmd_fn)(struct kz_cli *cli, struct kz_error *err);

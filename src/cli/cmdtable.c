@@ -86,7 +86,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"readable on a phone, for the Lider's website.\n" },
 	{ "check", "",
 	  N_("integrity of the database and its audit trail"),
-	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_check,
+	  KZ_GROUP_BASKET, KZ_CMD_CHECKS, NULL, kz_cmd_check,
 		"Check the database file, its references, the search index and the audit\n"
 		"trail.\n"
 		"Exit code 1 when a problem is found.\n"
@@ -403,7 +403,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"fails its check is refused and nothing is written.\n" },
 	{ "check", N_("--backup FILE [--key KEYFILE [--passphrase-file FILE]]"),
 	  N_("check a backup without bringing it back"),
-	  KZ_GROUP_BACKUP, 0, NULL, kz_cmd_check,
+	  KZ_GROUP_BACKUP, KZ_CMD_CHECKS, NULL, kz_cmd_check,
 		"Check a backup without bringing it back: it is opened in memory with the\n"
 		"partnership's key (as for\n"
 		".BR restore )\n"

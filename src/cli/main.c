@@ -125,8 +125,16 @@ enum kz_status kz_cli_open_db(struct kz_cli *cli, bool create, struct kz_error *
 	return st;
 }
 
+/* Does the command tell the file's notices and damage itself? */
+static bool checks_file(const struct kz_cli *cli)
+{
+	const struct kz_cli_command *c = kz_cli_find(cli->argv[0]);
+
+	return c && (c->flags & KZ_CMD_CHECKS);
+}
+
 /* What a person should know about the file as it opens: to the error
- * output for a command ("check" reports it itself), into the first
+ * output for a command (check reports it itself), into the first
  * message of the full-screen program. */
 static void tell_notices(struct kz_cli *cli)
 {
@@ -145,7 +153,7 @@ static void tell_notices(struct kz_cli *cli)
 		} else {
 			cli->notice = xstrdup(notes);
 		}
-	} else if (strcmp(cli->argv[0], "check") != 0) {
+	} else if (!checks_file(cli)) {
 		for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
 			fprintf(stderr, "koszyk: %s\n", line);
 	}
@@ -212,7 +220,7 @@ static bool machine_output(int argc, char **argv)
 static enum kz_status after_reading(struct kz_cli *cli, enum kz_status st,
 				    struct kz_error *err)
 {
-	if (st != KZ_OK || !cli->db || strcmp(cli->argv[0], "check") == 0)
+	if (st != KZ_OK || !cli->db || checks_file(cli))
 		return st;
 	fflush(stdout);
 	return kz_db_intact(cli->db, err);

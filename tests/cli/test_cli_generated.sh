@@ -130,6 +130,9 @@ touch plik-zmian.kzs
 completes "plik-zmian.kzs" koszyk sync import plik
 completes "plik-zmian.kzs" koszyk -d x.db backup pl
 completes "plik-zmian.kzs" koszyk check --backup pl
+touch "kopia z piątku.bak"
+complete_words koszyk restore kop
+[ "$(cat out)" = "kopia z piątku.bak" ] || fail "a file name with spaces is not one completion: $(cat out)"
 # the report names are the program's
 run 2 -d "$WORK/none.db" report nosuch
 names=$(sed -n 's/.*the reports are: //p' err | tr -d ',' | tr ' ' '\n' | sort | tr '\n' ' ')
