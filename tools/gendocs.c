@@ -174,7 +174,9 @@ static int man(const char *path)
 			p = strstr(p, end);
 			if (!p) {
 				fprintf(stderr, "%s: no \"%s\"\n", path, end);
-				exit(1);
+				kz_buf_free(&out);
+				free(text);
+				return 1;
 			}
 			n = strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n');
 			kz_buf_add(&out, p, n);
@@ -184,7 +186,9 @@ static int man(const char *path)
 	}
 	if (found != 2) {
 		fprintf(stderr, "%s: needs one BEGIN/END GENERATED COMMANDS and KEYS each\n", path);
-		exit(1);
+		kz_buf_free(&out);
+		free(text);
+		return 1;
 	}
 	fwrite(out.data, 1, out.len, stdout);
 	kz_buf_free(&out);
