@@ -36,6 +36,10 @@ UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Helpers of the command-line tests (never installed).
 TOOL_BIN  := $(BUILD)/tests/tools/kz_locktool
+# Makes the bash completion and parts of the man page from the program's
+# tables (make docs; never installed).
+DOCS_TOOL := $(BUILD)/tools/kz_gendocs
+CLI_OBJ   := $(filter-out $(BUILD)/src/cli/main.o,$(MAIN_OBJ))
 E2E_TESTS := $(sort $(wildcard tests/e2e/test_*.sh))
 CLI_TESTS := $(sort $(wildcard tests/cli/test_*.sh))
 
@@ -44,7 +48,7 @@ MO        := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/koszyk.mo)
 
 BENCH_BIN := $(BUILD)/bench/bench_search $(BUILD)/bench/bench_sync
 
-.PHONY: all check unit sanitize valgrind bench demo install uninstall clean pot potfile fuzz fuzz-build
+.PHONY: all docs check unit sanitize valgrind bench demo install uninstall clean pot potfile fuzz fuzz-build
 
 all: $(BIN) $(MO)
 
@@ -82,12 +86,25 @@ $(BUILD)/tests/tools/%: tests/tools/%.c $(LIB)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
+$(DOCS_TOOL): tools/gendocs.c $(CLI_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+# The generated parts of the documentation, made anew from the tables
+# (tests/cli/test_cli_generated.sh fails when they are out of date).
+docs: $(DOCS_TOOL)
+	$(DOCS_TOOL) completion > completion/koszyk.bash.new
+	mv completion/koszyk.bash.new completion/koszyk.bash
+	$(DOCS_TOOL) man man/koszyk.1 > man/koszyk.1.new
+	mv man/koszyk.1.new man/koszyk.1
+
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 # Every test, one result line each, then "N passed, N failed, N skipped".
-check: all $(UNIT_BIN) $(TOOL_BIN)
+check: all $(UNIT_BIN) $(TOOL_BIN) $(DOCS_TOOL)
 	@bash tests/run.sh $(BUILD) $(UNIT_BIN) $(CLI_TESTS) $(E2E_TESTS)
 
 unit: all $(UNIT_BIN)
@@ -223,6 +240,8 @@ install: all
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/koszyk
 	install -m 644 man/koszyk.1 $(DESTDIR)$(MANPREFIX)/man1/koszyk.1
 	install -m 644 man/koszyk.yaml.5 $(DESTDIR)$(MANPREFIX)/man5/koszyk.yaml.5
+	install -d $(DESTDIR)$(DATADIR)/bash-completion/completions
+	install -m 644 completion/koszyk.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/koszyk
 	for mo in $(MO); do \
 	  lang=$$(basename $$(dirname $$(dirname $$mo))); \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
@@ -231,7 +250,8 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/koszyk $(DESTDIR)$(MANPREFIX)/man1/koszyk.1 \
-	  $(DESTDIR)$(MANPREFIX)/man5/koszyk.yaml.5 $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/koszyk.mo
+	  $(DESTDIR)$(MANPREFIX)/man5/koszyk.yaml.5 $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/koszyk.mo \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions/koszyk
 
 clean:
 	rm -rf build build-san build-*
