@@ -5,9 +5,12 @@
 #include "koszyk/config.h"
 #include "koszyk/db.h"
 
+struct kz_demo_data;
+
 /* Fill an empty database: partners of every sector, their contact
- * persons, and the basket. Deterministic (same data every time, apart from
- * ids and timestamps). One transaction. */
+ * persons, the basket, cases and meetings, as the YAML files of data/demo/ (compiled
+ * in, see demo_data.h) describe them. Deterministic (same data every
+ * time, apart from ids and timestamps). One transaction. */
 enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
 			    struct kz_error *err);
 
@@ -15,6 +18,7 @@ enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
  * that holds the demo basket; called by kz_demo_fill. Deterministic apart
  * from ids and timestamps; dates are relative to today. One transaction. */
 enum kz_status kz_demo_cases_fill(struct kz_db *db, const struct kz_config *cfg,
+				  const struct kz_demo_data *data,
 				  struct kz_error *err);
 
 /* Add a year of partnership meetings, some case-team meetings of demo
@@ -22,6 +26,7 @@ enum kz_status kz_demo_cases_fill(struct kz_db *db, const struct kz_config *cfg,
  * called by kz_demo_fill after the cases. Deterministic apart from ids and
  * timestamps; dates relative to today. One transaction. */
 enum kz_status kz_demo_meetings_fill(struct kz_db *db, const struct kz_config *cfg,
+				     const struct kz_demo_data *data,
 				     struct kz_error *err);
 
 #endif
