@@ -65,7 +65,7 @@ $(BUILD)/gen/demo_%.c: data/demo/%.yaml tools/embed.sh
 	$(Q)sh tools/embed.sh kz_demo_$*_yaml $< < $< > $@
 
 # Kept: the fuzz build compiles them too.
-.PRECIOUS: $(BUILD)/gen/%.c
+.SECONDARY: $(GEN_SRC)
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<

@@ -14,6 +14,13 @@ struct kz_demo_data;
 enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
 			    struct kz_error *err);
 
+/* The same with demo data read by the caller (kz_demo_data_parse): a
+ * record that names another one that is not there fails with the file
+ * and line of the record. */
+enum kz_status kz_demo_fill_data(struct kz_db *db, const struct kz_config *cfg,
+				 const struct kz_demo_data *data,
+				 struct kz_error *err);
+
 /* Add the demo cases and their plans (src/io/demo_cases.c) to a database
  * that holds the demo basket; called by kz_demo_fill. Deterministic apart
  * from ids and timestamps; dates are relative to today. One transaction. */

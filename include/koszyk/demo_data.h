@@ -76,4 +76,7 @@ bool kz_demo_date(const char *today, const char *value, char out[11]);
 const char *kz_demo_key(const char *kind, size_t i,
 			const struct kz_field **field);
 
+/* The kind of a record, e.g. "partner". */
+const char *kz_demo_kind_of(const struct kz_demo_rec *r);
+
 #endif

@@ -367,22 +367,17 @@ static enum kz_status fill(struct kz_db *db, const struct kz_demo_data *data,
 	return st;
 }
 
-enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
-			    struct kz_error *err)
+enum kz_status kz_demo_fill_data(struct kz_db *db, const struct kz_config *cfg,
+				 const struct kz_demo_data *data,
+				 struct kz_error *err)
 {
-	struct kz_demo_data data;
 	const char *author = demo_author(cfg);
-	char *previous = NULL;
-	int system;
+	char *previous = xstrdup_or_null(kz_db_user(db));
+	int system = kz_db_system_begin(db);
 	enum kz_status st;
 
-	st = kz_demo_data_load(&data, err);
-	if (st != KZ_OK)
-		return st;
-	previous = xstrdup_or_null(kz_db_user(db));
-	system = kz_db_system_begin(db);
 	/* The program writes the fictional gmina itself, whoever runs it. */
-	st = check_config(&data, cfg, err);
+	st = check_config(data, cfg, err);
 	if (st != KZ_OK)
 		goto out;
 	st = kz_db_begin(db, err);
@@ -394,11 +389,11 @@ enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
 	if (st == KZ_OK) {
 		if (author)
 			kz_db_set_user(db, author);
-		st = fill(db, &data, err);
+		st = fill(db, data, err);
 		if (st == KZ_OK)
-			st = kz_demo_cases_fill(db, cfg, &data, err);
+			st = kz_demo_cases_fill(db, cfg, data, err);
 		if (st == KZ_OK)
-			st = kz_demo_meetings_fill(db, cfg, &data, err);
+			st = kz_demo_meetings_fill(db, cfg, data, err);
 	}
 	if (st == KZ_OK)
 		st = kz_db_commit(db, err);
@@ -409,6 +404,18 @@ enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
 out:
 	kz_db_system_end(db, system);
 	free(previous);
+	return st;
+}
+
+enum kz_status kz_demo_fill(struct kz_db *db, const struct kz_config *cfg,
+			    struct kz_error *err)
+{
+	struct kz_demo_data data;
+	enum kz_status st = kz_demo_data_load(&data, err);
+
+	if (st != KZ_OK)
+		return st;
+	st = kz_demo_fill_data(db, cfg, &data, err);
 	kz_demo_data_free(&data);
 	return st;
 }

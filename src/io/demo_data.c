@@ -465,7 +465,8 @@ static enum kz_status read_record(struct kz_yaml *ld, struct kz_demo_rec *r)
 
 			for (size_t j = 0; j < n; j++)
 				names[j] = k->keys[j].name;
-			return kz_yaml_unknown_key(ld, key, names, n, k->name);
+			return kz_yaml_unknown_key(ld, key, names, n,
+						   k == &k_top ? NULL : k->name);
 		}
 		def = &k->keys[i];
 		if (r->val[i] || r->sub[i].n)
@@ -683,4 +684,9 @@ const char *kz_demo_key(const char *kind, size_t i,
 		return k->keys[i].name;
 	}
 	return NULL;
+}
+
+const char *kz_demo_kind_of(const struct kz_demo_rec *r)
+{
+	return r->kind->name;
 }
