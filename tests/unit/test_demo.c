@@ -530,7 +530,7 @@ static void test_same_data_every_time(void **state)
 	struct kz_db_counts c;
 
 	/* the empty database of this test gets exactly the same numbers as
-	 * the tables hold */
+	 * the YAML holds */
 	assert_int_equal(kz_demo_fill(s->t.db, &s->cfg, &err), KZ_OK);
 	assert_int_equal(kz_db_counts(s->t.db, &c, &err), KZ_OK);
 	assert_int_equal(c.partners, 58);
