@@ -26,8 +26,10 @@ endif
 
 LIB_SRC   := $(sort $(wildcard src/core/*.c src/db/*.c src/io/*.c src/ui/*.c))
 MAIN_SRC  := src/cli/main.c $(sort $(filter-out src/cli/main.c,$(wildcard src/cli/*.c)))
-GEN_SRC   := $(BUILD)/gen/builtin_config.c
-LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/builtin_config.o
+DEMO_DATA := basket cases meetings
+GEN_SRC   := $(BUILD)/gen/builtin_config.c $(DEMO_DATA:%=$(BUILD)/gen/demo_%.c)
+GEN_OBJ   := $(GEN_SRC:.c=.o)
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ)
 MAIN_OBJ  := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 LIB       := $(BUILD)/libkoszyk.a
 BIN       := $(BUILD)/koszyk
@@ -57,11 +59,19 @@ $(BUILD)/%.o: %.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(GEN_SRC): config/koszyk.yaml tools/embed.sh
+$(BUILD)/gen/builtin_config.c: config/koszyk.yaml tools/embed.sh
 	@mkdir -p $(dir $@)
 	$(Q)sh tools/embed.sh kz_builtin_config < $< > $@
 
-$(BUILD)/gen/builtin_config.o: $(GEN_SRC)
+# The demo data (data/demo/*.yaml), read by src/io/demo_data.c.
+$(BUILD)/gen/demo_%.c: data/demo/%.yaml tools/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)sh tools/embed.sh kz_demo_$*_yaml $< < $< > $@
+
+# Kept: the fuzz build compiles them too.
+.SECONDARY: $(GEN_SRC)
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
@@ -174,7 +184,7 @@ FUZZ_ALL  := $(FUZZ_SRC:tests/fuzz/%.c=%)
 FUZZ_TARGETS ?= $(FUZZ_ALL)
 FUZZ_DIR  := $(BUILD)/fuzz
 FUZZ_LIB_SRC := $(filter-out src/ui/%,$(LIB_SRC)) $(filter-out src/cli/main.c,$(MAIN_SRC))
-FUZZ_OBJ  := $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/obj/%.o) $(FUZZ_DIR)/obj/builtin_config.o
+FUZZ_OBJ  := $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(FUZZ_DIR)/obj/gen/%.o)
 FUZZ_CC   := clang
 FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
 	-DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION -Iinclude -DKZ_VERSION='"$(VERSION)"' \
@@ -186,7 +196,7 @@ $(FUZZ_DIR)/obj/%.o: %.c
 	@$(if $(Q),echo "  FUZZCC  $<")
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c -o $@ $<
 
-$(FUZZ_DIR)/obj/builtin_config.o: $(GEN_SRC)
+$(FUZZ_DIR)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
 

@@ -30,7 +30,11 @@ const struct kz_cli_command kz_cli_commands[] = {
 	  N_("create a database filled with a fictional gmina"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_demo,
 		"Create a database filled with a fictional gmina: partners of every sector,\n"
-		"their contact persons and a basket of about 160 services, in Polish.\n" },
+		"their contact persons, a basket of about 160 services, cases with their\n"
+		"plans and a year of meetings, in Polish.\n"
+		"The data is compiled in from the YAML files of\n"
+		".I data/demo/\n"
+		"in the source tree; dates in them are relative to the day the demo is made.\n" },
 	/* TRANSLATORS: in a synopsis translate only the words in capitals
 	 * (the values a person gives, e.g. FILE, CASE_CODE); command names,
 	 * options and words in small letters are typed as they are. */
