@@ -17,6 +17,7 @@
 #include "koszyk/cases.h"
 #include "koszyk/i18n.h"
 #include "koszyk/meetings.h"
+#include "koszyk/kinds.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 #include "koszyk/yaml_read.h"
@@ -39,157 +40,95 @@ struct key {
 	const struct kz_demo_kind *sub;
 };
 
+/* A kind of record of the YAML. Its keys are the fields of its field
+ * table (the kind table, kinds.h: a date field takes -41d, any other its
+ * text), except references, which are written by name, plus the keys
+ * listed here: references by name, nested lists and the fields read in
+ * another way (a year of birth as -34y). A new field of a kind is a key of
+ * its records with nothing added here. */
 struct kz_demo_kind {
 	const char *name;
-	const struct key *keys;
+	enum kz_kind kind;          /* KZ_KIND_COUNT: a file (no record) */
+	const struct key *extra;
+	size_t nextra;
+	struct key *keys;           /* made by ensure_keys */
 	size_t n;
-	const struct kz_field *fields;
-	const size_t *nfields;
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-#define KIND(var, name, keys, fields, nfields) \
-	static const struct kz_demo_kind var = { name, keys, N(keys), fields, &nfields }
+#define KIND(var, name, kind, extra) \
+	static struct kz_demo_kind var = { name, kind, extra, N(extra), NULL, 0 }
 
 /* --- the kinds of records ------------------------------------------------ */
 
-static const struct key partner_keys[] = {
-	{ "short_name", K_TEXT, NULL }, { "name", K_TEXT, NULL },
-	{ "kind", K_TEXT, NULL }, { "sectors", K_TEXT, NULL },
-	{ "address", K_TEXT, NULL }, { "phone", K_TEXT, NULL },
-	{ "email", K_TEXT, NULL }, { "website", K_TEXT, NULL },
-	{ "status", K_TEXT, NULL }, { "declaration_date", K_DATE, NULL },
-	{ "role", K_TEXT, NULL }, { "resources", K_TEXT, NULL },
-	{ "notes", K_TEXT, NULL },
-};
-KIND(k_partner, "partner", partner_keys, kz_partner_fields, kz_partner_nfields);
+static const struct key no_extra[] = { { NULL, K_TEXT, NULL } };
+#define NO_EXTRA(var, name, kind) \
+	static struct kz_demo_kind var = { name, kind, no_extra, 0, NULL, 0 }
 
-static const struct key contact_keys[] = {
-	{ "partner", K_REF, NULL }, { "name", K_TEXT, NULL },
-	{ "position", K_TEXT, NULL }, { "phone", K_TEXT, NULL },
-	{ "email", K_TEXT, NULL }, { "reachable", K_TEXT, NULL },
-	{ "notes", K_TEXT, NULL },
-};
-KIND(k_contact, "contact", contact_keys, kz_contact_fields, kz_contact_nfields);
+NO_EXTRA(k_partner, "partner", KZ_KIND_PARTNER);
+
+static const struct key contact_keys[] = { { "partner", K_REF, NULL } };
+KIND(k_contact, "contact", KZ_KIND_CONTACT, contact_keys);
 
 static const struct key service_keys[] = {
-	{ "title", K_TEXT, NULL }, { "kind", K_TEXT, NULL },
-	{ "provider", K_REF, NULL }, { "category", K_TEXT, NULL },
-	{ "sector", K_TEXT, NULL }, { "target_groups", K_TEXT, NULL },
-	{ "description", K_TEXT, NULL },
-	{ "access_conditions", K_TEXT, NULL }, { "how_to_get", K_TEXT, NULL },
-	{ "cost", K_TEXT, NULL }, { "place", K_TEXT, NULL },
-	{ "hours", K_TEXT, NULL }, { "waiting_time", K_TEXT, NULL },
-	{ "area", K_TEXT, NULL }, { "contact", K_REF, NULL },
-	{ "contact_text", K_TEXT, NULL }, { "status", K_TEXT, NULL },
+	{ "provider", K_REF, NULL }, { "contact", K_REF, NULL },
 	{ "valid_from", K_SEASON, NULL }, { "valid_to", K_SEASON, NULL },
-	{ "verified_on", K_DATE, NULL }, { "verified_by", K_TEXT, NULL },
 };
-KIND(k_service, "service", service_keys, kz_service_fields, kz_service_nfields);
+KIND(k_service, "service", KZ_KIND_SERVICE, service_keys);
 
-static const struct key member_keys[] = {
-	{ "role", K_TEXT, NULL }, { "birth_year", K_YEAR, NULL },
-	{ "name", K_TEXT, NULL }, { "notes", K_TEXT, NULL },
-};
-KIND(k_member, "member", member_keys, kz_member_fields, kz_member_nfields);
+static const struct key member_keys[] = { { "birth_year", K_YEAR, NULL } };
+KIND(k_member, "member", KZ_KIND_MEMBER, member_keys);
 
 static const struct key team_keys[] = {
 	{ "partner", K_REF, NULL }, { "contact", K_REF, NULL },
-	{ "role", K_TEXT, NULL },
 };
-KIND(k_team, "team", team_keys, kz_team_fields, kz_team_nfields);
+KIND(k_team, "team", KZ_KIND_TEAM, team_keys);
 
-static const struct key diagnosis_keys[] = {
-	{ "need_area", K_TEXT, NULL }, { "situation", K_TEXT, NULL },
-	{ "needs", K_TEXT, NULL }, { "strengths", K_TEXT, NULL },
-	{ "family_view", K_TEXT, NULL },
-};
-KIND(k_diagnosis, "diagnosis", diagnosis_keys, kz_diagnosis_fields,
-     kz_diagnosis_nfields);
-
-static const struct key goal_keys[] = {
-	{ "what", K_TEXT, NULL }, { "indicator", K_TEXT, NULL },
-	{ "target_date", K_DATE, NULL }, { "priority", K_TEXT, NULL },
-	{ "status", K_TEXT, NULL },
-};
-KIND(k_goal, "goal", goal_keys, kz_goal_fields, kz_goal_nfields);
+NO_EXTRA(k_diagnosis, "diagnosis", KZ_KIND_DIAGNOSIS);
+NO_EXTRA(k_goal, "goal", KZ_KIND_GOAL);
 
 static const struct key action_keys[] = {
 	{ "goal", K_NUMBER, NULL }, { "service", K_REF, NULL },
-	{ "free_text", K_TEXT, NULL }, { "partner", K_REF, NULL },
-	{ "contact", K_REF, NULL }, { "family_commitment", K_TEXT, NULL },
-	{ "referral_date", K_DATE, NULL }, { "referred_by", K_TEXT, NULL },
-	{ "referral_answer", K_TEXT, NULL }, { "answer_date", K_DATE, NULL },
-	{ "start_date", K_DATE, NULL }, { "due_date", K_DATE, NULL },
-	{ "status", K_TEXT, NULL },
+	{ "partner", K_REF, NULL }, { "contact", K_REF, NULL },
 };
-KIND(k_action, "action", action_keys, kz_action_fields, kz_action_nfields);
+KIND(k_action, "action", KZ_KIND_ACTION, action_keys);
 
-static const struct key progress_keys[] = {
-	{ "goal", K_NUMBER, NULL }, { "progress", K_TEXT, NULL },
-	{ "goal_status", K_TEXT, NULL },
-};
-KIND(k_progress, "progress", progress_keys, kz_progress_fields,
-     kz_progress_nfields);
+static const struct key progress_keys[] = { { "goal", K_NUMBER, NULL } };
+KIND(k_progress, "progress", KZ_KIND_PROGRESS, progress_keys);
 
-static const struct key review_keys[] = {
-	{ "review_date", K_DATE, NULL }, { "participants", K_TEXT, NULL },
-	{ "notes", K_TEXT, NULL }, { "next_review_date", K_DATE, NULL },
-	{ "progress", K_LIST, &k_progress },
-};
-KIND(k_review, "review", review_keys, kz_review_fields, kz_review_nfields);
+static const struct key review_keys[] = { { "progress", K_LIST, &k_progress } };
+KIND(k_review, "review", KZ_KIND_REVIEW, review_keys);
 
 static const struct key plan_keys[] = {
-	{ "status", K_TEXT, NULL }, { "valid_from", K_DATE, NULL },
-	{ "valid_to", K_DATE, NULL }, { "approved_by", K_TEXT, NULL },
-	{ "approved_on", K_DATE, NULL }, { "closing_summary", K_TEXT, NULL },
 	{ "diagnoses", K_LIST, &k_diagnosis }, { "goals", K_LIST, &k_goal },
 	{ "actions", K_LIST, &k_action }, { "reviews", K_LIST, &k_review },
 };
-KIND(k_plan, "plan", plan_keys, kz_plan_fields, kz_plan_nfields);
+KIND(k_plan, "plan", KZ_KIND_PLAN, plan_keys);
 
 static const struct key case_keys[] = {
-	{ "code", K_TEXT, NULL }, { "status", K_TEXT, NULL },
-	{ "manager", K_TEXT, NULL }, { "legal_basis", K_TEXT, NULL },
-	{ "legal_basis_note", K_TEXT, NULL }, { "consent_date", K_DATE, NULL },
-	{ "consent_scope", K_TEXT, NULL }, { "opened_on", K_DATE, NULL },
-	{ "closed_on", K_DATE, NULL }, { "notes", K_TEXT, NULL },
 	{ "members", K_LIST, &k_member }, { "team", K_LIST, &k_team },
 	{ "plan", K_MAP, &k_plan },
 };
-KIND(k_case, "case", case_keys, kz_case_fields, kz_case_nfields);
+KIND(k_case, "case", KZ_KIND_CASE, case_keys);
 
 static const struct key attendee_keys[] = {
 	{ "partner", K_REF, NULL }, { "contact", K_REF, NULL },
-	{ "attended", K_TEXT, NULL },
 };
-KIND(k_attendee, "attendee", attendee_keys, kz_attendee_fields,
-     kz_attendee_nfields);
+KIND(k_attendee, "attendee", KZ_KIND_ATTENDEE, attendee_keys);
 
-static const struct key decision_keys[] = {
-	{ "text", K_TEXT, NULL },
-};
-KIND(k_decision, "decision", decision_keys, kz_decision_fields,
-     kz_decision_nfields);
+NO_EXTRA(k_decision, "decision", KZ_KIND_DECISION);
 
 static const struct key task_keys[] = {
-	{ "title", K_TEXT, NULL }, { "partner", K_REF, NULL },
-	{ "contact", K_REF, NULL }, { "due_date", K_DATE, NULL },
-	{ "status", K_TEXT, NULL }, { "closed_on", K_DATE, NULL },
-	{ "closed_by", K_TEXT, NULL }, { "notes", K_TEXT, NULL },
+	{ "partner", K_REF, NULL }, { "contact", K_REF, NULL },
 };
-KIND(k_task, "task", task_keys, kz_task_fields, kz_task_nfields);
+KIND(k_task, "task", KZ_KIND_TASK, task_keys);
 
 static const struct key meeting_keys[] = {
-	{ "date", K_DATE, NULL }, { "time", K_TEXT, NULL },
-	{ "kind", K_TEXT, NULL }, { "case", K_REF, NULL },
-	{ "title", K_TEXT, NULL }, { "host", K_REF, NULL },
-	{ "place", K_TEXT, NULL }, { "agenda", K_TEXT, NULL },
-	{ "minutes", K_TEXT, NULL }, { "attendees", K_LIST, &k_attendee },
+	{ "case", K_REF, NULL }, { "host", K_REF, NULL },
+	{ "attendees", K_LIST, &k_attendee },
 	{ "decisions", K_TEXTS, &k_decision }, { "tasks", K_LIST, &k_task },
 };
-KIND(k_meeting, "meeting", meeting_keys, kz_meeting_fields,
-     kz_meeting_nfields);
+KIND(k_meeting, "meeting", KZ_KIND_MEETING, meeting_keys);
 
 /* A file: some of the five lists. */
 static const struct key top_keys[] = {
@@ -197,14 +136,67 @@ static const struct key top_keys[] = {
 	{ "services", K_LIST, &k_service }, { "cases", K_LIST, &k_case },
 	{ "meetings", K_LIST, &k_meeting },
 };
-static const size_t top_nfields = 0;
-KIND(k_top, "demo", top_keys, NULL, top_nfields);
+KIND(k_top, "demo", KZ_KIND_COUNT, top_keys);
 
-static const struct kz_demo_kind *const all_kinds[] = {
+static struct kz_demo_kind *const all_kinds[] = {
 	&k_partner, &k_contact, &k_service, &k_case, &k_member, &k_team,
 	&k_plan, &k_diagnosis, &k_goal, &k_action, &k_review, &k_progress,
-	&k_meeting, &k_attendee, &k_decision, &k_task,
+	&k_meeting, &k_attendee, &k_decision, &k_task, &k_top,
 };
+
+static const struct kz_field *kind_fields(const struct kz_demo_kind *k, size_t *n)
+{
+	const struct kz_kind_info *info;
+
+	*n = 0;
+	if (k->kind == KZ_KIND_COUNT)
+		return NULL;
+	info = kz_kind_of(k->kind);
+	*n = *info->nfields;
+	return info->fields;
+}
+
+static const struct key *extra_key(const struct kz_demo_kind *k, const char *name)
+{
+	for (size_t i = 0; i < k->nextra; i++)
+		if (strcmp(k->extra[i].name, name) == 0)
+			return &k->extra[i];
+	return NULL;
+}
+
+/* The keys of a kind: its fields (a date field as a date), then the keys
+ * that are no field of the same kind of value. Made once. */
+static void ensure_keys(struct kz_demo_kind *k)
+{
+	size_t nf, n = 0;
+	const struct kz_field *f = kind_fields(k, &nf);
+
+	if (k->keys)
+		return;
+	k->keys = xcalloc(nf + k->nextra + 1, sizeof(*k->keys));
+	for (size_t i = 0; i < nf; i++) {
+		const struct key *x = extra_key(k, f[i].name);
+		if (f[i].type == KZ_FT_REF)
+			continue;
+		k->keys[n].name = f[i].name;
+		k->keys[n].type = x ? x->type : f[i].type == KZ_FT_DATE ? K_DATE : K_TEXT;
+		k->keys[n++].sub = x ? x->sub : NULL;
+	}
+	for (size_t i = 0; i < k->nextra; i++) {
+		bool field = false;
+		for (size_t j = 0; j < nf && !field; j++)
+			field = f[j].type != KZ_FT_REF && strcmp(f[j].name, k->extra[i].name) == 0;
+		if (!field)
+			k->keys[n++] = k->extra[i];
+	}
+	k->n = n;
+}
+
+static void ensure_all_keys(void)
+{
+	for (size_t i = 0; i < N(all_kinds); i++)
+		ensure_keys(all_kinds[i]);
+}
 
 static long key_index(const struct kz_demo_kind *k, const char *name)
 {
@@ -217,10 +209,13 @@ static long key_index(const struct kz_demo_kind *k, const char *name)
 static const struct kz_field *key_field(const struct kz_demo_kind *k,
 					const struct key *key)
 {
-	if (!k->fields || key->type == K_REF || key->type == K_NUMBER ||
+	size_t n;
+	const struct kz_field *fields = kind_fields(k, &n);
+
+	if (!fields || key->type == K_REF || key->type == K_NUMBER ||
 	    key->type == K_LIST || key->type == K_MAP)
 		return NULL;
-	return kz_field_find(k->fields, *k->nfields, key->name);
+	return kz_field_find(fields, n, key->name);
 }
 
 /* --- values -------------------------------------------------------------- */
@@ -566,8 +561,10 @@ enum kz_status kz_demo_data_parse(struct kz_demo_data *d, const char *text,
 				  struct kz_error *err)
 {
 	struct kz_yaml ld;
-	enum kz_status st = kz_yaml_open(&ld, text, len, name, err);
+	enum kz_status st;
 
+	ensure_all_keys();
+	st = kz_yaml_open(&ld, text, len, name, err);
 	if (st == KZ_OK)
 		st = read_file(&ld, d);
 	kz_yaml_close(&ld);
@@ -673,10 +670,11 @@ void kz_demo_set_fields(const struct kz_demo_rec *r, void *record,
 const char *kz_demo_key(const char *kind, size_t i,
 			const struct kz_field **field)
 {
+	ensure_all_keys();
 	for (size_t j = 0; j < N(all_kinds); j++) {
 		const struct kz_demo_kind *k = all_kinds[j];
 
-		if (strcmp(k->name, kind) != 0)
+		if (k == &k_top || strcmp(k->name, kind) != 0)
 			continue;
 		if (i >= k->n)
 			return NULL;
