@@ -26,8 +26,10 @@ endif
 
 LIB_SRC   := $(sort $(wildcard src/core/*.c src/db/*.c src/io/*.c src/ui/*.c))
 MAIN_SRC  := src/cli/main.c $(sort $(filter-out src/cli/main.c,$(wildcard src/cli/*.c)))
-GEN_SRC   := $(BUILD)/gen/builtin_config.c
-LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/builtin_config.o
+DEMO_DATA := basket cases meetings
+GEN_SRC   := $(BUILD)/gen/builtin_config.c $(DEMO_DATA:%=$(BUILD)/gen/demo_%.c)
+GEN_OBJ   := $(GEN_SRC:.c=.o)
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ)
 MAIN_OBJ  := $(MAIN_SRC:%.c=$(BUILD)/%.o)
 LIB       := $(BUILD)/libkoszyk.a
 BIN       := $(BUILD)/koszyk
@@ -36,6 +38,10 @@ UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # Helpers of the command-line tests (never installed).
 TOOL_BIN  := $(BUILD)/tests/tools/kz_locktool
+# Makes the bash completion and parts of the man page from the program's
+# tables (make docs; never installed).
+DOCS_TOOL := $(BUILD)/tools/kz_gendocs
+CLI_OBJ   := $(filter-out $(BUILD)/src/cli/main.o,$(MAIN_OBJ))
 E2E_TESTS := $(sort $(wildcard tests/e2e/test_*.sh))
 CLI_TESTS := $(sort $(wildcard tests/cli/test_*.sh))
 
@@ -44,7 +50,7 @@ MO        := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/koszyk.mo)
 
 BENCH_BIN := $(BUILD)/bench/bench_search $(BUILD)/bench/bench_sync
 
-.PHONY: all check unit sanitize valgrind bench demo install uninstall clean pot potfile fuzz fuzz-build
+.PHONY: all docs check unit sanitize valgrind bench demo install uninstall clean pot potfile fuzz fuzz-build
 
 all: $(BIN) $(MO)
 
@@ -53,11 +59,19 @@ $(BUILD)/%.o: %.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(GEN_SRC): config/koszyk.yaml tools/embed.sh
+$(BUILD)/gen/builtin_config.c: config/koszyk.yaml tools/embed.sh
 	@mkdir -p $(dir $@)
 	$(Q)sh tools/embed.sh kz_builtin_config < $< > $@
 
-$(BUILD)/gen/builtin_config.o: $(GEN_SRC)
+# The demo data (data/demo/*.yaml), read by src/io/demo_data.c.
+$(BUILD)/gen/demo_%.c: data/demo/%.yaml tools/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)sh tools/embed.sh kz_demo_$*_yaml $< < $< > $@
+
+# Kept: the fuzz build compiles them too.
+.SECONDARY: $(GEN_SRC)
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
 $(LIB): $(LIB_OBJ)
@@ -82,12 +96,25 @@ $(BUILD)/tests/tools/%: tests/tools/%.c $(LIB)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
+$(DOCS_TOOL): tools/gendocs.c $(CLI_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ $< $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+# The generated parts of the documentation, made anew from the tables
+# (tests/cli/test_cli_generated.sh fails when they are out of date).
+docs: $(DOCS_TOOL)
+	$(DOCS_TOOL) completion > completion/koszyk.bash.new
+	mv completion/koszyk.bash.new completion/koszyk.bash
+	$(DOCS_TOOL) man man/koszyk.1 > man/koszyk.1.new
+	mv man/koszyk.1.new man/koszyk.1
+
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 # Every test, one result line each, then "N passed, N failed, N skipped".
-check: all $(UNIT_BIN) $(TOOL_BIN)
+check: all $(UNIT_BIN) $(TOOL_BIN) $(DOCS_TOOL)
 	@bash tests/run.sh $(BUILD) $(UNIT_BIN) $(CLI_TESTS) $(E2E_TESTS)
 
 unit: all $(UNIT_BIN)
@@ -157,7 +184,7 @@ FUZZ_ALL  := $(FUZZ_SRC:tests/fuzz/%.c=%)
 FUZZ_TARGETS ?= $(FUZZ_ALL)
 FUZZ_DIR  := $(BUILD)/fuzz
 FUZZ_LIB_SRC := $(filter-out src/ui/%,$(LIB_SRC)) $(filter-out src/cli/main.c,$(MAIN_SRC))
-FUZZ_OBJ  := $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/obj/%.o) $(FUZZ_DIR)/obj/builtin_config.o
+FUZZ_OBJ  := $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(FUZZ_DIR)/obj/gen/%.o)
 FUZZ_CC   := clang
 FUZZ_FLAGS := -std=c11 -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK \
 	-DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION -Iinclude -DKZ_VERSION='"$(VERSION)"' \
@@ -169,7 +196,7 @@ $(FUZZ_DIR)/obj/%.o: %.c
 	@$(if $(Q),echo "  FUZZCC  $<")
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c -o $@ $<
 
-$(FUZZ_DIR)/obj/builtin_config.o: $(GEN_SRC)
+$(FUZZ_DIR)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)
 	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
 
@@ -223,6 +250,8 @@ install: all
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/koszyk
 	install -m 644 man/koszyk.1 $(DESTDIR)$(MANPREFIX)/man1/koszyk.1
 	install -m 644 man/koszyk.yaml.5 $(DESTDIR)$(MANPREFIX)/man5/koszyk.yaml.5
+	install -d $(DESTDIR)$(DATADIR)/bash-completion/completions
+	install -m 644 completion/koszyk.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/koszyk
 	for mo in $(MO); do \
 	  lang=$$(basename $$(dirname $$(dirname $$mo))); \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
@@ -231,7 +260,8 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/koszyk $(DESTDIR)$(MANPREFIX)/man1/koszyk.1 \
-	  $(DESTDIR)$(MANPREFIX)/man5/koszyk.yaml.5 $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/koszyk.mo
+	  $(DESTDIR)$(MANPREFIX)/man5/koszyk.yaml.5 $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/koszyk.mo \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions/koszyk
 
 clean:
 	rm -rf build build-san build-*

@@ -81,24 +81,18 @@ enum kz_status kz_cmd_audit(struct kz_cli *cli, struct kz_error *err)
 {
 	struct kz_audit_entries entries = { 0 };
 	struct kz_buf out = KZ_BUF_INIT;
-	const char *code = NULL;
-	bool json = false;
+	struct kz_opts o;
+	const char *code;
+	bool json;
 	enum kz_status st;
 
-	for (int i = 1; i < cli->argc; i++) {
-		const char *a = cli->argv[i];
-		if (strcmp(a, "--json") == 0)
-			json = true;
-		else if (a[0] == '-' && a[1])
-			return kz_fail(err, KZ_INVALID,
-				       _("unknown option \"%s\" for \"%s\" (see koszyk --help)"),
-				       a, cli->argv[0]);
-		else if (!code)
-			code = a;
-		else
-			return kz_fail(err, KZ_INVALID,
-				       _("usage: koszyk audit [CASE_CODE] [--json]"));
-	}
+	st = kz_cli_parse(cli, 1, KZ_OPT_JSON, 2, &o, err);
+	if (st != KZ_OK)
+		return st;
+	if (o.npos > 1)
+		return kz_fail(err, KZ_INVALID, _("usage: koszyk audit [CASE_CODE] [--json]"));
+	json = o.json;
+	code = o.npos ? o.pos[0] : NULL;
 	st = kz_cli_open_db(cli, false, err);
 	if (st == KZ_OK)
 		st = kz_audit_list(cli->db, code, &entries, err);

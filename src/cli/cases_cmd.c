@@ -18,56 +18,6 @@
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
-/* Options of these commands; the rest are positional arguments. */
-struct case_args {
-	bool json;
-	bool yes;
-	const char *format;
-	const char *output;
-	const char *pos[3];
-	int npos;
-};
-
-/* allowed: 'j' --json, 'y' --yes, 'f' --format X, 'o' -o PATH. */
-static enum kz_status parse(struct kz_cli *cli, struct case_args *a,
-			    const char *allowed, int max_pos,
-			    struct kz_error *err)
-{
-	memset(a, 0, sizeof(*a));
-	for (int i = 1; i < cli->argc; i++) {
-		const char *s = cli->argv[i];
-		if (strcmp(s, "--json") == 0 && strchr(allowed, 'j'))
-			a->json = true;
-		else if (strcmp(s, "--yes") == 0 && strchr(allowed, 'y'))
-			a->yes = true;
-		else if ((strcmp(s, "--format") == 0 || strcmp(s, "-f") == 0) &&
-			 strchr(allowed, 'f')) {
-			if (++i == cli->argc)
-				return kz_fail(err, KZ_INVALID, _("--format needs a format"));
-			a->format = cli->argv[i];
-		} else if (strncmp(s, "--format=", 9) == 0 && strchr(allowed, 'f'))
-			a->format = s + 9;
-		else if (strcmp(s, "-o") == 0 && strchr(allowed, 'o')) {
-			if (++i == cli->argc)
-				return kz_fail(err, KZ_INVALID, _("-o needs a file name"));
-			a->output = cli->argv[i];
-		} else if (s[0] == '-' && s[1] && strcmp(s, "--") != 0)
-			return kz_fail(err, KZ_INVALID,
-				       _("unknown option \"%s\" for \"%s\" (see koszyk --help)"),
-				       s, cli->argv[0]);
-		else if (strcmp(s, "--") == 0)
-			continue;
-		else {
-			if (a->npos == max_pos)
-				return kz_fail(err, KZ_INVALID,
-					       _("too many arguments for \"%s\" (see koszyk --help)"),
-					       cli->argv[0]);
-			a->pos[a->npos++] = s;
-		}
-	}
-	return KZ_OK;
-}
-
 /* Personal data goes to stdout or to a file only its owner can read. */
 static enum kz_status output_private(const char *path, const struct kz_buf *b,
 				     struct kz_error *err)
@@ -180,10 +130,10 @@ enum kz_status kz_cmd_list_cases(struct kz_cli *cli, bool json,
 
 enum kz_status kz_cmd_plan(struct kz_cli *cli, struct kz_error *err)
 {
-	struct case_args a;
+	struct kz_opts a;
 	struct kz_buf out = KZ_BUF_INIT;
 	enum kz_plan_format fmt = KZ_PLAN_TEXT;
-	enum kz_status st = parse(cli, &a, "fo", 1, err);
+	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_FORMAT | KZ_OPT_OUTPUT, 1, &a, err);
 
 	if (st != KZ_OK)
 		return st;
@@ -207,7 +157,7 @@ enum kz_status kz_cmd_plan(struct kz_cli *cli, struct kz_error *err)
 
 /* --- gdpr --------------------------------------------------------------------------- */
 
-static enum kz_status gdpr_export(struct kz_cli *cli, const struct case_args *a,
+static enum kz_status gdpr_export(struct kz_cli *cli, const struct kz_opts *a,
 				  struct kz_error *err)
 {
 	struct kz_buf out = KZ_BUF_INIT;
@@ -226,7 +176,7 @@ static enum kz_status gdpr_export(struct kz_cli *cli, const struct case_args *a,
 	return st;
 }
 
-static enum kz_status gdpr_erase(struct kz_cli *cli, const struct case_args *a,
+static enum kz_status gdpr_erase(struct kz_cli *cli, const struct kz_opts *a,
 				 struct kz_error *err)
 {
 	enum kz_status st;
@@ -251,8 +201,8 @@ static enum kz_status gdpr_erase(struct kz_cli *cli, const struct case_args *a,
 
 enum kz_status kz_cmd_gdpr(struct kz_cli *cli, struct kz_error *err)
 {
-	struct case_args a;
-	enum kz_status st = parse(cli, &a, "yo", 2, err);
+	struct kz_opts a;
+	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_YES | KZ_OPT_OUTPUT, 2, &a, err);
 
 	if (st != KZ_OK)
 		return st;
@@ -297,11 +247,11 @@ static enum kz_status run_report(struct kz_cli *cli, const char *name,
 
 enum kz_status kz_cmd_report(struct kz_cli *cli, struct kz_error *err)
 {
-	struct case_args a;
+	struct kz_opts a;
 	struct kz_buf out = KZ_BUF_INIT;
 	struct kz_buf names = KZ_BUF_INIT;
 	enum report_format fmt = REPORT_TEXT;
-	enum kz_status st = parse(cli, &a, "fo", 1, err);
+	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_FORMAT | KZ_OPT_OUTPUT, 1, &a, err);
 
 	if (st != KZ_OK)
 		return st;

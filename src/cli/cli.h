@@ -3,6 +3,8 @@
 #define KOSZYK_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
 
 #include "koszyk/config.h"
 #include "koszyk/db.h"
@@ -22,6 +24,91 @@ struct kz_cli {
 	int argc;                 /* the command and its arguments */
 	char **argv;
 };
+
+/* --- the commands' options (options.c) ---------------------------------
+ * One parser for every command: each names the options it takes; the
+ * rest are positional arguments ("--" ends the options). */
+enum kz_opt {
+	KZ_OPT_JSON = 1 << 0,        /* --json */
+	KZ_OPT_ALL = 1 << 1,         /* --all */
+	KZ_OPT_YES = 1 << 2,         /* --yes */
+	KZ_OPT_REPLACE = 1 << 3,     /* --replace */
+	KZ_OPT_BACKUP = 1 << 4,      /* --backup */
+	KZ_OPT_OUTPUT = 1 << 5,      /* -o PATH */
+	KZ_OPT_FORMAT = 1 << 6,      /* --format X, -f X, --format=X */
+	KZ_OPT_KEY = 1 << 7,         /* --key KEYFILE */
+	KZ_OPT_PASSFILE = 1 << 8,    /* --passphrase-file FILE */
+	KZ_OPT_FOR = 1 << 9,         /* --for LOGIN */
+	KZ_OPT_DASH_WORDS = 1 << 10, /* other words with '-' are arguments */
+	KZ_OPT_STATUS = 1 << 11,     /* --status STATUS (list partners) */
+	KZ_OPT_SECTOR = 1 << 12,     /* --sector CODE (list partners) */
+};
+
+#define KZ_MAX_POS 4
+
+struct kz_opts {
+	bool json, all, yes, replace, backup;
+	const char *output, *format, *key, *passfile, *for_login;
+	const char *status, *sector;
+	const char *pos[KZ_MAX_POS];
+	int npos;
+};
+
+/* Parse cli->argv[from..]: the options of allowed (enum kz_opt), at most
+ * max_pos (<= KZ_MAX_POS) positional arguments. */
+enum kz_status kz_cli_parse(const struct kz_cli *cli, int from, unsigned allowed,
+			    int max_pos, struct kz_opts *o, struct kz_error *err);
+
+/* --- the command table (cmdtable.c) -------------------------------------
+ * Every command line koszyk understands, one row a synopsis: dispatch,
+ * koszyk --help, koszyk COMMAND --help, the bash completion and the
+ * COMMANDS section of the man page (make docs) all come from it. */
+enum kz_cli_group {
+	KZ_GROUP_BASKET,
+	KZ_GROUP_CASES,
+	KZ_GROUP_MEETINGS,
+	KZ_GROUP_SYNC,
+	KZ_GROUP_ACCESS,
+	KZ_GROUP_BACKUP,
+	KZ_GROUP_AUDIT,
+	KZ_GROUP_COUNT
+};
+
+enum kz_cmd_flag {
+	KZ_CMD_HIDDEN = 1 << 0,   /* between two koszyk programs: not shown */
+	KZ_CMD_CHECKS = 1 << 1,   /* tells the notices and damage of the
+				   * database file itself (check) */
+};
+
+typedef enum kz_status (*kz_cmd_fn)(struct kz_cli *cli, struct kz_error *err);
+
+struct kz_cli_command {
+	const char *name;      /* the word typed; rows of one name share run */
+	const char *synopsis;  /* what follows the name ("" for none; N_()
+				* when it has words in capitals to translate) */
+	const char *help;      /* one line for --help (N_()) */
+	enum kz_cli_group group;
+	unsigned flags;        /* enum kz_cmd_flag */
+	const char *words;     /* the values of the first placeholder of the
+				* synopsis, for the completion, or NULL */
+	kz_cmd_fn run;
+	const char *man;       /* its text in the man page (roff, English) */
+};
+
+extern const struct kz_cli_command kz_cli_commands[];
+extern const size_t kz_cli_ncommands;
+/* The headings of the groups (N_()). */
+extern const char *const kz_cli_group_titles[KZ_GROUP_COUNT];
+
+/* The first row of the command name, or NULL. */
+const struct kz_cli_command *kz_cli_find(const char *name);
+/* koszyk --help */
+void kz_cli_usage(FILE *out);
+/* koszyk COMMAND [SUB] --help: the rows of argv[0] (of SUB when it
+ * names some). */
+void kz_cli_command_usage(FILE *out, int argc, char **argv);
+/* Does the command line ask for help ("-h" or "--help" before "--")? */
+bool kz_cli_wants_help(int argc, char **argv);
 
 /* Open the database (created when create is true) with user and stale
  * days set from the configuration. */

@@ -18,57 +18,6 @@
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
-/* Flags shared by the commands: --json, --all, -o PATH; the rest are
- * positional arguments. */
-struct args {
-	bool json;
-	bool all;
-	const char *output;
-	const char *status;  /* --status CODE (list partners) */
-	const char *sector;  /* --sector CODE (list partners) */
-	const char *pos[4];
-	int npos;
-};
-
-static enum kz_status parse_args(struct kz_cli *cli, struct args *a,
-				 const char *allowed, int max_pos,
-				 struct kz_error *err)
-{
-	memset(a, 0, sizeof(*a));
-	for (int i = 1; i < cli->argc; i++) {
-		const char *s = cli->argv[i];
-		if (strcmp(s, "--json") == 0 && strchr(allowed, 'j'))
-			a->json = true;
-		else if (strcmp(s, "--all") == 0 && strchr(allowed, 'a'))
-			a->all = true;
-		else if (strcmp(s, "-o") == 0 && strchr(allowed, 'o')) {
-			if (++i == cli->argc)
-				return kz_fail(err, KZ_INVALID, _("-o needs a file name"));
-			a->output = cli->argv[i];
-		} else if ((strcmp(s, "--status") == 0 || strcmp(s, "--sector") == 0) &&
-			   strchr(allowed, 'f')) {
-			if (++i == cli->argc)
-				return kz_fail(err, KZ_INVALID, _("%s needs a value"), s);
-			*(s[3] == 't' ? &a->status : &a->sector) = cli->argv[i];
-		} else if (strcmp(s, "--") == 0) {
-			for (i++; i < cli->argc; i++) {
-				if (a->npos == max_pos)
-					return kz_fail(err, KZ_INVALID, _("too many arguments for \"%s\""), cli->argv[0]);
-				a->pos[a->npos++] = cli->argv[i];
-			}
-		} else if (s[0] == '-' && s[1] && strcmp(cli->argv[0], "search") != 0) {
-			return kz_fail(err, KZ_INVALID, _("unknown option \"%s\" for \"%s\" (see koszyk --help)"),
-				       s, cli->argv[0]);
-		} else {
-			if (a->npos == max_pos)
-				return kz_fail(err, KZ_INVALID, _("too many arguments for \"%s\" (see koszyk --help)"),
-					       cli->argv[0]);
-			a->pos[a->npos++] = s;
-		}
-	}
-	return KZ_OK;
-}
-
 enum kz_status kz_cli_output(const char *path, const char *data, size_t len,
 			     struct kz_error *err)
 {
@@ -121,8 +70,8 @@ static enum kz_status open_new(struct kz_cli *cli, bool refuse_existing,
 
 enum kz_status kz_cmd_init(struct kz_cli *cli, struct kz_error *err)
 {
-	struct args a;
-	enum kz_status st = parse_args(cli, &a, "", 0, err);
+	struct kz_opts a;
+	enum kz_status st = kz_cli_parse(cli, 1, 0, 0, &a, err);
 
 	if (st == KZ_OK)
 		st = open_new(cli, true, err);
@@ -133,8 +82,8 @@ enum kz_status kz_cmd_init(struct kz_cli *cli, struct kz_error *err)
 
 enum kz_status kz_cmd_demo(struct kz_cli *cli, struct kz_error *err)
 {
-	struct args a;
-	enum kz_status st = parse_args(cli, &a, "", 0, err);
+	struct kz_opts a;
+	enum kz_status st = kz_cli_parse(cli, 1, 0, 0, &a, err);
 
 	if (st == KZ_OK)
 		st = open_new(cli, false, err);
@@ -170,11 +119,11 @@ enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err)
 		N_("Services"), N_("Partners"), N_("Contact persons"), N_("Meetings"),
 		N_("Cases"),
 	};
-	struct args a;
+	struct kz_opts a;
 	struct kz_hits hits;
 	struct kz_buf out = KZ_BUF_INIT;
 	struct kz_buf query = KZ_BUF_INIT;
-	enum kz_status st = parse_args(cli, &a, "j", 4, err);
+	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_JSON | KZ_OPT_DASH_WORDS, 4, &a, err);
 
 	if (st != KZ_OK)
 		return st;
@@ -266,7 +215,7 @@ static enum kz_status list_contact(const struct kz_contact *ct, void *ctx)
 
 /* The partners filter of list partners, checked: a status of the
  * membership and a configured sector code. */
-static enum kz_status partner_filter(struct kz_cli *cli, const struct args *a,
+static enum kz_status partner_filter(struct kz_cli *cli, const struct kz_opts *a,
 				     struct kz_partner_filter *f, struct kz_error *err)
 {
 	bool known = !a->status;
@@ -308,13 +257,14 @@ static enum kz_status list_partners_filtered(struct kz_cli *cli,
 enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 {
 	static const char *const kinds[] = { "services", "partners", "contacts" };
-	struct args a;
+	struct kz_opts a;
 	struct kz_buf out = KZ_BUF_INIT;
 	struct list_ctx c = { cli, &out };
 	int kind = -1;
 	struct kz_partner_filter filter = { 0 };
 	bool filtered;
-	enum kz_status st = parse_args(cli, &a, "jaf", 1, err);
+	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_JSON | KZ_OPT_ALL | KZ_OPT_STATUS |
+					 KZ_OPT_SECTOR, 1, &a, err);
 
 	if (st != KZ_OK)
 		return st;
@@ -365,10 +315,10 @@ enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 
 enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err)
 {
-	struct args a;
+	struct kz_opts a;
 	struct kz_import_result res = { 0 };
 	enum kz_kind kind;
-	enum kz_status st = parse_args(cli, &a, "", 3, err);
+	enum kz_status st = kz_cli_parse(cli, 1, 0, 3, &a, err);
 
 	if (st != KZ_OK)
 		return st;
@@ -390,10 +340,10 @@ enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err)
 
 enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err)
 {
-	struct args a;
+	struct kz_opts a;
 	struct kz_buf out = KZ_BUF_INIT;
 	enum kz_export_format fmt;
-	enum kz_status st = parse_args(cli, &a, "o", 2, err);
+	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_OUTPUT, 2, &a, err);
 
 	if (st != KZ_OK)
 		return st;
@@ -446,7 +396,7 @@ static void tell_file_safety(struct kz_cli *cli)
 
 enum kz_status kz_cmd_check(struct kz_cli *cli, struct kz_error *err)
 {
-	struct args a;
+	struct kz_opts a;
 	char *report = NULL;
 	struct kz_db_counts c;
 	enum kz_status st;
@@ -454,7 +404,7 @@ enum kz_status kz_cmd_check(struct kz_cli *cli, struct kz_error *err)
 	for (int i = 1; i < cli->argc; i++)
 		if (strcmp(cli->argv[i], "--backup") == 0)
 			return kz_cmd_check_backup(cli, err);
-	st = parse_args(cli, &a, "", 0, err);
+	st = kz_cli_parse(cli, 1, 0, 0, &a, err);
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, false, err);
 	if (st == KZ_DAMAGED) {
@@ -488,10 +438,10 @@ enum kz_status kz_cmd_check(struct kz_cli *cli, struct kz_error *err)
 
 enum kz_status kz_cmd_backup(struct kz_cli *cli, struct kz_error *err)
 {
-	struct args a;
+	struct kz_opts a;
 	char today[11];
 	char *path = NULL;
-	enum kz_status st = parse_args(cli, &a, "", 1, err);
+	enum kz_status st = kz_cli_parse(cli, 1, 0, 1, &a, err);
 
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, false, err);

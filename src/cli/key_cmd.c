@@ -128,41 +128,6 @@ static char *get_passphrase(const char *passfile, bool twice, struct kz_error *e
 	return p;
 }
 
-/* --- options -------------------------------------------------------------------- */
-
-struct key_args {
-	const char *pos[3];
-	int npos;
-	const char *passfile, *keyfile;
-	bool replace, backup;
-};
-
-static enum kz_status key_args(struct kz_cli *cli, int from, struct key_args *a,
-			       const char *allowed, int max_pos, struct kz_error *err)
-{
-	memset(a, 0, sizeof(*a));
-	for (int i = from; i < cli->argc; i++) {
-		const char *s = cli->argv[i];
-		if (strcmp(s, "--passphrase-file") == 0 && strchr(allowed, 'p') && i + 1 < cli->argc)
-			a->passfile = cli->argv[++i];
-		else if (strcmp(s, "--key") == 0 && strchr(allowed, 'k') && i + 1 < cli->argc)
-			a->keyfile = cli->argv[++i];
-		else if (strcmp(s, "--replace") == 0 && strchr(allowed, 'r'))
-			a->replace = true;
-		else if (strcmp(s, "--backup") == 0 && strchr(allowed, 'b'))
-			a->backup = true;
-		else if (s[0] == '-' && s[1])
-			return kz_fail(err, KZ_INVALID, _("unknown option \"%s\" for \"%s\" (see koszyk --help)"),
-				       s, cli->argv[0]);
-		else if (a->npos == max_pos)
-			return kz_fail(err, KZ_INVALID, _("too many arguments for \"%s\" (see koszyk --help)"),
-				       cli->argv[0]);
-		else
-			a->pos[a->npos++] = s;
-	}
-	return KZ_OK;
-}
-
 /* --- key show|export|import -------------------------------------------------------- */
 
 enum kz_status kz_cmd_key(struct kz_cli *cli, struct kz_error *err)
@@ -170,11 +135,11 @@ enum kz_status kz_cmd_key(struct kz_cli *cli, struct kz_error *err)
 	const char *verb = cli->argc > 1 ? cli->argv[1] : "";
 	unsigned char key[KZ_KEY_BYTES];
 	char id[KZ_KEY_ID_LEN], *pass;
-	struct key_args a;
+	struct kz_opts a;
 	enum kz_status st;
 
 	if (strcmp(verb, "show") == 0) {
-		st = key_args(cli, 2, &a, "", 0, err);
+		st = kz_cli_parse(cli, 2, 0, 0, &a, err);
 		if (st == KZ_OK)
 			st = kz_cli_open_db(cli, false, err);
 		if (st != KZ_OK)
@@ -191,7 +156,8 @@ enum kz_status kz_cmd_key(struct kz_cli *cli, struct kz_error *err)
 	if (strcmp(verb, "export") == 0 || strcmp(verb, "import") == 0) {
 		bool exporting = verb[0] == 'e', same = false;
 		struct stat sb;
-		st = key_args(cli, 2, &a, exporting ? "p" : "pr", 1, err);
+		st = kz_cli_parse(cli, 2, exporting ? KZ_OPT_PASSFILE : KZ_OPT_PASSFILE | KZ_OPT_REPLACE,
+				  1, &a, err);
 		if (st == KZ_OK && a.npos != 1)
 			st = kz_fail(err, KZ_INVALID, exporting
 				     ? _("usage: koszyk key export FILE [--passphrase-file FILE]")
@@ -237,7 +203,7 @@ enum kz_status kz_cmd_key(struct kz_cli *cli, struct kz_error *err)
 
 /* A backup opened in memory, with the key of a key file (--key) or else
  * of the database -d (a coordinator's). */
-static enum kz_status open_backup(struct kz_cli *cli, const struct key_args *a,
+static enum kz_status open_backup(struct kz_cli *cli, const struct kz_opts *a,
 				  const char *backup, struct kz_db **image,
 				  struct kz_error *err)
 {
@@ -254,11 +220,11 @@ static enum kz_status open_backup(struct kz_cli *cli, const struct key_args *a,
 		return kz_fail(err, KZ_INVALID,
 			       _("%s is not a locked koszyk backup (a backup is written by \"koszyk backup\")."),
 			       backup);
-	if (a->keyfile) {
+	if (a->key) {
 		char *pass = get_passphrase(a->passfile, false, err);
 		if (!pass)
 			return err->status != KZ_OK ? err->status : KZ_INVALID;
-		st = kz_key_unwrap(a->keyfile, pass, key, err);
+		st = kz_key_unwrap(a->key, pass, key, err);
 		drop_passphrase(pass);
 		held = st == KZ_OK;
 	} else if (stat(cli->db_path, &sb) != 0) {
@@ -301,10 +267,10 @@ static enum kz_status check_image(struct kz_db *image, struct kz_error *err)
 
 enum kz_status kz_cmd_check_backup(struct kz_cli *cli, struct kz_error *err)
 {
-	struct key_args a;
+	struct kz_opts a;
 	struct kz_db *image = NULL;
 	struct kz_db_counts c;
-	enum kz_status st = key_args(cli, 1, &a, "bkp", 1, err);
+	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_BACKUP | KZ_OPT_KEY | KZ_OPT_PASSFILE, 1, &a, err);
 
 	if (st == KZ_OK && (!a.backup || a.npos != 1))
 		st = kz_fail(err, KZ_INVALID,
@@ -329,10 +295,10 @@ enum kz_status kz_cmd_check_backup(struct kz_cli *cli, struct kz_error *err)
 
 enum kz_status kz_cmd_restore(struct kz_cli *cli, struct kz_error *err)
 {
-	struct key_args a;
+	struct kz_opts a;
 	struct kz_db *image = NULL, *db = NULL;
 	struct stat sb;
-	enum kz_status st = key_args(cli, 1, &a, "kp", 2, err);
+	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_KEY | KZ_OPT_PASSFILE, 2, &a, err);
 
 	if (st == KZ_OK && a.npos != 2)
 		st = kz_fail(err, KZ_INVALID,

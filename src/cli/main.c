@@ -16,110 +16,6 @@
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
-static void usage(FILE *out)
-{
-	fprintf(out, _(
-"Usage: koszyk [-d DB] [-c CONFIG] [COMMAND [ARGS]]\n"
-"\n"
-"Without a command koszyk opens the full-screen program.\n"
-"\n"
-"Commands:\n"
-"  init                               create an empty database\n"
-"  demo                               create a database filled with a fictional gmina\n"
-"  search [--json] QUERY              find services, partners and contact persons\n"
-"  list KIND [--json] [--all]         KIND: services, partners, contacts\n"
-"  import csv services|partners FILE  add rows; a row whose id exists updates it\n"
-"  export csv services|partners [-o PATH]\n"
-"  export json|md|html [-o PATH]      the whole basket with partners and contacts\n"
-"  backup [PATH]                      a consistent copy of the database\n"
-"  check                              integrity of the database and its audit trail\n"
-"\n"
-"Options:\n"
-"  -d DB       the database (default $KOSZYK_DB or $XDG_DATA_HOME/koszyk/koszyk.db)\n"
-"  -c CONFIG   the configuration (default $KOSZYK_CONFIG or\n"
-"              $XDG_CONFIG_HOME/koszyk/koszyk.yaml; built-in example otherwise)\n"
-"  -h, --help  this help\n"
-"  --version   the version\n"
-"\n"
-"Exit codes: 0 success, 1 nothing found or a failed check, 2 bad usage or\n"
-"bad input, 3 a problem of the environment (locked database, full disk,\n"
-"permission denied).\n"));
-	/* Kept apart from the text above so that its translation stays valid
-	 * until the catalogue has these lines too. */
-	fprintf(out, _(
-"\n"
-"Cases and plans:\n"
-"  list cases [--json]                case codes with status and case manager\n"
-"  plan CASE_CODE [--format text|md|html] [-o PATH]\n"
-"                                     the case's plan, printed for the family\n"
-"  gdpr export CASE_CODE [-o PATH]    everything held about one case (JSON)\n"
-"  gdpr erase CASE_CODE --yes         erase a case; only an audit entry is left\n"
-"  report retention [--format text|csv|json]\n"
-"                                     closed cases past the retention period\n"));
-	fputs(_(
-"  case open FIELD=VALUE...           open a case; prints its code\n"
-"  case add KIND CASE_CODE FIELD=VALUE...\n"
-"                                     add a member, team, plan, diagnosis, goal,\n"
-"                                     action, review or progress; prints its id\n"), out);
-	fputs(_(
-"\n"
-"Meetings and tasks:\n"
-"  list meetings|tasks [--json]       meetings newest first; tasks open first\n"
-"  meeting add FIELD=VALUE...         e.g. date=2026-12-01 time=10:00 host=PARTNER\n"
-"                                     title=...; prints its id\n"
-"  meeting attend MEETING_ID contact=NAME [attended=1]\n"
-"  meeting decide MEETING_ID text=...\n"
-"  meeting next-host                  the partner whose turn it is to host\n"
-"  task add FIELD=VALUE...            title=... partner=NAME [contact=NAME]\n"
-"                                     [meeting=ID] [due_date=...]; prints its id\n"
-"  task close TASK_ID [status=done|dropped]\n"
-"  task list [mine|overdue|by-partner] [--json]\n"), out);
-	fputs(_(
-"\n"
-"Offline work and sync:\n"
-"  sync clone SOURCE                  a new replica (-d NEW.db) of a database:\n"
-"                                     a path or [USER@]HOST:DB; a worker's\n"
-"                                     holds only the cases she may see\n"
-"  sync export FILE [--for LOGIN]     the changes the other side has not seen\n"
-"                                     (--for: for LOGIN's replica, her cases)\n"
-"  sync import FILE                   apply a change file (applying it twice is\n"
-"                                     harmless)\n"
-"  sync ssh [USER@]HOST[:DB]          exchange changes both ways over ssh\n"
-"  sync status                        this replica's ids and what it holds\n"
-"  list conflicts [--json]            fields changed on two replicas at once\n"
-"  list dropped [--json]              changes not applied: the record was deleted\n"
-"                                     on another computer at the same time\n"
-"  conflict resolve TABLE ID FIELD=VALUE\n"
-"                                     settle a conflict with the chosen value\n"), out);
-	fputs(_(
-"\n"
-"Who may see and change what (the login comes from the operating system):\n"
-"  case share CASE_CODE LOGIN         let a worker see and change a case\n"
-"  case unshare CASE_CODE LOGIN       stop sharing it (the case manager or a\n"
-"                                     coordinator)\n"
-"  --as LOGIN (before the command)    in a demo database only: act as one of\n"
-"                                     the configured users\n"), out);
-	fputs(_(
-"\n"
-"Backups and the partnership's key (change files and backups are locked):\n"
-"  restore BACKUP NEW.db [--key KEYFILE]\n"
-"                                     bring a backup back as a new database\n"
-"  check --backup FILE [--key KEYFILE]\n"
-"                                     check a backup without bringing it back\n"
-"  key show                           the id of the partnership's key\n"
-"  key export FILE                    the key, locked with a passphrase\n"
-"                                     (a coordinator)\n"
-"  key import FILE [--replace]        bring the key into this database\n"
-"  --passphrase-file FILE             read the passphrase from a file, not the\n"
-"                                     terminal\n"), out);
-	fputs(_(
-"\n"
-"The audit trail (who changed or read what, and when):\n"
-"  audit [CASE_CODE] [--json]         the trail, oldest first: a coordinator\n"
-"                                     all of it, a worker that of their cases;\n"
-"                                     koszyk check verifies it is unbroken\n"), out);
-}
-
 /* $XDG_x_HOME/koszyk/name, with the XDG default under $HOME. */
 static char *xdg_path(const char *var, const char *fallback, const char *name)
 {
@@ -230,8 +126,16 @@ enum kz_status kz_cli_open_db(struct kz_cli *cli, bool create, struct kz_error *
 	return st;
 }
 
+/* Does the command tell the file's notices and damage itself? */
+static bool checks_file(const struct kz_cli *cli)
+{
+	const struct kz_cli_command *c = kz_cli_find(cli->argv[0]);
+
+	return c && (c->flags & KZ_CMD_CHECKS);
+}
+
 /* What a person should know about the file as it opens: to the error
- * output for a command ("check" reports it itself), into the first
+ * output for a command (check reports it itself), into the first
  * message of the full-screen program. */
 static void tell_notices(struct kz_cli *cli)
 {
@@ -250,7 +154,7 @@ static void tell_notices(struct kz_cli *cli)
 		} else {
 			cli->notice = xstrdup(notes);
 		}
-	} else if (strcmp(cli->argv[0], "check") != 0) {
+	} else if (!checks_file(cli)) {
 		for (char *line = strtok(notes, "\n"); line; line = strtok(NULL, "\n"))
 			fprintf(stderr, "koszyk: %s\n", line);
 	}
@@ -288,31 +192,6 @@ static enum kz_status run_ui(struct kz_cli *cli, struct kz_error *err)
 	return kz_ui_run(cli->db, &cli->cfg, cli->notice, err);
 }
 
-static const struct {
-	const char *name;
-	enum kz_status (*run)(struct kz_cli *, struct kz_error *);
-} commands[] = {
-	{ "init", kz_cmd_init },
-	{ "demo", kz_cmd_demo },
-	{ "search", kz_cmd_search },
-	{ "list", kz_cmd_list },
-	{ "import", kz_cmd_import },
-	{ "export", kz_cmd_export },
-	{ "check", kz_cmd_check },
-	{ "backup", kz_cmd_backup },
-	{ "restore", kz_cmd_restore },
-	{ "key", kz_cmd_key },
-	{ "case", kz_cmd_case },
-	{ "plan", kz_cmd_plan },
-	{ "gdpr", kz_cmd_gdpr },
-	{ "report", kz_cmd_report },
-	{ "meeting", kz_cmd_meeting },
-	{ "task", kz_cmd_task },
-	{ "sync", kz_cmd_sync },
-	{ "conflict", kz_cmd_conflict },
-	{ "audit", kz_cmd_audit },
-};
-
 /* Does the command write a machine format (JSON, HTML, CSV, the sync
  * dump or protocol)? Those escape in their own way and stay as they are. */
 static bool machine_output(int argc, char **argv)
@@ -342,7 +221,7 @@ static bool machine_output(int argc, char **argv)
 static enum kz_status after_reading(struct kz_cli *cli, enum kz_status st,
 				    struct kz_error *err)
 {
-	if (st != KZ_OK || !cli->db || strcmp(cli->argv[0], "check") == 0)
+	if (st != KZ_OK || !cli->db || checks_file(cli))
 		return st;
 	fflush(stdout);
 	return kz_db_intact(cli->db, err);
@@ -350,13 +229,15 @@ static enum kz_status after_reading(struct kz_cli *cli, enum kz_status st,
 
 static enum kz_status dispatch(struct kz_cli *cli, struct kz_error *err)
 {
+	const struct kz_cli_command *c;
+
 	if (cli->argc == 0)
 		return run_ui(cli, err);
 	if (machine_output(cli->argc, cli->argv))
 		kz_cli_raw_output();
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(cli->argv[0], commands[i].name) == 0)
-			return after_reading(cli, commands[i].run(cli, err), err);
+	c = kz_cli_find(cli->argv[0]);
+	if (c)
+		return after_reading(cli, c->run(cli, err), err);
 	return kz_fail(err, KZ_INVALID, _("unknown command \"%s\" (see koszyk --help)"),
 		       cli->argv[0]);
 }
@@ -425,7 +306,7 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			usage(stdout);
+			kz_cli_usage(stdout);
 			return 0;
 		}
 		if (strcmp(a, "--version") == 0) {
@@ -448,6 +329,11 @@ int main(int argc, char **argv)
 	}
 	cli.argc = argc - i;
 	cli.argv = argv + i;
+	/* koszyk COMMAND --help touches no database. */
+	if (cli.argc > 0 && kz_cli_find(cli.argv[0]) && kz_cli_wants_help(cli.argc, cli.argv)) {
+		kz_cli_command_usage(stdout, cli.argc, cli.argv);
+		return 0;
+	}
 	/* A command's text never drives the terminal; the full-screen
 	 * program draws through curses, which shows it harmlessly. */
 	if (cli.argc > 0)

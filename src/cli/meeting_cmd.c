@@ -378,22 +378,28 @@ enum kz_status kz_cmd_task(struct kz_cli *cli, struct kz_error *err)
 		return st;
 	}
 	if (strcmp(sub, "list") == 0) {
+		static const struct {
+			const char *word;
+			enum kz_task_view view;
+		} views[] = {
+			{ "all", KZ_TASKS_ALL }, { "mine", KZ_TASKS_MINE },
+			{ "overdue", KZ_TASKS_OVERDUE }, { "by-partner", KZ_TASKS_BY_PARTNER },
+		};
 		enum kz_task_view view = KZ_TASKS_ALL;
-		bool json = false;
-		for (int i = 2; i < cli->argc; i++) {
-			const char *a = cli->argv[i];
-			if (strcmp(a, "--json") == 0)
-				json = true;
-			else if (strcmp(a, "mine") == 0)
-				view = KZ_TASKS_MINE;
-			else if (strcmp(a, "overdue") == 0)
-				view = KZ_TASKS_OVERDUE;
-			else if (strcmp(a, "by-partner") == 0)
-				view = KZ_TASKS_BY_PARTNER;
-			else if (strcmp(a, "all") != 0)
-				return kz_fail(err, KZ_INVALID,
-					       _("usage: koszyk task list [all|mine|overdue|by-partner] [--json]"));
-		}
+		struct kz_opts o;
+		size_t v = 0;
+		st = kz_cli_parse(cli, 2, KZ_OPT_JSON, 1, &o, err);
+		if (st != KZ_OK)
+			return st;
+		while (o.npos && v < sizeof(views) / sizeof(views[0]) &&
+		       strcmp(o.pos[0], views[v].word) != 0)
+			v++;
+		if (v == sizeof(views) / sizeof(views[0]))
+			return kz_fail(err, KZ_INVALID,
+				       _("usage: koszyk task list [all|mine|overdue|by-partner] [--json]"));
+		if (o.npos)
+			view = views[v].view;
+		bool json = o.json;
 		struct kz_buf out = KZ_BUF_INIT;
 		st = kz_cli_open_db(cli, false, err);
 		if (st == KZ_OK)

@@ -104,19 +104,14 @@ static void print_received(const struct kz_sync_stats *s)
 static enum kz_status cmd_export(struct kz_cli *cli, struct kz_error *err)
 {
 	struct kz_sync_stats s;
-	const char *file = NULL, *login = NULL;
-	enum kz_status st = KZ_OK;
+	struct kz_opts o;
+	const char *file, *login;
+	enum kz_status st = kz_cli_parse(cli, 2, KZ_OPT_FOR, 1, &o, err);
 
-	for (int i = 2; st == KZ_OK && i < cli->argc; i++) {
-		if (strcmp(cli->argv[i], "--for") == 0 && i + 1 < cli->argc && !login)
-			login = cli->argv[++i];
-		else if (cli->argv[i][0] != '-' && !file)
-			file = cli->argv[i];
-		else
-			st = KZ_INVALID;
-	}
-	if (st != KZ_OK || !file)
+	if (st != KZ_OK || o.npos != 1)
 		return kz_fail(err, KZ_INVALID, _("usage: koszyk %s"), "sync export FILE [--for LOGIN]");
+	file = o.pos[0];
+	login = o.for_login;
 	st = kz_cli_open_db(cli, false, err);
 	if (st == KZ_OK)
 		st = kz_sync_export_for(cli->db, file, login, &s, progress_line, NULL, err);

@@ -18,6 +18,7 @@
 #include "koszyk/i18n.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
+#include "koszyk/yaml_read.h"
 
 #define BUILTIN_NAME "(built-in)"
 /* Longest text value (code points): a label must fit on a screen line. */
@@ -55,201 +56,10 @@ static const struct key_def keys[] = {
 
 #define N_KEYS (sizeof(keys) / sizeof(keys[0]))
 
-/* The state of one load. */
-struct loader {
-	yaml_parser_t parser;
-	yaml_event_t event;     /* the current event, valid when have_event */
-	bool have_event;
-	const char *name;       /* the file name used in messages */
-	const char *text;
-	size_t len;
-	struct kz_error *err;
-};
-
-/* ---- positions and messages ---- */
-
-/* Line and column (both 1-based, column in characters) of a byte offset,
- * for errors that libyaml reports as an offset only. */
-static void offset_position(const char *text, size_t len, size_t offset,
-			    size_t *line, size_t *column)
-{
-	size_t l = 1, c = 1;
-
-	if (offset > len)
-		offset = len;
-	for (size_t i = 0; i < offset; i++) {
-		unsigned char b = (unsigned char)text[i];
-
-		if (b == '\n') {
-			l++;
-			c = 1;
-		} else if ((b & 0xC0) != 0x80) {
-			c++;    /* count lead bytes, not continuation bytes */
-		}
-	}
-	*line = l;
-	*column = c;
-}
-
-static enum kz_status vfail_pos(struct loader *ld, size_t line, size_t column,
-				const char *fmt, va_list ap)
-	__attribute__((format(printf, 4, 0)));
-
-static enum kz_status vfail_pos(struct loader *ld, size_t line, size_t column,
-				const char *fmt, va_list ap)
-{
-	char msg[768];
-
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	return kz_fail(ld->err, KZ_INVALID, "%s:%zu:%zu: %s", ld->name, line,
-		       column, msg);
-}
-
-/* Fail with a message about the place libyaml's mark points at. */
-static enum kz_status fail_at(struct loader *ld, yaml_mark_t mark,
-			      const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static enum kz_status fail_at(struct loader *ld, yaml_mark_t mark,
-			      const char *fmt, ...)
-{
-	va_list ap;
-	enum kz_status st;
-
-	va_start(ap, fmt);
-	st = vfail_pos(ld, mark.line + 1, mark.column + 1, fmt, ap);
-	va_end(ap);
-	return st;
-}
-
-static enum kz_status fail_at_offset(struct loader *ld, size_t offset,
-				     const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static enum kz_status fail_at_offset(struct loader *ld, size_t offset,
-				     const char *fmt, ...)
-{
-	va_list ap;
-	enum kz_status st;
-	size_t line, column;
-
-	offset_position(ld->text, ld->len, offset, &line, &column);
-	va_start(ap, fmt);
-	st = vfail_pos(ld, line, column, fmt, ap);
-	va_end(ap);
-	return st;
-}
-
-/* True when the indentation of the line of mark holds a tab: the most
- * common YAML mistake, worth its own advice. */
-static bool tab_in_indent(const struct loader *ld, yaml_mark_t mark)
-{
-	size_t i = 0, line = 0;
-
-	while (i < ld->len && line < mark.line) {
-		if (ld->text[i++] == '\n')
-			line++;
-	}
-	for (; i < ld->len && (ld->text[i] == ' ' || ld->text[i] == '\t'); i++) {
-		if (ld->text[i] == '\t')
-			return true;
-	}
-	return false;
-}
-
-static enum kz_status parser_error(struct loader *ld)
-{
-	yaml_parser_t *p = &ld->parser;
-	const char *problem = p->problem ? p->problem : "unknown problem";
-
-	switch (p->error) {
-	case YAML_MEMORY_ERROR:
-		return kz_fail(ld->err, KZ_ENV,
-			       _("%s: out of memory while reading the configuration"),
-			       ld->name);
-	case YAML_READER_ERROR:
-		return fail_at_offset(ld, p->problem_offset,
-				      _("this character cannot be read (%s); "
-					"save the file as plain UTF-8 text"),
-				      problem);
-	default:
-		break;
-	}
-	if (tab_in_indent(ld, p->problem_mark))
-		return fail_at(ld, p->problem_mark,
-			       _("a tab is used for indentation; indent with "
-				 "spaces only"));
-	return fail_at(ld, p->problem_mark,
-		       _("this is not valid YAML: %s; check the indentation, "
-			 "colons and quotes here or just above"), problem);
-}
-
-/* ---- events ---- */
-
-static void drop_event(struct loader *ld)
-{
-	if (ld->have_event) {
-		yaml_event_delete(&ld->event);
-		ld->have_event = false;
-	}
-}
-
-static const char *event_anchor(const yaml_event_t *ev)
-{
-	switch (ev->type) {
-	case YAML_SCALAR_EVENT:
-		return (const char *)ev->data.scalar.anchor;
-	case YAML_SEQUENCE_START_EVENT:
-		return (const char *)ev->data.sequence_start.anchor;
-	case YAML_MAPPING_START_EVENT:
-		return (const char *)ev->data.mapping_start.anchor;
-	default:
-		return NULL;
-	}
-}
-
-/* Advance to the next event. Anchors and aliases are refused: a
- * configuration is short enough to write out, and refusing them keeps
- * "billion laughs" style files out. */
-static enum kz_status next_event(struct loader *ld)
-{
-	const char *anchor;
-
-	drop_event(ld);
-	if (!yaml_parser_parse(&ld->parser, &ld->event))
-		return parser_error(ld);
-	ld->have_event = true;
-	if (ld->event.type == YAML_ALIAS_EVENT)
-		return fail_at(ld, ld->event.start_mark,
-			       _("aliases (*%s) are not supported; write the "
-				 "value out in full"),
-			       (const char *)ld->event.data.alias.anchor);
-	anchor = event_anchor(&ld->event);
-	if (anchor)
-		return fail_at(ld, ld->event.start_mark,
-			       _("anchors (&%s) are not supported; write the "
-				 "value out in full"), anchor);
-	return KZ_OK;
-}
-
-static const char *event_kind_name(const yaml_event_t *ev)
-{
-	switch (ev->type) {
-	case YAML_SCALAR_EVENT:
-		return ev->data.scalar.length ? _("text") : _("an empty value");
-	case YAML_SEQUENCE_START_EVENT:
-		return _("a list");
-	case YAML_MAPPING_START_EVENT:
-		return _("a set of keys with values");
-	default:
-		return _("something else");
-	}
-}
-
 /* A copy of the current scalar event's text, trimmed and checked:
  * no control characters, valid UTF-8, at most TEXT_MAX characters. what
  * names the value in messages. */
-static enum kz_status take_text(struct loader *ld, const char *what,
+static enum kz_status take_text(struct kz_yaml *ld, const char *what,
 				char **out)
 {
 	const yaml_event_t *ev = &ld->event;
@@ -258,26 +68,26 @@ static enum kz_status take_text(struct loader *ld, const char *what,
 	char *s;
 
 	if (memchr(value, '\0', len))
-		return fail_at(ld, ev->start_mark,
+		return kz_yaml_fail_at(ld, ev->start_mark,
 			       _("'%s' must not contain control characters"),
 			       what);
 	s = kz_trim(xstrndup(value, len));
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p < 0x20 || *p == 0x7F) {
 			free(s);
-			return fail_at(ld, ev->start_mark,
+			return kz_yaml_fail_at(ld, ev->start_mark,
 				       _("'%s' must be one line without control "
 					 "characters"), what);
 		}
 	}
 	if (!kz_utf8_valid(s, strlen(s), NULL)) {
 		free(s);
-		return fail_at(ld, ev->start_mark,
+		return kz_yaml_fail_at(ld, ev->start_mark,
 			       _("'%s' is not valid UTF-8 text"), what);
 	}
 	if (kz_utf8_len(s) > TEXT_MAX) {
 		free(s);
-		return fail_at(ld, ev->start_mark,
+		return kz_yaml_fail_at(ld, ev->start_mark,
 			       _("'%s' is too long (at most %d characters)"),
 			       what, TEXT_MAX);
 	}
@@ -285,115 +95,20 @@ static enum kz_status take_text(struct loader *ld, const char *what,
 	return KZ_OK;
 }
 
-/* ---- keys ---- */
-
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), row[33];
-
-	if (la > 32 || lb > 32)
-		return SIZE_MAX;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
-/* The known key closest to an unknown one, if it is a likely typo. */
-static const char *suggest_key(const char *key, const char *const *known,
-			       size_t n)
-{
-	const char *best = NULL;
-	size_t best_d = 3;  /* at most two edits away */
-
-	for (size_t i = 0; i < n; i++) {
-		size_t d = edit_distance(key, known[i]);
-
-		if (d < best_d) {
-			best_d = d;
-			best = known[i];
-		}
-	}
-	return best;
-}
-
-static enum kz_status unknown_key(struct loader *ld, const char *key,
-				  const char *const *known, size_t n,
-				  const char *where)
-{
-	const char *hint = suggest_key(key, known, n);
-	yaml_mark_t mark = ld->event.start_mark;
-
-	if (where && hint)
-		return fail_at(ld, mark, _("unknown key '%s' in an entry of "
-					   "'%s' (did you mean '%s'?)"),
-			       key, where, hint);
-	if (where)
-		return fail_at(ld, mark, _("unknown key '%s' in an entry of "
-					   "'%s'"), key, where);
-	if (hint)
-		return fail_at(ld, mark, _("unknown key '%s' (did you mean "
-					   "'%s'?)"), key, hint);
-	return fail_at(ld, mark, _("unknown key '%s'"), key);
-}
-
-/* Read the key of a mapping entry into key[] (the current event must be a
- * scalar). A long key is cut at a character boundary and control
- * characters become '?', so the key is safe to print; neither can match a
- * known key. */
-static enum kz_status read_key(struct loader *ld, char *key, size_t size)
-{
-	const yaml_event_t *ev = &ld->event;
-	size_t len;
-
-	if (ev->type != YAML_SCALAR_EVENT)
-		return fail_at(ld, ev->start_mark,
-			       _("expected a key name like 'gmina:', found %s"),
-			       event_kind_name(ev));
-	len = ev->data.scalar.length;
-	if (len >= size) {
-		len = size - 1;
-		while (len > 0 && (ev->data.scalar.value[len] & 0xC0) == 0x80)
-			len--;
-	}
-	for (size_t i = 0; i < len; i++) {
-		unsigned char b = ev->data.scalar.value[i];
-
-		key[i] = (b < 0x20 || b == 0x7F) ? '?' : (char)b;
-	}
-	key[len] = '\0';
-	return KZ_OK;
-}
-
 /* ---- values ---- */
 
-static enum kz_status read_text(struct loader *ld, const char *key,
+static enum kz_status read_text(struct kz_yaml *ld, const char *key,
 				char **out)
 {
 	enum kz_status st;
 	char *s;
 
-	if ((st = next_event(ld)) != KZ_OK)
+	if ((st = kz_yaml_next(ld)) != KZ_OK)
 		return st;
 	if (ld->event.type != YAML_SCALAR_EVENT)
-		return fail_at(ld, ld->event.start_mark,
+		return kz_yaml_fail_at(ld, ld->event.start_mark,
 			       _("'%s' must be text, not %s"), key,
-			       event_kind_name(&ld->event));
+			       kz_yaml_kind_name(&ld->event));
 	if ((st = take_text(ld, key, &s)) != KZ_OK)
 		return st;
 	free(*out);
@@ -422,7 +137,7 @@ static bool parse_whole(const char *s, long *out)
 	return true;
 }
 
-static enum kz_status read_int(struct loader *ld, const struct key_def *def,
+static enum kz_status read_int(struct kz_yaml *ld, const struct key_def *def,
 			       int *out)
 {
 	enum kz_status st;
@@ -430,19 +145,19 @@ static enum kz_status read_int(struct loader *ld, const struct key_def *def,
 	char *s;
 	long v = 0;
 
-	if ((st = next_event(ld)) != KZ_OK)
+	if ((st = kz_yaml_next(ld)) != KZ_OK)
 		return st;
 	mark = ld->event.start_mark;
 	if (ld->event.type != YAML_SCALAR_EVENT)
-		return fail_at(ld, mark, _("'%s' must be a whole number, not %s"),
-			       def->name, event_kind_name(&ld->event));
+		return kz_yaml_fail_at(ld, mark, _("'%s' must be a whole number, not %s"),
+			       def->name, kz_yaml_kind_name(&ld->event));
 	if ((st = take_text(ld, def->name, &s)) != KZ_OK)
 		return st;
 	if (!parse_whole(s, &v))
-		st = fail_at(ld, mark, _("'%s' must be a whole number (found "
+		st = kz_yaml_fail_at(ld, mark, _("'%s' must be a whole number (found "
 					 "'%s')"), def->name, s);
 	else if (v < def->min || v > def->max)
-		st = fail_at(ld, mark, _("'%s' must be between %d and %d "
+		st = kz_yaml_fail_at(ld, mark, _("'%s' must be between %d and %d "
 					 "(found %s)"),
 			     def->name, def->min, def->max, s);
 	free(s);
@@ -493,7 +208,7 @@ static void seen_add(struct seen_codes *s, char *folded, size_t line)
 
 /* Refuse a code (or login) seen before in the same list; remember it
  * otherwise. Takes no ownership of code. */
-static enum kz_status check_unique(struct loader *ld, struct seen_codes *seen,
+static enum kz_status check_unique(struct kz_yaml *ld, struct seen_codes *seen,
 				   const char *list, const char *code,
 				   yaml_mark_t mark)
 {
@@ -502,27 +217,27 @@ static enum kz_status check_unique(struct loader *ld, struct seen_codes *seen,
 
 	if (first) {
 		free(folded);
-		return fail_at(ld, mark, _("'%s' is listed twice in '%s' (first "
+		return kz_yaml_fail_at(ld, mark, _("'%s' is listed twice in '%s' (first "
 					   "on line %zu)"), code, list, first);
 	}
 	seen_add(seen, folded, mark.line + 1);
 	return KZ_OK;
 }
 
-static enum kz_status check_code(struct loader *ld, const char *list,
+static enum kz_status check_code(struct kz_yaml *ld, const char *list,
 				 const char *code, yaml_mark_t mark)
 {
 	if (*code == '\0')
-		return fail_at(ld, mark, _("an entry of '%s' has an empty "
+		return kz_yaml_fail_at(ld, mark, _("an entry of '%s' has an empty "
 					   "code"), list);
 	if (strchr(code, ';'))
-		return fail_at(ld, mark, _("the code '%s' in '%s' must not "
+		return kz_yaml_fail_at(ld, mark, _("the code '%s' in '%s' must not "
 					   "contain ';'"), code, list);
 	return KZ_OK;
 }
 
 /* One mapping {code: ..., label: ...}; the current event is its start. */
-static enum kz_status read_item_mapping(struct loader *ld, const char *list,
+static enum kz_status read_item_mapping(struct kz_yaml *ld, const char *list,
 					struct kz_item *item,
 					yaml_mark_t *code_mark)
 {
@@ -534,20 +249,20 @@ static enum kz_status read_item_mapping(struct loader *ld, const char *list,
 	for (;;) {
 		char **slot;
 
-		if ((st = next_event(ld)) != KZ_OK)
+		if ((st = kz_yaml_next(ld)) != KZ_OK)
 			return st;
 		if (ld->event.type == YAML_MAPPING_END_EVENT)
 			break;
-		if ((st = read_key(ld, key, sizeof key)) != KZ_OK)
+		if ((st = kz_yaml_read_key(ld, key, sizeof key)) != KZ_OK)
 			return st;
 		if (strcmp(key, "code") == 0)
 			slot = &item->code;
 		else if (strcmp(key, "label") == 0)
 			slot = &item->label;
 		else
-			return unknown_key(ld, key, item_keys, 2, list);
+			return kz_yaml_unknown_key(ld, key, item_keys, 2, list);
 		if (*slot)
-			return fail_at(ld, ld->event.start_mark,
+			return kz_yaml_fail_at(ld, ld->event.start_mark,
 				       _("'%s' appears twice in one entry of "
 					 "'%s'"), key, list);
 		if ((st = read_text(ld, key, slot)) != KZ_OK)
@@ -556,7 +271,7 @@ static enum kz_status read_item_mapping(struct loader *ld, const char *list,
 			*code_mark = ld->event.start_mark;
 	}
 	if (!item->code)
-		return fail_at(ld, start, _("an entry of '%s' has no 'code'"),
+		return kz_yaml_fail_at(ld, start, _("an entry of '%s' has no 'code'"),
 			       list);
 	if (!item->label || *item->label == '\0')
 		kz_str_set(&item->label, item->code);
@@ -570,7 +285,7 @@ static void item_push(struct kz_items *items, struct kz_item *item)
 	memset(item, 0, sizeof *item);
 }
 
-static enum kz_status read_item(struct loader *ld, const char *list,
+static enum kz_status read_item(struct kz_yaml *ld, const char *list,
 				struct kz_item *item, yaml_mark_t *code_mark)
 {
 	enum kz_status st;
@@ -585,14 +300,14 @@ static enum kz_status read_item(struct loader *ld, const char *list,
 	case YAML_MAPPING_START_EVENT:
 		return read_item_mapping(ld, list, item, code_mark);
 	default:
-		return fail_at(ld, ld->event.start_mark,
+		return kz_yaml_fail_at(ld, ld->event.start_mark,
 			       _("each entry of '%s' must be text or "
 				 "{code: ..., label: ...}, not %s"),
-			       list, event_kind_name(&ld->event));
+			       list, kz_yaml_kind_name(&ld->event));
 	}
 }
 
-static enum kz_status read_items(struct loader *ld, const char *list,
+static enum kz_status read_items(struct kz_yaml *ld, const char *list,
 				 struct kz_items *items)
 {
 	struct seen_codes seen = { 0 };
@@ -600,17 +315,17 @@ static enum kz_status read_items(struct loader *ld, const char *list,
 	enum kz_status st;
 	yaml_mark_t start;
 
-	if ((st = next_event(ld)) != KZ_OK)
+	if ((st = kz_yaml_next(ld)) != KZ_OK)
 		return st;
 	start = ld->event.start_mark;
 	if (ld->event.type != YAML_SEQUENCE_START_EVENT)
-		return fail_at(ld, start, _("'%s' must be a list (lines "
+		return kz_yaml_fail_at(ld, start, _("'%s' must be a list (lines "
 					    "starting with '- '), not %s"),
-			       list, event_kind_name(&ld->event));
+			       list, kz_yaml_kind_name(&ld->event));
 	for (;;) {
 		yaml_mark_t code_mark;
 
-		if ((st = next_event(ld)) != KZ_OK)
+		if ((st = kz_yaml_next(ld)) != KZ_OK)
 			break;
 		if (ld->event.type == YAML_SEQUENCE_END_EVENT)
 			break;
@@ -625,7 +340,7 @@ static enum kz_status read_items(struct loader *ld, const char *list,
 	free(item.label);
 	seen_free(&seen);
 	if (st == KZ_OK && items->n == 0)
-		st = fail_at(ld, start, _("'%s' must list at least one entry"),
+		st = kz_yaml_fail_at(ld, start, _("'%s' must list at least one entry"),
 			     list);
 	return st;
 }
@@ -660,7 +375,7 @@ static void user_draft_free(struct user_draft *d)
 	memset(d, 0, sizeof *d);
 }
 
-static enum kz_status read_user_fields(struct loader *ld,
+static enum kz_status read_user_fields(struct kz_yaml *ld,
 				       struct user_draft *d)
 {
 	static const char *const user_keys[] = { "login", "name", "role" };
@@ -671,11 +386,11 @@ static enum kz_status read_user_fields(struct loader *ld,
 		char **slot;
 		yaml_mark_t *mark = NULL;
 
-		if ((st = next_event(ld)) != KZ_OK)
+		if ((st = kz_yaml_next(ld)) != KZ_OK)
 			return st;
 		if (ld->event.type == YAML_MAPPING_END_EVENT)
 			return KZ_OK;
-		if ((st = read_key(ld, key, sizeof key)) != KZ_OK)
+		if ((st = kz_yaml_read_key(ld, key, sizeof key)) != KZ_OK)
 			return st;
 		if (strcmp(key, "login") == 0) {
 			slot = &d->login;
@@ -686,10 +401,10 @@ static enum kz_status read_user_fields(struct loader *ld,
 			slot = &d->role;
 			mark = &d->role_mark;
 		} else {
-			return unknown_key(ld, key, user_keys, 3, "users");
+			return kz_yaml_unknown_key(ld, key, user_keys, 3, "users");
 		}
 		if (*slot)
-			return fail_at(ld, ld->event.start_mark,
+			return kz_yaml_fail_at(ld, ld->event.start_mark,
 				       _("'%s' appears twice in one entry of "
 					 "'users'"), key);
 		if ((st = read_text(ld, key, slot)) != KZ_OK)
@@ -711,7 +426,7 @@ static bool login_ok(const char *login)
 }
 
 /* One user mapping; the current event is its start. */
-static enum kz_status read_user(struct loader *ld, struct seen_codes *seen,
+static enum kz_status read_user(struct kz_yaml *ld, struct seen_codes *seen,
 				struct kz_user *user)
 {
 	struct user_draft d = { 0 };
@@ -720,22 +435,22 @@ static enum kz_status read_user(struct loader *ld, struct seen_codes *seen,
 	enum kz_role role = KZ_ROLE_VIEWER;
 
 	if (ld->event.type != YAML_MAPPING_START_EVENT)
-		return fail_at(ld, start, _("each entry of 'users' must be "
+		return kz_yaml_fail_at(ld, start, _("each entry of 'users' must be "
 					    "{login: ..., name: ..., role: ...}, "
 					    "not %s"),
-			       event_kind_name(&ld->event));
+			       kz_yaml_kind_name(&ld->event));
 	st = read_user_fields(ld, &d);
 	if (st == KZ_OK && !d.login)
-		st = fail_at(ld, start, _("a user has no 'login'"));
+		st = kz_yaml_fail_at(ld, start, _("a user has no 'login'"));
 	else if (st == KZ_OK && !login_ok(d.login))
-		st = fail_at(ld, d.login_mark, _("the login '%s' must not be "
+		st = kz_yaml_fail_at(ld, d.login_mark, _("the login '%s' must not be "
 						 "empty or contain spaces"),
 			     d.login);
 	else if (st == KZ_OK && !d.role)
-		st = fail_at(ld, start, _("the user '%s' has no 'role' (worker, "
+		st = kz_yaml_fail_at(ld, start, _("the user '%s' has no 'role' (worker, "
 					  "coordinator or viewer)"), d.login);
 	else if (st == KZ_OK && !role_parse(d.role, &role))
-		st = fail_at(ld, d.role_mark, _("the role '%s' of user '%s' must "
+		st = kz_yaml_fail_at(ld, d.role_mark, _("the role '%s' of user '%s' must "
 						"be worker, coordinator or "
 						"viewer"), d.role, d.login);
 	if (st == KZ_OK)
@@ -753,21 +468,21 @@ static enum kz_status read_user(struct loader *ld, struct seen_codes *seen,
 	return st;
 }
 
-static enum kz_status read_users(struct loader *ld, struct kz_config *cfg)
+static enum kz_status read_users(struct kz_yaml *ld, struct kz_config *cfg)
 {
 	struct seen_codes seen = { 0 };
 	enum kz_status st;
 
-	if ((st = next_event(ld)) != KZ_OK)
+	if ((st = kz_yaml_next(ld)) != KZ_OK)
 		return st;
 	if (ld->event.type != YAML_SEQUENCE_START_EVENT)
-		return fail_at(ld, ld->event.start_mark,
+		return kz_yaml_fail_at(ld, ld->event.start_mark,
 			       _("'users' must be a list (lines starting with "
-				 "'- '), not %s"), event_kind_name(&ld->event));
+				 "'- '), not %s"), kz_yaml_kind_name(&ld->event));
 	for (;;) {
 		struct kz_user user = { 0 };
 
-		if ((st = next_event(ld)) != KZ_OK)
+		if ((st = kz_yaml_next(ld)) != KZ_OK)
 			break;
 		if (ld->event.type == YAML_SEQUENCE_END_EVENT)
 			break;
@@ -785,25 +500,25 @@ static enum kz_status read_users(struct loader *ld, struct kz_config *cfg)
 
 /* Checks of a text value that was just read; the current event is still
  * the value, so the message points at it. */
-static enum kz_status check_text_value(struct loader *ld, const char *key,
+static enum kz_status check_text_value(struct kz_yaml *ld, const char *key,
 				       const char *value)
 {
 	yaml_mark_t mark = ld->event.start_mark;
 
 	if (strcmp(key, "gmina") == 0 && *value == '\0')
-		return fail_at(ld, mark, _("'gmina' must not be empty"));
+		return kz_yaml_fail_at(ld, mark, _("'gmina' must not be empty"));
 	if (strcmp(key, "language") == 0 && strcmp(value, "pl") != 0 &&
 	    strcmp(value, "en") != 0)
-		return fail_at(ld, mark, _("'language' must be pl or en (found "
+		return kz_yaml_fail_at(ld, mark, _("'language' must be pl or en (found "
 					   "'%s')"), value);
 	if (strcmp(key, "case_code_format") == 0 && !strstr(value, "{seq"))
-		return fail_at(ld, mark, _("'case_code_format' must contain "
+		return kz_yaml_fail_at(ld, mark, _("'case_code_format' must contain "
 					   "{seq} (the case number), e.g. "
 					   "\"R/{year}/{seq:03}\""));
 	return KZ_OK;
 }
 
-static enum kz_status read_value(struct loader *ld, const struct key_def *def,
+static enum kz_status read_value(struct kz_yaml *ld, const struct key_def *def,
 				 struct kz_config *cfg)
 {
 	char *base = (char *)cfg;
@@ -836,17 +551,17 @@ static const struct key_def *find_key(const char *name)
 	return NULL;
 }
 
-static enum kz_status unknown_top_key(struct loader *ld, const char *key)
+static enum kz_status unknown_top_key(struct kz_yaml *ld, const char *key)
 {
 	const char *names[N_KEYS];
 
 	for (size_t i = 0; i < N_KEYS; i++)
 		names[i] = keys[i].name;
-	return unknown_key(ld, key, names, N_KEYS, NULL);
+	return kz_yaml_unknown_key(ld, key, names, N_KEYS, NULL);
 }
 
 /* The entries of the top-level mapping; the current event is its start. */
-static enum kz_status read_top_mapping(struct loader *ld,
+static enum kz_status read_top_mapping(struct kz_yaml *ld,
 				       struct kz_config *cfg, bool *seen)
 {
 	size_t first_line[N_KEYS] = { 0 };
@@ -857,17 +572,17 @@ static enum kz_status read_top_mapping(struct loader *ld,
 		const struct key_def *def;
 		size_t i;
 
-		if ((st = next_event(ld)) != KZ_OK)
+		if ((st = kz_yaml_next(ld)) != KZ_OK)
 			return st;
 		if (ld->event.type == YAML_MAPPING_END_EVENT)
 			return KZ_OK;
-		if ((st = read_key(ld, key, sizeof key)) != KZ_OK)
+		if ((st = kz_yaml_read_key(ld, key, sizeof key)) != KZ_OK)
 			return st;
 		if (!(def = find_key(key)))
 			return unknown_top_key(ld, key);
 		i = (size_t)(def - keys);
 		if (seen[i])
-			return fail_at(ld, ld->event.start_mark,
+			return kz_yaml_fail_at(ld, ld->event.start_mark,
 				       _("the key '%s' appears twice (first on "
 					 "line %zu)"), key, first_line[i]);
 		seen[i] = true;
@@ -877,12 +592,12 @@ static enum kz_status read_top_mapping(struct loader *ld,
 	}
 }
 
-static enum kz_status check_settings(struct loader *ld, const bool *seen,
+static enum kz_status check_settings(struct kz_yaml *ld, const bool *seen,
 				     yaml_mark_t top)
 {
 	for (size_t i = 0; i < N_KEYS; i++) {
 		if (keys[i].required && !seen[i])
-			return fail_at(ld, top, _("the required key '%s' is "
+			return kz_yaml_fail_at(ld, top, _("the required key '%s' is "
 						  "missing"), keys[i].name);
 	}
 	return KZ_OK;
@@ -906,26 +621,26 @@ static void set_defaults(struct kz_config *cfg)
 }
 
 /* Advance and insist on one kind of event. */
-static enum kz_status expect(struct loader *ld, yaml_event_type_t type,
+static enum kz_status expect(struct kz_yaml *ld, yaml_event_type_t type,
 			     const char *what)
 {
-	enum kz_status st = next_event(ld);
+	enum kz_status st = kz_yaml_next(ld);
 
 	if (st != KZ_OK)
 		return st;
 	if (ld->event.type != type)
-		return fail_at(ld, ld->event.start_mark, "%s", what);
+		return kz_yaml_fail_at(ld, ld->event.start_mark, "%s", what);
 	return KZ_OK;
 }
 
-static enum kz_status config_empty(struct loader *ld, yaml_mark_t mark)
+static enum kz_status config_empty(struct kz_yaml *ld, yaml_mark_t mark)
 {
-	return fail_at(ld, mark, _("the configuration is empty; it needs at "
+	return kz_yaml_fail_at(ld, mark, _("the configuration is empty; it needs at "
 				   "least 'gmina' and the five lists (see "
 				   "man 5 koszyk.yaml)"));
 }
 
-static enum kz_status read_document(struct loader *ld, struct kz_config *cfg)
+static enum kz_status read_document(struct kz_yaml *ld, struct kz_config *cfg)
 {
 	bool seen[N_KEYS] = { false };
 	yaml_mark_t stream, top;
@@ -935,30 +650,30 @@ static enum kz_status read_document(struct loader *ld, struct kz_config *cfg)
 			 _("this is not a YAML file"))) != KZ_OK)
 		return st;
 	stream = ld->event.start_mark;
-	if ((st = next_event(ld)) != KZ_OK)
+	if ((st = kz_yaml_next(ld)) != KZ_OK)
 		return st;
 	if (ld->event.type == YAML_STREAM_END_EVENT)
 		return config_empty(ld, stream);
-	if ((st = next_event(ld)) != KZ_OK)
+	if ((st = kz_yaml_next(ld)) != KZ_OK)
 		return st;
 	top = ld->event.start_mark;
 	if (ld->event.type == YAML_SCALAR_EVENT &&
 	    ld->event.data.scalar.length == 0)
 		return config_empty(ld, stream);
 	if (ld->event.type != YAML_MAPPING_START_EVENT)
-		return fail_at(ld, top, _("the configuration must consist of "
+		return kz_yaml_fail_at(ld, top, _("the configuration must consist of "
 					  "keys with values, like 'gmina: "
 					  "Gmina Brzozowa Wola', not %s"),
-			       event_kind_name(&ld->event));
+			       kz_yaml_kind_name(&ld->event));
 	if ((st = read_top_mapping(ld, cfg, seen)) != KZ_OK)
 		return st;
 	if ((st = expect(ld, YAML_DOCUMENT_END_EVENT,
 			 _("the configuration must end after its keys"))) != KZ_OK)
 		return st;
-	if ((st = next_event(ld)) != KZ_OK)
+	if ((st = kz_yaml_next(ld)) != KZ_OK)
 		return st;
 	if (ld->event.type != YAML_STREAM_END_EVENT)
-		return fail_at(ld, ld->event.start_mark,
+		return kz_yaml_fail_at(ld, ld->event.start_mark,
 			       _("the file holds more than one YAML document "
 				 "('---'); keep only one"));
 	if ((st = check_settings(ld, seen, top)) != KZ_OK)
@@ -967,39 +682,19 @@ static enum kz_status read_document(struct loader *ld, struct kz_config *cfg)
 	return KZ_OK;
 }
 
-static enum kz_status check_utf8(struct loader *ld)
-{
-	size_t bad = 0;
-
-	if (kz_utf8_valid(ld->text, ld->len, &bad))
-		return KZ_OK;
-	return fail_at_offset(ld, bad, _("the file is not valid UTF-8 text; "
-					 "save it as UTF-8"));
-}
-
 enum kz_status kz_config_load_string(struct kz_config *cfg, const char *yaml,
 				     size_t len, const char *name,
 				     struct kz_error *err)
 {
 	struct kz_config tmp = { 0 };
-	struct loader ld = { 0 };
+	struct kz_yaml ld;
 	enum kz_status st;
 
 	memset(cfg, 0, sizeof *cfg);
-	ld.name = name ? name : "(string)";
-	ld.text = yaml ? yaml : "";
-	ld.len = yaml ? len : 0;
-	ld.err = err;
-	if ((st = check_utf8(&ld)) != KZ_OK)
-		return st;
-	if (!yaml_parser_initialize(&ld.parser))
-		return kz_fail(err, KZ_ENV, _("%s: out of memory while reading "
-					      "the configuration"), ld.name);
-	yaml_parser_set_input_string(&ld.parser,
-				     (const unsigned char *)ld.text, ld.len);
-	st = read_document(&ld, &tmp);
-	drop_event(&ld);
-	yaml_parser_delete(&ld.parser);
+	st = kz_yaml_open(&ld, yaml, len, name, err);
+	if (st == KZ_OK)
+		st = read_document(&ld, &tmp);
+	kz_yaml_close(&ld);
 	if (st != KZ_OK) {
 		kz_config_free(&tmp);
 		return st;

@@ -18,20 +18,6 @@ static struct help *H(struct ui_screen *s)
 	return (struct help *)s;
 }
 
-static const struct {
-	enum ui_group group;
-	const char *title;
-} sections[] = {
-	{ UI_G_GLOBAL, N_("Everywhere") },
-	{ UI_G_MOVE, N_("Moving in lists and views") },
-	{ UI_G_LIST, N_("Lists and records") },
-	{ UI_G_CASE, N_("Cases and plans") },
-	{ UI_G_MEET, N_("Meetings and tasks") },
-	{ UI_G_SYNC, N_("Sync") },
-	{ UI_G_DIALOG, N_("Search line and pick lists") },
-	{ UI_G_FORM, N_("Forms") },
-};
-
 static void build(struct help *h)
 {
 	struct ui_doc *d = &h->doc;
@@ -42,22 +28,20 @@ static void build(struct help *h)
 	if (d->width < 60)
 		kw = 0;
 	ui_doc_text(d, _("koszyk: the Local Basket of Services"), 1, UI_LOOK_HEADING);
-	ui_doc_text(d, _("Marks in the basket: ! not verified lately, - suspended, x archived."),
-		    1, UI_LOOK_COUNT);
-	for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
+	ui_doc_text(d, _(ui_help_marks), 1, UI_LOOK_COUNT);
+	for (size_t s = 0; s < ui_help_nsections; s++) {
 		ui_doc_blank(d);
-		ui_doc_text(d, _(sections[s].title), 1, UI_LOOK_HEADING);
+		ui_doc_text(d, _(ui_help_sections[s].title), 1, UI_LOOK_HEADING);
 		for (int a = 1; a < UI_ACT_COUNT; a++) {
 			char keys[96];
-			if (ui_actions[a].group != sections[s].group)
+			if (ui_actions[a].group != ui_help_sections[s].group)
 				continue;
 			ui_action_keys_text((enum ui_action)a, keys, sizeof(keys));
 			ui_doc_field(d, keys, _(ui_actions[a].help), kw);
 		}
 	}
 	ui_doc_blank(d);
-	ui_doc_text(d, _("In the search line and in forms: Left, Right, Home, End, Backspace and Delete edit the text; Ctrl-U deletes to the start of the line, Ctrl-W the word before the cursor."),
-		    1, UI_LOOK_COUNT);
+	ui_doc_text(d, _(ui_help_editing), 1, UI_LOOK_COUNT);
 	ui_doc_blank(d);
 	ui_doc_text(d, _("Reports and the dashboard"), 1, UI_LOOK_HEADING);
 	ui_doc_text(d, _("7 lists the monitoring reports (coverage, gaps, usage, workload, stale, overdue, retention); Enter shows one. In the stale report Enter opens a service, in the gaps report a case. 0 shows the dashboard: counts, the next meeting, what is overdue and what is stale. s looks up everything at once; the phone of a partner or a contact person shows in the result line."),

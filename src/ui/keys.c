@@ -16,6 +16,23 @@ const struct ui_action_info ui_actions[UI_ACT_COUNT] = {
 #undef UI_ACTION_INFO
 };
 
+const struct ui_help_section ui_help_sections[] = {
+	{ UI_G_GLOBAL, N_("Everywhere") },
+	{ UI_G_MOVE, N_("Moving in lists and views") },
+	{ UI_G_LIST, N_("Lists and records") },
+	{ UI_G_CASE, N_("Cases and plans") },
+	{ UI_G_MEET, N_("Meetings and tasks") },
+	{ UI_G_SYNC, N_("Sync") },
+	{ UI_G_DIALOG, N_("Search line and pick lists") },
+	{ UI_G_FORM, N_("Forms") },
+};
+const size_t ui_help_nsections = sizeof(ui_help_sections) / sizeof(ui_help_sections[0]);
+
+const char *const ui_help_marks =
+	N_("Marks in the basket: ! not verified lately, - suspended, x archived.");
+const char *const ui_help_editing =
+	N_("In the search line and in forms: Left, Right, Home, End, Backspace and Delete edit the text; Ctrl-U deletes to the start of the line, Ctrl-W the word before the cursor.");
+
 static const struct {
 	const char *name;   /* inside <...> */
 	int key;

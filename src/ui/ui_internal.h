@@ -171,6 +171,17 @@ struct ui_action_info {
 
 extern const struct ui_action_info ui_actions[UI_ACT_COUNT];
 
+/* The help screen's sections in their order, and its notes (msgids);
+ * the keys of the man page are made from them too (tools/gendocs.c). */
+struct ui_help_section {
+	enum ui_group group;
+	const char *title;  /* msgid */
+};
+extern const struct ui_help_section ui_help_sections[];
+extern const size_t ui_help_nsections;
+extern const char *const ui_help_marks;
+extern const char *const ui_help_editing;
+
 void ui_keys_init(void);
 /* The action bound to key among the groups (a mask of enum ui_group). */
 enum ui_action ui_key_action(int key, unsigned groups);

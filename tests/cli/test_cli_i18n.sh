@@ -41,16 +41,23 @@ grep -q '^"Last-Translator: koszyk developers\\n"' "$po" || fail "Last-Translato
 run_lang pl 0 --help
 out_has "Użycie: koszyk"
 out_has "Bez polecenia koszyk otwiera program pełnoekranowy."
-out_has "Polecenia:"
+out_has "Sprawy i plany:"
 # command names and options stay as they are typed
-out_has "  search [--json] ZAPYTANIE          szukaj usług, partnerów i osób do kontaktu"
+out_has "  search [--json] ZAPYTANIE          szukaj usług, partnerów, osób do kontaktu,"
 out_has "  import csv services|partners PLIK  dodaj wiersze"
 out_has "  -h, --help  ta pomoc"
-out_lacks "Commands:"
+out_lacks "Cases and plans:"
+out_lacks "Usage"
+# and the help of one command
+run_lang pl 0 search --help
+out_has "Użycie:"
+out_has "  koszyk search [--json] ZAPYTANIE"
+out_has "szukaj usług"
+out_lacks "Usage"
 run_lang en 0 --help
 out_has "Usage: koszyk"
-out_has "Commands:"
-out_lacks "Polecenia:"
+out_has "Cases and plans:"
+out_lacks "Sprawy i plany:"
 
 # --- the language of the configuration when KOSZYK_LANG is not set ---
 sed 's/^language:.*/language: en/' "$cfg_src" > en.yaml

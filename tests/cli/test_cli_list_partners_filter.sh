@@ -41,5 +41,5 @@ err_has 'unknown sector "nowhere"'
 run 2 -d demo.db list services --status declared
 err_has "filter the partners only"
 run 2 -d demo.db list partners --status
-err_has "--status needs a value"
+err_has "--status needs a membership status"
 exit 0

@@ -1,6 +1,9 @@
 /* The demo gmina: enough partners, contacts and services, every sector and
  * category covered, the entries people search for, a fresh/stale mix, one
- * transaction that refuses a database already in use. */
+ * transaction that refuses a database already in use. The demo data
+ * (data/demo/, compiled in): loaded whole, every key a field of its record
+ * or a documented reference, every record stored; broken YAML refused
+ * with its line. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +12,7 @@
 #include "koszyk/basket.h"
 #include "koszyk/config.h"
 #include "koszyk/demo.h"
+#include "koszyk/demo_data.h"
 #include "koszyk/xalloc.h"
 #include "testutil.h"
 
@@ -526,12 +530,283 @@ static void test_same_data_every_time(void **state)
 	struct kz_db_counts c;
 
 	/* the empty database of this test gets exactly the same numbers as
-	 * the tables hold */
+	 * the YAML holds */
 	assert_int_equal(kz_demo_fill(s->t.db, &s->cfg, &err), KZ_OK);
 	assert_int_equal(kz_db_counts(s->t.db, &c, &err), KZ_OK);
 	assert_int_equal(c.partners, 58);
 	assert_int_equal(c.contacts, 88);
 	assert_int_equal(c.services, 162);
+}
+
+/* --- the YAML files ------------------------------------------------------ */
+
+/* The lists of the demo data: the key in the YAML and the table its
+ * records are stored in. */
+static const struct {
+	const char *key;
+	const char *table;
+} lists[] = {
+	{ "partners", "partners" }, { "contacts", "contacts" },
+	{ "services", "services" }, { "cases", "cases" },
+	{ "members", "members" }, { "team", "team" }, { "plan", "plans" },
+	{ "diagnoses", "diagnoses" }, { "goals", "goals" },
+	{ "actions", "actions" }, { "reviews", "reviews" },
+	{ "progress", "progress" }, { "meetings", "meetings" },
+	{ "attendees", "attendees" }, { "decisions", "decisions" },
+	{ "tasks", "tasks" },
+};
+#define N_LISTS (sizeof(lists) / sizeof(lists[0]))
+
+static size_t list_index(const char *key)
+{
+	for (size_t i = 0; i < N_LISTS; i++)
+		if (strcmp(lists[i].key, key) == 0)
+			return i;
+	fail_msg("a list the test does not know: %s", key);
+	return 0;
+}
+
+/* Count the entries of every list in the text itself, without a YAML
+ * parser: "- " at indentation n is an entry of the key written alone on
+ * its line at indentation n - 2; "plan:" alone on its line is one plan. */
+static void count_text(const char *text, long *counts)
+{
+	char parent[64][40];
+
+	memset(parent, 0, sizeof parent);
+	for (const char *line = text; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		size_t ind = strspn(line, " ");
+		const char *p = line + ind;
+		size_t name = strspn(p, "abcdefghijklmnopqrstuvwxyz_");
+
+		if (*p == '#' || ind >= 64) {
+			/* a comment */
+		} else if (p[0] == '-' && p[1] == ' ' && ind >= 2) {
+			if (parent[ind - 2][0])
+				counts[list_index(parent[ind - 2])]++;
+		} else if (name > 0 && name < 40 && p[name] == ':' &&
+			   line + len == p + name + 1) {
+			memcpy(parent[ind], p, name);
+			parent[ind][name] = '\0';
+			if (strcmp(parent[ind], "plan") == 0)
+				counts[list_index("plan")]++;
+		}
+		line = end ? end + 1 : line + len;
+	}
+}
+
+static void count_loaded(const struct kz_demo_rec *r, long *counts)
+{
+	const struct kz_field *f;
+	const char *key;
+
+	for (size_t i = 0; (key = kz_demo_key(kz_demo_kind_of(r), i, &f)); i++) {
+		const struct kz_demo_list *l = kz_demo_sub(r, key);
+
+		for (size_t j = 0; l && j < l->n; j++) {
+			counts[list_index(key)]++;
+			count_loaded(&l->v[j], counts);
+		}
+	}
+}
+
+static void count_list(const char *key, const struct kz_demo_list *l,
+		       long *counts)
+{
+	counts[list_index(key)] += (long)l->n;
+	for (size_t i = 0; i < l->n; i++)
+		count_loaded(&l->v[i], counts);
+}
+
+/* Every record of the YAML is loaded and stored: the same number of each
+ * kind in the text, in what is loaded and in the database. */
+static void test_yaml_loads_whole(void **state)
+{
+	struct demo_state *s = *state;
+	struct kz_demo_data d;
+	struct kz_error err = { 0 };
+	long text[N_LISTS] = { 0 }, loaded[N_LISTS] = { 0 };
+
+	count_text(kz_demo_basket_yaml, text);
+	count_text(kz_demo_cases_yaml, text);
+	count_text(kz_demo_meetings_yaml, text);
+	if (kz_demo_data_load(&d, &err) != KZ_OK)
+		fail_msg("%s", err.msg);
+	count_list("partners", &d.partners, loaded);
+	count_list("contacts", &d.contacts, loaded);
+	count_list("services", &d.services, loaded);
+	count_list("cases", &d.cases, loaded);
+	count_list("meetings", &d.meetings, loaded);
+	kz_demo_data_free(&d);
+	for (size_t i = 0; i < N_LISTS; i++) {
+		char sql[128];
+		long rows;
+
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s",
+			 lists[i].table);
+		rows = test_db_count(s->t.db, sql, NULL);
+		if (text[i] <= 0 || loaded[i] != text[i] || rows != text[i])
+			fail_msg("%s: %ld in the YAML, %ld loaded, %ld stored",
+				 lists[i].key, text[i], loaded[i], rows);
+	}
+	assert_int_equal(text[list_index("partners")], 58);
+	assert_int_equal(text[list_index("contacts")], 88);
+	assert_int_equal(text[list_index("services")], 162);
+	assert_int_equal(text[list_index("cases")], 26);
+	assert_int_equal(text[list_index("meetings")], 11);
+}
+
+/* Every key the demo data may use fills a field of its record's field
+ * table (the database column, the FIELD=VALUE name of the commands, the
+ * CSV header), or names another record the way the commands do, or holds
+ * a nested list. */
+static void test_every_key_is_a_field(void **state)
+{
+	static const char *const kinds[] = {
+		"partner", "contact", "service", "case", "member", "team",
+		"plan", "diagnosis", "goal", "action", "review", "progress",
+		"meeting", "attendee", "decision", "task",
+	};
+	/* references by name (case add ... service=, partner=, contact=,
+	 * goal=; meeting add host=, case=; CSV import provider, contact) */
+	static const char *const refs[] = {
+		"partner", "contact", "provider", "service", "goal", "host",
+		"case",
+	};
+	size_t total = 0;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		const struct kz_field *f;
+		const char *key;
+		size_t i;
+
+		for (i = 0; (key = kz_demo_key(kinds[k], i, &f)); i++) {
+			bool known = f != NULL;
+
+			if (f)
+				assert_string_equal(f->name, key);
+			for (size_t j = 0; !known && j < sizeof refs / sizeof refs[0]; j++)
+				known = strcmp(refs[j], key) == 0;
+			for (size_t j = 0; !known && j < N_LISTS; j++)
+				known = strcmp(lists[j].key, key) == 0;
+			if (!known)
+				fail_msg("%s: the key '%s' is no field", kinds[k], key);
+		}
+		assert_true(i > 0);
+		total += i;
+	}
+	assert_null(kz_demo_key("colour", 0, &(const struct kz_field *){ NULL }));
+	assert_true(total > 90);
+}
+
+/* The YAML must be refused with its message naming file:line. */
+static void refused(const char *yaml, const char *where, const char *what)
+{
+	struct kz_demo_data d;
+	struct kz_error err = { 0 };
+
+	memset(&d, 0, sizeof d);
+	if (kz_demo_data_parse(&d, yaml, strlen(yaml), "x.yaml", &err) !=
+	    KZ_INVALID)
+		fail_msg("accepted: %s", yaml);
+	kz_demo_data_free(&d);
+	if (!strstr(err.msg, where) || !strstr(err.msg, what))
+		fail_msg("\"%s\" lacks \"%s\" or \"%s\"", err.msg, where, what);
+}
+
+static void test_broken_yaml_is_refused(void **state)
+{
+	(void)state;
+	/* unknown keys, with a hint for a typo */
+	refused("partners:\n  - name: A\n    colour: red\n", "x.yaml:3:5:",
+		"'colour'");
+	refused("services:\n  - titel: A\n", "x.yaml:2:5:", "'title'");
+	refused("partner:\n  - name: A\n", "x.yaml:1:1:", "'partner'");
+	refused("cases:\n  - status: new\n    plan:\n      goals:\n"
+		"        - what: A\n          target: +3d\n",
+		"x.yaml:6:11:", "'target'");
+	/* dates, years, goal numbers */
+	refused("cases:\n  - status: new\n    opened_on: -41x\n",
+		"x.yaml:3:16:", "opened_on");
+	refused("cases:\n  - opened_on: 2026-02-30\n", "x.yaml:2:16:",
+		"2026-02-30");
+	refused("cases:\n  - members:\n      - birth_year: 34\n",
+		"x.yaml:3:21:", "birth_year");
+	refused("services:\n  - valid_from: 13-01\n", "x.yaml:2:17:",
+		"13-01");
+	refused("meetings:\n  - date: yesterday\n", "x.yaml:2:11:",
+		"yesterday");
+	refused("cases:\n  - plan:\n      actions:\n        - goal: 0\n",
+		"x.yaml:4:17:", "goal");
+	/* values their fields refuse, shapes */
+	refused("services:\n  - status: maybe\n", "x.yaml:2:13:", "maybe");
+	refused("partners:\n  - name: A\n    name: B\n", "x.yaml:3:5:",
+		"twice");
+	refused("partners:\n  name: A\n", "x.yaml:2:3:", "partners");
+	refused("meetings:\n  - decisions:\n      - text: A\n",
+		"x.yaml:3:9:", "decisions");
+	refused("cases:\n  - plan: approved\n", "x.yaml:2:11:", "plan");
+	refused("partners:\n  - name: \"A\n", "x.yaml:", "YAML");
+	refused("- A\n", "x.yaml:1:1:", "not a list");
+}
+
+/* A record that names another that is not there is refused when stored,
+ * with its file and line, and nothing is written. */
+static void test_missing_reference_is_refused(void **state)
+{
+	struct demo_state *s = *state;
+	const char *yaml =
+		"partners:\n"
+		"  - short_name: A\n"
+		"    name: Partner A\n"
+		"    kind: ops\n"
+		"    sectors: pomoc_spoleczna\n"
+		"    status: informal\n"
+		"contacts:\n"
+		"  - partner: B\n"
+		"    name: Jan Nowak\n";
+	struct kz_demo_data d;
+	struct kz_error err = { 0 };
+	struct kz_db_counts c;
+
+	memset(&d, 0, sizeof d);
+	assert_int_equal(kz_demo_data_parse(&d, yaml, strlen(yaml), "x.yaml",
+					    &err), KZ_OK);
+	assert_int_equal(d.partners.n, 1);
+	assert_int_equal(d.contacts.n, 1);
+	assert_int_equal(kz_demo_fill_data(s->t.db, &s->cfg, &d, &err),
+			 KZ_INVALID);
+	kz_demo_data_free(&d);
+	if (!strstr(err.msg, "x.yaml:8:") || !strstr(err.msg, "\"B\""))
+		fail_msg("%s", err.msg);
+	assert_int_equal(kz_db_counts(s->t.db, &c, &err), KZ_OK);
+	assert_int_equal(c.partners, 0);
+}
+
+static void test_relative_dates(void **state)
+{
+	char out[11];
+
+	(void)state;
+	assert_true(kz_demo_date("2027-02-28", "+1d", out));
+	assert_string_equal(out, "2027-03-01");
+	assert_true(kz_demo_date("2028-02-28", "+1d", out));
+	assert_string_equal(out, "2028-02-29");
+	assert_true(kz_demo_date("2027-03-31", "-31d", out));
+	assert_string_equal(out, "2027-02-28");
+	assert_true(kz_demo_date("2026-12-05", "0d", out));
+	assert_string_equal(out, "2026-12-05");
+	assert_true(kz_demo_date("2026-12-05", "-41d", out));
+	assert_string_equal(out, "2026-10-25");
+	assert_true(kz_demo_date("2026-12-05", "2025-02-03", out));
+	assert_string_equal(out, "2025-02-03");
+	assert_false(kz_demo_date("2026-12-05", "41d ", out));
+	assert_false(kz_demo_date("2026-12-05", "-d", out));
+	assert_false(kz_demo_date("2026-12-05", "--1d", out));
+	assert_false(kz_demo_date("2026-12-05", "2026-13-01", out));
 }
 
 int main(void)
@@ -552,6 +827,10 @@ int main(void)
 		cmocka_unit_test(test_membership_mix),
 		cmocka_unit_test(test_gops_contacts),
 		cmocka_unit_test(test_database_is_consistent),
+		cmocka_unit_test(test_yaml_loads_whole),
+		cmocka_unit_test(test_every_key_is_a_field),
+		cmocka_unit_test(test_broken_yaml_is_refused),
+		cmocka_unit_test(test_relative_dates),
 		cmocka_unit_test(test_second_fill_is_refused),
 	};
 	const struct CMUnitTest empty[] = {
@@ -560,6 +839,9 @@ int main(void)
 			teardown),
 		cmocka_unit_test_setup_teardown(test_same_data_every_time,
 						setup_empty, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_missing_reference_is_refused, setup_empty,
+			teardown),
 	};
 	int failed = cmocka_run_group_tests_name("demo, filled", filled,
 						 setup_filled, teardown);

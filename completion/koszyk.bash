@@ -1,0 +1,107 @@
+# bash completion for koszyk                                 -*- shell-script -*-
+# Made from the command table (src/cli/cmdtable.c) by make docs: do not
+# edit; tests/cli/test_cli_generated.sh fails when it is out of date.
+
+# files and folders, names with spaces too
+_koszyk_files()
+{
+	compopt -o filenames 2>/dev/null
+	mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+}
+
+_koszyk()
+{
+	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+	local i=1 w cmd words=
+	local -a args=()
+	COMPREPLY=()
+	# the options of koszyk itself come before the command
+	while [ "$i" -lt "$COMP_CWORD" ]; do
+		case ${COMP_WORDS[i]} in
+		-d|-c|--as) i=$((i + 2)) ;;
+		-*) i=$((i + 1)) ;;
+		*) break ;;
+		esac
+	done
+	if [ "$i" -ge "$COMP_CWORD" ]; then
+		case $prev in
+		-d|-c) _koszyk_files ;;
+		--as) ;;
+		*) mapfile -t COMPREPLY < <(compgen -W "init demo search list import export check case plan gdpr report meeting task sync conflict backup restore key audit -d -c --as --help --version" -- "$cur") ;;
+		esac
+		return
+	fi
+	cmd=${COMP_WORDS[i]}
+	# the arguments so far, without the options and their values
+	for ((w = i + 1; w < COMP_CWORD; w++)); do
+		case ${COMP_WORDS[w]} in
+		--status|--sector|-o|--format|--for|--key|--passphrase-file|--backup) w=$((w + 1)) ;;
+		-*) ;;
+		*) args+=("${COMP_WORDS[w]}") ;;
+		esac
+	done
+	# the value of an option
+	case "$cmd $prev" in
+	"plan --format") words="text md html" ;;
+	"report --format") words="text csv json" ;;
+	"export -o") _koszyk_files; return ;;
+	"plan -o") _koszyk_files; return ;;
+	"gdpr -o") _koszyk_files; return ;;
+	"report -o") _koszyk_files; return ;;
+	"restore --key") _koszyk_files; return ;;
+	"restore --passphrase-file") _koszyk_files; return ;;
+	"check --backup") _koszyk_files; return ;;
+	"check --key") _koszyk_files; return ;;
+	"check --passphrase-file") _koszyk_files; return ;;
+	"key --passphrase-file") _koszyk_files; return ;;
+	"list --status") return ;;
+	"list --sector") return ;;
+	"sync --for") return ;;
+	*)
+		if [[ $cur == -* ]]; then
+			case $cmd in
+			init) words="--help" ;;
+			demo) words="--help" ;;
+			search) words="--help --json" ;;
+			list) words="--help --json --all --status --sector" ;;
+			import) words="--help" ;;
+			export) words="--help -o" ;;
+			check) words="--help --backup --key --passphrase-file" ;;
+			case) words="--help" ;;
+			plan) words="--help --format -o" ;;
+			gdpr) words="--help -o --yes" ;;
+			report) words="--help --format -o" ;;
+			meeting) words="--help" ;;
+			task) words="--help --json" ;;
+			sync) words="--help --for" ;;
+			conflict) words="--help" ;;
+			backup) words="--help" ;;
+			restore) words="--help --key --passphrase-file" ;;
+			key) words="--help --passphrase-file --replace" ;;
+			audit) words="--help --json" ;;
+			esac
+		else
+			# a word the command knows, else a file
+			case "$cmd ${#args[@]} ${args[0]-}" in
+			"list 0 ") words="services partners contacts cases meetings tasks conflicts dropped" ;;
+			"import 0 ") words="csv" ;;
+			"import 1 csv") words="services partners" ;;
+			"export 0 ") words="csv json md html" ;;
+			"export 1 csv") words="services partners" ;;
+			"case 0 ") words="open add share unshare" ;;
+			"case 1 add") words="member team plan diagnosis goal action review progress" ;;
+			"gdpr 0 ") words="export erase" ;;
+			"report 0 ") words="coverage gaps usage workload stale overdue retention" ;;
+			"meeting 0 ") words="add attend decide next-host" ;;
+			"task 0 ") words="add close list" ;;
+			"task 1 list") words="all mine overdue by-partner" ;;
+			"sync 0 ") words="clone export import ssh status dump" ;;
+			"conflict 0 ") words="resolve" ;;
+			"key 0 ") words="show export import" ;;
+			*) _koszyk_files; return ;;
+			esac
+		fi ;;
+	esac
+	mapfile -t COMPREPLY < <(compgen -W "$words" -- "$cur")
+}
+complete -F _koszyk koszyk
