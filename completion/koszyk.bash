@@ -59,26 +59,63 @@ _koszyk()
 	"sync --for") return ;;
 	*)
 		if [[ $cur == -* ]]; then
-			case $cmd in
-			init) words="--help" ;;
-			demo) words="--help" ;;
-			search) words="--help --json" ;;
-			list) words="--help --json --all --status --sector" ;;
-			import) words="--help" ;;
-			export) words="--help -o" ;;
-			check) words="--help --backup --key --passphrase-file" ;;
-			case) words="--help" ;;
-			plan) words="--help --format -o" ;;
-			gdpr) words="--help -o --yes" ;;
-			report) words="--help --format -o" ;;
-			meeting) words="--help" ;;
-			task) words="--help --json" ;;
-			sync) words="--help --for" ;;
-			conflict) words="--help" ;;
-			backup) words="--help" ;;
-			restore) words="--help --key --passphrase-file" ;;
-			key) words="--help --passphrase-file --replace" ;;
-			audit) words="--help --json" ;;
+			# the options after the first word, else all of the command's
+			case "$cmd ${args[0]-}" in
+			"list services") words="--help --json --all" ;;
+			"list partners") words="--help --json --all --status --sector" ;;
+			"list contacts") words="--help --json --all" ;;
+			"import csv") words="--help" ;;
+			"export csv") words="--help -o" ;;
+			"export json") words="--help -o" ;;
+			"export md") words="--help -o" ;;
+			"export html") words="--help -o" ;;
+			"list cases") words="--help --json" ;;
+			"case open") words="--help" ;;
+			"case add") words="--help" ;;
+			"gdpr export") words="--help -o" ;;
+			"gdpr erase") words="--help --yes" ;;
+			"list meetings") words="--help --json" ;;
+			"list tasks") words="--help --json" ;;
+			"meeting add") words="--help" ;;
+			"meeting attend") words="--help" ;;
+			"meeting decide") words="--help" ;;
+			"meeting next-host") words="--help" ;;
+			"task add") words="--help" ;;
+			"task close") words="--help" ;;
+			"task list") words="--help --json" ;;
+			"sync clone") words="--help" ;;
+			"sync export") words="--help --for" ;;
+			"sync import") words="--help" ;;
+			"sync ssh") words="--help" ;;
+			"sync status") words="--help" ;;
+			"sync dump") words="--help" ;;
+			"list conflicts") words="--help --json" ;;
+			"list dropped") words="--help --json" ;;
+			"conflict resolve") words="--help" ;;
+			"case share") words="--help" ;;
+			"case unshare") words="--help" ;;
+			"key show") words="--help" ;;
+			"key export") words="--help --passphrase-file" ;;
+			"key import") words="--help --passphrase-file --replace" ;;
+			"init "*) words="--help" ;;
+			"demo "*) words="--help" ;;
+			"search "*) words="--help --json" ;;
+			"list "*) words="--help --json --all --status --sector" ;;
+			"import "*) words="--help" ;;
+			"export "*) words="--help -o" ;;
+			"check "*) words="--help --backup --key --passphrase-file" ;;
+			"case "*) words="--help" ;;
+			"plan "*) words="--help --format -o" ;;
+			"gdpr "*) words="--help -o --yes" ;;
+			"report "*) words="--help --format -o" ;;
+			"meeting "*) words="--help" ;;
+			"task "*) words="--help --json" ;;
+			"sync "*) words="--help --for" ;;
+			"conflict "*) words="--help" ;;
+			"backup "*) words="--help" ;;
+			"restore "*) words="--help --key --passphrase-file" ;;
+			"key "*) words="--help --passphrase-file --replace" ;;
+			"audit "*) words="--help --json" ;;
 			esac
 		else
 			# a word the command knows, else a file

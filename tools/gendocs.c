@@ -282,6 +282,7 @@ static bool file_value(const char *core)
 
 struct completion {
 	struct cases options;   /* "CMD": its options */
+	struct cases word_options;  /* "CMD WORD": the options after a first word */
 	struct cases values;    /* "CMD OPTION": the option's value words */
 	struct cases files;     /* "CMD OPTION": the value is a file */
 	struct cases other;     /* "CMD OPTION": a value with no completion */
@@ -296,8 +297,9 @@ static void learn(struct completion *cp, const struct kz_cli_command *c)
 	char key[128], first[64] = "", core[64];
 	int pos = 0;
 	bool words_used = false;
+	struct kz_buf opts = KZ_BUF_INIT;  /* this row's options */
 
-	add_words(&cp->options, c->name, "--help", 6);
+	kz_buf_puts(&opts, "--help");
 	while (*p) {
 		size_t len = strcspn(p, " ");
 		const char *next = p[len] ? p + len + 1 : "";
@@ -305,7 +307,7 @@ static void learn(struct completion *cp, const struct kz_cli_command *c)
 		core_of(p, len, core, sizeof(core));
 		if (core[0] == '-') {
 			core[strcspn(core, "=")] = '\0';
-			add_words(&cp->options, c->name, core, strlen(core));
+			kz_buf_printf(&opts, " %s", core);
 			if (p[len - 1] != ']' && *next && *next != '[' && *next != '-') {
 				char value[64];
 				core_of(next, next_len, value, sizeof(value));
@@ -347,6 +349,15 @@ static void learn(struct completion *cp, const struct kz_cli_command *c)
 		while (*p == ' ')
 			p++;
 	}
+	add_words(&cp->options, c->name, kz_buf_str(&opts), opts.len);
+	/* A row of a first word (list partners ...) has options of its own. */
+	for (const char *f = literal(first) ? first : ""; *f;) {
+		size_t n = strcspn(f, "|");
+		snprintf(key, sizeof(key), "%s %.*s", c->name, (int)n, f);
+		add_words(&cp->word_options, key, kz_buf_str(&opts), opts.len);
+		f += n + (f[n] == '|');
+	}
+	kz_buf_free(&opts);
 }
 
 /* "a b c" as "a|b|c", a pattern of case. */
@@ -422,9 +433,14 @@ static void print_body(const struct completion *cp)
 		printf("\t\"%s\") return ;;\n", kz_buf_str(&cp->other.pattern[i]));
 	puts("\t*)\n"
 	     "\t\tif [[ $cur == -* ]]; then\n"
-	     "\t\t\tcase $cmd in");
+	     "\t\t\t# the options after the first word, else all of the command's\n"
+	     "\t\t\tcase \"$cmd ${args[0]-}\" in");
+	for (size_t i = 0; i < cp->word_options.n; i++)
+		printf("\t\t\t\"%s\") words=\"%s\" ;;\n",
+		       kz_buf_str(&cp->word_options.pattern[i]),
+		       kz_buf_str(&cp->word_options.words[i]));
 	for (size_t i = 0; i < cp->options.n; i++)
-		printf("\t\t\t%s) words=\"%s\" ;;\n", kz_buf_str(&cp->options.pattern[i]),
+		printf("\t\t\t\"%s \"*) words=\"%s\" ;;\n", kz_buf_str(&cp->options.pattern[i]),
 		       kz_buf_str(&cp->options.words[i]));
 	puts("\t\t\tesac\n"
 	     "\t\telse\n"
@@ -456,6 +472,7 @@ static int completion(void)
 	print_head(kz_buf_str(&names));
 	print_body(cp);
 	free_cases(&cp->options);
+	free_cases(&cp->word_options);
 	free_cases(&cp->values);
 	free_cases(&cp->files);
 	free_cases(&cp->other);

@@ -115,6 +115,7 @@ completes "--as --help --version" koszyk --
 completes "search" koszyk -d x.db --as akowalska sea
 completes "cases conflicts contacts" koszyk list c
 completes "--all --help --json" koszyk list services --
+completes "--sector --status" koszyk list partners --s
 completes "services" koszyk -d x.db export csv s
 completes "csv" koszyk import ""
 completes "partners services" koszyk import csv ""
