@@ -59,6 +59,19 @@ wait_line 1 "partners"
 wait_line 2 "Partner"
 wait_for "$(prefix "$informal" 30)"
 
+# Esc drops a filter too, before it would leave the list.
+keys f
+wait_for "Filter the partners by"
+keys Enter
+wait_for "Filter by membership"
+type_text "invited"
+keys Enter
+wait_line 2 "Filter: Membership: invited. Esc or c clears it."
+keys Escape
+wait_gone "Filter: Membership"
+wait_line 1 "Partners"
+assert_screen_contains "$(prefix "$informal" 30)"
+
 keys Q
 wait_exit >/dev/null
 e2e_pass
