@@ -272,7 +272,8 @@ enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 		return kz_fail(err, KZ_INVALID, _("list needs a kind: services, partners or contacts"));
 	filtered = a.status || a.sector;
 	if (filtered && strcmp(a.pos[0], "partners") != 0)
-		return kz_fail(err, KZ_INVALID, _("--status and --sector filter the partners only"));
+		return kz_fail(err, KZ_INVALID,
+			       _("--status and --sector filter the partners only"));
 	if (filtered && (st = partner_filter(cli, &a, &filter, err)) != KZ_OK)
 		return st;
 	if (strcmp(a.pos[0], "cases") == 0)
@@ -294,8 +295,8 @@ enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 	if (st != KZ_OK)
 		return st;
 	if (a.json)
-		st = kz_export_json_list(cli->db, &cli->cfg,
-					 kind == 0 ? KZ_KIND_SERVICE : kind == 1 ? KZ_KIND_PARTNER : KZ_KIND_CONTACT,
+		st = kz_export_json_list(cli->db, &cli->cfg, kind == 0 ? KZ_KIND_SERVICE
+					 : kind == 1 ? KZ_KIND_PARTNER : KZ_KIND_CONTACT,
 					 a.all, filtered ? &filter : NULL, &out, err);
 	else if (kind == 0)
 		st = kz_service_each(cli->db, a.all, list_service, &c, err);

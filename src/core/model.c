@@ -87,7 +87,8 @@ enum kz_status kz_field_check(const struct kz_field *f, const char *value,
 
 	if (!len) {
 		if (f->required)
-			return kz_fail_field(err, KZ_INVALID, f->name, _("%s: this field is required"),
+			return kz_fail_field(err, KZ_INVALID, f->name,
+					     _("%s: this field is required"),
 				       _(f->label));
 		return KZ_OK;
 	}
@@ -112,11 +113,13 @@ enum kz_status kz_field_check(const struct kz_field *f, const char *value,
 		for (const char *const *v = f->values; *v; v++)
 			if (strcmp(*v, value) == 0)
 				return KZ_OK;
-		return kz_fail_field(err, KZ_INVALID, f->name, _("%s: \"%s\" is not one of the allowed values"),
+		return kz_fail_field(err, KZ_INVALID, f->name,
+				     _("%s: \"%s\" is not one of the allowed values"),
 			       _(f->label), value);
 	}
 	if (f->type == KZ_FT_REF && !kz_is_uuid(value))
-		return kz_fail_field(err, KZ_INVALID, f->name, _("%s: \"%s\" is not a valid record id"),
+		return kz_fail_field(err, KZ_INVALID, f->name,
+				     _("%s: \"%s\" is not a valid record id"),
 			       _(f->label), value);
 	return KZ_OK;
 }

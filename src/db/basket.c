@@ -97,7 +97,8 @@ static enum kz_status check_contact(struct kz_db *db, struct kz_contact *c,
 	if (st != KZ_OK)
 		return st;
 	if (!partner_exists(db, c->partner_id))
-		return kz_fail_field(err, KZ_INVALID, "partner_id", _("Partner: there is no such partner."));
+		return kz_fail_field(err, KZ_INVALID, "partner_id",
+				     _("Partner: there is no such partner."));
 	return KZ_OK;
 }
 
@@ -221,14 +222,16 @@ static enum kz_status check_service(struct kz_db *db, struct kz_service *s,
 	if (st != KZ_OK)
 		return st;
 	if (!partner_exists(db, s->provider_id))
-		return kz_fail_field(err, KZ_INVALID, "provider_id", _("Provider: there is no such partner."));
+		return kz_fail_field(err, KZ_INVALID, "provider_id",
+				     _("Provider: there is no such partner."));
 	if (s->contact_id) {
 		char *owner = kz_query_text(db, "SELECT partner_id FROM contacts WHERE id = ?1",
 					 s->contact_id);
 		bool ok = owner != NULL;
 		free(owner);
 		if (!ok)
-			return kz_fail_field(err, KZ_INVALID, "contact_id", _("Contact person: there is no such person."));
+			return kz_fail_field(err, KZ_INVALID, "contact_id",
+					     _("Contact person: there is no such person."));
 	}
 	if (s->valid_from && s->valid_to && strcmp(s->valid_from, s->valid_to) > 0)
 		return kz_fail_field(err, KZ_INVALID, "valid_to",

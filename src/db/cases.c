@@ -442,7 +442,8 @@ enum kz_status kz_team_save(struct kz_db *db, struct kz_team_member *t,
 		return st;
 	contact = kz_query_text(db, "SELECT id FROM contacts WHERE id = ?1", t->contact_id);
 	if (!contact)
-		return kz_fail_field(err, KZ_INVALID, "contact_id", _("Contact person: there is no such person."));
+		return kz_fail_field(err, KZ_INVALID, "contact_id",
+				     _("Contact person: there is no such person."));
 	free(contact);
 	q = kz_db_stmt(db, "SELECT 1 FROM team WHERE case_id = ?1 AND contact_id = ?2"
 			   " AND id <> coalesce(?3, '')", err);

@@ -103,13 +103,15 @@ enum kz_status kz_meeting_save(struct kz_db *db, struct kz_meeting *m,
 			return kz_fail_field(err, KZ_INVALID, "case_id",
 				       _("Case: a meeting of a case team needs the case."));
 		if (!exists(db, "SELECT id FROM cases WHERE id = ?1", m->case_id))
-			return kz_fail_field(err, KZ_INVALID, "case_id", _("Case: there is no such case."));
+			return kz_fail_field(err, KZ_INVALID, "case_id",
+					     _("Case: there is no such case."));
 	} else if (m->case_id) {
 		return kz_fail_field(err, KZ_INVALID, "case_id",
 			       _("Case: a meeting of the partnership belongs to no case; choose the case team kind or clear the case."));
 	}
 	if (m->host_id && !exists(db, "SELECT id FROM partners WHERE id = ?1", m->host_id))
-		return kz_fail_field(err, KZ_INVALID, "host_id", _("Host partner: there is no such partner."));
+		return kz_fail_field(err, KZ_INVALID, "host_id",
+				     _("Host partner: there is no such partner."));
 	struct kz_meeting stored = { 0 };
 	st = save_rec(db, MEETINGS, m, &stored, m->date, err);
 	kz_meeting_clear(&stored);
@@ -134,7 +136,8 @@ enum kz_status kz_attendee_save(struct kz_db *db, struct kz_attendee *a,
 	if (st != KZ_OK)
 		return st;
 	if (!exists(db, "SELECT id FROM meetings WHERE id = ?1", a->meeting_id))
-		return kz_fail_field(err, KZ_INVALID, "meeting_id", _("Meeting: there is no such meeting."));
+		return kz_fail_field(err, KZ_INVALID, "meeting_id",
+				     _("Meeting: there is no such meeting."));
 	if (!exists(db, "SELECT id FROM contacts WHERE id = ?1", a->contact_id))
 		return kz_fail_field(err, KZ_INVALID, "contact_id",
 			       _("Contact person: this person is not in the partner registry."));
@@ -181,12 +184,14 @@ enum kz_status kz_decision_save(struct kz_db *db, struct kz_decision *d,
 	enum kz_status st;
 
 	if (kz_str_empty(d->text))
-		return kz_fail_field(err, KZ_INVALID, "text", _("Decision: write what was decided."));
+		return kz_fail_field(err, KZ_INVALID, "text",
+				     _("Decision: write what was decided."));
 	st = kz_record_validate(DECISIONS, d, err);
 	if (st != KZ_OK)
 		return st;
 	if (!exists(db, "SELECT id FROM meetings WHERE id = ?1", d->meeting_id))
-		return kz_fail_field(err, KZ_INVALID, "meeting_id", _("Meeting: there is no such meeting."));
+		return kz_fail_field(err, KZ_INVALID, "meeting_id",
+				     _("Meeting: there is no such meeting."));
 	struct kz_decision stored = { 0 };
 	st = save_rec(db, DECISIONS, d, &stored, NULL, err);
 	kz_decision_clear(&stored);
@@ -211,7 +216,8 @@ enum kz_status kz_task_save(struct kz_db *db, struct kz_task *t,
 	if (t->title)
 		kz_trim(t->title);
 	if (kz_str_empty(t->title))
-		return kz_fail_field(err, KZ_INVALID, "title", _("Task: write what is to be done."));
+		return kz_fail_field(err, KZ_INVALID, "title",
+				     _("Task: write what is to be done."));
 	/* Closing records when and by whom; reopening forgets it. */
 	if (is_closed(t->status)) {
 		char today[11];
@@ -251,7 +257,8 @@ enum kz_status kz_task_save(struct kz_db *db, struct kz_task *t,
 				       _("Owner person: this person is not a contact person of the owner partner."));
 	}
 	if (t->meeting_id && !exists(db, "SELECT id FROM meetings WHERE id = ?1", t->meeting_id))
-		return kz_fail_field(err, KZ_INVALID, "meeting_id", _("Meeting: there is no such meeting."));
+		return kz_fail_field(err, KZ_INVALID, "meeting_id",
+				     _("Meeting: there is no such meeting."));
 	if (t->case_id && !exists(db, "SELECT id FROM cases WHERE id = ?1", t->case_id))
 		return kz_fail_field(err, KZ_INVALID, "case_id", _("Case: there is no such case."));
 	struct kz_task stored = { 0 };

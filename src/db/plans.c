@@ -118,8 +118,9 @@ static enum kz_status check_plan(struct kz_db *db, const struct kz_config *cfg,
 			       months, p->valid_from, limit);
 	if (strcmp(p->status, "approved") == 0 &&
 	    (kz_str_empty(p->approved_by) || kz_str_empty(p->approved_on)))
-		return kz_fail_field(err, KZ_INVALID, kz_str_empty(p->approved_by) ? "approved_by" : "approved_on",
-			       _("Approved: an approved plan needs who approved it and when (YYYY-MM-DD)."));
+		return kz_fail_field(err, KZ_INVALID,
+				     kz_str_empty(p->approved_by) ? "approved_by" : "approved_on",
+				     _("Approved: an approved plan needs who approved it and when (YYYY-MM-DD)."));
 	if (strcmp(p->status, "closed") == 0 && kz_str_empty(p->closing_summary))
 		return kz_fail_field(err, KZ_INVALID, "closing_summary",
 			       _("Closing summary: a closed plan needs a closing summary: what was achieved and what was not."));
@@ -254,7 +255,8 @@ enum kz_status kz_goal_save(struct kz_db *db, struct kz_goal *g,
 		return kz_fail_field(err, KZ_INVALID, "target_date",
 			       _("Target date: a goal needs a target date (YYYY-MM-DD): by when do we want to get there?"));
 	if (blank(g->what))
-		return kz_fail_field(err, KZ_INVALID, "what", _("Goal: write what the family wants to achieve."));
+		return kz_fail_field(err, KZ_INVALID, "what",
+				     _("Goal: write what the family wants to achieve."));
 	st = kz_record_validate(GOALS, g, err);
 	if (st != KZ_OK)
 		return st;
@@ -304,7 +306,8 @@ static enum kz_status check_action(struct kz_db *db, struct kz_action *a,
 		bool ok = plan && strcmp(plan, a->plan_id) == 0;
 		free(plan);
 		if (!ok)
-			return kz_fail_field(err, KZ_INVALID, "goal_id", _("For the goal: there is no such goal in this plan."));
+			return kz_fail_field(err, KZ_INVALID, "goal_id",
+					     _("For the goal: there is no such goal in this plan."));
 	}
 	if (!a->service_id && blank(a->free_text))
 		return kz_fail_field(err, KZ_INVALID, "free_text",
@@ -349,12 +352,14 @@ static enum kz_status check_action(struct kz_db *db, struct kz_action *a,
 			return st;
 	}
 	if (a->partner_id && !row_exists(db, "SELECT id FROM partners WHERE id = ?1", a->partner_id))
-		return kz_fail_field(err, KZ_INVALID, "partner_id", _("Responsible partner: there is no such partner."));
+		return kz_fail_field(err, KZ_INVALID, "partner_id",
+				     _("Responsible partner: there is no such partner."));
 	if (a->contact_id) {
 		char *owner = kz_query_text(db, "SELECT partner_id FROM contacts WHERE id = ?1",
 					 a->contact_id);
 		if (!owner)
-			return kz_fail_field(err, KZ_INVALID, "contact_id", _("Responsible person: there is no such person."));
+			return kz_fail_field(err, KZ_INVALID, "contact_id",
+					     _("Responsible person: there is no such person."));
 		if (!a->partner_id) {
 			a->partner_id = owner;
 		} else {
@@ -468,9 +473,11 @@ enum kz_status kz_progress_save(struct kz_db *db, struct kz_progress *p,
 	char *rplan = kz_query_text(db, "SELECT plan_id FROM reviews WHERE id = ?1", p->review_id);
 	char *gplan = kz_query_text(db, "SELECT plan_id FROM goals WHERE id = ?1", p->goal_id);
 	if (!rplan)
-		st = kz_fail_field(err, KZ_INVALID, "review_id", _("Review: there is no such review."));
+		st = kz_fail_field(err, KZ_INVALID, "review_id",
+				   _("Review: there is no such review."));
 	else if (!gplan || strcmp(rplan, gplan) != 0)
-		st = kz_fail_field(err, KZ_INVALID, "goal_id", _("Goal: there is no such goal in this plan."));
+		st = kz_fail_field(err, KZ_INVALID, "goal_id",
+				   _("Goal: there is no such goal in this plan."));
 	free(rplan);
 	free(gplan);
 	if (st != KZ_OK)
