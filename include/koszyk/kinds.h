@@ -50,12 +50,19 @@ struct kz_kind_ref {
 	size_t name_offset;
 };
 
+/* Where a kind of record belongs: the basket (its references are other
+ * records of the basket), the cases and plans, the meetings and tasks. */
+enum kz_area { KZ_AREA_BASKET, KZ_AREA_CASES, KZ_AREA_MEETINGS };
+
 struct kz_kind_info {
 	enum kz_kind kind;
+	enum kz_area area;
 	const char *name;            /* "service": commands, audit, sync, JSON */
 	const char *table;           /* the SQL table */
 	const char *label;           /* English msgid: "service" */
 	const char *plural;          /* English msgid of headings: "Services" */
+	const char *edit_title;      /* English msgid: "Edit service or activity" */
+	const char *new_title;       /* English msgid: "New service or activity" */
 	const struct kz_field *fields;
 	const size_t *nfields;
 	size_t size;                 /* of the record's struct */
@@ -70,6 +77,9 @@ struct kz_kind_info {
 	const char *title_fallback;
 	const struct kz_kind_ref *refs;   /* ends with { NULL, 0 } */
 	const char *const *login_fields;  /* NULL-terminated */
+	/* Fields the program sets when it makes the record (the parent, a
+	 * meeting's kind), never typed in a form; NULL-terminated. */
+	const char *const *fixed_fields;
 	const size_t *shown_offsets;      /* other read-only char * members
 	                                   * to copy (a phone); ends with 0 */
 	void (*clear)(void *rec);
@@ -80,12 +90,22 @@ struct kz_kind_info {
 	/* Load one record by id (with the names of what it refers to). */
 	enum kz_status (*get)(struct kz_db *db, const char *id, void *out,
 			      struct kz_error *err);
+	/* Remove one record by id (NULL: a record of this kind is not
+	 * removed on its own), with the question asked first (msgid), or
+	 * why it is not removed (msgid, when remove is NULL; NULL: nothing
+	 * to say). */
+	enum kz_status (*remove)(struct kz_db *db, const char *id,
+				 struct kz_error *err);
+	const char *remove_question;
+	const char *not_removed;
 };
 
 /* The description of a kind; every kind below KZ_KIND_COUNT has one. */
 const struct kz_kind_info *kz_kind_of(enum kz_kind kind);
 /* By name ("goal"); NULL when no kind is called so. */
 const struct kz_kind_info *kz_kind_find(const char *name);
+/* By the SQL table ("goals"); NULL when no kind is kept there. */
+const struct kz_kind_info *kz_kind_by_table(const char *table);
 /* "service", "partner", ...; "?" for a value that is not a kind. */
 const char *kz_kind_name(enum kz_kind kind);
 /* Every kind described, every description whole (names, fields, the
@@ -116,6 +136,8 @@ const char *kz_record_title(enum kz_kind kind, const void *rec);
  * NULL when the kind keeps none for f. */
 const char *kz_record_ref_name(enum kz_kind kind, const void *rec,
 			       const struct kz_field *f);
+/* Is field f of the kind set by the program, never typed in a form? */
+bool kz_kind_field_is_fixed(enum kz_kind kind, const struct kz_field *f);
 /* Does field f of the kind hold a login (a case manager, who verified)? */
 bool kz_kind_field_is_login(enum kz_kind kind, const struct kz_field *f);
 

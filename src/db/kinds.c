@@ -54,6 +54,26 @@ GET(get_plan, kz_plan_get(db, id, out, err))
 GET(get_task, kz_task_get(db, id, out, err))
 #undef GET
 
+#define REMOVE(fn, call)                                                    \
+	static enum kz_status fn(struct kz_db *db, const char *id,          \
+				 struct kz_error *err)                       \
+	{                                                                   \
+		return call;                                                \
+	}
+REMOVE(remove_member, kz_member_delete(db, id, err))
+REMOVE(remove_team, kz_team_delete(db, id, err))
+REMOVE(remove_diagnosis, kz_plan_part_delete(db, "diagnosis", id, err))
+REMOVE(remove_goal, kz_plan_part_delete(db, "goal", id, err))
+REMOVE(remove_action, kz_plan_part_delete(db, "action", id, err))
+REMOVE(remove_review, kz_plan_part_delete(db, "review", id, err))
+REMOVE(remove_attendee, kz_meeting_part_delete(db, "attendee", id, err))
+REMOVE(remove_decision, kz_meeting_part_delete(db, "decision", id, err))
+REMOVE(remove_task, kz_meeting_part_delete(db, "task", id, err))
+REMOVE(remove_contact, kz_contact_delete(db, id, err))
+#undef REMOVE
+
+#define PLAN_PART_QUESTION N_("Delete this part of the plan? (Earlier versions keep it.)")
+
 #define CLEAR(fn, type, call) static void fn(void *rec) { call((struct type *)rec); }
 CLEAR(clear_service, kz_service, kz_service_clear)
 CLEAR(clear_partner, kz_partner, kz_partner_clear)
@@ -131,66 +151,109 @@ static const char *const action_logins[] = { "referred_by", NULL };
 
 static const struct kz_kind_info kinds[KZ_KIND_COUNT] = {
 	K(SERVICE, "service", "services", N_("service"), N_("Services"), kz_service, service, NULL, SERVICE)
+		.area = KZ_AREA_BASKET, .fixed_fields = NO_TITLE,
+		.edit_title = N_("Edit service or activity"), .new_title = N_("New service or activity"),
 		.title_fields = TITLE("title"), .refs = service_refs,
 		.login_fields = service_logins, .shown_offsets = no_shown,
 		.clear = clear_service, .save = save_service, .get = get_service },
 	K(PARTNER, "partner", "partners", N_("partner"), N_("Partners"), kz_partner, partner, NULL, PARTNER)
+		.area = KZ_AREA_BASKET, .fixed_fields = NO_TITLE,
+		.edit_title = N_("Edit partner"), .new_title = N_("New partner"),
 		.title_fields = TITLE("name"), .refs = no_refs,
 		.login_fields = no_logins, .shown_offsets = no_shown,
 		.clear = clear_partner, .save = save_partner, .get = get_partner },
 	K(CONTACT, "contact", "contacts", N_("contact"), N_("Contact persons"), kz_contact, contact, NULL, CONTACT)
+		.area = KZ_AREA_BASKET, .fixed_fields = NO_TITLE,
+		.edit_title = N_("Edit contact person"), .new_title = N_("New contact person"),
+		.remove = remove_contact, .remove_question = N_("Delete this contact person?"),
 		.title_fields = TITLE("name"), .refs = contact_refs,
 		.login_fields = no_logins, .shown_offsets = no_shown,
 		.clear = clear_contact, .save = save_contact, .get = get_contact },
 	K(MEETING, "meeting", "meetings", N_("meeting"), N_("Meetings"), kz_meeting, meeting, NULL, MEETING)
+		.area = KZ_AREA_MEETINGS, .fixed_fields = TITLE("kind", "case_id"),
+		.edit_title = N_("Edit meeting"), .new_title = N_("New meeting"),
 		.title_fields = TITLE("title"), .refs = meeting_refs,
 		.login_fields = no_logins, .shown_offsets = no_shown,
 		.clear = clear_meeting, .save = save_meeting, .get = get_meeting },
 	K(CASE, "case", "cases", N_("case"), N_("Cases"), kz_case, case, NULL, CASE)
+		.area = KZ_AREA_CASES, .fixed_fields = NO_TITLE,
+		.edit_title = N_("Edit case"), .new_title = N_("New case"),
+		.not_removed = N_("A case is not deleted: close it, or erase it with E (GDPR)."),
 		.title_fields = TITLE("code"), .refs = no_refs,
 		.login_fields = case_logins, .shown_offsets = no_shown,
 		.clear = clear_case, .save = save_case, .get = get_case },
-	K(MEMBER, "member", "members", N_("member"), N_("Household"), kz_member, member, "case_id", CASE)
+	K(MEMBER, "member", "members", N_("household member"), N_("Household"), kz_member, member, "case_id", CASE)
+		.area = KZ_AREA_CASES, .fixed_fields = TITLE("case_id"),
+		.edit_title = N_("Edit household member"), .new_title = N_("New household member"),
+		.remove = remove_member, .remove_question = N_("Remove this member of the household?"),
 		.title_fields = TITLE("role"), .refs = no_refs,
 		.login_fields = no_logins, .shown_offsets = no_shown,
 		.clear = clear_member, .save = save_member },
 	K(TEAM, "team", "team", N_("team member"), N_("Team"), kz_team_member, team, "case_id", CASE)
+		.area = KZ_AREA_CASES, .fixed_fields = TITLE("case_id"),
+		.edit_title = N_("Edit team member"), .new_title = N_("New team member"),
+		.remove = remove_team, .remove_question = N_("Remove this person from the team of the case?"),
 		.title_fields = TITLE("contact_id"), .refs = team_refs,
 		.login_fields = no_logins, .shown_offsets = team_shown,
 		.clear = clear_team, .save = save_team },
 	K(PLAN, "plan", "plans", N_("plan"), N_("Plans"), kz_plan, plan, "case_id", CASE)
+		.area = KZ_AREA_CASES, .fixed_fields = TITLE("case_id"),
+		.edit_title = N_("Edit plan"), .new_title = N_("New plan"),
 		.title_fields = NO_TITLE, .title_fallback = N_("the plan"), .refs = no_refs,
 		.login_fields = plan_logins, .shown_offsets = no_shown,
 		.clear = clear_plan, .save = save_plan, .get = get_plan },
 	K(DIAGNOSIS, "diagnosis", "diagnoses", N_("diagnosis"), N_("Diagnosis"), kz_diagnosis, diagnosis, "plan_id", PLAN)
+		.area = KZ_AREA_CASES, .fixed_fields = TITLE("plan_id"),
+		.edit_title = N_("Edit diagnosis"), .new_title = N_("New diagnosis"),
+		.remove = remove_diagnosis, .remove_question = PLAN_PART_QUESTION,
 		.title_fields = NO_TITLE, .title_fallback = N_("the diagnosis"), .refs = no_refs,
 		.login_fields = no_logins, .shown_offsets = no_shown,
 		.clear = clear_diagnosis, .save = save_diagnosis },
 	K(GOAL, "goal", "goals", N_("goal"), N_("Goals"), kz_goal, goal, "plan_id", PLAN)
+		.area = KZ_AREA_CASES, .fixed_fields = TITLE("plan_id"),
+		.edit_title = N_("Edit goal"), .new_title = N_("New goal"),
+		.remove = remove_goal, .remove_question = PLAN_PART_QUESTION,
 		.title_fields = TITLE("what"), .refs = no_refs,
 		.login_fields = no_logins, .shown_offsets = no_shown,
 		.clear = clear_goal, .save = save_goal },
 	K(ACTION, "action", "actions", N_("action"), N_("Actions"), kz_action, action, "plan_id", PLAN)
+		.area = KZ_AREA_CASES, .fixed_fields = TITLE("plan_id"),
+		.edit_title = N_("Edit action"), .new_title = N_("New action"),
+		.remove = remove_action, .remove_question = PLAN_PART_QUESTION,
 		.title_fields = TITLE("service_id", "free_text"), .refs = action_refs,
 		.login_fields = action_logins, .shown_offsets = no_shown,
 		.clear = clear_action, .save = save_action },
 	K(REVIEW, "review", "reviews", N_("review"), N_("Reviews"), kz_review, review, "plan_id", PLAN)
+		.area = KZ_AREA_CASES, .fixed_fields = TITLE("plan_id"),
+		.edit_title = N_("Edit review"), .new_title = N_("New review"),
+		.remove = remove_review, .remove_question = PLAN_PART_QUESTION,
 		.title_fields = TITLE("review_date"), .refs = no_refs,
 		.login_fields = no_logins, .shown_offsets = no_shown,
 		.clear = clear_review, .save = save_review },
-	K(PROGRESS, "progress", "progress", N_("progress"), N_("Progress"), kz_progress, progress, "review_id", REVIEW)
+	K(PROGRESS, "progress", "progress", N_("progress note"), N_("Progress"), kz_progress, progress, "review_id", REVIEW)
+		.area = KZ_AREA_CASES, .fixed_fields = TITLE("review_id", "goal_id"),
+		.edit_title = N_("Progress of a goal"), .new_title = N_("Progress of a goal"),
 		.title_fields = NO_TITLE, .title_fallback = N_("the progress"), .refs = no_refs,
 		.login_fields = no_logins, .shown_offsets = no_shown,
 		.clear = clear_progress, .save = save_progress },
 	K(ATTENDEE, "attendee", "attendees", N_("attendee"), N_("Attendees"), kz_attendee, attendee, "meeting_id", MEETING)
+		.area = KZ_AREA_MEETINGS, .fixed_fields = TITLE("meeting_id"),
+		.edit_title = N_("Edit attendee"), .new_title = N_("New attendee"),
+		.remove = remove_attendee, .remove_question = N_("Remove this attendee from the meeting?"),
 		.title_fields = TITLE("contact_id"), .refs = attendee_refs,
 		.login_fields = no_logins, .shown_offsets = attendee_shown,
 		.clear = clear_attendee, .save = save_attendee },
 	K(DECISION, "decision", "decisions", N_("decision"), N_("Decisions"), kz_decision, decision, "meeting_id", MEETING)
+		.area = KZ_AREA_MEETINGS, .fixed_fields = TITLE("meeting_id"),
+		.edit_title = N_("Edit decision"), .new_title = N_("New decision"),
+		.remove = remove_decision, .remove_question = N_("Delete this decision?"),
 		.title_fields = NO_TITLE, .title_fallback = N_("the decision"), .refs = no_refs,
 		.login_fields = no_logins, .shown_offsets = no_shown,
 		.clear = clear_decision, .save = save_decision },
 	K(TASK, "task", "tasks", N_("task"), N_("Tasks"), kz_task, task, NULL, TASK)
+		.area = KZ_AREA_MEETINGS, .fixed_fields = TITLE("meeting_id", "case_id", "closed_on", "closed_by"),
+		.edit_title = N_("Edit task"), .new_title = N_("New task"),
+		.remove = remove_task, .remove_question = N_("Delete this task?"),
 		.title_fields = TITLE("title"), .refs = task_refs,
 		.login_fields = no_logins, .shown_offsets = no_shown,
 		.clear = clear_task, .save = save_task, .get = get_task },
@@ -218,6 +281,14 @@ const struct kz_kind_info *kz_kind_find(const char *name)
 	return NULL;
 }
 
+const struct kz_kind_info *kz_kind_by_table(const char *table)
+{
+	for (size_t i = 0; table && i < KZ_KIND_COUNT; i++)
+		if (kinds[i].table && strcmp(kinds[i].table, table) == 0)
+			return &kinds[i];
+	return NULL;
+}
+
 const char *kz_kind_name(enum kz_kind kind)
 {
 	return (unsigned)kind < KZ_KIND_COUNT && kinds[kind].name ? kinds[kind].name : "?";
@@ -234,9 +305,10 @@ static bool check_one(const struct kz_kind_info *k, size_t i, char *why, size_t 
 		snprintf(why, whysz, "record kind %zu has no description", i);
 		return false;
 	}
-	if (!k->table || !k->label || !k->plural || !k->fields || !k->nfields ||
+	if (!k->table || !k->label || !k->plural || !k->edit_title || !k->new_title ||
+	    (k->remove && !k->remove_question) || !k->fields || !k->nfields ||
 	    !k->size || !k->title_fields || !k->refs || !k->login_fields ||
-	    !k->shown_offsets || !k->clear || !k->save) {
+	    !k->shown_offsets || !k->fixed_fields || !k->clear || !k->save) {
 		snprintf(why, whysz, "the description of \"%s\" is not whole", k->name);
 		return false;
 	}
@@ -259,6 +331,11 @@ static bool check_one(const struct kz_kind_info *k, size_t i, char *why, size_t 
 	for (size_t j = 0; k->login_fields[j]; j++)
 		if (!has_field(k, k->login_fields[j])) {
 			snprintf(why, whysz, "\"%s\" has no field %s", k->name, k->login_fields[j]);
+			return false;
+		}
+	for (size_t j = 0; k->fixed_fields[j]; j++)
+		if (!has_field(k, k->fixed_fields[j])) {
+			snprintf(why, whysz, "\"%s\" has no field %s", k->name, k->fixed_fields[j]);
 			return false;
 		}
 	if (k->parent_field && !has_field(k, k->parent_field)) {
@@ -366,6 +443,16 @@ const char *kz_record_title(enum kz_kind kind, const void *rec)
 			return v;
 	}
 	return k->title_fallback ? _(k->title_fallback) : "";
+}
+
+bool kz_kind_field_is_fixed(enum kz_kind kind, const struct kz_field *f)
+{
+	const struct kz_kind_info *k = kz_kind_of(kind);
+
+	for (size_t i = 0; f && k->fixed_fields[i]; i++)
+		if (strcmp(k->fixed_fields[i], f->name) == 0)
+			return true;
+	return false;
 }
 
 bool kz_kind_field_is_login(enum kz_kind kind, const struct kz_field *f)

@@ -337,7 +337,7 @@ bool ui_edit_case(struct ui *ui, const char *id)
 
 	if (id && kz_case_get(ui->db, id, c, &err) != KZ_OK) {
 		ui_error(ui, "%s", err.msg);
-		ui_rec_free(UI_REC_CASE, c);
+		ui_rec_free(KZ_KIND_CASE, c);
 		return false;
 	}
 	if (!id) {
@@ -350,6 +350,6 @@ bool ui_edit_case(struct ui *ui, const char *id)
 		kz_str_set(&c->consent_date, today);
 		kz_str_set(&c->opened_on, today);
 	}
-	ui_push(ui, ui_form_new(ui, UI_REC_CASE, c));
+	ui_push(ui, ui_form_new(ui, KZ_KIND_CASE, c));
 	return true;
 }

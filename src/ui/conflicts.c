@@ -13,63 +13,27 @@
 
 /* --- words for tables and columns ------------------------------------------- */
 
-static const struct {
-	const char *table;
-	enum ui_rec rec;     /* UI_REC_COUNT: no field table on the screen */
-	const char *kind;    /* msgid */
-} tables[] = {
-	{ "partners", UI_REC_PARTNER, N_("partner") },
-	{ "contacts", UI_REC_CONTACT, N_("contact") },
-	{ "services", UI_REC_SERVICE, N_("service") },
-	{ "cases", UI_REC_CASE, N_("case") },
-	{ "members", UI_REC_MEMBER, N_("household member") },
-	{ "team", UI_REC_TEAM, N_("team member") },
-	{ "plans", UI_REC_PLAN, N_("plan") },
-	{ "diagnoses", UI_REC_DIAGNOSIS, N_("diagnosis") },
-	{ "goals", UI_REC_GOAL, N_("goal") },
-	{ "actions", UI_REC_ACTION, N_("action") },
-	{ "reviews", UI_REC_REVIEW, N_("review") },
-	{ "progress", UI_REC_PROGRESS, N_("progress note") },
-	{ "plan_versions", UI_REC_COUNT, N_("plan version") },
-	{ "meetings", UI_REC_MEETING, N_("meeting") },
-	{ "attendees", UI_REC_COUNT, N_("attendee") },
-	{ "decisions", UI_REC_DECISION, N_("decision") },
-	{ "tasks", UI_REC_TASK, N_("task") },
-};
-#define NTABLES (sizeof(tables) / sizeof(tables[0]))
-
-static int table_index(const char *table)
-{
-	for (size_t i = 0; table && i < NTABLES; i++)
-		if (strcmp(tables[i].table, table) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* The record kind in words, or the raw kind. */
+/* The record kind in words (the kind table's name for it; a plan's
+ * versions are no kind of record), or the raw kind. */
 static const char *kind_words(const struct kz_conflict *c)
 {
-	int t = table_index(c->table);
+	const struct kz_kind_info *k = kz_kind_by_table(c->table);
 
-	if (t >= 0)
-		return _(tables[t].kind);
+	if (k)
+		return _(k->label);
+	if (c->table && strcmp(c->table, "plan_versions") == 0)
+		return _("plan version");
 	return c->kind ? c->kind : (c->table ? c->table : "");
 }
 
-/* The field of the screen's field table for a column, or NULL. */
+/* The field of the kind's field table for a column, or NULL. */
 static const struct kz_field *column_field(const struct kz_conflict *c)
 {
-	int t = table_index(c->table);
-	const struct kz_field *f;
-	size_t n;
+	const struct kz_kind_info *k = kz_kind_by_table(c->table);
 
-	if (t < 0 || tables[t].rec == UI_REC_COUNT || !c->field)
+	if (!k || !c->field)
 		return NULL;
-	f = ui_rec_fields(tables[t].rec, &n);
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(f[i].name, c->field) == 0)
-			return &f[i];
-	return NULL;
+	return kz_field_find(k->fields, *k->nfields, c->field);
 }
 
 /* The column in words: the label of the form, or the column's name. */

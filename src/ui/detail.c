@@ -11,7 +11,7 @@
 struct detail {
 	struct ui_screen base;
 	struct ui *ui;
-	enum ui_rec kind;
+	enum kz_kind kind;
 	char id[KZ_ID_LEN + 1];
 	struct kz_service service;
 	struct kz_contact contact;
@@ -32,7 +32,7 @@ static void load(struct detail *d)
 
 	kz_service_clear(&d->service);
 	kz_contact_clear(&d->contact);
-	if (d->kind == UI_REC_SERVICE)
+	if (d->kind == KZ_KIND_SERVICE)
 		st = kz_service_get(d->ui->db, d->id, &d->service, &err);
 	else
 		st = kz_contact_get(d->ui->db, d->id, &d->contact, &err);
@@ -50,7 +50,7 @@ static void build(struct detail *d)
 	doc->width = ui_body_w(ui);
 	if (!d->loaded) {
 		ui_doc_text(doc, _("This record is no longer there."), 1, UI_LOOK_ERROR);
-	} else if (d->kind == UI_REC_SERVICE) {
+	} else if (d->kind == KZ_KIND_SERVICE) {
 		struct kz_service *s = &d->service;
 		ui_doc_text(doc, s->title, 1, UI_LOOK_HEADING);
 		if (kz_service_is_stale(ui->db, s->verified_on, s->status)) {
@@ -61,7 +61,7 @@ static void build(struct detail *d)
 		}
 		ui_doc_conflict_mark(ui, doc, "services", s->id);
 		ui_doc_blank(doc);
-		ui_doc_record(ui, doc, UI_REC_SERVICE, s, "title");
+		ui_doc_record(ui, doc, KZ_KIND_SERVICE, s, "title");
 		ui_doc_blank(doc);
 		ui_doc_stamp(ui, doc, &s->stamp);
 	} else {
@@ -69,7 +69,7 @@ static void build(struct detail *d)
 		ui_doc_text(doc, c->name, 1, UI_LOOK_HEADING);
 		ui_doc_conflict_mark(ui, doc, "contacts", c->id);
 		ui_doc_blank(doc);
-		ui_doc_record(ui, doc, UI_REC_CONTACT, c, "name");
+		ui_doc_record(ui, doc, KZ_KIND_CONTACT, c, "name");
 		ui_doc_blank(doc);
 		ui_doc_stamp(ui, doc, &c->stamp);
 	}
@@ -98,7 +98,7 @@ static void detail_title(struct ui_screen *s, struct ui *ui, char *name,
 	size_t h = (size_t)d->lb.h;
 
 	(void)ui;
-	snprintf(name, nn, "%s", d->kind == UI_REC_SERVICE ? _("Service or activity")
+	snprintf(name, nn, "%s", d->kind == KZ_KIND_SERVICE ? _("Service or activity")
 							   : _("Contact person"));
 	if (d->doc.n > h)
 		snprintf(info, ni, _("lines %zu-%zu of %zu"), d->lb.top + 1,
@@ -120,7 +120,7 @@ static const struct ui_legend legend_contact[] = {
 static const struct ui_legend *detail_legend(struct ui_screen *s, struct ui *ui)
 {
 	(void)ui;
-	return D(s)->kind == UI_REC_SERVICE ? legend_service : legend_contact;
+	return D(s)->kind == KZ_KIND_SERVICE ? legend_service : legend_contact;
 }
 
 static void reload_detail(struct detail *d)
@@ -186,7 +186,7 @@ static bool detail_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 		ui_message(ui, "%s", _("This record is no longer there."));
 		return true;
 	}
-	return d->kind == UI_REC_SERVICE ? service_action(d, a) : contact_action(d, a);
+	return d->kind == KZ_KIND_SERVICE ? service_action(d, a) : contact_action(d, a);
 }
 
 static void detail_resize(struct ui_screen *s, struct ui *ui)
@@ -224,7 +224,7 @@ static const struct ui_screen_ops detail_ops = {
 	.groups = UI_G_MOVE | UI_G_LIST,
 };
 
-static struct ui_screen *detail_new(struct ui *ui, enum ui_rec kind, const char *id)
+static struct ui_screen *detail_new(struct ui *ui, enum kz_kind kind, const char *id)
 {
 	struct detail *d = xcalloc(1, sizeof(*d));
 
@@ -239,10 +239,10 @@ static struct ui_screen *detail_new(struct ui *ui, enum ui_rec kind, const char 
 
 struct ui_screen *ui_service_detail_new(struct ui *ui, const char *id)
 {
-	return detail_new(ui, UI_REC_SERVICE, id);
+	return detail_new(ui, KZ_KIND_SERVICE, id);
 }
 
 struct ui_screen *ui_contact_detail_new(struct ui *ui, const char *id)
 {
-	return detail_new(ui, UI_REC_CONTACT, id);
+	return detail_new(ui, KZ_KIND_CONTACT, id);
 }

@@ -74,7 +74,7 @@ void ui_doc_field(struct ui_doc *d, const char *label, const char *value,
 	free(lines.v);
 }
 
-void ui_doc_link(struct ui_doc *d, const char *text, enum ui_rec kind,
+void ui_doc_link(struct ui_doc *d, const char *text, enum kz_kind kind,
 		 const char *id, char mark, enum ui_look look)
 {
 	struct ui_doc_line *l = add_line(d);
@@ -140,7 +140,7 @@ static int label_width(const struct kz_field *fields, size_t n, int width)
 	return w > width / 3 ? width / 3 : w;
 }
 
-void ui_doc_record(struct ui *ui, struct ui_doc *d, enum ui_rec kind,
+void ui_doc_record(struct ui *ui, struct ui_doc *d, enum kz_kind kind,
 		   void *rec, const char *skip)
 {
 	size_t n;
@@ -151,7 +151,7 @@ void ui_doc_record(struct ui *ui, struct ui_doc *d, enum ui_rec kind,
 		if (skip && strcmp(fields[i].name, skip) == 0)
 			continue;
 		/* The date is part of the membership text. */
-		if (kind == UI_REC_PARTNER && strcmp(fields[i].name, "declaration_date") == 0)
+		if (kind == KZ_KIND_PARTNER && strcmp(fields[i].name, "declaration_date") == 0)
 			continue;
 		char *value = ui_field_text(ui, kind, rec, &fields[i]);
 		ui_doc_field(d, _(fields[i].label), value, lw);

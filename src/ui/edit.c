@@ -15,7 +15,7 @@ bool ui_edit_service(struct ui *ui, const char *id, const char *provider_id)
 
 	if (id && kz_service_get(ui->db, id, s, &err) != KZ_OK) {
 		ui_error(ui, "%s", err.msg);
-		ui_rec_free(UI_REC_SERVICE, s);
+		ui_rec_free(KZ_KIND_SERVICE, s);
 		return false;
 	}
 	if (!id) {
@@ -30,7 +30,7 @@ bool ui_edit_service(struct ui *ui, const char *id, const char *provider_id)
 			kz_partner_clear(&p);
 		}
 	}
-	ui_push(ui, ui_form_new(ui, UI_REC_SERVICE, s));
+	ui_push(ui, ui_form_new(ui, KZ_KIND_SERVICE, s));
 	return true;
 }
 
@@ -41,12 +41,12 @@ bool ui_edit_partner(struct ui *ui, const char *id)
 
 	if (id && kz_partner_get(ui->db, id, p, &err) != KZ_OK) {
 		ui_error(ui, "%s", err.msg);
-		ui_rec_free(UI_REC_PARTNER, p);
+		ui_rec_free(KZ_KIND_PARTNER, p);
 		return false;
 	}
 	if (!id)
 		kz_str_set(&p->status, "informal");
-	ui_push(ui, ui_form_new(ui, UI_REC_PARTNER, p));
+	ui_push(ui, ui_form_new(ui, KZ_KIND_PARTNER, p));
 	return true;
 }
 
@@ -57,7 +57,7 @@ bool ui_edit_contact(struct ui *ui, const char *id, const char *partner_id)
 
 	if (id && kz_contact_get(ui->db, id, c, &err) != KZ_OK) {
 		ui_error(ui, "%s", err.msg);
-		ui_rec_free(UI_REC_CONTACT, c);
+		ui_rec_free(KZ_KIND_CONTACT, c);
 		return false;
 	}
 	if (!id && partner_id) {
@@ -68,7 +68,7 @@ bool ui_edit_contact(struct ui *ui, const char *id, const char *partner_id)
 		}
 		kz_partner_clear(&p);
 	}
-	ui_push(ui, ui_form_new(ui, UI_REC_CONTACT, c));
+	ui_push(ui, ui_form_new(ui, KZ_KIND_CONTACT, c));
 	return true;
 }
 

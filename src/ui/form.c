@@ -40,7 +40,7 @@ struct slot {
 struct form {
 	struct ui_screen base;
 	struct ui *ui;
-	enum ui_rec kind;
+	enum kz_kind kind;
 	void *rec;          /* the record being edited, owned */
 	bool is_new;
 	struct slot *slots;
@@ -311,21 +311,10 @@ static void form_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn
 		       char *info, size_t ni)
 {
 	struct form *fm = F(s);
-	static const char *const titles[2][UI_REC_COUNT] = {
-		{ N_("Edit service or activity"), N_("Edit partner"), N_("Edit contact person"),
-		  N_("Edit case"), N_("Edit household member"), N_("Edit team member"),
-		  N_("Edit plan"), N_("Edit diagnosis"), N_("Edit goal"), N_("Edit action"),
-		  N_("Edit review"), N_("Progress of a goal"), N_("Edit meeting"),
-		  N_("Edit decision"), N_("Edit task") },
-		{ N_("New service or activity"), N_("New partner"), N_("New contact person"),
-		  N_("New case"), N_("New household member"), N_("New team member"),
-		  N_("New plan"), N_("New diagnosis"), N_("New goal"), N_("New action"),
-		  N_("New review"), N_("Progress of a goal"), N_("New meeting"),
-		  N_("New decision"), N_("New task") },
-	};
+	const struct kz_kind_info *k = kz_kind_of(fm->kind);
 
 	(void)ui;
-	snprintf(name, nn, "%s", _(titles[fm->is_new][fm->kind]));
+	snprintf(name, nn, "%s", _(fm->is_new ? k->new_title : k->edit_title));
 	if (fm->form && form_page(fm->form) >= 0)
 		snprintf(info, ni, _("page %d of %d"), form_page(fm->form) + 1,
 			 page_count(fm));
@@ -431,10 +420,18 @@ static void add_goals(struct form *fm, struct ui_pick *p)
 	kz_plan_full_free(&full);
 }
 
-static bool is_user_field(const struct kz_field *f)
+/* A login chosen from the configured users (a case manager, who approved
+ * a plan); a record of the basket keeps its logins as typed. */
+static bool is_user_field(enum kz_kind kind, const struct kz_field *f)
 {
-	return strcmp(f->name, "manager") == 0 || strcmp(f->name, "referred_by") == 0 ||
-	       strcmp(f->name, "approved_by") == 0;
+	return kz_kind_of(kind)->area != KZ_AREA_BASKET && kz_kind_field_is_login(kind, f);
+}
+
+/* References picked among what belongs to the case or the meeting. */
+static bool picked_in_case(enum kz_kind kind, const struct kz_field *f)
+{
+	return kz_kind_of(kind)->area != KZ_AREA_BASKET &&
+	       (f->type == KZ_FT_REF || is_user_field(kind, f));
 }
 
 /* References of cases and plans; false when the list cannot be shown. */
@@ -442,15 +439,15 @@ static bool prepare_case_pick(struct form *fm, struct slot *sl, struct ui_pick *
 {
 	const struct kz_field *f = sl->f;
 
-	if (fm->kind == UI_REC_TEAM && ref_is(sl, "contact_id")) {
+	if (fm->kind == KZ_KIND_TEAM && ref_is(sl, "contact_id")) {
 		p->load = load_people;
 		return true;
 	}
-	if (fm->kind == UI_REC_MEETING && ref_is(sl, "host_id")) {
+	if (fm->kind == KZ_KIND_MEETING && ref_is(sl, "host_id")) {
 		p->load = load_partners;
 		return true;
 	}
-	if (fm->kind == UI_REC_TASK && ref_is(sl, "contact_id")) {
+	if (fm->kind == KZ_KIND_TASK && ref_is(sl, "contact_id")) {
 		struct kz_task *t = fm->rec;
 		if (kz_str_empty(t->partner_id)) {
 			snprintf(fm->error, sizeof(fm->error), "%s",
@@ -484,7 +481,7 @@ static bool prepare_case_pick(struct form *fm, struct slot *sl, struct ui_pick *
 		add_goals(fm, p);
 		return true;
 	}
-	if (is_user_field(f)) {
+	if (is_user_field(fm->kind, f)) {
 		if (!f->required)
 			ui_pick_add(p, _("(none)"), NULL, NULL);
 		for (size_t i = 0; i < fm->ui->cfg->n_users; i++)
@@ -503,7 +500,7 @@ static bool prepare_pick(struct form *fm, struct slot *sl, struct ui_pick *p)
 
 	p->title = f->label;
 	p->initial = cur;
-	if (fm->kind >= UI_REC_CASE && (f->type == KZ_FT_REF || is_user_field(f)))
+	if (picked_in_case(fm->kind, f))
 		return prepare_case_pick(fm, sl, p);
 	if (f->type == KZ_FT_REF && ref_is(sl, "contact_id")) {
 		struct kz_service *s = fm->rec;
@@ -604,15 +601,15 @@ static void set_ref(struct form *fm, struct slot *sl, const struct ui_pick_item 
 	char **slot = kz_field_slot(fm->rec, sl->f);
 
 	kz_str_set(slot, it->value);
-	if (fm->kind == UI_REC_ACTION) {
+	if (fm->kind == KZ_KIND_ACTION) {
 		set_action_ref(fm, sl, it);
 		return;
 	}
-	if (fm->kind == UI_REC_MEETING) {
+	if (fm->kind == KZ_KIND_MEETING) {
 		kz_str_set(&((struct kz_meeting *)fm->rec)->host_name, it->value ? it->label : NULL);
 		return;
 	}
-	if (fm->kind == UI_REC_TASK) {
+	if (fm->kind == KZ_KIND_TASK) {
 		struct kz_task *t = fm->rec;
 		if (ref_is(sl, "contact_id")) {
 			kz_str_set(&t->contact_name, it->value ? it->label : NULL);
@@ -626,13 +623,13 @@ static void set_ref(struct form *fm, struct slot *sl, const struct ui_pick_item 
 		}
 		return;
 	}
-	if (fm->kind == UI_REC_TEAM) {
+	if (fm->kind == KZ_KIND_TEAM) {
 		struct kz_team_member *t = fm->rec;
 		kz_str_set(&t->contact_name, it->label);
 		kz_str_set(&t->partner_name, it->detail);
 		return;
 	}
-	if (fm->kind == UI_REC_CONTACT) {
+	if (fm->kind == KZ_KIND_CONTACT) {
 		kz_str_set(&((struct kz_contact *)fm->rec)->partner_name, it->label);
 		return;
 	}
@@ -687,54 +684,6 @@ static void pick_value(struct form *fm, struct slot *sl, int first_key)
 
 /* --- saving ---------------------------------------------------------------------------- */
 
-static enum kz_status save_record(struct form *fm, struct kz_error *err)
-{
-	struct kz_db *db = fm->ui->db;
-	const struct kz_config *cfg = fm->ui->cfg;
-
-	switch (fm->kind) {
-	case UI_REC_PARTNER: return kz_partner_save(db, fm->rec, err);
-	case UI_REC_CONTACT: return kz_contact_save(db, fm->rec, err);
-	case UI_REC_CASE: return kz_case_save(db, cfg, fm->rec, err);
-	case UI_REC_MEMBER: return kz_member_save(db, fm->rec, err);
-	case UI_REC_TEAM: return kz_team_save(db, fm->rec, err);
-	case UI_REC_PLAN: return kz_plan_save(db, cfg, fm->rec, err);
-	case UI_REC_DIAGNOSIS: return kz_diagnosis_save(db, cfg, fm->rec, err);
-	case UI_REC_GOAL: return kz_goal_save(db, fm->rec, err);
-	case UI_REC_ACTION: return kz_action_save(db, fm->rec, err);
-	case UI_REC_REVIEW: return kz_review_save(db, fm->rec, err);
-	case UI_REC_PROGRESS: return kz_progress_save(db, fm->rec, err);
-	case UI_REC_MEETING: return kz_meeting_save(db, fm->rec, err);
-	case UI_REC_DECISION: return kz_decision_save(db, fm->rec, err);
-	case UI_REC_TASK: return kz_task_save(db, fm->rec, err);
-	default: return kz_service_save(db, fm->rec, err);
-	}
-}
-
-static const char *record_name(struct form *fm)
-{
-	switch (fm->kind) {
-	case UI_REC_PARTNER: return ((struct kz_partner *)fm->rec)->name;
-	case UI_REC_CONTACT: return ((struct kz_contact *)fm->rec)->name;
-	case UI_REC_CASE: return ((struct kz_case *)fm->rec)->code;
-	case UI_REC_MEMBER: return ((struct kz_member *)fm->rec)->role;
-	case UI_REC_TEAM: return ((struct kz_team_member *)fm->rec)->contact_name;
-	case UI_REC_PLAN: return _("the plan");
-	case UI_REC_DIAGNOSIS: return _("the diagnosis");
-	case UI_REC_GOAL: return ((struct kz_goal *)fm->rec)->what;
-	case UI_REC_ACTION: {
-		struct kz_action *a = fm->rec;
-		return a->service_title ? a->service_title : a->free_text;
-	}
-	case UI_REC_REVIEW: return ((struct kz_review *)fm->rec)->review_date;
-	case UI_REC_PROGRESS: return _("the progress");
-	case UI_REC_MEETING: return ((struct kz_meeting *)fm->rec)->title;
-	case UI_REC_DECISION: return _("the decision");
-	case UI_REC_TASK: return ((struct kz_task *)fm->rec)->title;
-	default: return ((struct kz_service *)fm->rec)->title;
-	}
-}
-
 static void form_save(struct form *fm)
 {
 	struct kz_error err = { 0 };
@@ -747,7 +696,7 @@ static void form_save(struct form *fm)
 			kz_str_set(kz_field_slot(fm->rec, sl->f),
 				   kz_str_empty(sl->value) ? NULL : sl->value);
 	}
-	if (save_record(fm, &err) != KZ_OK) {
+	if (kz_record_save(ui->db, ui->cfg, fm->kind, fm->rec, &err) != KZ_OK) {
 		if (err.status == KZ_CONFLICT)
 			snprintf(fm->error, sizeof(fm->error), "%s", err.msg);
 		else
@@ -759,7 +708,7 @@ static void form_save(struct form *fm)
 		return;
 	}
 	snprintf(ui->saved_id, sizeof(ui->saved_id), "%s", (const char *)fm->rec);
-	ui_message(ui, _("Saved: %s"), record_name(fm) ? record_name(fm) : "");
+	ui_message(ui, _("Saved: %s"), kz_record_title(fm->kind, fm->rec));
 	ui_pop(ui);
 }
 
@@ -910,18 +859,10 @@ static const struct ui_screen_ops form_ops = {
 };
 
 /* The parent of a part of a case or plan is set by the screen that opens
- * the form, never typed. */
-static bool hidden(enum ui_rec kind, const struct kz_field *f)
+ * the form, never typed (the kind table's fixed fields). */
+static bool hidden(enum kz_kind kind, const struct kz_field *f)
 {
-	if (kind < UI_REC_CASE)
-		return false;
-	if (kind >= UI_REC_MEETING &&
-	    (strcmp(f->name, "meeting_id") == 0 || strcmp(f->name, "kind") == 0 ||
-	     strcmp(f->name, "closed_on") == 0 || strcmp(f->name, "closed_by") == 0))
-		return true;
-	return strcmp(f->name, "case_id") == 0 || strcmp(f->name, "plan_id") == 0 ||
-	       strcmp(f->name, "review_id") == 0 ||
-	       (kind == UI_REC_PROGRESS && strcmp(f->name, "goal_id") == 0);
+	return kz_kind_field_is_fixed(kind, f);
 }
 
 void ui_form_set_note(struct ui_screen *s, const char *note)
@@ -956,7 +897,7 @@ void ui_form_set_ref_label(struct ui_screen *s, const char *field, const char *l
 	}
 }
 
-struct ui_screen *ui_form_new(struct ui *ui, enum ui_rec kind, void *rec)
+struct ui_screen *ui_form_new(struct ui *ui, enum kz_kind kind, void *rec)
 {
 	struct form *fm = xcalloc(1, sizeof(*fm));
 	size_t n;
@@ -977,7 +918,7 @@ struct ui_screen *ui_form_new(struct ui *ui, enum ui_rec kind, void *rec)
 		sl->f = f;
 		sl->pick = f->type == KZ_FT_ENUM || f->type == KZ_FT_CODE ||
 			   f->type == KZ_FT_CODES || f->type == KZ_FT_REF ||
-			   (kind >= UI_REC_CASE && is_user_field(f) && ui->cfg->n_users > 0);
+			   (is_user_field(kind, f) && ui->cfg->n_users > 0);
 		if (!sl->pick)
 			sl->value = xstrdup_or_null(*kz_field_slot(rec, f));
 	}

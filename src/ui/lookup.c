@@ -38,9 +38,13 @@ static void order_kinds(struct kz_hits *h)
 		for (size_t i = 0; i < h->n; i++)
 			if (h->v[i].kind == order[k])
 				v[n++] = h->v[i];
-	for (size_t i = 0; i < h->n; i++)  /* a kind not named above */
-		if (h->v[i].kind >= KZ_KIND_COUNT)
+	for (size_t i = 0; i < h->n; i++) {  /* a kind not named above */
+		bool named = false;
+		for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+			named = named || h->v[i].kind == order[k];
+		if (!named)
 			v[n++] = h->v[i];
+	}
 	memcpy(h->v, v, n * sizeof(*v));
 	free(v);
 }
@@ -73,13 +77,7 @@ static void lookup_reselect(struct ui_list *l, const char *prev)
 
 static const char *kind_label(enum kz_kind k)
 {
-	switch (k) {
-	case KZ_KIND_SERVICE: return _("service");
-	case KZ_KIND_PARTNER: return _("partner");
-	case KZ_KIND_MEETING: return _("meeting");
-	case KZ_KIND_CASE: return _("case");
-	default: return _("contact");
-	}
+	return _(kz_kind_of(k)->label);
 }
 
 static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool sel)
@@ -158,16 +156,17 @@ static void lookup_open(struct ui_list *l, size_t i)
 	struct ui *ui = l->ui;
 	const struct kz_hit *h = &LK(l)->hits.v[i];
 
-	if (h->kind == KZ_KIND_SERVICE)
-		ui_push(ui, ui_service_detail_new(ui, h->id));
-	else if (h->kind == KZ_KIND_PARTNER)
-		ui_push(ui, ui_partner_screen_new(ui, h->id));
-	else if (h->kind == KZ_KIND_CASE)
-		ui_push(ui, ui_case_screen_new(ui, h->id));
-	else if (h->kind == KZ_KIND_MEETING)
-		ui_push(ui, ui_meeting_screen_new(ui, h->id));
-	else
-		ui_push(ui, ui_contact_detail_new(ui, h->id));
+	/* The screen of each kind a lookup finds. */
+	static struct ui_screen *(*const screen_of[KZ_KIND_COUNT])(struct ui *, const char *) = {
+		[KZ_KIND_SERVICE] = ui_service_detail_new,
+		[KZ_KIND_PARTNER] = ui_partner_screen_new,
+		[KZ_KIND_CONTACT] = ui_contact_detail_new,
+		[KZ_KIND_CASE] = ui_case_screen_new,
+		[KZ_KIND_MEETING] = ui_meeting_screen_new,
+	};
+
+	if (screen_of[h->kind])
+		ui_push(ui, screen_of[h->kind](ui, h->id));
 }
 
 /* Back from a record: the same results, the same line. */

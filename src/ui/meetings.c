@@ -95,7 +95,7 @@ static bool edit_meeting(struct ui *ui, const char *id, const char *focus)
 
 	if (id && kz_meeting_get(ui->db, id, m, &err) != KZ_OK) {
 		ui_error(ui, "%s", err.msg);
-		ui_rec_free(UI_REC_MEETING, m);
+		ui_rec_free(KZ_KIND_MEETING, m);
 		return false;
 	}
 	if (!id) {
@@ -114,7 +114,7 @@ static bool edit_meeting(struct ui *ui, const char *id, const char *focus)
 		}
 		kz_partner_clear(&p);
 	}
-	form = ui_form_new(ui, UI_REC_MEETING, m);
+	form = ui_form_new(ui, KZ_KIND_MEETING, m);
 	if (note)
 		ui_form_set_note(form, note);
 	free(note);
@@ -136,7 +136,7 @@ bool ui_new_case_meeting(struct ui *ui, const char *case_id, const char *code)
 	kz_str_set(&m->date, today);
 	kz_str_set(&m->title, title);
 	free(title);
-	ui_push(ui, ui_form_new(ui, UI_REC_MEETING, m));
+	ui_push(ui, ui_form_new(ui, KZ_KIND_MEETING, m));
 	return true;
 }
 
@@ -480,29 +480,26 @@ static void delete_part(struct meeting *m)
 {
 	const struct line *l = m->lb.sel < m->n ? &m->v[m->lb.sel] : NULL;
 	struct kz_error err = { 0 };
-	const char *kind, *id;
-	const char *question;
+	const struct kz_kind_info *k;
+	const char *id;
 
 	if (!l || (l->kind != L_ATTENDEE && l->kind != L_DECISION && l->kind != L_TASK)) {
 		ui_message(m->ui, "%s", _("Choose an attendee, a decision or a task to delete."));
 		return;
 	}
 	if (l->kind == L_ATTENDEE) {
-		kind = "attendee";
+		k = kz_kind_of(KZ_KIND_ATTENDEE);
 		id = m->full.attendees[l->i].id;
-		question = _("Remove this attendee from the meeting?");
 	} else if (l->kind == L_DECISION) {
-		kind = "decision";
+		k = kz_kind_of(KZ_KIND_DECISION);
 		id = m->full.decisions[l->i].id;
-		question = _("Delete this decision?");
 	} else {
-		kind = "task";
+		k = kz_kind_of(KZ_KIND_TASK);
 		id = m->full.tasks[l->i].id;
-		question = _("Delete this task?");
 	}
-	if (!ui_confirm(m->ui, question))
+	if (!ui_confirm(m->ui, _(k->remove_question)))
 		return;
-	if (kz_meeting_part_delete(m->ui->db, kind, id, &err) != KZ_OK)
+	if (k->remove(m->ui->db, id, &err) != KZ_OK)
 		ui_error(m->ui, "%s", err.msg);
 	else
 		ui_message(m->ui, "%s", _("Deleted."));
@@ -526,7 +523,7 @@ static bool meeting_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 	case UI_ACT_DECISION: {
 		struct kz_decision *d = xcalloc(1, sizeof(*d));
 		kz_str_set(&d->meeting_id, m->id);
-		ui_push(ui, ui_form_new(ui, UI_REC_DECISION, d));
+		ui_push(ui, ui_form_new(ui, KZ_KIND_DECISION, d));
 		return true;
 	}
 	case UI_ACT_TASK: {
@@ -534,7 +531,7 @@ static bool meeting_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 		kz_str_set(&t->meeting_id, m->id);
 		kz_str_set(&t->case_id, m->full.meeting.case_id);
 		kz_str_set(&t->status, "open");
-		ui_push(ui, ui_form_new(ui, UI_REC_TASK, t));
+		ui_push(ui, ui_form_new(ui, KZ_KIND_TASK, t));
 		return true;
 	}
 	case UI_ACT_CLOSE_TASK:
@@ -559,7 +556,7 @@ static bool meeting_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 			kz_str_set(&d->meeting_id, src->meeting_id);
 			kz_str_set(&d->text, src->text);
 			d->stamp.rev = src->stamp.rev;
-			ui_push(ui, ui_form_new(ui, UI_REC_DECISION, d));
+			ui_push(ui, ui_form_new(ui, KZ_KIND_DECISION, d));
 		} else {
 			edit_meeting(ui, m->id, NULL);
 		}

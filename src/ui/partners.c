@@ -319,7 +319,7 @@ static void add_services(struct pscreen *ps, struct ui_doc *d)
 		const struct kz_row *r = &ps->services.v[i];
 		const char *cat = kz_items_label(&ps->ui->cfg->categories, r->service.category ? r->service.category : "");
 		char *line = *cat ? xasprintf("%s \xe2\x80\x94 %s", r->title, cat) : xstrdup(r->title);
-		ui_doc_link(d, line, UI_REC_SERVICE, r->id, r->stale ? '!' : (r->archived ? 'x' : 0),
+		ui_doc_link(d, line, KZ_KIND_SERVICE, r->id, r->stale ? '!' : (r->archived ? 'x' : 0),
 			    r->archived ? UI_LOOK_ARCHIVED : UI_LOOK_COUNT);
 		free(line);
 	}
@@ -339,7 +339,7 @@ static void add_contacts(struct pscreen *ps, struct ui_doc *d)
 				       r->contact.position ? ", " : "",
 				       r->contact.position ? r->contact.position : "",
 				       r->contact.phone ? ", " : "", r->contact.phone ? r->contact.phone : "");
-		ui_doc_link(d, line, UI_REC_CONTACT, r->id, 0, UI_LOOK_COUNT);
+		ui_doc_link(d, line, KZ_KIND_CONTACT, r->id, 0, UI_LOOK_COUNT);
 		free(line);
 	}
 }
@@ -359,7 +359,7 @@ static void ps_build(struct pscreen *ps)
 		ui_doc_text(d, ps->p.name, 1, UI_LOOK_HEADING);
 		ui_doc_conflict_mark(ps->ui, d, "partners", ps->p.id);
 		ui_doc_blank(d);
-		ui_doc_record(ps->ui, d, UI_REC_PARTNER, &ps->p, "name");
+		ui_doc_record(ps->ui, d, KZ_KIND_PARTNER, &ps->p, "name");
 		ui_doc_blank(d);
 		add_services(ps, d);
 		ui_doc_blank(d);
@@ -444,28 +444,28 @@ static bool ps_target_action(struct pscreen *ps, const struct ui_doc_line *l,
 {
 	struct ui *ui = ps->ui;
 	char id[KZ_ID_LEN + 1];
-	char *name = xstrdup(row_title(l->kind == UI_REC_SERVICE ? &ps->services
+	char *name = xstrdup(row_title(l->kind == KZ_KIND_SERVICE ? &ps->services
 								 : &ps->contacts, l->target));
 	bool changed = false;
 
 	snprintf(id, sizeof(id), "%s", l->target);
 	switch (a) {
 	case UI_ACT_OPEN:
-		ui_push(ui, l->kind == UI_REC_SERVICE ? ui_service_detail_new(ui, id)
+		ui_push(ui, l->kind == KZ_KIND_SERVICE ? ui_service_detail_new(ui, id)
 						      : ui_contact_detail_new(ui, id));
 		break;
 	case UI_ACT_EDIT:
-		if (l->kind == UI_REC_SERVICE)
+		if (l->kind == KZ_KIND_SERVICE)
 			ui_edit_service(ui, id, NULL);
 		else
 			ui_edit_contact(ui, id, NULL);
 		break;
 	case UI_ACT_ARCHIVE:
-		changed = l->kind == UI_REC_SERVICE ? ui_archive_service(ui, id, name, 0)
+		changed = l->kind == KZ_KIND_SERVICE ? ui_archive_service(ui, id, name, 0)
 						    : ui_delete_contact(ui, id, name);
 		break;
 	case UI_ACT_VERIFY:
-		if (l->kind == UI_REC_SERVICE)
+		if (l->kind == KZ_KIND_SERVICE)
 			changed = ui_verify_service(ui, id, 0);
 		break;
 	default:

@@ -93,7 +93,7 @@ static void load(struct cscreen *c)
 
 /* --- the document ---------------------------------------------------------------- */
 
-static void target(struct ui_doc *d, size_t from, enum ui_rec kind, const char *id)
+static void target(struct ui_doc *d, size_t from, enum kz_kind kind, const char *id)
 {
 	for (size_t i = from; i < d->n; i++) {
 		d->v[i].kind = kind;
@@ -163,7 +163,7 @@ static void build_case(struct cscreen *c)
 	free(text);
 	field(c, _("Opened on"), k->opened_on);
 	field(c, _("Closed on"), k->closed_on);
-	target(d, from, UI_REC_CASE, k->id);
+	target(d, from, KZ_KIND_CASE, k->id);
 }
 
 static void build_household(struct cscreen *c)
@@ -192,7 +192,7 @@ static void build_household(struct cscreen *c)
 		}
 		ui_doc_text(d, text, 3, UI_LOOK_COUNT);
 		free(text);
-		target(d, from, UI_REC_MEMBER, m->id);
+		target(d, from, KZ_KIND_MEMBER, m->id);
 	}
 }
 
@@ -214,7 +214,7 @@ static void build_team(struct cscreen *c)
 				 or_dash(t->role), or_dash(t->partner_name), or_dash(t->phone));
 		ui_doc_text(d, text, 3, UI_LOOK_COUNT);
 		free(text);
-		target(d, from, UI_REC_TEAM, t->id);
+		target(d, from, KZ_KIND_TEAM, t->id);
 	}
 }
 
@@ -266,7 +266,7 @@ static void build_diagnosis(struct cscreen *c)
 		sub(d, _("Needs"), g->needs);
 		sub(d, _("Strengths and resources"), g->strengths);
 		sub(d, _("The family's own view"), g->family_view);
-		target(d, from, UI_REC_DIAGNOSIS, g->id);
+		target(d, from, KZ_KIND_DIAGNOSIS, g->id);
 	}
 }
 
@@ -289,7 +289,7 @@ static void build_goals(struct cscreen *c)
 		ui_doc_text(d, text, 3, UI_LOOK_COUNT);
 		free(text);
 		sub(d, _("How we will know"), g->indicator);
-		target(d, from, UI_REC_GOAL, g->id);
+		target(d, from, KZ_KIND_GOAL, g->id);
 	}
 }
 
@@ -331,7 +331,7 @@ static void build_actions(struct cscreen *c)
 			sub(d, _("Referred"), text);
 			free(text);
 		}
-		target(d, from, UI_REC_ACTION, a->id);
+		target(d, from, KZ_KIND_ACTION, a->id);
 	}
 }
 
@@ -354,7 +354,7 @@ static void build_reviews(struct cscreen *c)
 		free(text);
 		sub(d, _("Who took part"), r->participants);
 		sub(d, _("Notes"), r->notes);
-		target(d, from, UI_REC_REVIEW, r->id);
+		target(d, from, KZ_KIND_REVIEW, r->id);
 		for (size_t j = 0; j < c->full.nprogress; j++) {
 			struct kz_progress *p = &c->full.progress[j];
 			if (!p->review_id || strcmp(p->review_id, r->id) != 0)
@@ -363,7 +363,7 @@ static void build_reviews(struct cscreen *c)
 			text = xasprintf("%s (%s)", or_dash(p->progress), label_of(p->goal_status));
 			sub(d, or_dash(goal_what(c, p->goal_id)), text);
 			free(text);
-			target(d, from, UI_REC_PROGRESS, p->id);
+			target(d, from, KZ_KIND_PROGRESS, p->id);
 		}
 	}
 }
@@ -393,7 +393,7 @@ static void build_plan(struct cscreen *c)
 		free(text);
 	}
 	sub(d, _("Closing summary"), p->closing_summary);
-	target(d, from, UI_REC_PLAN, p->id);
+	target(d, from, KZ_KIND_PLAN, p->id);
 	build_diagnosis(c);
 	build_goals(c);
 	build_actions(c);
@@ -482,32 +482,49 @@ static const struct ui_legend *cs_legend(struct ui_screen *s, struct ui *ui)
 
 /* --- copies of records for the forms ------------------------------------------------ */
 
-static void copy_fields(void *dst, const void *src, enum ui_rec kind)
+/* Where the screen keeps the loaded records of each kind it shows as
+ * lines: an array and its count, or (count 0) one record in place. */
+static const struct {
+	enum kz_kind kind;
+	size_t array;          /* offset of the pointer (or of the record) */
+	size_t count;          /* offset of the size_t count; 0: one record */
+} parts[] = {
+	{ KZ_KIND_MEMBER, offsetof(struct cscreen, members.v), offsetof(struct cscreen, members.n) },
+	{ KZ_KIND_TEAM, offsetof(struct cscreen, team.v), offsetof(struct cscreen, team.n) },
+	{ KZ_KIND_PLAN, offsetof(struct cscreen, full.plan), 0 },
+	{ KZ_KIND_DIAGNOSIS, offsetof(struct cscreen, full.diagnoses),
+	  offsetof(struct cscreen, full.ndiagnoses) },
+	{ KZ_KIND_GOAL, offsetof(struct cscreen, full.goals), offsetof(struct cscreen, full.ngoals) },
+	{ KZ_KIND_ACTION, offsetof(struct cscreen, full.actions),
+	  offsetof(struct cscreen, full.nactions) },
+	{ KZ_KIND_REVIEW, offsetof(struct cscreen, full.reviews),
+	  offsetof(struct cscreen, full.nreviews) },
+	{ KZ_KIND_PROGRESS, offsetof(struct cscreen, full.progress),
+	  offsetof(struct cscreen, full.nprogress) },
+};
+
+/* The loaded record of the kind with this id (the plan whatever the id);
+ * NULL when the screen holds none. */
+static const void *find_part(const struct cscreen *c, enum kz_kind kind, const char *id)
 {
-	size_t n;
-	const struct kz_field *f = ui_rec_fields(kind, &n);
+	size_t size = kz_kind_of(kind)->size;
 
-	memcpy(dst, src, KZ_ID_LEN + 1);
-	for (size_t i = 0; i < n; i++)
-		*kz_field_slot(dst, &f[i]) = xstrdup_or_null(*kz_field_slot((void *)src, &f[i]));
+	for (size_t p = 0; p < sizeof(parts) / sizeof(parts[0]); p++) {
+		const char *base = (const char *)c + parts[p].array;
+		size_t n;
+
+		if (parts[p].kind != kind)
+			continue;
+		if (!parts[p].count)
+			return base;
+		n = *(const size_t *)((const char *)c + parts[p].count);
+		base = *(const char *const *)base;
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(kz_record_id(kind, base + i * size), id) == 0)
+				return base + i * size;
+	}
+	return NULL;
 }
-
-static void copy_stamp(struct kz_stamp *dst, const struct kz_stamp *src)
-{
-	dst->created_at = xstrdup_or_null(src->created_at);
-	dst->created_by = xstrdup_or_null(src->created_by);
-	dst->updated_at = xstrdup_or_null(src->updated_at);
-	dst->updated_by = xstrdup_or_null(src->updated_by);
-	dst->rev = src->rev;
-}
-
-#define DUP(type, kind, src)                                          \
-	do {                                                          \
-		type *r_ = xcalloc(1, sizeof(type));                  \
-		copy_fields(r_, (src), (kind));                       \
-		copy_stamp(&r_->stamp, &(src)->stamp);                \
-		rec = r_;                                             \
-	} while (0)
 
 static const char *today_s(void)
 {
@@ -527,13 +544,13 @@ static bool need_plan(struct cscreen *c)
 	return false;
 }
 
-static void open_form(struct cscreen *c, enum ui_rec kind, void *rec, const char *note)
+static void open_form(struct cscreen *c, enum kz_kind kind, void *rec, const char *note)
 {
 	struct ui_screen *f = ui_form_new(c->ui, kind, rec);
 
 	if (note)
 		ui_form_set_note(f, note);
-	if (kind == UI_REC_ACTION) {
+	if (kind == KZ_KIND_ACTION) {
 		struct kz_action *a = rec;
 		ui_form_set_ref_label(f, "goal_id", goal_what(c, a->goal_id));
 	}
@@ -554,8 +571,8 @@ static bool next_progress(struct cscreen *c)
 			    strcmp(c->full.progress[j].goal_id, c->goal_ids[g]) == 0)
 				old = &c->full.progress[j];
 		if (old) {
-			copy_fields(p, old, UI_REC_PROGRESS);
-			copy_stamp(&p->stamp, &old->stamp);
+			kz_record_free(KZ_KIND_PROGRESS, p);
+			p = kz_record_dup(KZ_KIND_PROGRESS, old);
 		} else {
 			kz_str_set(&p->review_id, c->review_id);
 			kz_str_set(&p->goal_id, c->goal_ids[g]);
@@ -564,7 +581,7 @@ static bool next_progress(struct cscreen *c)
 					kz_str_set(&p->goal_status, c->full.goals[j].status);
 		}
 		note = xasprintf(_("Goal %zu of %zu: %s"), g + 1, c->ngoals, c->goal_whats[g]);
-		open_form(c, UI_REC_PROGRESS, p, note);
+		open_form(c, KZ_KIND_PROGRESS, p, note);
 		free(note);
 		return true;
 	}
@@ -601,73 +618,27 @@ static void start_progress(struct cscreen *c, const char *review_id)
 
 static void edit_line(struct cscreen *c, const struct ui_doc_line *l)
 {
-	void *rec = NULL;
-	const char *id = l->target;
+	const void *found;
+	void *rec;
 
-	switch (l->kind) {
-	case UI_REC_CASE: ui_edit_case(c->ui, id); return;
-	case UI_REC_MEMBER:
-		for (size_t i = 0; i < c->members.n; i++)
-			if (strcmp(c->members.v[i].id, id) == 0)
-				DUP(struct kz_member, UI_REC_MEMBER, &c->members.v[i]);
-		break;
-	case UI_REC_TEAM:
-		for (size_t i = 0; i < c->team.n; i++)
-			if (strcmp(c->team.v[i].id, id) == 0) {
-				struct kz_team_member *t;
-				DUP(struct kz_team_member, UI_REC_TEAM, &c->team.v[i]);
-				t = rec;
-				t->contact_name = xstrdup_or_null(c->team.v[i].contact_name);
-				t->partner_name = xstrdup_or_null(c->team.v[i].partner_name);
-				t->phone = xstrdup_or_null(c->team.v[i].phone);
-			}
-		break;
-	case UI_REC_PLAN: DUP(struct kz_plan, UI_REC_PLAN, &c->full.plan); break;
-	case UI_REC_DIAGNOSIS:
-		for (size_t i = 0; i < c->full.ndiagnoses; i++)
-			if (strcmp(c->full.diagnoses[i].id, id) == 0)
-				DUP(struct kz_diagnosis, UI_REC_DIAGNOSIS, &c->full.diagnoses[i]);
-		break;
-	case UI_REC_GOAL:
-		for (size_t i = 0; i < c->full.ngoals; i++)
-			if (strcmp(c->full.goals[i].id, id) == 0)
-				DUP(struct kz_goal, UI_REC_GOAL, &c->full.goals[i]);
-		break;
-	case UI_REC_ACTION:
-		for (size_t i = 0; i < c->full.nactions; i++)
-			if (strcmp(c->full.actions[i].id, id) == 0) {
-				struct kz_action *a, *src = &c->full.actions[i];
-				DUP(struct kz_action, UI_REC_ACTION, src);
-				a = rec;
-				a->service_title = xstrdup_or_null(src->service_title);
-				a->partner_name = xstrdup_or_null(src->partner_name);
-				a->contact_name = xstrdup_or_null(src->contact_name);
-			}
-		break;
-	case UI_REC_REVIEW:
-		for (size_t i = 0; i < c->full.nreviews; i++)
-			if (strcmp(c->full.reviews[i].id, id) == 0)
-				DUP(struct kz_review, UI_REC_REVIEW, &c->full.reviews[i]);
-		if (rec)
-			c->step = R_REVIEW_FORM;
-		break;
-	case UI_REC_PROGRESS:
-		for (size_t i = 0; i < c->full.nprogress; i++)
-			if (strcmp(c->full.progress[i].id, id) == 0) {
-				struct kz_progress *p;
-				DUP(struct kz_progress, UI_REC_PROGRESS, &c->full.progress[i]);
-				p = rec;
-				char *note = xasprintf(_("Goal: %s"), or_dash(goal_what(c, p->goal_id)));
-				open_form(c, UI_REC_PROGRESS, rec, note);
-				free(note);
-				return;
-			}
-		break;
-	default:
-		break;
+	if (l->kind == KZ_KIND_CASE) {
+		ui_edit_case(c->ui, l->target);
+		return;
 	}
-	if (!rec) {
+	found = find_part(c, l->kind, l->target);
+	if (!found) {
 		ui_message(c->ui, "%s", _("Nothing to edit on this line."));
+		return;
+	}
+	rec = kz_record_dup(l->kind, found);
+	if (l->kind == KZ_KIND_REVIEW)
+		c->step = R_REVIEW_FORM;
+	if (l->kind == KZ_KIND_PROGRESS) {
+		/* Which goal the note is about: the form cannot name it. */
+		const struct kz_progress *p = rec;
+		char *note = xasprintf(_("Goal: %s"), or_dash(goal_what(c, p->goal_id)));
+		open_form(c, KZ_KIND_PROGRESS, rec, note);
+		free(note);
 		return;
 	}
 	open_form(c, l->kind, rec, NULL);
@@ -675,38 +646,17 @@ static void edit_line(struct cscreen *c, const struct ui_doc_line *l)
 
 static void delete_line(struct cscreen *c, const struct ui_doc_line *l)
 {
+	const struct kz_kind_info *k = kz_kind_of(l->kind);
 	struct kz_error err = { 0 };
-	enum kz_status st;
-	const char *kind = NULL;
 
-	switch (l->kind) {
-	case UI_REC_MEMBER:
-		if (!ui_confirm(c->ui, _("Remove this member of the household?")))
-			return;
-		st = kz_member_delete(c->ui->db, l->target, &err);
-		break;
-	case UI_REC_TEAM:
-		if (!ui_confirm(c->ui, _("Remove this person from the team of the case?")))
-			return;
-		st = kz_team_delete(c->ui->db, l->target, &err);
-		break;
-	case UI_REC_DIAGNOSIS: kind = "diagnosis"; break;
-	case UI_REC_GOAL: kind = "goal"; break;
-	case UI_REC_ACTION: kind = "action"; break;
-	case UI_REC_REVIEW: kind = "review"; break;
-	case UI_REC_CASE:
-		ui_message(c->ui, "%s", _("A case is not deleted: close it, or erase it with E (GDPR)."));
-		return;
-	default:
-		ui_message(c->ui, "%s", _("Nothing to delete on this line."));
+	if (!k->remove || !find_part(c, l->kind, l->target)) {
+		ui_message(c->ui, "%s", k->not_removed ? _(k->not_removed)
+						       : _("Nothing to delete on this line."));
 		return;
 	}
-	if (kind) {
-		if (!ui_confirm(c->ui, _("Delete this part of the plan? (Earlier versions keep it.)")))
-			return;
-		st = kz_plan_part_delete(c->ui->db, kind, l->target, &err);
-	}
-	if (st != KZ_OK) {
+	if (!ui_confirm(c->ui, _(k->remove_question)))
+		return;
+	if (k->remove(c->ui->db, l->target, &err) != KZ_OK) {
 		ui_error(c->ui, _("Not deleted: %s"), err.msg);
 		return;
 	}
@@ -717,7 +667,7 @@ static void delete_line(struct cscreen *c, const struct ui_doc_line *l)
 static void new_part(struct cscreen *c, enum ui_action a)
 {
 	void *rec = NULL;
-	enum ui_rec kind;
+	enum kz_kind kind;
 	const char *plan_id = c->full.plan.id;
 
 	switch (a) {
@@ -725,14 +675,14 @@ static void new_part(struct cscreen *c, enum ui_action a)
 		struct kz_member *m = xcalloc(1, sizeof(*m));
 		kz_str_set(&m->case_id, c->case_id);
 		rec = m;
-		kind = UI_REC_MEMBER;
+		kind = KZ_KIND_MEMBER;
 		break;
 	}
 	case UI_ACT_TEAM: {
 		struct kz_team_member *t = xcalloc(1, sizeof(*t));
 		kz_str_set(&t->case_id, c->case_id);
 		rec = t;
-		kind = UI_REC_TEAM;
+		kind = KZ_KIND_TEAM;
 		break;
 	}
 	case UI_ACT_NEW_PLAN: {
@@ -746,7 +696,7 @@ static void new_part(struct cscreen *c, enum ui_action a)
 		kz_str_set(&p->case_id, c->case_id);
 		kz_plan_defaults(c->ui->cfg, p);
 		rec = p;
-		kind = UI_REC_PLAN;
+		kind = KZ_KIND_PLAN;
 		break;
 	}
 	case UI_ACT_DIAGNOSIS: {
@@ -756,7 +706,7 @@ static void new_part(struct cscreen *c, enum ui_action a)
 		d = xcalloc(1, sizeof(*d));
 		kz_str_set(&d->plan_id, plan_id);
 		rec = d;
-		kind = UI_REC_DIAGNOSIS;
+		kind = KZ_KIND_DIAGNOSIS;
 		break;
 	}
 	case UI_ACT_GOAL: {
@@ -768,7 +718,7 @@ static void new_part(struct cscreen *c, enum ui_action a)
 		kz_str_set(&g->priority, "medium");
 		kz_str_set(&g->status, "open");
 		rec = g;
-		kind = UI_REC_GOAL;
+		kind = KZ_KIND_GOAL;
 		break;
 	}
 	case UI_ACT_PLAN_ACTION: {
@@ -780,10 +730,10 @@ static void new_part(struct cscreen *c, enum ui_action a)
 		kz_str_set(&x->plan_id, plan_id);
 		kz_str_set(&x->status, "planned");
 		/* On a goal's line: an action for that goal. */
-		if (l && l->kind == UI_REC_GOAL)
+		if (l && l->kind == KZ_KIND_GOAL)
 			kz_str_set(&x->goal_id, l->target);
 		rec = x;
-		kind = UI_REC_ACTION;
+		kind = KZ_KIND_ACTION;
 		break;
 	}
 	case UI_ACT_REVIEW: {
@@ -794,7 +744,7 @@ static void new_part(struct cscreen *c, enum ui_action a)
 		kz_str_set(&r->plan_id, plan_id);
 		kz_str_set(&r->review_date, today_s());
 		rec = r;
-		kind = UI_REC_REVIEW;
+		kind = KZ_KIND_REVIEW;
 		c->step = R_REVIEW_FORM;
 		break;
 	}
@@ -808,7 +758,6 @@ static void approve(struct cscreen *c)
 {
 	struct kz_plan *p;
 	struct kz_error err = { 0 };
-	void *rec;
 
 	if (!need_plan(c))
 		return;
@@ -818,8 +767,7 @@ static void approve(struct cscreen *c)
 	}
 	if (!ui_confirm(c->ui, _("Approve the plan now, in your name?")))
 		return;
-	DUP(struct kz_plan, UI_REC_PLAN, &c->full.plan);
-	p = rec;
+	p = kz_record_dup(KZ_KIND_PLAN, &c->full.plan);
 	kz_str_set(&p->status, "approved");
 	kz_str_set(&p->approved_by, kz_db_user(c->ui->db));
 	kz_str_set(&p->approved_on, today_s());
@@ -827,14 +775,13 @@ static void approve(struct cscreen *c)
 		ui_error(c->ui, _("Not approved: %s"), err.msg);
 	else
 		ui_message(c->ui, "%s", _("The plan is approved; this version is kept."));
-	ui_rec_free(UI_REC_PLAN, p);
+	ui_rec_free(KZ_KIND_PLAN, p);
 	reload_all(c);
 }
 
 static void close_plan(struct cscreen *c)
 {
 	struct kz_plan *p;
-	void *rec;
 
 	if (!need_plan(c))
 		return;
@@ -842,10 +789,9 @@ static void close_plan(struct cscreen *c)
 		ui_message(c->ui, "%s", _("The plan is already closed."));
 		return;
 	}
-	DUP(struct kz_plan, UI_REC_PLAN, &c->full.plan);
-	p = rec;
+	p = kz_record_dup(KZ_KIND_PLAN, &c->full.plan);
 	kz_str_set(&p->status, "closed");
-	open_form(c, UI_REC_PLAN, p, _("Write the closing summary, then F2 closes the plan."));
+	open_form(c, KZ_KIND_PLAN, p, _("Write the closing summary, then F2 closes the plan."));
 }
 
 static void erase_case(struct cscreen *c)

@@ -94,10 +94,10 @@ bool ui_edit_task(struct ui *ui, const char *id)
 
 	if (kz_task_get(ui->db, id, t, &err) != KZ_OK) {
 		ui_error(ui, "%s", err.msg);
-		ui_rec_free(UI_REC_TASK, t);
+		ui_rec_free(KZ_KIND_TASK, t);
 		return false;
 	}
-	ui_push(ui, ui_form_new(ui, UI_REC_TASK, t));
+	ui_push(ui, ui_form_new(ui, KZ_KIND_TASK, t));
 	return true;
 }
 

@@ -16,6 +16,7 @@
 #include "koszyk/config.h"
 #include "koszyk/db.h"
 #include "koszyk/i18n.h"
+#include "koszyk/kinds.h"
 #include "koszyk/model.h"
 
 /* --- keys and actions (keys.c) ----------------------------------------
@@ -570,26 +571,19 @@ void ui_pick_vocab(struct ui_pick *p, const struct kz_items *items);
 void ui_pick_load_partners(struct ui *ui, void *ctx, const char *query,
 			   struct ui_pick *p);
 
-/* --- records on the screen (fields.c) -------------------------------------- */
-enum ui_rec {
-	UI_REC_SERVICE, UI_REC_PARTNER, UI_REC_CONTACT,
-	/* cases and plans (cases.h) */
-	UI_REC_CASE, UI_REC_MEMBER, UI_REC_TEAM, UI_REC_PLAN, UI_REC_DIAGNOSIS,
-	UI_REC_GOAL, UI_REC_ACTION, UI_REC_REVIEW, UI_REC_PROGRESS,
-	/* meetings and tasks (meetings.h) */
-	UI_REC_MEETING, UI_REC_DECISION, UI_REC_TASK,
-	UI_REC_COUNT
-};
+/* --- records on the screen (fields.c) --------------------------------------
+ * Records are of the kinds of the kind table (koszyk/kinds.h): forms and
+ * detail views read their fields, names, references and logins there. */
 
 /* The text a person sees for a field of a record (labels for codes and
  * enums, names for references); allocated. */
-char *ui_field_text(struct ui *ui, enum ui_rec kind, void *rec,
+char *ui_field_text(struct ui *ui, enum kz_kind kind, void *rec,
 		    const struct kz_field *f);
 /* "declaration signed on 2024-03-01", "cooperating informally", ... */
 char *ui_membership_text(const char *status, const char *date);
-const struct kz_field *ui_rec_fields(enum ui_rec kind, size_t *n);
+const struct kz_field *ui_rec_fields(enum kz_kind kind, size_t *n);
 /* Clear and free a heap record of the kind. */
-void ui_rec_free(enum ui_rec kind, void *rec);
+void ui_rec_free(enum kz_kind kind, void *rec);
 
 /* --- documents: wrapped lines for detail views (doc.c) ------------------------
  * A detail view is a list of lines made from the field table, wrapped to
@@ -601,7 +595,7 @@ struct ui_doc_line {
 	int x;                /* column of text */
 	enum ui_look look;    /* UI_LOOK_COUNT: plain */
 	char mark;            /* a marker before the text ('!' stale), or 0 */
-	enum ui_rec kind;     /* of the target */
+	enum kz_kind kind;     /* of the target */
 	char target[KZ_ID_LEN + 1];  /* "" when the line opens nothing */
 };
 
@@ -623,11 +617,11 @@ void ui_doc_conflict_mark(struct ui *ui, struct ui_doc *doc, const char *table,
 void ui_doc_field(struct ui_doc *d, const char *label, const char *value,
 		  int label_w);
 /* A line that opens a record. */
-void ui_doc_link(struct ui_doc *d, const char *text, enum ui_rec kind,
+void ui_doc_link(struct ui_doc *d, const char *text, enum kz_kind kind,
 		 const char *id, char mark, enum ui_look look);
 /* Every field of a record (except skip, may be NULL), then who created
  * and changed it. */
-void ui_doc_record(struct ui *ui, struct ui_doc *d, enum ui_rec kind,
+void ui_doc_record(struct ui *ui, struct ui_doc *d, enum kz_kind kind,
 		   void *rec, const char *skip);
 void ui_doc_stamp(struct ui *ui, struct ui_doc *d, const struct kz_stamp *st);
 void ui_doc_draw_line(struct ui_doc *d, WINDOW *w, int y, int x, int width,
@@ -670,7 +664,7 @@ char *ui_ask(struct ui *ui, const char *prompt, const char *initial);
 /* Forms (form.c): edit a copy of a record, save through the data layer.
  * The record is owned by the form. NULL id: a new record; preset fields
  * (e.g. the provider) may be set in rec before. */
-struct ui_screen *ui_form_new(struct ui *ui, enum ui_rec kind, void *rec);
+struct ui_screen *ui_form_new(struct ui *ui, enum kz_kind kind, void *rec);
 /* A line shown above the fields instead of the usual hint (e.g. which
  * goal a progress note is for); copied. */
 void ui_form_set_note(struct ui_screen *form, const char *note);
