@@ -30,6 +30,7 @@ struct kz_partner {
 	char *phone;
 	char *email;
 	char *website;
+	char *krs;              /* number in the National Court Register */
 	char *status;           /* invited | informal | declared | left */
 	char *declaration_date; /* YYYY-MM-DD, with status "declared" */
 	char *role;

@@ -26,6 +26,7 @@ const struct kz_field kz_partner_fields[] = {
 	F(kz_partner, phone, N_("Phone"), KZ_FT_TEXT, 100, false, NULL, KZ_VOCAB_NONE),
 	F(kz_partner, email, N_("E-mail"), KZ_FT_TEXT, 200, false, NULL, KZ_VOCAB_NONE),
 	F(kz_partner, website, N_("Website"), KZ_FT_TEXT, SHORT, false, NULL, KZ_VOCAB_NONE),
+	F(kz_partner, krs, N_("KRS number"), KZ_FT_TEXT, 10, false, NULL, KZ_VOCAB_NONE),
 	F(kz_partner, status, N_("Membership"), KZ_FT_ENUM, 20, false, kz_partner_statuses, KZ_VOCAB_NONE),
 	F(kz_partner, declaration_date, N_("Declaration signed on"), KZ_FT_DATE, 10, false, NULL, KZ_VOCAB_NONE),
 	F(kz_partner, role, N_("Role in the partnership"), KZ_FT_LONG, LONG, false, NULL, KZ_VOCAB_NONE),

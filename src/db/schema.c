@@ -441,6 +441,13 @@ static const char *const migration_10[] = {
 	NULL,
 };
 
+/* A partner's number in the National Court Register (KRS): the field
+ * added end to end as the example of issue 11. */
+static const char *const migration_11[] = {
+	"ALTER TABLE partners ADD COLUMN krs TEXT;\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -452,6 +459,7 @@ static const char *const *const migrations[] = {
 	migration_8,
 	migration_9,
 	migration_10,
+	migration_11,
 };
 
 int kz_db_schema_version(void)
