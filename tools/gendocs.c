@@ -20,10 +20,9 @@
 #include "koszyk/xalloc.h"
 
 /* The command code is linked in only for its table: no command runs. */
-enum kz_status kz_cli_open_db(struct kz_cli *cli, bool create, struct kz_error *err)
+enum kz_status kz_cli_open_db(struct kz_cli *cli, struct kz_error *err)
 {
 	(void)cli;
-	(void)create;
 	return kz_fail(err, KZ_INVALID, "not in kz_gendocs");
 }
 

@@ -93,7 +93,7 @@ enum kz_status kz_cmd_audit(struct kz_cli *cli, struct kz_error *err)
 		return kz_fail(err, KZ_INVALID, _("usage: koszyk audit [CASE_CODE] [--json]"));
 	json = o.json;
 	code = o.npos ? o.pos[0] : NULL;
-	st = kz_cli_open_db(cli, false, err);
+	st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
 		st = kz_audit_list(cli->db, code, &entries, err);
 	if (st != KZ_OK)

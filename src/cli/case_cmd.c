@@ -263,7 +263,7 @@ static enum kz_status share_cmd(struct kz_cli *cli, bool share,
 	if (cli->argc != 4)
 		return kz_fail(err, KZ_INVALID,
 			       _("usage: koszyk case share CASE_CODE LOGIN | koszyk case unshare CASE_CODE LOGIN"));
-	st = kz_cli_open_db(cli, false, err);
+	st = kz_cli_open_db(cli, err);
 	if (st != KZ_OK)
 		return st;
 	if (share)
@@ -308,7 +308,7 @@ enum kz_status kz_cmd_case(struct kz_cli *cli, struct kz_error *err)
 		return kz_fail(err, KZ_INVALID,
 			       _("usage: koszyk case open FIELD=VALUE... | koszyk case add KIND CASE_CODE FIELD=VALUE... | koszyk case share|unshare CASE_CODE LOGIN"));
 	}
-	st = kz_cli_open_db(cli, false, err);
+	st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK && code)
 		st = parent_of(cli, k, code, plan_id, parent, err);
 	if (st != KZ_OK)

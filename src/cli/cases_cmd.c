@@ -109,7 +109,7 @@ enum kz_status kz_cmd_list_cases(struct kz_cli *cli, bool json,
 {
 	struct kz_rows rows = { 0 };
 	struct kz_buf out = KZ_BUF_INIT;
-	enum kz_status st = kz_cli_open_db(cli, false, err);
+	enum kz_status st = kz_cli_open_db(cli, err);
 
 	if (st == KZ_OK)
 		st = kz_case_list(cli->db, NULL, NULL, &rows, err);
@@ -144,7 +144,7 @@ enum kz_status kz_cmd_plan(struct kz_cli *cli, struct kz_error *err)
 		return kz_fail(err, KZ_INVALID,
 			       _("unknown format \"%s\"; the formats are text, md and html"),
 			       a.format);
-	st = kz_cli_open_db(cli, false, err);
+	st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
 		st = known_case(cli, a.pos[0], err);
 	if (st == KZ_OK)
@@ -212,7 +212,7 @@ enum kz_status kz_cmd_gdpr(struct kz_cli *cli, struct kz_error *err)
 			       _("usage: koszyk gdpr export CASE_CODE [-o PATH], or gdpr erase CASE_CODE --yes"));
 	if (strcmp(a.pos[0], "export") == 0 && a.yes)
 		return kz_fail(err, KZ_INVALID, _("--yes is only for gdpr erase"));
-	st = kz_cli_open_db(cli, false, err);
+	st = kz_cli_open_db(cli, err);
 	if (st != KZ_OK)
 		return st;
 	if (strcmp(a.pos[0], "export") == 0)
@@ -274,7 +274,7 @@ enum kz_status kz_cmd_report(struct kz_cli *cli, struct kz_error *err)
 		goto out;
 	}
 	if (kz_report_known(a.pos[0])) {
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 		if (st == KZ_OK)
 			st = run_report(cli, a.pos[0], fmt, &out, err);
 		if (st == KZ_OK)

@@ -10,6 +10,8 @@
 #include "koszyk/db.h"
 #include "koszyk/status.h"
 
+struct kz_cli_command;
+
 struct kz_cli {
 	const char *db_path;      /* resolved */
 	bool db_is_default;       /* the XDG place, created on demand */
@@ -23,6 +25,7 @@ struct kz_cli {
 	char *server_config;      /* and its configuration, next to it */
 	int argc;                 /* the command and its arguments */
 	char **argv;
+	const struct kz_cli_command *command;  /* its row; NULL: the program */
 };
 
 /* --- the commands' options (options.c) ---------------------------------
@@ -78,6 +81,8 @@ enum kz_cmd_flag {
 	KZ_CMD_HIDDEN = 1 << 0,   /* between two koszyk programs: not shown */
 	KZ_CMD_CHECKS = 1 << 1,   /* tells the notices and damage of the
 				   * database file itself (check) */
+	KZ_CMD_MAKES_DB = 1 << 2, /* makes its database (init, demo); every
+				   * other command needs one that exists */
 };
 
 typedef enum kz_status (*kz_cmd_fn)(struct kz_cli *cli, struct kz_error *err);
@@ -110,10 +115,10 @@ void kz_cli_command_usage(FILE *out, int argc, char **argv);
 /* Does the command line ask for help ("-h" or "--help" before "--")? */
 bool kz_cli_wants_help(int argc, char **argv);
 
-/* Open the database (created when create is true) with user and stale
- * days set from the configuration. */
-enum kz_status kz_cli_open_db(struct kz_cli *cli, bool create,
-			      struct kz_error *err);
+/* Open the database with user and stale days set from the
+ * configuration; made anew only for a command whose row says
+ * KZ_CMD_MAKES_DB (and for the full-screen program). */
+enum kz_status kz_cli_open_db(struct kz_cli *cli, struct kz_error *err);
 
 enum kz_status kz_cmd_init(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_demo(struct kz_cli *cli, struct kz_error *err);

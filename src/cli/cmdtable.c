@@ -23,12 +23,12 @@ const char *const kz_cli_group_titles[KZ_GROUP_COUNT] = {
 const struct kz_cli_command kz_cli_commands[] = {
 	{ "init", "",
 	  N_("create an empty database"),
-	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_init,
+	  KZ_GROUP_BASKET, KZ_CMD_MAKES_DB, NULL, kz_cmd_init,
 		"Create an empty database for the configuration.\n"
 		"Refuses an existing file.\n" },
 	{ "demo", "",
 	  N_("create a database filled with a fictional gmina"),
-	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_demo,
+	  KZ_GROUP_BASKET, KZ_CMD_MAKES_DB, NULL, kz_cmd_demo,
 		"Create a database filled with a fictional gmina: partners of every sector,\n"
 		"their contact persons, a basket of about 160 services, cases with their\n"
 		"plans and a year of meetings, in Polish.\n"

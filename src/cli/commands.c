@@ -55,7 +55,7 @@ static enum kz_status open_new(struct kz_cli *cli, bool refuse_existing,
 
 	/* A new database has no demo users to act as yet. */
 	cli->act_as = NULL;
-	st = kz_cli_open_db(cli, true, err);
+	st = kz_cli_open_db(cli, err);
 
 	if (st != KZ_OK)
 		return st;
@@ -134,7 +134,7 @@ enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err)
 			kz_buf_putc(&query, ' ');
 		kz_buf_puts(&query, a.pos[i]);
 	}
-	st = kz_cli_open_db(cli, false, err);
+	st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
 		st = kz_search(cli->db, kz_buf_str(&query), 50, &hits, err);
 	kz_buf_free(&query);
@@ -291,7 +291,7 @@ enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 		return kz_fail(err, KZ_INVALID,
 			       _("cannot list \"%s\": the kinds are services, partners and contacts"),
 			       a.pos[0]);
-	st = kz_cli_open_db(cli, false, err);
+	st = kz_cli_open_db(cli, err);
 	if (st != KZ_OK)
 		return st;
 	if (a.json)
@@ -331,7 +331,7 @@ enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err)
 		kind = KZ_KIND_PARTNER;
 	else
 		return kz_fail(err, KZ_INVALID, _("can import services or partners, not \"%s\""), a.pos[1]);
-	st = kz_cli_open_db(cli, false, err);
+	st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
 		st = kz_import_csv(cli->db, &cli->cfg, kind, a.pos[2], &res, err);
 	if (st == KZ_OK)
@@ -361,7 +361,7 @@ enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err)
 	else
 		return kz_fail(err, KZ_INVALID,
 			       _("usage: koszyk export csv services|partners [-o PATH], or export json|md|html [-o PATH]"));
-	st = kz_cli_open_db(cli, false, err);
+	st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
 		st = kz_export(cli->db, &cli->cfg, fmt, &out, err);
 	if (st == KZ_OK)
@@ -407,7 +407,7 @@ enum kz_status kz_cmd_check(struct kz_cli *cli, struct kz_error *err)
 			return kz_cmd_check_backup(cli, err);
 	st = kz_cli_parse(cli, 1, 0, 0, &a, err);
 	if (st == KZ_OK)
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 	if (st == KZ_DAMAGED) {
 		/* Too damaged to open: that is the finding. */
 		printf("%s: %s\n", _("database file"), err->msg);
@@ -445,7 +445,7 @@ enum kz_status kz_cmd_backup(struct kz_cli *cli, struct kz_error *err)
 	enum kz_status st = kz_cli_parse(cli, 1, 0, 1, &a, err);
 
 	if (st == KZ_OK)
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 	if (st != KZ_OK)
 		return st;
 	kz_today(today);

@@ -141,7 +141,7 @@ enum kz_status kz_cmd_key(struct kz_cli *cli, struct kz_error *err)
 	if (strcmp(verb, "show") == 0) {
 		st = kz_cli_parse(cli, 2, 0, 0, &a, err);
 		if (st == KZ_OK)
-			st = kz_cli_open_db(cli, false, err);
+			st = kz_cli_open_db(cli, err);
 		if (st != KZ_OK)
 			return st;
 		if (!kz_key_load(cli->db, key)) {
@@ -163,7 +163,7 @@ enum kz_status kz_cmd_key(struct kz_cli *cli, struct kz_error *err)
 				     ? _("usage: koszyk key export FILE [--passphrase-file FILE]")
 				     : _("usage: koszyk key import FILE [--passphrase-file FILE] [--replace]"));
 		if (st == KZ_OK)
-			st = kz_cli_open_db(cli, false, err);
+			st = kz_cli_open_db(cli, err);
 		if (st != KZ_OK)
 			return st;
 		/* Refused before the passphrase is asked for. */
@@ -232,7 +232,7 @@ static enum kz_status open_backup(struct kz_cli *cli, const struct kz_opts *a,
 			       _("To open %s koszyk needs the partnership's key: run it with -d on a database of the partnership, or give the key file with --key FILE."),
 			       backup);
 	} else {
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 		if (st == KZ_OK && !kz_may(cli->db, KZ_RIGHT_ALL_CASES))
 			st = kz_fail(err, KZ_DENIED,
 				     _("Only a coordinator may open a backup of the whole database."));

@@ -95,8 +95,11 @@ static enum kz_status load_config(struct kz_cli *cli, const char *opt,
 static enum kz_status setup_db(struct kz_cli *cli, struct kz_error *err);
 static void tell_notices(struct kz_cli *cli);
 
-enum kz_status kz_cli_open_db(struct kz_cli *cli, bool create, struct kz_error *err)
+enum kz_status kz_cli_open_db(struct kz_cli *cli, struct kz_error *err)
 {
+	/* The command table says which commands make their database; the
+	 * full-screen program makes one where there is none. */
+	bool create = !cli->command || (cli->command->flags & KZ_CMD_MAKES_DB);
 	enum kz_status st;
 
 	if (cli->db)
@@ -186,7 +189,7 @@ static enum kz_status run_ui(struct kz_cli *cli, struct kz_error *err)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return kz_fail(err, KZ_INVALID,
 			       _("The full-screen program needs a terminal. Use a command instead (see koszyk --help)."));
-	st = kz_cli_open_db(cli, true, err);
+	st = kz_cli_open_db(cli, err);
 	if (st != KZ_OK)
 		return st;
 	return kz_ui_run(cli->db, &cli->cfg, cli->notice, err);
@@ -236,6 +239,7 @@ static enum kz_status dispatch(struct kz_cli *cli, struct kz_error *err)
 	if (machine_output(cli->argc, cli->argv))
 		kz_cli_raw_output();
 	c = kz_cli_find(cli->argv[0]);
+	cli->command = c;
 	if (c)
 		return after_reading(cli, c->run(cli, err), err);
 	return kz_fail(err, KZ_INVALID, _("unknown command \"%s\" (see koszyk --help)"),

@@ -136,7 +136,7 @@ enum kz_status kz_cmd_meeting(struct kz_cli *cli, struct kz_error *err)
 
 	if (strcmp(sub, "add") == 0) {
 		struct kz_meeting m = { 0 };
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 		if (st == KZ_OK)
 			st = set_fields(cli, "meeting", kz_meeting_fields, kz_meeting_nfields,
 					&m, 2, err);
@@ -151,7 +151,7 @@ enum kz_status kz_cmd_meeting(struct kz_cli *cli, struct kz_error *err)
 	}
 	if (strcmp(sub, "attend") == 0 && cli->argc >= 3) {
 		struct kz_attendee a = { 0 };
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 		if (st == KZ_OK)
 			st = meeting_must_exist(cli, cli->argv[2], err);
 		kz_str_set(&a.meeting_id, cli->argv[2]);
@@ -178,7 +178,7 @@ enum kz_status kz_cmd_meeting(struct kz_cli *cli, struct kz_error *err)
 	}
 	if (strcmp(sub, "decide") == 0 && cli->argc >= 3) {
 		struct kz_decision d = { 0 };
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 		if (st == KZ_OK)
 			st = meeting_must_exist(cli, cli->argv[2], err);
 		kz_str_set(&d.meeting_id, cli->argv[2]);
@@ -195,7 +195,7 @@ enum kz_status kz_cmd_meeting(struct kz_cli *cli, struct kz_error *err)
 	if (strcmp(sub, "next-host") == 0 && cli->argc == 2) {
 		char id[KZ_ID_LEN + 1];
 		struct kz_partner p = { 0 };
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 		if (st == KZ_OK)
 			st = kz_meeting_next_host(cli->db, id, err);
 		if (st == KZ_OK)
@@ -317,7 +317,7 @@ enum kz_status kz_cmd_list_meetings(struct kz_cli *cli, const char *kind,
 				    bool json, struct kz_error *err)
 {
 	struct kz_buf out = KZ_BUF_INIT;
-	enum kz_status st = kz_cli_open_db(cli, false, err);
+	enum kz_status st = kz_cli_open_db(cli, err);
 
 	if (st == KZ_OK)
 		st = strcmp(kind, "tasks") == 0
@@ -338,7 +338,7 @@ enum kz_status kz_cmd_task(struct kz_cli *cli, struct kz_error *err)
 
 	if (strcmp(sub, "add") == 0) {
 		struct kz_task t = { 0 };
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 		/* partner= first, so that contact= is looked up among its people */
 		for (int i = 2; st == KZ_OK && i < cli->argc; i++)
 			if (strncmp(cli->argv[i], "partner=", 8) == 0) {
@@ -370,7 +370,7 @@ enum kz_status kz_cmd_task(struct kz_cli *cli, struct kz_error *err)
 					       _("usage: koszyk task close TASK_ID [status=done|dropped]"));
 			status = cli->argv[3] + 7;
 		}
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 		if (st == KZ_OK)
 			st = kz_task_close(cli->db, cli->argv[2], status, 0, err);
 		if (st == KZ_NOT_FOUND)
@@ -401,7 +401,7 @@ enum kz_status kz_cmd_task(struct kz_cli *cli, struct kz_error *err)
 			view = views[v].view;
 		bool json = o.json;
 		struct kz_buf out = KZ_BUF_INIT;
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 		if (st == KZ_OK)
 			st = list_tasks(cli, view, json, &out, err);
 		if (st == KZ_OK)

@@ -112,7 +112,7 @@ static enum kz_status cmd_export(struct kz_cli *cli, struct kz_error *err)
 		return kz_fail(err, KZ_INVALID, _("usage: koszyk %s"), "sync export FILE [--for LOGIN]");
 	file = o.pos[0];
 	login = o.for_login;
-	st = kz_cli_open_db(cli, false, err);
+	st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
 		st = kz_sync_export_for(cli->db, file, login, &s, progress_line, NULL, err);
 	if (st == KZ_OK)
@@ -129,7 +129,7 @@ static enum kz_status cmd_import(struct kz_cli *cli, struct kz_error *err)
 	enum kz_status st = need_args(cli, 3, "sync import FILE", err);
 
 	if (st == KZ_OK)
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
 		st = kz_sync_import(cli->db, cli->argv[2], &s, progress_line, NULL, err);
 	if (st == KZ_OK)
@@ -143,7 +143,7 @@ static enum kz_status cmd_ssh(struct kz_cli *cli, struct kz_error *err)
 	enum kz_status st = need_args(cli, 3, "sync ssh [USER@]HOST[:DB]", err);
 
 	if (st == KZ_OK)
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
 		st = kz_sync_ssh(cli->db, cli->argv[2], &s, progress_line, NULL, err);
 	if (st == KZ_OK) {
@@ -159,7 +159,7 @@ static enum kz_status cmd_status(struct kz_cli *cli, struct kz_error *err)
 	enum kz_status st = need_args(cli, 2, "sync status", err);
 
 	if (st == KZ_OK)
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
 		st = kz_sync_info(cli->db, &info, err);
 	if (st != KZ_OK)
@@ -191,7 +191,7 @@ static enum kz_status cmd_dump(struct kz_cli *cli, struct kz_error *err)
 	enum kz_status st = need_args(cli, 2, "sync dump", err);
 
 	if (st == KZ_OK)
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
 		st = kz_sync_dump(cli->db, &out, err);
 	if (st == KZ_OK)
@@ -205,7 +205,7 @@ static enum kz_status cmd_serve(struct kz_cli *cli, bool clone, struct kz_error 
 	enum kz_status st = need_args(cli, 2, clone ? "sync serve-clone" : "sync serve", err);
 
 	if (st == KZ_OK)
-		st = kz_cli_open_db(cli, false, err);
+		st = kz_cli_open_db(cli, err);
 	if (st != KZ_OK) {
 		/* The near end reads our answer, not our stderr. */
 		printf("ERR %d %s\n", (int)st, err->msg);
@@ -310,7 +310,7 @@ enum kz_status kz_cmd_list_conflicts(struct kz_cli *cli, bool json, struct kz_er
 {
 	struct kz_conflict_list l;
 	struct kz_buf out = KZ_BUF_INIT;
-	enum kz_status st = kz_cli_open_db(cli, false, err);
+	enum kz_status st = kz_cli_open_db(cli, err);
 
 	if (st == KZ_OK)
 		st = kz_conflicts_list(cli->db, &l, err);
@@ -330,7 +330,7 @@ enum kz_status kz_cmd_list_dropped(struct kz_cli *cli, bool json, struct kz_erro
 {
 	struct kz_dropped_list l;
 	struct kz_buf out = KZ_BUF_INIT;
-	enum kz_status st = kz_cli_open_db(cli, false, err);
+	enum kz_status st = kz_cli_open_db(cli, err);
 
 	if (st == KZ_OK)
 		st = kz_dropped_list(cli->db, &l, err);
@@ -397,7 +397,7 @@ enum kz_status kz_cmd_conflict(struct kz_cli *cli, struct kz_error *err)
 	    !(eq = strchr(cli->argv[4], '=')))
 		return kz_fail(err, KZ_INVALID, _("usage: koszyk %s"),
 			       "conflict resolve TABLE ID FIELD=VALUE");
-	st = kz_cli_open_db(cli, false, err);
+	st = kz_cli_open_db(cli, err);
 	if (st != KZ_OK)
 		return st;
 	field = xstrndup(cli->argv[4], (size_t)(eq - cli->argv[4]));
