@@ -79,6 +79,35 @@ static void free_entries(struct cases *c)
  * cases only. Attention is always for my own cases (a worker's: those
  * she manages and those shared with her); m changes the list of cases
  * only. */
+/* The filter of the list: the cases of one status. */
+enum { CF_STATUS };
+
+static const struct ui_filter_def cases_filters[] = {
+	[CF_STATUS] = { .kind = UI_FILTER_CHOICE, .label = N_("Status"),
+			.pick_title = N_("Filter the cases by status"),
+			.values = kz_case_statuses },
+};
+
+/* Leave out the cases of another status than the filter's. */
+static void keep_status(struct kz_rows *rows, const char *status)
+{
+	size_t kept = 0;
+
+	if (!status)
+		return;
+	for (size_t i = 0; i < rows->n; i++) {
+		struct kz_row *r = &rows->v[i];
+		if (kz_str_eq(r->case_.status, status)) {
+			rows->v[kept++] = *r;
+			continue;
+		}
+		free(r->title);
+		for (size_t c = 0; c < 4; c++)
+			free(r->col[c]);
+	}
+	rows->n = kept;
+}
+
 static enum kz_status cases_load(struct ui_list *l, const char *query, size_t *n,
 				 struct kz_error *err)
 {
@@ -92,6 +121,7 @@ static enum kz_status cases_load(struct ui_list *l, const char *query, size_t *n
 			      &c->att, err) != KZ_OK)
 		ui_error(l->ui, "%s", err->msg);
 	s = kz_case_list(db, manager_filter(c), query, &c->rows, err);
+	keep_status(&c->rows, ui_list_filter_code(l, CF_STATUS));
 	if (!query) {
 		add_entry(c, E_HEAD_ATT, 0);
 		for (size_t i = 0; i < c->att.n; i++)
@@ -231,17 +261,26 @@ static void cases_title(struct ui_list *l, char *name, size_t nn, char *info, si
 	struct cases *c = CS(l);
 	struct ui *ui = l->ui;
 
+	char *filters = ui_list_filter_text(l);
+	char whose[160];
+
 	snprintf(name, nn, "%s", _("Cases"));
 	if (l->search.query)
-		snprintf(info, ni, _("%zu found for \"%s\""), c->rows.n, l->search.query);
+		snprintf(whose, sizeof(whose), _("%zu found for \"%s\""), c->rows.n,
+			 l->search.query);
 	else
-		snprintf(info, ni, "%s", c->all ? _("every case")
-					       : ui_user_name(ui, kz_db_user(ui->db)));
+		snprintf(whose, sizeof(whose), "%s", c->all ? _("every case")
+				: ui_user_name(ui, kz_db_user(ui->db)));
+	if (filters)
+		snprintf(info, ni, "%s \xc2\xb7 %s", whose, filters);
+	else
+		snprintf(info, ni, "%s", whose);
+	free(filters);
 }
 
 static const struct ui_legend legend_list[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_OPEN, NULL }, { UI_ACT_SEARCH, NULL },
-	{ UI_ACT_ALL_CASES, NULL }, { UI_ACT_ADD, N_("New case") },
+	{ UI_ACT_FILTER, NULL }, { UI_ACT_ALL_CASES, NULL }, { UI_ACT_ADD, N_("New case") },
 	{ UI_ACT_BASKET, NULL }, { UI_ACT_BACK, N_("Quit") }, { UI_ACT_NONE, NULL }
 };
 
@@ -304,6 +343,8 @@ static const struct ui_list_ops cases_ops = {
 	.groups = UI_G_MOVE | UI_G_LIST | UI_G_CASE,
 	.searchable = true,
 	.load = cases_load,
+	.filters = cases_filters,
+	.nfilters = sizeof(cases_filters) / sizeof(cases_filters[0]),
 	.row_id = cases_row_id,
 	.draw_row = draw_entry,
 	.none_selected = N_("Choose a case or a line that needs attention."),
