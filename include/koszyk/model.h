@@ -131,6 +131,11 @@ enum kz_status kz_field_check(const struct kz_field *f, const char *value,
 const char *kz_enum_label(const char *value);
 
 void kz_stamp_clear(struct kz_stamp *s);
+/* A deep copy of a stamp, and of the fields of a record (into a record
+ * whose fields are empty). */
+void kz_stamp_copy(struct kz_stamp *to, const struct kz_stamp *from);
+void kz_fields_copy(void *dst, const void *src, const struct kz_field *fields,
+		    size_t n);
 /* Free every field of a record described by fields and its stamp, then
  * zero all size bytes of it (read-only extras must be freed first). */
 void kz_record_clear(void *rec, const struct kz_field *fields, size_t n,

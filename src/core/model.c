@@ -193,15 +193,15 @@ void kz_record_clear(void *rec, const struct kz_field *fields, size_t n,
 	memset(rec, 0, size);
 }
 
-static void copy_fields(void *dst, const void *src,
-			const struct kz_field *fields, size_t n)
+void kz_fields_copy(void *dst, const void *src, const struct kz_field *fields,
+		    size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		*kz_field_slot(dst, &fields[i]) =
 			xstrdup_or_null(*kz_field_slot((void *)src, &fields[i]));
 }
 
-static void copy_stamp(struct kz_stamp *d, const struct kz_stamp *s)
+void kz_stamp_copy(struct kz_stamp *d, const struct kz_stamp *s)
 {
 	d->created_at = xstrdup_or_null(s->created_at);
 	d->created_by = xstrdup_or_null(s->created_by);
@@ -238,8 +238,8 @@ void kz_service_copy(struct kz_service *dst, const struct kz_service *src)
 {
 	memset(dst, 0, sizeof(*dst));
 	memcpy(dst->id, src->id, sizeof(dst->id));
-	copy_fields(dst, src, kz_service_fields, kz_service_nfields);
-	copy_stamp(&dst->stamp, &src->stamp);
+	kz_fields_copy(dst, src, kz_service_fields, kz_service_nfields);
+	kz_stamp_copy(&dst->stamp, &src->stamp);
 	dst->provider_name = xstrdup_or_null(src->provider_name);
 	dst->contact_name = xstrdup_or_null(src->contact_name);
 }
@@ -248,15 +248,15 @@ void kz_partner_copy(struct kz_partner *dst, const struct kz_partner *src)
 {
 	memset(dst, 0, sizeof(*dst));
 	memcpy(dst->id, src->id, sizeof(dst->id));
-	copy_fields(dst, src, kz_partner_fields, kz_partner_nfields);
-	copy_stamp(&dst->stamp, &src->stamp);
+	kz_fields_copy(dst, src, kz_partner_fields, kz_partner_nfields);
+	kz_stamp_copy(&dst->stamp, &src->stamp);
 }
 
 void kz_contact_copy(struct kz_contact *dst, const struct kz_contact *src)
 {
 	memset(dst, 0, sizeof(*dst));
 	memcpy(dst->id, src->id, sizeof(dst->id));
-	copy_fields(dst, src, kz_contact_fields, kz_contact_nfields);
-	copy_stamp(&dst->stamp, &src->stamp);
+	kz_fields_copy(dst, src, kz_contact_fields, kz_contact_nfields);
+	kz_stamp_copy(&dst->stamp, &src->stamp);
 	dst->partner_name = xstrdup_or_null(src->partner_name);
 }

@@ -383,26 +383,15 @@ const struct kz_stamp *kz_record_stamp(enum kz_kind kind, const void *rec)
 	return (const struct kz_stamp *)((const char *)rec + kz_kind_of(kind)->stamp_offset);
 }
 
-static void copy_stamp(struct kz_stamp *to, const struct kz_stamp *from)
-{
-	to->created_at = xstrdup_or_null(from->created_at);
-	to->created_by = xstrdup_or_null(from->created_by);
-	to->updated_at = xstrdup_or_null(from->updated_at);
-	to->updated_by = xstrdup_or_null(from->updated_by);
-	to->rev = from->rev;
-}
-
 void *kz_record_dup(enum kz_kind kind, const void *src)
 {
 	const struct kz_kind_info *k = kz_kind_of(kind);
 	void *rec = xcalloc(1, k->size);
 
 	memcpy((char *)rec + k->id_offset, (const char *)src + k->id_offset, KZ_ID_LEN + 1);
-	for (size_t i = 0; i < *k->nfields; i++)
-		*kz_field_slot(rec, &k->fields[i]) =
-			xstrdup_or_null(*kz_field_slot((void *)src, &k->fields[i]));
-	copy_stamp((struct kz_stamp *)((char *)rec + k->stamp_offset),
-		   (const struct kz_stamp *)((const char *)src + k->stamp_offset));
+	kz_fields_copy(rec, src, k->fields, *k->nfields);
+	kz_stamp_copy((struct kz_stamp *)((char *)rec + k->stamp_offset),
+		      (const struct kz_stamp *)((const char *)src + k->stamp_offset));
 	for (size_t i = 0; k->refs[i].field; i++)
 		*member_at(rec, k->refs[i].name_offset) =
 			xstrdup_or_null(*member_at(src, k->refs[i].name_offset));
