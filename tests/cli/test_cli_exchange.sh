@@ -4,7 +4,7 @@
 source "$(dirname "$0")/lib.sh"
 
 services_header='id,title,kind,description,provider,category,sector,target_groups,access_conditions,how_to_get,cost,place,hours,waiting_time,area,contact,status,valid_from,valid_to,verified_on,verified_by'
-partners_header='id,name,short_name,kind,sectors,address,phone,email,website,status,declaration_date,role,resources,notes'
+partners_header='id,name,short_name,kind,sectors,address,phone,email,website,krs,status,declaration_date,role,resources,notes'
 
 run 0 -d demo.db demo
 run 0 -d demo.db export csv services -o all.csv

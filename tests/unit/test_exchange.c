@@ -680,13 +680,13 @@ static void test_export_csv(void **state)
 	export(fx, KZ_EXPORT_CSV_PARTNERS, &out);
 	/* Partners come by name: "Fundacja" before "Gminny". */
 	assert_string_equal(kz_buf_str(&out),
-		"id,name,short_name,kind,sectors,address,phone,email,website,"
+		"id,name,short_name,kind,sectors,address,phone,email,website,krs,"
 		"status,declaration_date,role,resources,notes\r\n"
-		P2 ",\"Fundacja \"\"Promyk\"\"\",Promyk,ngo,ngo;edukacja,,,,,"
+		P2 ",\"Fundacja \"\"Promyk\"\"\",Promyk,ngo,ngo;edukacja,,,,,,"
 		"informal,,,,Tylko dla zarządu\r\n"
 		P1 ",Gminny Ośrodek Pomocy Społecznej w Brzozowej Woli,GOPS,ops,"
 		"pomoc_spoleczna,\"ul. Lipowa 1, Brzozowa Wola\",44 123 45 67,"
-		"gops@example.org,https://brzozowawola.example/gops,declared,"
+		"gops@example.org,https://brzozowawola.example/gops,,declared,"
 		"2025-11-03,Lider,,\r\n");
 	kz_buf_free(&out);
 }
