@@ -25,6 +25,31 @@ static struct tasks *TS(struct ui_list *l)
 	return (struct tasks *)l;
 }
 
+/* The filter of the list: the tasks of one status. */
+enum { TF_STATUS };
+
+static const struct ui_filter_def tasks_filters[] = {
+	[TF_STATUS] = { .kind = UI_FILTER_CHOICE, .label = N_("Status"),
+			.pick_title = N_("Filter the tasks by status"),
+			.values = kz_task_statuses },
+};
+
+/* Leave out the tasks of another status than the filter's. */
+static void keep_status(struct kz_tasks *t, const char *status)
+{
+	size_t kept = 0;
+
+	if (!status)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		if (kz_str_eq(t->v[i].status, status))
+			t->v[kept++] = t->v[i];
+		else
+			kz_task_clear(&t->v[i]);
+	}
+	t->n = kept;
+}
+
 static enum kz_status tasks_load(struct ui_list *l, const char *query, size_t *n,
 				 struct kz_error *err)
 {
@@ -35,6 +60,7 @@ static enum kz_status tasks_load(struct ui_list *l, const char *query, size_t *n
 	kz_tasks_free(&t->t);
 	s = kz_task_list(l->ui->db, views[t->view],
 			 ui_user_name(l->ui, kz_db_user(l->ui->db)), &t->t, err);
+	keep_status(&t->t, ui_list_filter_code(l, TF_STATUS));
 	*n = t->t.n;
 	return s;
 }
@@ -77,13 +103,22 @@ static const char *tasks_empty(struct ui_list *l)
 
 static void tasks_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
 {
+	char *filters = ui_list_filter_text(l);
+	char count[64];
+
 	snprintf(name, nn, "%s", _(view_names[TS(l)->view]));
-	snprintf(info, ni, _("%zu tasks"), l->n);
+	snprintf(count, sizeof(count), _("%zu tasks"), l->n);
+	if (filters)
+		snprintf(info, ni, "%s \xc2\xb7 %s", count, filters);
+	else
+		snprintf(info, ni, "%s", count);
+	free(filters);
 }
 
 static const struct ui_legend tasks_legend_items[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_OPEN, NULL }, { UI_ACT_NEXT_VIEW, N_("Next view") },
-	{ UI_ACT_CLOSE_TASK, NULL }, { UI_ACT_MEETINGS, NULL }, { UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_FILTER, NULL }, { UI_ACT_CLOSE_TASK, NULL }, { UI_ACT_MEETINGS, NULL },
+	{ UI_ACT_BACK, N_("Quit") },
 	{ UI_ACT_NONE, NULL }
 };
 
@@ -153,6 +188,8 @@ static const struct ui_list_ops tasks_ops = {
 	.groups = UI_G_MOVE | UI_G_LIST | UI_G_MEET,
 	.empty_as_note = true,
 	.load = tasks_load,
+	.filters = tasks_filters,
+	.nfilters = sizeof(tasks_filters) / sizeof(tasks_filters[0]),
 	.row_id = tasks_row_id,
 	.draw_row = tasks_row,
 	.empty = tasks_empty,
