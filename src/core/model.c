@@ -158,6 +158,8 @@ const char *kz_enum_label(const char *value)
 		{ "declined", N_("declined") },
 		{ "in_progress", N_("in progress") },
 		{ "done", N_("done") },
+		{ "partnership", N_("the partnership") },
+		{ "case_team", N_("a case's team") },
 	};
 	if (!value)
 		return "";

@@ -25,6 +25,32 @@ static struct mlist *ML(struct ui_list *l)
 	return (struct mlist *)l;
 }
 
+/* The filter of the list: the meetings of the partnership or of a
+ * case's team. */
+enum { MF_KIND };
+
+static const struct ui_filter_def mlist_filters[] = {
+	[MF_KIND] = { .kind = UI_FILTER_CHOICE, .label = N_("Meeting of"),
+		      .pick_title = N_("Filter the meetings by whose they are"),
+		      .values = kz_meeting_kinds },
+};
+
+/* Leave out the meetings of another kind than the filter's. */
+static void keep_kind(struct kz_meetings *m, const char *kind)
+{
+	size_t kept = 0;
+
+	if (!kind)
+		return;
+	for (size_t i = 0; i < m->n; i++) {
+		if (kz_str_eq(m->v[i].kind, kind))
+			m->v[kept++] = m->v[i];
+		else
+			kz_meeting_clear(&m->v[i]);
+	}
+	m->n = kept;
+}
+
 static enum kz_status mlist_load(struct ui_list *l, const char *query, size_t *n,
 				 struct kz_error *err)
 {
@@ -34,6 +60,7 @@ static enum kz_status mlist_load(struct ui_list *l, const char *query, size_t *n
 	(void)query;
 	kz_meetings_free(&m->m);
 	s = kz_meeting_list(l->ui->db, NULL, &m->m, err);
+	keep_kind(&m->m, ui_list_filter_code(l, MF_KIND));
 	*n = m->m.n;
 	return s;
 }
@@ -75,13 +102,24 @@ static const char *mlist_empty(struct ui_list *l)
 
 static void mlist_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
 {
+	char *filters = ui_list_filter_text(l);
+	char count[96];
+
 	snprintf(name, nn, "%s", _("Meetings"));
-	snprintf(info, ni, _("%zu meetings, newest first"), l->n);
+	/* Narrowed, the filter takes the room of "newest first". */
+	snprintf(count, sizeof(count), filters ? _("%zu meetings") : _("%zu meetings, newest first"),
+		 l->n);
+	if (filters)
+		snprintf(info, ni, "%s \xc2\xb7 %s", count, filters);
+	else
+		snprintf(info, ni, "%s", count);
+	free(filters);
 }
 
 static const struct ui_legend mlist_legend_items[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_OPEN, NULL }, { UI_ACT_ADD, N_("New meeting") },
-	{ UI_ACT_EDIT, NULL }, { UI_ACT_TASKS, NULL }, { UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_EDIT, NULL }, { UI_ACT_FILTER, NULL }, { UI_ACT_TASKS, NULL },
+	{ UI_ACT_BACK, N_("Quit") },
 	{ UI_ACT_NONE, NULL }
 };
 
@@ -177,6 +215,8 @@ static const struct ui_list_ops mlist_ops = {
 	.groups = UI_G_MOVE | UI_G_LIST,
 	.empty_as_note = true,
 	.load = mlist_load,
+	.filters = mlist_filters,
+	.nfilters = sizeof(mlist_filters) / sizeof(mlist_filters[0]),
 	.row_id = mlist_row_id,
 	.draw_row = mlist_row,
 	.empty = mlist_empty,

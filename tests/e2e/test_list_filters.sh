@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The cases and the tasks filter by status with the lists' one filter
-# mechanism (f): the header names the filter, only records of that status
-# are listed, c clears it.
+# The cases and the tasks filter by status, the meetings by whose they are,
+# with the lists' one filter mechanism (f): the header names the filter,
+# only records that match are listed, c clears it.
 . "$(dirname "$0")/lib.sh"
 
 e2e_demo_db
@@ -48,5 +48,21 @@ wait_for "$done_tasks tasks · Status: done"
 screen | sed -n '2,22p' | grep -E '^ [0-9]{4}-' | grep -qv ' done ' && fail "a task of another status is listed"
 keys c
 wait_for "$tasks tasks"
+
+# The meetings of the cases' teams only.
+meetings=$(kz list meetings --json | jq length)
+team=$(kz list meetings --json | jq '[.[] | select(.meeting_kind == "case_team")] | length')
+[ "$team" -gt 0 ] && [ "$team" -lt "$meetings" ] || fail "the demo needs both kinds of meeting"
+keys 5
+wait_for "$meetings meetings, newest first"
+keys f
+wait_for "Clear all filters"
+keys Enter
+wait_for "Filter the meetings by whose they are"
+type_text "team"
+keys Enter
+wait_for "$team meetings · Meeting of: a case's team"
+keys c
+wait_for "$meetings meetings, newest first"
 keys Q
 e2e_pass
