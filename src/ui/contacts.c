@@ -18,6 +18,15 @@ static struct clist *CL(struct ui_list *l)
 	return (struct clist *)l;
 }
 
+/* The filter of the list: the contact persons of one partner. */
+enum { CF_PARTNER };
+
+static const struct ui_filter_def clist_filters[] = {
+	[CF_PARTNER] = { .kind = UI_FILTER_PARTNER, .label = N_("Partner"),
+			 .pick_title = N_("Filter by partner"),
+			 .any_item = N_("(any partner)") },
+};
+
 static enum kz_status clist_load(struct ui_list *l, const char *query, size_t *n,
 				 struct kz_error *err)
 {
@@ -25,7 +34,8 @@ static enum kz_status clist_load(struct ui_list *l, const char *query, size_t *n
 	enum kz_status s;
 
 	kz_rows_free(&c->rows);
-	s = kz_contact_list(l->ui->db, NULL, query, LIST_LIMIT, &c->rows, err);
+	s = kz_contact_list(l->ui->db, ui_list_filter_code(l, CF_PARTNER), query, LIST_LIMIT,
+			    &c->rows, err);
 	*n = c->rows.n;
 	return s;
 }
@@ -107,16 +117,25 @@ static const char *clist_empty(struct ui_list *l)
 
 static void clist_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
 {
+	char *filters = ui_list_filter_text(l);
+	char count[160];
+
 	snprintf(name, nn, "%s", _("Contact persons"));
 	if (l->search.query)
-		snprintf(info, ni, _("%zu found for \"%s\""), l->n, l->search.query);
+		snprintf(count, sizeof(count), _("%zu found for \"%s\""), l->n, l->search.query);
 	else
-		snprintf(info, ni, ngettext("%zu person", "%zu persons", l->n), l->n);
+		snprintf(count, sizeof(count), ngettext("%zu person", "%zu persons", l->n), l->n);
+	if (filters)
+		snprintf(info, ni, "%s \xc2\xb7 %s", count, filters);
+	else
+		snprintf(info, ni, "%s", count);
+	free(filters);
 }
 
 static const struct ui_legend legend_list[] = {
-	{ UI_ACT_HELP, NULL }, { UI_ACT_SEARCH, NULL }, { UI_ACT_OPEN, NULL },
-	{ UI_ACT_ADD, NULL }, { UI_ACT_EDIT, NULL }, { UI_ACT_ARCHIVE, N_("Delete") },
+	{ UI_ACT_HELP, NULL }, { UI_ACT_SEARCH, NULL }, { UI_ACT_FILTER, NULL },
+	{ UI_ACT_OPEN, NULL }, { UI_ACT_ADD, NULL }, { UI_ACT_EDIT, NULL },
+	{ UI_ACT_ARCHIVE, N_("Delete") },
 	{ UI_ACT_BASKET, NULL }, { UI_ACT_BACK, N_("Quit") }, { UI_ACT_NONE, NULL }
 };
 
@@ -153,6 +172,8 @@ static const struct ui_list_ops clist_ops = {
 	.searchable = true,
 	.head_rows = 1,
 	.load = clist_load,
+	.filters = clist_filters,
+	.nfilters = sizeof(clist_filters) / sizeof(clist_filters[0]),
 	.row_id = clist_row_id,
 	.draw_row = row,
 	.draw_head = clist_head,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The cases and the tasks filter by status, the meetings by whose they are,
-# with the lists' one filter mechanism (f): the header names the filter,
-# only records that match are listed, c clears it.
+# the contact persons by partner, with the lists' one filter mechanism
+# (f): the header names the filter, only records that match are listed,
+# c clears it.
 . "$(dirname "$0")/lib.sh"
 
 e2e_demo_db
@@ -64,5 +65,23 @@ keys Enter
 wait_for "$team meetings · Meeting of: a case's team"
 keys c
 wait_for "$meetings meetings, newest first"
+
+# The contact persons of the social welfare centre.
+gops="Gminny Ośrodek Pomocy Społecznej w Brzozowej Woli"
+people=$(kz list contacts | wc -l)
+of_gops=$(kz list contacts | awk -F '\t' -v p="$gops" '$2 == p' | wc -l)
+[ "$of_gops" -gt 1 ] && [ "$of_gops" -lt "$people" ] || fail "the demo needs contacts of several partners"
+keys 3
+wait_for "$people persons"
+keys f
+wait_for "Clear all filters"
+keys Enter
+wait_for "Filter by partner"
+type_text "Ośrodek Pomocy Społecznej"
+wait_for "$gops"
+keys Down Enter
+wait_for "$of_gops persons · Partner: $(prefix "$gops" 15)"
+keys c
+wait_for "$people persons"
 keys Q
 e2e_pass
