@@ -81,7 +81,7 @@ enum ui_group {
 	X(SEARCH, LIST, "/ <F3>", N_("Search"),                               \
 	  N_("Search as you type: every key narrows the list"))                \
 	X(FILTER, LIST, "f <F4>", N_("Filter"),                               \
-	  N_("Filter the list: the basket by sector, category, target group, provider or status; the partners by membership and sector")) \
+	  N_("Filter the list: the basket by sector, category, target group, provider or status; the partners by membership and sector; the contact persons by partner; the cases and tasks by status; the meetings by whose they are")) \
 	X(CLEAR, LIST, "c", N_("Clear"), N_("Clear the search and the filters")) \
 	X(ADD, LIST, "a <F7> <Insert>", N_("Add"), N_("Add a new record"))   \
 	X(EDIT, LIST, "e", N_("Edit"), N_("Edit the selected record"))        \
