@@ -44,10 +44,15 @@ enum kz_kind {
 };
 
 /* A reference field, and the read-only member of the record that holds
- * the name of the record it points at (filled by get and list). */
+ * the name of the record it points at (filled by get and list). When it
+ * changes, the reference clears (if any) no longer fits (a contact person
+ * of another partner) and is emptied, with cleared_note (msgid, or NULL)
+ * said to the person. */
 struct kz_kind_ref {
 	const char *field;
 	size_t name_offset;
+	const char *clears;
+	const char *cleared_note;
 };
 
 /* Where a kind of record belongs: the basket (its references are other
@@ -138,6 +143,10 @@ const char *kz_record_ref_name(enum kz_kind kind, const void *rec,
 			       const struct kz_field *f);
 /* Is field f of the kind set by the program, never typed in a form? */
 bool kz_kind_field_is_fixed(enum kz_kind kind, const struct kz_field *f);
+/* The reference entry of field f of the kind; NULL when f is none. */
+const struct kz_kind_ref *kz_kind_ref_of(enum kz_kind kind, const struct kz_field *f);
+/* The member of rec holding the name of what ref points at. */
+char **kz_record_ref_slot(const struct kz_kind_ref *ref, void *rec);
 /* Does field f of the kind hold a login (a case manager, who verified)? */
 bool kz_kind_field_is_login(enum kz_kind kind, const struct kz_field *f);
 

@@ -93,11 +93,15 @@ CLEAR(clear_decision, kz_decision, kz_decision_clear)
 CLEAR(clear_task, kz_task, kz_task_clear)
 #undef CLEAR
 
-#define REF(type, field, name) { #field, offsetof(struct type, name) }
-#define END_REFS { NULL, 0 }
+#define REF(type, field, name) { #field, offsetof(struct type, name), NULL, NULL }
+/* A reference whose change empties another (clears), saying note. */
+#define REF_CLEARS(type, field, name, clears, note) \
+	{ #field, offsetof(struct type, name), #clears, note }
+#define END_REFS { NULL, 0, NULL, NULL }
 static const struct kz_kind_ref no_refs[] = { END_REFS };
 static const struct kz_kind_ref service_refs[] = {
-	REF(kz_service, provider_id, provider_name),
+	REF_CLEARS(kz_service, provider_id, provider_name, contact_id,
+		   N_("The contact person was cleared: choose one of the new provider's people.")),
 	REF(kz_service, contact_id, contact_name), END_REFS,
 };
 static const struct kz_kind_ref contact_refs[] = {
@@ -111,14 +115,15 @@ static const struct kz_kind_ref team_refs[] = {
 };
 static const struct kz_kind_ref action_refs[] = {
 	REF(kz_action, service_id, service_title),
-	REF(kz_action, partner_id, partner_name),
+	REF_CLEARS(kz_action, partner_id, partner_name, contact_id,
+		   N_("The responsible person was cleared: choose one of the new partner's people.")),
 	REF(kz_action, contact_id, contact_name), END_REFS,
 };
 static const struct kz_kind_ref attendee_refs[] = {
 	REF(kz_attendee, contact_id, contact_name), END_REFS,
 };
 static const struct kz_kind_ref task_refs[] = {
-	REF(kz_task, partner_id, partner_name),
+	REF_CLEARS(kz_task, partner_id, partner_name, contact_id, NULL),
 	REF(kz_task, contact_id, contact_name), END_REFS,
 };
 #undef REF
@@ -327,6 +332,11 @@ static bool check_one(const struct kz_kind_info *k, size_t i, char *why, size_t 
 			snprintf(why, whysz, "\"%s\" has no reference field %s", k->name, k->refs[j].field);
 			return false;
 		}
+		if (k->refs[j].clears && !kz_kind_ref_of(k->kind, kz_field_find(k->fields, *k->nfields,
+									       k->refs[j].clears))) {
+			snprintf(why, whysz, "\"%s\" has no reference field %s", k->name, k->refs[j].clears);
+			return false;
+		}
 	}
 	for (size_t j = 0; k->login_fields[j]; j++)
 		if (!has_field(k, k->login_fields[j])) {
@@ -405,6 +415,21 @@ enum kz_status kz_record_save(struct kz_db *db, const struct kz_config *cfg,
 			      enum kz_kind kind, void *rec, struct kz_error *err)
 {
 	return kz_kind_of(kind)->save(db, cfg, rec, err);
+}
+
+const struct kz_kind_ref *kz_kind_ref_of(enum kz_kind kind, const struct kz_field *f)
+{
+	const struct kz_kind_info *k = kz_kind_of(kind);
+
+	for (size_t i = 0; f && k->refs[i].field; i++)
+		if (strcmp(k->refs[i].field, f->name) == 0)
+			return &k->refs[i];
+	return NULL;
+}
+
+char **kz_record_ref_slot(const struct kz_kind_ref *ref, void *rec)
+{
+	return member_at(rec, ref->name_offset);
 }
 
 const char *kz_record_ref_name(enum kz_kind kind, const void *rec,

@@ -554,100 +554,55 @@ static void reload_named(struct form *fm, const char *name)
 		load_input(fm, sl);
 }
 
-/* An action's service, partner or person was chosen. */
-static void set_action_ref(struct form *fm, struct slot *sl, const struct ui_pick_item *it)
+/* An action's service was chosen: its provider is responsible unless
+ * told otherwise (as kz_action_save decides; shown before saving). */
+static void default_action_partner(struct form *fm, const char *service_id)
 {
 	struct kz_action *a = fm->rec;
+	struct kz_service sv = { 0 };
 	struct kz_error err = { 0 };
 
-	if (ref_is(sl, "service_id")) {
-		kz_str_set(&a->service_title, it->value ? it->label : NULL);
-		if (it->value && kz_str_empty(a->partner_id)) {
-			/* The provider is responsible unless told otherwise. */
-			struct kz_service sv;
-			memset(&sv, 0, sizeof(sv));
-			if (kz_service_get(fm->ui->db, it->value, &sv, &err) == KZ_OK &&
-			    !kz_str_empty(sv.provider_id)) {
-				kz_str_set(&a->partner_id, sv.provider_id);
-				kz_str_set(&a->partner_name, sv.provider_name);
-				reload_named(fm, "partner_id");
-			}
-			kz_service_clear(&sv);
-		}
+	if (!service_id || !kz_str_empty(a->partner_id))
 		return;
+	if (kz_service_get(fm->ui->db, service_id, &sv, &err) == KZ_OK &&
+	    !kz_str_empty(sv.provider_id)) {
+		kz_str_set(&a->partner_id, sv.provider_id);
+		kz_str_set(&a->partner_name, sv.provider_name);
+		reload_named(fm, "partner_id");
 	}
-	if (ref_is(sl, "contact_id")) {
-		kz_str_set(&a->contact_name, it->value ? it->label : NULL);
-		return;
-	}
-	if (ref_is(sl, "goal_id")) {
-		free(sl->shown);
-		sl->shown = it->value ? xstrdup(it->label) : NULL;
-		return;
-	}
-	kz_str_set(&a->partner_name, it->value ? it->label : NULL);
-	if (a->contact_id) {
-		kz_str_set(&a->contact_id, NULL);
-		kz_str_set(&a->contact_name, NULL);
-		reload_named(fm, "contact_id");
-		snprintf(fm->error, sizeof(fm->error), "%s",
-			 _("The responsible person was cleared: choose one of the new partner's people."));
-	}
+	kz_service_clear(&sv);
 }
 
-/* Store a chosen reference and the name shown for it. */
+/* Store a chosen reference and the name shown for it (the kind table
+ * says where); a reference that no longer fits the new one is emptied. */
 static void set_ref(struct form *fm, struct slot *sl, const struct ui_pick_item *it)
 {
-	char **slot = kz_field_slot(fm->rec, sl->f);
+	const struct kz_kind_ref *ref = kz_kind_ref_of(fm->kind, sl->f);
+	const char *name = it->value ? it->label : NULL;
 
-	kz_str_set(slot, it->value);
-	if (fm->kind == KZ_KIND_ACTION) {
-		set_action_ref(fm, sl, it);
+	kz_str_set(kz_field_slot(fm->rec, sl->f), it->value);
+	if (!ref) {
+		/* The record keeps no name for it (an action's goal). */
+		free(sl->shown);
+		sl->shown = xstrdup_or_null(name);
 		return;
 	}
-	if (fm->kind == KZ_KIND_MEETING) {
-		kz_str_set(&((struct kz_meeting *)fm->rec)->host_name, it->value ? it->label : NULL);
-		return;
-	}
-	if (fm->kind == KZ_KIND_TASK) {
-		struct kz_task *t = fm->rec;
-		if (ref_is(sl, "contact_id")) {
-			kz_str_set(&t->contact_name, it->value ? it->label : NULL);
-			return;
+	kz_str_set(kz_record_ref_slot(ref, fm->rec), name);
+	if (fm->kind == KZ_KIND_TEAM)  /* the pick shows the person's partner */
+		kz_str_set(&((struct kz_team_member *)fm->rec)->partner_name, it->detail);
+	if (fm->kind == KZ_KIND_ACTION && ref_is(sl, "service_id"))
+		default_action_partner(fm, it->value);
+	if (ref->clears) {
+		const struct kz_kind_info *k = kz_kind_of(fm->kind);
+		const struct kz_field *other = kz_field_find(k->fields, *k->nfields, ref->clears);
+		char **id = kz_field_slot(fm->rec, other);
+		if (*id) {
+			kz_str_set(id, NULL);
+			kz_str_set(kz_record_ref_slot(kz_kind_ref_of(fm->kind, other), fm->rec), NULL);
+			reload_named(fm, ref->clears);
+			if (ref->cleared_note)
+				snprintf(fm->error, sizeof(fm->error), "%s", _(ref->cleared_note));
 		}
-		kz_str_set(&t->partner_name, it->value ? it->label : NULL);
-		if (t->contact_id) {
-			kz_str_set(&t->contact_id, NULL);
-			kz_str_set(&t->contact_name, NULL);
-			reload_named(fm, "contact_id");
-		}
-		return;
-	}
-	if (fm->kind == KZ_KIND_TEAM) {
-		struct kz_team_member *t = fm->rec;
-		kz_str_set(&t->contact_name, it->label);
-		kz_str_set(&t->partner_name, it->detail);
-		return;
-	}
-	if (fm->kind == KZ_KIND_CONTACT) {
-		kz_str_set(&((struct kz_contact *)fm->rec)->partner_name, it->label);
-		return;
-	}
-	struct kz_service *s = fm->rec;
-	if (ref_is(sl, "contact_id")) {
-		kz_str_set(&s->contact_name, it->value ? it->label : NULL);
-		return;
-	}
-	kz_str_set(&s->provider_name, it->label);
-	/* A contact person of the old provider no longer fits. */
-	if (s->contact_id) {
-		kz_str_set(&s->contact_id, NULL);
-		kz_str_set(&s->contact_name, NULL);
-		for (size_t i = 0; i < fm->n; i++)
-			if (ref_is(&fm->slots[i], "contact_id"))
-				load_input(fm, &fm->slots[i]);
-		snprintf(fm->error, sizeof(fm->error), "%s",
-			 _("The contact person was cleared: choose one of the new provider's people."));
 	}
 }
 
