@@ -278,11 +278,25 @@ static void cases_title(struct ui_list *l, char *name, size_t nn, char *info, si
 	free(filters);
 }
 
-static const struct ui_legend legend_list[] = {
+/* m names what it will show: every case while the list shows one
+ * person's, only hers while it shows every case. */
+static const struct ui_legend legend_mine[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_OPEN, NULL }, { UI_ACT_SEARCH, NULL },
-	{ UI_ACT_FILTER, NULL }, { UI_ACT_ALL_CASES, NULL }, { UI_ACT_ADD, N_("New case") },
-	{ UI_ACT_BASKET, NULL }, { UI_ACT_BACK, N_("Quit") }, { UI_ACT_NONE, NULL }
+	{ UI_ACT_FILTER, NULL }, { UI_ACT_ALL_CASES, N_("All cases") },
+	{ UI_ACT_ADD, N_("New case") }, { UI_ACT_BASKET, NULL }, { UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_NONE, NULL }
 };
+static const struct ui_legend legend_all[] = {
+	{ UI_ACT_HELP, NULL }, { UI_ACT_OPEN, NULL }, { UI_ACT_SEARCH, NULL },
+	{ UI_ACT_FILTER, NULL }, { UI_ACT_ALL_CASES, N_("Mine only") },
+	{ UI_ACT_ADD, N_("New case") }, { UI_ACT_BASKET, NULL }, { UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_NONE, NULL }
+};
+
+static const struct ui_legend *cases_legend(struct ui_list *l)
+{
+	return CS(l)->all ? legend_all : legend_mine;
+}
 
 static bool cases_action(struct ui_list *l, enum ui_action a)
 {
@@ -355,7 +369,8 @@ static const struct ui_list_ops cases_ops = {
 	.reveal = cases_reveal,
 	.reselect = cases_reselect,
 	.title = cases_title,
-	.legend = legend_list,
+	.legend = legend_mine,
+	.legend_now = cases_legend,
 	.free = cases_free,
 };
 

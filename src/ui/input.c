@@ -223,7 +223,7 @@ enum ui_search_result ui_search_key(struct ui *ui, struct ui_search *s, int key,
 		a = ui_key_action(key, UI_G_DIALOG | UI_G_MOVE);
 		if (a == UI_ACT_ACCEPT) {
 			ui_search_close(ui, s, false);
-			return UI_SEARCH_USED;
+			return UI_SEARCH_ACCEPTED;
 		}
 		if (a == UI_ACT_CANCEL) {
 			ui_search_close(ui, s, true);

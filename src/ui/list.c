@@ -312,6 +312,8 @@ static void list_draw(struct ui_screen *s, struct ui *ui)
 		l->ops->draw_foot(l, w, ui_body_h(ui) - foot_rows(l), width);
 }
 
+static bool record_action(struct ui_list *l, enum ui_action a);
+
 static bool list_key(struct ui_screen *s, struct ui *ui, int key)
 {
 	struct ui_list *l = LS(s);
@@ -322,6 +324,8 @@ static bool list_key(struct ui_screen *s, struct ui *ui, int key)
 		enum ui_search_result r = ui_search_key(ui, &l->search, key, &l->lb);
 		if (r == UI_SEARCH_CHANGED)
 			ui_list_reload(l, false);
+		if (r == UI_SEARCH_ACCEPTED && l->ops->open_on_accept)
+			record_action(l, UI_ACT_OPEN);
 		return r != UI_SEARCH_NOT_MINE;
 	}
 	/* Esc drops a search or filters before it would leave. */
@@ -426,7 +430,7 @@ static const struct ui_legend *list_legend(struct ui_screen *s, struct ui *ui)
 
 	(void)ui;
 	if (!l->search.open)
-		return l->ops->legend;
+		return l->ops->legend_now ? l->ops->legend_now(l) : l->ops->legend;
 	return l->ops->search_legend ? l->ops->search_legend : ui_legend_search;
 }
 

@@ -184,6 +184,8 @@ static void lookup_free(struct ui_list *l)
 }
 
 static const struct ui_list_ops lookup_ops = {
+	/* A lookup is for opening what was found: Enter does it at once. */
+	.open_on_accept = true,
 	.groups = UI_G_MOVE | UI_G_LIST,
 	.searchable = true,
 	.head_rows = 1,

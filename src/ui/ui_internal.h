@@ -403,6 +403,7 @@ void ui_search_free(struct ui_search *s);
 /* What a key did to the search line. */
 enum ui_search_result {
 	UI_SEARCH_NOT_MINE,  /* not used: the line closed, keeping the query */
+	UI_SEARCH_ACCEPTED,  /* Enter: the line closed, keeping the query */
 	UI_SEARCH_USED,      /* used; the query is as it was */
 	UI_SEARCH_CHANGED,   /* the query changed (or was dropped): read again */
 };
@@ -495,7 +496,10 @@ struct ui_list_ops {
 	void (*title)(struct ui_list *l, char *name, size_t nn, char *info,
 		      size_t ni);
 	const struct ui_legend *legend;
+	/* The legend when it depends on the list's state (NULL: legend). */
+	const struct ui_legend *(*legend_now)(struct ui_list *l);
 	const struct ui_legend *search_legend;  /* NULL: ui_legend_search */
+	bool open_on_accept;  /* Enter on the search line opens the selected row */
 	/* Filters: their table, the title of the menu, then (optional) what
 	 * to do when they changed (before reading again) and the message
 	 * after a change. */

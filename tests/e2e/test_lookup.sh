@@ -1,6 +1,7 @@
 #!/bin/bash
 # s looks up services, partners and contact persons at once, as you type;
-# Enter opens the record found; q comes back to the results.
+# Enter opens the highlighted record at once, also from the search line;
+# q comes back to the results.
 . "$(dirname "$0")/lib.sh"
 
 e2e_demo_db
@@ -17,9 +18,8 @@ wait_for "Search:"
 type_text "$surname"
 wait_for "$contact"
 wait_for "contact"
-keys Enter
-wait_for "/ Search"
-# Move to the contact person's line and open it.
+# Move to the contact person's line while the search line is open; one
+# Enter opens it at once.
 n=$(screen | sed -n '3,22p' | grep -nF "$contact" | head -n 1 | cut -d: -f1)
 [ -n "$n" ] || fail "no line with $contact"
 i=1
@@ -27,6 +27,7 @@ while [ "$i" -lt "$n" ]; do
 	keys Down
 	i=$((i + 1))
 done
+assert_screen_contains "Search: $surname"
 keys Enter
 wait_line 1 "Contact person"
 wait_for "When reachable"
