@@ -448,6 +448,39 @@ static const char *const migration_11[] = {
 	NULL,
 };
 
+/* A service is found by its provider's name and short name too
+ * ("poradnia psych" finds the services of the Poradnia
+ * Psychologiczno-Pedagogiczna): the provider joins the service's search
+ * text, which is made again when the partner is renamed. The triggers are
+ * made anew, so running this again does no harm. */
+#define SERVICE_BODY(p)                                                        \
+	"coalesce(" p "description, '') || ' ' || coalesce(" p "access_conditions, '')" \
+	" || ' ' || coalesce(" p "how_to_get, '') || ' ' || coalesce(" p "place, '')" \
+	" || ' ' || coalesce(" p "area, '') || ' ' || coalesce(" p "category, '')" \
+	" || ' ' || coalesce(" p "target_groups, '') || ' ' || coalesce((SELECT"   \
+	" name || ' ' || coalesce(short_name, '') FROM partners WHERE id = " p    \
+	"provider_id), '')"
+#define SERVICE_DOC_BODY                                                       \
+	"(SELECT kz_fold(" SERVICE_BODY("s.") ") FROM services s"                \
+	" JOIN search_doc d ON d.ref = s.id WHERE d.docid = search_fts.rowid)"
+
+static const char *const migration_12[] = {
+	"DROP TRIGGER IF EXISTS services_search_ai;\n"
+	"DROP TRIGGER IF EXISTS services_search_au;\n"
+	"DROP TRIGGER IF EXISTS services_search_ad;\n"
+	"DROP TRIGGER IF EXISTS partners_services_search_au;\n",
+	SEARCH_TRIGGERS("services", "service", "new.title", SERVICE_BODY("new.")),
+	"CREATE TRIGGER partners_services_search_au\n"
+	"  AFTER UPDATE OF name, short_name ON partners BEGIN\n"
+	"  UPDATE search_fts SET body = " SERVICE_DOC_BODY "\n"
+	"    WHERE rowid IN (SELECT d.docid FROM search_doc d\n"
+	"      JOIN services s ON s.id = d.ref WHERE s.provider_id = new.id);\n"
+	"END;\n"
+	"UPDATE search_fts SET body = " SERVICE_DOC_BODY "\n"
+	"  WHERE rowid IN (SELECT docid FROM search_doc WHERE kind = 'service');\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -460,6 +493,7 @@ static const char *const *const migrations[] = {
 	migration_9,
 	migration_10,
 	migration_11,
+	migration_12,
 };
 
 int kz_db_schema_version(void)

@@ -251,6 +251,40 @@ static void test_search_folds_and_ranks(void **state)
 	kz_rows_free(&rows);
 }
 
+/* A service is found by its provider's name and short name, also after
+ * the partner is renamed (issue 12: "poradnia psych" found nothing). */
+static void test_search_finds_provider(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	struct kz_partner p = { 0 };
+	struct kz_rows rows;
+	char pid[KZ_ID_LEN + 1];
+
+	add_partner(t->db, "Poradnia Psychologiczno-Pedagogiczna", "PPP Wierzbnik", pid);
+	add_service(t->db, pid, "Wczesne wspomaganie rozwoju dziecka", NULL, NULL);
+	assert_int_equal(kz_service_list(t->db, "poradnia psych", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 1);
+	assert_string_equal(rows.v[0].title, "Wczesne wspomaganie rozwoju dziecka");
+	kz_rows_free(&rows);
+	assert_int_equal(kz_service_list(t->db, "ppp", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 1);
+	kz_rows_free(&rows);
+
+	/* Renamed: the new name finds the service, the old one no more. */
+	assert_int_equal(kz_partner_get(t->db, pid, &p, &err), KZ_OK);
+	kz_str_set(&p.name, "Centrum Wsparcia Rodziny");
+	kz_str_set(&p.short_name, "CWR");
+	assert_int_equal(kz_partner_save(t->db, &p, &err), KZ_OK);
+	kz_partner_clear(&p);
+	assert_int_equal(kz_service_list(t->db, "centrum wsparcia", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 1);
+	kz_rows_free(&rows);
+	assert_int_equal(kz_service_list(t->db, "poradnia psych", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 0);
+	kz_rows_free(&rows);
+}
+
 static void test_search_text_is_data(void **state)
 {
 	struct test_db *t = *state;
@@ -357,6 +391,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_revision_conflict, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_verify_archive_and_stale, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_folds_and_ranks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_finds_provider, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_text_is_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_global_search_groups_kinds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transaction_rolls_back_everything, setup, teardown),
