@@ -904,9 +904,12 @@ static enum kz_status merge_field(struct kz_db *db, struct sync_apply *a,
 		return rc;
 	}
 
-	/* Keep the values the writer had not seen; add the new one. */
+	/* Keep the values the writer had not seen; add the new one. A value
+	 * of this very write (the same origin and seq, when a case comes to a
+	 * laptop whole again) is the write itself: it is kept once. */
 	for (size_t i = 0; i < n; i++) {
-		if (e[i].seq <= vv_get(&a->deps, e[i].origin)) {
+		if (e[i].seq <= vv_get(&a->deps, e[i].origin) ||
+		    (e[i].seq == fresh.seq && strcmp(e[i].origin, fresh.origin) == 0)) {
 			free(e[i].origin);
 			sqlite3_value_free(e[i].value);
 			continue;
