@@ -261,7 +261,6 @@ static void cases_title(struct ui_list *l, char *name, size_t nn, char *info, si
 	struct cases *c = CS(l);
 	struct ui *ui = l->ui;
 
-	char *filters = ui_list_filter_text(l);
 	char whose[160];
 
 	snprintf(name, nn, "%s", _("Cases"));
@@ -271,11 +270,7 @@ static void cases_title(struct ui_list *l, char *name, size_t nn, char *info, si
 	else
 		snprintf(whose, sizeof(whose), "%s", c->all ? _("every case")
 				: ui_user_name(ui, kz_db_user(ui->db)));
-	if (filters)
-		snprintf(info, ni, "%s \xc2\xb7 %s", whose, filters);
-	else
-		snprintf(info, ni, "%s", whose);
-	free(filters);
+	ui_list_info(l, whose, info, ni);
 }
 
 /* m names what it will show: every case while the list shows one

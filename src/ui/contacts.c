@@ -117,7 +117,6 @@ static const char *clist_empty(struct ui_list *l)
 
 static void clist_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
 {
-	char *filters = ui_list_filter_text(l);
 	char count[160];
 
 	snprintf(name, nn, "%s", _("Contact persons"));
@@ -125,11 +124,7 @@ static void clist_title(struct ui_list *l, char *name, size_t nn, char *info, si
 		snprintf(count, sizeof(count), _("%zu found for \"%s\""), l->n, l->search.query);
 	else
 		snprintf(count, sizeof(count), ngettext("%zu person", "%zu persons", l->n), l->n);
-	if (filters)
-		snprintf(info, ni, "%s \xc2\xb7 %s", count, filters);
-	else
-		snprintf(info, ni, "%s", count);
-	free(filters);
+	ui_list_info(l, count, info, ni);
 }
 
 static const struct ui_legend legend_list[] = {

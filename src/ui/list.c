@@ -225,6 +225,17 @@ static void filter_menu(struct ui_list *l)
 		o->filter_message(l);
 }
 
+void ui_list_info(const struct ui_list *l, const char *what, char *info, size_t ni)
+{
+	char *filters = ui_list_filter_text(l);
+
+	if (filters)
+		snprintf(info, ni, "%s \xc2\xb7 %s", what, filters);
+	else
+		snprintf(info, ni, "%s", what);
+	free(filters);
+}
+
 /* Drop the search and the filters (c, or Esc on the list). */
 static void clear_all(struct ui_list *l)
 {

@@ -102,18 +102,13 @@ static const char *mlist_empty(struct ui_list *l)
 
 static void mlist_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
 {
-	char *filters = ui_list_filter_text(l);
 	char count[96];
 
 	snprintf(name, nn, "%s", _("Meetings"));
 	/* Narrowed, the filter takes the room of "newest first". */
-	snprintf(count, sizeof(count), filters ? _("%zu meetings") : _("%zu meetings, newest first"),
+	snprintf(count, sizeof(count), ui_list_filtered(l) ? _("%zu meetings") : _("%zu meetings, newest first"),
 		 l->n);
-	if (filters)
-		snprintf(info, ni, "%s \xc2\xb7 %s", count, filters);
-	else
-		snprintf(info, ni, "%s", count);
-	free(filters);
+	ui_list_info(l, count, info, ni);
 }
 
 static const struct ui_legend mlist_legend_items[] = {

@@ -182,18 +182,13 @@ static const char *plist_empty(struct ui_list *l)
 static void plist_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
 {
 	char count[96];
-	char *filters = ui_list_filter_text(l);
 
 	snprintf(name, nn, "%s", _("Partners"));
 	if (l->search.query)
 		snprintf(count, sizeof(count), _("%zu found for \"%s\""), l->n, l->search.query);
 	else
 		snprintf(count, sizeof(count), ngettext("%zu partner", "%zu partners", l->n), l->n);
-	if (filters)
-		snprintf(info, ni, "%s \xc2\xb7 %s", count, filters);
-	else
-		snprintf(info, ni, "%s", count);
-	free(filters);
+	ui_list_info(l, count, info, ni);
 }
 
 static void plist_filter_message(struct ui_list *l)

@@ -103,16 +103,11 @@ static const char *tasks_empty(struct ui_list *l)
 
 static void tasks_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
 {
-	char *filters = ui_list_filter_text(l);
 	char count[64];
 
 	snprintf(name, nn, "%s", _(view_names[TS(l)->view]));
 	snprintf(count, sizeof(count), _("%zu tasks"), l->n);
-	if (filters)
-		snprintf(info, ni, "%s \xc2\xb7 %s", count, filters);
-	else
-		snprintf(info, ni, "%s", count);
-	free(filters);
+	ui_list_info(l, count, info, ni);
 }
 
 static const struct ui_legend tasks_legend_items[] = {

@@ -536,6 +536,9 @@ void ui_list_search_open(struct ui_list *l);
 const char *ui_list_filter_code(const struct ui_list *l, size_t f);
 bool ui_list_filter_on(const struct ui_list *l, size_t f);
 bool ui_list_filtered(const struct ui_list *l);
+/* The header's info: what counts, then the filters that narrow the list
+ * ("12 tasks · Status: done"). */
+void ui_list_info(const struct ui_list *l, const char *what, char *info, size_t ni);
 /* "Sector: public · Status: declared" of the filters set; NULL if none. */
 char *ui_list_filter_text(const struct ui_list *l);
 /* Select the row of a record; false when it is not in the list. */
