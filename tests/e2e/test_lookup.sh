@@ -16,6 +16,9 @@ keys s
 wait_line 1 "Look up everything"
 wait_for "Search:"
 type_text "$surname"
+# The results follow each letter: wait for the whole name on the search
+# line before reading them (a slow build may still be at "Kamińsk").
+wait_for "Search: $surname"
 wait_for "$contact"
 wait_for "contact"
 # Move to the contact person's line while the search line is open; one
