@@ -9,11 +9,25 @@
 
 #include "koszyk/status.h"
 
+/* Codes of another configured vocabulary. */
+struct kz_codes {
+	char **v;
+	size_t n;
+};
+
 /* One entry of a configured vocabulary: a short stable code and the label
  * people see (e.g. code "rodzina", label "Wsparcie rodziny"). */
 struct kz_item {
 	char *code;
 	char *label;
+	/* need_areas only: the categories and the target groups whose active
+	 * services answer the need area (the gaps report). An area that names
+	 * neither is answered by the category of the same code, if there is
+	 * one (filled in when the configuration is read). */
+	struct kz_codes categories;
+	struct kz_codes target_groups;
+	/* Where the entry's lists are (0-based), for messages. */
+	size_t line, column;
 };
 
 struct kz_items {
@@ -83,6 +97,13 @@ const char *kz_items_label(const struct kz_items *items, const char *code);
 /* The items of a vocabulary; NULL for KZ_VOCAB_NONE or a NULL cfg. */
 const struct kz_items *kz_config_vocab(const struct kz_config *cfg,
 				       enum kz_vocab vocab);
+
+/* Whether a service of category (a code) for target groups (codes joined
+ * by ';', may be NULL) answers the need area (a code): its category is one
+ * of the area's categories, or one of its groups is one of the area's
+ * target groups. An area that is not configured is answered by nothing. */
+bool kz_need_answered_by(const struct kz_config *cfg, const char *area,
+			 const char *category, const char *groups);
 
 const struct kz_user *kz_config_user(const struct kz_config *cfg,
 				     const char *login);

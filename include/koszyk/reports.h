@@ -12,14 +12,14 @@
  *  gaps      need areas written in diagnoses (needs not blank, in plans not
  *            closed, of cases not closed) that no active service answers,
  *            with the case codes. A need area is ANSWERED when an active
- *            service exists whose category code equals the need area's
- *            code, or starts with it (zdrowie ~ zdrowie_psychiczne), or
- *            whose category label, folded, contains the folded first word
- *            of the need area's label (at least 4 letters). Such areas
+ *            service answers it by the configuration's rule
+ *            (kz_need_answered_by: its category or one of its target
+ *            groups is named by the area in need_areas). Unanswered areas
  *            are listed as "no active service". An answered area is
  *            listed as "no action in the plan" with the cases whose plan
  *            has no action (not dropped or declined) with a service of a
- *            category that answers it.
+ *            category that answers it. The footnote says what answers
+ *            each area listed (one line each).
  *  usage     per service used in plans: actions, referrals (referral_date
  *            set), accepted (a referral with status accepted, in_progress
  *            or done), declined (a referral with status declined); most
@@ -68,6 +68,7 @@ struct kz_report {
 	char *name;             /* e.g. "coverage" */
 	char *title;            /* translated */
 	char *note;             /* translated explanation, or NULL */
+	char *footnote;         /* text printed after the table, or NULL */
 	size_t ncols;
 	char **columns;         /* translated headings */
 	char **keys;            /* stable JSON keys of the columns */

@@ -236,38 +236,94 @@ static enum kz_status check_code(struct kz_yaml *ld, const char *list,
 	return KZ_OK;
 }
 
+/* A list of codes, [a, b] or one "- a" a line; the current event is its
+ * key. */
+static enum kz_status read_code_list(struct kz_yaml *ld, const char *key,
+				     struct kz_codes *codes)
+{
+	enum kz_status st;
+
+	if ((st = kz_yaml_next(ld)) != KZ_OK)
+		return st;
+	if (ld->event.type != YAML_SEQUENCE_START_EVENT)
+		return kz_yaml_fail_at(ld, ld->event.start_mark,
+			       _("'%s' must be a list of codes, like "
+				 "[pomoc_materialna, poradnictwo], not %s"),
+			       key, kz_yaml_kind_name(&ld->event));
+	for (;;) {
+		char *code = NULL;
+
+		if ((st = kz_yaml_next(ld)) != KZ_OK)
+			return st;
+		if (ld->event.type == YAML_SEQUENCE_END_EVENT)
+			return KZ_OK;
+		if (ld->event.type != YAML_SCALAR_EVENT)
+			return kz_yaml_fail_at(ld, ld->event.start_mark,
+				       _("each entry of '%s' must be a code, not "
+					 "%s"), key, kz_yaml_kind_name(&ld->event));
+		if ((st = take_text(ld, key, &code)) != KZ_OK)
+			return st;
+		codes->v = xreallocarray(codes->v, codes->n + 1, sizeof *codes->v);
+		codes->v[codes->n++] = code;
+	}
+}
+
+/* The key of an entry of list: "code" and "label", and in need_areas
+ * also the lists of what answers the area. */
+static enum kz_status read_item_key(struct kz_yaml *ld, const char *list,
+				    const char *key, struct kz_item *item)
+{
+	static const char *const item_keys[] = { "code", "label" };
+	static const char *const area_keys[] = {
+		"code", "label", "categories", "target_groups",
+	};
+	bool area = strcmp(list, "need_areas") == 0;
+	struct kz_codes *codes = NULL;
+	char **slot = NULL;
+
+	if (strcmp(key, "code") == 0)
+		slot = &item->code;
+	else if (strcmp(key, "label") == 0)
+		slot = &item->label;
+	else if (area && strcmp(key, "categories") == 0)
+		codes = &item->categories;
+	else if (area && strcmp(key, "target_groups") == 0)
+		codes = &item->target_groups;
+	else if (area)
+		return kz_yaml_unknown_key(ld, key, area_keys, 4, list);
+	else
+		return kz_yaml_unknown_key(ld, key, item_keys, 2, list);
+	if ((slot && *slot) || (codes && codes->n))
+		return kz_yaml_fail_at(ld, ld->event.start_mark,
+			       _("'%s' appears twice in one entry of '%s'"),
+			       key, list);
+	if (codes) {
+		item->line = ld->event.start_mark.line;
+		item->column = ld->event.start_mark.column;
+		return read_code_list(ld, key, codes);
+	}
+	return read_text(ld, key, slot);
+}
+
 /* One mapping {code: ..., label: ...}; the current event is its start. */
 static enum kz_status read_item_mapping(struct kz_yaml *ld, const char *list,
 					struct kz_item *item,
 					yaml_mark_t *code_mark)
 {
-	static const char *const item_keys[] = { "code", "label" };
 	yaml_mark_t start = ld->event.start_mark;
 	enum kz_status st;
 	char key[64];
 
 	for (;;) {
-		char **slot;
-
 		if ((st = kz_yaml_next(ld)) != KZ_OK)
 			return st;
 		if (ld->event.type == YAML_MAPPING_END_EVENT)
 			break;
 		if ((st = kz_yaml_read_key(ld, key, sizeof key)) != KZ_OK)
 			return st;
-		if (strcmp(key, "code") == 0)
-			slot = &item->code;
-		else if (strcmp(key, "label") == 0)
-			slot = &item->label;
-		else
-			return kz_yaml_unknown_key(ld, key, item_keys, 2, list);
-		if (*slot)
-			return kz_yaml_fail_at(ld, ld->event.start_mark,
-				       _("'%s' appears twice in one entry of "
-					 "'%s'"), key, list);
-		if ((st = read_text(ld, key, slot)) != KZ_OK)
+		if ((st = read_item_key(ld, list, key, item)) != KZ_OK)
 			return st;
-		if (slot == &item->code)
+		if (strcmp(key, "code") == 0)
 			*code_mark = ld->event.start_mark;
 	}
 	if (!item->code)
@@ -276,6 +332,24 @@ static enum kz_status read_item_mapping(struct kz_yaml *ld, const char *list,
 	if (!item->label || *item->label == '\0')
 		kz_str_set(&item->label, item->code);
 	return KZ_OK;
+}
+
+static void codes_free(struct kz_codes *codes)
+{
+	for (size_t i = 0; i < codes->n; i++)
+		free(codes->v[i]);
+	free(codes->v);
+	codes->v = NULL;
+	codes->n = 0;
+}
+
+static void item_free(struct kz_item *item)
+{
+	free(item->code);
+	free(item->label);
+	codes_free(&item->categories);
+	codes_free(&item->target_groups);
+	memset(item, 0, sizeof *item);
 }
 
 static void item_push(struct kz_items *items, struct kz_item *item)
@@ -336,8 +410,7 @@ static enum kz_status read_items(struct kz_yaml *ld, const char *list,
 			break;
 		item_push(items, &item);
 	}
-	free(item.code);
-	free(item.label);
+	item_free(&item);
 	seen_free(&seen);
 	if (st == KZ_OK && items->n == 0)
 		st = kz_yaml_fail_at(ld, start, _("'%s' must list at least one entry"),
@@ -603,6 +676,52 @@ static enum kz_status check_settings(struct kz_yaml *ld, const bool *seen,
 	return KZ_OK;
 }
 
+static bool has_code(const struct kz_items *items, const char *code)
+{
+	for (size_t i = 0; i < items->n; i++)
+		if (strcmp(items->v[i].code, code) == 0)
+			return true;
+	return false;
+}
+
+/* Each need area's lists name configured codes; an area that names
+ * neither list is answered by the category of its own code, if any. */
+static enum kz_status check_need_areas(struct kz_yaml *ld,
+				       struct kz_config *cfg)
+{
+	for (size_t i = 0; i < cfg->need_areas.n; i++) {
+		struct kz_item *area = &cfg->need_areas.v[i];
+		yaml_mark_t mark = { 0 };
+		const char *bad;
+
+		mark.line = area->line;
+		mark.column = area->column;
+		for (size_t k = 0; k < area->categories.n; k++) {
+			bad = area->categories.v[k];
+			if (!has_code(&cfg->categories, bad))
+				return kz_yaml_fail_at(ld, mark,
+					_("the need area '%s' names the category "
+					  "'%s', which is not a code in "
+					  "'categories'"), area->code, bad);
+		}
+		for (size_t k = 0; k < area->target_groups.n; k++) {
+			bad = area->target_groups.v[k];
+			if (!has_code(&cfg->target_groups, bad))
+				return kz_yaml_fail_at(ld, mark,
+					_("the need area '%s' names the target "
+					  "group '%s', which is not a code in "
+					  "'target_groups'"), area->code, bad);
+		}
+		if (area->categories.n == 0 && area->target_groups.n == 0 &&
+		    has_code(&cfg->categories, area->code)) {
+			area->categories.v = xmalloc(sizeof(char *));
+			area->categories.v[0] = xstrdup(area->code);
+			area->categories.n = 1;
+		}
+	}
+	return KZ_OK;
+}
+
 static void set_defaults(struct kz_config *cfg)
 {
 	if (!cfg->powiat)
@@ -676,7 +795,8 @@ static enum kz_status read_document(struct kz_yaml *ld, struct kz_config *cfg)
 		return kz_yaml_fail_at(ld, ld->event.start_mark,
 			       _("the file holds more than one YAML document "
 				 "('---'); keep only one"));
-	if ((st = check_settings(ld, seen, top)) != KZ_OK)
+	if ((st = check_settings(ld, seen, top)) != KZ_OK ||
+	    (st = check_need_areas(ld, cfg)) != KZ_OK)
 		return st;
 	set_defaults(cfg);
 	return KZ_OK;
@@ -739,10 +859,8 @@ enum kz_status kz_config_load_builtin(struct kz_config *cfg,
 
 static void items_free(struct kz_items *items)
 {
-	for (size_t i = 0; i < items->n; i++) {
-		free(items->v[i].code);
-		free(items->v[i].label);
-	}
+	for (size_t i = 0; i < items->n; i++)
+		item_free(&items->v[i]);
 	free(items->v);
 	items->v = NULL;
 	items->n = 0;
@@ -827,6 +945,40 @@ const char *kz_role_name(enum kz_role role)
 	if ((size_t)role < sizeof role_names / sizeof role_names[0])
 		return role_names[role];
 	return "unknown";
+}
+
+static bool codes_has(const struct kz_codes *codes, const char *code)
+{
+	for (size_t i = 0; i < codes->n; i++)
+		if (strcmp(codes->v[i], code) == 0)
+			return true;
+	return false;
+}
+
+bool kz_need_answered_by(const struct kz_config *cfg, const char *area,
+			 const char *category, const char *groups)
+{
+	const struct kz_item *need = NULL;
+	const char *p = groups;
+
+	for (size_t i = 0; cfg && i < cfg->need_areas.n && !need; i++)
+		if (strcmp(cfg->need_areas.v[i].code, area) == 0)
+			need = &cfg->need_areas.v[i];
+	if (!need)
+		return false;
+	if (category && codes_has(&need->categories, category))
+		return true;
+	while (p && *p) {
+		size_t len = strcspn(p, ";");
+		for (size_t i = 0; i < need->target_groups.n; i++)
+			if (strlen(need->target_groups.v[i]) == len &&
+			    strncmp(need->target_groups.v[i], p, len) == 0)
+				return true;
+		p += len;
+		if (*p == ';')
+			p++;
+	}
+	return false;
 }
 
 const struct kz_items *kz_config_vocab(const struct kz_config *cfg,

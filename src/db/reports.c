@@ -111,14 +111,18 @@ static void set_note(struct kz_report *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void set_note(struct kz_report *r, const char *fmt, ...)
 {
-	char buf[512];
 	va_list ap;
+	int len;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	len = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	free(r->note);
-	r->note = xstrdup(buf);
+	r->note = xmalloc((size_t)(len < 0 ? 0 : len) + 1);
+	r->note[0] = '\0';
+	va_start(ap, fmt);
+	vsnprintf(r->note, (size_t)(len < 0 ? 0 : len) + 1, fmt, ap);
+	va_end(ap);
 }
 
 void kz_report_free(struct kz_report *r)
@@ -145,6 +149,7 @@ void kz_report_free(struct kz_report *r)
 	free(r->name);
 	free(r->title);
 	free(r->note);
+	free(r->footnote);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -270,31 +275,70 @@ static enum kz_status coverage(struct kz_db *db, const struct kz_config *cfg,
 
 /* --- gaps -------------------------------------------------------------------- */
 
-/* The need area (code, label) is answered by an active service of category
- * (ccode, clabel): see reports.h. */
-static bool answers(const char *code, const char *label, const char *ccode,
-		    const char *clabel)
-{
-	bool yes = false;
-	char *fl, *fc, *p;
-	size_t len;
+/* The category and the target groups of one service. */
+struct offer { char *category, *groups; };
 
-	if (kz_str_empty(ccode))
-		return false;
-	if (strncmp(ccode, code, strlen(code)) == 0)
-		return true;
-	fl = kz_fold(label);
-	fc = kz_fold(clabel);
-	for (p = fl; *p && (*p == ' ' || *p == '-'); p++)
-		;
-	len = strcspn(p, " -,;");
-	if (len >= 4) {
-		p[len] = '\0';
-		yes = strstr(fc, p) != NULL;
+/* Whether one of the offers answers the need area (kz_need_answered_by). */
+static bool offers_answer(const struct kz_config *cfg, const char *area,
+			  const struct offer *offers, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (kz_need_answered_by(cfg, area, offers[k].category,
+					offers[k].groups))
+			return true;
+	return false;
+}
+
+/* The offers the statement's rows give (category, target groups). */
+static enum kz_status read_offers(struct kz_db *db, sqlite3_stmt *st,
+				  struct offer **out, size_t *n,
+				  struct kz_error *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		(*out)[*n].category = kz_column_dup(st, 0);
+		(*out)[*n].groups = kz_column_dup(st, 1);
+		(*n)++;
 	}
-	free(fl);
-	free(fc);
-	return yes;
+	return finish(db, st, rc, err);
+}
+
+static void offers_free(struct offer *offers, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		free(offers[k].category);
+		free(offers[k].groups);
+	}
+	free(offers);
+}
+
+/* What answers a need area, in words: "Pomoc materialna, Poradnictwo;
+ * for: Seniorzy", or "nothing is configured". */
+static void put_need_rule(struct kz_buf *b, const struct kz_config *cfg,
+			  const char *area)
+{
+	const struct kz_item *need = NULL;
+	size_t start = b->len;
+
+	for (size_t i = 0; i < cfg->need_areas.n && !need; i++)
+		if (strcmp(cfg->need_areas.v[i].code, area) == 0)
+			need = &cfg->need_areas.v[i];
+	for (size_t k = 0; need && k < need->categories.n; k++)
+		kz_buf_printf(b, "%s%s", b->len > start ? ", " : "",
+			      kz_items_label(&cfg->categories,
+					     need->categories.v[k]));
+	if (need && need->target_groups.n) {
+		kz_buf_puts(b, b->len > start ? "; " : "");
+		kz_buf_puts(b, _("services for: "));
+		for (size_t k = 0; k < need->target_groups.n; k++)
+			kz_buf_printf(b, "%s%s", k ? ", " : "",
+				      kz_items_label(&cfg->target_groups,
+						     need->target_groups.v[k]));
+	}
+	if (b->len == start)
+		kz_buf_puts(b, _("nothing is configured"));
 }
 
 /* code: the case's id (one row per case); shown: its code, NULL when the
@@ -302,27 +346,92 @@ static bool answers(const char *code, const char *label, const char *ccode,
 struct need { char *area, *code, *plan, *shown; };
 
 /* Whether the plan has an action (not dropped or declined) with a service
- * whose category answers the need area. */
+ * that answers the need area. */
 static enum kz_status planned_for(struct kz_db *db, const struct kz_config *cfg,
-				  const char *plan, const char *area,
-				  const char *label, bool *yes,
+				  const char *plan, const char *area, bool *yes,
 				  struct kz_error *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT DISTINCT s.category FROM actions a"
+		"SELECT DISTINCT s.category, s.target_groups FROM actions a"
 		" JOIN services s ON s.id = a.service_id"
 		" WHERE a.plan_id = ?1 AND a.status NOT IN ('dropped', 'declined')",
 		err);
-	int rc;
+	struct offer *offers = NULL;
+	size_t n = 0;
+	enum kz_status ret;
 
 	*yes = false;
 	if (!st)
 		return err ? err->status : KZ_ENV;
 	kz_bind_text(st, 1, plan);
+	ret = read_offers(db, st, &offers, &n, err);
+	if (ret == KZ_OK)
+		*yes = offers_answer(cfg, area, offers, n);
+	offers_free(offers, n);
+	return ret;
+}
+
+/* The cases of needs[from..] in one need area that have a gap: all of
+ * them when the basket does not answer the area (covered false), else
+ * those whose plan has no action that answers it. Codes of cases the
+ * reader may not see are counted, not named. Returns the index after the
+ * area's needs. */
+static size_t area_gap(struct kz_db *db, const struct kz_config *cfg,
+		       const struct need *needs, size_t nneeds, size_t from,
+		       bool covered, long *count, struct kz_buf *codes,
+		       enum kz_status *ret, struct kz_error *err)
+{
+	const char *area = needs[from].area, *last = NULL;
+	long hidden = 0;
+	size_t j;
+
+	*count = 0;
+	kz_buf_reset(codes);
+	for (j = from; j < nneeds && strcmp(needs[j].area, area) == 0; j++) {
+		bool planned = false;
+		if (covered) {
+			*ret = planned_for(db, cfg, needs[j].plan, area, &planned,
+					   err);
+			if (*ret != KZ_OK)
+				return j;
+		}
+		if (planned || (last && strcmp(last, needs[j].code) == 0))
+			continue;
+		if (needs[j].shown)
+			kz_buf_printf(codes, "%s%s", codes->len ? ", " : "",
+				      needs[j].shown);
+		else
+			hidden++;
+		last = needs[j].code;
+		(*count)++;
+	}
+	if (hidden)
+		kz_buf_printf(codes, codes->len ? _(", %ld other case(s)")
+						: _("%ld case(s)"), hidden);
+	return j;
+}
+
+static enum kz_status read_needs(struct kz_db *db, struct need **needs,
+				 size_t *nneeds, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT d.need_area, c.id, p.id,"
+		" CASE WHEN " KZ_SEES_CASE_ROW("c") " THEN c.code END FROM diagnoses d"
+		" JOIN plans p ON p.id = d.plan_id JOIN cases c ON c.id = p.case_id"
+		" WHERE trim(coalesce(d.needs, '')) <> '' AND p.status <> 'closed'"
+		" AND c.status <> 'closed' ORDER BY d.need_area, c.code, p.id", err);
+	int rc;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *cat = col_text(st, 0);
-		if (answers(area, label, cat, kz_items_label(&cfg->categories, cat)))
-			*yes = true;
+		struct need *n;
+		*needs = xreallocarray(*needs, *nneeds + 1, sizeof **needs);
+		n = &(*needs)[(*nneeds)++];
+		n->area = kz_column_dup(st, 0);
+		n->code = kz_column_dup(st, 1);
+		n->plan = kz_column_dup(st, 2);
+		n->shown = kz_column_dup(st, 3);
 	}
 	return finish(db, st, rc, err);
 }
@@ -337,80 +446,32 @@ static enum kz_status gaps(struct kz_db *db, const struct kz_config *cfg,
 		N_("Need area"), N_("Gap"), N_("Cases"), N_("Case codes"),
 	};
 	sqlite3_stmt *st;
-	char **cats = NULL;
-	size_t ncats = 0;
+	struct offer *offers = NULL;
+	size_t noffers = 0;
 	struct need *needs = NULL;
 	size_t nneeds = 0;
-	struct kz_buf codes = KZ_BUF_INIT;
-	int rc;
+	struct kz_buf codes = KZ_BUF_INIT, rules = KZ_BUF_INIT;
 	enum kz_status ret;
 
-	st = kz_db_stmt(db, "SELECT DISTINCT category FROM services"
-			" WHERE status = 'active' AND category IS NOT NULL", err);
+	st = kz_db_stmt(db, "SELECT DISTINCT category, target_groups FROM services"
+			" WHERE status = 'active'", err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
 	start(r, "gaps", _("Gaps: needs in diagnoses that no active service answers"),
 	      false, keys, heads, 4);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cats = xrealloc(cats, (ncats + 1) * sizeof(char *));
-		cats[ncats++] = kz_column_dup(st, 0);
-	}
-	ret = finish(db, st, rc, err);
-	if (ret != KZ_OK)
-		goto out;
-	st = kz_db_stmt(db,
-		"SELECT d.need_area, c.id, p.id,"
-		" CASE WHEN " KZ_SEES_CASE_ROW("c") " THEN c.code END FROM diagnoses d"
-		" JOIN plans p ON p.id = d.plan_id JOIN cases c ON c.id = p.case_id"
-		" WHERE trim(coalesce(d.needs, '')) <> '' AND p.status <> 'closed'"
-		" AND c.status <> 'closed' ORDER BY d.need_area, c.code, p.id", err);
-	if (!st) {
-		ret = err ? err->status : KZ_ENV;
-		goto out;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		needs = xrealloc(needs, (nneeds + 1) * sizeof(*needs));
-		needs[nneeds].area = kz_column_dup(st, 0);
-		needs[nneeds].code = kz_column_dup(st, 1);
-		needs[nneeds].plan = kz_column_dup(st, 2);
-		needs[nneeds].shown = kz_column_dup(st, 3);
-		nneeds++;
-	}
-	ret = finish(db, st, rc, err);
+	ret = read_offers(db, st, &offers, &noffers, err);
+	if (ret == KZ_OK)
+		ret = read_needs(db, &needs, &nneeds, err);
 	/* One row a need area: not answered by the basket at all, or answered
 	 * but some cases' plans have no action for it. */
 	for (size_t i = 0; ret == KZ_OK && i < nneeds;) {
 		const char *area = needs[i].area;
 		const char *label = kz_items_label(&cfg->need_areas, area);
-		const char *last = NULL;
-		bool covered = false;
-		long count = 0, hidden = 0;
-		size_t j;
-		for (size_t k = 0; k < ncats && !covered; k++)
-			covered = answers(area, label, cats[k],
-					  kz_items_label(&cfg->categories, cats[k]));
-		kz_buf_reset(&codes);
-		for (j = i; j < nneeds && strcmp(needs[j].area, area) == 0; j++) {
-			bool planned = false;
-			if (covered) {
-				ret = planned_for(db, cfg, needs[j].plan, area, label,
-						  &planned, err);
-				if (ret != KZ_OK)
-					break;
-			}
-			if (planned || (last && strcmp(last, needs[j].code) == 0))
-				continue;
-			if (needs[j].shown)
-				kz_buf_printf(&codes, "%s%s", codes.len ? ", " : "",
-					      needs[j].shown);
-			else
-				hidden++;
-			last = needs[j].code;
-			count++;
-		}
-		if (hidden)
-			kz_buf_printf(&codes, codes.len ? _(", %ld other case(s)")
-								 : _("%ld case(s)"), hidden);
+		bool covered = offers_answer(cfg, area, offers, noffers);
+		long count;
+		size_t next = area_gap(db, cfg, needs, nneeds, i, covered, &count,
+				       &codes, &ret, err);
+
 		if (ret == KZ_OK && count) {
 			char num[32];
 			snprintf(num, sizeof(num), "%ld", count);
@@ -418,15 +479,19 @@ static enum kz_status gaps(struct kz_db *db, const struct kz_config *cfg,
 				covered ? _("no action in the plan")
 					: _("no active service"),
 				num, kz_buf_str(&codes));
+			kz_buf_printf(&rules, "%s%s: ", rules.len ? "\n" : "",
+				      label);
+			put_need_rule(&rules, cfg, area);
 		}
-		i = j;
+		i = next;
 	}
-	if (ret == KZ_OK)
-		set_note(r, "%s", r->nrows
-			 ? _("\"No active service\": no active service of the same or a matching category answers the need; the input for co-producing new services. \"No action in the plan\": the basket answers it, but these plans have no action with such a service.")
-			 : _("Every need written in a diagnosis is answered by an active service and by an action in the plan."));
-out:
+	if (ret == KZ_OK && r->nrows) {
+		set_note(r, "%s", _("A need is answered by active services of the categories (or for the target groups) that need_areas in the configuration names for its area; below the table, what answers each area listed. \"No active service\": the basket has none; the input for co-producing new services. \"No action in the plan\": these plans have no action with such a service."));
+		r->footnote = kz_buf_detach(&rules);
+	} else if (ret == KZ_OK)
+		set_note(r, "%s", _("Every need written in a diagnosis is answered by an active service and by an action in the plan."));
 	kz_buf_free(&codes);
+	kz_buf_free(&rules);
 	for (size_t i = 0; i < nneeds; i++) {
 		free(needs[i].area);
 		free(needs[i].code);
@@ -434,9 +499,7 @@ out:
 		free(needs[i].shown);
 	}
 	free(needs);
-	for (size_t i = 0; i < ncats; i++)
-		free(cats[i]);
-	free(cats);
+	offers_free(offers, noffers);
 	return ret;
 }
 
@@ -826,7 +889,7 @@ static const char *wrap_line(const char *p, size_t width, const char **end)
 	const char *cut = NULL, *q = p;
 	size_t w = 0;
 
-	while (*q && w < width) {
+	while (*q && *q != '\n' && w < width) {
 		if (*q == ' ')
 			cut = q;
 		if (((unsigned char)*q & 0xC0) != 0x80)
@@ -835,17 +898,20 @@ static const char *wrap_line(const char *p, size_t width, const char **end)
 	}
 	while (*q && ((unsigned char)*q & 0xC0) == 0x80)
 		q++;
-	if (!*q || *q == ' ')
+	if (!*q || *q == ' ' || *q == '\n')
 		cut = q;
 	if (!cut || cut == p)
 		cut = q;
 	*end = cut;
 	while (*cut == ' ')
 		cut++;
+	/* A line break in the text ends the line (the break is not kept). */
+	if (*cut == '\n' && cut == q)
+		cut++;
 	return cut;
 }
 
-/* Wrap text to width columns at blanks. */
+/* Wrap text to width columns at blanks and at its line breaks. */
 static void put_wrapped(struct kz_buf *b, const char *text, size_t width)
 {
 	const char *p = text, *end;
@@ -964,6 +1030,10 @@ void kz_report_text(const struct kz_report *r, int width, struct kz_buf *out)
 		while (out->len && out->data[out->len - 1] == ' ')
 			out->data[--out->len] = '\0';
 		kz_buf_putc(out, '\n');
+	}
+	if (r->footnote) {
+		kz_buf_putc(out, '\n');
+		put_wrapped(out, r->footnote, (size_t)width);
 	}
 out:
 	free(w);

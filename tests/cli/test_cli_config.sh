@@ -22,6 +22,16 @@ sed 's/^stale_days:.*/stale_days: "dawno"/' "$cfg_src" > type.yaml
 run 2 -c type.yaml -d t.db init
 err_has "stale_days"
 
+# a need area answered by a category that is not configured
+sed 's/categories: \[pomoc_materialna, poradnictwo\]/categories: [pomoc_materialna, porady]/' \
+	"$cfg_src" > need.yaml
+grep -q 'porady' need.yaml || fail "the example no longer names poradnictwo for dochod"
+line=$(grep -n 'porady' need.yaml | cut -d: -f1)
+run 2 -c need.yaml -d n.db init
+err_has "need.yaml:$line:"
+err_has "the need area 'dochod' names the category 'porady'"
+[ ! -e n.db ] || fail "nothing may be written when the configuration is bad"
+
 # KOSZYK_CONFIG and the XDG place are read; English from the file
 sed 's/^language:.*/language: en/' "$cfg_src" > en.yaml
 KOSZYK_CONFIG=en.yaml run 0 -d e.db init

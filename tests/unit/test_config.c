@@ -387,6 +387,71 @@ static void test_bad_users(void **state)
 		   "8:32", "'role' appears twice", NULL);
 }
 
+/* Which categories and target groups answer each need area is the
+ * configuration's; the built-in one answers the areas the gaps report
+ * once showed as false gaps (income by material aid, safety by services
+ * against violence, family relations by family support). */
+static void test_need_rules(void **state)
+{
+	struct kz_config cfg;
+	struct kz_error err = { 0 };
+	const char *yaml =
+		"gmina: T\nsectors: [a]\npartner_kinds: [b]\n"
+		"categories: [pomoc, przemoc, zdrowie]\n"
+		"target_groups: [dzieci, uzaleznieni]\n"
+		"need_areas:\n"
+		"  - {code: dochod, categories: [pomoc]}\n"
+		"  - code: uzaleznienia\n"
+		"    target_groups:\n"
+		"      - uzaleznieni\n"
+		"  - zdrowie\n"
+		"  - praca\n";
+
+	(void)state;
+	assert_int_equal(kz_config_load_string(&cfg, yaml, strlen(yaml), "n.yaml",
+					       &err), KZ_OK);
+	assert_int_equal(cfg.need_areas.v[0].categories.n, 1);
+	assert_true(kz_need_answered_by(&cfg, "dochod", "pomoc", NULL));
+	assert_false(kz_need_answered_by(&cfg, "dochod", "przemoc", "dzieci"));
+	/* By target group: one of the service's groups is enough. */
+	assert_true(kz_need_answered_by(&cfg, "uzaleznienia", "zdrowie",
+					"dzieci;uzaleznieni"));
+	assert_false(kz_need_answered_by(&cfg, "uzaleznienia", "zdrowie",
+					 "dzieci;uzaleznieni_x"));
+	/* An area naming neither list: the category of the same code. */
+	assert_int_equal(cfg.need_areas.v[2].categories.n, 1);
+	assert_true(kz_need_answered_by(&cfg, "zdrowie", "zdrowie", NULL));
+	/* ... and nothing when there is no such category. */
+	assert_int_equal(cfg.need_areas.v[3].categories.n, 0);
+	assert_false(kz_need_answered_by(&cfg, "praca", "praca", NULL));
+	assert_false(kz_need_answered_by(&cfg, "nieznany", "pomoc", NULL));
+	kz_config_free(&cfg);
+
+	assert_int_equal(kz_config_load_builtin(&cfg, &err), KZ_OK);
+	assert_true(kz_need_answered_by(&cfg, "dochod", "pomoc_materialna", NULL));
+	assert_true(kz_need_answered_by(&cfg, "bezpieczenstwo", "przemoc", NULL));
+	assert_true(kz_need_answered_by(&cfg, "relacje", "wsparcie_rodziny", NULL));
+	assert_false(kz_need_answered_by(&cfg, "dochod", "sport", NULL));
+	kz_config_free(&cfg);
+
+	/* A code the lists do not have is refused, at the list. */
+	expect_bad("gmina: T\nsectors: [a]\npartner_kinds: [b]\n"
+		   "categories: [c]\ntarget_groups: [d]\n"
+		   "need_areas:\n  - {code: e, categories: [c, x]}\n",
+		   "7:15", "the need area 'e' names the category 'x'", NULL);
+	expect_bad("gmina: T\nsectors: [a]\npartner_kinds: [b]\n"
+		   "categories: [c]\ntarget_groups: [d]\n"
+		   "need_areas:\n  - {code: e, target_groups: [c]}\n",
+		   "7:15", "the need area 'e' names the target group 'c'", NULL);
+	expect_bad("gmina: T\nsectors: [a]\npartner_kinds: [b]\n"
+		   "categories: [c]\ntarget_groups: [d]\n"
+		   "need_areas:\n  - {code: f, categories: c}\n", "7:27",
+		   "'categories' must be a list of codes", NULL);
+	/* Other lists have no such keys. */
+	expect_bad("gmina: T\nsectors: [{code: a, categories: [c]}]\n", "2:21",
+		   "categories", NULL);
+}
+
 static void test_bad_duplicates(void **state)
 {
 	(void)state;
@@ -575,6 +640,7 @@ int main(void)
 		cmocka_unit_test(test_bad_encoding),
 		cmocka_unit_test(test_bad_aliases_and_documents),
 		cmocka_unit_test(test_too_long),
+		cmocka_unit_test(test_need_rules),
 		cmocka_unit_test(test_file_missing),
 		cmocka_unit_test(test_file_bad),
 		cmocka_unit_test(test_file_example),

@@ -384,16 +384,17 @@ static void test_gaps(void **state)
 	struct fixture *f = *state;
 	struct kz_report r;
 
-	/* dochod is answered by nothing; mieszkanie only by the suspended S3:
-	 * no active service. opieka_nad_dziecmi is answered by S4, but K2's
-	 * plan has no action with it. praca is answered by S1 and K2 has A3
-	 * (done) with S1; zdrowie by S2 (zdrowie_psychiczne starts with
-	 * zdrowie) and K1 has A4 with S2. relacje has no needs written; K3 is
-	 * closed. */
+	/* The built-in configuration's need_areas say what answers each
+	 * area. dochod is answered by S5 (poradnictwo), but neither plan has
+	 * an action with it; mieszkanie only by the suspended S3: no active
+	 * service. opieka_nad_dziecmi is answered by S4, but K2's plan has no
+	 * action with it. praca is answered by S1 and K2 has A3 (done) with
+	 * S1; zdrowie by S2 (zdrowie_psychiczne is one of its categories) and
+	 * K1 has A4 with S2. relacje has no needs written; K3 is closed. */
 	run(f, "gaps", &r);
 	assert_int_equal(r.nrows, 3);
 	row_is(&r, 0, "dochod", "Dochód i sytuacja materialna",
-	       "no active service", "2", "R/2026/001, R/2026/002");
+	       "no action in the plan", "2", "R/2026/001, R/2026/002");
 	row_is(&r, 1, "mieszkanie", "Mieszkanie", "no active service", "1",
 	       "R/2026/002");
 	row_is(&r, 2, "opieka_nad_dziecmi", "Opieka i wychowanie dzieci",
@@ -405,7 +406,7 @@ static void test_gaps(void **state)
 	run(f, "gaps", &r);
 	assert_int_equal(r.nrows, 3);
 	row_is(&r, 0, "dochod", "Dochód i sytuacja materialna",
-	       "no active service", "2", "R/2026/001, R/2026/002");
+	       "no action in the plan", "2", "R/2026/001, R/2026/002");
 	row_is(&r, 1, "mieszkanie", "Mieszkanie", "no action in the plan", "1",
 	       "R/2026/002");
 	row_is(&r, 2, "opieka_nad_dziecmi", "Opieka i wychowanie dzieci",
@@ -420,10 +421,73 @@ static void test_gaps(void **state)
 	run(f, "gaps", &r);
 	assert_int_equal(r.nrows, 2);
 	row_is(&r, 0, "dochod", "Dochód i sytuacja materialna",
-	       "no active service", "2", "R/2026/001, R/2026/002");
+	       "no action in the plan", "2", "R/2026/001, R/2026/002");
 	row_is(&r, 1, "mieszkanie", "Mieszkanie", "no action in the plan", "1",
 	       "R/2026/002");
 	kz_report_free(&r);
+}
+
+/* The configuration says what answers a need area. A basket by hand in
+ * which the old rule (a code prefix or the first word of the label) saw
+ * a false gap: "Bank żywności" (pomoc_materialna) answers income needs
+ * (dochod), though neither its code nor its label says "dochód". */
+static void test_gaps_configured(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_config cfg;
+	struct kz_error err = { 0 };
+	struct kz_report r;
+	char s6[KZ_ID_LEN + 1];
+	const char *yaml =
+		"gmina: T\nsectors: [a]\npartner_kinds: [b]\n"
+		"categories:\n"
+		"  - {code: pomoc_materialna, label: Pomoc materialna}\n"
+		"  - praca\n  - wsparcie_rodziny\n  - opieka_nad_dziecmi\n"
+		"target_groups: [uzaleznieni]\n"
+		"need_areas:\n"
+		"  - {code: dochod, label: Dochód, categories: [pomoc_materialna]}\n"
+		"  - {code: zdrowie, label: Zdrowie, target_groups: [uzaleznieni]}\n"
+		"  - {code: mieszkanie, label: Mieszkanie}\n"
+		"  - {code: praca, label: Praca}\n"
+		"  - {code: opieka_nad_dziecmi, label: Opieka,"
+		" categories: [wsparcie_rodziny]}\n";
+
+	add_service(f->t.db, f->p2, "Bank żywności", "ngo", "pomoc_materialna",
+		    NULL, "active", "2026-03-01", NULL, s6);
+	add_action(f->t.db, f->pl1, s6, NULL, NULL, NULL, "planned", NULL, NULL);
+	add_action(f->t.db, f->pl2, s6, NULL, NULL, NULL, "planned", NULL, NULL);
+
+	/* The built-in configuration: income is answered and planned for. */
+	run(f, "gaps", &r);
+	assert_int_equal(r.nrows, 2);
+	row_is(&r, 0, "mieszkanie", "Mieszkanie", "no active service", "1",
+	       "R/2026/002");
+	row_is(&r, 1, "opieka_nad_dziecmi", "Opieka i wychowanie dzieci",
+	       "no action in the plan", "1", "R/2026/002");
+	/* The header names the rule; the footnote says what answers each
+	 * area listed. */
+	assert_non_null(strstr(r.note, "need_areas in the configuration"));
+	assert_string_equal(r.footnote,
+		"Mieszkanie: Mieszkanie i kryzys bezdomności\n"
+		"Opieka i wychowanie dzieci: Opieka nad dziećmi, Wsparcie rodziny");
+	kz_report_free(&r);
+
+	/* A configuration of its own: health is answered by services for
+	 * addicts (S2); child care only by family support, which the basket
+	 * lacks (S4 is opieka_nad_dziecmi); housing by nothing at all. */
+	assert_int_equal(kz_config_load_string(&cfg, yaml, strlen(yaml), "g.yaml",
+					       &err), KZ_OK);
+	if (kz_report_run(f->t.db, &cfg, "gaps", &r, &err) != KZ_OK)
+		fail_msg("gaps: %s", err.msg);
+	assert_int_equal(r.nrows, 2);
+	row_is(&r, 0, "mieszkanie", "Mieszkanie", "no active service", "1",
+	       "R/2026/002");
+	row_is(&r, 1, "opieka_nad_dziecmi", "Opieka", "no active service", "1",
+	       "R/2026/002");
+	assert_string_equal(r.footnote, "Mieszkanie: nothing is configured\n"
+					"Opieka: wsparcie_rodziny");
+	kz_report_free(&r);
+	kz_config_free(&cfg);
 }
 
 /* --- usage --------------------------------------------------------------------- */
@@ -547,7 +611,7 @@ static void test_printers(void **state)
 	kz_report_csv(&r, &b);
 	assert_string_equal(kz_buf_str(&b),
 		"id,need_area,gap,cases,case_codes\r\n"
-		"dochod,Dochód i sytuacja materialna,no active service,2,\"R/2026/001, R/2026/002\"\r\n"
+		"dochod,Dochód i sytuacja materialna,no action in the plan,2,\"R/2026/001, R/2026/002\"\r\n"
 		"mieszkanie,Mieszkanie,no active service,1,R/2026/002\r\n"
 		"opieka_nad_dziecmi,Opieka i wychowanie dzieci,no action in the plan,1,R/2026/002\r\n");
 	kz_buf_reset(&b);
@@ -556,7 +620,7 @@ static void test_printers(void **state)
 		"[{\"kind\":\"report_row\",\"report\":\"gaps\",\"id\":\"dochod\","
 		"\"title\":\"Dochód i sytuacja materialna\","
 		"\"need_area\":\"Dochód i sytuacja materialna\","
-		"\"gap\":\"no active service\",\"cases\":2,"
+		"\"gap\":\"no action in the plan\",\"cases\":2,"
 		"\"case_codes\":\"R/2026/001, R/2026/002\"},\n"
 		"{\"kind\":\"report_row\",\"report\":\"gaps\",\"id\":\"mieszkanie\","
 		"\"title\":\"Mieszkanie\",\"need_area\":\"Mieszkanie\","
@@ -588,6 +652,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_coverage, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gaps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_gaps_configured, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_usage, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_workload, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale, setup, teardown),
