@@ -128,7 +128,7 @@ _koszyk()
 			"case 0 ") words="open add share unshare" ;;
 			"case 1 add") words="member team plan diagnosis goal action review progress" ;;
 			"gdpr 0 ") words="export erase" ;;
-			"report 0 ") words="coverage gaps usage workload stale overdue retention" ;;
+			"report 0 ") words="coverage gaps usage workload stale overdue outcomes retention" ;;
 			"meeting 0 ") words="add attend decide next-host" ;;
 			"task 0 ") words="add close list" ;;
 			"task 1 list") words="all mine overdue by-partner" ;;

@@ -87,6 +87,7 @@ struct kz_diagnosis {
 struct kz_goal {
 	char id[KZ_ID_LEN + 1];
 	char *plan_id;
+	char *need_area;        /* a code of config need_areas, or NULL */
 	char *what;
 	char *indicator;        /* how we will know */
 	char *target_date;      /* required */
@@ -268,9 +269,10 @@ enum kz_status kz_plan_current(struct kz_db *db, const char *case_id,
  * one diagnosis per need area and plan. */
 enum kz_status kz_diagnosis_save(struct kz_db *db, const struct kz_config *cfg,
 				 struct kz_diagnosis *d, struct kz_error *err);
-/* A goal needs what and target_date. */
-enum kz_status kz_goal_save(struct kz_db *db, struct kz_goal *g,
-			    struct kz_error *err);
+/* A goal needs what and target_date; its need area, when given, is one of
+ * cfg's (not checked with a NULL cfg). */
+enum kz_status kz_goal_save(struct kz_db *db, const struct kz_config *cfg,
+			    struct kz_goal *g, struct kz_error *err);
 /* An action needs a service (active or suspended, never archived) or free
  * text; the contact belongs to the partner; when service_id is given and
  * partner_id is empty the service's provider becomes the partner; due

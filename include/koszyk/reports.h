@@ -40,6 +40,11 @@
  *            not closed), tasks (due before today, open) and reviews (the
  *            newest review's next_review_date before today, plan and case
  *            not closed); oldest first.
+ *  outcomes  goals reached, partly, not reached and open by need area and
+ *            by quarter, referrals by partner with the days to answer, and
+ *            the CUS rule (the first plan within 30 days of opening) with
+ *            the plans' validity: four tables chained by next (see
+ *            report_outcomes.c).
  *  retention closed cases kept longer than the configured retention_years
  *            (kz_case_retention), oldest closing first; people read the
  *            status's label and the case manager's name, scripts (CSV,
@@ -78,6 +83,9 @@ struct kz_report {
 	/* workload only: the unevenness figures (0 when no partner has any) */
 	double cv;
 	double busiest_share;   /* 0..1 */
+	/* A report of several tables: the next one (its own name, title,
+	 * columns and rows), printed after this one; NULL for one table. */
+	struct kz_report *next;
 };
 
 /* The names of the reports made here, NULL-terminated. */
@@ -103,7 +111,10 @@ void kz_report_set_values(struct kz_report *r, const char *const *values);
 
 /* The printers: text (fits width columns, at least 40), CSV (RFC 4180,
  * a header of the column keys), JSON (an array of objects with kind
- * "report_row", report, id, title and one member a column key). */
+ * "report_row", report, id, title and one member a column key). A report
+ * of several tables prints them one after the other; in CSV and JSON each
+ * row then also has "part", the name of its table, and the CSV header is
+ * every key of every table (a row leaves the others' empty). */
 void kz_report_text(const struct kz_report *r, int width, struct kz_buf *out);
 void kz_report_csv(const struct kz_report *r, struct kz_buf *out);
 void kz_report_json(const struct kz_report *r, struct kz_buf *out);

@@ -199,8 +199,8 @@ const struct kz_cli_command kz_cli_commands[] = {
 		".B \\-\\-yes\n"
 		"nothing is done.\n" },
 	{ "report", N_("NAME [--format text|csv|json] [-o PATH]"),
-	  N_("a monitoring report: coverage, gaps, usage, workload, stale, overdue or retention"),
-	  KZ_GROUP_CASES, 0, "coverage gaps usage workload stale overdue retention", kz_cmd_report,
+	  N_("a monitoring report: coverage, gaps, usage, workload, stale, overdue, outcomes or retention"),
+	  KZ_GROUP_CASES, 0, "coverage gaps usage workload stale overdue outcomes retention", kz_cmd_report,
 		".B coverage\n"
 		"(active services by sector, category and target group, empty ones too),\n"
 		".B gaps\n"
@@ -225,6 +225,13 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"with the person to call),\n"
 		".B overdue\n"
 		"(actions, tasks and reviews past due),\n"
+		".B outcomes\n"
+		"(goals reached, partly, not reached and still open by need area and by\n"
+		"quarter, from the reviews' progress; referrals by partner with the days\n"
+		"to the answer; cases whose first plan was approved within 30 days of\n"
+		"opening, the CUS rule, and the plans' validity: four tables, each row of\n"
+		"the CSV and JSON naming its\n"
+		".BR part ),\n"
 		".B retention\n"
 		"(closed cases kept longer than\n"
 		".B retention_years\n"

@@ -188,4 +188,11 @@ enum kz_status kz_audit_chain_existing(struct kz_db *db, struct kz_error *err);
 struct kz_buf;
 void kz_audit_verify(struct kz_db *db, struct kz_buf *report, int *problems);
 
+/* --- reports (report_outcomes.c) ------------------------------------------ */
+
+struct kz_report;
+struct kz_config;
+enum kz_status kz_report_outcomes(struct kz_db *db, const struct kz_config *cfg,
+				  struct kz_report *r, struct kz_error *err);
+
 #endif

@@ -197,6 +197,23 @@ static enum kz_status need_plan(struct kz_db *db, const char *plan_id,
 }
 
 
+/* A need area is one of the configuration's (any, without one). */
+static enum kz_status need_area_known(const struct kz_config *cfg,
+				      const char *area, struct kz_error *err)
+{
+	bool known = false;
+
+	if (!cfg || !cfg->need_areas.n || kz_str_empty(area))
+		return KZ_OK;
+	for (size_t i = 0; i < cfg->need_areas.n && !known; i++)
+		known = strcmp(cfg->need_areas.v[i].code, area) == 0;
+	if (!known)
+		return kz_fail_field(err, KZ_INVALID, "need_area",
+			       _("Need area: \"%s\" is not one of the need areas of the configuration."),
+			       area);
+	return KZ_OK;
+}
+
 enum kz_status kz_diagnosis_save(struct kz_db *db, const struct kz_config *cfg,
 				 struct kz_diagnosis *d, struct kz_error *err)
 {
@@ -207,15 +224,9 @@ enum kz_status kz_diagnosis_save(struct kz_db *db, const struct kz_config *cfg,
 	st = need_plan(db, d->plan_id, err);
 	if (st != KZ_OK)
 		return st;
-	if (cfg && cfg->need_areas.n) {
-		bool known = false;
-		for (size_t i = 0; i < cfg->need_areas.n && !known; i++)
-			known = strcmp(cfg->need_areas.v[i].code, d->need_area) == 0;
-		if (!known)
-			return kz_fail_field(err, KZ_INVALID, "need_area",
-				       _("Need area: \"%s\" is not one of the need areas of the configuration."),
-				       d->need_area);
-	}
+	st = need_area_known(cfg, d->need_area, err);
+	if (st != KZ_OK)
+		return st;
 	sqlite3_stmt *q = kz_db_stmt(db,
 		"SELECT 1 FROM diagnoses WHERE plan_id = ?1 AND need_area = ?2"
 		" AND id <> ?3", err);
@@ -240,8 +251,8 @@ enum kz_status kz_diagnosis_save(struct kz_db *db, const struct kz_config *cfg,
 	return st;
 }
 
-enum kz_status kz_goal_save(struct kz_db *db, struct kz_goal *g,
-			    struct kz_error *err)
+enum kz_status kz_goal_save(struct kz_db *db, const struct kz_config *cfg,
+			    struct kz_goal *g, struct kz_error *err)
 {
 	enum kz_status st;
 
@@ -258,6 +269,8 @@ enum kz_status kz_goal_save(struct kz_db *db, struct kz_goal *g,
 		return kz_fail_field(err, KZ_INVALID, "what",
 				     _("Goal: write what the family wants to achieve."));
 	st = kz_record_validate(GOALS, g, err);
+	if (st == KZ_OK)
+		st = need_area_known(cfg, g->need_area, err);
 	if (st != KZ_OK)
 		return st;
 	st = need_plan(db, g->plan_id, err);

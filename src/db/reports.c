@@ -16,7 +16,8 @@
 #include "koszyk/xalloc.h"
 
 const char *const kz_report_names[] = {
-	"retention", "coverage", "gaps", "usage", "workload", "stale", "overdue", NULL,
+	"retention", "coverage", "gaps", "usage", "workload", "stale", "overdue",
+	"outcomes", NULL,
 };
 
 bool kz_report_known(const char *name)
@@ -129,6 +130,10 @@ void kz_report_free(struct kz_report *r)
 {
 	if (!r)
 		return;
+	if (r->next) {
+		kz_report_free(r->next);
+		free(r->next);
+	}
 	for (size_t i = 0; i < r->nrows; i++) {
 		for (size_t j = 0; j < r->ncols; j++) {
 			free(r->rows[i].cells[j]);
@@ -808,7 +813,7 @@ static const struct {
 } runners[] = {
 	{ "coverage", coverage }, { "gaps", gaps }, { "usage", usage },
 	{ "workload", workload }, { "stale", stale }, { "overdue", overdue },
-	{ "retention", retention },
+	{ "retention", retention }, { "outcomes", kz_report_outcomes },
 };
 
 enum kz_status kz_report_run(struct kz_db *db, const struct kz_config *cfg,
@@ -924,7 +929,7 @@ static void put_wrapped(struct kz_buf *b, const char *text, size_t width)
 	}
 }
 
-void kz_report_text(const struct kz_report *r, int width, struct kz_buf *out)
+static void text_table(const struct kz_report *r, int width, struct kz_buf *out)
 {
 	size_t n = r->ncols, total, barw = 0, natural = 0, indent = 0;
 	bool wrap;
@@ -1040,48 +1045,109 @@ out:
 	free(right);
 }
 
+void kz_report_text(const struct kz_report *r, int width, struct kz_buf *out)
+{
+	for (const struct kz_report *p = r; p; p = p->next) {
+		if (p != r)
+			kz_buf_putc(out, '\n');
+		text_table(p, width, out);
+	}
+}
+
+/* The keys of every table of a report, each once, in the order met. */
+static size_t all_keys(const struct kz_report *r, const char ***keys)
+{
+	size_t n = 0;
+
+	*keys = NULL;
+	for (const struct kz_report *p = r; p; p = p->next)
+		for (size_t j = 0; j < p->ncols; j++) {
+			size_t k = 0;
+			while (k < n && strcmp((*keys)[k], p->keys[j]) != 0)
+				k++;
+			if (k < n)
+				continue;
+			*keys = xreallocarray(*keys, n + 1, sizeof **keys);
+			(*keys)[n++] = p->keys[j];
+		}
+	return n;
+}
+
+/* The value of a row of table p under key, "" when p has no such key. */
+static const char *value_under(const struct kz_report *p,
+			       const struct kz_report_row *row, const char *key)
+{
+	for (size_t j = 0; j < p->ncols; j++)
+		if (strcmp(p->keys[j], key) == 0)
+			return value_of(row, j);
+	return "";
+}
+
 void kz_report_csv(const struct kz_report *r, struct kz_buf *out)
 {
-	kz_csv_field(out, "id", 1);
-	for (size_t j = 0; j < r->ncols; j++)
-		kz_csv_field(out, r->keys[j], 0);
+	const char **keys;
+	size_t nkeys = all_keys(r, &keys);
+	bool parts = r->next != NULL;
+
+	if (parts)
+		kz_csv_field(out, "part", 1);
+	kz_csv_field(out, "id", !parts);
+	for (size_t j = 0; j < nkeys; j++)
+		kz_csv_field(out, keys[j], 0);
 	kz_csv_end(out);
-	for (size_t i = 0; i < r->nrows; i++) {
-		kz_csv_field(out, r->rows[i].id, 1);
-		for (size_t j = 0; j < r->ncols; j++)
-			kz_csv_field(out, value_of(&r->rows[i], j), 0);
-		kz_csv_end(out);
+	for (const struct kz_report *p = r; p; p = p->next)
+		for (size_t i = 0; i < p->nrows; i++) {
+			if (parts)
+				kz_csv_field(out, p->name, 1);
+			kz_csv_field(out, p->rows[i].id, !parts);
+			for (size_t j = 0; j < nkeys; j++)
+				kz_csv_field(out, value_under(p, &p->rows[i], keys[j]), 0);
+			kz_csv_end(out);
+		}
+	free(keys);
+}
+
+static void json_row(const struct kz_report *head, const struct kz_report *r,
+		     const struct kz_report_row *row, struct kz_buf *out)
+{
+	kz_buf_puts(out, "{\"kind\":\"report_row\",\"report\":");
+	kz_buf_json_string(out, head->name);
+	if (head->next) {
+		kz_buf_puts(out, ",\"part\":");
+		kz_buf_json_string(out, r->name);
 	}
+	kz_buf_puts(out, ",\"id\":");
+	kz_buf_json_string(out, row->id);
+	kz_buf_puts(out, ",\"title\":");
+	kz_buf_json_string(out, r->ncols > 1 && (strcmp(r->keys[0], "of") == 0 ||
+			   strcmp(r->keys[0], "type") == 0 ||
+			   strcmp(r->keys[0], "dimension") == 0)
+			   ? value_of(row, 1) : value_of(row, 0));
+	for (size_t j = 0; j < r->ncols; j++) {
+		const char *v = value_of(row, j);
+		kz_buf_puts(out, ",");
+		kz_buf_json_string(out, r->keys[j]);
+		kz_buf_putc(out, ':');
+		if (is_number(v) && v[0] != '-' && !strchr(v, '.') &&
+		    strcmp(r->keys[j], "verified_on") != 0)
+			kz_buf_puts(out, v);
+		else
+			kz_buf_json_string(out, v);
+	}
+	kz_buf_putc(out, '}');
 }
 
 void kz_report_json(const struct kz_report *r, struct kz_buf *out)
 {
+	bool first = true;
+
 	kz_buf_putc(out, '[');
-	for (size_t i = 0; i < r->nrows; i++) {
-		const struct kz_report_row *row = &r->rows[i];
-		if (i)
-			kz_buf_puts(out, ",\n");
-		kz_buf_puts(out, "{\"kind\":\"report_row\",\"report\":");
-		kz_buf_json_string(out, r->name);
-		kz_buf_puts(out, ",\"id\":");
-		kz_buf_json_string(out, row->id);
-		kz_buf_puts(out, ",\"title\":");
-		kz_buf_json_string(out, r->ncols > 1 && (strcmp(r->keys[0], "of") == 0 ||
-				   strcmp(r->keys[0], "type") == 0 ||
-				   strcmp(r->keys[0], "dimension") == 0)
-				   ? value_of(row, 1) : value_of(row, 0));
-		for (size_t j = 0; j < r->ncols; j++) {
-			const char *v = value_of(row, j);
-			kz_buf_puts(out, ",");
-			kz_buf_json_string(out, r->keys[j]);
-			kz_buf_putc(out, ':');
-			if (is_number(v) && v[0] != '-' && !strchr(v, '.') &&
-			    strcmp(r->keys[j], "verified_on") != 0)
-				kz_buf_puts(out, v);
-			else
-				kz_buf_json_string(out, v);
+	for (const struct kz_report *p = r; p; p = p->next)
+		for (size_t i = 0; i < p->nrows; i++) {
+			if (!first)
+				kz_buf_puts(out, ",\n");
+			first = false;
+			json_row(r, p, &p->rows[i], out);
 		}
-		kz_buf_putc(out, '}');
-	}
 	kz_buf_puts(out, "]\n");
 }

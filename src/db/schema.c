@@ -481,6 +481,13 @@ static const char *const migration_12[] = {
 	NULL,
 };
 
+/* A goal's need area, so that outcomes are counted by need area (the
+ * outcomes report). */
+static const char *const migration_13[] = {
+	"ALTER TABLE goals ADD COLUMN need_area TEXT;\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -494,6 +501,7 @@ static const char *const *const migrations[] = {
 	migration_10,
 	migration_11,
 	migration_12,
+	migration_13,
 };
 
 int kz_db_schema_version(void)

@@ -231,7 +231,7 @@ static enum kz_status save_goals(struct ctx *c, const struct kz_demo_rec *plan,
 			g.priority = xstrdup("medium");
 		if (!g.status)
 			g.status = xstrdup("open");
-		st = kz_goal_save(c->db, &g, err);
+		st = kz_goal_save(c->db, c->cfg, &g, err);
 		if (st == KZ_OK)
 			memcpy(goals->ids[i], g.id, sizeof(demo_id));
 		kz_goal_clear(&g);

@@ -29,6 +29,8 @@ static const struct {
 	  N_("Basket entries not verified lately, with the person to call") },
 	{ "overdue", N_("Overdue"),
 	  N_("Actions, tasks and reviews past due, the oldest first") },
+	{ "outcomes", N_("Outcomes"),
+	  N_("Goals reached, referrals answered, plans made within 30 days") },
 	{ "retention", N_("Retention"),
 	  N_("Closed cases kept longer than the retention period") },
 };

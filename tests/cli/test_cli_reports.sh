@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 export KOSZYK_TODAY=2026-05-15
 run 0 -d demo.db demo
 
-reports="retention coverage gaps usage workload stale overdue"
+reports="retention coverage gaps usage workload stale overdue outcomes"
 for r in $reports; do
 	run 0 -d demo.db report "$r"
 	[ -s out ] || fail "report $r printed nothing"
@@ -49,6 +49,25 @@ out_has "Phone"
 run 0 -d demo.db report gaps --format csv
 head -1 out | grep -q '^id,need_area,gap,cases,case_codes' || fail "gaps CSV header"
 grep -q 'R/2026/' out || fail "gaps lists case codes"
+
+# Outcomes: four tables; each row names its part; goals counted by
+# need area from the reviews' progress.
+run 0 -d demo.db report outcomes
+out_has "Outcomes: goals by need area"
+out_has "Outcomes: goals by quarter"
+out_has "Outcomes: referrals by partner"
+out_has "Outcomes: plans within 30 days of opening"
+run 0 -d demo.db report outcomes --format json
+[ "$(jq '[.[].part] | unique | length' out)" -eq 4 ] || fail "outcomes: four parts"
+goals=$(sqlite3 demo.db "SELECT count(*) FROM goals WHERE status <> 'dropped'")
+counted=$(jq '[.[] | select(.part == "outcomes") | .reached + .partly + .not_reached + .open] | add' out)
+[ "$counted" -le "$goals" ] && [ "$counted" -ge 1 ] ||
+	fail "outcomes: $counted goals counted of $goals"
+cases=$(sqlite3 demo.db "SELECT count(*) FROM cases")
+[ "$(jq '.[] | select(.id == "cases") | .count' out)" -eq "$cases" ] ||
+	fail "outcomes: every case is counted for the 30-day rule"
+run 0 -d demo.db report outcomes --format csv
+head -1 out | grep -q '^part,id,need_area,reached,partly,not_reached,open,' || fail "outcomes CSV header"
 
 # Overdue: oldest first.
 run 0 -d demo.db report overdue --format json

@@ -154,7 +154,7 @@ static void add_plan_goal(struct kz_db *db, const char *case_id,
 	g.plan_id = xstrdup(p.id);
 	g.what = xstrdup("Mieszkanie gminne");
 	g.target_date = xstrdup("2026-09-30");
-	if (kz_goal_save(db, &g, &err) != KZ_OK)
+	if (kz_goal_save(db, NULL, &g, &err) != KZ_OK)
 		fail_msg("goal: %s", err.msg);
 	memcpy(goal, g.id, KZ_ID_LEN + 1);
 	kz_plan_clear(&p);

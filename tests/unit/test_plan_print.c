@@ -91,7 +91,7 @@ static int setup(void **state)
 	g.target_date = xstrdup("2026-09-30");
 	g.priority = xstrdup("high");
 	g.status = xstrdup("open");
-	ok(kz_goal_save(f->t.db, &g, &err), &err);
+	ok(kz_goal_save(f->t.db, NULL, &g, &err), &err);
 	a.plan_id = xstrdup(plan.id);
 	a.goal_id = xstrdup(g.id);
 	a.service_id = xstrdup(s.id);

@@ -93,7 +93,7 @@ static void add_goal(struct kz_db *db, const char *plan_id, const char *what,
 	g.what = xstrdup(what);
 	g.target_date = xstrdup(target);
 	g.priority = xstrdup_or_null(priority);
-	if (kz_goal_save(db, &g, &err) != KZ_OK)
+	if (kz_goal_save(db, NULL, &g, &err) != KZ_OK)
 		fail_msg("goal: %s", err.msg);
 	if (id)
 		memcpy(id, g.id, KZ_ID_LEN + 1);
@@ -347,20 +347,20 @@ static void test_goal_rules(void **state)
 
 	g.plan_id = xstrdup(plan);
 	g.what = xstrdup("Ola chodzi do szkoły codziennie");
-	assert_int_equal(kz_goal_save(db, &g, &err), KZ_INVALID);
+	assert_int_equal(kz_goal_save(db, NULL, &g, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "a goal needs a target date"));
 	kz_str_set(&g.target_date, "30.06.2026");
-	assert_int_equal(kz_goal_save(db, &g, &err), KZ_INVALID);
+	assert_int_equal(kz_goal_save(db, NULL, &g, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "is not a date"));
 	kz_str_set(&g.target_date, "2026-06-30");
 	kz_str_set(&g.what, "   ");
-	assert_int_equal(kz_goal_save(db, &g, &err), KZ_INVALID);
+	assert_int_equal(kz_goal_save(db, NULL, &g, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "write what the family wants to achieve"));
 	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM goals", NULL), 0);
 	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM audit", NULL), audit);
 
 	kz_str_set(&g.what, "Ola chodzi do szkoły codziennie");
-	assert_int_equal(kz_goal_save(db, &g, &err), KZ_OK);
+	assert_int_equal(kz_goal_save(db, NULL, &g, &err), KZ_OK);
 	assert_string_equal(g.priority, "medium");
 	assert_string_equal(g.status, "open");
 	/* The audit entry holds no personal data. */
@@ -711,7 +711,7 @@ static void test_versions_and_diff(void **state)
 		g.stamp.rev = full.goals[0].stamp.rev;
 		kz_plan_full_free(&full);
 	}
-	assert_int_equal(kz_goal_save(db, &g, &err), KZ_OK);
+	assert_int_equal(kz_goal_save(db, NULL, &g, &err), KZ_OK);
 	kz_goal_clear(&g);
 	s = diff_of(db, plan, 2, 0);
 	assert_string_equal(s,
@@ -934,12 +934,12 @@ static void test_goal_revision_conflict(void **state)
 
 	kz_db_set_user(db, "mnowak");
 	kz_str_set(&theirs.target_date, "2026-10-31");
-	assert_int_equal(kz_goal_save(db, &theirs, &err), KZ_OK);
+	assert_int_equal(kz_goal_save(db, NULL, &theirs, &err), KZ_OK);
 	assert_int_equal(theirs.stamp.rev, 2);
 
 	kz_db_set_user(db, "akowalska");
 	kz_str_set(&mine.indicator, "Brak zaległości na koncie");
-	assert_int_equal(kz_goal_save(db, &mine, &err), KZ_CONFLICT);
+	assert_int_equal(kz_goal_save(db, NULL, &mine, &err), KZ_CONFLICT);
 	assert_non_null(strstr(err.msg, "mnowak"));
 	assert_non_null(strstr(err.msg, "Target date: \"2026-10-31\""));
 	assert_int_equal(test_db_count(db, "SELECT COUNT(*) FROM goals WHERE indicator IS NULL"

@@ -490,6 +490,140 @@ static void test_gaps_configured(void **state)
 	kz_config_free(&cfg);
 }
 
+/* --- outcomes ------------------------------------------------------------------ */
+
+/* Goals and reviews by hand (ids fixed), with the fixture's referrals
+ * given answer dates, and its plans approved. */
+static void outcomes_data(struct fixture *f)
+{
+	char q[2048];
+
+	snprintf(q, sizeof q,
+		"INSERT INTO goals (id, plan_id, need_area, what, target_date, status,"
+		" created_at, created_by, updated_at, updated_by) VALUES"
+		" ('g1', '%s', 'zdrowie', 'a', '2026-06-01', 'open', " STAMP "),"
+		" ('g2', '%s', 'dochod', 'b', '2026-06-01', 'open', " STAMP "),"
+		" ('g3', '%s', 'dochod', 'c', '2026-06-01', 'open', " STAMP "),"
+		" ('g4', '%s', NULL, 'd', '2026-06-01', 'dropped', " STAMP "),"
+		" ('g5', '%s', 'praca', 'e', '2026-06-01', 'open', " STAMP "),"
+		" ('g6', '%s', 'praca', 'f', '2026-06-01', 'open', " STAMP "),"
+		" ('g7', '%s', NULL, 'g', '2026-06-01', 'open', " STAMP ")",
+		f->pl1, f->pl1, f->pl2, f->pl2, f->pl2, f->pl2, f->pl1);
+	sql(f->t.db, q);
+	snprintf(q, sizeof q,
+		"INSERT INTO reviews (id, plan_id, review_date,"
+		" created_at, created_by, updated_at, updated_by) VALUES"
+		" ('r1', '%s', '2026-01-15', " STAMP "),"
+		" ('r2', '%s', '2026-02-15', " STAMP "),"
+		" ('r3', '%s', '2026-01-20', " STAMP "),"
+		" ('r4', '%s', '2025-12-10', " STAMP ")",
+		f->pl1, f->pl1, f->pl2, f->pl2);
+	sql(f->t.db, q);
+	sql(f->t.db,
+		"INSERT INTO progress (id, review_id, goal_id, goal_status,"
+		" created_at, created_by, updated_at, updated_by) VALUES"
+		" ('p1', 'r1', 'g1', 'partly', " STAMP "),"
+		" ('p2', 'r2', 'g1', 'achieved', " STAMP "),"
+		" ('p3', 'r3', 'g3', 'not_achieved', " STAMP "),"
+		" ('p4', 'r3', 'g5', 'dropped', " STAMP "),"
+		" ('p5', 'r4', 'g6', 'partly', " STAMP ")");
+	sql(f->t.db, "UPDATE actions SET answer_date = '2026-02-08'"
+		     " WHERE referral_date = '2026-02-01'");
+	sql(f->t.db, "UPDATE actions SET answer_date = '2026-02-12'"
+		     " WHERE referral_date = '2026-02-02'");
+	snprintf(q, sizeof q, "UPDATE plans SET status = 'approved',"
+		 " approved_on = '2026-01-20' WHERE id = '%s'", f->pl1);
+	sql(f->t.db, q);
+	snprintf(q, sizeof q, "UPDATE plans SET status = 'approved',"
+		 " approved_on = '2026-02-15' WHERE id = '%s'", f->pl2);
+	sql(f->t.db, q);
+}
+
+static void test_outcomes(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_report r;
+	const struct kz_report *p;
+	struct kz_buf b = KZ_BUF_INIT;
+
+	outcomes_data(f);
+	run(f, "outcomes", &r);
+	/* By need area, in the configuration's order: g1 reached at its newest
+	 * review (partly before); g2 never judged: open; g3 not reached; g4
+	 * (dropped goal) and g5 (dropped at a review) left out; g6 partly;
+	 * g7 has no need area. */
+	assert_string_equal(r.name, "outcomes");
+	assert_int_equal(r.nrows, 4);
+	row_is(&r, 0, "zdrowie", "Zdrowie", "1", "0", "0", "0");
+	row_is(&r, 1, "dochod", "Dochód i sytuacja materialna", "0", "0", "1", "1");
+	row_is(&r, 2, "praca", "Praca", "0", "1", "0", "0");
+	row_is(&r, 3, "", "(no need area)", "0", "0", "0", "1");
+	assert_true(r.rows[0].bar == 1.0);
+
+	/* By quarter of the review: g6 in 2025 Q4; g1 (newest in Q1:
+	 * achieved) and g3 in 2026 Q1. */
+	p = r.next;
+	assert_non_null(p);
+	assert_string_equal(p->name, "outcomes_by_quarter");
+	assert_int_equal(p->nrows, 2);
+	row_is(p, 0, "2025-Q4", "2025, quarter 4", "0", "1", "0", "0");
+	row_is(p, 1, "2026-Q1", "2026, quarter 1", "1", "0", "1", "0");
+
+	/* Referrals: Alfa (S1) twice, answered after 7 and 10 days (median
+	 * 8.5); Beta (S2) once, in progress, no answer date. */
+	p = p->next;
+	assert_non_null(p);
+	assert_int_equal(p->nrows, 2);
+	row_is(p, 0, f->p1, "Alfa", "2", "1", "1", "0", "8.5");
+	row_is(p, 1, f->p2, "Beta", "1", "1", "0", "0", "");
+
+	/* The CUS rule: K1's plan approved after 19 days, K2's after 45, K3
+	 * (opened 2026-01-01, 73 days ago) has none. Approved plans of open
+	 * cases: K1's and K2's, both in force (2026-01-01..12-31: 364 days,
+	 * 12.0 months). */
+	p = p->next;
+	assert_non_null(p);
+	assert_int_equal(p->nrows, 9);
+	row_is(p, 0, "cases", "Cases opened", "3", "100%");
+	row_is(p, 1, "plan_in_30_days", "First plan approved within 30 days", "1", "33%");
+	row_is(p, 2, "plan_later", "First plan approved later", "1", "33%");
+	row_is(p, 3, "no_plan_late", "No approved plan, opened over 30 days ago", "1", "33%");
+	row_is(p, 4, "no_plan_yet", "No approved plan yet, opened in the last 30 days", "0", "0%");
+	row_is(p, 5, "plans_approved", "Approved plans of open cases", "2", "100%");
+	row_is(p, 6, "plans_in_force", "In force today", "2", "100%");
+	row_is(p, 7, "plans_expired", "Past their validity, not renewed", "0", "0%");
+	row_is(p, 8, "validity_months", "Average validity (months)", "12.0", "");
+	assert_null(p->next);
+
+	/* CSV: one header of every key, a part column; JSON: a part member. */
+	kz_report_csv(&r, &b);
+	assert_non_null(strstr(kz_buf_str(&b),
+		"part,id,need_area,reached,partly,not_reached,open,period,partner,"
+		"referred,accepted,declined,waiting,median_days,measure,count,share\r\n"
+		"outcomes,zdrowie,Zdrowie,1,0,0,0,,,,,,,,,,\r\n"));
+	assert_non_null(strstr(kz_buf_str(&b),
+		"outcomes_plans,cases,,,,,,,,,,,,,Cases opened,3,100%\r\n"));
+	kz_buf_reset(&b);
+	kz_report_json(&r, &b);
+	assert_non_null(strstr(kz_buf_str(&b),
+		"{\"kind\":\"report_row\",\"report\":\"outcomes\","
+		"\"part\":\"outcomes_referrals\",\"id\":"));
+	/* Text: every table, in 80 columns. */
+	kz_buf_reset(&b);
+	kz_report_text(&r, 80, &b);
+	assert_non_null(strstr(kz_buf_str(&b), "Outcomes: plans within 30 days"));
+	for (const char *l = kz_buf_str(&b); *l;) {
+		const char *e = strchr(l, '\n');
+		size_t cols = 0;
+		for (const char *c = l; c < e; c++)
+			cols += ((unsigned char)*c & 0xC0) != 0x80;
+		assert_true(cols <= 80);
+		l = e + 1;
+	}
+	kz_buf_free(&b);
+	kz_report_free(&r);
+}
+
 /* --- usage --------------------------------------------------------------------- */
 
 static void test_usage(void **state)
@@ -654,6 +788,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_gaps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gaps_configured, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_outcomes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_usage, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_workload, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale, setup, teardown),
