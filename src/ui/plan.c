@@ -20,8 +20,10 @@
 
 #define LABEL_W 16
 
-/* After a review was saved, the progress of each goal is asked for, one
- * form after another. */
+/* After the review form, the progress of each goal is asked for, one
+ * form after another. A new review is held with its progress and recorded
+ * at the end in one transaction (kz_review_record), so that the version
+ * kept at it holds the progress; a review edited is saved by its form. */
 enum review_step { R_NONE, R_REVIEW_FORM, R_PROGRESS };
 
 struct cscreen {
@@ -43,6 +45,10 @@ struct cscreen {
 	char **goal_ids;
 	char **goal_whats;
 	size_t ngoals, next_goal;
+	struct kz_review *pending;  /* the new review, not stored yet */
+	struct kz_progress *held;   /* its progress, one per goal answered */
+	size_t nheld;
+	bool took;                  /* the last form's record was held */
 };
 
 static struct cscreen *C(struct ui_screen *s)
@@ -544,7 +550,8 @@ static bool need_plan(struct cscreen *c)
 	return false;
 }
 
-static void open_form(struct cscreen *c, enum kz_kind kind, void *rec, const char *note)
+static struct ui_screen *open_form(struct cscreen *c, enum kz_kind kind, void *rec,
+				   const char *note)
 {
 	struct ui_screen *f = ui_form_new(c->ui, kind, rec);
 
@@ -555,6 +562,75 @@ static void open_form(struct cscreen *c, enum kz_kind kind, void *rec, const cha
 		ui_form_set_ref_label(f, "goal_id", goal_what(c, a->goal_id));
 	}
 	ui_push(c->ui, f);
+	return f;
+}
+
+/* --- a new review, held with its progress until the end ------------------------- */
+
+static void drop_pending(struct cscreen *c)
+{
+	if (c->pending)
+		kz_record_free(KZ_KIND_REVIEW, c->pending);
+	for (size_t i = 0; i < c->nheld; i++)
+		kz_progress_clear(&c->held[i]);
+	free(c->held);
+	c->pending = NULL;
+	c->held = NULL;
+	c->nheld = 0;
+}
+
+static enum kz_status hold_review(void *ctx, const void *rec, struct kz_error *err)
+{
+	struct cscreen *c = ctx;
+	struct kz_review *r = kz_record_dup(KZ_KIND_REVIEW, rec);
+	enum kz_status st = kz_review_check(c->ui->db, r, err);
+
+	if (st != KZ_OK) {
+		kz_record_free(KZ_KIND_REVIEW, r);
+		return st;
+	}
+	drop_pending(c);
+	c->pending = r;
+	c->took = true;
+	return KZ_OK;
+}
+
+static enum kz_status hold_progress(void *ctx, const void *rec, struct kz_error *err)
+{
+	struct cscreen *c = ctx;
+	enum kz_status st = kz_progress_check(c->ui->db, c->pending ? c->pending->plan_id : NULL,
+					      rec, err);
+	struct kz_progress *p;
+
+	if (st != KZ_OK)
+		return st;
+	p = kz_record_dup(KZ_KIND_PROGRESS, rec);
+	c->held = xreallocarray(c->held, c->nheld + 1, sizeof(*c->held));
+	c->held[c->nheld++] = *p;
+	free(p);
+	c->took = true;
+	return KZ_OK;
+}
+
+/* Store the held review with its progress and the version kept at it. */
+static void record_pending(struct cscreen *c, bool every_goal)
+{
+	struct kz_error err = { 0 };
+	char id[KZ_ID_LEN + 1] = "";
+
+	if (!c->pending)
+		return;
+	if (kz_review_record(c->ui->db, c->pending, c->held, c->nheld, NULL, &err) != KZ_OK) {
+		ui_error(c->ui, _("The review was not saved: %s"), err.msg);
+	} else {
+		snprintf(id, sizeof(id), "%s", c->pending->id);
+		ui_message(c->ui, "%s", every_goal ? _("The review and the progress of every goal are saved.")
+						   : _("The review is saved; the progress of the other goals was not recorded."));
+	}
+	drop_pending(c);
+	reload_all(c);
+	if (id[0])
+		select_target(c, id);
 }
 
 /* The progress form of the next goal of the review being recorded. */
@@ -564,6 +640,7 @@ static bool next_progress(struct cscreen *c)
 		size_t g = c->next_goal++;
 		struct kz_progress *p = xcalloc(1, sizeof(*p));
 		const struct kz_progress *old = NULL;
+		struct ui_screen *f;
 		char *note;
 		for (size_t j = 0; j < c->full.nprogress; j++)
 			if (c->full.progress[j].review_id && c->full.progress[j].goal_id &&
@@ -581,8 +658,11 @@ static bool next_progress(struct cscreen *c)
 					kz_str_set(&p->goal_status, c->full.goals[j].status);
 		}
 		note = xasprintf(_("Goal %zu of %zu: %s"), g + 1, c->ngoals, c->goal_whats[g]);
-		open_form(c, KZ_KIND_PROGRESS, p, note);
+		f = open_form(c, KZ_KIND_PROGRESS, p, note);
 		free(note);
+		if (c->pending)
+			ui_form_set_save(f, hold_progress, c);
+		c->took = false;
 		return true;
 	}
 	return false;
@@ -743,10 +823,11 @@ static void new_part(struct cscreen *c, enum ui_action a)
 		r = xcalloc(1, sizeof(*r));
 		kz_str_set(&r->plan_id, plan_id);
 		kz_str_set(&r->review_date, today_s());
-		rec = r;
-		kind = KZ_KIND_REVIEW;
 		c->step = R_REVIEW_FORM;
-		break;
+		c->took = false;
+		drop_pending(c);
+		ui_form_set_save(open_form(c, KZ_KIND_REVIEW, r, NULL), hold_review, c);
+		return;
 	}
 	default:
 		return;
@@ -977,6 +1058,24 @@ static void cs_resize(struct ui_screen *s, struct ui *ui)
 	build(c);
 }
 
+/* A form of a new review closed: the progress of the next goal, or the
+ * review recorded with what was given. */
+static void review_step_done(struct cscreen *c)
+{
+	bool took = c->took;
+
+	if (c->step == R_REVIEW_FORM && c->full.ngoals) {
+		start_progress(c, "");
+		if (c->step == R_PROGRESS)
+			return;
+	}
+	if (c->step == R_PROGRESS && took && next_progress(c))
+		return;
+	record_pending(c, c->nheld == c->ngoals);
+	c->step = R_NONE;
+	free_goal_queue(c);
+}
+
 static void cs_reveal(struct ui_screen *s, struct ui *ui)
 {
 	struct cscreen *c = C(s);
@@ -986,6 +1085,10 @@ static void cs_reveal(struct ui_screen *s, struct ui *ui)
 	ui->saved_id[0] = '\0';
 	reload_all(c);
 	select_target(c, saved);
+	if (c->pending) {
+		review_step_done(c);
+		return;
+	}
 	if (c->step == R_REVIEW_FORM) {
 		if (saved[0] && c->full.ngoals) {
 			start_progress(c, saved);
@@ -1010,6 +1113,7 @@ static void cs_destroy(struct ui_screen *s)
 
 	unload(c);
 	free_goal_queue(c);
+	drop_pending(c);
 	ui_doc_free(&c->doc);
 	free(c);
 }
