@@ -263,6 +263,12 @@ const struct kz_cli_command kz_cli_commands[] = {
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_task,
 		"All tasks (the default), mine, those past their due date, or all\n"
 		"grouped by partner; open tasks first.\n" },
+	{ "task", "list partner|case NAME|CASE_CODE [--json]",
+	  N_("the open tasks of a partner, or of a case and its team's meetings"),
+	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_task,
+		"The open tasks whose owner is the partner (its name or short name),\n"
+		"or those of the case and of its team's meetings, by due date; tasks\n"
+		"of a case the user may not see are left out.\n" },
 	{ "sync", N_("clone SOURCE"),
 	  N_("a new replica (-d NEW.db) of a database: a path or [USER@]HOST:DB; a worker's holds only the cases she may see"),
 	  KZ_GROUP_SYNC, 0, NULL, kz_cmd_sync,

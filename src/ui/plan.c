@@ -13,6 +13,7 @@
 #include "koszyk/audit.h"
 #include "koszyk/buf.h"
 #include "koszyk/cases.h"
+#include "koszyk/meetings.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 #include "koszyk/access.h"
@@ -34,6 +35,8 @@ struct cscreen {
 	bool loaded;
 	struct kz_members members;
 	struct kz_team team;
+	struct kz_meetings meetings;  /* of the case's team */
+	struct kz_tasks tasks;        /* open, of the case and its meetings */
 	bool has_plan;
 	struct kz_plan_full full;
 	bool names;
@@ -63,6 +66,8 @@ static void unload(struct cscreen *c)
 	kz_case_clear(&c->kase);
 	kz_members_free(&c->members);
 	kz_team_free(&c->team);
+	kz_meetings_free(&c->meetings);
+	kz_tasks_free(&c->tasks);
 	if (c->has_plan)
 		kz_plan_full_free(&c->full);
 	memset(&c->full, 0, sizeof(c->full));
@@ -84,6 +89,9 @@ static void load(struct cscreen *c)
 	if (kz_members_of(c->ui->db, c->case_id, &c->members, &err) != KZ_OK)
 		ui_error(c->ui, "%s", err.msg);
 	if (kz_team_of(c->ui->db, c->case_id, &c->team, &err) != KZ_OK)
+		ui_error(c->ui, "%s", err.msg);
+	if (kz_meeting_list(c->ui->db, c->case_id, &c->meetings, &err) != KZ_OK ||
+	    kz_task_list_open(c->ui->db, NULL, c->case_id, &c->tasks, &err) != KZ_OK)
 		ui_error(c->ui, "%s", err.msg);
 	memset(&cur, 0, sizeof(cur));
 	if (kz_plan_current(c->ui->db, c->case_id, &cur, &err) == KZ_OK) {
@@ -221,6 +229,43 @@ static void build_team(struct cscreen *c)
 		ui_doc_text(d, text, 3, UI_LOOK_COUNT);
 		free(text);
 		target(d, from, KZ_KIND_TEAM, t->id);
+	}
+}
+
+static void sub(struct ui_doc *d, const char *label, const char *value);
+
+/* The meetings of the case's team, newest first, and the open tasks of
+ * the case and of those meetings. */
+static void build_meetings(struct cscreen *c)
+{
+	struct ui_doc *d = &c->doc;
+	char *text;
+
+	text = xasprintf(_("Team meetings (%zu)"), c->meetings.n);
+	heading(d, text);
+	free(text);
+	if (!c->meetings.n)
+		ui_doc_text(d, _("No meetings of the team yet; M plans one."), 3, UI_LOOK_ARCHIVED);
+	for (size_t i = 0; i < c->meetings.n; i++) {
+		const struct kz_meeting *m = &c->meetings.v[i];
+		size_t from = d->n;
+		text = xasprintf("%s%s%s \xe2\x80\x94 %s", or_dash(m->date), m->time ? " " : "",
+				 m->time ? m->time : "", or_dash(m->title));
+		ui_doc_text(d, text, 3, UI_LOOK_COUNT);
+		free(text);
+		target(d, from, KZ_KIND_MEETING, m->id);
+	}
+	text = xasprintf(_("Open tasks of the team (%zu)"), c->tasks.n);
+	heading(d, text);
+	free(text);
+	if (!c->tasks.n)
+		ui_doc_text(d, _("No open tasks."), 3, UI_LOOK_ARCHIVED);
+	for (size_t i = 0; i < c->tasks.n; i++) {
+		const struct kz_task *t = &c->tasks.v[i];
+		size_t from = d->n;
+		ui_doc_task(d, t);
+		sub(d, _("Who"), t->contact_name ? t->contact_name : t->partner_name);
+		target(d, from, KZ_KIND_TASK, t->id);
 	}
 }
 
@@ -419,6 +464,7 @@ static void build(struct cscreen *c)
 		build_case(c);
 		build_household(c);
 		build_team(c);
+		build_meetings(c);
 		build_plan(c);
 	}
 	ui_lb_set_count(&c->lb, d->n);
@@ -703,6 +749,14 @@ static void edit_line(struct cscreen *c, const struct ui_doc_line *l)
 
 	if (l->kind == KZ_KIND_CASE) {
 		ui_edit_case(c->ui, l->target);
+		return;
+	}
+	if (l->kind == KZ_KIND_MEETING) {
+		ui_push(c->ui, ui_meeting_screen_new(c->ui, l->target));
+		return;
+	}
+	if (l->kind == KZ_KIND_TASK) {
+		ui_edit_task(c->ui, l->target);
 		return;
 	}
 	found = find_part(c, l->kind, l->target);
@@ -1003,7 +1057,9 @@ static bool cs_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 			ui_message(ui, "%s", _("Nothing to edit on this line."));
 		return true;
 	case UI_ACT_ARCHIVE:
-		if (l && l->target[0])
+		if (l && (l->kind == KZ_KIND_MEETING || l->kind == KZ_KIND_TASK))
+			ui_message(ui, "%s", _("Open the meeting or the task to change it."));
+		else if (l && l->target[0])
 			delete_line(c, l);
 		return true;
 	case UI_ACT_ADD:

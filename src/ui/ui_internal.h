@@ -626,6 +626,9 @@ void ui_doc_field(struct ui_doc *d, const char *label, const char *value,
 /* A line that opens a record. */
 void ui_doc_link(struct ui_doc *d, const char *text, enum kz_kind kind,
 		 const char *id, char mark, enum ui_look look);
+/* A line that opens an open task: its due date and title (partners.c). */
+struct kz_task;
+void ui_doc_task(struct ui_doc *d, const struct kz_task *t);
 /* Every field of a record (except skip, may be NULL), then who created
  * and changed it. */
 void ui_doc_record(struct ui *ui, struct ui_doc *d, enum kz_kind kind,
