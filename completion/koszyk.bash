@@ -131,7 +131,7 @@ _koszyk()
 			"report 0 ") words="coverage gaps usage workload stale overdue outcomes retention" ;;
 			"meeting 0 ") words="add attend decide next-host" ;;
 			"task 0 ") words="add close list" ;;
-			"task 1 list") words="all mine overdue by-partner" ;;
+			"task 1 list") words="all mine overdue by-partner partner case" ;;
 			"sync 0 ") words="clone export import ssh status dump" ;;
 			"conflict 0 ") words="resolve" ;;
 			"key 0 ") words="show export import" ;;

@@ -280,11 +280,27 @@ enum kz_status kz_goal_save(struct kz_db *db, const struct kz_config *cfg,
 enum kz_status kz_action_save(struct kz_db *db, struct kz_action *a,
 			      struct kz_error *err);
 /* A review may not be dated before the plan's valid_from; saving a new
- * review keeps a new version of the plan. */
+ * review keeps a new version of the plan (kz_review_record without
+ * progress). */
 enum kz_status kz_review_save(struct kz_db *db, struct kz_review *r,
 			      struct kz_error *err);
+/* Record a review with the progress of its goals in one transaction: the
+ * review (new or changed), each progress (its review_id is set to the
+ * review), and for a new review the version of the plan kept at it, which
+ * so holds the review's progress (its number in *version_out when not
+ * NULL). Any refusal stores nothing and leaves new records without ids. */
+enum kz_status kz_review_record(struct kz_db *db, struct kz_review *r,
+				struct kz_progress *progress, size_t n,
+				int *version_out, struct kz_error *err);
 enum kz_status kz_progress_save(struct kz_db *db, struct kz_progress *p,
 				struct kz_error *err);
+/* The checks of kz_review_record before anything is stored, for a form
+ * that gathers a review and its progress first: the review's, and a
+ * progress's for a goal of the plan (its review may not exist yet). */
+enum kz_status kz_review_check(struct kz_db *db, struct kz_review *r,
+			       struct kz_error *err);
+enum kz_status kz_progress_check(struct kz_db *db, const char *plan_id,
+				 const struct kz_progress *p, struct kz_error *err);
 
 /* Delete one part of a plan (kind: "diagnosis", "goal", "action",
  * "review"); a goal's actions keep going without the goal. */

@@ -166,6 +166,13 @@ struct kz_tasks { struct kz_task *v; size_t n; };
 enum kz_status kz_task_list(struct kz_db *db, enum kz_task_view view,
 			    const char *user_name, struct kz_tasks *out,
 			    struct kz_error *err);
+/* The open tasks of a partner (its tasks as owner partner) and/or of a
+ * case (the case's own and those of its team's meetings), by due date
+ * (none last); NULL restricts nothing. Tasks of a case the principal may
+ * not see are left out, as in kz_task_list. */
+enum kz_status kz_task_list_open(struct kz_db *db, const char *partner_id,
+				 const char *case_id, struct kz_tasks *out,
+				 struct kz_error *err);
 void kz_tasks_free(struct kz_tasks *t);
 
 #endif

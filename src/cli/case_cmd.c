@@ -8,7 +8,9 @@
  * FIELD is a column of that record (see koszyk(1)). Parts of a plan go to
  * the case's current plan. References may be given by name: contact=,
  * partner=, service= (a title), goal=N (the N-th goal of the plan as the
- * screen lists them), review=latest. */
+ * screen lists them), review=latest. A review takes the progress of its
+ * goals too, progress.N= and goal_status.N= (N: the goal's number), and
+ * is saved with them and the version of the plan in one transaction. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,12 +190,109 @@ static enum kz_status resolve_alias(struct kz_cli *cli, const struct kz_kind_inf
 
 /* --- the command ------------------------------------------------------------- */
 
+/* --- a review with the progress of its goals ---------------------------------- */
+
+static const char *const progress_prefixes[] = { "progress.", "goal_status." };
+
+/* progress.N=... or goal_status.N=... of a review: the index of the prefix
+ * in progress_prefixes, -1 for any other argument. */
+static int progress_arg(const struct kz_kind_info *k, const char *arg)
+{
+	if (k->kind != KZ_KIND_REVIEW)
+		return -1;
+	for (int i = 0; i < 2; i++)
+		if (strncmp(arg, progress_prefixes[i], strlen(progress_prefixes[i])) == 0)
+			return i;
+	return -1;
+}
+
+struct progress_list { struct kz_progress *v; size_t n; };
+
+static void progress_list_free(struct progress_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		kz_progress_clear(&l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+/* The progress of the goal, added to the list when it has none yet. */
+static struct kz_progress *progress_of(struct progress_list *l, const char *goal_id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].goal_id, goal_id) == 0)
+			return &l->v[i];
+	l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
+	memset(&l->v[l->n], 0, sizeof(*l->v));
+	kz_str_set(&l->v[l->n].goal_id, goal_id);
+	return &l->v[l->n++];
+}
+
+/* One progress.N=VALUE or goal_status.N=VALUE into the list. */
+static enum kz_status add_progress_arg(struct kz_cli *cli, const char *plan_id, int which,
+				       const char *arg, struct progress_list *l,
+				       struct kz_error *err)
+{
+	const char *num = arg + strlen(progress_prefixes[which]);
+	const char *eq = strchr(arg, '=');
+	size_t len = eq ? (size_t)(eq - num) : 0;
+	char goal_id[KZ_ID_LEN + 1], *n;
+	struct kz_progress *p;
+	enum kz_status st;
+
+	if (!eq || len == 0 || len > 6 || strspn(num, "0123456789") != len)
+		return kz_fail(err, KZ_INVALID,
+			       _("\"%s\": give the goal's number after the dot, e.g. progress.1=\"...\" goal_status.1=partly"),
+			       arg);
+	n = xstrndup(num, len);
+	st = goal_by_number(cli, plan_id, n, goal_id, err);
+	free(n);
+	if (st != KZ_OK)
+		return st;
+	p = progress_of(l, goal_id);
+	kz_str_set(which == 0 ? &p->progress : &p->goal_status, eq + 1);
+	return KZ_OK;
+}
+
+/* Every progress.N= and goal_status.N= of the command line. */
+static enum kz_status review_progress(struct kz_cli *cli, const struct kz_kind_info *k,
+				      const char *plan_id, int first,
+				      struct progress_list *l, struct kz_error *err)
+{
+	enum kz_status st = KZ_OK;
+
+	for (int i = first; i < cli->argc && st == KZ_OK; i++) {
+		int which = progress_arg(k, cli->argv[i]);
+		if (which >= 0)
+			st = add_progress_arg(cli, plan_id, which, cli->argv[i], l, err);
+	}
+	return st;
+}
+
+static enum kz_status save_record(struct kz_cli *cli, const struct kz_kind_info *k,
+				  void *rec, const char *plan_id, int first,
+				  struct kz_error *err)
+{
+	struct progress_list l = { 0 };
+	enum kz_status st;
+
+	if (k->kind != KZ_KIND_REVIEW)
+		return kz_record_save(cli->db, &cli->cfg, k->kind, rec, err);
+	st = review_progress(cli, k, plan_id, first, &l, err);
+	if (st == KZ_OK)
+		st = kz_review_record(cli->db, rec, l.v, l.n, NULL, err);
+	progress_list_free(&l);
+	return st;
+}
+
 static enum kz_status set_fields(struct kz_cli *cli, const struct kz_kind_info *k, void *rec,
 				 const char *plan_id, int first, struct kz_error *err)
 {
 	for (int i = first; i < cli->argc; i++) {
 		const char *arg = cli->argv[i];
 		const char *eq = strchr(arg, '=');
+		if (progress_arg(k, arg) >= 0)
+			continue;
 		if (!eq || eq == arg)
 			return kz_fail(err, KZ_INVALID,
 				       _("\"%s\": write each value as FIELD=VALUE, e.g. target_date=2026-12-31"),
@@ -320,7 +419,7 @@ enum kz_status kz_cmd_case(struct kz_cli *cli, struct kz_error *err)
 			   parent);
 	st = set_fields(cli, k, rec, plan_id, first, err);
 	if (st == KZ_OK)
-		st = kz_record_save(cli->db, &cli->cfg, k->kind, rec, err);
+		st = save_record(cli, k, rec, plan_id, first, err);
 	if (st == KZ_OK) {
 		/* scripts read the new case code or the new record's id */
 		if (k->kind == KZ_KIND_CASE)

@@ -167,9 +167,12 @@ const struct kz_cli_command kz_cli_commands[] = {
 		".BR diagnosis \" (\" need_area \", \" situation \", \" needs \", \" strengths \", \" family_view ),\n"
 		".BR goal \" (\" what \", \" indicator \", \" target_date \", \" priority \", \" status ),\n"
 		".BR action \" (\" service= \"title or \" service_id \", \" free_text \", \" goal= \"N, \" partner= name \", \" contact= name \", \" family_commitment \", \" referral_date \", \" referral_answer \", \" answer_date \", \" start_date \", \" due_date \", \" status ),\n"
-		".BR review \" (\" review_date \", \" participants \", \" notes \", \" next_review_date )\n"
+		".BR review \" (\" review_date \", \" participants \", \" notes \", \" next_review_date \", and the progress of its goals: \" progress.N \", \" goal_status.N )\n"
 		"or\n"
 		".BR progress \" (of the latest review: \" goal= \"N, \" progress \", \" goal_status ).\n"
+		"A review given with the progress of its goals is saved with it, and with\n"
+		"the version of the plan kept at the review, in one transaction: the\n"
+		"version holds the progress.\n"
 		"The same checks as on the screen apply (a goal needs a target date, an\n"
 		"archived service cannot be chosen, a review may not be dated before the\n"
 		"plan); on any error nothing is written.\n" },
@@ -276,6 +279,12 @@ const struct kz_cli_command kz_cli_commands[] = {
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_task,
 		"All tasks (the default), mine, those past their due date, or all\n"
 		"grouped by partner; open tasks first.\n" },
+	{ "task", "list partner|case NAME|CASE_CODE [--json]",
+	  N_("the open tasks of a partner, or of a case and its team's meetings"),
+	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_task,
+		"The open tasks whose owner is the partner (its name or short name),\n"
+		"or those of the case and of its team's meetings, by due date; tasks\n"
+		"of a case the user may not see are left out.\n" },
 	{ "sync", N_("clone SOURCE"),
 	  N_("a new replica (-d NEW.db) of a database: a path or [USER@]HOST:DB; a worker's holds only the cases she may see"),
 	  KZ_GROUP_SYNC, 0, NULL, kz_cmd_sync,

@@ -275,13 +275,18 @@ static const char *user_name(struct kz_cli *cli)
 	return u ? u->name : NULL;
 }
 
+/* Whose open tasks: a partner's or a case's (NULL: a view's). */
+struct task_owner { const char *partner_id, *case_id; };
+
 static enum kz_status list_tasks(struct kz_cli *cli, enum kz_task_view view,
-				 bool json, struct kz_buf *out,
-				 struct kz_error *err)
+				 const struct task_owner *owner, bool json,
+				 struct kz_buf *out, struct kz_error *err)
 {
 	struct kz_tasks ts;
 	char today[11];
-	enum kz_status st = kz_task_list(cli->db, view, user_name(cli), &ts, err);
+	enum kz_status st = owner
+		? kz_task_list_open(cli->db, owner->partner_id, owner->case_id, &ts, err)
+		: kz_task_list(cli->db, view, user_name(cli), &ts, err);
 
 	if (st != KZ_OK)
 		return st;
@@ -313,6 +318,42 @@ static enum kz_status list_tasks(struct kz_cli *cli, enum kz_task_view view,
 	return KZ_OK;
 }
 
+static const char *const task_list_usage =
+	N_("usage: koszyk task list [all|mine|overdue|by-partner] [--json] | task list partner NAME | task list case CASE_CODE");
+
+/* task list partner NAME | task list case CASE_CODE: the open tasks of a
+ * partner, or of a case and its team's meetings (a case the user may not
+ * see is no case). */
+static enum kz_status owner_tasks(struct kz_cli *cli, const char *what, const char *name,
+				  bool json, struct kz_error *err)
+{
+	struct task_owner owner = { 0 };
+	char id[KZ_ID_LEN + 1];
+	struct kz_case c = { 0 };
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_status st;
+
+	if (strcmp(what, "partner") != 0 && strcmp(what, "case") != 0)
+		return kz_fail(err, KZ_INVALID, "%s", _(task_list_usage));
+	st = kz_cli_open_db(cli, err);
+	if (st == KZ_OK && what[0] == 'p') {
+		st = kz_partner_find_by_name(cli->db, name, id, err);
+		owner.partner_id = id;
+	} else if (st == KZ_OK) {
+		st = kz_case_find(cli->db, name, &c, err);
+		owner.case_id = c.id;
+	}
+	if (st == KZ_NOT_FOUND)
+		st = KZ_INVALID;
+	if (st == KZ_OK)
+		st = list_tasks(cli, KZ_TASKS_ALL, &owner, json, &out, err);
+	if (st == KZ_OK)
+		st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
+	kz_buf_free(&out);
+	kz_case_clear(&c);
+	return st;
+}
+
 enum kz_status kz_cmd_list_meetings(struct kz_cli *cli, const char *kind,
 				    bool json, struct kz_error *err)
 {
@@ -321,7 +362,7 @@ enum kz_status kz_cmd_list_meetings(struct kz_cli *cli, const char *kind,
 
 	if (st == KZ_OK)
 		st = strcmp(kind, "tasks") == 0
-			? list_tasks(cli, KZ_TASKS_ALL, json, &out, err)
+			? list_tasks(cli, KZ_TASKS_ALL, NULL, json, &out, err)
 			: list_meetings(cli, json, &out, err);
 	if (st == KZ_OK)
 		st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
@@ -388,27 +429,28 @@ enum kz_status kz_cmd_task(struct kz_cli *cli, struct kz_error *err)
 		enum kz_task_view view = KZ_TASKS_ALL;
 		struct kz_opts o;
 		size_t v = 0;
-		st = kz_cli_parse(cli, 2, KZ_OPT_JSON, 1, &o, err);
+		st = kz_cli_parse(cli, 2, KZ_OPT_JSON, 2, &o, err);
 		if (st != KZ_OK)
 			return st;
+		if (o.npos == 2)
+			return owner_tasks(cli, o.pos[0], o.pos[1], o.json, err);
 		while (o.npos && v < sizeof(views) / sizeof(views[0]) &&
 		       strcmp(o.pos[0], views[v].word) != 0)
 			v++;
 		if (v == sizeof(views) / sizeof(views[0]))
-			return kz_fail(err, KZ_INVALID,
-				       _("usage: koszyk task list [all|mine|overdue|by-partner] [--json]"));
+			return kz_fail(err, KZ_INVALID, "%s", _(task_list_usage));
 		if (o.npos)
 			view = views[v].view;
 		bool json = o.json;
 		struct kz_buf out = KZ_BUF_INIT;
 		st = kz_cli_open_db(cli, err);
 		if (st == KZ_OK)
-			st = list_tasks(cli, view, json, &out, err);
+			st = list_tasks(cli, view, NULL, json, &out, err);
 		if (st == KZ_OK)
 			st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
 		kz_buf_free(&out);
 		return st;
 	}
 	return kz_fail(err, KZ_INVALID,
-		       _("usage: koszyk task add FIELD=VALUE... | task close TASK_ID [status=done|dropped] | task list [mine|overdue|by-partner] [--json]"));
+		       _("usage: koszyk task add FIELD=VALUE... | task close TASK_ID [status=done|dropped] | task list [mine|overdue|by-partner|partner NAME|case CASE_CODE] [--json]"));
 }

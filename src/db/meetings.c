@@ -601,6 +601,31 @@ enum kz_status kz_task_list(struct kz_db *db, enum kz_task_view view,
 	return st;
 }
 
+enum kz_status kz_task_list_open(struct kz_db *db, const char *partner_id,
+				 const char *case_id, struct kz_tasks *out,
+				 struct kz_error *err)
+{
+	char (*ids)[KZ_ID_LEN + 1] = NULL;
+	size_t n = 0;
+	void *v;
+	enum kz_status st = kz_query_ids(db, "SELECT t.id" TASK_FROM
+		" AND t.status = 'open' AND (?1 IS NULL OR t.partner_id = ?1)"
+		" AND (?2 IS NULL OR coalesce(t.case_id, tm.case_id) = ?2)"
+		" ORDER BY coalesce(t.due_date, '9999'), kz_fold(t.title), t.rowid",
+		partner_id, case_id, &ids, &n, err);
+
+	memset(out, 0, sizeof(*out));
+	if (st != KZ_OK)
+		return st;
+	st = load_all(db, TASKS, ids, n, sizeof(struct kz_task), &v, &out->n,
+		      fill_task_v, err);
+	out->v = v;
+	free(ids);
+	if (st != KZ_OK)
+		kz_tasks_free(out);
+	return st;
+}
+
 void kz_tasks_free(struct kz_tasks *t)
 {
 	for (size_t i = 0; i < t->n; i++)

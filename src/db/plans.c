@@ -436,12 +436,11 @@ enum kz_status kz_action_save(struct kz_db *db, struct kz_action *a,
 	return st;
 }
 
-enum kz_status kz_review_save(struct kz_db *db, struct kz_review *r,
-			      struct kz_error *err)
+enum kz_status kz_review_check(struct kz_db *db, struct kz_review *r,
+				   struct kz_error *err)
 {
 	enum kz_status st = kz_record_validate(REVIEWS, r, err);
 	char *from;
-	bool insert = !*r->id;
 
 	if (st != KZ_OK)
 		return st;
@@ -459,21 +458,89 @@ enum kz_status kz_review_save(struct kz_db *db, struct kz_review *r,
 		return kz_fail_field(err, KZ_INVALID, "next_review_date",
 			       _("Next review: the next review must come after this review (%s)."),
 			       r->review_date);
-	st = kz_db_begin(db, err);
-	if (st != KZ_OK)
-		return st;
-	if (insert) {
+	return KZ_OK;
+}
+
+/* Store the review (new or changed) and its progress, each progress of
+ * this review; inside the caller's transaction. */
+static enum kz_status store_review(struct kz_db *db, struct kz_review *r,
+				   struct kz_progress *progress, size_t n,
+				   struct kz_error *err)
+{
+	enum kz_status st;
+
+	if (!*r->id) {
 		st = kz_record_insert(db, REVIEWS, r, "review", err);
-		if (st == KZ_OK)
-			st = keep_version(db, NULL, r->plan_id, "review", NULL, err);
-		if (st != KZ_OK)
-			r->id[0] = '\0';
 	} else {
 		struct kz_review stored = { 0 };
 		st = kz_record_update(db, REVIEWS, r, &stored, err);
 		kz_review_clear(&stored);
 	}
+	for (size_t i = 0; i < n && st == KZ_OK; i++) {
+		kz_str_set(&progress[i].review_id, r->id);
+		st = kz_progress_save(db, &progress[i], err);
+	}
+	return st;
+}
+
+enum kz_status kz_review_record(struct kz_db *db, struct kz_review *r,
+				struct kz_progress *progress, size_t n,
+				int *version_out, struct kz_error *err)
+{
+	enum kz_status st = kz_review_check(db, r, err);
+	bool insert = !*r->id;
+	bool *new_progress;
+
+	if (st != KZ_OK)
+		return st;
+	st = kz_db_begin(db, err);
+	if (st != KZ_OK)
+		return st;
+	new_progress = xcalloc(n + 1, sizeof(*new_progress));
+	for (size_t i = 0; i < n; i++)
+		new_progress[i] = !*progress[i].id;
+	st = store_review(db, r, progress, n, err);
+	/* The version is kept last: it holds the review and its progress. */
+	if (st == KZ_OK && insert)
+		st = keep_version(db, NULL, r->plan_id, "review", version_out, err);
+	if (st != KZ_OK) {
+		/* Nothing was stored: what was new is new again. */
+		if (insert)
+			r->id[0] = '\0';
+		for (size_t i = 0; i < n; i++)
+			if (new_progress[i])
+				progress[i].id[0] = '\0';
+	}
+	free(new_progress);
 	return finish(db, st, err);
+}
+
+enum kz_status kz_review_save(struct kz_db *db, struct kz_review *r,
+			      struct kz_error *err)
+{
+	return kz_review_record(db, r, NULL, 0, NULL, err);
+}
+
+enum kz_status kz_progress_check(struct kz_db *db, const char *plan_id,
+				 const struct kz_progress *p, struct kz_error *err)
+{
+	struct kz_progress *copy = kz_record_dup(PROGRESS, p);
+	enum kz_status st;
+	char *gplan;
+
+	/* The review it belongs to may not be stored yet. */
+	if (kz_str_empty(copy->review_id))
+		kz_str_set(&copy->review_id, "00000000-0000-4000-8000-000000000000");
+	st = kz_record_validate(PROGRESS, copy, err);
+	kz_record_free(PROGRESS, copy);
+	if (st != KZ_OK)
+		return st;
+	gplan = kz_query_text(db, "SELECT plan_id FROM goals WHERE id = ?1", p->goal_id);
+	if (!gplan || !plan_id || strcmp(gplan, plan_id) != 0)
+		st = kz_fail_field(err, KZ_INVALID, "goal_id",
+				   _("Goal: there is no such goal in this plan."));
+	free(gplan);
+	return st;
 }
 
 enum kz_status kz_progress_save(struct kz_db *db, struct kz_progress *p,

@@ -289,29 +289,36 @@ static enum kz_status save_review(struct ctx *c, const char *plan_id,
 {
 	const struct kz_demo_list *l = kz_demo_sub(dr, "progress");
 	struct kz_review r;
-	enum kz_status st;
+	struct kz_progress *p;
+	size_t n;
+	enum kz_status st = KZ_OK;
 
 	c->at = dr;
 	memset(&r, 0, sizeof(r));
 	set_fields(c, dr, &r, kz_review_fields, kz_review_nfields);
 	r.plan_id = xstrdup(plan_id);
-	st = kz_review_save(c->db, &r, err);
-	for (size_t i = 0; st == KZ_OK && l && i < l->n; i++) {
-		struct kz_progress p;
+	n = l ? l->n : 0;
+	p = xcalloc(n + 1, sizeof(*p));
+	for (size_t i = 0; st == KZ_OK && i < n; i++) {
 		const char *goal;
 
 		c->at = &l->v[i];
 		st = goal_of(c->at, goals, &goal, err);
 		if (st != KZ_OK)
 			break;
-		memset(&p, 0, sizeof(p));
-		set_fields(c, c->at, &p, kz_progress_fields,
+		set_fields(c, c->at, &p[i], kz_progress_fields,
 			   kz_progress_nfields);
-		p.review_id = xstrdup(r.id);
-		p.goal_id = xstrdup_or_null(goal);
-		st = kz_progress_save(c->db, &p, err);
-		kz_progress_clear(&p);
+		p[i].goal_id = xstrdup_or_null(goal);
 	}
+	/* The review, its progress and the version kept at it: one
+	 * transaction, as on the screen and the command line. */
+	if (st == KZ_OK) {
+		c->at = dr;
+		st = kz_review_record(c->db, &r, p, n, NULL, err);
+	}
+	for (size_t i = 0; i < n; i++)
+		kz_progress_clear(&p[i]);
+	free(p);
 	kz_review_clear(&r);
 	return st;
 }

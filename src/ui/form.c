@@ -52,6 +52,8 @@ struct form {
 	bool changed;       /* something was chosen or typed */
 	char *note;         /* shown instead of the usual first line */
 	char error[1024];
+	ui_form_save_fn save; /* instead of saving: see ui_form_set_save */
+	void *save_ctx;
 };
 
 static struct form *F(struct ui_screen *s)
@@ -651,7 +653,8 @@ static void form_save(struct form *fm)
 			kz_str_set(kz_field_slot(fm->rec, sl->f),
 				   kz_str_empty(sl->value) ? NULL : sl->value);
 	}
-	if (kz_record_save(ui->db, ui->cfg, fm->kind, fm->rec, &err) != KZ_OK) {
+	if ((fm->save ? fm->save(fm->save_ctx, fm->rec, &err)
+		      : kz_record_save(ui->db, ui->cfg, fm->kind, fm->rec, &err)) != KZ_OK) {
 		if (err.status == KZ_CONFLICT)
 			snprintf(fm->error, sizeof(fm->error), "%s", err.msg);
 		else
@@ -660,6 +663,11 @@ static void form_save(struct form *fm)
 		if (err.field[0])
 			ui_form_focus(&fm->base, err.field);
 		beep();
+		return;
+	}
+	if (fm->save) {
+		/* The hook took the record and says what happened. */
+		ui_pop(ui);
 		return;
 	}
 	snprintf(ui->saved_id, sizeof(ui->saved_id), "%s", (const char *)fm->rec);
@@ -826,6 +834,14 @@ void ui_form_set_note(struct ui_screen *s, const char *note)
 
 	free(fm->note);
 	fm->note = xstrdup_or_null(note);
+}
+
+void ui_form_set_save(struct ui_screen *s, ui_form_save_fn save, void *ctx)
+{
+	struct form *fm = F(s);
+
+	fm->save = save;
+	fm->save_ctx = ctx;
 }
 
 void ui_form_focus(struct ui_screen *s, const char *field)

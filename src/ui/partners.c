@@ -1,10 +1,12 @@
 /* Partners: the list (membership, kind, and the role and resources of the
  * selected one below), and the partner screen with its details, its
- * services and its contact persons. */
+ * services, its contact persons and its open tasks. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "koszyk/meetings.h"
+#include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
@@ -278,6 +280,7 @@ struct pscreen {
 	struct kz_partner p;
 	bool loaded;
 	struct kz_rows services, contacts;
+	struct kz_tasks tasks;      /* its open tasks */
 	struct ui_doc doc;
 	struct ui_listbox lb;
 };
@@ -295,9 +298,11 @@ static void ps_load(struct pscreen *ps)
 	kz_partner_clear(&ps->p);
 	kz_rows_free(&ps->services);
 	kz_rows_free(&ps->contacts);
+	kz_tasks_free(&ps->tasks);
 	ps->loaded = kz_partner_get(ps->ui->db, ps->id, &ps->p, &err) == KZ_OK &&
 		     kz_service_list(ps->ui->db, NULL, &f, 0, &ps->services, &err) == KZ_OK &&
-		     kz_contact_list(ps->ui->db, ps->id, NULL, 0, &ps->contacts, &err) == KZ_OK;
+		     kz_contact_list(ps->ui->db, ps->id, NULL, 0, &ps->contacts, &err) == KZ_OK &&
+		     kz_task_list_open(ps->ui->db, ps->id, NULL, &ps->tasks, &err) == KZ_OK;
 	if (!ps->loaded)
 		ui_error(ps->ui, "%s", err.msg);
 }
@@ -339,6 +344,36 @@ static void add_contacts(struct pscreen *ps, struct ui_doc *d)
 	}
 }
 
+/* One line of an open task: its due date and title; overdue ones stand
+ * out. Shared with the case screen (ui_doc_task). */
+void ui_doc_task(struct ui_doc *d, const struct kz_task *t)
+{
+	char today[11];
+	bool late;
+	char *line;
+
+	kz_today(today);
+	late = !kz_str_empty(t->due_date) && strcmp(t->due_date, today) < 0;
+	line = xasprintf("%s \xe2\x80\x94 %s", kz_str_empty(t->due_date) ? _("no due date")
+									  : t->due_date,
+			 t->title ? t->title : "");
+	ui_doc_link(d, line, KZ_KIND_TASK, t->id, late ? '!' : 0,
+		    late ? UI_LOOK_STALE : UI_LOOK_COUNT);
+	free(line);
+}
+
+static void add_tasks(struct pscreen *ps, struct ui_doc *d)
+{
+	char *t = xasprintf(_("Open tasks (%zu)"), ps->tasks.n);
+
+	ui_doc_text(d, t, 1, UI_LOOK_HEADING);
+	free(t);
+	if (ps->tasks.n == 0)
+		ui_doc_text(d, _("No open tasks."), 4, UI_LOOK_ARCHIVED);
+	for (size_t i = 0; i < ps->tasks.n; i++)
+		ui_doc_task(d, &ps->tasks.v[i]);
+}
+
 static void ps_build(struct pscreen *ps)
 {
 	struct ui_doc *d = &ps->doc;
@@ -359,6 +394,8 @@ static void ps_build(struct pscreen *ps)
 		add_services(ps, d);
 		ui_doc_blank(d);
 		add_contacts(ps, d);
+		ui_doc_blank(d);
+		add_tasks(ps, d);
 		ui_doc_blank(d);
 		ui_doc_stamp(ps->ui, d, &ps->p.stamp);
 	}
@@ -444,6 +481,13 @@ static bool ps_target_action(struct pscreen *ps, const struct ui_doc_line *l,
 	bool changed = false;
 
 	snprintf(id, sizeof(id), "%s", l->target);
+	if (l->kind == KZ_KIND_TASK) {
+		/* A task opens in its form, as in the tasks list. */
+		if (a == UI_ACT_OPEN || a == UI_ACT_EDIT)
+			ui_edit_task(ui, id);
+		free(name);
+		return true;
+	}
 	switch (a) {
 	case UI_ACT_OPEN:
 		ui_push(ui, l->kind == KZ_KIND_SERVICE ? ui_service_detail_new(ui, id)
@@ -495,7 +539,7 @@ static bool ps_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 	switch (a) {
 	case UI_ACT_EDIT: ui_edit_partner(ui, ps->id); break;
 	case UI_ACT_OPEN:
-		ui_message(ui, "%s", _("Move to a service or a contact person and press Enter."));
+		ui_message(ui, "%s", _("Move to a service, a contact person or a task and press Enter."));
 		break;
 	default:
 		ui_message(ui, "%s", _("Move to a service or a contact person first."));
@@ -528,6 +572,7 @@ static void ps_destroy(struct ui_screen *s)
 	kz_partner_clear(&ps->p);
 	kz_rows_free(&ps->services);
 	kz_rows_free(&ps->contacts);
+	kz_tasks_free(&ps->tasks);
 	ui_doc_free(&ps->doc);
 	free(ps);
 }

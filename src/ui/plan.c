@@ -13,6 +13,7 @@
 #include "koszyk/audit.h"
 #include "koszyk/buf.h"
 #include "koszyk/cases.h"
+#include "koszyk/meetings.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 #include "koszyk/access.h"
@@ -20,8 +21,10 @@
 
 #define LABEL_W 16
 
-/* After a review was saved, the progress of each goal is asked for, one
- * form after another. */
+/* After the review form, the progress of each goal is asked for, one
+ * form after another. A new review is held with its progress and recorded
+ * at the end in one transaction (kz_review_record), so that the version
+ * kept at it holds the progress; a review edited is saved by its form. */
 enum review_step { R_NONE, R_REVIEW_FORM, R_PROGRESS };
 
 struct cscreen {
@@ -32,6 +35,8 @@ struct cscreen {
 	bool loaded;
 	struct kz_members members;
 	struct kz_team team;
+	struct kz_meetings meetings;  /* of the case's team */
+	struct kz_tasks tasks;        /* open, of the case and its meetings */
 	bool has_plan;
 	struct kz_plan_full full;
 	bool names;
@@ -43,6 +48,10 @@ struct cscreen {
 	char **goal_ids;
 	char **goal_whats;
 	size_t ngoals, next_goal;
+	struct kz_review *pending;  /* the new review, not stored yet */
+	struct kz_progress *held;   /* its progress, one per goal answered */
+	size_t nheld;
+	bool took;                  /* the last form's record was held */
 };
 
 static struct cscreen *C(struct ui_screen *s)
@@ -57,6 +66,8 @@ static void unload(struct cscreen *c)
 	kz_case_clear(&c->kase);
 	kz_members_free(&c->members);
 	kz_team_free(&c->team);
+	kz_meetings_free(&c->meetings);
+	kz_tasks_free(&c->tasks);
 	if (c->has_plan)
 		kz_plan_full_free(&c->full);
 	memset(&c->full, 0, sizeof(c->full));
@@ -78,6 +89,9 @@ static void load(struct cscreen *c)
 	if (kz_members_of(c->ui->db, c->case_id, &c->members, &err) != KZ_OK)
 		ui_error(c->ui, "%s", err.msg);
 	if (kz_team_of(c->ui->db, c->case_id, &c->team, &err) != KZ_OK)
+		ui_error(c->ui, "%s", err.msg);
+	if (kz_meeting_list(c->ui->db, c->case_id, &c->meetings, &err) != KZ_OK ||
+	    kz_task_list_open(c->ui->db, NULL, c->case_id, &c->tasks, &err) != KZ_OK)
 		ui_error(c->ui, "%s", err.msg);
 	memset(&cur, 0, sizeof(cur));
 	if (kz_plan_current(c->ui->db, c->case_id, &cur, &err) == KZ_OK) {
@@ -215,6 +229,43 @@ static void build_team(struct cscreen *c)
 		ui_doc_text(d, text, 3, UI_LOOK_COUNT);
 		free(text);
 		target(d, from, KZ_KIND_TEAM, t->id);
+	}
+}
+
+static void sub(struct ui_doc *d, const char *label, const char *value);
+
+/* The meetings of the case's team, newest first, and the open tasks of
+ * the case and of those meetings. */
+static void build_meetings(struct cscreen *c)
+{
+	struct ui_doc *d = &c->doc;
+	char *text;
+
+	text = xasprintf(_("Team meetings (%zu)"), c->meetings.n);
+	heading(d, text);
+	free(text);
+	if (!c->meetings.n)
+		ui_doc_text(d, _("No meetings of the team yet; M plans one."), 3, UI_LOOK_ARCHIVED);
+	for (size_t i = 0; i < c->meetings.n; i++) {
+		const struct kz_meeting *m = &c->meetings.v[i];
+		size_t from = d->n;
+		text = xasprintf("%s%s%s \xe2\x80\x94 %s", or_dash(m->date), m->time ? " " : "",
+				 m->time ? m->time : "", or_dash(m->title));
+		ui_doc_text(d, text, 3, UI_LOOK_COUNT);
+		free(text);
+		target(d, from, KZ_KIND_MEETING, m->id);
+	}
+	text = xasprintf(_("Open tasks of the team (%zu)"), c->tasks.n);
+	heading(d, text);
+	free(text);
+	if (!c->tasks.n)
+		ui_doc_text(d, _("No open tasks."), 3, UI_LOOK_ARCHIVED);
+	for (size_t i = 0; i < c->tasks.n; i++) {
+		const struct kz_task *t = &c->tasks.v[i];
+		size_t from = d->n;
+		ui_doc_task(d, t);
+		sub(d, _("Who"), t->contact_name ? t->contact_name : t->partner_name);
+		target(d, from, KZ_KIND_TASK, t->id);
 	}
 }
 
@@ -413,6 +464,7 @@ static void build(struct cscreen *c)
 		build_case(c);
 		build_household(c);
 		build_team(c);
+		build_meetings(c);
 		build_plan(c);
 	}
 	ui_lb_set_count(&c->lb, d->n);
@@ -544,7 +596,8 @@ static bool need_plan(struct cscreen *c)
 	return false;
 }
 
-static void open_form(struct cscreen *c, enum kz_kind kind, void *rec, const char *note)
+static struct ui_screen *open_form(struct cscreen *c, enum kz_kind kind, void *rec,
+				   const char *note)
 {
 	struct ui_screen *f = ui_form_new(c->ui, kind, rec);
 
@@ -555,6 +608,75 @@ static void open_form(struct cscreen *c, enum kz_kind kind, void *rec, const cha
 		ui_form_set_ref_label(f, "goal_id", goal_what(c, a->goal_id));
 	}
 	ui_push(c->ui, f);
+	return f;
+}
+
+/* --- a new review, held with its progress until the end ------------------------- */
+
+static void drop_pending(struct cscreen *c)
+{
+	if (c->pending)
+		kz_record_free(KZ_KIND_REVIEW, c->pending);
+	for (size_t i = 0; i < c->nheld; i++)
+		kz_progress_clear(&c->held[i]);
+	free(c->held);
+	c->pending = NULL;
+	c->held = NULL;
+	c->nheld = 0;
+}
+
+static enum kz_status hold_review(void *ctx, const void *rec, struct kz_error *err)
+{
+	struct cscreen *c = ctx;
+	struct kz_review *r = kz_record_dup(KZ_KIND_REVIEW, rec);
+	enum kz_status st = kz_review_check(c->ui->db, r, err);
+
+	if (st != KZ_OK) {
+		kz_record_free(KZ_KIND_REVIEW, r);
+		return st;
+	}
+	drop_pending(c);
+	c->pending = r;
+	c->took = true;
+	return KZ_OK;
+}
+
+static enum kz_status hold_progress(void *ctx, const void *rec, struct kz_error *err)
+{
+	struct cscreen *c = ctx;
+	enum kz_status st = kz_progress_check(c->ui->db, c->pending ? c->pending->plan_id : NULL,
+					      rec, err);
+	struct kz_progress *p;
+
+	if (st != KZ_OK)
+		return st;
+	p = kz_record_dup(KZ_KIND_PROGRESS, rec);
+	c->held = xreallocarray(c->held, c->nheld + 1, sizeof(*c->held));
+	c->held[c->nheld++] = *p;
+	free(p);
+	c->took = true;
+	return KZ_OK;
+}
+
+/* Store the held review with its progress and the version kept at it. */
+static void record_pending(struct cscreen *c, bool every_goal)
+{
+	struct kz_error err = { 0 };
+	char id[KZ_ID_LEN + 1] = "";
+
+	if (!c->pending)
+		return;
+	if (kz_review_record(c->ui->db, c->pending, c->held, c->nheld, NULL, &err) != KZ_OK) {
+		ui_error(c->ui, _("The review was not saved: %s"), err.msg);
+	} else {
+		snprintf(id, sizeof(id), "%s", c->pending->id);
+		ui_message(c->ui, "%s", every_goal ? _("The review and the progress of every goal are saved.")
+						   : _("The review is saved; the progress of the other goals was not recorded."));
+	}
+	drop_pending(c);
+	reload_all(c);
+	if (id[0])
+		select_target(c, id);
 }
 
 /* The progress form of the next goal of the review being recorded. */
@@ -564,6 +686,7 @@ static bool next_progress(struct cscreen *c)
 		size_t g = c->next_goal++;
 		struct kz_progress *p = xcalloc(1, sizeof(*p));
 		const struct kz_progress *old = NULL;
+		struct ui_screen *f;
 		char *note;
 		for (size_t j = 0; j < c->full.nprogress; j++)
 			if (c->full.progress[j].review_id && c->full.progress[j].goal_id &&
@@ -581,8 +704,11 @@ static bool next_progress(struct cscreen *c)
 					kz_str_set(&p->goal_status, c->full.goals[j].status);
 		}
 		note = xasprintf(_("Goal %zu of %zu: %s"), g + 1, c->ngoals, c->goal_whats[g]);
-		open_form(c, KZ_KIND_PROGRESS, p, note);
+		f = open_form(c, KZ_KIND_PROGRESS, p, note);
 		free(note);
+		if (c->pending)
+			ui_form_set_save(f, hold_progress, c);
+		c->took = false;
 		return true;
 	}
 	return false;
@@ -623,6 +749,14 @@ static void edit_line(struct cscreen *c, const struct ui_doc_line *l)
 
 	if (l->kind == KZ_KIND_CASE) {
 		ui_edit_case(c->ui, l->target);
+		return;
+	}
+	if (l->kind == KZ_KIND_MEETING) {
+		ui_push(c->ui, ui_meeting_screen_new(c->ui, l->target));
+		return;
+	}
+	if (l->kind == KZ_KIND_TASK) {
+		ui_edit_task(c->ui, l->target);
 		return;
 	}
 	found = find_part(c, l->kind, l->target);
@@ -743,10 +877,11 @@ static void new_part(struct cscreen *c, enum ui_action a)
 		r = xcalloc(1, sizeof(*r));
 		kz_str_set(&r->plan_id, plan_id);
 		kz_str_set(&r->review_date, today_s());
-		rec = r;
-		kind = KZ_KIND_REVIEW;
 		c->step = R_REVIEW_FORM;
-		break;
+		c->took = false;
+		drop_pending(c);
+		ui_form_set_save(open_form(c, KZ_KIND_REVIEW, r, NULL), hold_review, c);
+		return;
 	}
 	default:
 		return;
@@ -922,7 +1057,9 @@ static bool cs_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 			ui_message(ui, "%s", _("Nothing to edit on this line."));
 		return true;
 	case UI_ACT_ARCHIVE:
-		if (l && l->target[0])
+		if (l && (l->kind == KZ_KIND_MEETING || l->kind == KZ_KIND_TASK))
+			ui_message(ui, "%s", _("Open the meeting or the task to change it."));
+		else if (l && l->target[0])
 			delete_line(c, l);
 		return true;
 	case UI_ACT_ADD:
@@ -977,6 +1114,24 @@ static void cs_resize(struct ui_screen *s, struct ui *ui)
 	build(c);
 }
 
+/* A form of a new review closed: the progress of the next goal, or the
+ * review recorded with what was given. */
+static void review_step_done(struct cscreen *c)
+{
+	bool took = c->took;
+
+	if (c->step == R_REVIEW_FORM && c->full.ngoals) {
+		start_progress(c, "");
+		if (c->step == R_PROGRESS)
+			return;
+	}
+	if (c->step == R_PROGRESS && took && next_progress(c))
+		return;
+	record_pending(c, c->nheld == c->ngoals);
+	c->step = R_NONE;
+	free_goal_queue(c);
+}
+
 static void cs_reveal(struct ui_screen *s, struct ui *ui)
 {
 	struct cscreen *c = C(s);
@@ -986,6 +1141,10 @@ static void cs_reveal(struct ui_screen *s, struct ui *ui)
 	ui->saved_id[0] = '\0';
 	reload_all(c);
 	select_target(c, saved);
+	if (c->pending) {
+		review_step_done(c);
+		return;
+	}
 	if (c->step == R_REVIEW_FORM) {
 		if (saved[0] && c->full.ngoals) {
 			start_progress(c, saved);
@@ -1010,6 +1169,7 @@ static void cs_destroy(struct ui_screen *s)
 
 	unload(c);
 	free_goal_queue(c);
+	drop_pending(c);
 	ui_doc_free(&c->doc);
 	free(c);
 }

@@ -626,6 +626,9 @@ void ui_doc_field(struct ui_doc *d, const char *label, const char *value,
 /* A line that opens a record. */
 void ui_doc_link(struct ui_doc *d, const char *text, enum kz_kind kind,
 		 const char *id, char mark, enum ui_look look);
+/* A line that opens an open task: its due date and title (partners.c). */
+struct kz_task;
+void ui_doc_task(struct ui_doc *d, const struct kz_task *t);
 /* Every field of a record (except skip, may be NULL), then who created
  * and changed it. */
 void ui_doc_record(struct ui *ui, struct ui_doc *d, enum kz_kind kind,
@@ -679,6 +682,12 @@ void ui_form_set_note(struct ui_screen *form, const char *note);
  * action's goal); copied. */
 void ui_form_set_ref_label(struct ui_screen *form, const char *field,
 			   const char *label);
+/* Instead of saving the record, F2 hands it to save (which checks it and
+ * keeps a copy, e.g. a review recorded with its progress at the end);
+ * KZ_OK closes the form without a message, a refusal shows err in it. */
+typedef enum kz_status (*ui_form_save_fn)(void *ctx, const void *rec,
+					  struct kz_error *err);
+void ui_form_set_save(struct ui_screen *form, ui_form_save_fn save, void *ctx);
 /* Put the cursor on a field of a form (e.g. the minutes). */
 void ui_form_focus(struct ui_screen *form, const char *field);
 /* Meetings: the list and one meeting (meetings.c); tasks (tasks.c). */

@@ -123,7 +123,7 @@ completes "html md text" koszyk plan R/2026/001 --format ""
 completes "csv json text" koszyk report stale --format ""
 completes "coverage gaps outcomes overdue retention stale usage workload" koszyk report ""
 completes "action diagnosis goal member plan progress review team" koszyk case add ""
-completes "all by-partner mine overdue" koszyk task list --json ""
+completes "all by-partner case mine overdue partner" koszyk task list --json ""
 completes "show" koszyk key sh
 completes "--replace" koszyk key import k.key --r
 # a file where a file is given

@@ -88,6 +88,11 @@ type_text "Syn chodzi do żłobka od kwietnia"
 keys F2
 wait_for "The review and the progress of every goal are saved."
 wait_for "Reviews (1)"
+# The version kept at the review holds its progress (issue 12, item 5).
+kz gdpr export "$code" -o "$E2E_DIR/export.json" 2>/dev/null || fail "gdpr export $code failed"
+jq -r '.plans[].versions[] | select(.note == "review") | .snapshot' "$E2E_DIR/export.json" |
+	grep -qF "how it went: Syn chodzi do żłobka od kwietnia" ||
+	fail "the version kept at the review lacks its progress"
 
 # The plan as printed for the family shows the goal and the service.
 keys P
