@@ -121,6 +121,10 @@ static inline char **kz_field_slot(void *record, const struct kz_field *f)
 const struct kz_field *kz_field_find(const struct kz_field *fields,
 				     size_t n, const char *name);
 
+/* A value as it is stored: a date written DD.MM.YYYY or D.M.YYYY becomes
+ * YYYY-MM-DD; anything else is left for kz_field_check to judge. */
+void kz_field_normalize(const struct kz_field *f, char **slot);
+
 /* Check one value against its field: length, UTF-8, date, enum.
  * The message names the field. */
 enum kz_status kz_field_check(const struct kz_field *f, const char *value,

@@ -21,6 +21,9 @@ void kz_today(char out[11]);
 void kz_now_iso(char out[32]);
 /* Strict YYYY-MM-DD with a real calendar day. */
 bool kz_date_valid(const char *s);
+/* A date as people write it: YYYY-MM-DD, DD.MM.YYYY or D.M.YYYY, blanks
+ * around it allowed; a real calendar day goes to out as YYYY-MM-DD. */
+bool kz_date_parse(const char *s, char out[11]);
 /* Days from a to b (b - a), both valid dates. */
 long kz_date_diff_days(const char *a, const char *b);
 /* date + days, into out[11]. */

@@ -81,13 +81,13 @@ const size_t kz_diagnosis_nfields = N(kz_diagnosis_fields);
 
 const struct kz_field kz_goal_fields[] = {
 	F(kz_goal, plan_id, N_("Plan"), KZ_FT_REF, KZ_ID_LEN, true, NULL),
-	{ "need_area", N_("Need area"), KZ_FT_CODE, 100, false,
-	  offsetof(struct kz_goal, need_area), NULL, KZ_VOCAB_NEED_AREAS },
 	F(kz_goal, what, N_("Goal"), KZ_FT_LONG, 2000, true, NULL),
 	F(kz_goal, indicator, N_("How we will know"), KZ_FT_LONG, 2000, false, NULL),
 	F(kz_goal, target_date, N_("Target date"), KZ_FT_DATE, 10, true, NULL),
 	F(kz_goal, priority, N_("Priority"), KZ_FT_ENUM, 20, true, kz_goal_priorities),
 	F(kz_goal, status, N_("Status"), KZ_FT_ENUM, 20, true, kz_goal_statuses),
+	{ "need_area", N_("Need area"), KZ_FT_CODE, 100, false,
+	  offsetof(struct kz_goal, need_area), NULL, KZ_VOCAB_NEED_AREAS },
 };
 const size_t kz_goal_nfields = N(kz_goal_fields);
 

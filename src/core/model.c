@@ -80,6 +80,14 @@ const struct kz_field *kz_field_find(const struct kz_field *fields, size_t n,
 	return NULL;
 }
 
+void kz_field_normalize(const struct kz_field *f, char **slot)
+{
+	char iso[11];
+
+	if (f->type == KZ_FT_DATE && *slot && kz_date_parse(*slot, iso))
+		kz_str_set(slot, iso);
+}
+
 enum kz_status kz_field_check(const struct kz_field *f, const char *value,
 			      struct kz_error *err)
 {
@@ -97,6 +105,11 @@ enum kz_status kz_field_check(const struct kz_field *f, const char *value,
 		return kz_fail_field(err, KZ_INVALID, f->name,
 			       _("%s: the text is not valid UTF-8 (byte %zu); save the file as UTF-8"),
 			       _(f->label), bad + 1);
+	/* A date field says what a date is before its length matters. */
+	if (f->type == KZ_FT_DATE && !kz_date_valid(value))
+		return kz_fail_field(err, KZ_INVALID, f->name,
+			       _("%s: \"%s\" is not a date; write it as DD.MM.YYYY, e.g. 15.12.2026"),
+			       _(f->label), value);
 	if (len > f->max_len)
 		return kz_fail_field(err, KZ_INVALID, f->name,
 			       _("%s: the text is too long (%zu characters, at most %zu)"),
@@ -106,10 +119,6 @@ enum kz_status kz_field_check(const struct kz_field *f, const char *value,
 			return kz_fail_field(err, KZ_INVALID, f->name,
 				       _("%s: must be a single line"), _(f->label));
 	}
-	if (f->type == KZ_FT_DATE && !kz_date_valid(value))
-		return kz_fail_field(err, KZ_INVALID, f->name,
-			       _("%s: \"%s\" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31"),
-			       _(f->label), value);
 	if (f->type == KZ_FT_ENUM) {
 		for (const char *const *v = f->values; *v; v++)
 			if (strcmp(*v, value) == 0)

@@ -111,6 +111,60 @@ bool kz_date_valid(const char *s)
 	return parse_date(s, &y, &m, &d);
 }
 
+/* A number of min to max digits at *p, moving past it; -1 when none. */
+static int digits(const char **p, int min, int max)
+{
+	int n = 0, v = 0;
+
+	while (n < max && isdigit((unsigned char)(*p)[n]))
+		v = v * 10 + ((*p)[n++] - '0');
+	if (n < min || isdigit((unsigned char)(*p)[n]))
+		return -1;
+	*p += n;
+	return v;
+}
+
+/* D.M.YYYY or DD.MM.YYYY, as Polish letters and forms write dates. */
+static bool parse_dotted(const char *s, size_t len, int *y, int *m, int *d)
+{
+	const char *p = s;
+
+	*d = digits(&p, 1, 2);
+	if (*d < 0 || *p++ != '.')
+		return false;
+	*m = digits(&p, 1, 2);
+	if (*m < 0 || *p++ != '.')
+		return false;
+	*y = digits(&p, 4, 4);
+	return *y >= 0 && p == s + len && *y >= 1900 && *y <= 2999 &&
+	       *m >= 1 && *m <= 12 && *d >= 1 && *d <= days_in_month(*y, *m);
+}
+
+bool kz_date_parse(const char *s, char out[11])
+{
+	char iso[16];
+	size_t len;
+	int y, m, d;
+
+	if (!s)
+		return false;
+	while (*s == ' ')
+		s++;
+	len = strlen(s);
+	while (len && s[len - 1] == ' ')
+		len--;
+	if (len == 10 && s[4] == '-') {
+		memcpy(iso, s, 10);
+		iso[10] = '\0';
+		if (!parse_date(iso, &y, &m, &d))
+			return false;
+	} else if (len > 10 || !parse_dotted(s, len, &y, &m, &d)) {
+		return false;
+	}
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	return true;
+}
+
 /* Days since 1970-01-01 (civil calendar, proleptic Gregorian). */
 static long days_from_civil(int y, int m, int d)
 {

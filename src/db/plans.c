@@ -86,8 +86,9 @@ void kz_plan_defaults(const struct kz_config *cfg, struct kz_plan *p)
 		kz_today(today);
 		kz_str_set(&p->valid_from, today);
 	}
-	if (p->valid_from)
-		kz_trim(p->valid_from);
+	/* The end is counted from the start however it was written. */
+	if (p->valid_from && kz_date_parse(kz_trim(p->valid_from), today))
+		kz_str_set(&p->valid_from, today);
 	if (kz_str_empty(p->valid_to) && kz_date_valid(p->valid_from)) {
 		kz_date_add_months(p->valid_from, kz_plan_validity_months(cfg), limit);
 		kz_str_set(&p->valid_to, limit);

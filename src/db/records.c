@@ -136,6 +136,7 @@ enum kz_status kz_record_validate(enum kz_kind kind, void *rec,
 			free(*slot);
 			*slot = NULL;
 		}
+		kz_field_normalize(f, slot);
 		enum kz_status st = kz_field_check(f, *slot, err);
 		if (st != KZ_OK)
 			return st;

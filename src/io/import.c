@@ -372,6 +372,8 @@ static enum kz_status field_value(struct import *im, size_t col,
 		break;
 	}
 	case KZ_FT_DATE:
+		/* Spreadsheets write DD.MM.YYYY too: stored as YYYY-MM-DD. */
+		kz_field_normalize(f, &v);
 		if (!kz_date_valid(v)) {
 			st = fail_cell(im, col, err,
 				       _("\"%s\" is not a date — write dates as YYYY-MM-DD, for example 2026-03-31"),

@@ -319,11 +319,18 @@ static void draw_status(struct ui *ui)
 	wattrset(ui->status, A_NORMAL);
 }
 
-static int legend_item_width(const struct ui_legend *it)
+/* An item's label; q says Quit only where it leaves (ui_at_start). */
+static const char *legend_label(struct ui *ui, const struct ui_legend *it)
 {
-	const char *label = _(it->label ? it->label : ui_actions[it->act].label);
+	if (it->act == UI_ACT_BACK)
+		return ui_at_start(ui) ? _("Quit") : _(ui_actions[UI_ACT_BACK].label);
+	return _(it->label ? it->label : ui_actions[it->act].label);
+}
 
-	return ui_text_width(ui_action_key(it->act)) + 1 + ui_text_width(label);
+static int legend_item_width(struct ui *ui, const struct ui_legend *it)
+{
+	return ui_text_width(ui_action_key(it->act)) + 1 +
+	       ui_text_width(legend_label(ui, it));
 }
 
 /* The legend in the order given; when it is too long, items before the
@@ -340,12 +347,12 @@ static void draw_legend(struct ui *ui)
 	while (items && n < 32 && items[n].act != UI_ACT_NONE) {
 		shown[n] = ui_action_allowed(ui, items[n].act, NULL);
 		if (shown[n])
-			total += legend_item_width(&items[n]) + (n ? 2 : 0);
+			total += legend_item_width(ui, &items[n]) + (n ? 2 : 0);
 		n++;
 	}
 	for (size_t i = n >= 2 ? n - 2 : 0; total > w && n >= 2; i--) {
 		if (shown[i])
-			total -= legend_item_width(&items[i]) + 2;
+			total -= legend_item_width(ui, &items[i]) + 2;
 		shown[i] = false;
 		if (i == 0)
 			break;
@@ -354,7 +361,7 @@ static void draw_legend(struct ui *ui)
 		const char *label;
 		if (!shown[i] || x >= w)
 			continue;
-		label = _(items[i].label ? items[i].label : ui_actions[items[i].act].label);
+		label = legend_label(ui, &items[i]);
 		wattrset(ui->legend, ui_look(UI_LOOK_KEY));
 		x += ui_draw_text(ui->legend, 0, x, ui_action_key(items[i].act), w - x);
 		wattrset(ui->legend, A_NORMAL);
@@ -458,16 +465,45 @@ int ui_next_key(struct ui *ui)
 	return key;
 }
 
+/* The screen of a top-level action (a number key, Tab, the first
+ * screen); NULL when the action is none. */
+static struct ui_screen *top_screen(struct ui *ui, enum ui_action a)
+{
+	switch (a) {
+	case UI_ACT_BASKET: return ui->basket;
+	case UI_ACT_PARTNERS: return ui->partners;
+	case UI_ACT_CONTACTS: return ui->contacts;
+	case UI_ACT_CASES: return ui_cases_new(ui);
+	case UI_ACT_DASHBOARD: return ui_dashboard_new(ui);
+	case UI_ACT_MEETINGS: return ui_meetings_new(ui);
+	case UI_ACT_TASKS: return ui_tasks_new(ui);
+	default: return NULL;
+	}
+}
+
+/* Show a top-level screen instead of the whole stack; true when the
+ * action is one. Which one it is decides where q and Esc go back to. */
+static bool show_top_level(struct ui *ui, enum ui_action a)
+{
+	struct ui_screen *s = top_screen(ui, a);
+
+	if (!s)
+		return false;
+	ui->top_act = a;
+	ui_show_top(ui, s);
+	return true;
+}
+
 static void next_view(struct ui *ui)
 {
-	struct ui_screen *order[] = { ui->basket, ui->partners, ui->contacts };
+	const enum ui_action order[] = { UI_ACT_BASKET, UI_ACT_PARTNERS, UI_ACT_CONTACTS };
 
 	for (int i = 0; i < 3; i++)
-		if (ui->stack[0] == order[i]) {
-			ui_show_top(ui, order[(i + 1) % 3]);
+		if (ui->top_act == order[i]) {
+			show_top_level(ui, order[(i + 1) % 3]);
 			return;
 		}
-	ui_show_top(ui, ui->basket);
+	show_top_level(ui, UI_ACT_BASKET);
 }
 
 /* The right an action needs beyond reading the basket. */
@@ -515,13 +551,38 @@ bool ui_action_allowed(struct ui *ui, enum ui_action a, struct kz_error *err)
 /* The first screen of the person: a case manager starts with what needs
  * attention in her cases, a coordinator with the dashboard, anyone else
  * with the basket. */
-static void show_start(struct ui *ui)
+static enum ui_action start_action(struct ui *ui)
 {
 	switch (kz_db_role(ui->db)) {
-	case KZ_ROLE_WORKER: ui_show_top(ui, ui_cases_new(ui)); break;
-	case KZ_ROLE_COORDINATOR: ui_show_top(ui, ui_dashboard_new(ui)); break;
-	default: ui_show_top(ui, ui->basket); break;
+	case KZ_ROLE_WORKER: return UI_ACT_CASES;
+	case KZ_ROLE_COORDINATOR: return UI_ACT_DASHBOARD;
+	default: return UI_ACT_BASKET;
 	}
+}
+
+static void show_start(struct ui *ui)
+{
+	show_top_level(ui, start_action(ui));
+}
+
+bool ui_at_start(struct ui *ui)
+{
+	return ui->depth == 1 && ui->top_act == start_action(ui);
+}
+
+/* The one rule of leaving: q and Esc close the screen on top; on a
+ * top-level screen they go back to the first screen; there q leaves
+ * koszyk and Esc only says so. */
+static void go_back(struct ui *ui, int key)
+{
+	if (ui->depth > 1)
+		ui_pop(ui);
+	else if (!ui_at_start(ui))
+		show_start(ui);
+	else if (key == UI_KEY_ESC)
+		ui_message(ui, "%s", _("This is your first screen: press q to leave koszyk."));
+	else
+		ui->running = false;
 }
 
 static const char *role_label(enum kz_role role)
@@ -558,32 +619,22 @@ static bool choose_demo_user(struct ui *ui)
 	return chosen;
 }
 
-static void global_action(struct ui *ui, enum ui_action a)
+static void global_action(struct ui *ui, enum ui_action a, int key)
 {
+	if (show_top_level(ui, a))
+		return;
 	switch (a) {
 	case UI_ACT_ACT_AS:
 		if (choose_demo_user(ui))
 			show_start(ui);
 		break;
 	case UI_ACT_HELP: ui_push(ui, ui_help_new(ui)); break;
-	case UI_ACT_BACK:
-		if (ui->depth > 1)
-			ui_pop(ui);
-		else
-			ui->running = false;
-		break;
+	case UI_ACT_BACK: go_back(ui, key); break;
 	case UI_ACT_QUIT: ui->running = false; break;
-	case UI_ACT_BASKET: ui_show_top(ui, ui->basket); break;
-	case UI_ACT_PARTNERS: ui_show_top(ui, ui->partners); break;
-	case UI_ACT_CONTACTS: ui_show_top(ui, ui->contacts); break;
-	case UI_ACT_CASES: ui_show_top(ui, ui_cases_new(ui)); break;
 	case UI_ACT_NEXT_VIEW: next_view(ui); break;
 	case UI_ACT_LOOKUP: ui_push(ui, ui_lookup_new(ui)); break;
 	/* The reports open over the screen: q comes back to it. */
 	case UI_ACT_REPORTS: ui_push(ui, ui_reports_new(ui)); break;
-	case UI_ACT_DASHBOARD: ui_show_top(ui, ui_dashboard_new(ui)); break;
-	case UI_ACT_MEETINGS: ui_show_top(ui, ui_meetings_new(ui)); break;
-	case UI_ACT_TASKS: ui_show_top(ui, ui_tasks_new(ui)); break;
 	/* Conflicts and sync open over the screen, like the reports. */
 	case UI_ACT_CONFLICTS: ui_push(ui, ui_conflicts_new(ui)); break;
 	case UI_ACT_SYNC: ui_push(ui, ui_sync_new(ui)); break;
@@ -617,7 +668,7 @@ static void handle_key(struct ui *ui, int key)
 	}
 	if (s->ops->action && s->ops->action(s, ui, a))
 		return;
-	global_action(ui, a);
+	global_action(ui, a, key);
 }
 
 static void dispatch(struct ui *ui, int key)

@@ -239,7 +239,7 @@ static const struct ui_legend legend_list[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_SEARCH, NULL }, { UI_ACT_FILTER, NULL },
 	{ UI_ACT_OPEN, NULL }, { UI_ACT_ADD, NULL }, { UI_ACT_EDIT, NULL },
 	{ UI_ACT_VERIFY, N_("Verify") }, { UI_ACT_ARCHIVE, NULL },
-	{ UI_ACT_PARTNERS, NULL }, { UI_ACT_LOOKUP, NULL }, { UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_PARTNERS, NULL }, { UI_ACT_LOOKUP, NULL }, { UI_ACT_BACK, NULL },
 	{ UI_ACT_NONE, NULL }
 };
 

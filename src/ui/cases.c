@@ -278,13 +278,13 @@ static void cases_title(struct ui_list *l, char *name, size_t nn, char *info, si
 static const struct ui_legend legend_mine[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_OPEN, NULL }, { UI_ACT_SEARCH, NULL },
 	{ UI_ACT_FILTER, NULL }, { UI_ACT_ALL_CASES, N_("All cases") },
-	{ UI_ACT_ADD, N_("New case") }, { UI_ACT_BASKET, NULL }, { UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_ADD, N_("New case") }, { UI_ACT_BASKET, NULL }, { UI_ACT_BACK, NULL },
 	{ UI_ACT_NONE, NULL }
 };
 static const struct ui_legend legend_all[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_OPEN, NULL }, { UI_ACT_SEARCH, NULL },
 	{ UI_ACT_FILTER, NULL }, { UI_ACT_ALL_CASES, N_("Mine only") },
-	{ UI_ACT_ADD, N_("New case") }, { UI_ACT_BASKET, NULL }, { UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_ADD, N_("New case") }, { UI_ACT_BASKET, NULL }, { UI_ACT_BACK, NULL },
 	{ UI_ACT_NONE, NULL }
 };
 

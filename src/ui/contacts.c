@@ -131,7 +131,7 @@ static const struct ui_legend legend_list[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_SEARCH, NULL }, { UI_ACT_FILTER, NULL },
 	{ UI_ACT_OPEN, NULL }, { UI_ACT_ADD, NULL }, { UI_ACT_EDIT, NULL },
 	{ UI_ACT_ARCHIVE, N_("Delete") },
-	{ UI_ACT_BASKET, NULL }, { UI_ACT_BACK, N_("Quit") }, { UI_ACT_NONE, NULL }
+	{ UI_ACT_BASKET, NULL }, { UI_ACT_BACK, NULL }, { UI_ACT_NONE, NULL }
 };
 
 static void clist_open(struct ui_list *l, size_t i)

@@ -251,7 +251,7 @@ static void dash_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn
 
 static const struct ui_legend dash_legend_items[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_BASKET, NULL }, { UI_ACT_CASES, NULL },
-	{ UI_ACT_REPORTS, NULL }, { UI_ACT_LOOKUP, NULL }, { UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_REPORTS, NULL }, { UI_ACT_LOOKUP, NULL }, { UI_ACT_BACK, NULL },
 	{ UI_ACT_NONE, NULL }
 };
 

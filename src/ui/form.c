@@ -210,6 +210,13 @@ static void update_looks(struct form *fm)
 	}
 }
 
+/* A field gets the cursor at the end of its text, as in readline: typing
+ * adds to the text, Backspace changes its end, Ctrl-U clears it. */
+static void cursor_to_end(struct form *fm)
+{
+	form_driver(fm->form, REQ_END_FIELD);
+}
+
 /* Lay the fields out in pages that fit the body, then post the form. */
 static void build_form(struct form *fm)
 {
@@ -249,6 +256,7 @@ static void build_form(struct form *fm)
 		load_input(fm, &fm->slots[i]);
 	if (fm->cur < fm->n)
 		set_current_field(fm->form, fm->slots[fm->cur].input);
+	cursor_to_end(fm);
 	update_looks(fm);
 }
 
@@ -261,7 +269,7 @@ static const char *hint(const struct kz_field *f, bool pick)
 	if (pick)
 		return _("Enter opens a list to choose from; typing a letter starts the search.");
 	if (f->type == KZ_FT_DATE)
-		return _("A date as YYYY-MM-DD, e.g. 2026-03-31.");
+		return _("A date as DD.MM.YYYY or YYYY-MM-DD, e.g. 15.12.2026.");
 	if (is_long(f))
 		return _("Several lines: Enter starts a new line, Tab goes to the next field.");
 	return _("Type the text; Tab or Down goes to the next field.");
@@ -679,10 +687,13 @@ static void form_save(struct form *fm)
 
 static void driver(struct form *fm, int req)
 {
+	FIELD *was = current_field(fm->form);
 	int r = form_driver(fm->form, req);
 
 	if (r != E_OK && r != E_UNKNOWN_COMMAND)
 		beep();
+	if (current_field(fm->form) != was)
+		cursor_to_end(fm);
 	update_looks(fm);
 }
 
@@ -853,6 +864,7 @@ void ui_form_focus(struct ui_screen *s, const char *field)
 			fm->cur = i;
 			if (fm->form) {
 				set_current_field(fm->form, fm->slots[i].input);
+				cursor_to_end(fm);
 				update_looks(fm);
 			}
 		}

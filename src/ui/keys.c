@@ -31,7 +31,7 @@ const size_t ui_help_nsections = sizeof(ui_help_sections) / sizeof(ui_help_secti
 const char *const ui_help_marks =
 	N_("Marks in the basket: ! not verified lately, - suspended, x archived.");
 const char *const ui_help_editing =
-	N_("In the search line and in forms: Left, Right, Home, End, Backspace and Delete edit the text; Ctrl-U deletes to the start of the line, Ctrl-W the word before the cursor.");
+	N_("In the search line and in forms the cursor starts at the end of the text: Left, Right, Home, End, Backspace and Delete edit it; Ctrl-U deletes to the start of the line, Ctrl-W the word before the cursor.");
 
 static const struct {
 	const char *name;   /* inside <...> */

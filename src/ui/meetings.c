@@ -114,7 +114,7 @@ static void mlist_title(struct ui_list *l, char *name, size_t nn, char *info, si
 static const struct ui_legend mlist_legend_items[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_OPEN, NULL }, { UI_ACT_ADD, N_("New meeting") },
 	{ UI_ACT_EDIT, NULL }, { UI_ACT_FILTER, NULL }, { UI_ACT_TASKS, NULL },
-	{ UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_BACK, NULL },
 	{ UI_ACT_NONE, NULL }
 };
 

@@ -201,7 +201,7 @@ static void plist_filter_message(struct ui_list *l)
 static const struct ui_legend plist_legend_list[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_SEARCH, NULL }, { UI_ACT_FILTER, NULL },
 	{ UI_ACT_OPEN, NULL }, { UI_ACT_ADD, NULL }, { UI_ACT_EDIT, NULL },
-	{ UI_ACT_BASKET, NULL }, { UI_ACT_CONTACTS, NULL }, { UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_BASKET, NULL }, { UI_ACT_CONTACTS, NULL }, { UI_ACT_BACK, NULL },
 	{ UI_ACT_NONE, NULL }
 };
 

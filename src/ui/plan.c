@@ -235,12 +235,15 @@ static void build_team(struct cscreen *c)
 static void sub(struct ui_doc *d, const char *label, const char *value);
 
 /* The meetings of the case's team, newest first, and the open tasks of
- * the case and of those meetings. */
+ * the case and of those meetings. A case without either (a new one) shows
+ * neither, so that its plan stays on the first page. */
 static void build_meetings(struct cscreen *c)
 {
 	struct ui_doc *d = &c->doc;
 	char *text;
 
+	if (!c->meetings.n && !c->tasks.n)
+		return;
 	text = xasprintf(_("Team meetings (%zu)"), c->meetings.n);
 	heading(d, text);
 	free(text);
@@ -255,11 +258,11 @@ static void build_meetings(struct cscreen *c)
 		free(text);
 		target(d, from, KZ_KIND_MEETING, m->id);
 	}
+	if (!c->tasks.n)
+		return;
 	text = xasprintf(_("Open tasks of the team (%zu)"), c->tasks.n);
 	heading(d, text);
 	free(text);
-	if (!c->tasks.n)
-		ui_doc_text(d, _("No open tasks."), 3, UI_LOOK_ARCHIVED);
 	for (size_t i = 0; i < c->tasks.n; i++) {
 		const struct kz_task *t = &c->tasks.v[i];
 		size_t from = d->n;

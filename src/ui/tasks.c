@@ -113,7 +113,7 @@ static void tasks_title(struct ui_list *l, char *name, size_t nn, char *info, si
 static const struct ui_legend tasks_legend_items[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_OPEN, NULL }, { UI_ACT_NEXT_VIEW, N_("Next view") },
 	{ UI_ACT_FILTER, NULL }, { UI_ACT_CLOSE_TASK, NULL }, { UI_ACT_MEETINGS, NULL },
-	{ UI_ACT_BACK, N_("Quit") },
+	{ UI_ACT_BACK, NULL },
 	{ UI_ACT_NONE, NULL }
 };
 

@@ -56,7 +56,7 @@ enum ui_group {
 	  N_("Mark or unmark a value where several may be chosen"))            \
 	X(HELP, GLOBAL, "<F1> ?", N_("Help"), N_("Show this help"))          \
 	X(BACK, GLOBAL, "q <Esc>", N_("Back"),                                 \
-	  N_("Go back to the previous screen; on a list, leave koszyk"))       \
+	  N_("Go back; only q on your first screen leaves koszyk"))          \
 	X(QUIT, GLOBAL, "<F10> Q", N_("Quit"), N_("Leave koszyk at once"))    \
 	X(BASKET, GLOBAL, "1", N_("Basket"),                                  \
 	  N_("Show the basket of services and activities"))                    \
@@ -261,6 +261,9 @@ struct ui {
 	struct ui_screen *stack[UI_STACK_MAX];
 	int depth;
 	struct ui_screen *basket, *partners, *contacts;
+	/* The action that showed the screen at the bottom of the stack (a
+	 * number key, Tab or the first screen): q and Esc go back from it. */
+	enum ui_action top_act;
 	char message[512];
 	bool message_error;
 	bool running;
@@ -287,6 +290,10 @@ void ui_push(struct ui *ui, struct ui_screen *s);
 void ui_pop(struct ui *ui);
 /* Replace the whole stack with a top-level list. */
 void ui_show_top(struct ui *ui, struct ui_screen *s);
+/* The person's first screen (the dashboard of a coordinator, the cases
+ * of a worker, the basket of a viewer) is alone on the stack: only there
+ * q leaves koszyk; anywhere else q and Esc go back. */
+bool ui_at_start(struct ui *ui);
 void ui_message(struct ui *ui, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void ui_error(struct ui *ui, const char *fmt, ...)

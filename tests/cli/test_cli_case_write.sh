@@ -43,7 +43,7 @@ bad() { # EXPECTED-TEXT ARGS...
 	rm -f after.json
 }
 bad "a goal needs a target date" case add goal "$code" "what=Bez terminu"
-bad "is not a date" case add goal "$code" what=x target_date=31.12.2026
+bad "is not a date" case add goal "$code" what=x target_date=31.02.2027
 bad "There is no case R/2099/999" case add goal R/2099/999 what=x target_date=2027-01-01
 bad "dated before the plan starts" case add review "$code" review_date=2020-01-01
 bad "has no field \"colour\"" case add goal "$code" colour=red

@@ -83,9 +83,9 @@ err_has "nie można wypisać „gadgets”"
 # (as the demo's coordinator, who may import: a refusal exits 2 too)
 run_lang pl 0 -d pl.db demo
 out_has "Utworzono demonstracyjną bazę danych"
-printf 'title,provider,valid_from\nŻłobek nocny,"Urząd Gminy Brzozowa Wola",31.03.2026\n' > dates.csv
+printf 'title,provider,valid_from\nŻłobek nocny,"Urząd Gminy Brzozowa Wola",31.04.2026\n' > dates.csv
 run_lang pl 2 --as akowalska -d pl.db import csv services dates.csv
-err_has "dates.csv: wiersz 2, kolumna „valid_from”: „31.03.2026” to nie jest data"
+err_has "dates.csv: wiersz 2, kolumna „valid_from”: „31.04.2026” to nie jest data"
 err_has "RRRR-MM-DD"
 printf 'title;provider\nA;B\n' > semi.csv
 run_lang pl 2 --as akowalska -d pl.db import csv services semi.csv

@@ -17,9 +17,10 @@ wait_line 1 "DEMO: $(e2e_login)"
 screen_line 1 | grep -qE '[0-9]+ of [0-9]+' || fail "no counts on the header line"
 assert_screen_contains "Service or activity"
 assert_screen_contains "Provider"
-# The legend comes from the action table.
+# The legend comes from the action table; q goes back (to the
+# coordinator's dashboard), it leaves only from her first screen.
 legend=$(screen_line 24)
-for word in "F1 Help" "/ Search" "f Filter" "q Quit"; do
+for word in "F1 Help" "/ Search" "f Filter" "q Back"; do
 	case $legend in
 	*"$word"*) ;;
 	*) fail "the legend lacks \"$word\": $legend" ;;
@@ -34,6 +35,8 @@ wait_for "$(prefix "$first" 20)"
 keys z
 wait_for "That key does nothing here"
 
+keys q
+wait_line 1 "Dashboard"
 keys q
 status=$(wait_exit)
 [ "$status" = 0 ] || fail "exit status $status"

@@ -50,7 +50,7 @@ type_text "ev${RLO}il"
 wait_for 'Search: "evil"'
 keys Escape
 keys Escape
-keys q
+keys Q
 e2e_tmux pipe-pane -t "$E2E_SESSION" 2>/dev/null
 [ "$(wait_exit)" = 0 ] || fail "koszyk did not end well"
 [ -s "$E2E_DIR/raw.bytes" ] || fail "nothing was captured (the test proves nothing)"

@@ -44,7 +44,7 @@ keys Enter
 wait_for "For the laptop of"
 assert_screen_contains "mnowak: only the cases mnowak may see."
 keys q
-keys q
+keys Q
 [ "$(wait_exit)" = 0 ] || fail "koszyk did not end well at the office"
 [ -f "$E2E_DIR/for-mnowak.sync" ] || fail "no file written for mnowak"
 

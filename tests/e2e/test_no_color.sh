@@ -9,7 +9,7 @@ e2e_demo_db
 e2e_start
 wait_for "Basket of services"
 screen_escapes | grep -qE "$colour" || fail "no colours without NO_COLOR"
-keys q
+keys Q
 wait_exit >/dev/null
 
 e2e_start NO_COLOR=1

@@ -34,10 +34,11 @@ screen_line 1 | grep -qE '[0-9]+ z [0-9]+' || fail "no Polish counts on the head
 # Column headings, fitted to their columns at 80x24.
 screen_line 3 | grep -qE '^  Usługa lub aktywność +Realizator +Kategoria +Sprawdzono$' ||
 	fail "the column headings are not Polish or do not fit: $(screen_line 3)"
-# The key legend: every word Polish, and the whole list up to "q Wyjdź"
-# fits in 80 columns (nothing dropped that the English legend shows).
+# The key legend: every word Polish, and the whole list up to "q Wróć"
+# (the basket is not the coordinator's first screen: q goes back) fits in
+# 80 columns (nothing dropped that the English legend shows).
 wait_line 24 "Szukaj"
-legend_has "F1 Pomoc" "/ Szukaj" "f Filtr" "Enter Otwórz" "a Dodaj" "e Edytuj" "v Sprawdź" "q Wyjdź"
+legend_has "F1 Pomoc" "/ Szukaj" "f Filtr" "Enter Otwórz" "a Dodaj" "e Edytuj" "v Sprawdź" "q Wróć"
 case $(screen_line 24) in
 *Search* | *Help* | *Quit*) fail "English words left in the legend: $(screen_line 24)" ;;
 esac

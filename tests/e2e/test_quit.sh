@@ -1,12 +1,15 @@
 #!/bin/bash
-# q on the first screen leaves with exit status 0; F10 leaves from any
-# screen; SIGTERM ends the program cleanly too.
+# q on the first screen (the coordinator's dashboard) leaves with exit
+# status 0; F10 leaves from any screen; SIGTERM ends the program cleanly
+# too. Going back from other screens: test_leaving.sh.
 . "$(dirname "$0")/lib.sh"
 
 e2e_demo_db
 
 e2e_start
 wait_for "Basket of services"
+keys 0
+wait_line 1 "Dashboard"
 keys q
 status=$(wait_exit)
 [ "$status" = 0 ] || fail "q: exit status $status"

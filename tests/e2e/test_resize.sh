@@ -59,7 +59,7 @@ wait_for "(y/n)"
 keys y
 wait_for "Basket of services"
 
-keys q
+keys Q
 status=$(wait_exit)
 [ "$status" = 0 ] || fail "exit status $status"
 e2e_pass

@@ -157,6 +157,8 @@ keys Escape
 keys q
 wait_line 1 "Basket"
 keys q
+wait_line 1 "Dashboard"
+keys q
 [ "$(wait_exit)" = 0 ] || fail "koszyk did not end well"
 
 kzr "$HUB" sync dump >"$E2E_DIR/hub.dump" 2>/dev/null || fail "sync dump failed on the server"

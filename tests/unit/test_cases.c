@@ -307,7 +307,7 @@ static void test_case_rules(void **state)
 	expect_invalid(t->db, &cfg, &c, "only a closed case has a closing date");
 
 	fill_case(&c, NULL, "anna");
-	kz_str_set(&c.opened_on, "10.03.2026");
+	kz_str_set(&c.opened_on, "10.13.2026");
 	expect_invalid(t->db, &cfg, &c, "Opened on");
 
 	fill_case(&c, NULL, "anna");

@@ -484,7 +484,7 @@ static void test_bad_input_changes_nothing(void **state)
 		{ KZ_KIND_SERVICE, c_long_contact,
 		  "x.csv: row 2, column \"contact\": ", "too long" },
 		{ KZ_KIND_SERVICE,
-		  "title,provider,valid_from\r\nDobra,GOPS,31.12.2026\r\n",
+		  "title,provider,valid_from\r\nDobra,GOPS,31.13.2026\r\n",
 		  "x.csv: row 2, column \"valid_from\": ", "YYYY-MM-DD" },
 		{ KZ_KIND_SERVICE,
 		  "title,provider,verified_on\r\nDobra,GOPS,2026-02-30\r\n",

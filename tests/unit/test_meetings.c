@@ -288,7 +288,7 @@ static void test_task_rules_and_closing(void **state)
 				  NULL, NULL, NULL, NULL, NULL, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "no partner"));
 	assert_int_equal(add_task(t->db, "X", gops, jan, NULL, NULL, NULL, NULL, &err), KZ_INVALID);
-	assert_int_equal(add_task(t->db, "X", gops, anna, NULL, NULL, "31.03.2026", NULL, &err), KZ_INVALID);
+	assert_int_equal(add_task(t->db, "X", gops, anna, NULL, NULL, "31.04.2026", NULL, &err), KZ_INVALID);
 	assert_int_equal(add_task(t->db, "X", gops, anna, "00000000-0000-4000-8000-000000000000",
 				  NULL, NULL, NULL, &err), KZ_INVALID);
 	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM tasks", NULL), 0);

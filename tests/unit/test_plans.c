@@ -216,11 +216,11 @@ static void test_plan_defaults_and_validity(void **state)
 	assert_non_null(strstr(err.msg, "before it starts"));
 	kz_plan_clear(&p);
 
-	/* A date in the wrong format. */
+	/* No date (15.03.2026 would be one: issue 12, item 3). */
 	p.case_id = xstrdup(kase);
-	p.valid_from = xstrdup("15.03.2026");
+	p.valid_from = xstrdup("15.13.2026");
 	assert_int_equal(kz_plan_save(db, &f->cfg, &p, &err), KZ_INVALID);
-	assert_non_null(strstr(err.msg, "YYYY-MM-DD"));
+	assert_non_null(strstr(err.msg, "is not a date"));
 	kz_plan_clear(&p);
 
 	/* A configured validity of 6 months; the end of a short month. */
@@ -349,7 +349,7 @@ static void test_goal_rules(void **state)
 	g.what = xstrdup("Ola chodzi do szkoły codziennie");
 	assert_int_equal(kz_goal_save(db, NULL, &g, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "a goal needs a target date"));
-	kz_str_set(&g.target_date, "30.06.2026");
+	kz_str_set(&g.target_date, "31.06.2026");
 	assert_int_equal(kz_goal_save(db, NULL, &g, &err), KZ_INVALID);
 	assert_non_null(strstr(err.msg, "is not a date"));
 	kz_str_set(&g.target_date, "2026-06-30");
