@@ -27,7 +27,7 @@ _koszyk()
 		case $prev in
 		-d|-c) _koszyk_files ;;
 		--as) ;;
-		*) mapfile -t COMPREPLY < <(compgen -W "init demo search list import export check case plan gdpr report meeting task sync conflict backup restore key audit -d -c --as --help --version" -- "$cur") ;;
+		*) mapfile -t COMPREPLY < <(compgen -W "init demo search list partner import export check case plan gdpr report meeting task sync conflict backup restore key audit -d -c --as --help --version" -- "$cur") ;;
 		esac
 		return
 	fi
@@ -64,6 +64,7 @@ _koszyk()
 			"list services") words="--help --json --all" ;;
 			"list partners") words="--help --json --all --status --sector" ;;
 			"list contacts") words="--help --json --all" ;;
+			"partner history") words="--help --json" ;;
 			"import csv") words="--help" ;;
 			"export csv") words="--help -o" ;;
 			"export json") words="--help -o" ;;
@@ -101,6 +102,7 @@ _koszyk()
 			"demo "*) words="--help" ;;
 			"search "*) words="--help --json" ;;
 			"list "*) words="--help --json --all --status --sector" ;;
+			"partner "*) words="--help --json" ;;
 			"import "*) words="--help" ;;
 			"export "*) words="--help -o" ;;
 			"check "*) words="--help --backup --key --passphrase-file" ;;
@@ -121,6 +123,7 @@ _koszyk()
 			# a word the command knows, else a file
 			case "$cmd ${#args[@]} ${args[0]-}" in
 			"list 0 ") words="services partners contacts cases meetings tasks conflicts dropped" ;;
+			"partner 0 ") words="history" ;;
 			"import 0 ") words="csv" ;;
 			"import 1 csv") words="services partners" ;;
 			"export 0 ") words="csv json md html" ;;
@@ -128,7 +131,7 @@ _koszyk()
 			"case 0 ") words="open add share unshare" ;;
 			"case 1 add") words="member team plan diagnosis goal action review progress" ;;
 			"gdpr 0 ") words="export erase" ;;
-			"report 0 ") words="coverage gaps usage workload stale overdue outcomes retention" ;;
+			"report 0 ") words="coverage gaps usage workload stale overdue outcomes partnership retention" ;;
 			"meeting 0 ") words="add attend decide next-host" ;;
 			"task 0 ") words="add close list" ;;
 			"task 1 list") words="all mine overdue by-partner partner case" ;;

@@ -76,6 +76,14 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"as the\n"
 		".B f\n"
 		"key of the partners screen narrows them.\n" },
+	{ "partner", N_("history NAME [--json]"),
+	  N_("a partner's membership step by step, as the partner's screen shows it"),
+	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_partner,
+		"The dated steps of a partner's membership, derived from what is\n"
+		"recorded: first recorded, invited (the day its membership became\n"
+		"invited), the first partnership meeting one of its people attended, the\n"
+		"declaration signed, left and returned.\n"
+		"A step nothing recorded is not shown.\n" },
 	{ "import", N_("csv services|partners FILE"),
 	  N_("add rows; a row whose id exists updates it"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_import,
@@ -202,8 +210,8 @@ const struct kz_cli_command kz_cli_commands[] = {
 		".B \\-\\-yes\n"
 		"nothing is done.\n" },
 	{ "report", N_("NAME [--format text|csv|json] [-o PATH]"),
-	  N_("a monitoring report: coverage, gaps, usage, workload, stale, overdue, outcomes or retention"),
-	  KZ_GROUP_CASES, 0, "coverage gaps usage workload stale overdue outcomes retention", kz_cmd_report,
+	  N_("a monitoring report: coverage, gaps, usage, workload, stale, overdue, outcomes, partnership or retention"),
+	  KZ_GROUP_CASES, 0, "coverage gaps usage workload stale overdue outcomes partnership retention", kz_cmd_report,
 		".B coverage\n"
 		"(active services by sector, category and target group, empty ones too),\n"
 		".B gaps\n"
@@ -235,6 +243,9 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"opening, the CUS rule, and the plans' validity: four tables, each row of\n"
 		"the CSV and JSON naming its\n"
 		".BR part ),\n"
+		".B partnership\n"
+		"(who signed the declaration when, sectors missing or thin, partners who\n"
+		"never attended a partnership meeting, how hosting is shared),\n"
 		".B retention\n"
 		"(closed cases kept longer than\n"
 		".B retention_years\n"

@@ -13,6 +13,7 @@
 #include "koszyk/demo.h"
 #include "koszyk/exchange.h"
 #include "koszyk/i18n.h"
+#include "koszyk/partnership.h"
 #include "koszyk/defang.h"
 #include "koszyk/search.h"
 #include "koszyk/util.h"
@@ -454,5 +455,68 @@ enum kz_status kz_cmd_backup(struct kz_cli *cli, struct kz_error *err)
 	if (st == KZ_OK)
 		printf(_("Backup written to %s.\n"), path);
 	free(path);
+	return st;
+}
+
+/* --- partner history ------------------------------------------------------------ */
+
+static void history_text(const struct kz_steps *s, struct kz_buf *out)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const char *detail = s->v[i].detail;
+		kz_buf_printf(out, "%s\t%s%s%s\n", s->v[i].date,
+			      kz_step_label(s->v[i].kind), detail ? ": " : "",
+			      detail ? detail : "");
+	}
+}
+
+static void history_json(const struct kz_steps *s, struct kz_buf *out)
+{
+	kz_buf_putc(out, '[');
+	for (size_t i = 0; i < s->n; i++) {
+		kz_buf_puts(out, i ? ",\n{\"kind\":\"membership_step\",\"date\":"
+				  : "{\"kind\":\"membership_step\",\"date\":");
+		kz_buf_json_string(out, s->v[i].date);
+		kz_buf_puts(out, ",\"step\":");
+		kz_buf_json_string(out, kz_step_name(s->v[i].kind));
+		kz_buf_puts(out, ",\"detail\":");
+		if (s->v[i].detail)
+			kz_buf_json_string(out, s->v[i].detail);
+		else
+			kz_buf_puts(out, "null");
+		kz_buf_putc(out, '}');
+	}
+	kz_buf_puts(out, "]\n");
+}
+
+enum kz_status kz_cmd_partner(struct kz_cli *cli, struct kz_error *err)
+{
+	struct kz_opts a;
+	struct kz_steps steps = { 0 };
+	struct kz_buf out = KZ_BUF_INIT;
+	char id[KZ_ID_LEN + 1];
+	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_JSON, 2, &a, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (a.npos != 2 || strcmp(a.pos[0], "history") != 0)
+		return kz_fail(err, KZ_INVALID, "%s",
+			       _("usage: koszyk partner history NAME [--json]"));
+	st = kz_cli_open_db(cli, err);
+	if (st == KZ_OK)
+		st = kz_partner_find_by_name(cli->db, a.pos[1], id, err);
+	if (st == KZ_NOT_FOUND)
+		st = KZ_INVALID;
+	if (st == KZ_OK)
+		st = kz_partner_history(cli->db, id, &steps, err);
+	if (st == KZ_OK) {
+		if (a.json)
+			history_json(&steps, &out);
+		else
+			history_text(&steps, &out);
+		st = kz_cli_output(NULL, kz_buf_str(&out), out.len, err);
+	}
+	kz_steps_free(&steps);
+	kz_buf_free(&out);
 	return st;
 }

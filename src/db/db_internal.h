@@ -194,5 +194,9 @@ struct kz_report;
 struct kz_config;
 enum kz_status kz_report_outcomes(struct kz_db *db, const struct kz_config *cfg,
 				  struct kz_report *r, struct kz_error *err);
+/* partnership.c */
+enum kz_status kz_report_partnership(struct kz_db *db,
+				     const struct kz_config *cfg,
+				     struct kz_report *r, struct kz_error *err);
 
 #endif

@@ -17,7 +17,7 @@
 
 const char *const kz_report_names[] = {
 	"retention", "coverage", "gaps", "usage", "workload", "stale", "overdue",
-	"outcomes", NULL,
+	"outcomes", "partnership", NULL,
 };
 
 bool kz_report_known(const char *name)
@@ -814,6 +814,7 @@ static const struct {
 	{ "coverage", coverage }, { "gaps", gaps }, { "usage", usage },
 	{ "workload", workload }, { "stale", stale }, { "overdue", overdue },
 	{ "retention", retention }, { "outcomes", kz_report_outcomes },
+	{ "partnership", kz_report_partnership },
 };
 
 enum kz_status kz_report_run(struct kz_db *db, const struct kz_config *cfg,

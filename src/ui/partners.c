@@ -7,6 +7,7 @@
 
 #include "koszyk/meetings.h"
 #include "koszyk/util.h"
+#include "koszyk/partnership.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
@@ -281,6 +282,7 @@ struct pscreen {
 	bool loaded;
 	struct kz_rows services, contacts;
 	struct kz_tasks tasks;      /* its open tasks */
+	struct kz_steps history;    /* its membership, step by step */
 	struct ui_doc doc;
 	struct ui_listbox lb;
 };
@@ -299,7 +301,9 @@ static void ps_load(struct pscreen *ps)
 	kz_rows_free(&ps->services);
 	kz_rows_free(&ps->contacts);
 	kz_tasks_free(&ps->tasks);
+	kz_steps_free(&ps->history);
 	ps->loaded = kz_partner_get(ps->ui->db, ps->id, &ps->p, &err) == KZ_OK &&
+		     kz_partner_history(ps->ui->db, ps->id, &ps->history, &err) == KZ_OK &&
 		     kz_service_list(ps->ui->db, NULL, &f, 0, &ps->services, &err) == KZ_OK &&
 		     kz_contact_list(ps->ui->db, ps->id, NULL, 0, &ps->contacts, &err) == KZ_OK &&
 		     kz_task_list_open(ps->ui->db, ps->id, NULL, &ps->tasks, &err) == KZ_OK;
@@ -374,6 +378,20 @@ static void add_tasks(struct pscreen *ps, struct ui_doc *d)
 		ui_doc_task(d, &ps->tasks.v[i]);
 }
 
+/* The membership's steps, one dated line each. */
+static void add_history(struct pscreen *ps, struct ui_doc *d)
+{
+	ui_doc_text(d, _("Membership history"), 1, UI_LOOK_HEADING);
+	for (size_t i = 0; i < ps->history.n; i++) {
+		const struct kz_step *st = &ps->history.v[i];
+		char *line = st->detail
+			? xasprintf("%s  %s: %s", st->date, kz_step_label(st->kind), st->detail)
+			: xasprintf("%s  %s", st->date, kz_step_label(st->kind));
+		ui_doc_text(d, line, 4, UI_LOOK_COUNT);
+		free(line);
+	}
+}
+
 static void ps_build(struct pscreen *ps)
 {
 	struct ui_doc *d = &ps->doc;
@@ -394,6 +412,8 @@ static void ps_build(struct pscreen *ps)
 		add_services(ps, d);
 		ui_doc_blank(d);
 		add_contacts(ps, d);
+		ui_doc_blank(d);
+		add_history(ps, d);
 		ui_doc_blank(d);
 		add_tasks(ps, d);
 		ui_doc_blank(d);
@@ -573,6 +593,7 @@ static void ps_destroy(struct ui_screen *s)
 	kz_rows_free(&ps->services);
 	kz_rows_free(&ps->contacts);
 	kz_tasks_free(&ps->tasks);
+	kz_steps_free(&ps->history);
 	ui_doc_free(&ps->doc);
 	free(ps);
 }

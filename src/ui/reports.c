@@ -31,6 +31,8 @@ static const struct {
 	  N_("Actions, tasks and reviews past due, the oldest first") },
 	{ "outcomes", N_("Outcomes"),
 	  N_("Goals reached, referrals answered, plans made within 30 days") },
+	{ "partnership", N_("Partnership"),
+	  N_("Who joined when, sectors missing, who never came, who hosts") },
 	{ "retention", N_("Retention"),
 	  N_("Closed cases kept longer than the retention period") },
 };

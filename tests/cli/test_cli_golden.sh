@@ -36,7 +36,7 @@ done
 golden list-services-all list services --all
 golden list-cases-json list cases --json
 golden list-meetings-json list meetings --json
-for report in coverage gaps usage workload stale overdue outcomes retention; do
+for report in coverage gaps usage workload stale overdue outcomes partnership retention; do
 	golden "report-$report" report "$report" --format text
 done
 golden search-pomoc search pomoc

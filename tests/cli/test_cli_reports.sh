@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 export KOSZYK_TODAY=2026-05-15
 run 0 -d demo.db demo
 
-reports="retention coverage gaps usage workload stale overdue outcomes"
+reports="retention coverage gaps usage workload stale overdue outcomes partnership"
 for r in $reports; do
 	run 0 -d demo.db report "$r"
 	[ -s out ] || fail "report $r printed nothing"
@@ -68,6 +68,30 @@ cases=$(sqlite3 demo.db "SELECT count(*) FROM cases")
 	fail "outcomes: every case is counted for the 30-day rule"
 run 0 -d demo.db report outcomes --format csv
 head -1 out | grep -q '^part,id,need_area,reached,partly,not_reached,open,' || fail "outcomes CSV header"
+
+# Partnership: who joined, sectors, who never came, hosting.
+run 0 -d demo.db report partnership --format json
+[ "$(jq '[.[].part] | unique | length' out)" -eq 4 ] || fail "partnership: four parts"
+signed=$(sqlite3 demo.db "SELECT count(*) FROM partners WHERE status IN ('declared', 'left') OR coalesce(declaration_date, '') <> ''")
+[ "$(jq '[.[] | select(.part == "partnership")] | length' out)" -eq "$signed" ] ||
+	fail "partnership: every partner that signed or left is listed"
+jq -e '[.[] | select(.part == "partnership_sectors")] | length == 13' out >/dev/null ||
+	fail "partnership: every configured sector"
+jq -e '[.[] | select(.part == "partnership")][0].status == "declared"' out >/dev/null ||
+	fail "partnership: scripts read the status code"
+
+# A partner's membership history on the command line.
+partner=$(sqlite3 demo.db "SELECT name FROM partners WHERE declaration_date IS NOT NULL ORDER BY declaration_date LIMIT 1")
+date=$(sqlite3 demo.db "SELECT declaration_date FROM partners WHERE name = '$partner'")
+run 0 -d demo.db partner history "$partner"
+out_has "$date	Declaration signed"
+out_has "Recorded in koszyk"
+run 0 -d demo.db partner history "$partner" --json
+jq -e --arg d "$date" 'any(.[]; .step == "declared" and .date == $d)' out >/dev/null ||
+	fail "partner history --json: the declaration"
+run 2 -d demo.db partner history "No such partner"
+err_has "No such partner"
+run 2 -d demo.db partner nonsense
 
 # Overdue: oldest first.
 run 0 -d demo.db report overdue --format json
