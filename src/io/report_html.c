@@ -16,15 +16,15 @@
  * start at BAR_X and are at most BAR_MAX long (room for the number after
  * the longest); one row is ROW_H high. */
 #define CHART_W 800
-#define LABEL_END 292
-#define BAR_X 300
-#define BAR_MAX 420
+#define LABEL_END 332
+#define BAR_X 340
+#define BAR_MAX 390
 #define ROW_H 26
 #define BAR_H 18
 #define CHART_PAD 6
 /* Labels longer than this (in characters) are cut with "…"; the whole
  * text is in the bar's <title> and in the table. */
-#define LABEL_CHARS 34
+#define LABEL_CHARS 32
 #define NO_COLUMN SIZE_MAX
 
 static const char page_style[] =

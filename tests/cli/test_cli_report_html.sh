@@ -92,7 +92,7 @@ grep -q '<figcaption id="chart1">Active services — sector</figcaption>' covera
 	fail "coverage: the first chart is not the sectors"
 grep -q '<td class="num">' coverage.html || fail "coverage: numbers not aligned right"
 # The largest bar of a chart is full length; the others scaled to it.
-grep -q 'width="420.0"' coverage.html || fail "coverage: no bar of full length"
+grep -q 'width="390.0"' coverage.html || fail "coverage: no bar of full length"
 grep -q '<p class="note">' coverage.html || fail "coverage: no note"
 
 # Workload: one chart of the partners, with the unevenness in the note.
