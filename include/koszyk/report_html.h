@@ -4,7 +4,9 @@
  * of the rows' bar values when the report has bars (one chart for each
  * part of a grouped report, e.g. coverage by sector, by category, by
  * target group), the table, the footnote, and the gmina with the day it
- * was made (kz_today). Printable on A4, black on white.
+ * was made (kz_today); each table chained after the first (outcomes) is
+ * a section of its own with its heading, note, charts and table.
+ * Printable on A4, black on white.
  *
  * Nothing on the page is fetched: no fonts, scripts or images by address,
  * and a Content-Security-Policy that forbids any request. Every text from

@@ -33,6 +33,8 @@ static const char page_style[] =
 	"font-size:18px;line-height:1.4;color:#000;background:#fff;"
 	"margin:0 auto;max-width:62rem;padding:1rem 1.5rem 2rem}\n"
 	"h1{font-size:1.7rem;margin:.2rem 0 .6rem;line-height:1.2}\n"
+	"h2{font-size:1.35rem;margin:2rem 0 .4rem;line-height:1.2;"
+	"break-after:avoid;page-break-after:avoid}\n"
 	".gmina{font-weight:bold;margin:0}\n"
 	".note{margin:0 0 1rem}\n"
 	"figure{margin:1.2rem 0;break-inside:avoid;page-break-inside:avoid}\n"
@@ -218,15 +220,17 @@ static void put_chart(struct kz_buf *out, const struct kz_report *r,
 	kz_buf_puts(out, "</svg>\n</figure>\n");
 }
 
-static void put_charts(struct kz_buf *out, const struct kz_report *r)
+/* The charts of one table; *n counts the charts of the page (their ids). */
+static void put_charts(struct kz_buf *out, const struct kz_report *r,
+		       size_t *n)
 {
-	size_t col = bar_column(r), n = 0;
+	size_t col = bar_column(r);
 
 	if (!r->has_bars)
 		return;
 	for (size_t first = 0; first < r->nrows;) {
 		size_t end = part_end(r, first);
-		put_chart(out, r, first, end, col, ++n);
+		put_chart(out, r, first, end, col, ++*n);
 		first = end;
 	}
 }
@@ -267,6 +271,8 @@ static void put_table(struct kz_buf *out, const struct kz_report *r)
 
 /* --- the page ------------------------------------------------------------------- */
 
+static void put_note(struct kz_buf *out, const char *note);
+
 static void put_head(struct kz_buf *out, const struct kz_report *r,
 		     const char *gmina)
 {
@@ -294,11 +300,7 @@ static void put_head(struct kz_buf *out, const struct kz_report *r,
 	kz_buf_puts(out, "<h1>");
 	kz_buf_html(out, r->title);
 	kz_buf_puts(out, "</h1>\n");
-	if (!kz_str_empty(r->note)) {
-		kz_buf_puts(out, "<p class=\"note\">");
-		kz_buf_html_lines(out, r->note);
-		kz_buf_puts(out, "</p>\n");
-	}
+	put_note(out, r->note);
 	kz_buf_puts(out, "</header>\n");
 }
 
@@ -316,18 +318,46 @@ static void put_foot(struct kz_buf *out, const char *gmina)
 	kz_buf_puts(out, "</p>\n</footer>\n");
 }
 
+static void put_note(struct kz_buf *out, const char *note)
+{
+	if (kz_str_empty(note))
+		return;
+	kz_buf_puts(out, "<p class=\"note\">");
+	kz_buf_html_lines(out, note);
+	kz_buf_puts(out, "</p>\n");
+}
+
+/* One table of the report with its charts; a table chained after the
+ * first (outcomes) is a section under its own heading and note. */
+static void put_part(struct kz_buf *out, const struct kz_report *p,
+		     bool first, size_t *charts)
+{
+	if (!first) {
+		kz_buf_puts(out, "<section>\n<h2>");
+		kz_buf_html(out, p->title);
+		kz_buf_puts(out, "</h2>\n");
+		put_note(out, p->note);
+	}
+	put_charts(out, p, charts);
+	put_table(out, p);
+	if (!kz_str_empty(p->footnote)) {
+		kz_buf_puts(out, "<p class=\"footnote\">");
+		kz_buf_html_lines(out, p->footnote);
+		kz_buf_puts(out, "</p>\n");
+	}
+	if (!first)
+		kz_buf_puts(out, "</section>\n");
+}
+
 void kz_report_html(const struct kz_report *r, const char *gmina,
 		    struct kz_buf *out)
 {
+	size_t charts = 0;
+
 	put_head(out, r, gmina);
 	kz_buf_puts(out, "<main>\n");
-	put_charts(out, r);
-	put_table(out, r);
-	if (!kz_str_empty(r->footnote)) {
-		kz_buf_puts(out, "<p class=\"footnote\">");
-		kz_buf_html_lines(out, r->footnote);
-		kz_buf_puts(out, "</p>\n");
-	}
+	for (const struct kz_report *p = r; p; p = p->next)
+		put_part(out, p, p == r, &charts);
 	kz_buf_puts(out, "</main>\n");
 	put_foot(out, gmina);
 	kz_buf_puts(out, "</body>\n</html>\n");

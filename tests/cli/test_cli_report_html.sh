@@ -54,7 +54,7 @@ run 0 -d d.db case add action "$code" 'service=<script>alert(1)</script> Usługa
 
 # Which reports have bars: the JSON of the data layer does not say, the
 # text printer draws them as '#'; the page must then hold a chart.
-for r in retention coverage gaps usage workload stale overdue; do
+for r in retention coverage gaps usage workload stale overdue outcomes; do
 	run 0 -d d.db report "$r" --format html -o "$r.html"
 	[ ! -s out ] || fail "report $r -o wrote to stdout too"
 	page=$r.html
@@ -98,6 +98,14 @@ grep -q '<p class="note">' coverage.html || fail "coverage: no note"
 # Workload: one chart of the partners, with the unevenness in the note.
 grep -c '<svg' workload.html | grep -qx 1 || fail "workload: not one chart"
 grep -q 'Unevenness' workload.html || fail "workload: no unevenness note"
+
+# Outcomes: four tables, the first under the page's heading, the others
+# each a section with its heading; goals by need area drawn.
+[ "$(grep -c '^<section>' outcomes.html)" -eq 3 ] || fail "outcomes: not three sections after the first table"
+[ "$(grep -c '<table>' outcomes.html)" -eq 4 ] || fail "outcomes: not four tables"
+grep -q '<h1>Outcomes: goals by need area</h1>' outcomes.html || fail "outcomes: the heading"
+grep -q '<figcaption id="chart1">Reached — Need area</figcaption>' outcomes.html ||
+	fail "outcomes: no chart of the goals reached by need area"
 
 # Hostile text: escaped wherever it appears (chart label, its <title>,
 # the table); no tag from data survives.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The report pages (koszyk report NAME --format html) in Debian's headless
-# chromium: coverage, usage and workload are drawn (a screenshot of 1280x1600
+# chromium: coverage, usage, workload and outcomes are drawn (a screenshot of 1280x1600
 # with the chart's bars in it and many lines of text), and the page asks
 # for nothing outside itself.
 #
@@ -137,12 +137,12 @@ refused control-csp | grep -q 'x.png' ||
 	fail "the console does not show the control page's refused load; this chromium's log cannot prove anything: $(grep -a CONSOLE "$WORK/control-csp.log" | head -3)"
 
 run 0 -d d.db demo
-for r in coverage usage workload; do
+for r in coverage usage workload outcomes; do
 	run 0 -d d.db report "$r" --format html -o "$r.html"
 	render "$r" "file://$WORK/$r.html"
 	[ -z "$(page_requests "$r")" ] || fail "report $r: the page made requests: $(page_requests "$r" | head -3)"
 	[ -z "$(refused "$r")" ] || fail "report $r: the page tried to load something: $(refused "$r" | head -3)"
-	drawn "$r" 400 200 >drawn.txt 2>&1 || fail "report $r: the screenshot: $(cat drawn.txt)"
+	drawn "$r" 400 100 >drawn.txt 2>&1 || fail "report $r: the screenshot: $(cat drawn.txt)"
 	echo "$r: $(cat drawn.txt)"
 	if [ -n "${KZ_KEEP_SCREENSHOTS:-}" ]; then
 		mkdir -p "$KZ_KEEP_SCREENSHOTS" && cp "$WORK/$r.png" "$KZ_KEEP_SCREENSHOTS/"
