@@ -43,7 +43,7 @@ _koszyk()
 	# the value of an option
 	case "$cmd $prev" in
 	"plan --format") words="text md html" ;;
-	"report --format") words="text csv json" ;;
+	"report --format") words="text csv json html" ;;
 	"export -o") _koszyk_files; return ;;
 	"plan -o") _koszyk_files; return ;;
 	"gdpr -o") _koszyk_files; return ;;

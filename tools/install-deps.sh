@@ -4,7 +4,7 @@
 set -eu
 packages="build-essential pkg-config clang gettext tmux libncurses-dev
 libsqlite3-dev libyaml-dev libcmocka-dev libsodium-dev jq sqlite3 valgrind openssh-client
-openssh-server"
+openssh-server chromium python3"
 missing=""
 for p in $packages; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -21,6 +21,9 @@ void kz_buf_printf(struct kz_buf *b, const char *fmt, ...)
 void kz_buf_json_string(struct kz_buf *b, const char *s);
 /* Text with &, <, >, ", ' escaped for HTML. */
 void kz_buf_html(struct kz_buf *b, const char *s);
+/* The same, a line break written as "<br>\n" (a CR before it dropped);
+ * NULL writes nothing. */
+void kz_buf_html_lines(struct kz_buf *b, const char *s);
 void kz_buf_reset(struct kz_buf *b);
 /* Hand the string to the caller (never NULL) and reset the buffer. */
 char *kz_buf_detach(struct kz_buf *b);

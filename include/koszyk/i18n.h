@@ -14,5 +14,8 @@ const char *kz_pgettext(const char *ctx_id, const char *msgid);
 void kz_i18n_init(const char *language);
 /* Switch language after the configuration has been read. */
 void kz_i18n_set_language(const char *language);
+/* The language the messages are shown in now, for a page's lang
+ * attribute: the "Language" of the catalog in use, "en" without one. */
+const char *kz_i18n_language(void);
 
 #endif

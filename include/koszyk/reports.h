@@ -109,6 +109,13 @@ void kz_report_add(struct kz_report *r, const char *id, double bar,
 /* Give the last row added the values scripts read (r->ncols of them). */
 void kz_report_set_values(struct kz_report *r, const char *const *values);
 
+/* Whether the first column says which part of the report a row is in
+ * (coverage's dimension, usage's "of", overdue's type): the row is then
+ * named by its second column. */
+bool kz_report_grouped(const struct kz_report *r);
+/* What names a row: its second cell when grouped, else its first. */
+const char *kz_report_row_name(const struct kz_report *r, size_t row);
+
 /* The printers: text (fits width columns, at least 40), CSV (RFC 4180,
  * a header of the column keys), JSON (an array of objects with kind
  * "report_row", report, id, title and one member a column key). A report

@@ -14,6 +14,7 @@
 #include "koszyk/i18n.h"
 #include "koszyk/defang.h"
 #include "koszyk/plan_print.h"
+#include "koszyk/report_html.h"
 #include "koszyk/reports.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
@@ -222,10 +223,10 @@ enum kz_status kz_cmd_gdpr(struct kz_cli *cli, struct kz_error *err)
 
 /* --- reports ---------------------------------------------------------------------------- */
 
-enum report_format { REPORT_TEXT, REPORT_CSV, REPORT_JSON };
+enum report_format { REPORT_TEXT, REPORT_CSV, REPORT_JSON, REPORT_HTML };
 
 /* The reports are made by the data layer (reports.h), printed by its
- * generic printers; text fits 80 columns. */
+ * generic printers; text fits 80 columns; html is a page (report_html.h). */
 static enum kz_status run_report(struct kz_cli *cli, const char *name,
 				 enum report_format fmt, struct kz_buf *out,
 				 struct kz_error *err)
@@ -237,6 +238,8 @@ static enum kz_status run_report(struct kz_cli *cli, const char *name,
 		return st;
 	if (fmt == REPORT_JSON)
 		kz_report_json(&r, out);
+	else if (fmt == REPORT_HTML)
+		kz_report_html(&r, cli->cfg.gmina, out);
 	else if (fmt == REPORT_CSV)
 		kz_report_csv(&r, out);
 	else
@@ -267,9 +270,11 @@ enum kz_status kz_cmd_report(struct kz_cli *cli, struct kz_error *err)
 		fmt = REPORT_CSV;
 	else if (a.format && strcmp(a.format, "json") == 0)
 		fmt = REPORT_JSON;
+	else if (a.format && strcmp(a.format, "html") == 0)
+		fmt = REPORT_HTML;
 	else if (a.format && strcmp(a.format, "text") != 0) {
 		st = kz_fail(err, KZ_INVALID,
-			     _("unknown format \"%s\"; the formats are text, csv and json"),
+			     _("unknown format \"%s\"; the formats are text, csv, json and html"),
 			     a.format);
 		goto out;
 	}

@@ -209,7 +209,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"Without\n"
 		".B \\-\\-yes\n"
 		"nothing is done.\n" },
-	{ "report", N_("NAME [--format text|csv|json] [-o PATH]"),
+	{ "report", N_("NAME [--format text|csv|json|html] [-o PATH]"),
 	  N_("a monitoring report: coverage, gaps, usage, workload, stale, overdue, outcomes, partnership or retention"),
 	  KZ_GROUP_CASES, 0, "coverage gaps usage workload stale overdue outcomes partnership retention", kz_cmd_report,
 		".B coverage\n"
@@ -250,7 +250,11 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"(closed cases kept longer than\n"
 		".B retention_years\n"
 		"of the configuration).\n"
-		"Text output fits 80 columns, with bar charts where they help.\n" },
+		"Text output fits 80 columns, with bar charts where they help.\n"
+		".B \\-\\-format html\n"
+		"writes one self-contained page (for a projector or a council report,\n"
+		"printable on A4): the table, with bar charts drawn in SVG from the\n"
+		"same rows for coverage, usage and workload; it fetches nothing.\n" },
 	{ "list", "meetings|tasks [--json]",
 	  N_("meetings newest first; tasks open first"),
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_list,

@@ -95,6 +95,24 @@ void kz_buf_html(struct kz_buf *b, const char *s)
 	}
 }
 
+void kz_buf_html_lines(struct kz_buf *b, const char *s)
+{
+	while (s && *s) {
+		size_t len = strcspn(s, "\n");
+		char *line = xstrndup(s, len);
+
+		if (len && line[len - 1] == '\r')
+			line[len - 1] = '\0';
+		kz_buf_html(b, line);
+		free(line);
+		s += len;
+		if (*s == '\n') {
+			kz_buf_puts(b, "<br>\n");
+			s++;
+		}
+	}
+}
+
 void kz_buf_reset(struct kz_buf *b)
 {
 	b->len = 0;

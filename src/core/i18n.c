@@ -79,3 +79,25 @@ void kz_i18n_init(const char *language)
 	textdomain(KZ_DOMAIN);
 	kz_i18n_set_language(language);
 }
+
+const char *kz_i18n_language(void)
+{
+	static char lang[16];
+	/* gettext of the empty msgid is the header of the catalog in use;
+	 * a variable, so that xgettext does not take it for a message. */
+	const char *empty = "";
+	const char *head = gettext(empty);
+	const char *p = head ? strstr(head, "\nLanguage: ") : NULL;
+	size_t n = 0;
+
+	if (!p)
+		return "en";
+	p += strlen("\nLanguage: ");
+	while (n + 1 < sizeof(lang) && (p[n] == '-' || p[n] == '_' ||
+	       (p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z'))) {
+		lang[n] = p[n] == '_' ? '-' : p[n];
+		n++;
+	}
+	lang[n] = '\0';
+	return n ? lang : "en";
+}

@@ -1084,6 +1084,18 @@ static const char *value_under(const struct kz_report *p,
 	return "";
 }
 
+bool kz_report_grouped(const struct kz_report *r)
+{
+	return r->ncols > 1 && (strcmp(r->keys[0], "of") == 0 ||
+				strcmp(r->keys[0], "type") == 0 ||
+				strcmp(r->keys[0], "dimension") == 0);
+}
+
+const char *kz_report_row_name(const struct kz_report *r, size_t row)
+{
+	return r->rows[row].cells[kz_report_grouped(r) ? 1 : 0];
+}
+
 void kz_report_csv(const struct kz_report *r, struct kz_buf *out)
 {
 	const char **keys;
@@ -1120,10 +1132,7 @@ static void json_row(const struct kz_report *head, const struct kz_report *r,
 	kz_buf_puts(out, ",\"id\":");
 	kz_buf_json_string(out, row->id);
 	kz_buf_puts(out, ",\"title\":");
-	kz_buf_json_string(out, r->ncols > 1 && (strcmp(r->keys[0], "of") == 0 ||
-			   strcmp(r->keys[0], "type") == 0 ||
-			   strcmp(r->keys[0], "dimension") == 0)
-			   ? value_of(row, 1) : value_of(row, 0));
+	kz_buf_json_string(out, value_of(row, kz_report_grouped(r) ? 1 : 0));
 	for (size_t j = 0; j < r->ncols; j++) {
 		const char *v = value_of(row, j);
 		kz_buf_puts(out, ",");

@@ -727,28 +727,6 @@ static void js_string(struct kz_buf *out, const char *s)
 	kz_buf_putc(out, '\'');
 }
 
-/* Escaped text; line breaks become <br>. */
-static void html_text(struct kz_buf *out, const char *s)
-{
-	const char *p = s ? s : "";
-
-	for (;;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		char *line = xstrndup(p, n);
-		size_t len = strlen(line);
-
-		if (len && line[len - 1] == '\r')
-			line[len - 1] = '\0';
-		kz_buf_html(out, line);
-		free(line);
-		if (!nl)
-			break;
-		kz_buf_puts(out, "<br>\n");
-		p = nl + 1;
-	}
-}
-
 static void html_item(struct kz_buf *out, const char *label,
 		      const char *value)
 {
@@ -757,7 +735,7 @@ static void html_item(struct kz_buf *out, const char *label,
 	kz_buf_puts(out, "<dt>");
 	kz_buf_html(out, label);
 	kz_buf_puts(out, "</dt><dd>");
-	html_text(out, value);
+	kz_buf_html_lines(out, value);
 	kz_buf_puts(out, "</dd>\n");
 }
 
@@ -775,7 +753,7 @@ static bool dialable(const char *phone)
 static void html_phone(struct kz_buf *out, const char *phone)
 {
 	if (!dialable(phone)) {
-		html_text(out, phone);
+		kz_buf_html_lines(out, phone);
 		return;
 	}
 	kz_buf_puts(out, "<a href=\"tel:");
@@ -796,7 +774,7 @@ static bool plain_email(const char *email)
 static void html_email(struct kz_buf *out, const char *email)
 {
 	if (!plain_email(email)) {
-		html_text(out, email);
+		kz_buf_html_lines(out, email);
 		return;
 	}
 	kz_buf_puts(out, "<a href=\"mailto:");
@@ -819,7 +797,7 @@ static void html_service_contact(struct kz_buf *out, const struct basket *b,
 	kz_buf_puts(out, "<dt>");
 	kz_buf_html(out, _("Contact"));
 	kz_buf_puts(out, "</dt><dd>");
-	html_text(out, name);
+	kz_buf_html_lines(out, name);
 	if (c && !kz_str_empty(c->phone)) {
 		kz_buf_puts(out, ", ");
 		html_phone(out, c->phone);
@@ -842,11 +820,11 @@ static void html_service(struct kz_buf *out, const struct kz_config *cfg,
 	kz_buf_puts(out, "<article id=\"s-");
 	kz_buf_html(out, s->id);
 	kz_buf_puts(out, "\">\n<h3>");
-	html_text(out, s->title);
+	kz_buf_html_lines(out, s->title);
 	kz_buf_puts(out, "</h3>\n");
 	if (!kz_str_empty(provider)) {
 		kz_buf_puts(out, "<p class=\"provider\">");
-		html_text(out, provider);
+		kz_buf_html_lines(out, provider);
 		kz_buf_puts(out, "</p>\n");
 	}
 	if (kz_str_eq(s->status, "suspended")) {
@@ -856,7 +834,7 @@ static void html_service(struct kz_buf *out, const struct kz_config *cfg,
 	}
 	if (!kz_str_empty(s->description)) {
 		kz_buf_puts(out, "<p>");
-		html_text(out, s->description);
+		kz_buf_html_lines(out, s->description);
 		kz_buf_puts(out, "</p>\n");
 	}
 	if (!kz_str_empty(s->verified_on))
@@ -900,10 +878,10 @@ static void html_contacts(struct kz_buf *out, const struct basket *b,
 		}
 		any = true;
 		kz_buf_puts(out, "<li>");
-		html_text(out, c->name);
+		kz_buf_html_lines(out, c->name);
 		if (!kz_str_empty(c->position)) {
 			kz_buf_puts(out, ", ");
-			html_text(out, c->position);
+			kz_buf_html_lines(out, c->position);
 		}
 		if (!kz_str_empty(c->phone)) {
 			kz_buf_puts(out, " — ");
@@ -915,7 +893,7 @@ static void html_contacts(struct kz_buf *out, const struct basket *b,
 		}
 		if (!kz_str_empty(c->reachable)) {
 			kz_buf_puts(out, " (");
-			html_text(out, c->reachable);
+			kz_buf_html_lines(out, c->reachable);
 			kz_buf_puts(out, ")");
 		}
 		kz_buf_puts(out, "</li>\n");
@@ -933,10 +911,10 @@ static void html_partner(struct kz_buf *out, const struct kz_config *cfg,
 	kz_buf_puts(out, "<article id=\"p-");
 	kz_buf_html(out, p->id);
 	kz_buf_puts(out, "\">\n<h3>");
-	html_text(out, p->name);
+	kz_buf_html_lines(out, p->name);
 	if (!kz_str_empty(p->short_name)) {
 		kz_buf_puts(out, " (");
-		html_text(out, p->short_name);
+		kz_buf_html_lines(out, p->short_name);
 		kz_buf_puts(out, ")");
 	}
 	kz_buf_puts(out, "</h3>\n<dl>\n");
@@ -1018,7 +996,7 @@ static void html_toc(struct kz_buf *out, const struct kz_config *cfg,
 		       same_group(&order[i], &order[i + count]))
 			count++;
 		kz_buf_printf(out, "<li><a href=\"#k%zu\">", ++group);
-		html_text(out, group_label(cfg, &b->services[order[i].index]));
+		kz_buf_html_lines(out, group_label(cfg, &b->services[order[i].index]));
 		kz_buf_printf(out, "</a> (%zu)</li>\n", count);
 	}
 	kz_buf_puts(out, "<li><a href=\"#partners\">");
@@ -1049,7 +1027,7 @@ static void html_export(const struct kz_config *cfg, const struct basket *b,
 				kz_buf_puts(out, "</section>\n");
 			kz_buf_printf(out, "<section id=\"k%zu\">\n<h2>",
 				      ++group);
-			html_text(out, group_label(cfg, s));
+			kz_buf_html_lines(out, group_label(cfg, s));
 			kz_buf_puts(out, "</h2>\n");
 		}
 		html_service(out, cfg, b, s);

@@ -525,22 +525,6 @@ static const char html_style[] =
 	"@media print{body{margin:0;max-width:none;font-size:11pt}"
 	"h2{page-break-after:avoid}li{page-break-inside:avoid}}\n";
 
-/* Escaped text; line breaks kept. */
-static void html_text(struct kz_buf *b, const char *s)
-{
-	while (*s) {
-		size_t len = strcspn(s, "\n");
-		char *line = xstrndup(s, len);
-		kz_buf_html(b, line);
-		free(line);
-		s += len;
-		if (*s == '\n') {
-			kz_buf_puts(b, "<br>");
-			s++;
-		}
-	}
-}
-
 struct html_state {
 	bool meta, ul, li, dl;
 };
@@ -570,7 +554,7 @@ static void html_pair(struct kz_buf *b, const struct block *k)
 	kz_buf_puts(b, "<dt>");
 	kz_buf_html(b, k->label);
 	kz_buf_puts(b, "</dt><dd>");
-	html_text(b, k->text);
+	kz_buf_html_lines(b, k->text);
 	kz_buf_puts(b, "</dd>");
 }
 
@@ -599,7 +583,7 @@ static void render_html(const struct kz_config *cfg, const struct doc *d,
 		case B_TITLE:
 			html_close(b, &h, true);
 			kz_buf_puts(b, "<h1>");
-			html_text(b, k->text);
+			kz_buf_html_lines(b, k->text);
 			kz_buf_puts(b, "</h1>\n");
 			break;
 		case B_META:
@@ -613,7 +597,7 @@ static void render_html(const struct kz_config *cfg, const struct doc *d,
 		case B_HEAD:
 			html_close(b, &h, true);
 			kz_buf_puts(b, "<h2>");
-			html_text(b, k->text);
+			kz_buf_html_lines(b, k->text);
 			kz_buf_puts(b, "</h2>\n");
 			break;
 		case B_ITEM:
@@ -623,7 +607,7 @@ static void render_html(const struct kz_config *cfg, const struct doc *d,
 				h.ul = true;
 			}
 			kz_buf_puts(b, "<li><strong>");
-			html_text(b, k->text);
+			kz_buf_html_lines(b, k->text);
 			kz_buf_puts(b, "</strong>");
 			h.li = true;
 			break;
@@ -637,7 +621,7 @@ static void render_html(const struct kz_config *cfg, const struct doc *d,
 		case B_PARA:
 			html_close(b, &h, true);
 			kz_buf_puts(b, "<p>");
-			html_text(b, k->text);
+			kz_buf_html_lines(b, k->text);
 			kz_buf_puts(b, "</p>\n");
 			break;
 		}

@@ -1,14 +1,18 @@
 /* The monitoring reports on screen: a menu of the reports with one line
  * about each, and a scrollable view of one report printed by the same
  * text printer as `koszyk report NAME` (reports.h), made again for the
- * window's width when it changes (the bars are scaled to it). */
+ * window's width when it changes (the bars are scaled to it); w saves it
+ * as a page (report_html.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "koszyk/buf.h"
 #include "koszyk/cases.h"
+#include "koszyk/report_html.h"
 #include "koszyk/reports.h"
+#include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
@@ -269,16 +273,16 @@ static void rv_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn,
 
 static const struct ui_legend rv_legend_stale[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_OPEN, N_("Open a service") },
-	{ UI_ACT_PAGE_DOWN, NULL }, { UI_ACT_PAGE_UP, NULL },
+	{ UI_ACT_SAVE_PAGE, NULL }, { UI_ACT_PAGE_DOWN, NULL }, { UI_ACT_PAGE_UP, NULL },
 	{ UI_ACT_BACK, NULL }, { UI_ACT_NONE, NULL }
 };
 static const struct ui_legend rv_legend_gaps[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_OPEN, N_("Open a case") },
-	{ UI_ACT_PAGE_DOWN, NULL }, { UI_ACT_PAGE_UP, NULL },
+	{ UI_ACT_SAVE_PAGE, NULL }, { UI_ACT_PAGE_DOWN, NULL }, { UI_ACT_PAGE_UP, NULL },
 	{ UI_ACT_BACK, NULL }, { UI_ACT_NONE, NULL }
 };
 static const struct ui_legend rv_legend_plain[] = {
-	{ UI_ACT_HELP, NULL }, { UI_ACT_PAGE_DOWN, NULL },
+	{ UI_ACT_HELP, NULL }, { UI_ACT_SAVE_PAGE, NULL }, { UI_ACT_PAGE_DOWN, NULL },
 	{ UI_ACT_PAGE_UP, NULL }, { UI_ACT_BACK, NULL }, { UI_ACT_NONE, NULL }
 };
 
@@ -347,6 +351,54 @@ static void open_gap_case(struct rview *v)
 	ui_pick_free_items(&p);
 }
 
+/* A path typed relative to the current folder, made absolute (and
+ * after writing, canonical): the message names the file wherever koszyk
+ * was started. */
+static char *full_path(const char *path)
+{
+	char *cwd;
+	char *full;
+
+	if (path[0] == '/' || !(cwd = getcwd(NULL, 0)))
+		return xstrdup(path);
+	full = xasprintf("%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd, path);
+	free(cwd);
+	return full;
+}
+
+/* Save the report as a page: asks for the file (in the current folder,
+ * as the printed plan is saved) and says where it went. */
+static void save_page(struct rview *v)
+{
+	struct ui *ui = v->ui;
+	struct kz_error err = { 0 };
+	struct kz_buf b = KZ_BUF_INIT;
+	char today[11], *initial, *path, *full;
+
+	kz_today(today);
+	initial = xasprintf("%s-%s.html", v->name, today);
+	path = ui_ask(ui, _("Save the page as: "), initial);
+	free(initial);
+	if (!path || !*path) {
+		free(path);
+		ui_message(ui, "%s", _("Not saved."));
+		return;
+	}
+	full = full_path(path);
+	kz_report_html(&v->rep, ui->cfg ? ui->cfg->gmina : NULL, &b);
+	if (kz_write_file_atomic(full, kz_buf_str(&b), b.len, 0600, &err) != KZ_OK)
+		ui_error(ui, _("Not saved: %s"), err.msg);
+	else {
+		char *real = realpath(full, NULL);
+		ui_message(ui, _("The report was saved as a page to %s."),
+			   real ? real : full);
+		free(real);
+	}
+	kz_buf_free(&b);
+	free(full);
+	free(path);
+}
+
 static bool rv_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 {
 	struct rview *v = RV(s);
@@ -362,6 +414,11 @@ static bool rv_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 			open_gap_case(v);
 		else
 			ui_message(ui, "%s", _("That key does nothing here; press F1 or ? for help."));
+		return true;
+	}
+	if (a == UI_ACT_SAVE_PAGE) {
+		if (v->have)
+			save_page(v);
 		return true;
 	}
 	return false;

@@ -152,7 +152,9 @@ enum ui_group {
 	X(SHARE, CASE, "u", N_("Share"),                                       \
 	  N_("Share the case with a worker, or stop sharing it"))              \
 	X(ACT_AS, GLOBAL, "U", N_("Act as"),                                   \
-	  N_("In a demo database: act as another of the configured users"))
+	  N_("In a demo database: act as another of the configured users"))    \
+	X(SAVE_PAGE, LIST, "w", N_("Save as a page"),                          \
+	  N_("Save the report as a page (HTML) to show on a projector or print"))
 
 enum ui_action {
 	UI_ACT_NONE,

@@ -120,7 +120,7 @@ completes "services" koszyk -d x.db export csv s
 completes "csv" koszyk import ""
 completes "partners services" koszyk import csv ""
 completes "html md text" koszyk plan R/2026/001 --format ""
-completes "csv json text" koszyk report stale --format ""
+completes "csv html json text" koszyk report stale --format ""
 completes "coverage gaps outcomes overdue partnership retention stale usage workload" koszyk report ""
 completes "action diagnosis goal member plan progress review team" koszyk case add ""
 completes "all by-partner case mine overdue partner" koszyk task list --json ""
