@@ -45,14 +45,16 @@ enum kz_opt {
 	KZ_OPT_DASH_WORDS = 1 << 10, /* other words with '-' are arguments */
 	KZ_OPT_STATUS = 1 << 11,     /* --status STATUS (list partners) */
 	KZ_OPT_SECTOR = 1 << 12,     /* --sector CODE (list partners) */
+	KZ_OPT_PARTNERS = 1 << 13,   /* --partners (meeting invite) */
+	KZ_OPT_TEAM = 1 << 14,       /* --team CASE_CODE (meeting invite) */
 };
 
 #define KZ_MAX_POS 4
 
 struct kz_opts {
-	bool json, all, yes, replace, backup;
+	bool json, all, yes, replace, backup, partners;
 	const char *output, *format, *key, *passfile, *for_login;
-	const char *status, *sector;
+	const char *status, *sector, *team;
 	const char *pos[KZ_MAX_POS];
 	int npos;
 };

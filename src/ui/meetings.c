@@ -118,6 +118,23 @@ static const struct ui_legend mlist_legend_items[] = {
 	{ UI_ACT_NONE, NULL }
 };
 
+/* The chair of a new meeting: chairing is shared, in turn too. */
+static void suggest_chair(struct ui *ui, struct kz_meeting *m)
+{
+	char chair[KZ_ID_LEN + 1];
+	struct kz_error err = { 0 };
+
+	struct kz_partner p;
+
+	memset(&p, 0, sizeof(p));
+	if (kz_meeting_next_chair(ui->db, m->host_id, chair, &err) == KZ_OK &&
+	    kz_partner_get(ui->db, chair, &p, &err) == KZ_OK) {
+		kz_str_set(&m->chair_id, chair);
+		kz_str_set(&m->chair_name, p.name);
+	}
+	kz_partner_clear(&p);
+}
+
 /* Open the form of a meeting (NULL id: a new one with the next host). */
 static bool edit_meeting(struct ui *ui, const char *id, const char *focus)
 {
@@ -146,6 +163,7 @@ static bool edit_meeting(struct ui *ui, const char *id, const char *focus)
 					 p.name);
 		}
 		kz_partner_clear(&p);
+		suggest_chair(ui, m);
 	}
 	form = ui_form_new(ui, KZ_KIND_MEETING, m);
 	if (note)
@@ -296,6 +314,15 @@ static void free_lines(struct meeting *m)
 	m->n = 0;
 }
 
+/* The number of a decision in the meeting's list (1, 2, ...); 0: none. */
+static size_t decision_number(const struct meeting *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->full.ndecisions; i++)
+		if (strcmp(m->full.decisions[i].id, id) == 0)
+			return i + 1;
+	return 0;
+}
+
 static void build(struct meeting *m)
 {
 	const struct kz_meeting *mt = &m->full.meeting;
@@ -309,7 +336,9 @@ static void build(struct meeting *m)
 		      mt->case_code ? "  " : "", mt->case_code ? mt->case_code : "");
 	add_wrapped(m, L_TEXT, 0, _("When:  "), s);
 	free(s);
+	add_wrapped(m, L_TEXT, 0, _("Kind:  "), _(kz_enum_label(mt->kind)));
 	add_wrapped(m, L_TEXT, 0, _("Host:  "), mt->host_name ? mt->host_name : "");
+	add_wrapped(m, L_TEXT, 0, _("Chair: "), mt->chair_name ? mt->chair_name : "");
 	add_wrapped(m, L_TEXT, 0, _("Place: "), mt->place ? mt->place : "");
 	add_line(m, L_HEAD, 0, xstrdup(_("Agenda")));
 	add_wrapped(m, L_TEXT, 0, "  ", kz_str_empty(mt->agenda) ? _("(none)") : mt->agenda);
@@ -335,10 +364,14 @@ static void build(struct meeting *m)
 	add_line(m, L_HEAD, 0, xasprintf(_("Tasks (%zu)"), m->full.ntasks));
 	for (size_t i = 0; i < m->full.ntasks; i++) {
 		const struct kz_task *t = &m->full.tasks[i];
-		s = xasprintf("%s  %s  %s (%s%s%s)", t->due_date ? t->due_date : "----------",
+		char from[48] = "";
+		size_t d = decision_number(m, t->decision_id);
+		if (d)
+			snprintf(from, sizeof(from), _(" [decision %zu]"), d);
+		s = xasprintf("%s  %s  %s (%s%s%s)%s", t->due_date ? t->due_date : "----------",
 			      _(kz_enum_label(t->status ? t->status : "")), t->title ? t->title : "",
 			      t->partner_name ? t->partner_name : "",
-			      t->contact_name ? ", " : "", t->contact_name ? t->contact_name : "");
+			      t->contact_name ? ", " : "", t->contact_name ? t->contact_name : "", from);
 		add_wrapped(m, L_TASK, i, "  ", s);
 		free(s);
 	}
@@ -566,6 +599,11 @@ static bool meeting_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 		kz_str_set(&t->meeting_id, m->id);
 		kz_str_set(&t->case_id, m->full.meeting.case_id);
 		kz_str_set(&t->status, "open");
+		/* on a decision's line: the task comes from it */
+		if ((l = selected(m, L_DECISION))) {
+			kz_str_set(&t->decision_id, m->full.decisions[l->i].id);
+			kz_str_set(&t->decision_text, m->full.decisions[l->i].text);
+		}
 		ui_push(ui, ui_form_new(ui, KZ_KIND_TASK, t));
 		return true;
 	}
