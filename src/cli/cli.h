@@ -180,4 +180,10 @@ bool kz_cli_output_is_raw(void);
 enum kz_status kz_cli_output(const char *path, const char *data, size_t len,
 			     struct kz_error *err);
 
+/* Write b to path (or stdout for NULL or "-"), readable by its owner only
+ * (0600): the plan, the minutes, a GDPR export (cases_cmd.c). */
+struct kz_buf;
+enum kz_status kz_cli_output_private(const char *path, const struct kz_buf *b,
+				     struct kz_error *err);
+
 #endif

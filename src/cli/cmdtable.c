@@ -267,6 +267,24 @@ const struct kz_cli_command kz_cli_commands[] = {
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,
 		"The partner whose turn it is to host: the one that hosted longest ago, or\n"
 		"never.\n" },
+	{ "meeting", N_("minutes MEETING_ID [--format text|md|html] [-o PATH]"),
+	  N_("the minutes: attendance, decisions, tasks; HTML for print"),
+	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,
+		"The minutes of the meeting: date, time, place, kind, host and chair,\n"
+		"the agenda and the minutes written, who was present and who was invited\n"
+		"but absent, the decisions numbered and the tasks (who, due, status, from\n"
+		"which decision); as text, Markdown or one self-contained HTML page to\n"
+		"print (A4). A file written with\n"
+		".B \\-o\n"
+		"is readable by its owner only.\n" },
+	{ "meeting", N_("ics MEETING_ID [-o PATH]"),
+	  N_("the meeting as an iCalendar event (.ics) for calendars"),
+	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,
+		"The meeting as an iCalendar (RFC 5545) event for the partners'\n"
+		"calendars: its time in Europe/Warsaw time (two hours; the whole day when\n"
+		"it has no time), the place, the kind, host, chair and agenda, and each\n"
+		"invited person with an e-mail address as an attendee. Its UID comes from\n"
+		"the meeting's id, so a calendar updates the event it already holds.\n" },
 	{ "meeting", "next-chair",
 	  N_("the partner whose turn it is to chair"),
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,

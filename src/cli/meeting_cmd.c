@@ -23,6 +23,8 @@
 #include "koszyk/cases.h"
 #include "koszyk/i18n.h"
 #include "koszyk/meetings.h"
+#include "koszyk/minutes.h"
+#include "koszyk/plan_print.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
@@ -164,6 +166,36 @@ static enum kz_status decision_by_number(struct kz_cli *cli, struct kz_task *t,
 
 /* --- meeting ------------------------------------------------------------------ */
 
+/* meeting minutes MEETING_ID [--format text|md|html] [-o PATH] and
+ * meeting ics MEETING_ID [-o PATH]. */
+static enum kz_status meeting_print(struct kz_cli *cli, bool ics, struct kz_error *err)
+{
+	struct kz_opts o;
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_plan_format fmt = KZ_PLAN_TEXT;
+	enum kz_status st = kz_cli_parse(cli, 2, KZ_OPT_OUTPUT | (ics ? 0 : KZ_OPT_FORMAT), 1, &o, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (o.npos != 1)
+		return kz_fail(err, KZ_INVALID, "%s", ics
+			       ? _("usage: koszyk meeting ics MEETING_ID [-o PATH]")
+			       : _("usage: koszyk meeting minutes MEETING_ID [--format text|md|html] [-o PATH]"));
+	if (o.format && !kz_plan_format_parse(o.format, &fmt))
+		return kz_fail(err, KZ_INVALID,
+			       _("unknown format \"%s\"; the formats are text, md and html"), o.format);
+	st = kz_cli_open_db(cli, err);
+	if (st == KZ_OK)
+		st = meeting_must_exist(cli, o.pos[0], err);
+	if (st == KZ_OK)
+		st = ics ? kz_meeting_ics(cli->db, o.pos[0], &out, err)
+			 : kz_minutes_print(cli->db, &cli->cfg, o.pos[0], fmt, &out, err);
+	if (st == KZ_OK)
+		st = kz_cli_output_private(o.output, &out, err);
+	kz_buf_free(&out);
+	return st;
+}
+
 /* meeting invite MEETING_ID --partners | --team CASE_CODE: everyone the
  * screen's checklist would tick, in one transaction. */
 static enum kz_status meeting_invite(struct kz_cli *cli, struct kz_error *err)
@@ -271,6 +303,8 @@ enum kz_status kz_cmd_meeting(struct kz_cli *cli, struct kz_error *err)
 	}
 	if (strcmp(sub, "invite") == 0)
 		return meeting_invite(cli, err);
+	if (strcmp(sub, "minutes") == 0 || strcmp(sub, "ics") == 0)
+		return meeting_print(cli, sub[0] == 'i', err);
 	if ((strcmp(sub, "next-host") == 0 || strcmp(sub, "next-chair") == 0) && cli->argc == 2) {
 		char id[KZ_ID_LEN + 1], host[KZ_ID_LEN + 1];
 		struct kz_partner p = { 0 };
