@@ -2,13 +2,17 @@
  * scripts, through the same data layer (and checks) as the screens.
  *
  *   koszyk meeting add FIELD=VALUE...           prints the new meeting id
- *       (host=PARTNER, case=CASE_CODE, date=, time=, title=, place=, ...)
+ *       (host=PARTNER, chair=PARTNER, case=CASE_CODE, kind=, date=, time=, ...)
  *   koszyk meeting attend MEETING_ID contact=NAME [attended=0|1]
  *       (a person already on the list: marks whether the person came)
  *   koszyk meeting decide MEETING_ID text=...
+ *   koszyk meeting invite MEETING_ID --partners | --team CASE_CODE
+ *   koszyk meeting minutes MEETING_ID [--format text|md|html] [-o PATH]
+ *   koszyk meeting ics MEETING_ID [-o PATH]
  *   koszyk meeting next-host                    the partner to host next
+ *   koszyk meeting next-chair                   the partner to chair next
  *   koszyk task add FIELD=VALUE...              prints the new task id
- *       (partner=NAME, contact=NAME, meeting=ID, case=CASE_CODE, ...)
+ *       (partner=NAME, contact=NAME, meeting=ID, decision=N|ID, case=CASE_CODE, ...)
  *   koszyk task close TASK_ID [status=done|dropped]
  *   koszyk task list [mine|overdue|by-partner] [--json]
  *   koszyk list meetings|tasks [--json]
