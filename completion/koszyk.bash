@@ -35,7 +35,7 @@ _koszyk()
 	# the arguments so far, without the options and their values
 	for ((w = i + 1; w < COMP_CWORD; w++)); do
 		case ${COMP_WORDS[w]} in
-		--status|--sector|-o|--format|--for|--key|--passphrase-file|--backup) w=$((w + 1)) ;;
+		--status|--sector|-o|--format|--team|--for|--key|--passphrase-file|--backup) w=$((w + 1)) ;;
 		-*) ;;
 		*) args+=("${COMP_WORDS[w]}") ;;
 		esac
@@ -44,10 +44,12 @@ _koszyk()
 	case "$cmd $prev" in
 	"plan --format") words="text md html" ;;
 	"report --format") words="text csv json html" ;;
+	"meeting --format") words="text md html" ;;
 	"export -o") _koszyk_files; return ;;
 	"plan -o") _koszyk_files; return ;;
 	"gdpr -o") _koszyk_files; return ;;
 	"report -o") _koszyk_files; return ;;
+	"meeting -o") _koszyk_files; return ;;
 	"restore --key") _koszyk_files; return ;;
 	"restore --passphrase-file") _koszyk_files; return ;;
 	"check --backup") _koszyk_files; return ;;
@@ -56,6 +58,7 @@ _koszyk()
 	"key --passphrase-file") _koszyk_files; return ;;
 	"list --status") return ;;
 	"list --sector") return ;;
+	"meeting --team") return ;;
 	"sync --for") return ;;
 	*)
 		if [[ $cur == -* ]]; then
@@ -81,6 +84,10 @@ _koszyk()
 			"meeting attend") words="--help" ;;
 			"meeting decide") words="--help" ;;
 			"meeting next-host") words="--help" ;;
+			"meeting minutes") words="--help --format -o" ;;
+			"meeting ics") words="--help -o" ;;
+			"meeting next-chair") words="--help" ;;
+			"meeting invite") words="--help --partners --team" ;;
 			"task add") words="--help" ;;
 			"task close") words="--help" ;;
 			"task list") words="--help --json" ;;
@@ -110,7 +117,7 @@ _koszyk()
 			"plan "*) words="--help --format -o" ;;
 			"gdpr "*) words="--help -o --yes" ;;
 			"report "*) words="--help --format -o" ;;
-			"meeting "*) words="--help" ;;
+			"meeting "*) words="--help --format -o --partners --team" ;;
 			"task "*) words="--help --json" ;;
 			"sync "*) words="--help --for" ;;
 			"conflict "*) words="--help" ;;
@@ -132,7 +139,7 @@ _koszyk()
 			"case 1 add") words="member team plan diagnosis goal action review progress" ;;
 			"gdpr 0 ") words="export erase" ;;
 			"report 0 ") words="coverage gaps usage workload stale overdue outcomes partnership retention" ;;
-			"meeting 0 ") words="add attend decide next-host" ;;
+			"meeting 0 ") words="add attend decide next-host minutes ics next-chair invite" ;;
 			"task 0 ") words="add close list" ;;
 			"task 1 list") words="all mine overdue by-partner partner case" ;;
 			"sync 0 ") words="clone export import ssh status dump" ;;

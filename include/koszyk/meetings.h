@@ -18,18 +18,20 @@
 
 struct kz_meeting {
 	char id[KZ_ID_LEN + 1];
-	char *kind;             /* partnership | case_team */
+	char *kind;             /* partnership | case_team | working_group | training */
 	char *case_id;          /* case_team: required */
 	char *title;            /* e.g. Posiedzenie Partnerskiego Zespołu ... */
 	char *date;             /* YYYY-MM-DD, required */
 	char *time;             /* HH:MM */
 	char *host_id;          /* the hosting partner */
+	char *chair_id;         /* the partner chairing (shared chairing) */
 	char *place;
 	char *agenda;
 	char *minutes;
 	struct kz_stamp stamp;
 	char *host_name;        /* read only */
 	char *case_code;        /* read only */
+	char *chair_name;       /* read only */
 };
 
 struct kz_attendee {
@@ -61,9 +63,11 @@ struct kz_task {
 	char *closed_on;        /* set on closing: today (kz_task_save) */
 	char *closed_by;        /* set on closing: the current user */
 	char *notes;
+	char *decision_id;      /* the decision of its meeting it came from */
 	struct kz_stamp stamp;
 	char *partner_name;     /* read only */
 	char *contact_name;     /* read only */
+	char *decision_text;    /* read only */
 };
 
 extern const struct kz_field kz_meeting_fields[];
@@ -75,7 +79,8 @@ extern const size_t kz_decision_nfields;
 extern const struct kz_field kz_task_fields[];
 extern const size_t kz_task_nfields;
 
-extern const char *const kz_meeting_kinds[];   /* partnership, case_team */
+extern const char *const kz_meeting_kinds[];   /* partnership, case_team,
+                                                * working_group, training */
 extern const char *const kz_task_statuses[];   /* open, done, dropped */
 
 void kz_meeting_clear(struct kz_meeting *m);
@@ -100,7 +105,8 @@ enum kz_status kz_attendee_mark(struct kz_db *db, const char *id,
 enum kz_status kz_decision_save(struct kz_db *db, struct kz_decision *d,
 				struct kz_error *err);
 /* The owner partner must exist, the person must be a contact of that
- * partner; meeting and case, when given, must exist; status defaults to
+ * partner; meeting and case, when given, must exist; the decision, when
+ * given, is one of the task's meeting's; status defaults to
  * open. When a stored task's status becomes done or dropped, closed_on
  * (today) and closed_by (the current user) are recorded automatically,
  * whatever the record held; a new task saved already closed keeps the
@@ -151,6 +157,34 @@ void kz_meetings_free(struct kz_meetings *m);
 enum kz_status kz_meeting_next_host(struct kz_db *db,
 				    char id_out[KZ_ID_LEN + 1],
 				    struct kz_error *err);
+
+/* Who should chair the next partnership meeting (shared chairing, as the
+ * seeds recommend): as kz_meeting_next_host, on the meetings' chairs;
+ * host_id (the meeting's host, or NULL) comes last, so that the chair is
+ * another partner when there is one. */
+enum kz_status kz_meeting_next_chair(struct kz_db *db, const char *host_id,
+				     char id_out[KZ_ID_LEN + 1],
+				     struct kz_error *err);
+
+/* Inviting many at once. The people to invite to a meeting: case_id NULL,
+ * one contact person of every cooperating partner (declared or informal)
+ * that has nobody on the list yet (the person it sent most lately, else
+ * the first by name); else the case's team, those not on the list yet.
+ * The meeting, and the case, must be ones the principal may see. */
+struct kz_invitee {
+	char contact_id[KZ_ID_LEN + 1];
+	char *contact_name;
+	char *partner_name;
+};
+struct kz_invitees { struct kz_invitee *v; size_t n; };
+enum kz_status kz_meeting_invitees(struct kz_db *db, const char *meeting_id,
+				   const char *case_id, struct kz_invitees *out,
+				   struct kz_error *err);
+void kz_invitees_free(struct kz_invitees *v);
+/* Invite these contact persons, in one transaction: all or none. */
+enum kz_status kz_meeting_invite(struct kz_db *db, const char *meeting_id,
+				 const char *const *contact_ids, size_t n,
+				 size_t *added, struct kz_error *err);
 
 enum kz_task_view {
 	KZ_TASKS_ALL,        /* open first by due date, then closed */

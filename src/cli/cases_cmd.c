@@ -20,7 +20,7 @@
 #include "koszyk/xalloc.h"
 
 /* Personal data goes to stdout or to a file only its owner can read. */
-static enum kz_status output_private(const char *path, const struct kz_buf *b,
+enum kz_status kz_cli_output_private(const char *path, const struct kz_buf *b,
 				     struct kz_error *err)
 {
 	struct kz_buf safe = KZ_BUF_INIT;
@@ -151,7 +151,7 @@ enum kz_status kz_cmd_plan(struct kz_cli *cli, struct kz_error *err)
 	if (st == KZ_OK)
 		st = kz_plan_print(cli->db, &cli->cfg, a.pos[0], fmt, &out, err);
 	if (st == KZ_OK)
-		st = output_private(a.output, &out, err);
+		st = kz_cli_output_private(a.output, &out, err);
 	kz_buf_free(&out);
 	return st;
 }
@@ -169,7 +169,7 @@ static enum kz_status gdpr_export(struct kz_cli *cli, const struct kz_opts *a,
 	if (st == KZ_OK && (out.len == 0 || out.data[out.len - 1] != '\n'))
 		kz_buf_putc(&out, '\n');
 	if (st == KZ_OK)
-		st = output_private(a->output, &out, err);
+		st = kz_cli_output_private(a->output, &out, err);
 	if (st == KZ_OK && a->output && strcmp(a->output, "-") != 0)
 		fprintf(stderr, _("koszyk: everything held about case %s is in %s (readable by you only).\n"),
 			a->pos[1], a->output);
@@ -283,7 +283,7 @@ enum kz_status kz_cmd_report(struct kz_cli *cli, struct kz_error *err)
 		if (st == KZ_OK)
 			st = run_report(cli, a.pos[0], fmt, &out, err);
 		if (st == KZ_OK)
-			st = output_private(a.output, &out, err);
+			st = kz_cli_output_private(a.output, &out, err);
 		goto out;
 	}
 	st = kz_fail(err, KZ_INVALID, _("unknown report %s; the reports are: %s"),

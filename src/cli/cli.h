@@ -45,14 +45,16 @@ enum kz_opt {
 	KZ_OPT_DASH_WORDS = 1 << 10, /* other words with '-' are arguments */
 	KZ_OPT_STATUS = 1 << 11,     /* --status STATUS (list partners) */
 	KZ_OPT_SECTOR = 1 << 12,     /* --sector CODE (list partners) */
+	KZ_OPT_PARTNERS = 1 << 13,   /* --partners (meeting invite) */
+	KZ_OPT_TEAM = 1 << 14,       /* --team CASE_CODE (meeting invite) */
 };
 
 #define KZ_MAX_POS 4
 
 struct kz_opts {
-	bool json, all, yes, replace, backup;
+	bool json, all, yes, replace, backup, partners;
 	const char *output, *format, *key, *passfile, *for_login;
-	const char *status, *sector;
+	const char *status, *sector, *team;
 	const char *pos[KZ_MAX_POS];
 	int npos;
 };
@@ -178,5 +180,11 @@ bool kz_cli_output_is_raw(void);
 
 enum kz_status kz_cli_output(const char *path, const char *data, size_t len,
 			     struct kz_error *err);
+
+/* Write b to path (or stdout for NULL or "-"), readable by its owner only
+ * (0600): the plan, the minutes, a GDPR export (cases_cmd.c). */
+struct kz_buf;
+enum kz_status kz_cli_output_private(const char *path, const struct kz_buf *b,
+				     struct kz_error *err);
 
 #endif

@@ -264,10 +264,11 @@ const struct kz_cli_command kz_cli_commands[] = {
 	  N_("e.g. date=2026-12-01 time=10:00 host=PARTNER title=...; prints its id"),
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,
 		"Record a meeting and print its id:\n"
-		".BR title \", \" date \" (required), \" time \" (HH:MM), \" host= \"partner, \" place \", \" agenda \", \" minutes ,\n"
-		"and\n"
+		".BR title \", \" date \" (required), \" time \" (HH:MM), \" host= \"partner, \" chair= \"partner, \" place \", \" agenda \", \" minutes ,\n"
+		".B kind\n"
+		"(partnership, working_group, training; case_team with\n"
 		".BR case= CODE\n"
-		"for a case team's meeting.\n" },
+		"for a case team's meeting).\n" },
 	{ "meeting", N_("attend MEETING_ID contact=NAME [attended=1]"),
 	  N_("invite a contact person, or mark that they came"),
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,
@@ -281,10 +282,46 @@ const struct kz_cli_command kz_cli_commands[] = {
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,
 		"The partner whose turn it is to host: the one that hosted longest ago, or\n"
 		"never.\n" },
+	{ "meeting", N_("minutes MEETING_ID [--format text|md|html] [-o PATH]"),
+	  N_("the minutes: attendance, decisions, tasks; HTML for print"),
+	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,
+		"The minutes of the meeting: date, time, place, kind, host and chair,\n"
+		"the agenda and the minutes written, who was present and who was invited\n"
+		"but absent, the decisions numbered and the tasks (who, due, status, from\n"
+		"which decision); as text, Markdown or one self-contained HTML page to\n"
+		"print (A4). A file written with\n"
+		".B \\-o\n"
+		"is readable by its owner only.\n" },
+	{ "meeting", N_("ics MEETING_ID [-o PATH]"),
+	  N_("the meeting as an iCalendar event (.ics) for calendars"),
+	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,
+		"The meeting as an iCalendar (RFC 5545) event for the partners'\n"
+		"calendars: its time in Europe/Warsaw time (two hours; the whole day when\n"
+		"it has no time), the place, the kind, host, chair and agenda, and each\n"
+		"invited person with an e-mail address as an attendee. Its UID comes from\n"
+		"the meeting's id, so a calendar updates the event it already holds.\n" },
+	{ "meeting", "next-chair",
+	  N_("the partner whose turn it is to chair"),
+	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,
+		"The partner whose turn it is to chair (chairing is shared): the one that\n"
+		"chaired longest ago, or never; the next host comes last.\n" },
+	{ "meeting", N_("invite MEETING_ID [--partners] [--team CASE_CODE]"),
+	  N_("--partners: one person of every cooperating partner; --team: the case's team; prints how many"),
+	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_meeting,
+		"Invite many at once, in one transaction:\n"
+		".B \\-\\-partners\n"
+		"one contact person of every partner that signed the declaration or\n"
+		"cooperates informally and has nobody on the list yet (the person it sent\n"
+		"most lately, else the first by name);\n"
+		".B \\-\\-team\n"
+		"the team of the case, those not on the list yet. Prints how many were\n"
+		"invited.\n" },
 	{ "task", N_("add FIELD=VALUE..."),
-	  N_("title=... partner=NAME [contact=NAME] [meeting=ID] [due_date=...]; prints its id"),
+	  N_("title=... partner=NAME [contact=NAME] [meeting=ID [decision=N]] [due_date=...]; prints its id"),
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_task,
-		".BR title \", \" partner= \"NAME (required), \" contact= \"NAME, \" meeting= \"ID, \" case= \"CODE, \" due_date .\n" },
+		".BR title \", \" partner= \"NAME (required), \" contact= \"NAME, \" meeting= \"ID, \" case= \"CODE, \" due_date ,\n"
+		".BR decision= \"N or ID: the decision of the meeting the task came from\n"
+		"(N as the minutes number them).\n" },
 	{ "task", N_("close TASK_ID [status=done|dropped]"),
 	  N_("close a task"),
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_task,

@@ -202,7 +202,7 @@ static bool machine_output(int argc, char **argv)
 	static const char *const raw_commands[][2] = {
 		{ "export", "json" }, { "export", "html" }, { "export", "csv" },
 		{ "gdpr", "export" }, { "sync", "dump" }, { "sync", "serve" },
-		{ "sync", "serve-clone" },
+		{ "sync", "serve-clone" }, { "meeting", "ics" },
 	};
 
 	for (int i = 0; i < argc; i++) {

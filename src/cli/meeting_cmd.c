@@ -2,13 +2,17 @@
  * scripts, through the same data layer (and checks) as the screens.
  *
  *   koszyk meeting add FIELD=VALUE...           prints the new meeting id
- *       (host=PARTNER, case=CASE_CODE, date=, time=, title=, place=, ...)
+ *       (host=PARTNER, chair=PARTNER, case=CASE_CODE, kind=, date=, time=, ...)
  *   koszyk meeting attend MEETING_ID contact=NAME [attended=0|1]
  *       (a person already on the list: marks whether the person came)
  *   koszyk meeting decide MEETING_ID text=...
+ *   koszyk meeting invite MEETING_ID --partners | --team CASE_CODE
+ *   koszyk meeting minutes MEETING_ID [--format text|md|html] [-o PATH]
+ *   koszyk meeting ics MEETING_ID [-o PATH]
  *   koszyk meeting next-host                    the partner to host next
+ *   koszyk meeting next-chair                   the partner to chair next
  *   koszyk task add FIELD=VALUE...              prints the new task id
- *       (partner=NAME, contact=NAME, meeting=ID, case=CASE_CODE, ...)
+ *       (partner=NAME, contact=NAME, meeting=ID, decision=N|ID, case=CASE_CODE, ...)
  *   koszyk task close TASK_ID [status=done|dropped]
  *   koszyk task list [mine|overdue|by-partner] [--json]
  *   koszyk list meetings|tasks [--json]
@@ -23,6 +27,8 @@
 #include "koszyk/cases.h"
 #include "koszyk/i18n.h"
 #include "koszyk/meetings.h"
+#include "koszyk/minutes.h"
+#include "koszyk/plan_print.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
@@ -73,8 +79,10 @@ static enum kz_status set_fields(struct kz_cli *cli, const char *what,
 
 		if (f) {
 			kz_str_set(kz_field_slot(rec, f), value);
-		} else if (strcmp(name, "host") == 0 || strcmp(name, "partner") == 0) {
-			target = strcmp(name, "host") == 0 ? "host_id" : "partner_id";
+		} else if (strcmp(name, "host") == 0 || strcmp(name, "partner") == 0 ||
+			   strcmp(name, "chair") == 0) {
+			target = strcmp(name, "host") == 0 ? "host_id"
+				 : strcmp(name, "chair") == 0 ? "chair_id" : "partner_id";
 			st = kz_partner_find_by_name(cli->db, value, id, err);
 			if (st == KZ_NOT_FOUND)
 				st = kz_fail(err, KZ_INVALID,
@@ -91,8 +99,8 @@ static enum kz_status set_fields(struct kz_cli *cli, const char *what,
 		} else if (strcmp(name, "case") == 0 && kz_field_find(fields, n, "case_id")) {
 			f = kz_field_find(fields, n, "case_id");
 			st = case_by_code(cli, value, kz_field_slot(rec, f), err);
-		} else if (strcmp(name, "meeting") == 0 && kz_field_find(fields, n, "meeting_id")) {
-			f = kz_field_find(fields, n, "meeting_id");
+		} else if ((strcmp(name, "meeting") == 0 || strcmp(name, "decision") == 0) &&
+			   (f = kz_field_find(fields, n, name[0] == 'm' ? "meeting_id" : "decision_id"))) {
 			kz_str_set(kz_field_slot(rec, f), value);
 		} else {
 			struct kz_buf names = KZ_BUF_INIT;
@@ -127,7 +135,112 @@ static enum kz_status meeting_must_exist(struct kz_cli *cli, const char *id,
 	return st;
 }
 
+/* decision=N: the meeting's Nth decision, as the minutes number them
+ * (decision=ID names one by its id). */
+static enum kz_status decision_by_number(struct kz_cli *cli, struct kz_task *t,
+					 struct kz_error *err)
+{
+	struct kz_meeting_full full;
+	char *end;
+	long n;
+	enum kz_status st;
+
+	if (kz_str_empty(t->decision_id) || strlen(t->decision_id) > 4)
+		return KZ_OK;
+	n = strtol(t->decision_id, &end, 10);
+	if (*end || n < 1)
+		return KZ_OK;
+	if (!t->meeting_id)
+		return kz_fail(err, KZ_INVALID,
+			       _("decision=%s: only a task of a meeting (meeting=ID) comes from one of its decisions"),
+			       t->decision_id);
+	st = kz_meeting_load(cli->db, t->meeting_id, &full, err);
+	if (st != KZ_OK)
+		return st;
+	if ((size_t)n > full.ndecisions)
+		st = kz_fail(err, KZ_INVALID,
+			     ngettext("decision=%ld: the meeting has %zu decision",
+				      "decision=%ld: the meeting has %zu decisions", full.ndecisions),
+			     n, full.ndecisions);
+	else
+		kz_str_set(&t->decision_id, full.decisions[n - 1].id);
+	kz_meeting_full_free(&full);
+	return st;
+}
+
 /* --- meeting ------------------------------------------------------------------ */
+
+/* meeting minutes MEETING_ID [--format text|md|html] [-o PATH] and
+ * meeting ics MEETING_ID [-o PATH]. */
+static enum kz_status meeting_print(struct kz_cli *cli, bool ics, struct kz_error *err)
+{
+	struct kz_opts o;
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_plan_format fmt = KZ_PLAN_TEXT;
+	enum kz_status st = kz_cli_parse(cli, 2, KZ_OPT_OUTPUT | (ics ? 0 : KZ_OPT_FORMAT), 1, &o, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (o.npos != 1)
+		return kz_fail(err, KZ_INVALID, "%s", ics
+			       ? _("usage: koszyk meeting ics MEETING_ID [-o PATH]")
+			       : _("usage: koszyk meeting minutes MEETING_ID [--format text|md|html] [-o PATH]"));
+	if (o.format && !kz_plan_format_parse(o.format, &fmt))
+		return kz_fail(err, KZ_INVALID,
+			       _("unknown format \"%s\"; the formats are text, md and html"), o.format);
+	st = kz_cli_open_db(cli, err);
+	if (st == KZ_OK)
+		st = meeting_must_exist(cli, o.pos[0], err);
+	if (st == KZ_OK)
+		st = ics ? kz_meeting_ics(cli->db, o.pos[0], &out, err)
+			 : kz_minutes_print(cli->db, &cli->cfg, o.pos[0], fmt, &out, err);
+	if (st == KZ_OK)
+		st = kz_cli_output_private(o.output, &out, err);
+	kz_buf_free(&out);
+	return st;
+}
+
+/* meeting invite MEETING_ID --partners | --team CASE_CODE: everyone the
+ * screen's checklist would tick, in one transaction. */
+static enum kz_status meeting_invite(struct kz_cli *cli, struct kz_error *err)
+{
+	struct kz_opts o;
+	struct kz_invitees inv = { 0 };
+	struct kz_case c = { 0 };
+	const char **ids = NULL;
+	size_t added = 0;
+	bool team;
+	enum kz_status st = kz_cli_parse(cli, 2, KZ_OPT_PARTNERS | KZ_OPT_TEAM, 1, &o, err);
+
+	if (st != KZ_OK)
+		return st;
+	team = o.team != NULL;
+	if (o.npos != 1 || team == o.partners)
+		return kz_fail(err, KZ_INVALID, "%s",
+			       _("usage: koszyk meeting invite MEETING_ID --partners | --team CASE_CODE"));
+	st = kz_cli_open_db(cli, err);
+	if (st == KZ_OK)
+		st = meeting_must_exist(cli, o.pos[0], err);
+	if (st == KZ_OK && team) {
+		st = kz_case_find(cli->db, o.team, &c, err);
+		if (st == KZ_NOT_FOUND)
+			st = KZ_INVALID;
+	}
+	if (st == KZ_OK)
+		st = kz_meeting_invitees(cli->db, o.pos[0], team ? c.id : NULL, &inv, err);
+	if (st == KZ_OK) {
+		ids = xcalloc(inv.n + 1, sizeof(*ids));
+		for (size_t i = 0; i < inv.n; i++)
+			ids[i] = inv.v[i].contact_id;
+		st = kz_meeting_invite(cli->db, o.pos[0], ids, inv.n, &added, err);
+	}
+	if (st == KZ_OK)
+		printf(ngettext("%zu person invited\n", "%zu persons invited\n", added), added);
+	free(ids);
+	kz_invitees_free(&inv);
+	kz_case_clear(&c);
+	return st;
+}
 
 enum kz_status kz_cmd_meeting(struct kz_cli *cli, struct kz_error *err)
 {
@@ -192,12 +305,20 @@ enum kz_status kz_cmd_meeting(struct kz_cli *cli, struct kz_error *err)
 		kz_decision_clear(&d);
 		return st;
 	}
-	if (strcmp(sub, "next-host") == 0 && cli->argc == 2) {
-		char id[KZ_ID_LEN + 1];
+	if (strcmp(sub, "invite") == 0)
+		return meeting_invite(cli, err);
+	if (strcmp(sub, "minutes") == 0 || strcmp(sub, "ics") == 0)
+		return meeting_print(cli, sub[0] == 'i', err);
+	if ((strcmp(sub, "next-host") == 0 || strcmp(sub, "next-chair") == 0) && cli->argc == 2) {
+		char id[KZ_ID_LEN + 1], host[KZ_ID_LEN + 1];
 		struct kz_partner p = { 0 };
 		st = kz_cli_open_db(cli, err);
 		if (st == KZ_OK)
-			st = kz_meeting_next_host(cli->db, id, err);
+			st = kz_meeting_next_host(cli->db, host, err);
+		if (st == KZ_OK && strcmp(sub, "next-chair") == 0)
+			st = kz_meeting_next_chair(cli->db, host, id, err);
+		else if (st == KZ_OK)
+			memcpy(id, host, sizeof(id));
 		if (st == KZ_OK)
 			st = kz_partner_get(cli->db, id, &p, err);
 		if (st == KZ_OK)
@@ -206,7 +327,7 @@ enum kz_status kz_cmd_meeting(struct kz_cli *cli, struct kz_error *err)
 		return st;
 	}
 	return kz_fail(err, KZ_INVALID,
-		       _("usage: koszyk meeting add FIELD=VALUE... | meeting attend MEETING_ID contact=NAME [attended=1] | meeting decide MEETING_ID text=... | meeting next-host"));
+		       _("usage: koszyk meeting add FIELD=VALUE... | meeting attend MEETING_ID contact=NAME [attended=1] | meeting decide MEETING_ID text=... | meeting invite MEETING_ID --partners|--team CASE_CODE | meeting minutes MEETING_ID | meeting ics MEETING_ID | meeting next-host | meeting next-chair"));
 }
 
 /* --- lists --------------------------------------------------------------------- */
@@ -253,6 +374,7 @@ static enum kz_status list_meetings(struct kz_cli *cli, bool json,
 			json_record(out, "meeting", m->id, m->title, kz_meeting_fields,
 				    kz_meeting_nfields, m);
 			json_field(out, "host_name", m->host_name);
+			json_field(out, "chair_name", m->chair_name);
 			json_field(out, "case_code", m->case_code);
 			kz_buf_putc(out, '}');
 		} else {
@@ -304,6 +426,7 @@ static enum kz_status list_tasks(struct kz_cli *cli, enum kz_task_view view,
 				    kz_task_nfields, t);
 			json_field(out, "partner_name", t->partner_name);
 			json_field(out, "contact_name", t->contact_name);
+			json_field(out, "decision_text", t->decision_text);
 			kz_buf_printf(out, ",\"overdue\":%s}", overdue ? "true" : "false");
 		} else {
 			kz_buf_printf(out, "%s%s\t%s\t%s\t%s\t%s\n", overdue ? "! " : "",
@@ -396,6 +519,8 @@ enum kz_status kz_cmd_task(struct kz_cli *cli, struct kz_error *err)
 			st = set_fields(cli, "task", kz_task_fields, kz_task_nfields, &t, 2, err);
 		if (st == KZ_OK && t.meeting_id)
 			st = meeting_must_exist(cli, t.meeting_id, err);
+		if (st == KZ_OK)
+			st = decision_by_number(cli, &t, err);
 		if (st == KZ_OK)
 			st = kz_task_save(cli->db, &t, err);
 		if (st == KZ_OK)

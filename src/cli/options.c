@@ -33,6 +33,9 @@ static const struct {
 	  N_("--status needs a membership status") },
 	{ KZ_OPT_SECTOR, "--sector", NULL, 0, offsetof(struct kz_opts, sector),
 	  N_("--sector needs a sector code") },
+	{ KZ_OPT_PARTNERS, "--partners", NULL, offsetof(struct kz_opts, partners), 0, NULL },
+	{ KZ_OPT_TEAM, "--team", NULL, 0, offsetof(struct kz_opts, team),
+	  N_("--team needs a case code") },
 };
 
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))

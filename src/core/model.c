@@ -169,6 +169,8 @@ const char *kz_enum_label(const char *value)
 		{ "done", N_("done") },
 		{ "partnership", N_("the partnership") },
 		{ "case_team", N_("a case's team") },
+		{ "working_group", N_("a working group") },
+		{ "training", N_("a training") },
 	};
 	if (!value)
 		return "";

@@ -434,6 +434,32 @@ static enum kz_status key_migration(struct kz_db *db, struct kz_error *err)
 	return replica || held ? KZ_OK : kz_key_make(db, err);
 }
 
+/* Migration 14: the CHECK of meetings.kind (migration 3) takes the
+ * working group and the training too. SQLite cannot alter a CHECK; its
+ * documented way to loosen one is to edit the table's text in the schema
+ * and bump schema_version (https://sqlite.org/lang_altertable.html,
+ * section 9), here inside the migrations' transaction. Run again (a
+ * schema brought back to 13 by hand) it changes nothing. */
+static enum kz_status meeting_kinds_migration(struct kz_db *db, struct kz_error *err)
+{
+	char bump[64];
+	char *was = kz_query_text(db, "PRAGMA schema_version", NULL);
+	enum kz_status st;
+
+	snprintf(bump, sizeof(bump), "PRAGMA schema_version = %ld",
+		 (was ? strtol(was, NULL, 10) : 0) + 1);
+	free(was);
+	st = exec(db, "PRAGMA writable_schema = ON;"
+		  " UPDATE sqlite_master SET sql = replace(sql,"
+		  " '(''partnership'', ''case_team'')',"
+		  " '(''partnership'', ''case_team'', ''working_group'', ''training'')')"
+		  " WHERE type = 'table' AND name = 'meetings'", err);
+	if (st == KZ_OK)
+		st = exec(db, bump, err);
+	exec(db, "PRAGMA writable_schema = OFF", NULL);
+	return st;
+}
+
 static enum kz_status migrate_a_copy(struct kz_db *db, int version,
 				     struct kz_error *err);
 static enum kz_status run_migrations(struct kz_db *db, int version,
@@ -536,6 +562,8 @@ static enum kz_status run_migrations(struct kz_db *db, int version,
 		 * new clone). */
 		if (st == KZ_OK && v == 10)
 			st = key_migration(db, err);
+		if (st == KZ_OK && v == 14)
+			st = meeting_kinds_migration(db, err);
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v);
 		if (st == KZ_OK)
 			st = exec(db, pragma, err);

@@ -108,7 +108,8 @@ static const struct kz_kind_ref contact_refs[] = {
 	REF(kz_contact, partner_id, partner_name), END_REFS,
 };
 static const struct kz_kind_ref meeting_refs[] = {
-	REF(kz_meeting, host_id, host_name), REF(kz_meeting, case_id, case_code), END_REFS,
+	REF(kz_meeting, host_id, host_name), REF(kz_meeting, chair_id, chair_name),
+	REF(kz_meeting, case_id, case_code), END_REFS,
 };
 static const struct kz_kind_ref team_refs[] = {
 	REF(kz_team_member, contact_id, contact_name), END_REFS,
@@ -124,7 +125,8 @@ static const struct kz_kind_ref attendee_refs[] = {
 };
 static const struct kz_kind_ref task_refs[] = {
 	REF_CLEARS(kz_task, partner_id, partner_name, contact_id, NULL),
-	REF(kz_task, contact_id, contact_name), END_REFS,
+	REF(kz_task, contact_id, contact_name),
+	REF(kz_task, decision_id, decision_text), END_REFS,
 };
 #undef REF
 
@@ -175,7 +177,7 @@ static const struct kz_kind_info kinds[KZ_KIND_COUNT] = {
 		.login_fields = no_logins, .shown_offsets = no_shown,
 		.clear = clear_contact, .save = save_contact, .get = get_contact },
 	K(MEETING, "meeting", "meetings", N_("meeting"), N_("Meetings"), kz_meeting, meeting, NULL, MEETING)
-		.area = KZ_AREA_MEETINGS, .fixed_fields = TITLE("kind", "case_id"),
+		.area = KZ_AREA_MEETINGS, .fixed_fields = TITLE("case_id"),
 		.edit_title = N_("Edit meeting"), .new_title = N_("New meeting"),
 		.title_fields = TITLE("title"), .refs = meeting_refs,
 		.login_fields = no_logins, .shown_offsets = no_shown,

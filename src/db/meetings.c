@@ -43,7 +43,9 @@ static void fill_meeting(struct kz_db *db, struct kz_meeting *m)
 {
 	free(m->host_name);
 	free(m->case_code);
+	free(m->chair_name);
 	m->host_name = kz_query_text(db, "SELECT name FROM partners WHERE id = ?1", m->host_id);
+	m->chair_name = kz_query_text(db, "SELECT name FROM partners WHERE id = ?1", m->chair_id);
 	m->case_code = kz_query_text(db, "SELECT code FROM cases WHERE id = ?1", m->case_id);
 }
 
@@ -60,6 +62,8 @@ static void fill_task(struct kz_db *db, struct kz_task *t)
 {
 	free(t->partner_name);
 	free(t->contact_name);
+	free(t->decision_text);
+	t->decision_text = kz_query_text(db, "SELECT text FROM decisions WHERE id = ?1", t->decision_id);
 	t->partner_name = kz_query_text(db, "SELECT name FROM partners WHERE id = ?1", t->partner_id);
 	t->contact_name = kz_query_text(db, "SELECT name FROM contacts WHERE id = ?1", t->contact_id);
 }
@@ -112,6 +116,9 @@ enum kz_status kz_meeting_save(struct kz_db *db, struct kz_meeting *m,
 	if (m->host_id && !exists(db, "SELECT id FROM partners WHERE id = ?1", m->host_id))
 		return kz_fail_field(err, KZ_INVALID, "host_id",
 				     _("Host partner: there is no such partner."));
+	if (m->chair_id && !exists(db, "SELECT id FROM partners WHERE id = ?1", m->chair_id))
+		return kz_fail_field(err, KZ_INVALID, "chair_id",
+				     _("Chair partner: there is no such partner."));
 	struct kz_meeting stored = { 0 };
 	st = save_rec(db, MEETINGS, m, &stored, m->date, err);
 	kz_meeting_clear(&stored);
@@ -203,6 +210,27 @@ static bool is_closed(const char *status)
 	return status && (strcmp(status, "done") == 0 || strcmp(status, "dropped") == 0);
 }
 
+/* The decision a task came from is one of its meeting's. */
+static enum kz_status check_decision(struct kz_db *db, const struct kz_task *t,
+				     struct kz_error *err)
+{
+	char *meeting;
+	bool same;
+
+	if (!t->decision_id)
+		return KZ_OK;
+	if (!t->meeting_id)
+		return kz_fail_field(err, KZ_INVALID, "decision_id",
+			       _("From decision: only a task of a meeting comes from one of its decisions."));
+	meeting = kz_query_text(db, "SELECT meeting_id FROM decisions WHERE id = ?1", t->decision_id);
+	same = meeting && strcmp(meeting, t->meeting_id) == 0;
+	free(meeting);
+	if (!same)
+		return kz_fail_field(err, KZ_INVALID, "decision_id",
+			       _("From decision: there is no such decision of the task's meeting."));
+	return KZ_OK;
+}
+
 enum kz_status kz_task_save(struct kz_db *db, struct kz_task *t,
 			    struct kz_error *err)
 {
@@ -261,6 +289,9 @@ enum kz_status kz_task_save(struct kz_db *db, struct kz_task *t,
 				     _("Meeting: there is no such meeting."));
 	if (t->case_id && !exists(db, "SELECT id FROM cases WHERE id = ?1", t->case_id))
 		return kz_fail_field(err, KZ_INVALID, "case_id", _("Case: there is no such case."));
+	st = check_decision(db, t, err);
+	if (st != KZ_OK)
+		return st;
 	struct kz_task stored = { 0 };
 	st = save_rec(db, TASKS, t, &stored, NULL, err);
 	kz_task_clear(&stored);
@@ -532,6 +563,125 @@ enum kz_status kz_meeting_next_host(struct kz_db *db,
 	snprintf(id_out, KZ_ID_LEN + 1, "%s", id);
 	free(id);
 	return KZ_OK;
+}
+
+enum kz_status kz_meeting_next_chair(struct kz_db *db, const char *host_id,
+				     char id_out[KZ_ID_LEN + 1],
+				     struct kz_error *err)
+{
+	/* As the host's rotation, on the chairs; the host itself last. */
+	char *id = kz_query_text(db,
+		"SELECT p.id FROM partners p LEFT JOIN"
+		" (SELECT chair_id, max(date) AS last FROM meetings"
+		"  WHERE kind = 'partnership' AND chair_id IS NOT NULL GROUP BY chair_id) h"
+		" ON h.chair_id = p.id"
+		" WHERE p.status IN ('declared', 'informal')"
+		" ORDER BY p.id IS ?1, h.last IS NOT NULL, h.last, kz_fold(p.name), p.id LIMIT 1",
+		host_id);
+
+	id_out[0] = '\0';
+	if (!id)
+		return kz_fail(err, KZ_NOT_FOUND,
+			       _("No partner can chair: no partner has signed the declaration or cooperates informally."));
+	snprintf(id_out, KZ_ID_LEN + 1, "%s", id);
+	free(id);
+	return KZ_OK;
+}
+
+/* --- inviting many at once ------------------------------------------------------- */
+
+/* One contact person of every cooperating partner (declared or informal)
+ * none of whose people is on the meeting's list yet: the person the
+ * partner sent to a meeting most lately, else the first by name. */
+#define PARTNER_INVITEES                                                          \
+	"SELECT (SELECT c.id FROM contacts c LEFT JOIN"                             \
+	"  (SELECT a.contact_id, max(am.date) AS last FROM attendees a"             \
+	"   JOIN meetings am ON am.id = a.meeting_id GROUP BY a.contact_id) h"      \
+	"  ON h.contact_id = c.id WHERE c.partner_id = p.id"                        \
+	"  ORDER BY h.last IS NULL, h.last DESC, kz_fold(c.name), c.id LIMIT 1) AS cid" \
+	" FROM partners p WHERE p.status IN ('declared', 'informal')"               \
+	" AND NOT EXISTS (SELECT 1 FROM attendees a JOIN contacts c2"               \
+	"  ON c2.id = a.contact_id WHERE a.meeting_id = ?1 AND c2.partner_id = p.id)" \
+	" AND cid IS NOT NULL ORDER BY kz_fold(p.name), p.id"
+/* The case's team, those not on the list yet. */
+#define TEAM_INVITEES                                                              \
+	"SELECT t.contact_id FROM team t JOIN contacts c ON c.id = t.contact_id"    \
+	" LEFT JOIN partners p ON p.id = c.partner_id WHERE t.case_id = ?2"         \
+	" AND NOT EXISTS (SELECT 1 FROM attendees a WHERE a.meeting_id = ?1"        \
+	"  AND a.contact_id = t.contact_id)"                                        \
+	" ORDER BY kz_fold(p.name), kz_fold(c.name), t.rowid"
+
+enum kz_status kz_meeting_invitees(struct kz_db *db, const char *meeting_id,
+				   const char *case_id, struct kz_invitees *out,
+				   struct kz_error *err)
+{
+	struct kz_meeting m = { 0 };
+	char (*ids)[KZ_ID_LEN + 1] = NULL;
+	size_t n = 0;
+	enum kz_status st;
+
+	memset(out, 0, sizeof(*out));
+	st = kz_meeting_get(db, meeting_id, &m, err);
+	kz_meeting_clear(&m);
+	if (st != KZ_OK)
+		return st;
+	if (case_id && !kz_case_visible(db, case_id))
+		return kz_fail(err, KZ_INVALID, _("There is no such case."));
+	st = kz_query_ids(db, case_id ? TEAM_INVITEES : PARTNER_INVITEES,
+			  meeting_id, case_id, &ids, &n, err);
+	if (st != KZ_OK)
+		return st;
+	out->v = n ? xcalloc(n, sizeof(*out->v)) : NULL;
+	out->n = n;
+	for (size_t i = 0; i < n; i++) {
+		struct kz_invitee *v = &out->v[i];
+		memcpy(v->contact_id, ids[i], sizeof(v->contact_id));
+		v->contact_name = kz_query_text(db, "SELECT name FROM contacts WHERE id = ?1", ids[i]);
+		v->partner_name = kz_query_text(db, "SELECT p.name FROM contacts c JOIN partners p"
+						" ON p.id = c.partner_id WHERE c.id = ?1", ids[i]);
+	}
+	free(ids);
+	return KZ_OK;
+}
+
+void kz_invitees_free(struct kz_invitees *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		free(v->v[i].contact_name);
+		free(v->v[i].partner_name);
+	}
+	free(v->v);
+	memset(v, 0, sizeof(*v));
+}
+
+enum kz_status kz_meeting_invite(struct kz_db *db, const char *meeting_id,
+				 const char *const *contact_ids, size_t n,
+				 size_t *added, struct kz_error *err)
+{
+	struct kz_meeting m = { 0 };
+	enum kz_status st = kz_meeting_get(db, meeting_id, &m, err);
+
+	kz_meeting_clear(&m);
+	*added = 0;
+	if (st == KZ_OK)
+		st = kz_db_begin(db, err);
+	if (st != KZ_OK)
+		return st;
+	for (size_t i = 0; i < n && st == KZ_OK; i++) {
+		struct kz_attendee a = { 0 };
+		kz_str_set(&a.meeting_id, meeting_id);
+		kz_str_set(&a.contact_id, contact_ids[i]);
+		st = kz_attendee_save(db, &a, err);
+		kz_attendee_clear(&a);
+	}
+	if (st != KZ_OK) {
+		kz_db_rollback(db);
+		return st;
+	}
+	st = kz_db_commit(db, err);
+	if (st == KZ_OK)
+		*added = n;
+	return st;
 }
 
 /* Tasks of the partnership, and of the case teams whose case the

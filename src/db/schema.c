@@ -488,6 +488,17 @@ static const char *const migration_13[] = {
 	NULL,
 };
 
+/* Issue 12, meetings: a meeting's chair beside its host (the seeds
+ * recommend shared chairing), two more kinds of meeting (a working group,
+ * a training; the CHECK of migration 3 is widened in C: db.c,
+ * meeting_kinds_migration), and the decision a task came from. */
+static const char *const migration_14[] = {
+	"ALTER TABLE meetings ADD COLUMN chair_id TEXT REFERENCES partners(id);\n"
+	"ALTER TABLE tasks ADD COLUMN decision_id TEXT"
+	" REFERENCES decisions(id) ON DELETE SET NULL;\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -502,6 +513,7 @@ static const char *const *const migrations[] = {
 	migration_11,
 	migration_12,
 	migration_13,
+	migration_14,
 };
 
 int kz_db_schema_version(void)

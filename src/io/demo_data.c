@@ -120,11 +120,12 @@ NO_EXTRA(k_decision, "decision", KZ_KIND_DECISION);
 
 static const struct key task_keys[] = {
 	{ "partner", K_REF, NULL }, { "contact", K_REF, NULL },
+	{ "decision", K_REF, NULL },
 };
 KIND(k_task, "task", KZ_KIND_TASK, task_keys);
 
 static const struct key meeting_keys[] = {
-	{ "case", K_REF, NULL }, { "host", K_REF, NULL },
+	{ "case", K_REF, NULL }, { "host", K_REF, NULL }, { "chair", K_REF, NULL },
 	{ "attendees", K_LIST, &k_attendee },
 	{ "decisions", K_TEXTS, &k_decision }, { "tasks", K_LIST, &k_task },
 };

@@ -93,6 +93,28 @@ static enum kz_status case_of(struct ctx *c, const char *person,
 	return st;
 }
 
+/* decision: N, the meeting's Nth decision the task came from. */
+static enum kz_status task_decision(struct ctx *c, const struct kz_demo_rec *dt,
+				    struct kz_task *t, struct kz_error *err)
+{
+	const char *n = GET(dt, "decision");
+	struct kz_meeting_full full;
+	long k = n ? strtol(n, NULL, 10) : 0;
+	enum kz_status st;
+
+	if (!n)
+		return KZ_OK;
+	st = kz_meeting_load(c->db, t->meeting_id, &full, err);
+	if (st != KZ_OK)
+		return st;
+	if (k < 1 || (size_t)k > full.ndecisions)
+		st = kz_fail(err, KZ_INVALID, _("demo task: the meeting has no decision %s"), n);
+	else
+		t->decision_id = xstrdup(full.decisions[k - 1].id);
+	kz_meeting_full_free(&full);
+	return st;
+}
+
 static enum kz_status add_tasks(struct ctx *c, const struct kz_demo_rec *d,
 				const struct kz_meeting *m, struct kz_error *err)
 {
@@ -116,6 +138,9 @@ static enum kz_status add_tasks(struct ctx *c, const struct kz_demo_rec *d,
 				t.case_id = xstrdup(m->case_id);
 			t.partner_id = xstrdup(pid);
 			t.contact_id = xstrdup(cid);
+			st = task_decision(c, dt, &t, err);
+		}
+		if (st == KZ_OK) {
 			st = kz_task_save(c->db, &t, err);
 		}
 		kz_task_clear(&t);
@@ -165,6 +190,11 @@ static enum kz_status add_meeting(struct ctx *c, const struct kz_demo_rec *d,
 		st = partner_id(c, GET(d, "host"), id, err);
 		if (st == KZ_OK)
 			m.host_id = xstrdup(id);
+	}
+	if (st == KZ_OK && GET(d, "chair")) {
+		st = partner_id(c, GET(d, "chair"), id, err);
+		if (st == KZ_OK)
+			m.chair_id = xstrdup(id);
 	}
 	if (st == KZ_OK)
 		st = kz_meeting_save(c->db, &m, err);

@@ -516,6 +516,7 @@ static bool action_right(enum ui_action a, enum kz_right *right)
 	case UI_ACT_REVIEW: case UI_ACT_APPROVE: case UI_ACT_CLOSE_PLAN:
 	case UI_ACT_ATTENDEE: case UI_ACT_ATTENDED: case UI_ACT_DECISION:
 	case UI_ACT_TASK: case UI_ACT_MINUTES: case UI_ACT_CLOSE_TASK:
+	case UI_ACT_INVITE:
 	case UI_ACT_CASE_MEETING:
 		*right = KZ_RIGHT_CHANGE;
 		return true;

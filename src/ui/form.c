@@ -430,6 +430,33 @@ static void add_goals(struct form *fm, struct ui_pick *p)
 	kz_plan_full_free(&full);
 }
 
+/* The decisions of the task's meeting, numbered as in the minutes; false
+ * when the task belongs to no meeting. */
+static bool add_decisions(struct form *fm, struct ui_pick *p)
+{
+	struct kz_task *t = fm->rec;
+	struct kz_meeting_full full;
+	struct kz_error err = { 0 };
+
+	if (kz_str_empty(t->meeting_id)) {
+		snprintf(fm->error, sizeof(fm->error), "%s",
+			 _("Only a task of a meeting comes from one of its decisions."));
+		return false;
+	}
+	ui_pick_add(p, _("(none)"), NULL, NULL);
+	if (kz_meeting_load(fm->ui->db, t->meeting_id, &full, &err) != KZ_OK) {
+		ui_error(fm->ui, "%s", err.msg);
+		return true;
+	}
+	for (size_t i = 0; i < full.ndecisions; i++) {
+		char num[24];
+		snprintf(num, sizeof(num), "%zu.", i + 1);
+		ui_pick_add(p, full.decisions[i].text, full.decisions[i].id, num);
+	}
+	kz_meeting_full_free(&full);
+	return true;
+}
+
 /* A login chosen from the configured users (a case manager, who approved
  * a plan); a record of the basket keeps its logins as typed. */
 static bool is_user_field(enum kz_kind kind, const struct kz_field *f)
@@ -453,10 +480,12 @@ static bool prepare_case_pick(struct form *fm, struct slot *sl, struct ui_pick *
 		p->load = load_people;
 		return true;
 	}
-	if (fm->kind == KZ_KIND_MEETING && ref_is(sl, "host_id")) {
+	if (fm->kind == KZ_KIND_MEETING && (ref_is(sl, "host_id") || ref_is(sl, "chair_id"))) {
 		p->load = load_partners;
 		return true;
 	}
+	if (fm->kind == KZ_KIND_TASK && ref_is(sl, "decision_id"))
+		return add_decisions(fm, p);
 	if (fm->kind == KZ_KIND_TASK && ref_is(sl, "contact_id")) {
 		struct kz_task *t = fm->rec;
 		if (kz_str_empty(t->partner_id)) {

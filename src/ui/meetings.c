@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "koszyk/meetings.h"
+#include "koszyk/minutes.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
@@ -118,6 +119,23 @@ static const struct ui_legend mlist_legend_items[] = {
 	{ UI_ACT_NONE, NULL }
 };
 
+/* The chair of a new meeting: chairing is shared, in turn too. */
+static void suggest_chair(struct ui *ui, struct kz_meeting *m)
+{
+	char chair[KZ_ID_LEN + 1];
+	struct kz_error err = { 0 };
+
+	struct kz_partner p;
+
+	memset(&p, 0, sizeof(p));
+	if (kz_meeting_next_chair(ui->db, m->host_id, chair, &err) == KZ_OK &&
+	    kz_partner_get(ui->db, chair, &p, &err) == KZ_OK) {
+		kz_str_set(&m->chair_id, chair);
+		kz_str_set(&m->chair_name, p.name);
+	}
+	kz_partner_clear(&p);
+}
+
 /* Open the form of a meeting (NULL id: a new one with the next host). */
 static bool edit_meeting(struct ui *ui, const char *id, const char *focus)
 {
@@ -146,6 +164,7 @@ static bool edit_meeting(struct ui *ui, const char *id, const char *focus)
 					 p.name);
 		}
 		kz_partner_clear(&p);
+		suggest_chair(ui, m);
 	}
 	form = ui_form_new(ui, KZ_KIND_MEETING, m);
 	if (note)
@@ -296,6 +315,15 @@ static void free_lines(struct meeting *m)
 	m->n = 0;
 }
 
+/* The number of a decision in the meeting's list (1, 2, ...); 0: none. */
+static size_t decision_number(const struct meeting *m, const char *id)
+{
+	for (size_t i = 0; id && i < m->full.ndecisions; i++)
+		if (strcmp(m->full.decisions[i].id, id) == 0)
+			return i + 1;
+	return 0;
+}
+
 static void build(struct meeting *m)
 {
 	const struct kz_meeting *mt = &m->full.meeting;
@@ -309,7 +337,9 @@ static void build(struct meeting *m)
 		      mt->case_code ? "  " : "", mt->case_code ? mt->case_code : "");
 	add_wrapped(m, L_TEXT, 0, _("When:  "), s);
 	free(s);
+	add_wrapped(m, L_TEXT, 0, _("Kind:  "), _(kz_enum_label(mt->kind)));
 	add_wrapped(m, L_TEXT, 0, _("Host:  "), mt->host_name ? mt->host_name : "");
+	add_wrapped(m, L_TEXT, 0, _("Chair: "), mt->chair_name ? mt->chair_name : "");
 	add_wrapped(m, L_TEXT, 0, _("Place: "), mt->place ? mt->place : "");
 	add_line(m, L_HEAD, 0, xstrdup(_("Agenda")));
 	add_wrapped(m, L_TEXT, 0, "  ", kz_str_empty(mt->agenda) ? _("(none)") : mt->agenda);
@@ -335,10 +365,14 @@ static void build(struct meeting *m)
 	add_line(m, L_HEAD, 0, xasprintf(_("Tasks (%zu)"), m->full.ntasks));
 	for (size_t i = 0; i < m->full.ntasks; i++) {
 		const struct kz_task *t = &m->full.tasks[i];
-		s = xasprintf("%s  %s  %s (%s%s%s)", t->due_date ? t->due_date : "----------",
+		char from[48] = "";
+		size_t d = decision_number(m, t->decision_id);
+		if (d)
+			snprintf(from, sizeof(from), _(" [decision %zu]"), d);
+		s = xasprintf("%s  %s  %s (%s%s%s)%s", t->due_date ? t->due_date : "----------",
 			      _(kz_enum_label(t->status ? t->status : "")), t->title ? t->title : "",
 			      t->partner_name ? t->partner_name : "",
-			      t->contact_name ? ", " : "", t->contact_name ? t->contact_name : "");
+			      t->contact_name ? ", " : "", t->contact_name ? t->contact_name : "", from);
 		add_wrapped(m, L_TASK, i, "  ", s);
 		free(s);
 	}
@@ -423,8 +457,9 @@ static void meeting_title(struct ui_screen *s, struct ui *ui, char *name, size_t
 }
 
 static const struct ui_legend meeting_legend_items[] = {
-	{ UI_ACT_HELP, NULL }, { UI_ACT_ATTENDEE, NULL }, { UI_ACT_ATTENDED, NULL },
-	{ UI_ACT_DECISION, NULL }, { UI_ACT_TASK, NULL }, { UI_ACT_MINUTES, NULL },
+	{ UI_ACT_HELP, NULL }, { UI_ACT_ATTENDEE, NULL }, { UI_ACT_INVITE, NULL },
+	{ UI_ACT_ATTENDED, NULL }, { UI_ACT_DECISION, NULL }, { UI_ACT_TASK, NULL },
+	{ UI_ACT_MINUTES, NULL }, { UI_ACT_SAVE_MINUTES, NULL }, { UI_ACT_SAVE_ICS, NULL },
 	{ UI_ACT_CLOSE_TASK, NULL }, { UI_ACT_BACK, NULL }, { UI_ACT_NONE, NULL }
 };
 
@@ -471,6 +506,99 @@ static void add_attendee(struct meeting *m)
 		select_id(m, p.items[p.chosen].value);
 	}
 	ui_pick_free_items(&p);
+}
+
+/* Invite many at once: a checklist, all ticked, of one person of every
+ * cooperating partner or, for a case team's meeting, of the case's team;
+ * Space unticks, Enter invites the ticked ones (one transaction). */
+static void invite_many(struct meeting *m)
+{
+	const char *case_id = m->full.meeting.case_id;
+	struct ui_pick p = { .multi = true };
+	struct kz_invitees inv;
+	struct kz_error err = { 0 };
+	const char **ids;
+	size_t n = 0, added = 0;
+
+	if (kz_meeting_invitees(m->ui->db, m->id, case_id, &inv, &err) != KZ_OK) {
+		ui_error(m->ui, "%s", err.msg);
+		return;
+	}
+	if (inv.n == 0) {
+		ui_message(m->ui, "%s", case_id ? _("Everyone of the case's team is invited already.")
+					       : _("Every cooperating partner has someone invited already."));
+		kz_invitees_free(&inv);
+		return;
+	}
+	p.title = case_id ? N_("Invite the case's team") : N_("Invite one person of every cooperating partner");
+	for (size_t i = 0; i < inv.n; i++) {
+		ui_pick_add(&p, inv.v[i].contact_name ? inv.v[i].contact_name : "",
+			    inv.v[i].contact_id, inv.v[i].partner_name);
+		p.items[i].marked = true;
+	}
+	ids = xcalloc(p.n + 1, sizeof(*ids));
+	if (ui_pick_run(m->ui, &p)) {
+		for (size_t i = 0; i < p.n; i++)
+			if (p.items[i].marked)
+				ids[n++] = p.items[i].value;
+		if (kz_meeting_invite(m->ui->db, m->id, ids, n, &added, &err) != KZ_OK)
+			ui_error(m->ui, _("Not saved: %s"), err.msg);
+		else
+			ui_message(m->ui, ngettext("%zu person invited.", "%zu persons invited.", added),
+				   added);
+		meeting_reload(m);
+	}
+	free(ids);
+	ui_pick_free_items(&p);
+	kz_invitees_free(&inv);
+}
+
+static bool ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), k = strlen(end);
+
+	return n >= k && strcmp(s + n - k, end) == 0;
+}
+
+/* Save the minutes (ics false: by the file's ending, .html, .md or text)
+ * or the calendar entry to a file the person names; the full path of the
+ * file written is said. */
+static void save_file(struct meeting *m, bool ics)
+{
+	struct ui *ui = m->ui;
+	struct kz_error err = { 0 };
+	struct kz_buf b = KZ_BUF_INIT;
+	char *initial = xasprintf(ics ? "meeting-%s.ics" : "minutes-%s.html",
+				  m->full.meeting.date ? m->full.meeting.date : "");
+	char *path = ui_ask(ui, ics ? _("Save the calendar entry as (.ics): ")
+				    : _("Save the minutes as (.html, .md or text): "), initial);
+	enum kz_plan_format fmt = KZ_PLAN_TEXT;
+	enum kz_status st;
+
+	free(initial);
+	if (!path || !*path) {
+		free(path);
+		ui_message(ui, "%s", _("Not saved."));
+		return;
+	}
+	if (ends_with(path, ".html") || ends_with(path, ".htm"))
+		fmt = KZ_PLAN_HTML;
+	else if (ends_with(path, ".md"))
+		fmt = KZ_PLAN_MD;
+	st = ics ? kz_meeting_ics(ui->db, m->id, &b, &err)
+		 : kz_minutes_print(ui->db, ui->cfg, m->id, fmt, &b, &err);
+	if (st == KZ_OK)
+		st = kz_write_file_atomic(path, kz_buf_str(&b), b.len, 0600, &err);
+	if (st != KZ_OK) {
+		ui_error(ui, _("Not saved: %s"), err.msg);
+	} else {
+		char *full = realpath(path, NULL);
+		ui_message(ui, ics ? _("The meeting was saved for calendars to %s.")
+				   : _("The minutes were saved to %s."), full ? full : path);
+		free(full);
+	}
+	kz_buf_free(&b);
+	free(path);
 }
 
 static const struct line *selected(struct meeting *m, enum line_kind kind)
@@ -552,6 +680,9 @@ static bool meeting_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 		return false;
 	switch (a) {
 	case UI_ACT_ATTENDEE: add_attendee(m); return true;
+	case UI_ACT_INVITE: invite_many(m); return true;
+	case UI_ACT_SAVE_MINUTES: save_file(m, false); return true;
+	case UI_ACT_SAVE_ICS: save_file(m, true); return true;
 	case UI_ACT_ATTENDED: toggle_attended(m); return true;
 	case UI_ACT_EDIT: edit_meeting(ui, m->id, NULL); return true;
 	case UI_ACT_MINUTES: edit_meeting(ui, m->id, "minutes"); return true;
@@ -566,6 +697,11 @@ static bool meeting_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 		kz_str_set(&t->meeting_id, m->id);
 		kz_str_set(&t->case_id, m->full.meeting.case_id);
 		kz_str_set(&t->status, "open");
+		/* on a decision's line: the task comes from it */
+		if ((l = selected(m, L_DECISION))) {
+			kz_str_set(&t->decision_id, m->full.decisions[l->i].id);
+			kz_str_set(&t->decision_text, m->full.decisions[l->i].text);
+		}
 		ui_push(ui, ui_form_new(ui, KZ_KIND_TASK, t));
 		return true;
 	}

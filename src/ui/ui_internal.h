@@ -137,6 +137,12 @@ enum ui_group {
 	X(MINUTES, MEET, "M", N_("Minutes"), N_("Write the minutes of the meeting")) \
 	X(CLOSE_TASK, MEET, "C", N_("Done"),                                  \
 	  N_("Mark the selected task done (records when and by whom)"))        \
+	X(INVITE, MEET, "I", N_("Invite"),                                    \
+	  N_("Invite many at once: one person of every cooperating partner, or the case's team; Space unticks, Enter invites")) \
+	X(SAVE_MINUTES, MEET, "S", N_("Save minutes"),                         \
+	  N_("Save the minutes to a file (.html for print, .md or text)"))     \
+	X(SAVE_ICS, MEET, "K", N_("Calendar"),                                 \
+	  N_("Save the meeting as an iCalendar file (.ics) for the partners' calendars")) \
 	X(CASE_MEETING, CASE, "M", N_("Team meeting"),                         \
 	  N_("Record a meeting of the case team"))                             \
 	X(CONFLICTS, GLOBAL, "8", N_("Conflicts"),                             \

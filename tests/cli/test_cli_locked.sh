@@ -176,6 +176,8 @@ sql keyless.db "DELETE FROM meta WHERE key = 'partnership_key'" >/dev/null
 # schema 9: no key, and no column of the later migrations
 sql keyless.db "ALTER TABLE partners DROP COLUMN krs" >/dev/null
 sql keyless.db "ALTER TABLE goals DROP COLUMN need_area" >/dev/null
+sql keyless.db "ALTER TABLE meetings DROP COLUMN chair_id" >/dev/null
+sql keyless.db "ALTER TABLE tasks DROP COLUMN decision_id" >/dev/null
 sql keyless.db "PRAGMA user_version = 9" >/dev/null
 as mnowak 1 -d keyless.db key show
 out_has "does not hold the partnership's key"
@@ -197,6 +199,8 @@ cp init.db old-full.db
 sql old-full.db "DELETE FROM meta WHERE key = 'partnership_key'" >/dev/null
 sql old-full.db "ALTER TABLE partners DROP COLUMN krs" >/dev/null
 sql old-full.db "ALTER TABLE goals DROP COLUMN need_area" >/dev/null
+sql old-full.db "ALTER TABLE meetings DROP COLUMN chair_id" >/dev/null
+sql old-full.db "ALTER TABLE tasks DROP COLUMN decision_id" >/dev/null
 sql old-full.db "PRAGMA user_version = 9" >/dev/null
 [ -n "$(plain_key_id old-full.db)" ] || fail "an older full database got no key"
 

@@ -34,6 +34,8 @@ python3 -c 'import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.execute("ALTER TABLE partners DROP COLUMN krs")
 c.execute("ALTER TABLE goals DROP COLUMN need_area")
+c.execute("ALTER TABLE meetings DROP COLUMN chair_id")
+c.execute("ALTER TABLE tasks DROP COLUMN decision_id")
 c.execute("PRAGMA user_version = 10")
 c.commit()' old.db || fail "cannot make an older database"
 run 0 -d old.db list partners

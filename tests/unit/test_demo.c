@@ -670,10 +670,11 @@ static void test_every_key_is_a_field(void **state)
 		"meeting", "attendee", "decision", "task",
 	};
 	/* references by name (case add ... service=, partner=, contact=,
-	 * goal=; meeting add host=, case=; CSV import provider, contact) */
+	 * goal=; meeting add host=, chair=, case=; task add decision=N; CSV
+	 * import provider, contact) */
 	static const char *const refs[] = {
 		"partner", "contact", "provider", "service", "goal", "host",
-		"case",
+		"chair", "case", "decision",
 	};
 	size_t total = 0;
 

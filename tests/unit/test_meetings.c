@@ -409,6 +409,166 @@ static void test_meeting_list_newest_first(void **state)
 	kz_meetings_free(&ms);
 }
 
+/* Issue 12: the chair beside the host, the four kinds, the decision a
+ * task came from. */
+static void test_chair_kinds_and_decision_link(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	struct kz_meeting m = { 0 };
+	struct kz_decision d = { 0 }, other = { 0 };
+	struct kz_task task = { 0 };
+	char a[KZ_ID_LEN + 1], b[KZ_ID_LEN + 1], mid[KZ_ID_LEN + 1],
+	     mid2[KZ_ID_LEN + 1], next[KZ_ID_LEN + 1];
+
+	add_partner(t->db, "Biblioteka", "declared", a);
+	add_partner(t->db, "Apteka", "informal", b);
+	/* working group and training are kinds; another word is not */
+	assert_int_equal(add_meeting(t->db, "working_group", NULL, "2026-02-01", NULL, a, mid2, &err), KZ_OK);
+	assert_int_equal(add_meeting(t->db, "training", NULL, "2026-02-02", NULL, a, NULL, &err), KZ_OK);
+	assert_int_equal(add_meeting(t->db, "picnic", NULL, "2026-02-03", NULL, a, NULL, &err), KZ_INVALID);
+	/* the chair: a partner of the registry, kept and named */
+	m.title = xstrdup("Posiedzenie PZK");
+	m.date = xstrdup("2026-03-03");
+	m.host_id = xstrdup(a);
+	m.chair_id = xstrdup("no-such-partner");
+	assert_int_equal(kz_meeting_save(t->db, &m, &err), KZ_INVALID);
+	assert_string_equal(err.field, "chair_id");
+	kz_str_set(&m.chair_id, b);
+	assert_int_equal(kz_meeting_save(t->db, &m, &err), KZ_OK);
+	memcpy(mid, m.id, sizeof(mid));
+	kz_meeting_clear(&m);
+	assert_int_equal(kz_meeting_get(t->db, mid, &m, &err), KZ_OK);
+	assert_string_equal(m.chair_id, b);
+	assert_string_equal(m.chair_name, "Apteka");
+	assert_string_equal(m.host_name, "Biblioteka");
+	kz_meeting_clear(&m);
+	/* shared chairing: Apteka chaired, so Biblioteka is next; with
+	 * Biblioteka as host, the chair is still another partner only when
+	 * one has chaired longer ago: here Apteka (the host comes last) */
+	assert_int_equal(kz_meeting_next_chair(t->db, NULL, next, &err), KZ_OK);
+	assert_string_equal(next, a);
+	assert_int_equal(kz_meeting_next_chair(t->db, a, next, &err), KZ_OK);
+	assert_string_equal(next, b);
+	/* a task's decision is one of its meeting's */
+	d.meeting_id = xstrdup(mid);
+	d.text = xstrdup("Przyjęto plan pracy.");
+	assert_int_equal(kz_decision_save(t->db, &d, &err), KZ_OK);
+	other.meeting_id = xstrdup(mid2);
+	other.text = xstrdup("Inna decyzja.");
+	assert_int_equal(kz_decision_save(t->db, &other, &err), KZ_OK);
+	task.title = xstrdup("Rozesłać plan");
+	task.partner_id = xstrdup(a);
+	task.decision_id = xstrdup(d.id);
+	assert_int_equal(kz_task_save(t->db, &task, &err), KZ_INVALID);  /* no meeting */
+	assert_string_equal(err.field, "decision_id");
+	task.meeting_id = xstrdup(mid);
+	kz_str_set(&task.decision_id, other.id);
+	assert_int_equal(kz_task_save(t->db, &task, &err), KZ_INVALID);  /* another meeting's */
+	kz_str_set(&task.decision_id, d.id);
+	assert_int_equal(kz_task_save(t->db, &task, &err), KZ_OK);
+	assert_string_equal(task.decision_text, "Przyjęto plan pracy.");
+	/* the decision deleted: the task stays, pointing at none */
+	assert_int_equal(kz_meeting_part_delete(t->db, "decision", d.id, &err), KZ_OK);
+	char tid[KZ_ID_LEN + 1];
+	memcpy(tid, task.id, sizeof(tid));
+	kz_task_clear(&task);
+	assert_int_equal(kz_task_get(t->db, tid, &task, &err), KZ_OK);
+	assert_null(task.decision_id);
+	assert_null(task.decision_text);
+	kz_task_clear(&task);
+	kz_decision_clear(&d);
+	kz_decision_clear(&other);
+}
+
+/* Inviting many at once: one person of every cooperating partner, or a
+ * case's team; those already invited are left out; one transaction. */
+static void test_invite_many(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	struct kz_invitees inv = { 0 };
+	struct kz_config cfg;
+	struct kz_case c = { 0 };
+	struct kz_team_member tm = { 0 };
+	char gops[KZ_ID_LEN + 1], bib[KZ_ID_LEN + 1], left[KZ_ID_LEN + 1],
+	     invited[KZ_ID_LEN + 1], empty[KZ_ID_LEN + 1], anna[KZ_ID_LEN + 1],
+	     ewa[KZ_ID_LEN + 1], jan[KZ_ID_LEN + 1], olga[KZ_ID_LEN + 1],
+	     piotr[KZ_ID_LEN + 1], old[KZ_ID_LEN + 1], mid[KZ_ID_LEN + 1],
+	     team[KZ_ID_LEN + 1];
+	size_t added = 0;
+
+	add_partner(t->db, "GOPS", "declared", gops);
+	add_partner(t->db, "Biblioteka", "informal", bib);
+	add_partner(t->db, "Bank", "left", left);
+	add_partner(t->db, "Apteka", "invited", invited);
+	add_partner(t->db, "Caritas", "declared", empty);   /* nobody to invite */
+	add_contact(t->db, gops, "Anna Kowalska", anna);
+	add_contact(t->db, gops, "Ewa Zawada", ewa);
+	add_contact(t->db, bib, "Jan Nowak", jan);
+	add_contact(t->db, left, "Olga Bankowa", olga);
+	add_contact(t->db, invited, "Piotr Apteczny", piotr);
+	/* Ewa went to the last meeting for the GOPS: she is its person */
+	assert_int_equal(add_meeting(t->db, NULL, NULL, "2026-01-10", NULL, gops, old, &err), KZ_OK);
+	assert_int_equal(kz_meeting_invite(t->db, old, (const char *const[]){ ewa }, 1, &added, &err), KZ_OK);
+	assert_int_equal(added, 1);
+	assert_int_equal(add_meeting(t->db, NULL, NULL, "2026-03-10", NULL, gops, mid, &err), KZ_OK);
+	assert_int_equal(kz_meeting_invitees(t->db, mid, NULL, &inv, &err), KZ_OK);
+	assert_int_equal(inv.n, 2);
+	assert_string_equal(inv.v[0].partner_name, "Biblioteka");
+	assert_string_equal(inv.v[0].contact_id, jan);
+	assert_string_equal(inv.v[1].partner_name, "GOPS");
+	assert_string_equal(inv.v[1].contact_id, ewa);
+	assert_string_equal(inv.v[1].contact_name, "Ewa Zawada");
+	kz_invitees_free(&inv);
+	/* invited: all or nothing (a person not in the registry spoils it) */
+	assert_int_equal(kz_meeting_invite(t->db, mid, (const char *const[]){ jan, "nobody" }, 2,
+					   &added, &err), KZ_INVALID);
+	assert_int_equal(added, 0);
+	assert_int_equal(kz_meeting_invitees(t->db, mid, NULL, &inv, &err), KZ_OK);
+	assert_int_equal(inv.n, 2);
+	kz_invitees_free(&inv);
+	assert_int_equal(kz_meeting_invite(t->db, mid, (const char *const[]){ jan }, 1, &added, &err), KZ_OK);
+	/* the Biblioteka has its person there now: only the GOPS is left */
+	assert_int_equal(kz_meeting_invitees(t->db, mid, NULL, &inv, &err), KZ_OK);
+	assert_int_equal(inv.n, 1);
+	assert_string_equal(inv.v[0].contact_id, ewa);
+	kz_invitees_free(&inv);
+	/* a case's team */
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.plan_validity_months = 12;
+	c.code = xstrdup("R/2026/001");
+	c.manager = xstrdup("anna");
+	c.legal_basis = xstrdup("statutory");
+	c.legal_basis_note = xstrdup("asystent rodziny");
+	assert_int_equal(kz_case_save(t->db, &cfg, &c, &err), KZ_OK);
+	tm.case_id = xstrdup(c.id);
+	tm.contact_id = xstrdup(anna);
+	tm.role = xstrdup("pracownik socjalny");
+	if (kz_team_save(t->db, &tm, &err) != KZ_OK)
+		fail_msg("team: %s", err.msg);
+	kz_team_member_clear(&tm);
+	tm.case_id = xstrdup(c.id);
+	tm.contact_id = xstrdup(piotr);
+	tm.role = xstrdup("farmaceuta");
+	if (kz_team_save(t->db, &tm, &err) != KZ_OK)
+		fail_msg("team: %s", err.msg);
+	kz_team_member_clear(&tm);
+	assert_int_equal(add_meeting(t->db, "case_team", c.id, "2026-03-11", NULL, NULL, team, &err), KZ_OK);
+	assert_int_equal(kz_meeting_invitees(t->db, team, c.id, &inv, &err), KZ_OK);
+	assert_int_equal(inv.n, 2);
+	assert_string_equal(inv.v[0].contact_id, piotr);  /* Apteka before GOPS */
+	assert_string_equal(inv.v[1].contact_id, anna);
+	const char *ids[2] = { inv.v[0].contact_id, inv.v[1].contact_id };
+	assert_int_equal(kz_meeting_invite(t->db, team, ids, 2, &added, &err), KZ_OK);
+	assert_int_equal(added, 2);
+	kz_invitees_free(&inv);
+	assert_int_equal(kz_meeting_invitees(t->db, team, c.id, &inv, &err), KZ_OK);
+	assert_int_equal(inv.n, 0);
+	kz_invitees_free(&inv);
+	kz_case_clear(&c);
+}
+
 static void test_erase_case_removes_its_meetings(void **state)
 {
 	struct test_db *t = *state;
@@ -484,6 +644,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_task_views, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_meeting_list_newest_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_erase_case_removes_its_meetings, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_chair_kinds_and_decision_link, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_invite_many, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
