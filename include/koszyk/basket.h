@@ -24,7 +24,11 @@ enum kz_status kz_contact_save(struct kz_db *db, struct kz_contact *c,
 enum kz_status kz_service_save(struct kz_db *db, struct kz_service *s,
 			       struct kz_error *err);
 
-/* Insert with the id already set (import of a row with a new id). */
+/* A new service saved by kz_service_save without a verification date is
+ * verified by the current user today (a person added it). */
+
+/* Insert as given, with the id already set or a new one when empty (an
+ * import, the demo): a service keeps its verification, or none. */
 enum kz_status kz_partner_insert_with_id(struct kz_db *db,
 					 struct kz_partner *p,
 					 struct kz_error *err);
