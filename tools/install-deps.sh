@@ -3,7 +3,7 @@
 # Asks apt only for what is missing; uses sudo when not run as root.
 set -eu
 packages="build-essential pkg-config clang gettext tmux libncurses-dev
-libsqlite3-dev libyaml-dev libcmocka-dev libsodium-dev jq sqlite3 valgrind openssh-client
+libsqlite3-dev libyaml-dev libcmocka-dev libsodium-dev libicu-dev jq sqlite3 valgrind openssh-client
 openssh-server"
 missing=""
 for p in $packages; do

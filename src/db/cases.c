@@ -561,7 +561,7 @@ enum kz_status kz_team_of(struct kz_db *db, const char *case_id,
 	enum kz_status st = kz_query_ids(db,
 		"SELECT t.id FROM team t JOIN contacts c ON c.id = t.contact_id"
 		" LEFT JOIN partners p ON p.id = c.partner_id WHERE t.case_id = ?1"
-		" ORDER BY kz_fold(p.name), kz_fold(c.name), t.rowid",
+		" ORDER BY p.name COLLATE KZ_PL, kz_person_key(c.name) COLLATE KZ_PL, t.rowid",
 		case_id, NULL, &ids, &n, err);
 
 	memset(out, 0, sizeof(*out));

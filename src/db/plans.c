@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "koszyk/cases.h"
+#include "koszyk/collate.h"
 #include "koszyk/i18n.h"
 #include "koszyk/xalloc.h"
 #include "records.h"
@@ -1266,7 +1267,7 @@ static int cmp_attention(const void *a, const void *b)
 	c = strcmp(x->case_code, y->case_code);
 	if (c)
 		return c;
-	c = strcmp(x->title ? x->title : "", y->title ? y->title : "");
+	c = kz_collate(x->title ? x->title : "", y->title ? y->title : "");
 	return c ? c : strcmp(x->ref_id, y->ref_id);
 }
 

@@ -421,7 +421,7 @@ static void test_new_service_is_verified(void **state)
 
 /* Issue 12 (friction): every list sorts in Polish alphabetical order (Ł
  * after L, Ś after S), people by surname. */
-static __attribute__((unused)) void test_polish_order(void **state)
+static void test_polish_order(void **state)
 {
 	struct test_db *t = *state;
 	struct kz_error err = { 0 };
@@ -480,7 +480,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_transaction_rolls_back_everything, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_and_check, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_new_service_is_verified, setup, teardown),
-		//POLISH
+		cmocka_unit_test_setup_teardown(test_polish_order, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
