@@ -564,21 +564,29 @@ static void reload_named(struct form *fm, const char *name)
 		load_input(fm, sl);
 }
 
-/* An action's service was chosen: its provider is responsible unless
- * told otherwise (as kz_action_save decides; shown before saving). */
+/* An action's service was chosen: its provider and contact person are
+ * responsible unless told otherwise (as kz_action_save decides; shown
+ * before saving). */
 static void default_action_partner(struct form *fm, const char *service_id)
 {
 	struct kz_action *a = fm->rec;
 	struct kz_service sv = { 0 };
 	struct kz_error err = { 0 };
 
-	if (!service_id || !kz_str_empty(a->partner_id))
+	if (!service_id || kz_service_get(fm->ui->db, service_id, &sv, &err) != KZ_OK) {
+		kz_service_clear(&sv);
 		return;
-	if (kz_service_get(fm->ui->db, service_id, &sv, &err) == KZ_OK &&
-	    !kz_str_empty(sv.provider_id)) {
+	}
+	if (kz_str_empty(a->partner_id) && !kz_str_empty(sv.provider_id)) {
 		kz_str_set(&a->partner_id, sv.provider_id);
 		kz_str_set(&a->partner_name, sv.provider_name);
 		reload_named(fm, "partner_id");
+	}
+	if (kz_str_empty(a->contact_id) && !kz_str_empty(sv.contact_id) &&
+	    kz_str_eq(a->partner_id, sv.provider_id)) {
+		kz_str_set(&a->contact_id, sv.contact_id);
+		kz_str_set(&a->contact_name, sv.contact_name);
+		reload_named(fm, "contact_id");
 	}
 	kz_service_clear(&sv);
 }
