@@ -260,6 +260,17 @@ static enum kz_status check_case(struct kz_db *db, const struct kz_config *cfg,
 	return KZ_OK;
 }
 
+bool kz_case_field_needed(const struct kz_case *c, const char *field)
+{
+	bool statutory = kz_str_eq(c->legal_basis, "statutory");
+
+	if (strcmp(field, "legal_basis_note") == 0)
+		return statutory;
+	if (strcmp(field, "consent_date") == 0 || strcmp(field, "consent_scope") == 0)
+		return !statutory;
+	return true;
+}
+
 enum kz_status kz_case_save(struct kz_db *db, const struct kz_config *cfg,
 			    struct kz_case *c, struct kz_error *err)
 {

@@ -564,6 +564,74 @@ static void reload_named(struct form *fm, const char *name)
 		load_input(fm, sl);
 }
 
+/* --- the fields asked --------------------------------------------------------------- */
+
+/* The parent of a part of a case or plan is set by the screen that opens
+ * the form, never typed (the kind table's fixed fields); a case's form
+ * asks only what its legal basis needs (the data layer says which). */
+static bool hidden(enum kz_kind kind, const struct kz_field *f, const void *rec)
+{
+	return kz_kind_field_is_fixed(kind, f) ||
+	       (kind == KZ_KIND_CASE && !kz_case_field_needed(rec, f->name));
+}
+
+static void free_slots(struct form *fm)
+{
+	for (size_t i = 0; i < fm->n; i++) {
+		free(fm->slots[i].value);
+		free(fm->slots[i].shown);
+	}
+	free(fm->slots);
+	fm->slots = NULL;
+	fm->n = 0;
+}
+
+static void make_slots(struct form *fm)
+{
+	size_t n;
+	const struct kz_field *fields = ui_rec_fields(fm->kind, &n);
+
+	fm->slots = xcalloc(n, sizeof(*fm->slots));
+	for (size_t i = 0; i < n; i++) {
+		const struct kz_field *f = &fields[i];
+		if (hidden(fm->kind, f, fm->rec))
+			continue;
+		struct slot *sl = &fm->slots[fm->n++];
+		sl->f = f;
+		sl->pick = f->type == KZ_FT_ENUM || f->type == KZ_FT_CODE ||
+			   f->type == KZ_FT_CODES || f->type == KZ_FT_REF ||
+			   (is_user_field(fm->kind, f) && fm->ui->cfg->n_users > 0);
+		if (!sl->pick)
+			sl->value = xstrdup_or_null(*kz_field_slot(fm->rec, f));
+	}
+}
+
+/* Keep what was typed in the record. */
+static void store_typed(struct form *fm)
+{
+	capture(fm);
+	for (size_t i = 0; i < fm->n; i++) {
+		struct slot *sl = &fm->slots[i];
+		if (!sl->pick)
+			kz_str_set(kz_field_slot(fm->rec, sl->f),
+				   kz_str_empty(sl->value) ? NULL : sl->value);
+	}
+}
+
+/* A choice changed which fields are asked (a case's legal basis): the
+ * form is laid out again, with what was typed, on the same field. */
+static void relayout(struct form *fm)
+{
+	const char *at = fm->slots[fm->cur].f->name;
+
+	store_typed(fm);
+	free_slots(fm);
+	make_slots(fm);
+	fm->cur = 0;
+	build_form(fm);
+	ui_form_focus(&fm->base, at);
+}
+
 /* An action's service was chosen: its provider and contact person are
  * responsible unless told otherwise (as kz_action_save decides; shown
  * before saving). */
@@ -651,6 +719,8 @@ static void pick_value(struct form *fm, struct slot *sl, int first_key)
 			kz_str_set(kz_field_slot(fm->rec, sl->f), p.items[p.chosen].value);
 		}
 		load_input(fm, sl);
+		if (fm->kind == KZ_KIND_CASE && strcmp(sl->f->name, "legal_basis") == 0)
+			relayout(fm);
 	}
 	ui_pick_free_items(&p);
 }
@@ -662,13 +732,7 @@ static void form_save(struct form *fm)
 	struct kz_error err = { 0 };
 	struct ui *ui = fm->ui;
 
-	capture(fm);
-	for (size_t i = 0; i < fm->n; i++) {
-		struct slot *sl = &fm->slots[i];
-		if (!sl->pick)
-			kz_str_set(kz_field_slot(fm->rec, sl->f),
-				   kz_str_empty(sl->value) ? NULL : sl->value);
-	}
+	store_typed(fm);
 	if ((fm->save ? fm->save(fm->save_ctx, fm->rec, &err)
 		      : kz_record_save(ui->db, ui->cfg, fm->kind, fm->rec, &err)) != KZ_OK) {
 		if (err.status == KZ_CONFLICT)
@@ -819,11 +883,7 @@ static void form_destroy(struct ui_screen *s)
 	struct form *fm = F(s);
 
 	destroy_form(fm);
-	for (size_t i = 0; i < fm->n; i++) {
-		free(fm->slots[i].value);
-		free(fm->slots[i].shown);
-	}
-	free(fm->slots);
+	free_slots(fm);
 	free(fm->note);
 	ui_rec_free(fm->kind, fm->rec);
 	free(fm);
@@ -840,12 +900,6 @@ static const struct ui_screen_ops form_ops = {
 	.groups = UI_G_FORM | UI_G_DIALOG | UI_G_MOVE,
 };
 
-/* The parent of a part of a case or plan is set by the screen that opens
- * the form, never typed (the kind table's fixed fields). */
-static bool hidden(enum kz_kind kind, const struct kz_field *f)
-{
-	return kz_kind_field_is_fixed(kind, f);
-}
 
 void ui_form_set_note(struct ui_screen *s, const char *note)
 {
@@ -891,8 +945,6 @@ void ui_form_set_ref_label(struct ui_screen *s, const char *field, const char *l
 struct ui_screen *ui_form_new(struct ui *ui, enum kz_kind kind, void *rec)
 {
 	struct form *fm = xcalloc(1, sizeof(*fm));
-	size_t n;
-	const struct kz_field *fields = ui_rec_fields(kind, &n);
 
 	fm->base.ops = &form_ops;
 	fm->ui = ui;
@@ -900,18 +952,6 @@ struct ui_screen *ui_form_new(struct ui *ui, enum kz_kind kind, void *rec)
 	fm->rec = rec;
 	/* Every record starts with its id (empty for a new one). */
 	fm->is_new = ((const char *)rec)[0] == '\0';
-	fm->slots = xcalloc(n, sizeof(*fm->slots));
-	for (size_t i = 0; i < n; i++) {
-		const struct kz_field *f = &fields[i];
-		if (hidden(kind, f))
-			continue;
-		struct slot *sl = &fm->slots[fm->n++];
-		sl->f = f;
-		sl->pick = f->type == KZ_FT_ENUM || f->type == KZ_FT_CODE ||
-			   f->type == KZ_FT_CODES || f->type == KZ_FT_REF ||
-			   (is_user_field(kind, f) && ui->cfg->n_users > 0);
-		if (!sl->pick)
-			sl->value = xstrdup_or_null(*kz_field_slot(rec, f));
-	}
+	make_slots(fm);
 	return &fm->base;
 }
