@@ -3,8 +3,8 @@
 # Asks apt only for what is missing; uses sudo when not run as root.
 set -eu
 packages="build-essential pkg-config clang gettext tmux libncurses-dev
-libsqlite3-dev libyaml-dev libcmocka-dev libsodium-dev libical-dev jq sqlite3 valgrind
-openssh-client openssh-server chromium python3"
+libsqlite3-dev libyaml-dev libcmocka-dev libsodium-dev libical-dev libicu-dev jq sqlite3
+valgrind openssh-client openssh-server chromium python3"
 missing=""
 for p in $packages; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -24,7 +24,11 @@ enum kz_status kz_contact_save(struct kz_db *db, struct kz_contact *c,
 enum kz_status kz_service_save(struct kz_db *db, struct kz_service *s,
 			       struct kz_error *err);
 
-/* Insert with the id already set (import of a row with a new id). */
+/* A new service saved by kz_service_save without a verification date is
+ * verified by the current user today (a person added it). */
+
+/* Insert as given, with the id already set or a new one when empty (an
+ * import, the demo): a service keeps its verification, or none. */
 enum kz_status kz_partner_insert_with_id(struct kz_db *db,
 					 struct kz_partner *p,
 					 struct kz_error *err);
@@ -68,12 +72,14 @@ enum kz_status kz_contact_find_by_name(struct kz_db *db,
  * named by the member of the union that the list fills (a list of
  * services fills .service, ...). col[] is the same four in order, for
  * the code that reads and frees them all alike. */
+#define KZ_ROW_COLS 5
 struct kz_row {
 	char id[KZ_ID_LEN + 1];
 	char *title;   /* service title, partner name, contact name, case code */
 	union {
-		char *col[4];
-		struct { char *provider, *category, *status, *verified_on; } service;
+		char *col[KZ_ROW_COLS];
+		/* phone: only in a list of stale services (whom to call) */
+		struct { char *provider, *category, *status, *verified_on, *phone; } service;
 		struct { char *kind, *status, *declaration_date, *short_name; } partner;
 		struct { char *partner, *phone, *position, *email; } contact;
 		/* kz_case_list: no names, the manager's login */
@@ -82,7 +88,7 @@ struct kz_row {
 	bool stale;    /* services: not verified within the stale days */
 	bool archived; /* services: archived; partners: left; cases: closed */
 };
-_Static_assert(sizeof(((struct kz_row *)0)->service) == 4 * sizeof(char *),
+_Static_assert(sizeof(((struct kz_row *)0)->service) == KZ_ROW_COLS * sizeof(char *),
 	       "the named columns of a row are its col[]");
 
 struct kz_rows {

@@ -191,6 +191,10 @@ enum kz_status kz_case_save(struct kz_db *db, const struct kz_config *cfg,
 			    struct kz_case *c, struct kz_error *err);
 enum kz_status kz_case_get(struct kz_db *db, const char *id,
 			   struct kz_case *out, struct kz_error *err);
+/* Does the case's legal basis ask for this field? Consent asks for
+ * consent_date and consent_scope, a statutory basis for legal_basis_note;
+ * every other field is asked. The form shows only these. */
+bool kz_case_field_needed(const struct kz_case *c, const char *field);
 /* By code (exact, else ignoring case): KZ_INVALID with "There is no case
  * R/2026/999." when unknown, so that the command line exits 2 (bad input);
  * kz_case_export_json and kz_case_erase answer the same. */

@@ -250,10 +250,19 @@ static void fill_service_names(struct kz_db *db, struct kz_service *s)
 		: NULL;
 }
 
+static void set_verified(struct kz_db *db, struct kz_service *s);
+
 static enum kz_status save_service(struct kz_db *db, struct kz_service *s,
 				   bool keep_id, struct kz_error *err)
 {
-	enum kz_status st = check_service(db, s, err);
+	enum kz_status st;
+
+	/* A service added by a person is verified by that person that day;
+	 * data brought in as it is (keep_id: an import, the demo) keeps what
+	 * it says. */
+	if (!*s->id && !keep_id && kz_str_empty(s->verified_on))
+		set_verified(db, s);
+	st = check_service(db, s, err);
 
 	if (st != KZ_OK)
 		return st;

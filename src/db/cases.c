@@ -260,6 +260,17 @@ static enum kz_status check_case(struct kz_db *db, const struct kz_config *cfg,
 	return KZ_OK;
 }
 
+bool kz_case_field_needed(const struct kz_case *c, const char *field)
+{
+	bool statutory = kz_str_eq(c->legal_basis, "statutory");
+
+	if (strcmp(field, "legal_basis_note") == 0)
+		return statutory;
+	if (strcmp(field, "consent_date") == 0 || strcmp(field, "consent_scope") == 0)
+		return !statutory;
+	return true;
+}
+
 enum kz_status kz_case_save(struct kz_db *db, const struct kz_config *cfg,
 			    struct kz_case *c, struct kz_error *err)
 {
@@ -561,7 +572,7 @@ enum kz_status kz_team_of(struct kz_db *db, const char *case_id,
 	enum kz_status st = kz_query_ids(db,
 		"SELECT t.id FROM team t JOIN contacts c ON c.id = t.contact_id"
 		" LEFT JOIN partners p ON p.id = c.partner_id WHERE t.case_id = ?1"
-		" ORDER BY kz_fold(p.name), kz_fold(c.name), t.rowid",
+		" ORDER BY p.name COLLATE KZ_PL, kz_person_key(c.name) COLLATE KZ_PL, t.rowid",
 		case_id, NULL, &ids, &n, err);
 
 	memset(out, 0, sizeof(*out));

@@ -11,6 +11,7 @@
 #include "db_internal.h"
 #include "sync_internal.h"
 #include "koszyk/buf.h"
+#include "koszyk/collate.h"
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
 #include "koszyk/locked.h"
@@ -340,11 +341,31 @@ static void sql_role(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, kz_db_effective_role(sqlite3_user_data(ctx)));
 }
 
+/* The collation KZ_PL: Polish alphabetical order (collate.h). */
+static int sql_collate_pl(void *arg, int alen, const void *a, int blen, const void *b)
+{
+	(void)arg;
+	return kz_collate_n(a, alen, b, blen);
+}
+
+/* kz_person_key(name): a person sorts by surname, then first names. */
+static void sql_person_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	char *k = kz_person_key((const char *)sqlite3_value_text(argv[0]));
+	sqlite3_result_text(ctx, k, -1, free);
+}
+
 static int register_functions(struct kz_db *db)
 {
 	sqlite3 *h = db->h;
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	int rc = sqlite3_create_function(h, "kz_fold", 1, flags, NULL, sql_fold, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_collation(h, "KZ_PL", SQLITE_UTF8, NULL, sql_collate_pl);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "kz_person_key", 1, flags, NULL,
+					     sql_person_key, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(h, "kz_fold_key", 1, flags, NULL, sql_fold_key,
 					     NULL, NULL);

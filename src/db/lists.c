@@ -11,8 +11,14 @@
 #include "koszyk/xalloc.h"
 #include "records.h"
 
+/* The phone to call about a stale entry (?7): its contact person's,
+ * else the provider's first contact person's, else the provider's. */
 #define SERVICE_COLS \
-	"SELECT s.id, s.title, p.name, s.category, s.status, s.verified_on "
+	"SELECT s.id, s.title, p.name, s.category, s.status, s.verified_on," \
+	" CASE WHEN ?7 THEN coalesce(nullif((SELECT phone FROM contacts"   \
+	"  WHERE id = s.contact_id), ''), (SELECT phone FROM contacts"     \
+	"  WHERE partner_id = p.id AND coalesce(phone, '') <> ''"          \
+	"  ORDER BY kz_person_key(name) COLLATE KZ_PL, id LIMIT 1), p.phone) END "
 #define SERVICE_FILTERS                                                        \
 	" AND (?2 IS NULL OR s.sector = ?2)"                                   \
 	" AND (?3 IS NULL OR s.category = ?3)"                                 \
@@ -24,6 +30,11 @@
 	" AND (?7 = 0 OR (s.status = 'active' AND"                             \
 	"      (s.verified_on IS NULL OR s.verified_on < ?8)))"
 
+/* Stale entries only (?7): never verified first, then the oldest. */
+#define KZ_ORDER_STALE_FIRST \
+	"CASE WHEN ?7 THEN s.verified_on IS NOT NULL END," \
+	" CASE WHEN ?7 THEN s.verified_on END, "
+
 /* One tier of results in alphabetical order: the documents matching ?1
  * (all when NULL) but not ?9. The FTS queries run once each as
  * uncorrelated IN lists; the walk follows the (kind, sort_key) index and
@@ -33,7 +44,7 @@ static const struct kz_list_sql sql_services = KZ_LIST_SQL(
 	SERVICE_COLS
 	" FROM search_doc d JOIN services s ON s.id = d.ref"
 	" JOIN partners p ON p.id = s.provider_id", "'service'",
-	SERVICE_FILTERS " ORDER BY d.sort_key LIMIT ?10");
+	SERVICE_FILTERS " ORDER BY " KZ_ORDER_STALE_FIRST KZ_ORDER_SERVICE " LIMIT ?10");
 
 static const char *empty_to_null(const char *s)
 {
@@ -59,7 +70,7 @@ static void bind_service_filter(struct kz_db *db, sqlite3_stmt *st,
 	sqlite3_bind_text(st, 8, limit, -1, SQLITE_TRANSIENT);
 }
 
-/* Append the rows of a bound statement (id + up to five text columns). */
+/* Append the rows of a bound statement (id + up to six text columns). */
 static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 				struct kz_rows *out, size_t *cap,
 				struct kz_error *err)
@@ -69,12 +80,13 @@ static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct kz_row *r = kz_rows_push(out, cap);
 		int ncol = sqlite3_column_count(st);
-		char **cols[] = { &r->title, &r->col[0], &r->col[1], &r->col[2], &r->col[3] };
+		char **cols[] = { &r->title, &r->col[0], &r->col[1], &r->col[2], &r->col[3],
+				  &r->col[4] };
 
 		const unsigned char *id = sqlite3_column_text(st, 0);
 		if (id)
 			snprintf(r->id, sizeof(r->id), "%s", (const char *)id);
-		for (int c = 1; c < ncol && c <= 5; c++)
+		for (int c = 1; c < ncol && c <= KZ_ROW_COLS + 1; c++)
 			*cols[c - 1] = kz_column_dup(st, c);
 	}
 	sqlite3_reset(st);
@@ -96,7 +108,7 @@ static void trim_to_limit(struct kz_rows *out, size_t limit)
 	while (limit && out->n > limit) {
 		struct kz_row *r = &out->v[--out->n];
 		free(r->title);
-		for (size_t c = 0; c < 4; c++)
+		for (size_t c = 0; c < KZ_ROW_COLS; c++)
 			free(r->col[c]);
 		out->more = true;
 	}
@@ -237,7 +249,7 @@ static const struct kz_list_sql sql_partners = KZ_LIST_SQL(
 	" AND (?2 IS NULL OR p.status = ?2)"
 	" AND (?3 IS NULL OR instr(';' || coalesce(p.sectors, '') || ';',"
 	"                          ';' || ?3 || ';') > 0)"
-	" ORDER BY d.sort_key LIMIT ?10");
+	" ORDER BY " KZ_ORDER_PARTNER " LIMIT ?10");
 
 static void bind_partner_filter(struct kz_db *db, sqlite3_stmt *st, const void *arg)
 {
@@ -267,7 +279,7 @@ static const struct kz_list_sql sql_contacts = KZ_LIST_SQL(
 	"SELECT c.id, c.name, p.name, c.phone, c.position, c.email"
 	" FROM search_doc d JOIN contacts c ON c.id = d.ref"
 	" JOIN partners p ON p.id = c.partner_id", "'contact'",
-	" AND (?2 IS NULL OR c.partner_id = ?2) ORDER BY d.sort_key LIMIT ?10");
+	" AND (?2 IS NULL OR c.partner_id = ?2) ORDER BY " KZ_ORDER_CONTACT " LIMIT ?10");
 
 static void bind_partner_id(struct kz_db *db, sqlite3_stmt *st, const void *arg)
 {
@@ -360,9 +372,9 @@ enum kz_status kz_service_each(struct kz_db *db, bool include_archived,
 
 	return each_id(db,
 		include_archived
-			? "SELECT d.ref FROM search_doc d WHERE d.kind = 'service' ORDER BY d.sort_key"
-			: "SELECT d.ref FROM search_doc d JOIN services s ON s.id = d.ref"
-			  " WHERE d.kind = 'service' AND s.status <> 'archived' ORDER BY d.sort_key",
+			? "SELECT s.id FROM services s ORDER BY " KZ_ORDER_SERVICE
+			: "SELECT s.id FROM services s"
+			  " WHERE s.status <> 'archived' ORDER BY " KZ_ORDER_SERVICE,
 		NULL, visit_service, &e, err);
 }
 
@@ -371,7 +383,7 @@ enum kz_status kz_partner_each(struct kz_db *db, kz_partner_fn fn, void *ctx,
 {
 	struct each_ctx e = { .partner_fn = fn, .ctx = ctx, .err = err };
 
-	return each_id(db, "SELECT ref FROM search_doc WHERE kind = 'partner' ORDER BY sort_key",
+	return each_id(db, "SELECT p.id FROM partners p ORDER BY " KZ_ORDER_PARTNER,
 		       NULL, visit_partner, &e, err);
 }
 
@@ -381,7 +393,6 @@ enum kz_status kz_contact_each(struct kz_db *db, const char *partner_id,
 	struct each_ctx e = { .contact_fn = fn, .ctx = ctx, .err = err };
 
 	return each_id(db,
-		"SELECT d.ref FROM search_doc d JOIN contacts c ON c.id = d.ref"
-		" WHERE d.kind = 'contact' AND (?1 IS NULL OR c.partner_id = ?1)"
-		" ORDER BY d.sort_key", partner_id, visit_contact, &e, err);
+		"SELECT c.id FROM contacts c WHERE (?1 IS NULL OR c.partner_id = ?1)"
+		" ORDER BY " KZ_ORDER_CONTACT, partner_id, visit_contact, &e, err);
 }

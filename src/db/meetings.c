@@ -475,7 +475,7 @@ enum kz_status kz_meeting_load(struct kz_db *db, const char *id,
 	if (st == KZ_OK)
 		st = kz_query_ids(db, "SELECT a.id FROM attendees a JOIN contacts c ON c.id = a.contact_id"
 			    " LEFT JOIN partners p ON p.id = c.partner_id WHERE a.meeting_id = ?1"
-			    " ORDER BY kz_fold(p.name), kz_fold(c.name), a.rowid",
+			    " ORDER BY p.name COLLATE KZ_PL, kz_person_key(c.name) COLLATE KZ_PL, a.rowid",
 			    id, NULL, &ids, &n, err);
 	if (st == KZ_OK) {
 		st = load_all(db, ATTENDEES, ids, n, sizeof(struct kz_attendee), &v,
@@ -554,7 +554,7 @@ enum kz_status kz_meeting_next_host(struct kz_db *db,
 		"  WHERE kind = 'partnership' AND host_id IS NOT NULL GROUP BY host_id) h"
 		" ON h.host_id = p.id"
 		" WHERE p.status IN ('declared', 'informal')"
-		" ORDER BY h.last IS NOT NULL, h.last, kz_fold(p.name), p.id LIMIT 1", NULL);
+		" ORDER BY h.last IS NOT NULL, h.last, p.name COLLATE KZ_PL, p.id LIMIT 1", NULL);
 
 	id_out[0] = '\0';
 	if (!id)
@@ -713,12 +713,12 @@ enum kz_status kz_task_list(struct kz_db *db, enum kz_task_view view,
 	case KZ_TASKS_OVERDUE:
 		st = kz_query_ids(db, "SELECT t.id" TASK_FROM
 			    " AND t.status = 'open' AND t.due_date < ?1"
-			    " ORDER BY t.due_date, kz_fold(p.name), t.rowid",
+			    " ORDER BY t.due_date, p.name COLLATE KZ_PL, t.rowid",
 			    today, NULL, &ids, &n, err);
 		break;
 	case KZ_TASKS_BY_PARTNER:
 		st = kz_query_ids(db, "SELECT t.id" TASK_FROM
-			    " ORDER BY kz_fold(p.name), p.id, t.status <> 'open',"
+			    " ORDER BY p.name COLLATE KZ_PL, p.id, t.status <> 'open',"
 			    " coalesce(t.due_date, '9999'), t.rowid",
 			    NULL, NULL, &ids, &n, err);
 		break;
@@ -726,7 +726,7 @@ enum kz_status kz_task_list(struct kz_db *db, enum kz_task_view view,
 	default:
 		st = kz_query_ids(db, "SELECT t.id" TASK_FROM
 			    " ORDER BY t.status <> 'open', coalesce(t.due_date, '9999'),"
-			    " kz_fold(p.name), t.rowid",
+			    " p.name COLLATE KZ_PL, t.rowid",
 			    NULL, NULL, &ids, &n, err);
 		break;
 	}
@@ -761,7 +761,7 @@ enum kz_status kz_task_list_open(struct kz_db *db, const char *partner_id,
 	enum kz_status st = kz_query_ids(db, "SELECT t.id" TASK_FROM
 		" AND t.status = 'open' AND (?1 IS NULL OR t.partner_id = ?1)"
 		" AND (?2 IS NULL OR coalesce(t.case_id, tm.case_id) = ?2)"
-		" ORDER BY coalesce(t.due_date, '9999'), kz_fold(t.title), t.rowid",
+		" ORDER BY coalesce(t.due_date, '9999'), t.title COLLATE KZ_PL, t.rowid",
 		partner_id, case_id, &ids, &n, err);
 
 	memset(out, 0, sizeof(*out));

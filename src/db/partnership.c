@@ -9,9 +9,9 @@
  *  never attended    partners that signed or cooperate informally but none
  *                    of whose contact persons attended a partnership
  *                    meeting, with how often they were invited;
- *  hosting           partnership meetings hosted by each partner (partners
- *                    that signed are listed with 0 too): is the work of
- *                    hosting shared?
+ *  hosting           partnership meetings hosted and chaired by each
+ *                    partner (partners that signed are listed with 0
+ *                    too): is the work shared?
  *
  * Partnership meetings are the meetings of no case (a case team's meeting
  * says something of a family, and is not counted here). */
@@ -190,6 +190,9 @@ enum kz_status kz_partner_history(struct kz_db *db, const char *partner_id,
 
 /* --- the report --------------------------------------------------------------- */
 
+/* Partners by the name people read, in Polish order. */
+#define NAME_ORDER "coalesce(nullif(p.short_name, ''), p.name) COLLATE KZ_PL"
+
 static const char *status_label(const char *status)
 {
 	return _(kz_enum_label(status));
@@ -214,7 +217,7 @@ static enum kz_status joined(struct kz_db *db, struct kz_report *r,
 		"  WHERE c.partner_id = p.id AND a.attended = 1 AND m.case_id IS NULL), '')"
 		" FROM partners p WHERE p.status IN ('declared', 'left')"
 		" OR coalesce(p.declaration_date, '') <> ''"
-		" ORDER BY coalesce(p.declaration_date, '9999'), 2", err);
+		" ORDER BY coalesce(p.declaration_date, '9999'), " NAME_ORDER, err);
 	int rc;
 
 	kz_report_init(r, "partnership", _("Partnership: who joined when"),
@@ -332,7 +335,7 @@ static enum kz_status never_attended(struct kz_db *db, struct kz_report *r,
 		"  JOIN contacts c ON c.id = a.contact_id"
 		"  JOIN meetings m ON m.id = a.meeting_id"
 		"  WHERE c.partner_id = p.id AND a.attended = 1 AND m.case_id IS NULL)"
-		" ORDER BY p.status, 2", err);
+		" ORDER BY p.status, " NAME_ORDER, err);
 	int rc;
 
 	kz_report_init(r, "partnership_absent",
@@ -358,42 +361,53 @@ static enum kz_status never_attended(struct kz_db *db, struct kz_report *r,
 static enum kz_status hosting(struct kz_db *db, struct kz_report *r,
 			      struct kz_error *err)
 {
-	static const char *const keys[] = { "partner", "hosted", "last_hosted" };
+	static const char *const keys[] = {
+		"partner", "hosted", "chaired", "last_hosted",
+	};
 	static const char *const heads[] = {
-		N_("Partner"), N_("Meetings hosted"), N_("Last hosted"),
+		N_("Partner"), N_("Hosted"), N_("Chaired"), N_("Last hosted"),
 	};
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT p.id, coalesce(nullif(p.short_name, ''), p.name),"
 		" (SELECT count(*) FROM meetings m WHERE m.host_id = p.id"
 		"  AND m.case_id IS NULL) AS hosted,"
+		" (SELECT count(*) FROM meetings m WHERE m.chair_id = p.id"
+		"  AND m.case_id IS NULL) AS chaired,"
 		" coalesce((SELECT max(m.date) FROM meetings m WHERE m.host_id = p.id"
 		"  AND m.case_id IS NULL), '')"
 		" FROM partners p WHERE p.status = 'declared' OR EXISTS (SELECT 1"
-		"  FROM meetings m WHERE m.host_id = p.id AND m.case_id IS NULL)"
-		" ORDER BY hosted DESC, 2", err);
-	long total = 0, most = 0, hosts = 0, rows = 0;
+		"  FROM meetings m WHERE (m.host_id = p.id OR m.chair_id = p.id)"
+		"  AND m.case_id IS NULL)"
+		" ORDER BY hosted + chaired DESC, hosted DESC, " NAME_ORDER, err);
+	long total = 0, most = 0, hosts = 0, rows = 0, chairs = 0;
 	enum kz_status ret;
 	int rc;
 
-	kz_report_init(r, "partnership_hosting", _("Partnership: hosting"),
-		       NULL, true, keys, heads, 3);
+	kz_report_init(r, "partnership_hosting",
+		       _("Partnership: hosting and chairing"), NULL, true, keys,
+		       heads, 4);
 	if (!st)
 		return err ? err->status : KZ_ENV;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long n = (long)sqlite3_column_int64(st, 2);
-		const char *cells[3] = { text_at(st, 1), text_at(st, 2), text_at(st, 3) };
+		long c = (long)sqlite3_column_int64(st, 3);
+		const char *cells[4] = {
+			text_at(st, 1), text_at(st, 2), text_at(st, 3), text_at(st, 4),
+		};
 		kz_report_add(r, text_at(st, 0), (double)n, cells);
 		total += n;
 		most = n > most ? n : most;
 		hosts += n > 0;
+		chairs += c > 0;
 		rows++;
 	}
 	ret = done(db, st, rc, err);
 	if (ret == KZ_OK) {
-		char note[512];
+		char note[640];
 		snprintf(note, sizeof note,
-			 _("Partnership meetings hosted by each partner (partners that signed, with 0 too). %ld meeting(s) hosted by %ld of %ld partner(s) listed; the busiest host held %ld%%."),
-			 total, hosts, rows, total ? (most * 100 + total / 2) / total : 0);
+			 _("Partnership meetings hosted and chaired by each partner (partners that signed, with 0 too); the seeds recommend sharing both. %ld meeting(s) hosted by %ld of %ld partner(s) listed, the busiest host holding %ld%%; %ld partner(s) chaired. The bar shows the meetings hosted."),
+			 total, hosts, rows, total ? (most * 100 + total / 2) / total : 0,
+			 chairs);
 		free(r->note);
 		r->note = xstrdup(note);
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "koszyk/cases.h"
+#include "koszyk/collate.h"
 #include "koszyk/i18n.h"
 #include "koszyk/xalloc.h"
 #include "records.h"
@@ -132,6 +133,23 @@ static enum kz_status keep_version(struct kz_db *db, const struct kz_config *cfg
 				   const char *plan_id, const char *note,
 				   int *version_out, struct kz_error *err);
 
+/* A case becomes active when its first plan is approved: a new case
+ * whose plan is approved now is active (one in review or closed keeps
+ * its status). */
+static enum kz_status activate_case(struct kz_db *db, const struct kz_config *cfg,
+				    const char *case_id, struct kz_error *err)
+{
+	struct kz_case c = { 0 };
+	enum kz_status st = kz_case_get(db, case_id, &c, err);
+
+	if (st == KZ_OK && kz_str_eq(c.status, "new")) {
+		kz_str_set(&c.status, "active");
+		st = kz_case_save(db, cfg, &c, err);
+	}
+	kz_case_clear(&c);
+	return st;
+}
+
 enum kz_status kz_plan_save(struct kz_db *db, const struct kz_config *cfg,
 			    struct kz_plan *p, struct kz_error *err)
 {
@@ -160,6 +178,8 @@ enum kz_status kz_plan_save(struct kz_db *db, const struct kz_config *cfg,
 		st = keep_version(db, cfg, p->id,
 				  strcmp(p->status, "approved") == 0 ? "approved" : "closed",
 				  NULL, err);
+	if (st == KZ_OK && keep && strcmp(p->status, "approved") == 0)
+		st = activate_case(db, cfg, p->case_id, err);
 	if (st != KZ_OK && insert)
 		p->id[0] = '\0';
 	return finish(db, st, err);
@@ -328,8 +348,8 @@ static enum kz_status check_action(struct kz_db *db, struct kz_action *a,
 			       _("Action: choose a service from the basket or describe the action in words."));
 	if (a->service_id) {
 		sqlite3_stmt *q = kz_db_stmt(db,
-			"SELECT status, provider_id, title FROM services WHERE id = ?1", err);
-		char *status = NULL, *provider = NULL, *title = NULL;
+			"SELECT status, provider_id, title, contact_id FROM services WHERE id = ?1", err);
+		char *status = NULL, *provider = NULL, *title = NULL, *contact = NULL;
 		int rc;
 
 		if (!q)
@@ -340,6 +360,7 @@ static enum kz_status check_action(struct kz_db *db, struct kz_action *a,
 			status = kz_column_dup(q, 0);
 			provider = kz_column_dup(q, 1);
 			title = kz_column_dup(q, 2);
+			contact = kz_column_dup(q, 3);
 		}
 		sqlite3_reset(q);
 		if (rc != SQLITE_ROW) {
@@ -359,9 +380,18 @@ static enum kz_status check_action(struct kz_db *db, struct kz_action *a,
 			a->partner_id = provider;
 			provider = NULL;
 		}
+		/* and its contact person, for a service chosen now (provider
+		 * is NULL when it was taken as the responsible partner) */
+		bool by_provider = !provider || kz_str_eq(a->partner_id, provider);
+		if (st == KZ_OK && !unchanged && !a->contact_id && contact && by_provider &&
+		    row_exists(db, "SELECT id FROM contacts WHERE id = ?1", contact)) {
+			a->contact_id = contact;
+			contact = NULL;
+		}
 		free(status);
 		free(provider);
 		free(title);
+		free(contact);
 		if (st != KZ_OK)
 			return st;
 	}
@@ -390,16 +420,15 @@ static enum kz_status check_action(struct kz_db *db, struct kz_action *a,
 			       a->due_date, a->start_date);
 	/* A referral: who referred and when. */
 	if (strcmp(a->status, "referred") == 0 &&
-	    !(stored && kz_str_eq(stored->status, "referred"))) {
-		if (!a->referral_date) {
-			char today[11];
-			kz_today(today);
-			kz_str_set(&a->referral_date, today);
-			kz_str_set(&a->referred_by, kz_db_user(db));
-		} else if (!a->referred_by) {
-			kz_str_set(&a->referred_by, kz_db_user(db));
-		}
+	    !(stored && kz_str_eq(stored->status, "referred")) && !a->referral_date) {
+		char today[11];
+		kz_today(today);
+		kz_str_set(&a->referral_date, today);
+		kz_str_set(&a->referred_by, kz_db_user(db));
 	}
+	/* Who referred: the person who records the referral, unless told. */
+	if (a->referral_date && kz_str_empty(a->referred_by))
+		kz_str_set(&a->referred_by, kz_db_user(db));
 	if (a->referral_date && a->answer_date && strcmp(a->answer_date, a->referral_date) < 0)
 		return kz_fail_field(err, KZ_INVALID, "answer_date",
 			       _("Answered on: the answer (%s) is dated before the referral (%s)."),
@@ -1266,7 +1295,7 @@ static int cmp_attention(const void *a, const void *b)
 	c = strcmp(x->case_code, y->case_code);
 	if (c)
 		return c;
-	c = strcmp(x->title ? x->title : "", y->title ? y->title : "");
+	c = kz_collate(x->title ? x->title : "", y->title ? y->title : "");
 	return c ? c : strcmp(x->ref_id, y->ref_id);
 }
 

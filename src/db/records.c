@@ -323,7 +323,7 @@ void kz_rows_free(struct kz_rows *rows)
 {
 	for (size_t i = 0; i < rows->n; i++) {
 		free(rows->v[i].title);
-		for (size_t c = 0; c < 4; c++)
+		for (size_t c = 0; c < KZ_ROW_COLS; c++)
 			free(rows->v[i].col[c]);
 	}
 	free(rows->v);

@@ -36,6 +36,12 @@ typedef void (*kz_bind_fn)(struct kz_db *db, sqlite3_stmt *st, const void *arg);
  * out. Make them with KZ_LIST_SQL(head, 'kind', tail), where head is the
  * SELECT ... FROM ... JOIN ... part and tail the further conditions and
  * " ORDER BY d.sort_key LIMIT ?10". */
+/* The order of the lists: Polish alphabetical order (the collation
+ * KZ_PL, db.c), people by surname. */
+#define KZ_ORDER_SERVICE "s.title COLLATE KZ_PL, s.rowid"
+#define KZ_ORDER_PARTNER "p.name COLLATE KZ_PL, p.rowid"
+#define KZ_ORDER_CONTACT "kz_person_key(c.name) COLLATE KZ_PL, c.rowid"
+
 struct kz_list_sql {
 	const char *walk;
 	const char *pick;

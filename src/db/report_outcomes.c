@@ -321,7 +321,7 @@ static enum kz_status referrals(struct kz_db *db, struct kz_report *r,
 		" ORDER BY (SELECT count(*) FROM actions a2"
 		"  LEFT JOIN services s2 ON s2.id = a2.service_id"
 		"  WHERE coalesce(a2.partner_id, s2.provider_id) = p.id"
-		"  AND coalesce(a2.referral_date, '') <> '') DESC, 2, 1", err);
+		"  AND coalesce(a2.referral_date, '') <> '') DESC, 2 COLLATE KZ_PL, 1", err);
 	struct partner_referrals cur = { 0 };
 	enum kz_status ret;
 	int rc;

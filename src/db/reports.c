@@ -553,14 +553,14 @@ static enum kz_status usage(struct kz_db *db, const struct kz_config *cfg,
 	st = usage_part(db, r,
 		"SELECT s.id, s.title," REFERRAL_COUNTS
 		" FROM actions a JOIN services s ON s.id = a.service_id"
-		" GROUP BY s.id ORDER BY count(*) DESC, s.title, s.id",
+		" GROUP BY s.id ORDER BY count(*) DESC, s.title COLLATE KZ_PL, s.id",
 		_("service"), err);
 	if (st == KZ_OK)
 		st = usage_part(db, r,
 			"SELECT p.id, p.name," REFERRAL_COUNTS
 			" FROM actions a LEFT JOIN services s ON s.id = a.service_id"
 			" JOIN partners p ON p.id = coalesce(a.partner_id, s.provider_id)"
-			" GROUP BY p.id ORDER BY count(*) DESC, p.name, p.id",
+			" GROUP BY p.id ORDER BY count(*) DESC, p.name COLLATE KZ_PL, p.id",
 			_("partner"), err);
 	if (st == KZ_OK)
 		set_note(r, "%s", _("Accepted: a referral now accepted, in progress or done; declined: a referral declined."));
@@ -601,7 +601,7 @@ static enum kz_status workload(struct kz_db *db, const struct kz_config *cfg,
 		" AND p.status <> 'closed')"
 		" SELECT w.pid, pa.name, sum(w.t), sum(w.a), count(*) FROM w"
 		" JOIN partners pa ON pa.id = w.pid"
-		" GROUP BY w.pid ORDER BY count(*) DESC, pa.name, w.pid", err);
+		" GROUP BY w.pid ORDER BY count(*) DESC, pa.name COLLATE KZ_PL, w.pid", err);
 	double sum = 0, sum2 = 0, max = 0;
 	int rc;
 	enum kz_status ret;
@@ -655,14 +655,15 @@ static enum kz_status stale(struct kz_db *db, const struct kz_config *cfg,
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT s.id, s.title, p.name, s.verified_on,"
 		" coalesce(c.name, (SELECT name FROM contacts WHERE partner_id = p.id"
-		"  ORDER BY name, id LIMIT 1)),"
+		"  ORDER BY kz_person_key(name) COLLATE KZ_PL, id LIMIT 1)),"
 		" coalesce(nullif(c.phone, ''), (SELECT phone FROM contacts"
-		"  WHERE partner_id = p.id ORDER BY name, id LIMIT 1), p.phone)"
+		"  WHERE partner_id = p.id ORDER BY kz_person_key(name) COLLATE KZ_PL, id LIMIT 1),"
+		" p.phone)"
 		" FROM services s JOIN partners p ON p.id = s.provider_id"
 		" LEFT JOIN contacts c ON c.id = s.contact_id"
 		" WHERE s.status = 'active'"
 		" AND (s.verified_on IS NULL OR s.verified_on < ?1)"
-		" ORDER BY s.verified_on IS NOT NULL, s.verified_on, s.title, s.id",
+		" ORDER BY s.verified_on IS NOT NULL, s.verified_on, s.title COLLATE KZ_PL, s.id",
 		err);
 	int rc;
 

@@ -742,8 +742,9 @@ static enum kz_status import_record(struct import *im, char **v,
 	} else {
 		apply_defaults(im->ik, rec);
 		memcpy((char *)rec + k->id_offset, id, KZ_ID_LEN + 1);
-		st = id[0] ? im->ik->insert_with_id(im->db, rec, err) :
-			kz_record_save(im->db, im->cfg, k->kind, rec, err);
+		/* As the file says (a new id when it gives none): an old
+		 * entry without a verification date stays unverified. */
+		st = im->ik->insert_with_id(im->db, rec, err);
 	}
 	if (st != KZ_OK)
 		st = prefix_cell(im, (size_t)-1, st, err);

@@ -15,6 +15,7 @@ struct basket {
 	struct ui_list list;
 	struct kz_rows rows;
 	size_t all;  /* entries in the status scope, without search or filters */
+	bool stale_only; /* the rows are the stale entries, with a phone */
 };
 
 static struct basket *B(struct ui_list *l)
@@ -78,6 +79,7 @@ static enum kz_status basket_load(struct ui_list *l, const char *query, size_t *
 
 	kz_rows_free(&b->rows);
 	fill_filter(l, &f);
+	b->stale_only = f.stale_only;
 	s = kz_service_list(l->ui->db, query, &f, LIST_LIMIT, &b->rows, err);
 	*n = b->rows.n;
 	return s;
@@ -153,8 +155,10 @@ static void draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 		x += c.provider + 1;
 	}
 	if (c.category) {
-		ui_draw_text(w, y, x, kz_items_label(&cfg->categories, r->service.category ? r->service.category : ""),
-			     c.category);
+		/* Stale entries only: whom to call in place of the category. */
+		const char *text = b->stale_only ? (r->service.phone ? r->service.phone : "")
+			: kz_items_label(&cfg->categories, r->service.category ? r->service.category : "");
+		ui_draw_text(w, y, x, text, c.category);
 		x += c.category + 1;
 	}
 	if (c.verified) {
@@ -165,7 +169,7 @@ static void draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	wattrset(w, A_NORMAL);
 }
 
-static void draw_headings(WINDOW *w, int y, int width)
+static void draw_headings(WINDOW *w, int y, int width, bool stale_only)
 {
 	struct columns c = columns_for(width);
 	int x = 2;
@@ -178,7 +182,7 @@ static void draw_headings(WINDOW *w, int y, int width)
 		x += c.provider + 1;
 	}
 	if (c.category) {
-		ui_draw_text(w, y, x, _("Category"), c.category);
+		ui_draw_text(w, y, x, stale_only ? _("Phone") : _("Category"), c.category);
 		x += c.category + 1;
 	}
 	if (c.verified)
@@ -212,7 +216,7 @@ static void basket_head(struct ui_list *l, WINDOW *w, int y, int width)
 	ui_draw_text(w, y, 1, ft, width - 2);
 	wattrset(w, A_NORMAL);
 	free(ft);
-	draw_headings(w, y + 1, width);
+	draw_headings(w, y + 1, width, B(l)->stale_only);
 }
 
 static const char *basket_empty(struct ui_list *l)

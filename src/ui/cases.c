@@ -102,7 +102,7 @@ static void keep_status(struct kz_rows *rows, const char *status)
 			continue;
 		}
 		free(r->title);
-		for (size_t c = 0; c < 4; c++)
+		for (size_t c = 0; c < KZ_ROW_COLS; c++)
 			free(r->col[c]);
 	}
 	rows->n = kept;

@@ -25,6 +25,22 @@ static struct detail *D(struct ui_screen *s)
 	return (struct detail *)s;
 }
 
+/* The phone is where it is needed: beside the service's contact person. */
+static void add_contact_phone(struct ui *ui, struct kz_service *s)
+{
+	struct kz_contact c = { 0 };
+	struct kz_error err = { 0 };
+
+	if (!kz_str_empty(s->contact_id) &&
+	    kz_contact_get(ui->db, s->contact_id, &c, &err) == KZ_OK &&
+	    !kz_str_empty(c.phone) && !kz_str_empty(s->contact_name)) {
+		char *named = xasprintf(_("%s, phone %s"), s->contact_name, c.phone);
+		free(s->contact_name);
+		s->contact_name = named;
+	}
+	kz_contact_clear(&c);
+}
+
 static void load(struct detail *d)
 {
 	struct kz_error err = { 0 };
@@ -39,6 +55,8 @@ static void load(struct detail *d)
 	d->loaded = st == KZ_OK;
 	if (!d->loaded)
 		ui_error(d->ui, "%s", err.msg);
+	else if (d->kind == KZ_KIND_SERVICE)
+		add_contact_phone(d->ui, &d->service);
 }
 
 static void build(struct detail *d)

@@ -593,21 +593,97 @@ static void reload_named(struct form *fm, const char *name)
 		load_input(fm, sl);
 }
 
-/* An action's service was chosen: its provider is responsible unless
- * told otherwise (as kz_action_save decides; shown before saving). */
+/* --- the fields asked --------------------------------------------------------------- */
+
+/* The parent of a part of a case or plan is set by the screen that opens
+ * the form, never typed (the kind table's fixed fields); a case's form
+ * asks only what its legal basis needs (the data layer says which). */
+static bool hidden(enum kz_kind kind, const struct kz_field *f, const void *rec)
+{
+	return kz_kind_field_is_fixed(kind, f) ||
+	       (kind == KZ_KIND_CASE && !kz_case_field_needed(rec, f->name));
+}
+
+static void free_slots(struct form *fm)
+{
+	for (size_t i = 0; i < fm->n; i++) {
+		free(fm->slots[i].value);
+		free(fm->slots[i].shown);
+	}
+	free(fm->slots);
+	fm->slots = NULL;
+	fm->n = 0;
+}
+
+static void make_slots(struct form *fm)
+{
+	size_t n;
+	const struct kz_field *fields = ui_rec_fields(fm->kind, &n);
+
+	fm->slots = xcalloc(n, sizeof(*fm->slots));
+	for (size_t i = 0; i < n; i++) {
+		const struct kz_field *f = &fields[i];
+		if (hidden(fm->kind, f, fm->rec))
+			continue;
+		struct slot *sl = &fm->slots[fm->n++];
+		sl->f = f;
+		sl->pick = f->type == KZ_FT_ENUM || f->type == KZ_FT_CODE ||
+			   f->type == KZ_FT_CODES || f->type == KZ_FT_REF ||
+			   (is_user_field(fm->kind, f) && fm->ui->cfg->n_users > 0);
+		if (!sl->pick)
+			sl->value = xstrdup_or_null(*kz_field_slot(fm->rec, f));
+	}
+}
+
+/* Keep what was typed in the record. */
+static void store_typed(struct form *fm)
+{
+	capture(fm);
+	for (size_t i = 0; i < fm->n; i++) {
+		struct slot *sl = &fm->slots[i];
+		if (!sl->pick)
+			kz_str_set(kz_field_slot(fm->rec, sl->f),
+				   kz_str_empty(sl->value) ? NULL : sl->value);
+	}
+}
+
+/* A choice changed which fields are asked (a case's legal basis): the
+ * form is laid out again, with what was typed, on the same field. */
+static void relayout(struct form *fm)
+{
+	const char *at = fm->slots[fm->cur].f->name;
+
+	store_typed(fm);
+	free_slots(fm);
+	make_slots(fm);
+	fm->cur = 0;
+	build_form(fm);
+	ui_form_focus(&fm->base, at);
+}
+
+/* An action's service was chosen: its provider and contact person are
+ * responsible unless told otherwise (as kz_action_save decides; shown
+ * before saving). */
 static void default_action_partner(struct form *fm, const char *service_id)
 {
 	struct kz_action *a = fm->rec;
 	struct kz_service sv = { 0 };
 	struct kz_error err = { 0 };
 
-	if (!service_id || !kz_str_empty(a->partner_id))
+	if (!service_id || kz_service_get(fm->ui->db, service_id, &sv, &err) != KZ_OK) {
+		kz_service_clear(&sv);
 		return;
-	if (kz_service_get(fm->ui->db, service_id, &sv, &err) == KZ_OK &&
-	    !kz_str_empty(sv.provider_id)) {
+	}
+	if (kz_str_empty(a->partner_id) && !kz_str_empty(sv.provider_id)) {
 		kz_str_set(&a->partner_id, sv.provider_id);
 		kz_str_set(&a->partner_name, sv.provider_name);
 		reload_named(fm, "partner_id");
+	}
+	if (kz_str_empty(a->contact_id) && !kz_str_empty(sv.contact_id) &&
+	    kz_str_eq(a->partner_id, sv.provider_id)) {
+		kz_str_set(&a->contact_id, sv.contact_id);
+		kz_str_set(&a->contact_name, sv.contact_name);
+		reload_named(fm, "contact_id");
 	}
 	kz_service_clear(&sv);
 }
@@ -672,6 +748,8 @@ static void pick_value(struct form *fm, struct slot *sl, int first_key)
 			kz_str_set(kz_field_slot(fm->rec, sl->f), p.items[p.chosen].value);
 		}
 		load_input(fm, sl);
+		if (fm->kind == KZ_KIND_CASE && strcmp(sl->f->name, "legal_basis") == 0)
+			relayout(fm);
 	}
 	ui_pick_free_items(&p);
 }
@@ -683,13 +761,7 @@ static void form_save(struct form *fm)
 	struct kz_error err = { 0 };
 	struct ui *ui = fm->ui;
 
-	capture(fm);
-	for (size_t i = 0; i < fm->n; i++) {
-		struct slot *sl = &fm->slots[i];
-		if (!sl->pick)
-			kz_str_set(kz_field_slot(fm->rec, sl->f),
-				   kz_str_empty(sl->value) ? NULL : sl->value);
-	}
+	store_typed(fm);
 	if ((fm->save ? fm->save(fm->save_ctx, fm->rec, &err)
 		      : kz_record_save(ui->db, ui->cfg, fm->kind, fm->rec, &err)) != KZ_OK) {
 		if (err.status == KZ_CONFLICT)
@@ -840,11 +912,7 @@ static void form_destroy(struct ui_screen *s)
 	struct form *fm = F(s);
 
 	destroy_form(fm);
-	for (size_t i = 0; i < fm->n; i++) {
-		free(fm->slots[i].value);
-		free(fm->slots[i].shown);
-	}
-	free(fm->slots);
+	free_slots(fm);
 	free(fm->note);
 	ui_rec_free(fm->kind, fm->rec);
 	free(fm);
@@ -861,12 +929,6 @@ static const struct ui_screen_ops form_ops = {
 	.groups = UI_G_FORM | UI_G_DIALOG | UI_G_MOVE,
 };
 
-/* The parent of a part of a case or plan is set by the screen that opens
- * the form, never typed (the kind table's fixed fields). */
-static bool hidden(enum kz_kind kind, const struct kz_field *f)
-{
-	return kz_kind_field_is_fixed(kind, f);
-}
 
 void ui_form_set_note(struct ui_screen *s, const char *note)
 {
@@ -912,8 +974,6 @@ void ui_form_set_ref_label(struct ui_screen *s, const char *field, const char *l
 struct ui_screen *ui_form_new(struct ui *ui, enum kz_kind kind, void *rec)
 {
 	struct form *fm = xcalloc(1, sizeof(*fm));
-	size_t n;
-	const struct kz_field *fields = ui_rec_fields(kind, &n);
 
 	fm->base.ops = &form_ops;
 	fm->ui = ui;
@@ -921,18 +981,6 @@ struct ui_screen *ui_form_new(struct ui *ui, enum kz_kind kind, void *rec)
 	fm->rec = rec;
 	/* Every record starts with its id (empty for a new one). */
 	fm->is_new = ((const char *)rec)[0] == '\0';
-	fm->slots = xcalloc(n, sizeof(*fm->slots));
-	for (size_t i = 0; i < n; i++) {
-		const struct kz_field *f = &fields[i];
-		if (hidden(kind, f))
-			continue;
-		struct slot *sl = &fm->slots[fm->n++];
-		sl->f = f;
-		sl->pick = f->type == KZ_FT_ENUM || f->type == KZ_FT_CODE ||
-			   f->type == KZ_FT_CODES || f->type == KZ_FT_REF ||
-			   (is_user_field(kind, f) && ui->cfg->n_users > 0);
-		if (!sl->pick)
-			sl->value = xstrdup_or_null(*kz_field_slot(rec, f));
-	}
+	make_slots(fm);
 	return &fm->base;
 }

@@ -339,10 +339,11 @@ static void add_contacts(struct pscreen *ps, struct ui_doc *d)
 		ui_doc_text(d, _("None yet. Press a to add one."), 4, UI_LOOK_ARCHIVED);
 	for (size_t i = 0; i < ps->contacts.n; i++) {
 		const struct kz_row *r = &ps->contacts.v[i];
+		/* The phone before the position, which may be long and cut. */
 		char *line = xasprintf("%s%s%s%s%s", r->title,
+				       r->contact.phone ? ", " : "", r->contact.phone ? r->contact.phone : "",
 				       r->contact.position ? ", " : "",
-				       r->contact.position ? r->contact.position : "",
-				       r->contact.phone ? ", " : "", r->contact.phone ? r->contact.phone : "");
+				       r->contact.position ? r->contact.position : "");
 		ui_doc_link(d, line, KZ_KIND_CONTACT, r->id, 0, UI_LOOK_COUNT);
 		free(line);
 	}

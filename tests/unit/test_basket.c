@@ -382,6 +382,89 @@ static void test_audit_and_check(void **state)
 	free(report);
 }
 
+/* Issue 12 (friction): a service added by a person is verified by that
+ * person on that day; data brought in as it is (an import, the demo)
+ * keeps what it says, "never" included. */
+static void test_new_service_is_verified(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	struct kz_service s = { 0 };
+	char pid[KZ_ID_LEN + 1], sid[KZ_ID_LEN + 1];
+
+	setenv("KOSZYK_TODAY", "2026-11-23", 1);
+	add_partner(t->db, "GOPS", NULL, pid);
+	add_service(t->db, pid, "Świetlica środowiskowa", NULL, sid);
+	assert_int_equal(kz_service_get(t->db, sid, &s, &err), KZ_OK);
+	assert_non_null(s.verified_on);
+	assert_string_equal(s.verified_on, "2026-11-23");
+	assert_string_equal(s.verified_by, "tester");
+	/* an edit keeps the date */
+	setenv("KOSZYK_TODAY", "2026-12-01", 1);
+	kz_str_set(&s.hours, "8-16");
+	assert_int_equal(kz_service_save(t->db, &s, &err), KZ_OK);
+	assert_string_equal(s.verified_on, "2026-11-23");
+	kz_service_clear(&s);
+
+	/* as it is: no verification */
+	s.title = xstrdup("Klub seniora");
+	s.provider_id = xstrdup(pid);
+	assert_int_equal(kz_service_insert_with_id(t->db, &s, &err), KZ_OK);
+	memcpy(sid, s.id, sizeof(sid));
+	kz_service_clear(&s);
+	assert_int_equal(kz_service_get(t->db, sid, &s, &err), KZ_OK);
+	assert_null(s.verified_on);
+	assert_null(s.verified_by);
+	kz_service_clear(&s);
+	unsetenv("KOSZYK_TODAY");
+}
+
+/* Issue 12 (friction): every list sorts in Polish alphabetical order (Ł
+ * after L, Ś after S), people by surname. */
+static void test_polish_order(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	struct kz_rows rows;
+	char pid[KZ_ID_LEN + 1];
+	const char *titles[] = { "Śniadania", "Szachy", "Łucznictwo", "Logopeda", "Zumba",
+				 "Żłobek", "Źródełko", "Ćwiczenia", "Czytanie", "Ogród", "Ósemka" };
+	const char *want[] = { "Czytanie", "Ćwiczenia", "Logopeda", "Łucznictwo", "Ogród",
+			       "Ósemka", "Szachy", "Śniadania", "Zumba", "Źródełko", "Żłobek" };
+	const char *people[] = { "Zofia Śliwa", "Anna Szymańska", "Łukasz Lis", "Marek Łoś",
+				 "Beata Lis", "Jan Kowalski" };
+	const char *want_people[] = { "Jan Kowalski", "Beata Lis", "Łukasz Lis", "Marek Łoś",
+				      "Anna Szymańska", "Zofia Śliwa" };
+
+	add_partner(t->db, "GOPS", NULL, pid);
+	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		add_service(t->db, pid, titles[i], NULL, NULL);
+	assert_int_equal(kz_service_list(t->db, NULL, NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < rows.n; i++)
+		assert_string_equal(rows.v[i].title, want[i]);
+	kz_rows_free(&rows);
+	/* a search keeps the order within a tier */
+	assert_int_equal(kz_service_list(t->db, "s", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 2);
+	assert_string_equal(rows.v[0].title, "Szachy");
+	assert_string_equal(rows.v[1].title, "Śniadania");
+	kz_rows_free(&rows);
+
+	for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++) {
+		struct kz_contact c = { 0 };
+		c.partner_id = xstrdup(pid);
+		c.name = xstrdup(people[i]);
+		assert_int_equal(kz_contact_save(t->db, &c, &err), KZ_OK);
+		kz_contact_clear(&c);
+	}
+	assert_int_equal(kz_contact_list(t->db, NULL, NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, sizeof(want_people) / sizeof(want_people[0]));
+	for (size_t i = 0; i < rows.n; i++)
+		assert_string_equal(rows.v[i].title, want_people[i]);
+	kz_rows_free(&rows);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -396,6 +479,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_global_search_groups_kinds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transaction_rolls_back_everything, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_and_check, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_service_is_verified, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_polish_order, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -161,15 +161,15 @@ static void test_report(void **state)
 		 "INSERT INTO contacts (id, partner_id, name, created_at, created_by,"
 		 " updated_at, updated_by) VALUES ('ca', '%s', 'Ala', " STAMP "),"
 		 " ('cc', '%s', 'Cezary', " STAMP ");"
-		 "INSERT INTO meetings (id, kind, title, date, host_id, created_at,"
-		 " created_by, updated_at, updated_by) VALUES"
-		 " ('m1', 'partnership', 'P1', '2025-03-01', '%s', " STAMP "),"
-		 " ('m2', 'partnership', 'P2', '2025-06-01', '%s', " STAMP ");"
+		 "INSERT INTO meetings (id, kind, title, date, host_id, chair_id,"
+		 " created_at, created_by, updated_at, updated_by) VALUES"
+		 " ('m1', 'partnership', 'P1', '2025-03-01', '%s', NULL, " STAMP "),"
+		 " ('m2', 'partnership', 'P2', '2025-06-01', '%s', '%s', " STAMP ");"
 		 "INSERT INTO attendees (id, meeting_id, contact_id, attended,"
 		 " created_at, created_by, updated_at, updated_by) VALUES"
 		 " ('x1', 'm1', 'ca', 1, " STAMP "), ('x2', 'm1', 'cc', 0, " STAMP "),"
 		 " ('x3', 'm2', 'cc', 0, " STAMP ");",
-		 a, c, a, a);
+		 a, c, a, a, b);
 	sql(t.db, q);
 
 	if (kz_report_run(t.db, &cfg, "partnership", &r, &err) != KZ_OK)
@@ -195,14 +195,16 @@ static void test_report(void **state)
 	assert_string_equal(cell(p, b, "invitations"), "0");
 	assert_string_equal(cell(p, c, "invitations"), "2");
 	assert_string_equal(cell(p, c, "last_invited"), "2025-06-01");
-	/* Hosting: Alfa both meetings; Beta, who signed, none; Gamma is not
-	 * listed (neither signed nor hosted). */
+	/* Hosting: Alfa both meetings; Beta, who signed, chaired P2; Gamma
+	 * is not listed (neither signed nor hosted nor chaired). */
 	p = p->next;
 	assert_int_equal(p->nrows, 2);
 	assert_string_equal(p->rows[0].id, a);
 	assert_string_equal(cell(p, a, "hosted"), "2");
+	assert_string_equal(cell(p, a, "chaired"), "0");
 	assert_string_equal(cell(p, b, "hosted"), "0");
-	assert_non_null(strstr(p->note, "the busiest host held 100%"));
+	assert_string_equal(cell(p, b, "chaired"), "1");
+	assert_non_null(strstr(p->note, "the busiest host holding 100%; 1 partner(s) chaired"));
 	assert_null(p->next);
 	kz_report_free(&r);
 	kz_config_free(&cfg);

@@ -114,7 +114,7 @@ static void add_service(struct kz_db *db, const char *provider, const char *titl
 	s.status = xstrdup(status);
 	s.verified_on = xstrdup_or_null(verified);
 	s.contact_id = xstrdup_or_null(contact);
-	if (kz_service_save(db, &s, &err) != KZ_OK)
+	if (kz_service_insert_with_id(db, &s, &err) != KZ_OK)
 		fail_msg("service: %s", err.msg);
 	memcpy(id, s.id, KZ_ID_LEN + 1);
 	kz_service_clear(&s);

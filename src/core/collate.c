@@ -1,0 +1,103 @@
+/* Polish alphabetical order with ICU's collator. */
+#include "koszyk/collate.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ucol.h>
+
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+
+/* One collator for the program, opened at the first comparison. ICU's
+ * comparing functions do not change the collator. */
+static UCollator *collator(void)
+{
+	static UCollator *coll;
+	static int tried;
+
+	if (!tried) {
+		UErrorCode status = U_ZERO_ERROR;
+		tried = 1;
+		coll = ucol_open("pl", &status);
+		if (U_FAILURE(status)) {
+			if (coll)
+				ucol_close(coll);
+			coll = NULL;
+		}
+	}
+	return coll;
+}
+
+static int bytes_order(const char *a, int alen, const char *b, int blen)
+{
+	int n = alen < blen ? alen : blen;
+	int c = memcmp(a, b, (size_t)n);
+
+	return c ? c : (alen > blen) - (alen < blen);
+}
+
+int kz_collate_n(const char *a, int alen, const char *b, int blen)
+{
+	UCollator *coll = collator();
+	UErrorCode status = U_ZERO_ERROR;
+	UCollationResult r;
+
+	if (!coll)
+		return bytes_order(a, alen, b, blen);
+	r = ucol_strcollUTF8(coll, a, alen, b, blen, &status);
+	if (U_FAILURE(status))
+		return bytes_order(a, alen, b, blen);
+	if (r == UCOL_EQUAL)  /* equal for the reader: a stable order still */
+		return bytes_order(a, alen, b, blen);
+	return r == UCOL_LESS ? -1 : 1;
+}
+
+int kz_collate(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return kz_collate_n(a, (int)strlen(a), b, (int)strlen(b));
+}
+
+static int blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* [from, to) without the blanks at either end. */
+static void trim_span(const char *s, size_t *from, size_t *to)
+{
+	while (*from < *to && blank(s[*from]))
+		(*from)++;
+	while (*to > *from && blank(s[*to - 1]))
+		(*to)--;
+}
+
+char *kz_person_key(const char *name)
+{
+	size_t len, cut, start, end, first = 0, rest, note;
+
+	if (!name)
+		return xstrdup("");
+	len = strlen(name);
+	/* A note in brackets ("Andrzej (rzecznik grupy)") is no surname. */
+	cut = strcspn(name, "(");
+	end = cut;
+	trim_span(name, &first, &end);
+	if (first == end) {
+		end = len;
+		cut = len;
+		trim_span(name, &first, &end);
+	}
+	start = end;
+	while (start > first && !blank(name[start - 1]))
+		start--;
+	rest = start;
+	trim_span(name, &first, &rest);
+	note = cut;
+	size_t note_end = len;
+	trim_span(name, &note, &note_end);
+	return xasprintf("%.*s%s%.*s%s%.*s", (int)(end - start), name + start,
+			 rest > first ? " " : "", (int)(rest - first), name + first,
+			 note_end > note ? " " : "", (int)(note_end - note), name + note);
+}
