@@ -12,7 +12,8 @@
 #include "records.h"
 
 #define SERVICE_COLS \
-	"SELECT s.id, s.title, p.name, s.category, s.status, s.verified_on "
+	"SELECT s.id, s.title, p.name, s.category, s.status, s.verified_on," \
+	" nullif(p.short_name, '') "
 #define SERVICE_FILTERS                                                        \
 	" AND (?2 IS NULL OR s.sector = ?2)"                                   \
 	" AND (?3 IS NULL OR s.category = ?3)"                                 \
@@ -59,7 +60,8 @@ static void bind_service_filter(struct kz_db *db, sqlite3_stmt *st,
 	sqlite3_bind_text(st, 8, limit, -1, SQLITE_TRANSIENT);
 }
 
-/* Append the rows of a bound statement (id + up to five text columns). */
+/* Append the rows of a bound statement (id + up to five text columns,
+ * then the partner's short name when there is a seventh). */
 static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 				struct kz_rows *out, size_t *cap,
 				struct kz_error *err)
@@ -76,6 +78,8 @@ static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 			snprintf(r->id, sizeof(r->id), "%s", (const char *)id);
 		for (int c = 1; c < ncol && c <= 5; c++)
 			*cols[c - 1] = kz_column_dup(st, c);
+		if (ncol > 6)
+			r->partner_short = kz_column_dup(st, 6);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -94,10 +98,7 @@ static sqlite3_int64 sql_limit(size_t limit, size_t have)
 static void trim_to_limit(struct kz_rows *out, size_t limit)
 {
 	while (limit && out->n > limit) {
-		struct kz_row *r = &out->v[--out->n];
-		free(r->title);
-		for (size_t c = 0; c < 4; c++)
-			free(r->col[c]);
+		kz_row_clear(&out->v[--out->n]);
 		out->more = true;
 	}
 	out->total = out->n;
@@ -264,7 +265,8 @@ enum kz_status kz_partner_list(struct kz_db *db, const char *query,
 }
 
 static const struct kz_list_sql sql_contacts = KZ_LIST_SQL(
-	"SELECT c.id, c.name, p.name, c.phone, c.position, c.email"
+	"SELECT c.id, c.name, p.name, c.phone, c.position, c.email,"
+	" nullif(p.short_name, '')"
 	" FROM search_doc d JOIN contacts c ON c.id = d.ref"
 	" JOIN partners p ON p.id = c.partner_id", "'contact'",
 	" AND (?2 IS NULL OR c.partner_id = ?2) ORDER BY d.sort_key LIMIT ?10");

@@ -9,8 +9,10 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "koszyk/access.h"
+#include "koszyk/buf.h"
 #include "koszyk/ui.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
@@ -302,6 +304,37 @@ static void draw_header(struct ui *ui)
 	wattrset(ui->header, A_NORMAL);
 }
 
+/* A message wider than the status line goes on over the legend's line
+ * (the legend comes back with the next key). */
+static bool message_wraps(struct ui *ui, int w)
+{
+	return !ui->input && ui_text_width(ui->message) > w;
+}
+
+static void draw_wrapped_message(struct ui *ui, int w)
+{
+	struct ui_lines lines = { 0 };
+
+	ui_wrap(&lines, ui->message, w);
+	if (lines.n > 0)
+		ui_draw_wtext(ui->status, 0, 0, lines.v[0], wcslen(lines.v[0]), w);
+	if (lines.n > 1) {
+		/* The rest on the second line, cut with "…" if still longer. */
+		struct kz_buf rest = KZ_BUF_INIT;
+		for (size_t i = 1; i < lines.n; i++) {
+			char *t = ui_mbs(lines.v[i], wcslen(lines.v[i]));
+			kz_buf_printf(&rest, "%s%s", i > 1 ? " " : "", t);
+			free(t);
+		}
+		werase(ui->legend);
+		wattrset(ui->legend, ui->message_error ? ui_look(UI_LOOK_ERROR) : A_NORMAL);
+		ui_draw_text(ui->legend, 0, 0, kz_buf_str(&rest), getmaxx(ui->legend));
+		wattrset(ui->legend, A_NORMAL);
+		kz_buf_free(&rest);
+	}
+	ui_lines_free(&lines);
+}
+
 static void draw_status(struct ui *ui)
 {
 	int w = getmaxx(ui->status);
@@ -315,7 +348,10 @@ static void draw_status(struct ui *ui)
 	}
 	if (ui->message_error)
 		wattrset(ui->status, ui_look(UI_LOOK_ERROR));
-	ui_draw_text(ui->status, 0, 0, ui->message, w);
+	if (!message_wraps(ui, w))
+		ui_draw_text(ui->status, 0, 0, ui->message, w);
+	else
+		draw_wrapped_message(ui, w);
 	wattrset(ui->status, A_NORMAL);
 }
 
@@ -343,6 +379,8 @@ static void draw_legend(struct ui *ui)
 	size_t n = 0;
 	int w = getmaxx(ui->legend), x = 0, total = 0;
 
+	if (message_wraps(ui, getmaxx(ui->status)))
+		return;  /* the message's second line is there */
 	werase(ui->legend);
 	while (items && n < 32 && items[n].act != UI_ACT_NONE) {
 		shown[n] = ui_action_allowed(ui, items[n].act, NULL);

@@ -99,8 +99,14 @@ static struct columns columns_for(int width)
 	struct columns c = { 0, 0, 0, 10 };
 
 	if (width >= 100) {
-		c.provider = 28;
-		c.category = 24;
+		/* Wider still: the provider and the category grow too, up to
+		 * what their longest names need. */
+		c.provider = 28 + (width - 100) / 4;
+		c.category = 24 + (width - 100) / 6;
+		if (c.provider > 56)
+			c.provider = 56;
+		if (c.category > 44)
+			c.category = 44;
 	} else if (width >= 76) {
 		c.provider = 20;
 		c.category = 15;
@@ -149,7 +155,8 @@ static void draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	ui_draw_text(w, y, x, r->title, c.title);
 	x += c.title + 1;
 	if (c.provider) {
-		ui_draw_text(w, y, x, r->service.provider, c.provider);
+		ui_draw_text(w, y, x, ui_fit_name(r->service.provider, r->partner_short,
+						  c.provider), c.provider);
 		x += c.provider + 1;
 	}
 	if (c.category) {

@@ -83,7 +83,7 @@ static void tasks_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	ui_draw_blank(w, y, x, width);
 	ui_draw_text(w, y, cx, k->due_date ? k->due_date : "", 10);
 	cx += 11;
-	ui_draw_text(w, y, cx, _(kz_enum_label(k->status ? k->status : "")), 8);
+	ui_draw_text(w, y, cx, ui_status_label(k->status, 8), 8);
 	cx += 9;
 	owner = xasprintf("%s%s%s", k->partner_name ? k->partner_name : "",
 			  k->contact_name ? ", " : "", k->contact_name ? k->contact_name : "");

@@ -356,6 +356,12 @@ char *ui_text_clip(const char *s, int width);
 int ui_draw_text(WINDOW *w, int y, int x, const char *s, int width);
 int ui_draw_wtext(WINDOW *w, int y, int x, const wchar_t *s, size_t n,
 		  int width);
+/* Text clipped in its middle when too wide, so that its last words (the
+ * distinguishing "nr 8" of a meeting's title) stay: "Posiedzenie Zesp… nr 8". */
+int ui_draw_text_tail(WINDOW *w, int y, int x, const char *s, int width);
+/* The name, or the short name when the name is wider than width cells
+ * and there is a short name. */
+const char *ui_fit_name(const char *name, const char *short_name, int width);
 /* Text then blanks up to width cells. */
 void ui_draw_cell(WINDOW *w, int y, int x, const char *s, int width);
 void ui_draw_blank(WINDOW *w, int y, int x, int width);
@@ -595,6 +601,10 @@ char *ui_field_text(struct ui *ui, enum kz_kind kind, void *rec,
 		    const struct kz_field *f);
 /* "declaration signed on 2024-03-01", "cooperating informally", ... */
 char *ui_membership_text(const char *status, const char *date);
+/* The same in short, for a narrow column: "signed 2025-03-12". */
+char *ui_membership_short(const char *status, const char *date);
+/* A status's label, or its short form when the label is wider than width. */
+const char *ui_status_label(const char *status, int width);
 const struct kz_field *ui_rec_fields(enum kz_kind kind, size_t *n);
 /* Clear and free a heap record of the kind. */
 void ui_rec_free(enum kz_kind kind, void *rec);
