@@ -130,8 +130,10 @@ static void layout(struct ui *ui)
 	int lines = LINES > 0 ? LINES : 1, cols = COLS > 0 ? COLS : 1;
 
 	place(&ui->header, 1, cols, 0);
-	place(&ui->body, lines > 4 ? lines - 3 : 1, cols, lines > 4 ? 1 : 0);
-	place(&ui->status, 1, cols, lines > 1 ? lines - 2 : 0);
+	int sh = ui->status_h == 2 && lines > 8 ? 2 : 1;
+
+	place(&ui->body, lines > 4 ? lines - 2 - sh : 1, cols, lines > 4 ? 1 : 0);
+	place(&ui->status, sh, cols, lines > sh ? lines - 1 - sh : 0);
 	place(&ui->legend, 1, cols, lines - 1);
 	keypad(ui->legend, TRUE);
 	wtimeout(ui->legend, KEY_TIMEOUT_MS);
@@ -304,11 +306,21 @@ static void draw_header(struct ui *ui)
 	wattrset(ui->header, A_NORMAL);
 }
 
-/* A message wider than the status line goes on over the legend's line
- * (the legend comes back with the next key). */
+/* A message wider than the status line takes a second line from the
+ * body while it is shown. */
 static bool message_wraps(struct ui *ui, int w)
 {
 	return !ui->input && ui_text_width(ui->message) > w;
+}
+
+static void fit_status(struct ui *ui)
+{
+	int want = message_wraps(ui, COLS) ? 2 : 1;
+
+	if (want != ui->status_h) {
+		ui->status_h = want;
+		ui_resize(ui);
+	}
 }
 
 static void draw_wrapped_message(struct ui *ui, int w)
@@ -326,10 +338,8 @@ static void draw_wrapped_message(struct ui *ui, int w)
 			kz_buf_printf(&rest, "%s%s", i > 1 ? " " : "", t);
 			free(t);
 		}
-		werase(ui->legend);
-		wattrset(ui->legend, ui->message_error ? ui_look(UI_LOOK_ERROR) : A_NORMAL);
-		ui_draw_text(ui->legend, 0, 0, kz_buf_str(&rest), getmaxx(ui->legend));
-		wattrset(ui->legend, A_NORMAL);
+		if (getmaxy(ui->status) > 1)
+			ui_draw_text(ui->status, 1, 0, kz_buf_str(&rest), w);
 		kz_buf_free(&rest);
 	}
 	ui_lines_free(&lines);
@@ -379,8 +389,6 @@ static void draw_legend(struct ui *ui)
 	size_t n = 0;
 	int w = getmaxx(ui->legend), x = 0, total = 0;
 
-	if (message_wraps(ui, getmaxx(ui->status)))
-		return;  /* the message's second line is there */
 	werase(ui->legend);
 	while (items && n < 32 && items[n].act != UI_ACT_NONE) {
 		shown[n] = ui_action_allowed(ui, items[n].act, NULL);
@@ -427,6 +435,7 @@ void ui_stage(struct ui *ui)
 		return;
 	}
 	ui->cursor_win = NULL;
+	fit_status(ui);
 	werase(ui->body);
 	s->ops->draw(s, ui);
 	draw_header(ui);

@@ -265,6 +265,7 @@ struct ui {
 	 * number key, Tab or the first screen): q and Esc go back from it. */
 	enum ui_action top_act;
 	char message[512];
+	int status_h;  /* lines of the status: 2 while a long message shows */
 	bool message_error;
 	bool running;
 	bool demo;        /* a demo database: the header says so */
