@@ -182,6 +182,7 @@ extern const struct ui_help_section ui_help_sections[];
 extern const size_t ui_help_nsections;
 extern const char *const ui_help_marks;
 extern const char *const ui_help_editing;
+extern const char *const ui_help_parts;
 
 void ui_keys_init(void);
 /* The action bound to key among the groups (a mask of enum ui_group). */
