@@ -341,6 +341,15 @@ static const struct ui_list_ops basket_ops = {
 	.free = basket_free,
 };
 
+void ui_basket_only_stale(struct ui_screen *s)
+{
+	struct ui_list *l = (struct ui_list *)s;
+
+	l->filter[F_STALE].on = true;
+	count_all(l);
+	ui_list_reload(l, false);
+}
+
 struct ui_screen *ui_basket_new(struct ui *ui)
 {
 	return &ui_list_new(ui, &basket_ops, sizeof(struct basket))->base;

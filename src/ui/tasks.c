@@ -197,6 +197,15 @@ static const struct ui_list_ops tasks_ops = {
 	.free = tasks_free,
 };
 
+struct ui_screen *ui_tasks_new_overdue(struct ui *ui)
+{
+	struct tasks *t = (struct tasks *)ui_list_new(ui, &tasks_ops, sizeof(struct tasks));
+
+	t->view = 1;
+	ui_list_reload(&t->list, false);
+	return &t->list.base;
+}
+
 struct ui_screen *ui_tasks_new(struct ui *ui)
 {
 	struct tasks *t = (struct tasks *)ui_list_new(ui, &tasks_ops, sizeof(struct tasks));

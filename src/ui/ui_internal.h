@@ -660,6 +660,8 @@ void ui_local_time(const char *iso, char out[20]);
 
 /* --- screens ------------------------------------------------------------------ */
 struct ui_screen *ui_basket_new(struct ui *ui);
+/* Narrow the basket (s) to the entries not verified lately. */
+void ui_basket_only_stale(struct ui_screen *s);
 struct ui_screen *ui_partners_new(struct ui *ui);
 struct ui_screen *ui_contacts_new(struct ui *ui);
 struct ui_screen *ui_help_new(struct ui *ui);
@@ -715,6 +717,8 @@ struct ui_screen *ui_meeting_screen_new(struct ui *ui, const char *id);
 /* The form of a new meeting of a case's team. */
 bool ui_new_case_meeting(struct ui *ui, const char *case_id, const char *code);
 struct ui_screen *ui_tasks_new(struct ui *ui);
+/* The tasks list at its view of the overdue tasks. */
+struct ui_screen *ui_tasks_new_overdue(struct ui *ui);
 /* Open the form of a task by id; false (and a message) when it cannot. */
 bool ui_edit_task(struct ui *ui, const char *id);
 /* Open forms for a record by id (loads it; NULL id: new) (edit.c). */
