@@ -242,7 +242,7 @@ fuzz-run-%: $(FUZZ_DIR)/%
 # the i18n test uses that to see that the catalogue covers the sources).
 POT ?= po/koszyk.pot
 potfile:
-	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 --add-comments=TRANSLATORS: \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS: \
 	  -o $(POT) --package-name=koszyk --package-version=$(VERSION) \
 	  $(sort $(wildcard src/*/*.h)) $(LIB_SRC) $(MAIN_SRC)
 

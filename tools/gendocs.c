@@ -128,6 +128,8 @@ static void man_keys(struct kz_buf *b)
 	kz_buf_puts(b, ".PP\n");
 	roff_line(b, ui_help_marks);
 	kz_buf_puts(b, ".PP\n");
+	roff_line(b, ui_help_parts);
+	kz_buf_puts(b, ".PP\n");
 	roff_line(b, ui_help_editing);
 }
 

@@ -85,6 +85,9 @@ struct kz_row {
 		/* kz_case_list: no names, the manager's login */
 		struct { char *status, *manager, *opened_on, *closed_on; } case_;
 	};
+	/* services and contacts: the partner's short name, NULL when it
+	 * has none (narrow columns show it instead of the name) */
+	char *partner_short;
 	bool stale;    /* services: not verified within the stale days */
 	bool archived; /* services: archived; partners: left; cases: closed */
 };
@@ -99,6 +102,8 @@ struct kz_rows {
 };
 
 void kz_rows_free(struct kz_rows *rows);
+/* Free the texts of one row. */
+void kz_row_clear(struct kz_row *r);
 
 struct kz_service_filter {
 	const char *sector;       /* codes; NULL or "" = any */

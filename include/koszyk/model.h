@@ -133,6 +133,9 @@ enum kz_status kz_field_check(const struct kz_field *f, const char *value,
 /* English msgid of an enum value for the screen, e.g. "declared" ->
  * "declaration signed". */
 const char *kz_enum_label(const char *value);
+/* A short form of the label for a narrow column, translated ("declaration
+ * signed" is "signed"); the translated label when it has none. */
+const char *kz_enum_short_label(const char *value);
 
 void kz_stamp_clear(struct kz_stamp *s);
 /* A deep copy of a stamp, and of the fields of a record (into a record

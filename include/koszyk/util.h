@@ -47,6 +47,13 @@ enum kz_status kz_read_file(const char *path, char **data, size_t *len,
 /* Write all of data to fd (again after EINTR); false on an error. */
 bool kz_write_all(int fd, const void *data, size_t len);
 
+/* "~" and "~/..." as the home folder ($HOME); other paths as they are.
+ * Allocated. */
+char *kz_path_expand_home(const char *path);
+/* The absolute path of an existing file, links and ".." resolved (for
+ * messages saying where a file went); the path as it is when that cannot
+ * be found. Allocated. */
+char *kz_path_full(const char *path);
 enum kz_status kz_write_file_atomic(const char *path, const char *data,
 				    size_t len, int mode, struct kz_error *err);
 /* mkdir -p with the given mode. */

@@ -54,6 +54,17 @@ static void choose_language(const struct kz_config *cfg)
 	kz_i18n_set_language("en");
 }
 
+/* A path under the home folder as "~/...", shorter to read. */
+static char *home_as_tilde(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+
+	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/')
+		return xasprintf("~%s", path + n);
+	return xstrdup(path);
+}
+
 static enum kz_status load_config(struct kz_cli *cli, const char *opt,
 				  struct kz_error *err)
 {
@@ -85,8 +96,10 @@ static enum kz_status load_config(struct kz_cli *cli, const char *opt,
 		if (st != KZ_OK)
 			return st;
 		choose_language(&cli->cfg);
-		cli->notice = xasprintf(_("No configuration file: using the built-in example gmina (%s). Copy config/koszyk.yaml to %s and edit it."),
-					cli->cfg.gmina, xdg);
+		char *shown = home_as_tilde(xdg);
+		cli->notice = xasprintf(_("No configuration file: using the example gmina (%s). Copy config/koszyk.yaml to %s and edit it."),
+					cli->cfg.gmina, shown);
+		free(shown);
 	}
 	free(xdg);
 	return KZ_OK;

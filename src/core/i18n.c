@@ -19,6 +19,13 @@ const char *kz_pgettext(const char *ctx_id, const char *msgid)
 	return t == ctx_id ? msgid : t;
 }
 
+const char *kz_ctx_gettext(const char *ctx_id)
+{
+	const char *msgid = strchr(ctx_id, '\004');
+
+	return kz_pgettext(ctx_id, msgid ? msgid + 1 : ctx_id);
+}
+
 /* Translations next to the binary (build/locale) win over the installed
  * ones, so the program run from the build tree speaks Polish too. */
 static const char *find_localedir(char *buf, size_t size)

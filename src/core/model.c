@@ -180,6 +180,31 @@ const char *kz_enum_label(const char *value)
 	return value;
 }
 
+const char *kz_enum_short_label(const char *value)
+{
+	/* TRANSLATORS: the short forms of statuses, for narrow columns
+	 * (a task's status has 8 cells, a case's 13). */
+	static const struct { const char *value, *label; } labels[] = {
+		{ "informal", NC_("short", "informal") },
+		{ "declared", NC_("short", "signed") },
+		{ "left", NC_("short", "left") },
+		{ "review", NC_("short", "review") },
+		{ "statutory", NC_("short", "statutory") },
+		{ "open", NC_("short", "open") },
+		{ "done", NC_("short", "done") },
+		{ "dropped", NC_("short", "dropped") },
+		{ "partly", NC_("short", "partly") },
+		{ "not_achieved", NC_("short", "not met") },
+		{ "in_progress", NC_("short", "ongoing") },
+		{ "partnership", NC_("short", "partners") },
+		{ "case_team", NC_("short", "team") },
+	};
+	for (size_t i = 0; value && i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(labels[i].value, value) == 0)
+			return kz_ctx_gettext(labels[i].label);
+	return _(kz_enum_label(value));
+}
+
 void kz_stamp_clear(struct kz_stamp *s)
 {
 	free(s->created_at);

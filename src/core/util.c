@@ -333,6 +333,22 @@ static enum kz_status write_through(const char *path, const char *data, size_t l
 	return st;
 }
 
+char *kz_path_expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+
+	if (home && *home && path[0] == '~' && (path[1] == '/' || !path[1]))
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
+char *kz_path_full(const char *path)
+{
+	char *real = realpath(path, NULL);
+
+	return real ? real : xstrdup(path);
+}
+
 enum kz_status kz_write_file_atomic(const char *path, const char *data,
 				    size_t len, int mode, struct kz_error *err)
 {

@@ -18,7 +18,8 @@
 	" CASE WHEN ?7 THEN coalesce(nullif((SELECT phone FROM contacts"   \
 	"  WHERE id = s.contact_id), ''), (SELECT phone FROM contacts"     \
 	"  WHERE partner_id = p.id AND coalesce(phone, '') <> ''"          \
-	"  ORDER BY kz_person_key(name) COLLATE KZ_PL, id LIMIT 1), p.phone) END "
+	"  ORDER BY kz_person_key(name) COLLATE KZ_PL, id LIMIT 1), p.phone) END," \
+	" nullif(p.short_name, '') AS partner_short "
 #define SERVICE_FILTERS                                                        \
 	" AND (?2 IS NULL OR s.sector = ?2)"                                   \
 	" AND (?3 IS NULL OR s.category = ?3)"                                 \
@@ -70,7 +71,9 @@ static void bind_service_filter(struct kz_db *db, sqlite3_stmt *st,
 	sqlite3_bind_text(st, 8, limit, -1, SQLITE_TRANSIENT);
 }
 
-/* Append the rows of a bound statement (id + up to six text columns). */
+/* Append the rows of a bound statement: the id, then up to six text
+ * columns in the row's order; a column named partner_short is the
+ * partner's short name wherever it stands. */
 static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 				struct kz_rows *out, size_t *cap,
 				struct kz_error *err)
@@ -86,8 +89,13 @@ static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 		const unsigned char *id = sqlite3_column_text(st, 0);
 		if (id)
 			snprintf(r->id, sizeof(r->id), "%s", (const char *)id);
-		for (int c = 1; c < ncol && c <= KZ_ROW_COLS + 1; c++)
-			*cols[c - 1] = kz_column_dup(st, c);
+		for (int c = 1, next = 0; c < ncol; c++) {
+			const char *name = sqlite3_column_name(st, c);
+			if (name && strcmp(name, "partner_short") == 0)
+				r->partner_short = kz_column_dup(st, c);
+			else if (next <= KZ_ROW_COLS)
+				*cols[next++] = kz_column_dup(st, c);
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -106,10 +114,7 @@ static sqlite3_int64 sql_limit(size_t limit, size_t have)
 static void trim_to_limit(struct kz_rows *out, size_t limit)
 {
 	while (limit && out->n > limit) {
-		struct kz_row *r = &out->v[--out->n];
-		free(r->title);
-		for (size_t c = 0; c < KZ_ROW_COLS; c++)
-			free(r->col[c]);
+		kz_row_clear(&out->v[--out->n]);
 		out->more = true;
 	}
 	out->total = out->n;
@@ -276,7 +281,8 @@ enum kz_status kz_partner_list(struct kz_db *db, const char *query,
 }
 
 static const struct kz_list_sql sql_contacts = KZ_LIST_SQL(
-	"SELECT c.id, c.name, p.name, c.phone, c.position, c.email"
+	"SELECT c.id, c.name, p.name, c.phone, c.position, c.email,"
+	" nullif(p.short_name, '') AS partner_short"
 	" FROM search_doc d JOIN contacts c ON c.id = d.ref"
 	" JOIN partners p ON p.id = c.partner_id", "'contact'",
 	" AND (?2 IS NULL OR c.partner_id = ?2) ORDER BY " KZ_ORDER_CONTACT " LIMIT ?10");

@@ -319,13 +319,18 @@ enum kz_status kz_record_update(struct kz_db *db, enum kz_kind kind,
 	return kz_db_commit(db, err);
 }
 
+void kz_row_clear(struct kz_row *r)
+{
+	free(r->title);
+	for (size_t c = 0; c < KZ_ROW_COLS; c++)
+		free(r->col[c]);
+	free(r->partner_short);
+}
+
 void kz_rows_free(struct kz_rows *rows)
 {
-	for (size_t i = 0; i < rows->n; i++) {
-		free(rows->v[i].title);
-		for (size_t c = 0; c < KZ_ROW_COLS; c++)
-			free(rows->v[i].col[c]);
-	}
+	for (size_t i = 0; i < rows->n; i++)
+		kz_row_clear(&rows->v[i]);
 	free(rows->v);
 	memset(rows, 0, sizeof(*rows));
 }

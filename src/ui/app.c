@@ -9,8 +9,10 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "koszyk/access.h"
+#include "koszyk/buf.h"
 #include "koszyk/ui.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
@@ -128,8 +130,10 @@ static void layout(struct ui *ui)
 	int lines = LINES > 0 ? LINES : 1, cols = COLS > 0 ? COLS : 1;
 
 	place(&ui->header, 1, cols, 0);
-	place(&ui->body, lines > 4 ? lines - 3 : 1, cols, lines > 4 ? 1 : 0);
-	place(&ui->status, 1, cols, lines > 1 ? lines - 2 : 0);
+	int sh = ui->status_h == 2 && lines > 8 ? 2 : 1;
+
+	place(&ui->body, lines > 4 ? lines - 2 - sh : 1, cols, lines > 4 ? 1 : 0);
+	place(&ui->status, sh, cols, lines > sh ? lines - 1 - sh : 0);
 	place(&ui->legend, 1, cols, lines - 1);
 	keypad(ui->legend, TRUE);
 	wtimeout(ui->legend, KEY_TIMEOUT_MS);
@@ -302,6 +306,45 @@ static void draw_header(struct ui *ui)
 	wattrset(ui->header, A_NORMAL);
 }
 
+/* A message wider than the status line takes a second line from the
+ * body while it is shown. */
+static bool message_wraps(struct ui *ui, int w)
+{
+	return !ui->input && ui_text_width(ui->message) > w;
+}
+
+static void fit_status(struct ui *ui)
+{
+	int want = message_wraps(ui, COLS) ? 2 : 1;
+
+	if (want != ui->status_h) {
+		ui->status_h = want;
+		ui_resize(ui);
+	}
+}
+
+static void draw_wrapped_message(struct ui *ui, int w)
+{
+	struct ui_lines lines = { 0 };
+
+	ui_wrap(&lines, ui->message, w);
+	if (lines.n > 0)
+		ui_draw_wtext(ui->status, 0, 0, lines.v[0], wcslen(lines.v[0]), w);
+	if (lines.n > 1) {
+		/* The rest on the second line, cut with "…" if still longer. */
+		struct kz_buf rest = KZ_BUF_INIT;
+		for (size_t i = 1; i < lines.n; i++) {
+			char *t = ui_mbs(lines.v[i], wcslen(lines.v[i]));
+			kz_buf_printf(&rest, "%s%s", i > 1 ? " " : "", t);
+			free(t);
+		}
+		if (getmaxy(ui->status) > 1)
+			ui_draw_text(ui->status, 1, 0, kz_buf_str(&rest), w);
+		kz_buf_free(&rest);
+	}
+	ui_lines_free(&lines);
+}
+
 static void draw_status(struct ui *ui)
 {
 	int w = getmaxx(ui->status);
@@ -315,7 +358,10 @@ static void draw_status(struct ui *ui)
 	}
 	if (ui->message_error)
 		wattrset(ui->status, ui_look(UI_LOOK_ERROR));
-	ui_draw_text(ui->status, 0, 0, ui->message, w);
+	if (!message_wraps(ui, w))
+		ui_draw_text(ui->status, 0, 0, ui->message, w);
+	else
+		draw_wrapped_message(ui, w);
 	wattrset(ui->status, A_NORMAL);
 }
 
@@ -389,6 +435,7 @@ void ui_stage(struct ui *ui)
 		return;
 	}
 	ui->cursor_win = NULL;
+	fit_status(ui);
 	werase(ui->body);
 	s->ops->draw(s, ui);
 	draw_header(ui);

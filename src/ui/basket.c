@@ -101,8 +101,14 @@ static struct columns columns_for(int width)
 	struct columns c = { 0, 0, 0, 10 };
 
 	if (width >= 100) {
-		c.provider = 28;
-		c.category = 24;
+		/* Wider still: the provider and the category grow too, up to
+		 * what their longest names need. */
+		c.provider = 28 + (width - 100) / 4;
+		c.category = 24 + (width - 100) / 6;
+		if (c.provider > 56)
+			c.provider = 56;
+		if (c.category > 44)
+			c.category = 44;
 	} else if (width >= 76) {
 		c.provider = 20;
 		c.category = 15;
@@ -151,7 +157,8 @@ static void draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	ui_draw_text(w, y, x, r->title, c.title);
 	x += c.title + 1;
 	if (c.provider) {
-		ui_draw_text(w, y, x, r->service.provider, c.provider);
+		ui_draw_text(w, y, x, ui_fit_name(r->service.provider, r->partner_short,
+						  c.provider), c.provider);
 		x += c.provider + 1;
 	}
 	if (c.category) {
@@ -337,6 +344,15 @@ static const struct ui_list_ops basket_ops = {
 	.filter_message = basket_filter_message,
 	.free = basket_free,
 };
+
+void ui_basket_only_stale(struct ui_screen *s)
+{
+	struct ui_list *l = (struct ui_list *)s;
+
+	l->filter[F_STALE].on = true;
+	count_all(l);
+	ui_list_reload(l, false);
+}
 
 struct ui_screen *ui_basket_new(struct ui *ui)
 {

@@ -240,7 +240,7 @@ static void draw_entry(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 		cx += 2;
 		ui_draw_text(w, y, cx, r->title, 16);
 		cx += 17;
-		ui_draw_text(w, y, cx, _(kz_enum_label(r->case_.status ? r->case_.status : "")), 13);
+		ui_draw_text(w, y, cx, ui_status_label(r->case_.status, 13), 13);
 		cx += 14;
 		if (wide) {
 			ui_draw_text(w, y, cx, r->case_.opened_on ? r->case_.opened_on : "", 10);

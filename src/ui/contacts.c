@@ -79,7 +79,8 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool se
 		x += c.position + 1;
 	}
 	if (c.partner) {
-		ui_draw_text(w, y, x, r->contact.partner, c.partner);
+		ui_draw_text(w, y, x, ui_fit_name(r->contact.partner, r->partner_short,
+						  c.partner), c.partner);
 		x += c.partner + 1;
 	}
 	if (c.phone)

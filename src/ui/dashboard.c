@@ -14,9 +14,17 @@
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
+/* What the dashboard's lines open (Up and Down choose, Enter opens). */
+enum dash_item {
+	DI_PARTNERS, DI_CONTACTS, DI_ACTIVE, DI_STALE, DI_CASES, DI_OPEN_TASKS,
+	DI_OVERDUE_TASKS, DI_OVERDUE_ACTIONS, DI_NEXT_MEETING, DI_OVERDUE_LIST,
+	DI_STALE_LIST, DI_COUNT
+};
+
 struct dash {
 	struct ui_screen base;
 	struct ui *ui;
+	int sel;  /* enum dash_item */
 	struct kz_db_counts counts;
 	long open_cases, open_tasks, overdue_tasks, overdue_actions;
 	long conflicts;      /* fields changed on two computers at once */
@@ -115,17 +123,20 @@ static void dash_load(struct dash *d)
 
 /* "Label N" pairs on one line, as many as fit. */
 static void draw_counts(WINDOW *w, int y, int width, const char *const *labels,
-			const long *values, size_t n)
+			const long *values, size_t n, int sel)
 {
 	int x = 1;
 
 	for (size_t i = 0; i < n && x < width - 1; i++) {
 		char num[32];
-		wattrset(w, A_NORMAL);
+		attr_t on = (int)i == sel ? ui_look(UI_LOOK_SELECTED) : A_NORMAL;
+		wattrset(w, on);
 		x += ui_draw_text(w, y, x, _(labels[i]), width - x - 1);
 		x += 1;
 		snprintf(num, sizeof(num), "%ld", values[i]);
-		wattrset(w, ui_look(UI_LOOK_LABEL));
+		wattrset(w, on ? on : ui_look(UI_LOOK_LABEL));
+		if (x - 1 < width - 1)
+			ui_draw_text(w, y, x - 1, " ", 1);
 		if (x < width - 1)
 			x += ui_draw_text(w, y, x, num, width - x - 1);
 		x += 3;
@@ -133,9 +144,9 @@ static void draw_counts(WINDOW *w, int y, int width, const char *const *labels,
 	wattrset(w, A_NORMAL);
 }
 
-static void heading(WINDOW *w, int y, int width, const char *text)
+static void heading(WINDOW *w, int y, int width, const char *text, bool sel)
 {
-	wattrset(w, ui_look(UI_LOOK_HEADING));
+	wattrset(w, sel ? ui_look(UI_LOOK_SELECTED) : ui_look(UI_LOOK_HEADING));
 	ui_draw_text(w, y, 1, text, width - 2);
 	wattrset(w, A_NORMAL);
 }
@@ -194,8 +205,8 @@ static void dash_draw(struct ui_screen *s, struct ui *ui)
 		      d->overdue_actions };
 	char *text;
 
-	draw_counts(w, y++, width, l1, v1, 4);
-	draw_counts(w, y++, width, l2, v2, 4);
+	draw_counts(w, y++, width, l1, v1, 4, d->sel);
+	draw_counts(w, y++, width, l2, v2, 4, d->sel - DI_CASES);
 	/* On the blank line below the counts: nothing else moves. */
 	if (d->conflicts > 0 || d->dropped > 0) {
 		text = d->dropped == 0
@@ -208,9 +219,12 @@ static void dash_draw(struct ui_screen *s, struct ui *ui)
 		free(text);
 	}
 	y++;
-	heading(w, y++, width, _("Next meeting"));
+	heading(w, y++, width, _("Next meeting"), false);
+	if (d->sel == DI_NEXT_MEETING)
+		wattrset(w, ui_look(UI_LOOK_SELECTED));
 	ui_draw_text(w, y++, 3, d->next_meeting ? d->next_meeting
 		     : _("No meeting is planned."), width - 4);
+	wattrset(w, A_NORMAL);
 	if (d->next_host)
 		ui_draw_text(w, y++, 3, d->next_host, width - 4);
 	y++;
@@ -220,7 +234,7 @@ static void dash_draw(struct ui_screen *s, struct ui *ui)
 	n_stale = room - n_over;
 	if (d->have_overdue) {
 		text = xasprintf(_("Overdue (%zu)"), d->overdue.nrows);
-		heading(w, y++, width, text);
+		heading(w, y++, width, text, d->sel == DI_OVERDUE_LIST);
 		free(text);
 		y = draw_rows(d, w, y, width, n_over, &d->overdue, true);
 		y++;
@@ -231,7 +245,7 @@ static void dash_draw(struct ui_screen *s, struct ui *ui)
 		if (n_stale > h - y - 1)
 			n_stale = h - y - 1;
 		text = xasprintf(_("Stale basket entries to verify (%zu)"), d->stale.nrows);
-		heading(w, y++, width, text);
+		heading(w, y++, width, text, d->sel == DI_STALE_LIST);
 		free(text);
 		draw_rows(d, w, y, width, n_stale, &d->stale, false);
 	}
@@ -250,7 +264,8 @@ static void dash_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn
 }
 
 static const struct ui_legend dash_legend_items[] = {
-	{ UI_ACT_HELP, NULL }, { UI_ACT_BASKET, NULL }, { UI_ACT_CASES, NULL },
+	{ UI_ACT_HELP, NULL }, { UI_ACT_OPEN, NULL }, { UI_ACT_BASKET, NULL },
+	{ UI_ACT_CASES, NULL },
 	{ UI_ACT_REPORTS, NULL }, { UI_ACT_LOOKUP, NULL }, { UI_ACT_BACK, NULL },
 	{ UI_ACT_NONE, NULL }
 };
@@ -262,14 +277,58 @@ static const struct ui_legend *dash_legend(struct ui_screen *s, struct ui *ui)
 	return dash_legend_items;
 }
 
+/* Push a screen that keeps its data (a list shown before) read anew. */
+static void push_shown(struct ui *ui, struct ui_screen *s)
+{
+	ui_push(ui, s);
+	if (s->ops->reveal)
+		s->ops->reveal(s, ui);
+}
+
+/* Enter: the screen or list of what the line counts. */
+static void open_item(struct dash *d)
+{
+	struct ui *ui = d->ui;
+	struct kz_error err = { 0 };
+
+	switch (d->sel) {
+	case DI_PARTNERS: push_shown(ui, ui->partners); break;
+	case DI_CONTACTS: push_shown(ui, ui->contacts); break;
+	case DI_ACTIVE: push_shown(ui, ui->basket); break;
+	case DI_STALE:
+		ui_push(ui, ui->basket);
+		ui_basket_only_stale(ui->basket);
+		break;
+	case DI_CASES:
+		if (ui_action_allowed(ui, UI_ACT_CASES, &err))
+			ui_push(ui, ui_cases_new(ui));
+		else
+			ui_error(ui, "%s", err.msg);
+		break;
+	case DI_OPEN_TASKS: ui_push(ui, ui_tasks_new(ui)); break;
+	case DI_OVERDUE_TASKS: ui_push(ui, ui_tasks_new_overdue(ui)); break;
+	case DI_NEXT_MEETING: ui_push(ui, ui_meetings_new(ui)); break;
+	case DI_STALE_LIST: ui_push(ui, ui_report_view_new(ui, "stale")); break;
+	default: ui_push(ui, ui_report_view_new(ui, "overdue")); break;
+	}
+}
+
 static bool dash_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 {
+	struct dash *d = D(s);
+
 	(void)ui;
-	if (a == UI_ACT_DASHBOARD) {
-		dash_load(D(s));
+	switch (a) {
+	case UI_ACT_DASHBOARD: dash_load(d); return true;
+	case UI_ACT_UP: case UI_ACT_PAGE_UP: case UI_ACT_FIRST:
+		d->sel = a == UI_ACT_UP && d->sel > 0 ? d->sel - 1 : 0;
 		return true;
+	case UI_ACT_DOWN: case UI_ACT_PAGE_DOWN: case UI_ACT_LAST:
+		d->sel = a == UI_ACT_DOWN && d->sel < DI_COUNT - 1 ? d->sel + 1 : DI_COUNT - 1;
+		return true;
+	case UI_ACT_OPEN: open_item(d); return true;
+	default: return false;
 	}
-	return false;
 }
 
 static void dash_reveal(struct ui_screen *s, struct ui *ui)
@@ -293,7 +352,7 @@ static const struct ui_screen_ops dash_ops = {
 	.title = dash_title,
 	.legend = dash_legend,
 	.destroy = dash_destroy,
-	.groups = UI_G_MOVE,
+	.groups = UI_G_MOVE | UI_G_LIST,
 };
 
 struct ui_screen *ui_dashboard_new(struct ui *ui)

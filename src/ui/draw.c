@@ -127,6 +127,45 @@ int ui_draw_text(WINDOW *w, int y, int x, const char *s, int width)
 	return used;
 }
 
+/* Where the kept end of w begins: after the first space among its last
+ * width / 3 cells; n when there is none. */
+static size_t tail_start(const wchar_t *w, size_t n, int width)
+{
+	size_t i = n;
+	int used = 0;
+
+	while (i > 0 && used + cell_width(w[i - 1]) <= width / 3)
+		used += cell_width(w[--i]);
+	while (i < n && w[i] != L' ')
+		i++;
+	return i < n ? i + 1 : n;
+}
+
+int ui_draw_text_tail(WINDOW *w, int y, int x, const char *s, int width)
+{
+	wchar_t *ws = ui_wcs(s);
+	size_t n = wcslen(ws), t = tail_start(ws, n, width);
+	int used;
+
+	if (ui_wcs_width(ws, n) <= width || t >= n || t < 2) {
+		used = ui_draw_wtext(w, y, x, ws, n, width);
+	} else {
+		int tw = ui_wcs_width(ws + t, n - t);
+		used = ui_draw_wtext(w, y, x, ws, t - 1, width - tw - 1);
+		used += ui_draw_wtext(w, y, x + used, L" ", 1, 1);
+		used += ui_draw_wtext(w, y, x + used, ws + t, n - t, tw);
+	}
+	free(ws);
+	return used;
+}
+
+const char *ui_fit_name(const char *name, const char *short_name, int width)
+{
+	if (short_name && *short_name && ui_text_width(name ? name : "") > width)
+		return short_name;
+	return name ? name : "";
+}
+
 char *ui_text_clip(const char *s, int width)
 {
 	wchar_t *w = ui_wcs(s);

@@ -30,6 +30,21 @@ char *ui_membership_text(const char *status, const char *date)
 	return xstrdup(_(kz_enum_label(status ? status : "")));
 }
 
+char *ui_membership_short(const char *status, const char *date)
+{
+	if (status && strcmp(status, "declared") == 0 && !kz_str_empty(date))
+		/* TRANSLATORS: a partner's membership in a narrow column. */
+		return xasprintf(C_("short", "signed %s"), date);
+	return xstrdup(kz_enum_short_label(status));
+}
+
+const char *ui_status_label(const char *status, int width)
+{
+	const char *label = _(kz_enum_label(status ? status : ""));
+
+	return ui_text_width(label) > width ? kz_enum_short_label(status) : label;
+}
+
 /* Labels of codes separated by ';', joined by ", ". */
 static char *codes_text(const struct kz_items *items, const char *codes)
 {

@@ -6,9 +6,13 @@
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
+#define HERE_MAX 32
+
 struct help {
 	struct ui_screen base;
 	struct ui *ui;
+	enum ui_action here[HERE_MAX];  /* the keys of the screen below */
+	size_t nhere;
 	struct ui_doc doc;
 	struct ui_listbox lb;
 };
@@ -16,6 +20,22 @@ struct help {
 static struct help *H(struct ui_screen *s)
 {
 	return (struct help *)s;
+}
+
+/* The keys of the screen the help was opened from, first. */
+static void build_here(struct help *h, int kw)
+{
+	struct ui_doc *d = &h->doc;
+
+	if (!h->nhere)
+		return;
+	ui_doc_text(d, _("On this screen"), 1, UI_LOOK_HEADING);
+	for (size_t i = 0; i < h->nhere; i++) {
+		char keys[96];
+		ui_action_keys_text(h->here[i], keys, sizeof(keys));
+		ui_doc_field(d, keys, _(ui_actions[h->here[i]].help), kw);
+	}
+	ui_doc_blank(d);
 }
 
 static void build(struct help *h)
@@ -28,6 +48,8 @@ static void build(struct help *h)
 	if (d->width < 60)
 		kw = 0;
 	ui_doc_text(d, _("koszyk: the Local Basket of Services"), 1, UI_LOOK_HEADING);
+	build_here(h, kw);
+	ui_doc_text(d, _(ui_help_parts), 1, UI_LOOK_COUNT);
 	ui_doc_text(d, _(ui_help_marks), 1, UI_LOOK_COUNT);
 	for (size_t s = 0; s < ui_help_nsections; s++) {
 		ui_doc_blank(d);
@@ -115,10 +137,22 @@ static const struct ui_screen_ops help_ops = {
 	.groups = UI_G_MOVE,
 };
 
+/* Remember the keys of the legend of the screen below (but F1 itself). */
+static void take_here(struct help *h, struct ui *ui)
+{
+	struct ui_screen *s = ui_top(ui);
+	const struct ui_legend *it = s && s->ops->legend ? s->ops->legend(s, ui) : NULL;
+
+	for (; it && it->act != UI_ACT_NONE && h->nhere < HERE_MAX; it++)
+		if (it->act != UI_ACT_HELP && ui_action_allowed(ui, it->act, NULL))
+			h->here[h->nhere++] = it->act;
+}
+
 struct ui_screen *ui_help_new(struct ui *ui)
 {
 	struct help *h = xcalloc(1, sizeof(*h));
 
+	take_here(h, ui);
 	h->base.ops = &help_ops;
 	h->ui = ui;
 	ui_lb_init(&h->lb, false);

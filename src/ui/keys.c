@@ -30,6 +30,8 @@ const size_t ui_help_nsections = sizeof(ui_help_sections) / sizeof(ui_help_secti
 
 const char *const ui_help_marks =
 	N_("Marks in the basket: ! not verified lately, - suspended, x archived.");
+const char *const ui_help_parts =
+	N_("On the screen of a case, a meeting or a partner, move to a part (a goal, an action, a member of the team, an attendee, a contact person) with Up and Down, then press e to edit it or Enter to open it.");
 const char *const ui_help_editing =
 	N_("In the search line and in forms the cursor starts at the end of the text: Left, Right, Home, End, Backspace and Delete edit it; Ctrl-U deletes to the start of the line, Ctrl-W the word before the cursor.");
 

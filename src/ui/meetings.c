@@ -18,6 +18,7 @@
 struct mlist {
 	struct ui_list list;
 	struct kz_meetings m;
+	char **host_short;  /* the hosts' short names (NULL: none), m.n of them */
 	bool creating;
 };
 
@@ -52,6 +53,28 @@ static void keep_kind(struct kz_meetings *m, const char *kind)
 	m->n = kept;
 }
 
+static void free_host_short(struct mlist *m)
+{
+	for (size_t i = 0; m->host_short && i < m->m.n; i++)
+		free(m->host_short[i]);
+	free(m->host_short);
+	m->host_short = NULL;
+}
+
+/* The short names of the hosts, for a narrow host column. */
+static void load_host_short(struct ui *ui, struct mlist *m)
+{
+	m->host_short = xcalloc(m->m.n ? m->m.n : 1, sizeof(*m->host_short));
+	for (size_t i = 0; i < m->m.n; i++) {
+		struct kz_partner p = { 0 };
+		struct kz_error err = { 0 };
+		if (m->m.v[i].host_id && kz_partner_get(ui->db, m->m.v[i].host_id, &p, &err) == KZ_OK &&
+		    p.short_name && *p.short_name)
+			m->host_short[i] = xstrdup(p.short_name);
+		kz_partner_clear(&p);
+	}
+}
+
 static enum kz_status mlist_load(struct ui_list *l, const char *query, size_t *n,
 				 struct kz_error *err)
 {
@@ -59,9 +82,11 @@ static enum kz_status mlist_load(struct ui_list *l, const char *query, size_t *n
 	enum kz_status s;
 
 	(void)query;
+	free_host_short(m);
 	kz_meetings_free(&m->m);
 	s = kz_meeting_list(l->ui->db, NULL, &m->m, err);
 	keep_kind(&m->m, ui_list_filter_code(l, MF_KIND));
+	load_host_short(l->ui, m);
 	*n = m->m.n;
 	return s;
 }
@@ -75,6 +100,7 @@ static void mlist_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 		      bool selected)
 {
 	const struct kz_meeting *m = &ML(ctx)->m.v[i];
+	const char *host_short = ML(ctx)->host_short ? ML(ctx)->host_short[i] : NULL;
 	bool team = m->kind && strcmp(m->kind, "case_team") == 0;
 	int cx = x + 1, end = x + width - 1, hw = width >= 70 ? 22 : 14;
 
@@ -87,9 +113,10 @@ static void mlist_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	ui_draw_text(w, y, cx, team ? _("team") : "", 5);
 	cx += 6;
 	if (end - cx > hw + 1) {
-		ui_draw_text(w, y, cx, m->title ? m->title : "", end - cx - hw - 1);
+		/* The end of a title tells meetings apart ("nr 8"). */
+		ui_draw_text_tail(w, y, cx, m->title ? m->title : "", end - cx - hw - 1);
 		/* A case team meets at no partner's: its case code instead. */
-		ui_draw_text(w, y, end - hw, m->host_name ? m->host_name
+		ui_draw_text(w, y, end - hw, m->host_name ? ui_fit_name(m->host_name, host_short, hw)
 					     : m->case_code ? m->case_code : "", hw);
 	}
 	wattrset(w, A_NORMAL);
@@ -222,6 +249,7 @@ static void mlist_reveal(struct ui_list *l)
 
 static void mlist_free(struct ui_list *l)
 {
+	free_host_short(ML(l));
 	kz_meetings_free(&ML(l)->m);
 }
 

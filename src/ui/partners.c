@@ -96,6 +96,10 @@ static void plist_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, b
 	x += c.name + 1;
 	if (c.membership) {
 		char *m = ui_membership_text(r->partner.status, r->partner.declaration_date);
+		if (ui_text_width(m) > c.membership) {
+			free(m);
+			m = ui_membership_short(r->partner.status, r->partner.declaration_date);
+		}
 		ui_draw_text(w, y, x, m, c.membership);
 		free(m);
 		x += c.membership + 1;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "koszyk/cases.h"
+#include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
@@ -156,19 +157,21 @@ static void save_print(struct tview *t)
 	struct kz_error err = { 0 };
 	struct kz_buf b = KZ_BUF_INIT;
 	char *initial = xasprintf("plan-%s.html", t->code ? t->code : "");
-	char *path;
+	char *path, *typed, *full;
 	enum kz_plan_format fmt = KZ_PLAN_TEXT;
 
 	for (char *p = initial; *p; p++)
 		if (*p == '/' || *p == ' ')
 			*p = '-';
-	path = ui_ask(ui, _("Save as (.html, .md or text): "), initial);
+	typed = ui_ask(ui, _("Save as (.html, .md or text): "), initial);
 	free(initial);
-	if (!path || !*path) {
-		free(path);
+	if (!typed || !*typed) {
+		free(typed);
 		ui_message(ui, "%s", _("Not saved."));
 		return;
 	}
+	path = kz_path_expand_home(typed);
+	free(typed);
 	if (ends_with(path, ".html") || ends_with(path, ".htm"))
 		fmt = KZ_PLAN_HTML;
 	else if (ends_with(path, ".md"))
@@ -176,8 +179,12 @@ static void save_print(struct tview *t)
 	if (kz_plan_print(ui->db, ui->cfg, t->code, fmt, &b, &err) != KZ_OK ||
 	    kz_write_file_atomic(path, kz_buf_str(&b), b.len, 0600, &err) != KZ_OK)
 		ui_error(ui, _("Not saved: %s"), err.msg);
-	else
-		ui_message(ui, _("The plan was saved to %s."), path);
+	else {
+		/* The whole path, so that the file can be found again. */
+		full = kz_path_full(path);
+		ui_message(ui, _("The plan was saved to %s."), full);
+		free(full);
+	}
 	kz_buf_free(&b);
 	free(path);
 }

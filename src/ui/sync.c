@@ -254,10 +254,12 @@ static void do_export(struct sync_screen *ss)
 	if (kz_sync_export_for(ui->db, path, login, &st, progress_fn, &p, &err) != KZ_OK) {
 		set_result(ss, true, xstrdup(err.msg));
 	} else {
+		char *full = kz_path_full(path);
 		char *text = xasprintf(ngettext("Wrote %ld change to %s.",
 						"Wrote %ld changes to %s.",
 						(unsigned long)st.tx_sent),
-				       st.tx_sent, path);
+				       st.tx_sent, full);
+		free(full);
 		if (login) {
 			char *more = xasprintf(_("%s For the laptop of %s: only the cases %s may see."),
 					       text, login, login);

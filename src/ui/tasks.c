@@ -83,7 +83,7 @@ static void tasks_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	ui_draw_blank(w, y, x, width);
 	ui_draw_text(w, y, cx, k->due_date ? k->due_date : "", 10);
 	cx += 11;
-	ui_draw_text(w, y, cx, _(kz_enum_label(k->status ? k->status : "")), 8);
+	ui_draw_text(w, y, cx, ui_status_label(k->status, 8), 8);
 	cx += 9;
 	owner = xasprintf("%s%s%s", k->partner_name ? k->partner_name : "",
 			  k->contact_name ? ", " : "", k->contact_name ? k->contact_name : "");
@@ -196,6 +196,15 @@ static const struct ui_list_ops tasks_ops = {
 	.legend = tasks_legend_items,
 	.free = tasks_free,
 };
+
+struct ui_screen *ui_tasks_new_overdue(struct ui *ui)
+{
+	struct tasks *t = (struct tasks *)ui_list_new(ui, &tasks_ops, sizeof(struct tasks));
+
+	t->view = 1;
+	ui_list_reload(&t->list, false);
+	return &t->list.base;
+}
 
 struct ui_screen *ui_tasks_new(struct ui *ui)
 {

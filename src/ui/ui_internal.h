@@ -190,6 +190,7 @@ extern const struct ui_help_section ui_help_sections[];
 extern const size_t ui_help_nsections;
 extern const char *const ui_help_marks;
 extern const char *const ui_help_editing;
+extern const char *const ui_help_parts;
 
 void ui_keys_init(void);
 /* The action bound to key among the groups (a mask of enum ui_group). */
@@ -273,6 +274,7 @@ struct ui {
 	 * number key, Tab or the first screen): q and Esc go back from it. */
 	enum ui_action top_act;
 	char message[512];
+	int status_h;  /* lines of the status: 2 while a long message shows */
 	bool message_error;
 	bool running;
 	bool demo;        /* a demo database: the header says so */
@@ -364,6 +366,12 @@ char *ui_text_clip(const char *s, int width);
 int ui_draw_text(WINDOW *w, int y, int x, const char *s, int width);
 int ui_draw_wtext(WINDOW *w, int y, int x, const wchar_t *s, size_t n,
 		  int width);
+/* Text clipped in its middle when too wide, so that its last words (the
+ * distinguishing "nr 8" of a meeting's title) stay: "Posiedzenie Zesp… nr 8". */
+int ui_draw_text_tail(WINDOW *w, int y, int x, const char *s, int width);
+/* The name, or the short name when the name is wider than width cells
+ * and there is a short name. */
+const char *ui_fit_name(const char *name, const char *short_name, int width);
 /* Text then blanks up to width cells. */
 void ui_draw_cell(WINDOW *w, int y, int x, const char *s, int width);
 void ui_draw_blank(WINDOW *w, int y, int x, int width);
@@ -603,6 +611,10 @@ char *ui_field_text(struct ui *ui, enum kz_kind kind, void *rec,
 		    const struct kz_field *f);
 /* "declaration signed on 2024-03-01", "cooperating informally", ... */
 char *ui_membership_text(const char *status, const char *date);
+/* The same in short, for a narrow column: "signed 2025-03-12". */
+char *ui_membership_short(const char *status, const char *date);
+/* A status's label, or its short form when the label is wider than width. */
+const char *ui_status_label(const char *status, int width);
 const struct kz_field *ui_rec_fields(enum kz_kind kind, size_t *n);
 /* Clear and free a heap record of the kind. */
 void ui_rec_free(enum kz_kind kind, void *rec);
@@ -656,6 +668,8 @@ void ui_local_time(const char *iso, char out[20]);
 
 /* --- screens ------------------------------------------------------------------ */
 struct ui_screen *ui_basket_new(struct ui *ui);
+/* Narrow the basket (s) to the entries not verified lately. */
+void ui_basket_only_stale(struct ui_screen *s);
 struct ui_screen *ui_partners_new(struct ui *ui);
 struct ui_screen *ui_contacts_new(struct ui *ui);
 struct ui_screen *ui_help_new(struct ui *ui);
@@ -711,6 +725,8 @@ struct ui_screen *ui_meeting_screen_new(struct ui *ui, const char *id);
 /* The form of a new meeting of a case's team. */
 bool ui_new_case_meeting(struct ui *ui, const char *case_id, const char *code);
 struct ui_screen *ui_tasks_new(struct ui *ui);
+/* The tasks list at its view of the overdue tasks. */
+struct ui_screen *ui_tasks_new_overdue(struct ui *ui);
 /* Open the form of a task by id; false (and a message) when it cannot. */
 bool ui_edit_task(struct ui *ui, const char *id);
 /* Open forms for a record by id (loads it; NULL id: new) (edit.c). */

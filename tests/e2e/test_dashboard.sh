@@ -16,6 +16,7 @@ next=$(kz list meetings 2>/dev/null | awk -F '\t' -v t="$E2E_TODAY" '$1 >= t' | 
 when=$(printf '%s\n' "$next" | cut -f1)
 title=$(printf '%s\n' "$next" | cut -f2)
 overdue=$(($(kz report overdue --format csv 2>/dev/null | wc -l) - 1))
+overdue_tasks=$(kz task list overdue 2>/dev/null | wc -l)
 
 e2e_start
 wait_line 1 "Dashboard"
@@ -41,6 +42,33 @@ wait_line 1 "Dashboard"
 keys 1
 wait_line 1 "Basket of services"
 keys 0
+wait_line 1 "Dashboard"
+# Its lines open what they count (issue 12, friction): the first count
+# is selected; Enter opens the partners, q comes back.
+wait_for "Enter Open"
+keys Enter
+wait_line 1 "Partners"
+keys q
+wait_line 1 "Dashboard"
+# Down through the counts: contacts, active and stale services, open
+# cases, open tasks, overdue tasks.
+keys Down Down Down Down Down Down
+keys Enter
+wait_line 1 "Overdue tasks"
+wait_for "$overdue_tasks tasks"
+keys q
+wait_line 1 "Dashboard"
+# The selection stays where it was: three up is the stale services,
+# which open the basket narrowed to them.
+keys Up Up Up Enter
+wait_line 1 "Basket of services"
+wait_for "Only: not verified lately"
+keys q
+wait_line 1 "Dashboard"
+# Further down: the next meeting, then the overdue list opens its report.
+keys Down Down Down Down Down Down Enter
+wait_line 1 "Overdue"
+keys q
 wait_line 1 "Dashboard"
 keys q
 [ "$(wait_exit)" = 0 ] || fail "koszyk did not end well"

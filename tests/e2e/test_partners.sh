@@ -55,7 +55,8 @@ keys 3
 wait_line 1 "Contact persons"
 search "zrebiecka"
 wait_for "Zofia Źrebięcka"
-wait_for "Stowarzyszenie Testowe"
+# The partner's name is wider than its column: its short name (issue 12).
+line_with "Zofia Źrebięcka" | grep -qF "STQ" || fail "the contact's partner is not shown by its short name"
 keys Enter
 keys Enter
 wait_for "When reachable"
