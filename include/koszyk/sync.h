@@ -272,6 +272,13 @@ struct kz_sync_info {
 	char *owner;      /* whose replica it is (made for her), or NULL */
 	bool need_to_know; /* it holds only the cases its owner may see */
 	long cases_held;  /* cases in this replica */
+	/* In plain words: changes made here that no computer exchanged with
+	 * has received yet (all of them before a first exchange), and the
+	 * changes that arrived from other computers, with the newest one's
+	 * time of writing (NULL when none arrived). */
+	long unsent;
+	long received;
+	char *received_newest;
 	struct kz_sync_peer *peers; /* most recently seen first */
 	size_t npeers;
 };

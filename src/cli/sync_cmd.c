@@ -164,6 +164,10 @@ static enum kz_status cmd_status(struct kz_cli *cli, struct kz_error *err)
 		st = kz_sync_info(cli->db, &info, err);
 	if (st != KZ_OK)
 		return st;
+	printf(_("Waiting to be sent: %ld\n"), info.unsent);
+	printf(_("Last exchange: %.16s\n"), info.npeers && info.peers[0].seen_at
+	       ? info.peers[0].seen_at : _("never"));
+	printf(_("Arrived from other computers: %ld\n"), info.received);
 	printf(_("Partnership: %s\n"), info.partnership_id ? info.partnership_id : "");
 	printf(_("This replica: %s\n"), info.replica_id);
 	printf(_("Changes written here: %ld, in the log: %ld\n"), info.tx_local, info.tx_total);

@@ -1073,9 +1073,11 @@ static enum kz_status load_peers(struct kz_db *db, struct kz_sync_info *out,
 		return rc;
 	}
 	sqlite3_bind_text(st, 1, out->replica_id, -1, SQLITE_TRANSIENT);
+	out->unsent = (long)vv_get(&mine, out->replica_id);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		struct kz_sync_peer *p;
 		struct vv theirs;
+		long long lacks;
 		out->peers = xrealloc(out->peers, (out->npeers + 1) * sizeof(*out->peers));
 		p = &out->peers[out->npeers++];
 		p->replica = kz_column_dup(st, 0);
@@ -1083,6 +1085,9 @@ static enum kz_status load_peers(struct kz_db *db, struct kz_sync_info *out,
 		p->seen_at = kz_column_dup(st, 2);
 		p->behind = 0;
 		vv_parse((const char *)sqlite3_column_text(st, 3), &theirs);
+		lacks = vv_get(&mine, out->replica_id) - vv_get(&theirs, out->replica_id);
+		if (lacks < out->unsent)
+			out->unsent = lacks > 0 ? (long)lacks : 0;
 		for (size_t i = 0; i < mine.n; i++) {
 			long long d = mine.e[i].seq - vv_get(&theirs, mine.e[i].origin);
 			if (d > 0)
@@ -1116,11 +1121,17 @@ enum kz_status kz_sync_info(struct kz_db *db, struct kz_sync_info *out,
 	out->owner = sync_need_owner(db);
 	out->need_to_know = sync_need_filtered(db);
 	out->cases_held = count_long(db, "SELECT count(*) FROM cases", NULL);
+	out->received = out->tx_total - out->tx_local;
+	out->received_newest = out->received
+		? kz_query_text(db, "SELECT max(at) FROM sync_tx WHERE origin <> ?1",
+				out->replica_id)
+		: NULL;
 	return load_peers(db, out, err);
 }
 
 void kz_sync_info_clear(struct kz_sync_info *info)
 {
+	free(info->received_newest);
 	for (size_t i = 0; i < info->npeers; i++) {
 		free(info->peers[i].replica);
 		free(info->peers[i].name);

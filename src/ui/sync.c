@@ -25,6 +25,7 @@ struct sync_screen {
 	char *target;  /* the last ssh target, or NULL */
 	char *result;  /* what the last exchange did, or NULL */
 	bool result_error;
+	bool details;  /* show the ids and the clock (D) */
 };
 
 static struct sync_screen *SS(struct ui_screen *s)
@@ -376,6 +377,89 @@ static void key_line(WINDOW *w, int y, int width, enum ui_action a, const char *
 	ui_draw_text(w, y, 8, text, width - 9);
 }
 
+/* "2026-05-04T14:02:11.000Z" as "2026-05-04 14:02". */
+static void when_text(const char *iso, char out[20])
+{
+	snprintf(out, 20, "%.16s", iso ? iso : "");
+	for (char *c = out; *c; c++)
+		if (*c == 'T')
+			*c = ' ';
+}
+
+/* What waits to be sent, the last exchange, what arrived. */
+static int draw_exchange(struct sync_screen *ss, WINDOW *w, int width, int y)
+{
+	const struct kz_sync_info *in = &ss->info;
+	char when[20];
+	char *text;
+
+	if (in->unsent == 0)
+		text = xstrdup(_("nothing: every change made here has been sent"));
+	else if (in->npeers == 0)
+		text = xasprintf(ngettext("%ld change made here; this computer has not exchanged yet",
+					  "%ld changes made here; this computer has not exchanged yet",
+					  (unsigned long)in->unsent), in->unsent);
+	else
+		text = xasprintf(ngettext("%ld change made here since the last exchange",
+					  "%ld changes made here since the last exchange",
+					  (unsigned long)in->unsent), in->unsent);
+	info_line(w, y++, width, _("Waiting to be sent:"), text);
+	free(text);
+	if (in->npeers) {
+		const struct kz_sync_peer *p = &in->peers[0];
+		when_text(p->seen_at, when);
+		text = p->name ? xasprintf(_("%s, with %s"), when, p->name)
+			       : xstrdup(when);
+	} else {
+		text = xstrdup(_("never"));
+	}
+	info_line(w, y++, width, _("Last exchange:"), text);
+	free(text);
+	when_text(in->received_newest, when);
+	text = in->received
+		? xasprintf(ngettext("%ld change from other computers, the newest written %s",
+				     "%ld changes from other computers, the newest written %s",
+				     (unsigned long)in->received), in->received, when)
+		: xstrdup(_("nothing yet"));
+	info_line(w, y++, width, _("Arrived:"), text);
+	free(text);
+	return y;
+}
+
+/* The state of this copy in plain words; its ids only when asked (D). */
+static int draw_state(struct sync_screen *ss, WINDOW *w, int width, int y)
+{
+	char *text;
+
+	y = draw_exchange(ss, w, width, y);
+	text = ss->info.conflicts > 0
+	       ? xasprintf(_("%ld to settle (press 8)"), ss->info.conflicts)
+	       : xstrdup(_("none"));
+	if (ss->info.conflicts > 0)
+		wattron(w, ui_look(UI_LOOK_STALE));
+	info_line(w, y++, width, _("Conflicts:"), text);
+	free(text);
+	if (ss->info.need_to_know) {
+		text = xasprintf(_("%s: only the cases %s may see (%ld)"),
+				 ss->info.owner ? ss->info.owner : "?",
+				 ss->info.owner ? ss->info.owner : "?", ss->info.cases_held);
+		info_line(w, y++, width, _("Belongs to:"), text);
+		free(text);
+	}
+	if (!ss->details)
+		return y;
+	info_line(w, y++, width, _("This computer's copy:"),
+		  ss->info.replica_id ? ss->info.replica_id : "");
+	info_line(w, y++, width, _("Partnership:"),
+		  ss->info.partnership_id ? ss->info.partnership_id : "");
+	text = xasprintf(_("%ld written here, %ld in all"), ss->info.tx_local,
+			 ss->info.tx_total);
+	info_line(w, y++, width, _("Changes:"), text);
+	free(text);
+	info_line(w, y++, width, _("Holds:"), ss->info.clock ? ss->info.clock : "");
+	return y;
+}
+
 static void sync_draw(struct ui_screen *s, struct ui *ui)
 {
 	struct sync_screen *ss = SS(s);
@@ -383,30 +467,8 @@ static void sync_draw(struct ui_screen *s, struct ui *ui)
 	int width = ui_body_w(ui), h = ui_body_h(ui), y = 0;
 	char *text;
 
-	if (ss->have_info) {
-		info_line(w, y++, width, _("This computer's copy:"), ss->info.replica_id
-			  ? ss->info.replica_id : "");
-		info_line(w, y++, width, _("Partnership:"), ss->info.partnership_id
-			  ? ss->info.partnership_id : "");
-		text = xasprintf(_("%ld written here, %ld in all"), ss->info.tx_local,
-				 ss->info.tx_total);
-		info_line(w, y++, width, _("Changes:"), text);
-		free(text);
-		text = ss->info.conflicts > 0
-		       ? xasprintf(_("%ld to settle (press 8)"), ss->info.conflicts)
-		       : xstrdup(_("none"));
-		if (ss->info.conflicts > 0)
-			wattron(w, ui_look(UI_LOOK_STALE));
-		info_line(w, y++, width, _("Conflicts:"), text);
-		free(text);
-		if (ss->info.need_to_know) {
-			text = xasprintf(_("%s: only the cases %s may see (%ld)"),
-					 ss->info.owner ? ss->info.owner : "?",
-					 ss->info.owner ? ss->info.owner : "?", ss->info.cases_held);
-			info_line(w, y++, width, _("Belongs to:"), text);
-			free(text);
-		}
-	}
+	if (ss->have_info)
+		y = draw_state(ss, w, width, y);
 	y++;
 	wattrset(w, ui_look(UI_LOOK_HEADING));
 	ui_draw_text(w, y++, 1, _("Exchange changes"), width - 2);
@@ -474,7 +536,8 @@ static void sync_title(struct ui_screen *s, struct ui *ui, char *name, size_t nn
 
 static const struct ui_legend sync_legend_items[] = {
 	{ UI_ACT_HELP, NULL }, { UI_ACT_SYNC_EXPORT, NULL }, { UI_ACT_SYNC_IMPORT, NULL },
-	{ UI_ACT_SYNC_SSH, NULL }, { UI_ACT_CONFLICTS, NULL }, { UI_ACT_BACK, NULL },
+	{ UI_ACT_SYNC_SSH, NULL }, { UI_ACT_SYNC_DETAILS, NULL }, { UI_ACT_CONFLICTS, NULL },
+	{ UI_ACT_BACK, NULL },
 	{ UI_ACT_NONE, NULL }
 };
 
@@ -497,6 +560,9 @@ static bool sync_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 	case UI_ACT_SYNC_EXPORT: do_export(ss); return true;
 	case UI_ACT_SYNC_IMPORT: do_import(ss); return true;
 	case UI_ACT_SYNC_SSH: do_ssh(ss); return true;
+	case UI_ACT_SYNC_DETAILS:
+		ss->details = !ss->details;
+		return true;
 	default:
 		return false;
 	}

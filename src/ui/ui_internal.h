@@ -155,6 +155,8 @@ enum ui_group {
 	  N_("Apply a change file brought from another computer"))             \
 	X(SYNC_SSH, SYNC, "y", N_("Sync over ssh"),                            \
 	  N_("Exchange changes both ways with another computer over ssh"))      \
+	X(SYNC_DETAILS, SYNC, "D", N_("Details"),                              \
+	  N_("Show or hide the technical details: the ids of this computer's copy and of the partnership, and what it holds")) \
 	X(SHARE, CASE, "u", N_("Share"),                                       \
 	  N_("Share the case with a worker, or stop sharing it"))              \
 	X(ACT_AS, GLOBAL, "U", N_("Act as"),                                   \

@@ -154,12 +154,18 @@ task_id=$(cat out)
 KZ_AS=akowalska
 [ "$(status a.db "Changes written here")" = "4, in the log: $(($(status hub.db "Changes written here" | cut -d, -f1) + 4))" ] ||
 	fail "a.db: $(status a.db "Changes written here") after 4 edits"
+# In plain words: the 4 edits wait to be sent.
+[ "$(status a.db "Waiting to be sent")" = 4 ] || fail "a.db: $(status a.db "Waiting to be sent") waiting after 4 edits"
 
 # order 1: A then B to the hub, the hub to both
 xfer a.db hub.db a1.kzs
 xfer b.db hub.db b1.kzs
 out_has "1 new conflicts"
 xfer hub.db a.db h1.kzs
+# The hub's file says it holds A's edits: nothing waits; B's arrived.
+[ "$(status a.db "Waiting to be sent")" = 0 ] || fail "a.db: $(status a.db "Waiting to be sent") waiting after the exchange"
+[ "$(status a.db "Arrived from other computers")" -ge 1 ] || fail "a.db: nothing arrived"
+status a.db "Last exchange" | grep -q '^20[0-9-]* [0-9:]*$\|^20[0-9-]*T[0-9:]*$' || fail "a.db: last exchange $(status a.db "Last exchange")"
 run 0 -d b.db sync import h1.kzs
 # order 2: x gets B's file first, then A's; y gets A's, then B's, then the hub's
 run 0 -d x.db sync import b1.kzs

@@ -69,8 +69,16 @@ e2e_start "KOSZYK_SSH=$E2E_DIR/fake-ssh" "KOSZYK_REMOTE=$E2E_DIR/remote-koszyk"
 wait_for "Basket"
 keys 9
 wait_line 1 "Sync"
-wait_for "This computer's copy:    $replica"
+# In plain words first: what waits to be sent (the server wrote one
+# service since the laptop's copy was made), the last exchange, what
+# arrived; the ids only on D.
+wait_for "Waiting to be sent:      1 change made here since the last exchange"
+assert_screen_contains "Last exchange:           "
+assert_screen_contains "Arrived:                 nothing yet"
 assert_screen_contains "Conflicts:               none"
+assert_not_contains "$replica"
+keys D
+wait_for "This computer's copy:    $replica"
 assert_screen_contains "x    write the changes to a file"
 screen_line 24 | grep -qF "x Export" || fail "the legend does not offer x Export"
 # The help lists 8 and 9 among the keys of everywhere, and x, i, y.
@@ -129,6 +137,7 @@ type_text "$E2E_DIR/from-laptop.sync"
 keys Enter
 wait_for "Received 1 new change (0 already here); no new conflicts."
 assert_screen_contains "Last exchange"
+wait_for "Arrived:                 1 change from other computers, the newest written 20"
 has_service "$HUB" "Usługa z laptopa" || fail "the laptop's service did not arrive on the server"
 # A damaged file: a clear message, nothing applied.
 printf 'not a change file\n' >"$E2E_DIR/bad.sync"
