@@ -99,6 +99,10 @@ assert_screen_contains "Apply a change file brought from another computer"
 assert_screen_contains "Exchange changes both ways with another computer over"
 keys Home
 wait_for "Settle the fields changed on two computers at once"
+for i in 1 2 3 4 5 6; do
+	screen | grep -qF "Exchange changes with other computers (file or ssh)" && break
+	page_down
+done
 assert_screen_contains "Exchange changes with other computers (file or ssh)"
 keys q
 wait_line 1 "Sync"
