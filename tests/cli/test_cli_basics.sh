@@ -48,5 +48,5 @@ rc=$?
 
 # the built-in configuration is announced when a database is created
 run 0 -d n.db init
-err_has "built-in example gmina"
+err_has "using the example gmina"
 exit 0
