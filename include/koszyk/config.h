@@ -51,6 +51,7 @@ struct kz_user {
 	char *login;
 	char *name;
 	enum kz_role role;
+	char *phone;    /* a work phone families may call, or NULL */
 };
 
 struct kz_config {

@@ -436,7 +436,7 @@ static bool role_parse(const char *s, enum kz_role *role)
 }
 
 struct user_draft {
-	char *login, *name, *role;
+	char *login, *name, *role, *phone;
 	yaml_mark_t login_mark, role_mark;
 };
 
@@ -445,13 +445,14 @@ static void user_draft_free(struct user_draft *d)
 	free(d->login);
 	free(d->name);
 	free(d->role);
+	free(d->phone);
 	memset(d, 0, sizeof *d);
 }
 
 static enum kz_status read_user_fields(struct kz_yaml *ld,
 				       struct user_draft *d)
 {
-	static const char *const user_keys[] = { "login", "name", "role" };
+	static const char *const user_keys[] = { "login", "name", "role", "phone" };
 	enum kz_status st;
 	char key[64];
 
@@ -473,8 +474,10 @@ static enum kz_status read_user_fields(struct kz_yaml *ld,
 		} else if (strcmp(key, "role") == 0) {
 			slot = &d->role;
 			mark = &d->role_mark;
+		} else if (strcmp(key, "phone") == 0) {
+			slot = &d->phone;
 		} else {
-			return kz_yaml_unknown_key(ld, key, user_keys, 3, "users");
+			return kz_yaml_unknown_key(ld, key, user_keys, 4, "users");
 		}
 		if (*slot)
 			return kz_yaml_fail_at(ld, ld->event.start_mark,
@@ -534,6 +537,9 @@ static enum kz_status read_user(struct kz_yaml *ld, struct seen_codes *seen,
 		if (user->name != d.name)
 			free(d.name);
 		user->role = role;
+		user->phone = d.phone && *d.phone ? d.phone : NULL;
+		if (user->phone != d.phone)
+			free(d.phone);
 		free(d.role);
 		return KZ_OK;
 	}
@@ -884,6 +890,7 @@ void kz_config_free(struct kz_config *cfg)
 	for (size_t i = 0; i < cfg->n_users; i++) {
 		free(cfg->users[i].login);
 		free(cfg->users[i].name);
+		free(cfg->users[i].phone);
 	}
 	free(cfg->users);
 	memset(cfg, 0, sizeof *cfg);

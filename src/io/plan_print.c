@@ -134,8 +134,14 @@ static void header(struct kz_doc *d, const struct kz_config *cfg,
 	}
 	kz_doc_add(d, B_META, _("Household"), kz_buf_str(&roles));
 	kz_buf_free(&roles);
-	kz_doc_add(d, B_META, _("Your case manager"),
-	    u && u->name ? u->name : p->kase.manager);
+	if (u && u->phone) {
+		char *line = xasprintf(_("%s, phone %s"), u->name, u->phone);
+		kz_doc_add(d, B_META, _("Your case manager"), line);
+		free(line);
+	} else {
+		kz_doc_add(d, B_META, _("Your case manager"),
+		    u && u->name ? u->name : p->kase.manager);
+	}
 	kz_doc_add(d, B_META, _("Prepared by"), cfg ? cfg->lider : NULL);
 	kz_doc_add_date(d, B_META, _("Valid from"), plan->valid_from);
 	kz_doc_add_date(d, B_META, _("Valid to"), plan->valid_to);
@@ -145,6 +151,29 @@ static void header(struct kz_doc *d, const struct kz_config *cfg,
 	else if (kz_str_eq(plan->status, "closed"))
 		kz_doc_add(d, B_META, _("Status"), _("closed"));
 	kz_doc_add_date(d, B_META, _("Approved on"), plan->approved_on);
+}
+
+/* The diagnosis as the family put it, first: their own words and the
+ * strengths written with them, per need area. The worker's description
+ * of the situation and of the needs stays in the case. */
+static void own_words(struct kz_doc *d, const struct kz_config *cfg,
+		      const struct plan_data *p)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < p->full.ndiagnoses; i++) {
+		const struct kz_diagnosis *g = &p->full.diagnoses[i];
+		if (kz_str_empty(g->family_view) && kz_str_empty(g->strengths))
+			continue;
+		if (!any)
+			kz_doc_add(d, B_HEAD, NULL, _("Your situation in your own words"));
+		any = true;
+		kz_doc_add(d, B_ITEM, NULL, cfg ? kz_items_label(&cfg->need_areas,
+								 g->need_area)
+						: g->need_area);
+		kz_doc_add(d, B_FIELD, _("In your words"), g->family_view);
+		kz_doc_add(d, B_FIELD, _("What helps you"), g->strengths);
+	}
 }
 
 static void goals(struct kz_doc *d, const struct plan_data *p)
@@ -171,9 +200,15 @@ static void commitments(struct kz_doc *d, const struct plan_data *p)
 		const struct kz_action *a = &p->full.actions[i];
 		if (kz_str_empty(a->family_commitment))
 			continue;
-		kz_doc_add(d, B_ITEM, NULL, a->family_commitment);
+		bool done = kz_str_eq(a->status, "done");
+		char *item = done ? xasprintf("\xe2\x9c\x93 %s", a->family_commitment)
+				  : xstrdup(a->family_commitment);
+		kz_doc_add(d, B_ITEM, NULL, item);
+		free(item);
 		kz_doc_add(d, B_FIELD, _("For"), action_title(a));
 		kz_doc_add_date(d, B_FIELD, _("By"), a->due_date);
+		kz_doc_add(d, B_FIELD, _("Status"),
+			   done ? _("done") : _(kz_enum_label(a->status)));
 		any = true;
 	}
 	if (!any)
@@ -263,15 +298,25 @@ static void next_review(struct kz_doc *d, const struct plan_data *p)
 		    _("We will agree on the date of the first review together."));
 }
 
+/* Lines for the family and the case manager to sign the plan on. */
+static void signatures(struct kz_doc *d)
+{
+	kz_doc_add(d, B_HEAD, NULL, _("We agree to this plan"));
+	kz_doc_add(d, B_SIGN, NULL, _("For the family"));
+	kz_doc_add(d, B_SIGN, NULL, _("Case manager"));
+}
+
 static void build(struct kz_db *db, const struct kz_config *cfg,
 		  const struct plan_data *p, struct kz_doc *d)
 {
 	header(d, cfg, p);
+	own_words(d, cfg, p);
 	goals(d, p);
 	commitments(d, p);
 	services(db, d, p);
 	team(d, p);
 	next_review(d, p);
+	signatures(d);
 }
 
 /* --- the whole -------------------------------------------------------------------- */

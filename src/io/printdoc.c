@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "koszyk/i18n.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
@@ -155,6 +156,11 @@ static void render_text(const struct kz_doc *d, struct kz_buf *b)
 			kz_buf_putc(b, '\n');
 			wrap(b, "", "", k->text);
 			break;
+		case B_SIGN:
+			kz_buf_putc(b, '\n');
+			kz_buf_printf(b, "%s\n\n  %s  %s ____________\n", k->text,
+				      "______________________________", _("Date:"));
+			break;
 		}
 	}
 }
@@ -215,6 +221,13 @@ static void render_md(const struct kz_doc *d, struct kz_buf *b)
 			md_text(b, k->text);
 			kz_buf_putc(b, '\n');
 			break;
+		case B_SIGN:
+			kz_buf_puts(b, "\n");
+			md_text(b, k->text);
+			kz_buf_puts(b, ": \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ ");
+			md_text(b, _("Date:"));
+			kz_buf_puts(b, " \\_\\_\\_\\_\\_\\_\n");
+			break;
 		}
 	}
 }
@@ -237,7 +250,12 @@ static const char html_style[] =
 	"gap:.1em .8em}\n"
 	"li dd{margin:0}\n"
 	"dt{color:#444}\n"
-	"@page{size:A4;margin:2cm}\n"
+	".sign{display:grid;grid-template-columns:1fr 12em;gap:0 2em;"
+	"margin-top:2.2em;page-break-inside:avoid}\n"
+	".sign span{border-top:1px solid #111;padding-top:.2em;font-size:.9em}\n"
+	"@page{size:A4;margin:2cm;"
+	"@bottom-center{content:counter(page) \" / \" counter(pages);"
+	"font-size:9pt}}\n"
 	"@media print{body{margin:0;max-width:none;font-size:11pt}"
 	"h2{page-break-after:avoid}li{page-break-inside:avoid}}\n";
 
@@ -339,6 +357,14 @@ static void render_html(const struct kz_config *cfg, const struct kz_doc *d,
 			kz_buf_puts(b, "<p>");
 			kz_buf_html_lines(b, k->text);
 			kz_buf_puts(b, "</p>\n");
+			break;
+		case B_SIGN:
+			html_close(b, &h, true);
+			kz_buf_puts(b, "<div class=\"sign\"><span>");
+			kz_buf_html(b, k->text);
+			kz_buf_puts(b, "</span><span>");
+			kz_buf_html(b, _("Date:"));
+			kz_buf_puts(b, "</span></div>\n");
 			break;
 		}
 	}

@@ -18,6 +18,7 @@ enum block_kind {
 	B_ITEM,    /* an entry of a section's list */
 	B_FIELD,   /* label: value of the entry above */
 	B_PARA,    /* a paragraph of a section */
+	B_SIGN,    /* a line to sign on: who signs (text), with the date */
 };
 
 struct block {

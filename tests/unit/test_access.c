@@ -19,10 +19,10 @@
 #include "testutil.h"
 
 static struct kz_user users[] = {
-	{ "koord", "Koordynatorka", KZ_ROLE_COORDINATOR },
-	{ "ala", "Ala", KZ_ROLE_WORKER },
-	{ "ola", "Ola", KZ_ROLE_WORKER },
-	{ "gosc", "Gość", KZ_ROLE_VIEWER },
+	{ "koord", "Koordynatorka", KZ_ROLE_COORDINATOR, NULL },
+	{ "ala", "Ala", KZ_ROLE_WORKER, NULL },
+	{ "ola", "Ola", KZ_ROLE_WORKER, NULL },
+	{ "gosc", "Gość", KZ_ROLE_VIEWER, NULL },
 };
 
 struct fixture {

@@ -17,9 +17,9 @@
 #include "testutil.h"
 
 static struct kz_user users[] = {
-	{ (char *)"anna", (char *)"Anna Kowalczyk", KZ_ROLE_WORKER },
-	{ (char *)"piotr", (char *)"Piotr Nowak", KZ_ROLE_COORDINATOR },
-	{ (char *)"tester", (char *)"Tester", KZ_ROLE_COORDINATOR },
+	{ (char *)"anna", (char *)"Anna Kowalczyk", KZ_ROLE_WORKER, NULL },
+	{ (char *)"piotr", (char *)"Piotr Nowak", KZ_ROLE_COORDINATOR, NULL },
+	{ (char *)"tester", (char *)"Tester", KZ_ROLE_COORDINATOR, NULL },
 };
 
 static struct kz_config config(void)

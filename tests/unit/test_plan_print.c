@@ -43,6 +43,8 @@ static int setup(void **state)
 	struct kz_goal g = { 0 };
 	struct kz_action a = { 0 };
 	struct kz_review r = { 0 };
+	struct kz_diagnosis dg = { 0 };
+	struct kz_action done = { 0 };
 
 	setenv("KOSZYK_TODAY", TODAY, 1);
 	setenv("KOSZYK_LANG", "en", 1);
@@ -92,6 +94,19 @@ static int setup(void **state)
 	g.priority = xstrdup("high");
 	g.status = xstrdup("open");
 	ok(kz_goal_save(f->t.db, NULL, &g, &err), &err);
+	dg.plan_id = xstrdup(plan.id);
+	dg.need_area = xstrdup("praca");
+	dg.situation = xstrdup("OCENA PRACOWNIKA");
+	dg.needs = xstrdup("POTRZEBY WEDŁUG PRACOWNIKA");
+	dg.strengths = xstrdup("prawo jazdy");
+	dg.family_view = xstrdup("„Chcę pracować do 15:00.”");
+	ok(kz_diagnosis_save(f->t.db, &f->cfg, &dg, &err), &err);
+	done.plan_id = xstrdup(plan.id);
+	done.free_text = xstrdup("Rejestracja w urzędzie pracy");
+	done.family_commitment = xstrdup("Mama zarejestruje się w PUP.");
+	done.due_date = xstrdup("2026-04-30");
+	done.status = xstrdup("done");
+	ok(kz_action_save(f->t.db, &done, &err), &err);
 	a.plan_id = xstrdup(plan.id);
 	a.goal_id = xstrdup(g.id);
 	a.service_id = xstrdup(s.id);
@@ -115,6 +130,8 @@ static int setup(void **state)
 	kz_goal_clear(&g);
 	kz_action_clear(&a);
 	kz_review_clear(&r);
+	kz_diagnosis_clear(&dg);
+	kz_action_clear(&done);
 	*state = f;
 	return 0;
 }
@@ -155,7 +172,25 @@ static void test_text_order_and_content(void **state)
 	assert_true(commitment < service);
 	assert_non_null(strstr(s, "Case: R/2026/101\n"));
 	assert_non_null(strstr(s, "Household: matka\n"));
-	assert_non_null(strstr(s, "Your case manager: Marta Nowak\n"));
+	/* The case manager with the phone the configuration gives. */
+	assert_non_null(strstr(s, "Your case manager: Marta Nowak, phone 44 000 10 02\n"));
+	/* The diagnosis in the family's own words first, before the goals;
+	 * the worker's assessment stays in the case. */
+	assert_non_null(strstr(s, "* Praca\n  In your words: „Chcę pracować do 15:00.”\n"
+				  "  What helps you: prawo jazdy\n"));
+	assert_true(strstr(s, "Your situation in your own words") < goal);
+	assert_null(strstr(s, "OCENA PRACOWNIKA"));
+	assert_null(strstr(s, "POTRZEBY WEDŁUG"));
+	/* Each commitment with its own due date and status, done ones marked. */
+	assert_non_null(strstr(s, "* Mama przyjdzie na pierwsze spotkanie.\n"
+				  "  For: Warsztaty dla rodziców\n  By: 30.06.2026\n"
+				  "  Status: planned\n"));
+	assert_non_null(strstr(s, "* \xe2\x9c\x93 Mama zarejestruje się w PUP.\n"
+				  "  For: Rejestracja w urzędzie pracy\n  By: 30.04.2026\n"
+				  "  Status: done\n"));
+	/* Lines to sign, at the end. */
+	assert_non_null(strstr(s, "We agree to this plan"));
+	assert_non_null(strstr(s, "For the family\n\n  ______"));
 	assert_non_null(strstr(s, "  How we will know: umowa o pracę\n  By: 30.09.2026\n"));
 	assert_non_null(strstr(s, "  Place: ul. Próbna 1, Brzozowa Wola\n"));
 	assert_non_null(strstr(s, "  Hours: wt 16:00–18:00\n"));
@@ -214,6 +249,10 @@ static void test_html(void **state)
 	assert_null(strstr(s, "<b>wraca"));
 	assert_non_null(strstr(s, "44 000 99 99"));
 	assert_null(strstr(s, "UWAGI"));
+	/* Printed: page numbers and lines to sign on. */
+	assert_non_null(strstr(s, "@bottom-center{content:counter(page) \" / \" counter(pages)"));
+	assert_non_null(strstr(s, "<div class=\"sign\"><span>For the family</span><span>Date:</span></div>"));
+	assert_non_null(strstr(s, "<div class=\"sign\"><span>Case manager</span>"));
 	assert_non_null(strstr(s, "</html>\n"));
 	free(s);
 }
