@@ -98,13 +98,18 @@ jq -r '.plans[].versions[] | select(.note == "review") | .snapshot' "$E2E_DIR/ex
 keys P
 wait_for "Printed plan $code"
 wait_for "Dzieci uczęszczają do żłobka"
-screen | grep -qF "$(prefix "$service" 15)" || {
-	# The service may be further down: look through the pages.
-	keys End
+# The service may be further down: look through the pages.
+for i in 1 2 3 4 5 6; do
+	screen | grep -qF "$(prefix "$service" 15)" && break
+	keys NPage
 	sleep 0.3
-	screen | grep -qF "$(prefix "$service" 15)" ||
-		fail "the printed plan does not show the service $service"
-}
+done
+screen | grep -qF "$(prefix "$service" 15)" ||
+	fail "the printed plan does not show the service $service"
+# It ends with the lines to sign.
+keys End
+wait_for "We agree to this plan"
+wait_for "For the family"
 # Saved to a file typed by the user.
 keys F2
 wait_for "Save as"
