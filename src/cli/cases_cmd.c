@@ -90,16 +90,22 @@ static void json_case_rows(struct kz_buf *b, const struct kz_rows *rows)
 	kz_buf_puts(b, "]\n");
 }
 
-/* code, status, manager (login and name), opened [– closed]. */
+/* code, status, manager (the person's name, then the login as the
+ * screens show it), opened [– closed]. */
 static void text_case_row(struct kz_buf *b, const struct kz_config *cfg,
 			  const struct kz_row *r)
 {
 	const char *name = manager_name(cfg, r->case_.manager);
+	const char *login = r->case_.manager ? r->case_.manager : "";
 
-	kz_buf_printf(b, "%s\t%s\t%s%s%s%s\t%s", r->title,
-		      _(kz_enum_label(r->case_.status)), r->case_.manager ? r->case_.manager : "",
-		      *name ? " (" : "", name, *name ? ")" : "",
-		      r->case_.opened_on ? r->case_.opened_on : "");
+	if (*name)
+		kz_buf_printf(b, "%s\t%s\t%s (%s)\t%s", r->title,
+			      _(kz_enum_label(r->case_.status)), name, login,
+			      r->case_.opened_on ? r->case_.opened_on : "");
+	else
+		kz_buf_printf(b, "%s\t%s\t%s\t%s", r->title,
+			      _(kz_enum_label(r->case_.status)), login,
+			      r->case_.opened_on ? r->case_.opened_on : "");
 	if (!kz_str_empty(r->case_.closed_on))
 		kz_buf_printf(b, " – %s", r->case_.closed_on);
 	kz_buf_putc(b, '\n');

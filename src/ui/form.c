@@ -457,11 +457,22 @@ static bool add_decisions(struct form *fm, struct ui_pick *p)
 	return true;
 }
 
-/* A login chosen from the configured users (a case manager, who approved
- * a plan); a record of the basket keeps its logins as typed. */
+/* A login chosen from the configured users by name (a case manager, who
+ * approved a plan, who verified a service). */
 static bool is_user_field(enum kz_kind kind, const struct kz_field *f)
 {
-	return kz_kind_of(kind)->area != KZ_AREA_BASKET && kz_kind_field_is_login(kind, f);
+	return kz_kind_field_is_login(kind, f);
+}
+
+/* The configured users, by name (the login beside it). */
+static void add_users(struct form *fm, const struct kz_field *f,
+		      struct ui_pick *p)
+{
+	if (!f->required)
+		ui_pick_add(p, _("(none)"), NULL, NULL);
+	for (size_t i = 0; i < fm->ui->cfg->n_users; i++)
+		ui_pick_add(p, fm->ui->cfg->users[i].name, fm->ui->cfg->users[i].login,
+			    fm->ui->cfg->users[i].login);
 }
 
 /* References picked among what belongs to the case or the meeting. */
@@ -521,11 +532,7 @@ static bool prepare_case_pick(struct form *fm, struct slot *sl, struct ui_pick *
 		return true;
 	}
 	if (is_user_field(fm->kind, f)) {
-		if (!f->required)
-			ui_pick_add(p, _("(none)"), NULL, NULL);
-		for (size_t i = 0; i < fm->ui->cfg->n_users; i++)
-			ui_pick_add(p, fm->ui->cfg->users[i].name, fm->ui->cfg->users[i].login,
-				    fm->ui->cfg->users[i].login);
+		add_users(fm, f, p);
 		return true;
 	}
 	return false;
@@ -541,6 +548,10 @@ static bool prepare_pick(struct form *fm, struct slot *sl, struct ui_pick *p)
 	p->initial = cur;
 	if (picked_in_case(fm->kind, f))
 		return prepare_case_pick(fm, sl, p);
+	if (is_user_field(fm->kind, f)) {
+		add_users(fm, f, p);
+		return true;
+	}
 	if (f->type == KZ_FT_REF && ref_is(sl, "contact_id")) {
 		struct kz_service *s = fm->rec;
 		if (kz_str_empty(s->provider_id)) {
