@@ -283,7 +283,7 @@ static void draw_header(struct ui *ui)
 	if (ui->demo)
 		/* TRANSLATORS: the header of a demo database: who one acts as. */
 		snprintf(left, sizeof(left), _(" koszyk \xe2\x94\x82 DEMO: %s \xe2\x94\x82 %s"),
-			 kz_db_user(ui->db), name);
+			 ui_user_name(ui, kz_db_user(ui->db)), name);
 	else
 		snprintf(left, sizeof(left), " koszyk \xe2\x94\x82 %s \xe2\x94\x82 %s",
 			 ui->cfg->gmina ? ui->cfg->gmina : "", name);
@@ -663,7 +663,7 @@ static bool choose_demo_user(struct ui *ui)
 	ui_pick_free_items(&p);
 	if (chosen)
 		ui_message(ui, _("Demo: you act as %s. Press U to be someone else."),
-			   kz_db_user(ui->db));
+			   ui_user_name(ui, kz_db_user(ui->db)));
 	return chosen;
 }
 

@@ -404,7 +404,8 @@ static char *dropped_fields(const struct kz_dropped *d)
 	return kz_buf_detach(&b);
 }
 
-static void dropped_row(const struct kz_dropped *d, WINDOW *w, int y, int x, int width)
+static void dropped_row(struct ui *ui, const struct kz_dropped *d, WINDOW *w,
+			int y, int x, int width)
 {
 	struct kz_conflict c = { .table = d->table, .kind = d->kind };
 	char when[20], *fields = d->detail ? xstrdup(d->fields ? d->fields : "")
@@ -423,7 +424,7 @@ static void dropped_row(const struct kz_dropped *d, WINDOW *w, int y, int x, int
 	for (char *t = when; *t; t++)
 		if (*t == 'T')
 			*t = ' ';
-	who = xasprintf("%s %s", d->user ? d->user : "", when);
+	who = xasprintf("%s %s", d->user ? ui_user_name(ui, d->user) : "", when);
 	ui_draw_text(w, y, x + 1, what, lw - 1);
 	ui_draw_text(w, y, x + 1 + lw, fields, fw2 - 1);
 	ui_draw_text(w, y, x + 1 + lw + fw2, who, ww);
@@ -474,7 +475,7 @@ static void conflicts_row(void *ctx, WINDOW *w, int y, int x, int width, size_t 
 	if (i >= cs->l.n) {
 		wattrset(w, selected ? ui_look(UI_LOOK_SELECTED) : A_NORMAL);
 		ui_draw_blank(w, y, x, width);
-		dropped_row(&cs->d.items[i - cs->l.n], w, y, x, width);
+		dropped_row(cs->ui, &cs->d.items[i - cs->l.n], w, y, x, width);
 		wattrset(w, A_NORMAL);
 		return;
 	}

@@ -281,3 +281,14 @@ first_service() {
 line_with() {
 	screen | grep -F -- "$1" | head -n 1
 }
+
+# The name the screens show for the login of the test (the demo's users).
+e2e_user_name() {
+	case "$(e2e_login)" in
+	akowalska) echo "Anna Kowalska" ;;
+	mnowak) echo "Marta Nowak" ;;
+	pwisniewski) echo "Piotr Wiśniewski" ;;
+	kzielinska) echo "Katarzyna Zielińska" ;;
+	*) e2e_login ;;
+	esac
+}

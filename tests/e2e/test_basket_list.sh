@@ -13,7 +13,7 @@ wait_for "Basket of services"
 wait_for "$(prefix "$first" 20)"
 # A demo database: the header says so and who one is (issue 9), not the
 # gmina; the gmina is checked on a real database at the end.
-wait_line 1 "DEMO: $(e2e_login)"
+wait_line 1 "DEMO: $(e2e_user_name)"
 screen_line 1 | grep -qE '[0-9]+ of [0-9]+' || fail "no counts on the header line"
 assert_screen_contains "Service or activity"
 assert_screen_contains "Provider"

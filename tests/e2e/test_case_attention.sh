@@ -10,7 +10,7 @@ E2E_USER=mnowak
 e2e_demo_db
 kz list cases >"$E2E_DIR/cases.txt" 2>/dev/null || fail "koszyk list cases failed"
 grep -q "mnowak" "$E2E_DIR/cases.txt" || fail "the demo has no case of mnowak"
-first=$(awk -F '\t' '$3 ~ /^mnowak / && $2 != "closed" { print $1; exit }' "$E2E_DIR/cases.txt")
+first=$(awk -F '\t' '$3 ~ /\(mnowak\)$/ && $2 != "closed" { print $1; exit }' "$E2E_DIR/cases.txt")
 [ -n "$first" ] || fail "cannot read a case code of mnowak from koszyk list cases"
 
 e2e_start NO_COLOR=1

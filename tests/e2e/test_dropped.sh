@@ -71,7 +71,7 @@ keys 8
 wait_line 1 "Conflicts"
 wait_for "Not applied: contact deleted elsewhere"
 line_with "Not applied" | grep -qF "Phone" || fail "the row does not name the field"
-line_with "Not applied" | grep -qF "mnowak" || fail "the row does not name who made the change"
+line_with "Not applied" | grep -qF "Marta Nowak" || fail "the row does not name who made the change"
 keys Enter
 wait_for "Marked as seen"
 wait_for "Nothing to settle"

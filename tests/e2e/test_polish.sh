@@ -27,7 +27,7 @@ legend_has() {
 
 e2e_start
 # A demo database: the header names the demo user, not the gmina (issue 9).
-wait_line 1 "DEMO: $(e2e_login)"
+wait_line 1 "DEMO: $(e2e_user_name)"
 # The screen title and the counts in Polish.
 wait_line 1 "Lokalny Koszyk Usług"
 screen_line 1 | grep -qE '[0-9]+ z [0-9]+' || fail "no Polish counts on the header line: $(screen_line 1)"

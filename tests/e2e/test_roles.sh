@@ -12,15 +12,15 @@ e2e_demo_db
 e2e_env "$KOSZYK_BIN" --as mnowak -d "$E2E_DB" list cases >"$E2E_DIR/mnowak.txt" 2>/dev/null ||
 	fail "koszyk list cases as mnowak failed"
 kz list cases >"$E2E_DIR/all.txt" 2>/dev/null || fail "koszyk list cases as the coordinator failed"
-mine=$(awk -F '\t' '$3 ~ /^mnowak / { n++ } END { print n + 0 }' "$E2E_DIR/mnowak.txt")
+mine=$(awk -F '\t' '$3 ~ /\(mnowak\)$/ { n++ } END { print n + 0 }' "$E2E_DIR/mnowak.txt")
 [ "$mine" -gt 0 ] || fail "the demo has no case of mnowak"
 # A case of another worker that mnowak may not see (not shared with her).
-other=$(awk -F '\t' '$3 ~ /^pwisniewski / && $2 != "closed" { print $1 }' "$E2E_DIR/all.txt" |
+other=$(awk -F '\t' '$3 ~ /\(pwisniewski\)$/ && $2 != "closed" { print $1 }' "$E2E_DIR/all.txt" |
 	while read -r code; do
 		cut -f1 "$E2E_DIR/mnowak.txt" | grep -qxF "$code" || { echo "$code"; break; }
 	done)
 [ -n "$other" ] || fail "no case of pwisniewski hidden from mnowak in the demo"
-own=$(awk -F '\t' '$3 ~ /^mnowak / && $2 != "closed" { print $1; exit }' "$E2E_DIR/mnowak.txt")
+own=$(awk -F '\t' '$3 ~ /\(mnowak\)$/ && $2 != "closed" { print $1; exit }' "$E2E_DIR/mnowak.txt")
 
 # (1) No --as: the login of the operating system (root or whoever runs
 # the tests; not one of the fictional users) gets the demo pick list.
@@ -34,17 +34,17 @@ type_text "Marta"
 wait_gone "Anna Kowalska"
 keys Enter
 # A worker starts on her cases.
-wait_line 1 "DEMO: mnowak"
+wait_line 1 "DEMO: Marta Nowak"
 wait_line 1 "Cases"
-wait_for "Demo: you act as mnowak. Press U to be someone else."
+wait_for "Demo: you act as Marta Nowak. Press U to be someone else."
 wait_for "My cases ($mine)"
 # Every case of hers is listed (two screens: the top and the end), all
 # of them hers, and nothing of pwisniewski.
 screen >"$E2E_DIR/cases-screen.txt"
 keys End
-wait_for "$(awk -F '\t' '$3 ~ /^mnowak / { c = $1 } END { print c }' "$E2E_DIR/mnowak.txt")"
+wait_for "$(awk -F '\t' '$3 ~ /\(mnowak\)$/ { c = $1 } END { print c }' "$E2E_DIR/mnowak.txt")"
 screen >>"$E2E_DIR/cases-screen.txt"
-for code in $(awk -F '\t' '$3 ~ /^mnowak / { print $1 }' "$E2E_DIR/mnowak.txt"); do
+for code in $(awk -F '\t' '$3 ~ /\(mnowak\)$/ { print $1 }' "$E2E_DIR/mnowak.txt"); do
 	grep -qF "$code" "$E2E_DIR/cases-screen.txt" || fail "her case $code is not on the cases screen"
 done
 grep -qF "$other" "$E2E_DIR/cases-screen.txt" && fail "the case $other of pwisniewski is on her screen"
@@ -57,7 +57,7 @@ E2E_NO_AS=
 # and the cases stay closed to her.
 E2E_USER=kzielinska
 e2e_start
-wait_line 1 "DEMO: kzielinska"
+wait_line 1 "DEMO: Katarzyna Zielińska"
 wait_line 1 "Basket of services"
 wait_line 24 "q Quit"
 legend=$(screen_line 24)
@@ -81,7 +81,7 @@ keys Q
 # (3) A worker's lookup: her own case is found, another worker's is not.
 E2E_USER=mnowak
 e2e_start
-wait_line 1 "DEMO: mnowak"
+wait_line 1 "DEMO: Marta Nowak"
 wait_for "My cases ("
 keys s
 wait_line 1 "Look up everything"
