@@ -66,6 +66,7 @@ struct kz_task {
 	char *decision_id;      /* the decision of its meeting it came from */
 	struct kz_stamp stamp;
 	char *partner_name;     /* read only */
+	char *partner_short;    /* read only: its short name, or NULL */
 	char *contact_name;     /* read only */
 	char *decision_text;    /* read only */
 };

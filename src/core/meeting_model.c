@@ -83,6 +83,7 @@ void kz_decision_clear(struct kz_decision *d)
 void kz_task_clear(struct kz_task *t)
 {
 	free(t->partner_name);
+	free(t->partner_short);
 	free(t->contact_name);
 	free(t->decision_text);
 	kz_record_clear(t, kz_task_fields, kz_task_nfields, &t->stamp, sizeof(*t));

@@ -61,10 +61,13 @@ static void fill_attendee(struct kz_db *db, struct kz_attendee *a)
 static void fill_task(struct kz_db *db, struct kz_task *t)
 {
 	free(t->partner_name);
+	free(t->partner_short);
 	free(t->contact_name);
 	free(t->decision_text);
 	t->decision_text = kz_query_text(db, "SELECT text FROM decisions WHERE id = ?1", t->decision_id);
 	t->partner_name = kz_query_text(db, "SELECT name FROM partners WHERE id = ?1", t->partner_id);
+	t->partner_short = kz_query_text(db, "SELECT nullif(short_name, '') FROM partners"
+					 " WHERE id = ?1", t->partner_id);
 	t->contact_name = kz_query_text(db, "SELECT name FROM contacts WHERE id = ?1", t->contact_id);
 }
 

@@ -85,8 +85,14 @@ static void tasks_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	cx += 11;
 	ui_draw_text(w, y, cx, ui_status_label(k->status, 8), 8);
 	cx += 9;
+	/* The partner's short name when the whole owner would not fit. */
 	owner = xasprintf("%s%s%s", k->partner_name ? k->partner_name : "",
 			  k->contact_name ? ", " : "", k->contact_name ? k->contact_name : "");
+	if (ui_text_width(owner) > ow && k->partner_short) {
+		free(owner);
+		owner = xasprintf("%s%s%s", k->partner_short, k->contact_name ? ", " : "",
+				  k->contact_name ? k->contact_name : "");
+	}
 	if (end - cx > ow + 1) {
 		ui_draw_text(w, y, cx, k->title ? k->title : "", end - cx - ow - 1);
 		ui_draw_text(w, y, end - ow, owner, ow);

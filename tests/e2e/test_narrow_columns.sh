@@ -27,7 +27,7 @@ wait_line 1 "Contact persons"
 # People are sorted by surname: find her, wherever the page is.
 search "Kowalska"
 wait_for "Anna Kowalska"
-line_with "Anna Kowalska" | grep -qF "GOPS Brzozowa Wola" ||
+screen | sed -n '3,$p' | grep -F "Anna Kowalska" | grep -qF "GOPS Brzozowa Wola" ||
 	fail "the contacts' partner column does not use the short name"
 keys Enter
 wait_gone "Search:"
@@ -37,6 +37,11 @@ line_with "2026-05-25" | grep -qF "nr 8" ||
 	fail "the meeting's title lost its number"
 line_with "2026-05-25" | grep -qF "Olszynianki" ||
 	fail "the meeting's host is not shown by its short name"
+# The tasks' owner column: the partner's short name with the person.
+keys 6
+wait_for "Zestawienie luk"
+line_with "Zestawienie luk" | grep -qF "GOPS Brzozowa Wola, Anna" ||
+	fail "the task's owner is not shown by the partner's short name: $(line_with 'Zestawienie luk')"
 e2e_tmux kill-server
 
 # Polish: the status of a task fits its column.
