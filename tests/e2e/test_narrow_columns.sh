@@ -26,7 +26,7 @@ keys 3
 wait_line 1 "Contact persons"
 # People are sorted by surname: find her, wherever the page is.
 search "Kowalska"
-wait_for "Anna Kowalska"
+wait_for "found for \"Kowalska\""
 screen | sed -n '3,$p' | grep -F "Anna Kowalska" | grep -qF "GOPS Brzozowa Wola" ||
 	fail "the contacts' partner column does not use the short name"
 keys Enter
