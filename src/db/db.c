@@ -306,6 +306,21 @@ char *kz_column_dup(sqlite3_stmt *st, int col)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
+const char *kz_column_str(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return t ? (const char *)t : "";
+}
+
+enum kz_status kz_stmt_done(struct kz_db *db, sqlite3_stmt *st, int rc,
+			    const char *what, struct kz_error *err)
+{
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, err, what);
+	return KZ_OK;
+}
+
 /* --- SQL functions ------------------------------------------------------ */
 
 static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)

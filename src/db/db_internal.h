@@ -84,6 +84,13 @@ sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql,
 int kz_bind_text(sqlite3_stmt *st, int idx, const char *s);
 /* A heap copy of a text column, NULL for NULL. */
 char *kz_column_dup(sqlite3_stmt *st, int col);
+/* A text column as it is in the row, "" for NULL (valid until the next
+ * step). */
+const char *kz_column_str(sqlite3_stmt *st, int col);
+/* After stepping a statement to rc: reset it; KZ_OK when it ran through
+ * (SQLITE_DONE), else the database's error about what. */
+enum kz_status kz_stmt_done(struct kz_db *db, sqlite3_stmt *st, int rc,
+			    const char *what, struct kz_error *err);
 
 /* The first text column of a one-row query with one (two) text
  * parameters; NULL when there is no row or the value is NULL. Caller

@@ -58,20 +58,14 @@ void kz_steps_free(struct kz_steps *s)
 	memset(s, 0, sizeof *s);
 }
 
-static const char *text_at(sqlite3_stmt *st, int col)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-
-	return s ? (const char *)s : "";
-}
+#define text_at kz_column_str
 
 static enum kz_status done(struct kz_db *db, sqlite3_stmt *st, int rc,
 			   struct kz_error *err)
 {
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return kz_db_fail(db, rc, err, "partnership");
-	return KZ_OK;
+	/* A lookup of one row stops at it. */
+	return kz_stmt_done(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc,
+			    "partnership", err);
 }
 
 static void add_step(struct kz_steps *s, const char *date,
@@ -198,6 +192,22 @@ static const char *status_label(const char *status)
 	return _(kz_enum_label(status));
 }
 
+/* A row of four columns: the partner's name, its membership (people read
+ * the label, scripts the status) and two more as they are. */
+static void add_partner_row(struct kz_report *r, sqlite3_stmt *st)
+{
+	const char *cells[4] = {
+		text_at(st, 1), status_label(text_at(st, 2)), text_at(st, 3),
+		text_at(st, 4),
+	};
+	const char *values[4] = {
+		text_at(st, 1), text_at(st, 2), text_at(st, 3), text_at(st, 4),
+	};
+
+	kz_report_add(r, text_at(st, 0), 0, cells);
+	kz_report_set_values(r, values);
+}
+
 static enum kz_status joined(struct kz_db *db, struct kz_report *r,
 			     struct kz_error *err)
 {
@@ -225,17 +235,8 @@ static enum kz_status joined(struct kz_db *db, struct kz_report *r,
 		       false, keys, heads, 4);
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *cells[4] = {
-			text_at(st, 1), status_label(text_at(st, 2)),
-			text_at(st, 3), text_at(st, 4),
-		};
-		const char *values[4] = {
-			text_at(st, 1), text_at(st, 2), text_at(st, 3), text_at(st, 4),
-		};
-		kz_report_add(r, text_at(st, 0), 0, cells);
-		kz_report_set_values(r, values);
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add_partner_row(r, st);
 	return done(db, st, rc, err);
 }
 
@@ -344,17 +345,8 @@ static enum kz_status never_attended(struct kz_db *db, struct kz_report *r,
 		       false, keys, heads, 4);
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *cells[4] = {
-			text_at(st, 1), status_label(text_at(st, 2)),
-			text_at(st, 3), text_at(st, 4),
-		};
-		const char *values[4] = {
-			text_at(st, 1), text_at(st, 2), text_at(st, 3), text_at(st, 4),
-		};
-		kz_report_add(r, text_at(st, 0), 0, cells);
-		kz_report_set_values(r, values);
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add_partner_row(r, st);
 	return done(db, st, rc, err);
 }
 

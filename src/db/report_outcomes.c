@@ -76,20 +76,12 @@ static void tallies_free(struct tallies *t)
 	memset(t, 0, sizeof *t);
 }
 
+#define text_at kz_column_str
+
 static enum kz_status done(struct kz_db *db, sqlite3_stmt *st, int rc,
 			   struct kz_error *err)
 {
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, rc, err, "report");
-	return KZ_OK;
-}
-
-static const char *text_at(sqlite3_stmt *st, int col)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-
-	return s ? (const char *)s : "";
+	return kz_stmt_done(db, st, rc, "report", err);
 }
 
 /* A row of a tally: its label, the four counts, and the bar (reached). */
