@@ -35,7 +35,7 @@ _koszyk()
 	# the arguments so far, without the options and their values
 	for ((w = i + 1; w < COMP_CWORD; w++)); do
 		case ${COMP_WORDS[w]} in
-		--status|--sector|-o|--format|--team|--for|--key|--passphrase-file|--backup) w=$((w + 1)) ;;
+		--status|--sector|--separator|--encoding|-o|--format|--team|--for|--key|--passphrase-file|--backup) w=$((w + 1)) ;;
 		-*) ;;
 		*) args+=("${COMP_WORDS[w]}") ;;
 		esac
@@ -58,6 +58,8 @@ _koszyk()
 	"key --passphrase-file") _koszyk_files; return ;;
 	"list --status") return ;;
 	"list --sector") return ;;
+	"import --separator") return ;;
+	"import --encoding") return ;;
 	"meeting --team") return ;;
 	"sync --for") return ;;
 	*)
@@ -68,7 +70,7 @@ _koszyk()
 			"list partners") words="--help --json --all --status --sector" ;;
 			"list contacts") words="--help --json --all" ;;
 			"partner history") words="--help --json" ;;
-			"import csv") words="--help" ;;
+			"import csv") words="--help --separator --encoding" ;;
 			"export csv") words="--help -o" ;;
 			"export json") words="--help -o" ;;
 			"export md") words="--help -o" ;;
@@ -110,7 +112,7 @@ _koszyk()
 			"search "*) words="--help --json" ;;
 			"list "*) words="--help --json --all --status --sector" ;;
 			"partner "*) words="--help --json" ;;
-			"import "*) words="--help" ;;
+			"import "*) words="--help --separator --encoding" ;;
 			"export "*) words="--help -o" ;;
 			"check "*) words="--help --backup --key --passphrase-file" ;;
 			"case "*) words="--help" ;;

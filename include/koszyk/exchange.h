@@ -9,6 +9,7 @@
 #include "koszyk/basket.h"
 #include "koszyk/buf.h"
 #include "koszyk/config.h"
+#include "koszyk/csv.h"
 #include "koszyk/db.h"
 #include "koszyk/kinds.h"
 
@@ -23,17 +24,33 @@ const char *kz_csv_field_of_column(enum kz_kind kind, const char *column);
 struct kz_import_result {
 	size_t inserted;
 	size_t updated;
+	/* How the file was read; decoded: once that was known (set even
+	 * when a row is refused later). */
+	struct kz_csv_format format;
+	bool decoded;
 };
 
 /* Import a CSV file: header row first, columns in any order, unknown
  * column is an error; a row whose id exists updates that record. All rows
  * in one transaction: on any error nothing is written and the message
- * names the file, row and column. */
+ * names the file, row and column. want: the encoding and separator, what
+ * is 0 (or want NULL) detected (kz_csv_decode). */
 enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
 			     enum kz_kind kind, const char *path,
+			     const struct kz_csv_format *want,
 			     struct kz_import_result *res,
 			     struct kz_error *err);
-/* The same from memory (name is used in messages). */
+/* The same from memory, detecting as kz_import_csv does (name is used in
+ * messages). */
+enum kz_status kz_import_csv_text(struct kz_db *db,
+				  const struct kz_config *cfg,
+				  enum kz_kind kind, const char *data,
+				  size_t len, const char *name,
+				  const struct kz_csv_format *want,
+				  struct kz_import_result *res,
+				  struct kz_error *err);
+/* The same from memory, UTF-8 with commas only (name is used in
+ * messages). */
 enum kz_status kz_import_csv_data(struct kz_db *db,
 				  const struct kz_config *cfg,
 				  enum kz_kind kind, const char *data,

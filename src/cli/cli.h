@@ -47,14 +47,17 @@ enum kz_opt {
 	KZ_OPT_SECTOR = 1 << 12,     /* --sector CODE (list partners) */
 	KZ_OPT_PARTNERS = 1 << 13,   /* --partners (meeting invite) */
 	KZ_OPT_TEAM = 1 << 14,       /* --team CASE_CODE (meeting invite) */
+	KZ_OPT_SEPARATOR = 1 << 15,  /* --separator ';'|',' (import csv) */
+	KZ_OPT_ENCODING = 1 << 16,   /* --encoding utf-8|cp1250 (import csv) */
+	KZ_OPT_EXCEL = 1 << 17,      /* --excel (export csv) */
 };
 
 #define KZ_MAX_POS 4
 
 struct kz_opts {
-	bool json, all, yes, replace, backup, partners;
+	bool json, all, yes, replace, backup, partners, excel;
 	const char *output, *format, *key, *passfile, *for_login;
-	const char *status, *sector, *team;
+	const char *status, *sector, *team, *separator, *encoding;
 	const char *pos[KZ_MAX_POS];
 	int npos;
 };

@@ -84,10 +84,25 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"invited), the first partnership meeting one of its people attended, the\n"
 		"declaration signed, left and returned.\n"
 		"A step nothing recorded is not shown.\n" },
-	{ "import", N_("csv services|partners FILE"),
+	{ "import", N_("csv services|partners FILE [--separator ;|,] [--encoding ENC]"),
 	  N_("add rows; a row whose id exists updates it"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_import,
-		"Add the rows of an RFC 4180 CSV file (UTF-8, header row first).\n"
+		"Add the rows of a CSV file (header row first): RFC 4180 UTF-8, with or\n"
+		"without a BOM, or what Polish Excel saves as \"CSV\" (Windows-1250,\n"
+		"columns separated by semicolons).\n"
+		"A file that is not valid UTF-8 is read as Windows-1250 (cp1250); the\n"
+		"columns are separated by\n"
+		".B ;\n"
+		"when the header line has more semicolons than commas outside quotes.\n"
+		"The import says how it read the file;\n"
+		".B \\-\\-separator\n"
+		"and\n"
+		".B \\-\\-encoding\n"
+		".RB ( utf\\-8\n"
+		"or\n"
+		".BR cp1250 )\n"
+		"override what is detected.\n"
+		"Lines may end in CRLF or LF.\n"
 		"A row whose\n"
 		".B id\n"
 		"exists updates that record: only the columns present change.\n"

@@ -315,26 +315,58 @@ enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 
 /* --- import, export ----------------------------------------------------------- */
 
+/* --separator and --encoding of import csv; what they leave out is
+ * detected. */
+static enum kz_status csv_format_of(const struct kz_opts *a,
+				    struct kz_csv_format *f,
+				    struct kz_error *err)
+{
+	memset(f, 0, sizeof(*f));
+	if (a->separator && !kz_csv_separator_parse(a->separator, &f->separator))
+		return kz_fail(err, KZ_INVALID,
+			       _("--separator \"%s\": the columns can be separated by ';' (semicolon) or ',' (comma)"),
+			       a->separator);
+	if (a->encoding && !kz_csv_encoding_parse(a->encoding, &f->encoding))
+		return kz_fail(err, KZ_INVALID,
+			       _("--encoding \"%s\": koszyk reads utf-8 (\"CSV UTF-8\") or cp1250 (what Polish Excel saves as \"CSV\")"),
+			       a->encoding);
+	return KZ_OK;
+}
+
+/* How the file was read, once that is known. */
+static void tell_csv_format(const struct kz_import_result *res)
+{
+	if (!res->decoded)
+		return;
+	printf(_("Read as %s with '%c' between columns.\n"),
+	       kz_csv_encoding_name(res->format.encoding), res->format.separator);
+}
+
 enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err)
 {
 	struct kz_opts a;
 	struct kz_import_result res = { 0 };
+	struct kz_csv_format want;
 	enum kz_kind kind;
-	enum kz_status st = kz_cli_parse(cli, 1, 0, 3, &a, err);
+	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_SEPARATOR | KZ_OPT_ENCODING,
+					 3, &a, err);
 
 	if (st != KZ_OK)
 		return st;
 	if (a.npos != 3 || strcmp(a.pos[0], "csv") != 0)
-		return kz_fail(err, KZ_INVALID, _("usage: koszyk import csv services|partners FILE"));
+		return kz_fail(err, KZ_INVALID, _("usage: koszyk import csv services|partners FILE [--separator ';'|','] [--encoding utf-8|cp1250]"));
 	if (strcmp(a.pos[1], "services") == 0)
 		kind = KZ_KIND_SERVICE;
 	else if (strcmp(a.pos[1], "partners") == 0)
 		kind = KZ_KIND_PARTNER;
 	else
 		return kz_fail(err, KZ_INVALID, _("can import services or partners, not \"%s\""), a.pos[1]);
+	if ((st = csv_format_of(&a, &want, err)) != KZ_OK)
+		return st;
 	st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
-		st = kz_import_csv(cli->db, &cli->cfg, kind, a.pos[2], &res, err);
+		st = kz_import_csv(cli->db, &cli->cfg, kind, a.pos[2], &want, &res, err);
+	tell_csv_format(&res);
 	if (st == KZ_OK)
 		printf(_("Imported %s: %zu new, %zu updated.\n"), a.pos[2], res.inserted, res.updated);
 	return st;

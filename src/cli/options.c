@@ -36,6 +36,11 @@ static const struct {
 	{ KZ_OPT_PARTNERS, "--partners", NULL, offsetof(struct kz_opts, partners), 0, NULL },
 	{ KZ_OPT_TEAM, "--team", NULL, 0, offsetof(struct kz_opts, team),
 	  N_("--team needs a case code") },
+	{ KZ_OPT_SEPARATOR, "--separator", NULL, 0, offsetof(struct kz_opts, separator),
+	  N_("--separator needs the character between columns: ';' or ','") },
+	{ KZ_OPT_ENCODING, "--encoding", NULL, 0, offsetof(struct kz_opts, encoding),
+	  N_("--encoding needs an encoding: utf-8 or cp1250") },
+	{ KZ_OPT_EXCEL, "--excel", NULL, offsetof(struct kz_opts, excel), 0, NULL },
 };
 
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))

@@ -24,6 +24,7 @@ struct kz_csv_reader {
 	size_t pos;
 	char *name;
 	bool started;      /* the start of the file (BOM) was looked at */
+	char sep;          /* between fields: ',' or ';' */
 
 	size_t rows_seen;  /* rows read so far, blank lines included */
 	size_t line_no;    /* the line pos is on (1-based) */
@@ -52,7 +53,13 @@ struct kz_csv_reader *kz_csv_open(const char *data, size_t len,
 	r->len = data ? len : 0;
 	r->name = xstrdup(name ? name : "CSV");
 	r->line_no = 1;
+	r->sep = ',';
 	return r;
+}
+
+void kz_csv_set_separator(struct kz_csv_reader *r, char sep)
+{
+	r->sep = sep ? sep : ',';
 }
 
 static void free_columns(struct kz_csv_reader *r)
@@ -267,7 +274,7 @@ static enum kz_status read_quoted(struct kz_csv_reader *r, size_t col,
 		text_putc(r, c);
 		r->pos++;
 	}
-	if (r->pos < r->len && r->data[r->pos] != ',' && !at_line_end(r))
+	if (r->pos < r->len && r->data[r->pos] != r->sep && !at_line_end(r))
 		return fail_at(r, col, err, "%s",
 			       _("there is text after the closing quote — a quote inside a quoted value must be written twice (\"\")"));
 	return KZ_OK;
@@ -276,7 +283,7 @@ static enum kz_status read_quoted(struct kz_csv_reader *r, size_t col,
 static enum kz_status read_plain(struct kz_csv_reader *r, size_t col,
 				 struct kz_error *err)
 {
-	while (r->pos < r->len && r->data[r->pos] != ',' && !at_line_end(r)) {
+	while (r->pos < r->len && r->data[r->pos] != r->sep && !at_line_end(r)) {
 		if (r->data[r->pos] == '"')
 			return fail_at(r, col, err, "%s",
 				       _("a quote (\") inside a value that does not start with a quote — put the whole value in quotes and write the quote twice (\"\")"));
@@ -343,7 +350,7 @@ static enum kz_status read_record(struct kz_csv_reader *r,
 		st = check_field_text(r, col, r->text_len - 1 - begin, err);
 		if (st != KZ_OK)
 			return st;
-		if (r->pos < r->len && r->data[r->pos] == ',') {
+		if (r->pos < r->len && r->data[r->pos] == r->sep) {
 			r->pos++;
 			continue;
 		}
@@ -390,15 +397,21 @@ enum kz_status kz_csv_next(struct kz_csv_reader *r, char ***fields,
 
 /* --- writing ------------------------------------------------------------ */
 
-static bool needs_quotes(const char *s)
+static bool needs_quotes(const char *s, char sep)
 {
-	return strpbrk(s, ",\"\r\n") != NULL;
+	return strpbrk(s, "\"\r\n") != NULL || strchr(s, sep) != NULL;
 }
 
 void kz_csv_field(struct kz_buf *b, const char *value, int first)
 {
+	kz_csv_field_sep(b, value, first, ',');
+}
+
+void kz_csv_field_sep(struct kz_buf *b, const char *value, int first,
+		      char sep)
+{
 	if (!first)
-		kz_buf_putc(b, ',');
+		kz_buf_putc(b, sep);
 	if (!value || !value[0])
 		return;
 	/* A spreadsheet does not evaluate a cell that begins with an
@@ -413,7 +426,7 @@ void kz_csv_field(struct kz_buf *b, const char *value, int first)
 		kz_buf_putc(b, '"');
 		return;
 	}
-	if (!needs_quotes(value)) {
+	if (!needs_quotes(value, sep)) {
 		kz_buf_puts(b, value);
 		return;
 	}

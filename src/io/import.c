@@ -784,18 +784,16 @@ static enum kz_status import_rows(struct import *im, struct kz_error *err)
 	return st == KZ_NOT_FOUND ? KZ_OK : st;
 }
 
-enum kz_status kz_import_csv_data(struct kz_db *db,
-				  const struct kz_config *cfg,
+/* The import of text already in UTF-8, its columns separated by sep. */
+static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
 				  enum kz_kind kind, const char *data,
-				  size_t len, const char *name,
+				  size_t len, const char *name, char sep,
 				  struct kz_import_result *res,
 				  struct kz_error *err)
 {
 	struct import im = { 0 };
 	enum kz_status st;
 
-	if (res)
-		res->inserted = res->updated = 0;
 	im.ik = import_kind_of(kind);
 	if (!im.ik)
 		return kz_fail(err, KZ_INVALID, _("can import services or partners, not \"%s\""),
@@ -807,6 +805,7 @@ enum kz_status kz_import_csv_data(struct kz_db *db,
 	if ((st = kz_db_begin(db, err)) != KZ_OK)
 		return st;
 	im.reader = kz_csv_open(data, len, im.name);
+	kz_csv_set_separator(im.reader, sep);
 	st = import_rows(&im, err);
 	kz_csv_close(im.reader);
 	free(im.cols);
@@ -819,8 +818,81 @@ enum kz_status kz_import_csv_data(struct kz_db *db,
 	return st;
 }
 
+static void clear_result(struct kz_import_result *res)
+{
+	if (res)
+		memset(res, 0, sizeof(*res));
+}
+
+enum kz_status kz_import_csv_data(struct kz_db *db,
+				  const struct kz_config *cfg,
+				  enum kz_kind kind, const char *data,
+				  size_t len, const char *name,
+				  struct kz_import_result *res,
+				  struct kz_error *err)
+{
+	clear_result(res);
+	if (res) {
+		res->format.encoding = KZ_CSV_UTF8;
+		res->format.separator = ',';
+		res->decoded = true;
+	}
+	return import_utf8(db, cfg, kind, data, len, name, ',', res, err);
+}
+
+/* A file forced to be UTF-8 that is not: say what it looks like. */
+static void hint_encoding(const struct kz_csv_format *want, const char *data,
+			  size_t len, enum kz_status st, struct kz_error *err)
+{
+	struct kz_csv_format guess;
+	char *text;
+	size_t n;
+
+	if (st != KZ_INVALID || !err || !want ||
+	    want->encoding != KZ_CSV_UTF8 || kz_utf8_valid(data, len, NULL))
+		return;
+	if (kz_csv_decode(data, len, NULL, NULL, &text, &n, &guess, NULL) != KZ_OK)
+		return;
+	free(text);
+	if (guess.encoding == KZ_CSV_CP1250) {
+		size_t used = strnlen(err->msg, sizeof(err->msg) - 1);
+
+		snprintf(err->msg + used, sizeof(err->msg) - used, " %s",
+			 _("(The file looks like Windows-1250: leave out --encoding, or give --encoding cp1250.)"));
+	}
+}
+
+enum kz_status kz_import_csv_text(struct kz_db *db,
+				  const struct kz_config *cfg,
+				  enum kz_kind kind, const char *data,
+				  size_t len, const char *name,
+				  const struct kz_csv_format *want,
+				  struct kz_import_result *res,
+				  struct kz_error *err)
+{
+	struct kz_csv_format used;
+	char *text;
+	size_t n;
+	enum kz_status st;
+
+	clear_result(res);
+	st = kz_csv_decode(data, len, name, want, &text, &n, &used, err);
+	if (st != KZ_OK)
+		return st;
+	if (res) {
+		res->format = used;
+		res->decoded = true;
+	}
+	st = import_utf8(db, cfg, kind, text ? text : data, text ? n : len,
+			 name, used.separator, res, err);
+	free(text);
+	hint_encoding(want, data, len, st, err);
+	return st;
+}
+
 enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
 			     enum kz_kind kind, const char *path,
+			     const struct kz_csv_format *want,
 			     struct kz_import_result *res,
 			     struct kz_error *err)
 {
@@ -828,8 +900,7 @@ enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
 	size_t len = 0;
 	enum kz_status st;
 
-	if (res)
-		res->inserted = res->updated = 0;
+	clear_result(res);
 	st = kz_read_file(path, &data, &len, err);
 	if (st != KZ_OK) {
 		/* The user named this file: not being able to read it is bad
@@ -841,7 +912,7 @@ enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
 		free(data);
 		return KZ_INVALID;
 	}
-	st = kz_import_csv_data(db, cfg, kind, data, len, path, res, err);
+	st = kz_import_csv_text(db, cfg, kind, data, len, path, want, res, err);
 	free(data);
 	return st;
 }

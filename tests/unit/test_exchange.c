@@ -389,12 +389,12 @@ static void test_import_files(void **state)
 	char path[512], id[KZ_ID_LEN + 1];
 
 	snprintf(path, sizeof(path), "%s/csv/partners.csv", data_dir());
-	if (kz_import_csv(fx->db, &fx->cfg, KZ_KIND_PARTNER, path,
+	if (kz_import_csv(fx->db, &fx->cfg, KZ_KIND_PARTNER, path, NULL,
 			  &fx->res, &fx->err) != KZ_OK)
 		fail_msg("%s", fx->err.msg);
 	assert_int_equal(fx->res.inserted, 3);
 	snprintf(path, sizeof(path), "%s/csv/services.csv", data_dir());
-	if (kz_import_csv(fx->db, &fx->cfg, KZ_KIND_SERVICE, path,
+	if (kz_import_csv(fx->db, &fx->cfg, KZ_KIND_SERVICE, path, NULL,
 			  &fx->res, &fx->err) != KZ_OK)
 		fail_msg("%s", fx->err.msg);
 	assert_int_equal(fx->res.inserted, 3);
@@ -570,19 +570,22 @@ static void test_bad_files(void **state)
 {
 	struct fx *fx = *state;
 	struct kz_db_counts before, after;
+	/* Told to read UTF-8 with commas (--encoding, --separator). */
+	static const struct kz_csv_format strict = { KZ_CSV_UTF8, ',' };
 	struct {
 		const char *file;
 		const char *where;
 		const char *more;
+		const struct kz_csv_format *want;
 	} files[] = {
 		{ "services_unknown_partner.csv", "row 3, column \"provider\": ",
-		  "\"Fundacja X\"" },
+		  "\"Fundacja X\"", NULL },
 		{ "services_broken_quote.csv", "row 2, column \"description\": ",
-		  "never closed" },
+		  "never closed", NULL },
 		{ "services_cp1250.csv", "row 2, column \"title\": ",
-		  "after \"Pomoc s\"" },
-		{ "services_semicolons.csv", "row 1: ", "semicolons" },
-		{ "no_such_file.csv", "", "cannot read" },
+		  "after \"Pomoc s\"", &strict },
+		{ "services_semicolons.csv", "row 1: ", "semicolons", &strict },
+		{ "no_such_file.csv", "", "cannot read", NULL },
 	};
 	char path[512], prefix[640];
 
@@ -594,7 +597,7 @@ static void test_bad_files(void **state)
 		snprintf(prefix, sizeof(prefix), "%s: %s", path, files[i].where);
 		memset(&fx->err, 0, sizeof(fx->err));
 		assert_int_equal(kz_import_csv(fx->db, &fx->cfg,
-					       KZ_KIND_SERVICE, path,
+					       KZ_KIND_SERVICE, path, files[i].want,
 					       &fx->res, &fx->err), KZ_INVALID);
 		assert_int_equal(fx->err.status, KZ_INVALID);
 		assert_prefix(fx->err.msg, prefix);
@@ -602,12 +605,41 @@ static void test_bad_files(void **state)
 	}
 	/* A directory cannot be read as a file either. */
 	assert_int_equal(kz_import_csv(fx->db, &fx->cfg, KZ_KIND_PARTNER,
-				       fx->dir, &fx->res, &fx->err), KZ_INVALID);
+				       fx->dir, NULL, &fx->res, &fx->err), KZ_INVALID);
 	assert_contains(fx->err.msg, fx->dir);
 	assert_int_equal(kz_db_counts(fx->db, &after, &fx->err), KZ_OK);
 	assert_int_equal(after.services, before.services);
 	assert_int_equal(after.partners, before.partners);
 	assert_int_equal(after.audit, before.audit);
+}
+
+/* What Polish Excel saves is read as it is: Windows-1250 and semicolons
+ * are detected and said. */
+static void test_excel_files(void **state)
+{
+	struct fx *fx = *state;
+	char path[512];
+	struct kz_buf out = KZ_BUF_INIT;
+
+	fill_basket(fx, NULL);
+	snprintf(path, sizeof(path), "%s/csv/services_cp1250.csv", data_dir());
+	if (kz_import_csv(fx->db, &fx->cfg, KZ_KIND_SERVICE, path, NULL,
+			  &fx->res, &fx->err) != KZ_OK)
+		fail_msg("%s", fx->err.msg);
+	assert_int_equal(fx->res.format.encoding, KZ_CSV_CP1250);
+	assert_int_equal(fx->res.format.separator, ',');
+	snprintf(path, sizeof(path), "%s/csv/services_semicolons.csv", data_dir());
+	if (kz_import_csv(fx->db, &fx->cfg, KZ_KIND_SERVICE, path, NULL,
+			  &fx->res, &fx->err) != KZ_OK)
+		fail_msg("%s", fx->err.msg);
+	assert_int_equal(fx->res.format.encoding, KZ_CSV_UTF8);
+	assert_int_equal(fx->res.format.separator, ';');
+	assert_int_equal(fx->res.inserted, 1);
+	assert_int_equal(kz_export(fx->db, &fx->cfg, KZ_EXPORT_CSV_SERVICES,
+				   &out, &fx->err), KZ_OK);
+	assert_non_null(strstr(kz_buf_str(&out), ",Pomoc sąsiedzka,"));
+	assert_non_null(strstr(kz_buf_str(&out), ",Poradnictwo,"));
+	kz_buf_free(&out);
 }
 
 /* --- export -------------------------------------------------------------- */
@@ -1033,6 +1065,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_row_undoes_earlier_rows,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_excel_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_csv_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_json, setup, teardown),
