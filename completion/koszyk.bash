@@ -71,7 +71,7 @@ _koszyk()
 			"list contacts") words="--help --json --all" ;;
 			"partner history") words="--help --json" ;;
 			"import csv") words="--help --separator --encoding" ;;
-			"export csv") words="--help -o" ;;
+			"export csv") words="--help --excel -o" ;;
 			"export json") words="--help -o" ;;
 			"export md") words="--help -o" ;;
 			"export html") words="--help -o" ;;
@@ -113,7 +113,7 @@ _koszyk()
 			"list "*) words="--help --json --all --status --sector" ;;
 			"partner "*) words="--help --json" ;;
 			"import "*) words="--help --separator --encoding" ;;
-			"export "*) words="--help -o" ;;
+			"export "*) words="--help --excel -o" ;;
 			"check "*) words="--help --backup --key --passphrase-file" ;;
 			"case "*) words="--help" ;;
 			"plan "*) words="--help --format -o" ;;

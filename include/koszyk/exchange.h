@@ -84,4 +84,10 @@ enum kz_status kz_export(struct kz_db *db, const struct kz_config *cfg,
 			 enum kz_export_format fmt, struct kz_buf *out,
 			 struct kz_error *err);
 
+/* The CSV of services or partners as a spreadsheet opened by a double
+ * click reads it: a UTF-8 BOM, ';' between the values, CRLF; the same
+ * columns and guard against formulas as KZ_EXPORT_CSV_*. */
+enum kz_status kz_export_csv_excel(struct kz_db *db, enum kz_kind kind,
+				   struct kz_buf *out, struct kz_error *err);
+
 #endif

@@ -116,10 +116,14 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"error.\n"
 		"The whole file is one transaction: on any error nothing is written and the\n"
 		"message names the file, the row and the column.\n" },
-	{ "export", N_("csv services|partners [-o PATH]"),
+	{ "export", N_("csv services|partners [--excel] [-o PATH]"),
 	  N_("every column (services: archived ones too)"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_export,
-		"Every column, in the order below; services include archived ones.\n" },
+		"Every column, in the order below; services include archived ones.\n"
+		"RFC 4180 UTF-8 with commas;\n"
+		".B \\-\\-excel\n"
+		"writes a UTF-8 BOM and semicolons between the values (still CRLF), so\n"
+		"that Excel opens the file with a double click and shows Polish letters.\n" },
 	{ "export", N_("json|md|html [-o PATH]"),
 	  N_("the whole basket with partners and contacts"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_export,

@@ -372,19 +372,46 @@ enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err)
 	return st;
 }
 
+/* export csv services|partners --excel */
+static enum kz_status export_csv_excel(struct kz_cli *cli, const struct kz_opts *a,
+				       struct kz_error *err)
+{
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_kind kind = strcmp(a->pos[1], "services") == 0 ?
+			    KZ_KIND_SERVICE : KZ_KIND_PARTNER;
+	enum kz_status st = kz_cli_open_db(cli, err);
+
+	if (st == KZ_OK)
+		st = kz_export_csv_excel(cli->db, kind, &out, err);
+	if (st == KZ_OK)
+		st = kz_cli_output(a->output, kz_buf_str(&out), out.len, err);
+	kz_buf_free(&out);
+	return st;
+}
+
+static bool is_csv_export(const struct kz_opts *a)
+{
+	return a->npos == 2 && strcmp(a->pos[0], "csv") == 0 &&
+	       (strcmp(a->pos[1], "services") == 0 || strcmp(a->pos[1], "partners") == 0);
+}
+
 enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err)
 {
 	struct kz_opts a;
 	struct kz_buf out = KZ_BUF_INIT;
 	enum kz_export_format fmt;
-	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_OUTPUT, 2, &a, err);
+	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_OUTPUT | KZ_OPT_EXCEL, 2, &a, err);
 
 	if (st != KZ_OK)
 		return st;
-	if (a.npos == 2 && strcmp(a.pos[0], "csv") == 0 && strcmp(a.pos[1], "services") == 0)
-		fmt = KZ_EXPORT_CSV_SERVICES;
-	else if (a.npos == 2 && strcmp(a.pos[0], "csv") == 0 && strcmp(a.pos[1], "partners") == 0)
-		fmt = KZ_EXPORT_CSV_PARTNERS;
+	if (a.excel && !is_csv_export(&a))
+		return kz_fail(err, KZ_INVALID,
+			       _("--excel is for export csv services|partners only"));
+	if (a.excel)
+		return export_csv_excel(cli, &a, err);
+	if (is_csv_export(&a))
+		fmt = strcmp(a.pos[1], "services") == 0 ? KZ_EXPORT_CSV_SERVICES :
+			KZ_EXPORT_CSV_PARTNERS;
 	else if (a.npos == 1 && strcmp(a.pos[0], "json") == 0)
 		fmt = KZ_EXPORT_JSON;
 	else if (a.npos == 1 && strcmp(a.pos[0], "md") == 0)
@@ -393,7 +420,7 @@ enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err)
 		fmt = KZ_EXPORT_HTML;
 	else
 		return kz_fail(err, KZ_INVALID,
-			       _("usage: koszyk export csv services|partners [-o PATH], or export json|md|html [-o PATH]"));
+			       _("usage: koszyk export csv services|partners [--excel] [-o PATH], or export json|md|html|xlsx [-o PATH]"));
 	st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
 		st = kz_export(cli->db, &cli->cfg, fmt, &out, err);

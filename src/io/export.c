@@ -175,20 +175,23 @@ static const char *csv_value(const struct basket *b, enum kz_kind kind,
 	return NULL;
 }
 
-/* A header of the kind's columns, then one row per record. */
+/* A header of the kind's columns, then one row per record, sep between
+ * the values. */
 static void csv_records(const struct basket *b, enum kz_kind kind,
-			const void *recs, size_t n, struct kz_buf *out)
+			const void *recs, size_t n, char sep,
+			struct kz_buf *out)
 {
 	const char *const *cols = kz_csv_columns(kind);
 	size_t size = kz_kind_of(kind)->size;
 
 	for (size_t k = 0; cols[k]; k++)
-		kz_csv_field(out, cols[k], k == 0);
+		kz_csv_field_sep(out, cols[k], k == 0, sep);
 	kz_csv_end(out);
 	for (size_t i = 0; i < n; i++) {
 		const void *rec = (const char *)recs + i * size;
 		for (size_t k = 0; cols[k]; k++)
-			kz_csv_field(out, csv_value(b, kind, rec, cols[k]), k == 0);
+			kz_csv_field_sep(out, csv_value(b, kind, rec, cols[k]),
+					 k == 0, sep);
 		kz_csv_end(out);
 	}
 }
@@ -1113,10 +1116,10 @@ enum kz_status kz_export(struct kz_db *db, const struct kz_config *cfg,
 		return st;
 	switch (fmt) {
 	case KZ_EXPORT_CSV_SERVICES:
-		csv_records(&b, KZ_KIND_SERVICE, b.services, b.nservices, out);
+		csv_records(&b, KZ_KIND_SERVICE, b.services, b.nservices, ',', out);
 		break;
 	case KZ_EXPORT_CSV_PARTNERS:
-		csv_records(&b, KZ_KIND_PARTNER, b.partners, b.npartners, out);
+		csv_records(&b, KZ_KIND_PARTNER, b.partners, b.npartners, ',', out);
 		break;
 	case KZ_EXPORT_JSON:
 		json_export(cfg, &b, out);
@@ -1133,4 +1136,25 @@ enum kz_status kz_export(struct kz_db *db, const struct kz_config *cfg,
 	}
 	basket_free(&b);
 	return st;
+}
+
+enum kz_status kz_export_csv_excel(struct kz_db *db, enum kz_kind kind,
+				   struct kz_buf *out, struct kz_error *err)
+{
+	struct basket b;
+	enum kz_status st;
+
+	if (kind != KZ_KIND_SERVICE && kind != KZ_KIND_PARTNER)
+		return kz_fail(err, KZ_INVALID, _("unknown export format"));
+	st = basket_read(db, kind == KZ_KIND_SERVICE, &b, err);
+	if (st != KZ_OK)
+		return st;
+	/* The BOM tells Excel the file is UTF-8. */
+	kz_buf_puts(out, "\xEF\xBB\xBF");
+	if (kind == KZ_KIND_SERVICE)
+		csv_records(&b, kind, b.services, b.nservices, ';', out);
+	else
+		csv_records(&b, kind, b.partners, b.npartners, ';', out);
+	basket_free(&b);
+	return KZ_OK;
 }

@@ -82,4 +82,22 @@ kz 2 import csv partners neither.csv
 err_has "neither.csv: line 3"
 err_has "CSV UTF-8"
 
+# --- export csv --excel: a BOM, semicolons, CRLF; imported back as it is ---
+kz 0 export csv partners --excel -o excel.csv
+[ "$(head -c 3 excel.csv | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "--excel starts with a UTF-8 BOM"
+head -1 excel.csv | tail -c +4 | grep -q '^id;name;short_name;' || fail "--excel separates by semicolons: $(head -1 excel.csv)"
+grep -q 'Świetlica Łąka' excel.csv || fail "--excel is UTF-8"
+grep -q $'\r$' excel.csv || fail "--excel lines end with CRLF"
+grep -qF '"ngo;kultura"' excel.csv || fail "a value with a semicolon is quoted"
+kz 0 export csv partners
+head -1 out | grep -q '^id,name,' || fail "export csv without --excel stays RFC 4180 with commas"
+rows=$(($(grep -c . excel.csv) - 1))
+kz 0 import csv partners excel.csv
+out_has "Read as UTF-8 with ';' between columns."
+out_has "0 new, $rows updated"
+kz 0 export csv services --excel
+[ "$(head -c 3 out | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "services --excel to stdout"
+kz 2 export json --excel
+err_has "--excel"
+
 exit 0

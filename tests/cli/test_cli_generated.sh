@@ -56,7 +56,7 @@ done
 [ ! -e "$WORK/data" ] || fail "--help of a command made the default database folder"
 # a sub-command's help is its own rows
 run 0 export csv --help
-out_has "koszyk export csv services|partners [-o PATH]"
+out_has "koszyk export csv services|partners [--excel] [-o PATH]"
 out_lacks "json|md|html"
 run 0 list cases -h
 out_has "koszyk list cases [--json]"
