@@ -8,7 +8,7 @@ BUILD     ?= build
 VERSION   := 0.1.0
 
 CC        ?= cc
-PKGS      := ncursesw formw menuw panelw sqlite3 yaml-0.1 libsodium icu-uc icu-i18n
+PKGS      := ncursesw formw menuw panelw sqlite3 yaml-0.1 libsodium icu-uc icu-i18n xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 

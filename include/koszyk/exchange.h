@@ -21,6 +21,11 @@ const char *const *kz_csv_columns(enum kz_kind kind);
  * one field (a service's provider and contact, given by name). */
 const char *kz_csv_field_of_column(enum kz_kind kind, const char *column);
 
+/* The field a column comes from, renamed ones too (a service's
+ * "provider": provider_id); NULL for "id". */
+const struct kz_field *kz_csv_column_field(enum kz_kind kind,
+					   const char *column);
+
 struct kz_import_result {
 	size_t inserted;
 	size_t updated;
@@ -89,5 +94,21 @@ enum kz_status kz_export(struct kz_db *db, const struct kz_config *cfg,
  * columns and guard against formulas as KZ_EXPORT_CSV_*. */
 enum kz_status kz_export_csv_excel(struct kz_db *db, enum kz_kind kind,
 				   struct kz_buf *out, struct kz_error *err);
+
+/* Every service (archived ones too), partner or contact person, one
+ * call a record with the texts of the kind's columns (kz_csv_columns),
+ * in the order of the CSV export; references are given by name. */
+typedef enum kz_status (*kz_export_row_fn)(void *ctx, enum kz_kind kind,
+					   const char *const *values,
+					   struct kz_error *err);
+enum kz_status kz_export_rows(struct kz_db *db, kz_export_row_fn fn,
+			      void *ctx, struct kz_error *err);
+
+/* The basket as an Excel workbook (.xlsx) in out: a sheet for services,
+ * partners and contact persons, a bold frozen header row, widths from
+ * the content, dates as dates, every other value as text (never a
+ * formula). */
+enum kz_status kz_export_xlsx(struct kz_db *db, struct kz_buf *out,
+			      struct kz_error *err);
 
 #endif

@@ -132,6 +132,23 @@ const struct kz_cli_command kz_cli_commands[] = {
 		".B html\n"
 		"is one self-contained page (no external files) grouped by category and\n"
 		"readable on a phone, for the Lider's website.\n" },
+	{ "export", N_("xlsx [-o PATH]"),
+	  N_("the basket as an Excel workbook: a sheet for each kind"),
+	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_export,
+		"A workbook (.xlsx) with the sheets Services (archived ones too),\n"
+		"Partners and Contact persons (their names translated): the columns of\n"
+		"the CSV export under a bold header row that stays in view, each column\n"
+		"as wide as its content (up to 60 characters), dates as dates.\n"
+		"Every other value is text, a formula never: a value that begins with\n"
+		".BR = ,\n"
+		".BR + ,\n"
+		".B \\-\n"
+		"or\n"
+		".B @\n"
+		"is shown as it is written.\n"
+		"A service's provider and contact and a contact person's partner are\n"
+		"given by name.\n"
+		"Written to standard output only when that is not a terminal.\n" },
 	{ "check", "",
 	  N_("integrity of the database and its audit trail"),
 	  KZ_GROUP_BASKET, KZ_CMD_CHECKS, NULL, kz_cmd_check,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "koszyk/locked.h"
@@ -389,6 +390,25 @@ static enum kz_status export_csv_excel(struct kz_cli *cli, const struct kz_opts 
 	return st;
 }
 
+/* export xlsx: a binary file, never shown on a terminal. */
+static enum kz_status export_xlsx(struct kz_cli *cli, const struct kz_opts *a,
+				  struct kz_error *err)
+{
+	struct kz_buf out = KZ_BUF_INIT;
+	enum kz_status st;
+
+	if ((!a->output || strcmp(a->output, "-") == 0) && isatty(STDOUT_FILENO))
+		return kz_fail(err, KZ_INVALID,
+			       _("a workbook cannot be shown on the screen — give a file name with -o, for example -o koszyk.xlsx"));
+	st = kz_cli_open_db(cli, err);
+	if (st == KZ_OK)
+		st = kz_export_xlsx(cli->db, &out, err);
+	if (st == KZ_OK)
+		st = kz_cli_output(a->output, kz_buf_str(&out), out.len, err);
+	kz_buf_free(&out);
+	return st;
+}
+
 static bool is_csv_export(const struct kz_opts *a)
 {
 	return a->npos == 2 && strcmp(a->pos[0], "csv") == 0 &&
@@ -409,6 +429,8 @@ enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err)
 			       _("--excel is for export csv services|partners only"));
 	if (a.excel)
 		return export_csv_excel(cli, &a, err);
+	if (a.npos == 1 && strcmp(a.pos[0], "xlsx") == 0)
+		return export_xlsx(cli, &a, err);
 	if (is_csv_export(&a))
 		fmt = strcmp(a.pos[1], "services") == 0 ? KZ_EXPORT_CSV_SERVICES :
 			KZ_EXPORT_CSV_PARTNERS;

@@ -214,6 +214,7 @@ static bool machine_output(int argc, char **argv)
 {
 	static const char *const raw_commands[][2] = {
 		{ "export", "json" }, { "export", "html" }, { "export", "csv" },
+		{ "export", "xlsx" },
 		{ "gdpr", "export" }, { "sync", "dump" }, { "sync", "serve" },
 		{ "sync", "serve-clone" }, { "meeting", "ics" },
 	};

@@ -62,3 +62,16 @@ const char *const *kz_csv_columns(enum kz_kind kind)
 	}
 	return columns[kind];
 }
+
+const struct kz_field *kz_csv_column_field(enum kz_kind kind, const char *column)
+{
+	const struct kz_kind_info *k = kz_kind_of(kind);
+
+	for (size_t i = 0; i < *k->nfields; i++) {
+		const char *c = column_of_field(kind, &k->fields[i]);
+
+		if (c && strcmp(c, column) == 0)
+			return &k->fields[i];
+	}
+	return NULL;
+}

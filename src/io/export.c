@@ -1158,3 +1158,57 @@ enum kz_status kz_export_csv_excel(struct kz_db *db, enum kz_kind kind,
 	basket_free(&b);
 	return KZ_OK;
 }
+
+/* The text of a column for a spreadsheet: the CSV's, and a contact
+ * person's partner by name. */
+static const char *row_value(const struct basket *b, enum kz_kind kind,
+			     const void *rec, const char *column)
+{
+	if (kind == KZ_KIND_CONTACT && strcmp(column, "partner_id") == 0) {
+		const struct kz_partner *p =
+			find_partner(b, ((const struct kz_contact *)rec)->partner_id);
+
+		return p ? p->name : NULL;
+	}
+	return csv_value(b, kind, rec, column);
+}
+
+static enum kz_status rows_of(const struct basket *b, enum kz_kind kind,
+			      const void *recs, size_t n, kz_export_row_fn fn,
+			      void *ctx, struct kz_error *err)
+{
+	const char *const *cols = kz_csv_columns(kind);
+	size_t ncols = 0, size = kz_kind_of(kind)->size;
+	const char **values;
+	enum kz_status st = KZ_OK;
+
+	while (cols[ncols])
+		ncols++;
+	values = xcalloc(ncols + 1, sizeof(*values));
+	for (size_t i = 0; st == KZ_OK && i < n; i++) {
+		const void *rec = (const char *)recs + i * size;
+
+		for (size_t k = 0; k < ncols; k++)
+			values[k] = row_value(b, kind, rec, cols[k]);
+		st = fn(ctx, kind, values, err);
+	}
+	free(values);
+	return st;
+}
+
+enum kz_status kz_export_rows(struct kz_db *db, kz_export_row_fn fn,
+			      void *ctx, struct kz_error *err)
+{
+	struct basket b;
+	enum kz_status st = basket_read(db, true, &b, err);
+
+	if (st != KZ_OK)
+		return st;
+	st = rows_of(&b, KZ_KIND_SERVICE, b.services, b.nservices, fn, ctx, err);
+	if (st == KZ_OK)
+		st = rows_of(&b, KZ_KIND_PARTNER, b.partners, b.npartners, fn, ctx, err);
+	if (st == KZ_OK)
+		st = rows_of(&b, KZ_KIND_CONTACT, b.contacts, b.ncontacts, fn, ctx, err);
+	basket_free(&b);
+	return st;
+}

@@ -100,4 +100,64 @@ kz 0 export csv services --excel
 kz 2 export json --excel
 err_has "--excel"
 
+# --- export xlsx: a real workbook, read back with openpyxl ---
+py=
+for p in /usr/bin/python3 python3; do
+	"$p" -c 'import openpyxl' 2>/dev/null && { py=$p; break; }
+done
+[ -n "$py" ] || fail "python3 with openpyxl is needed (sh tools/install-deps.sh installs python3-openpyxl)"
+printf '%s\n' 'title,provider,valid_from,cost' \
+	'"=HYPERLINK(""http://x"")",Łąka,2026-09-01,0012' \
+	'+48 500 100 200,Łąka,,-5' \
+	'@SUM(A1),Łąka,,1e5' >hostile.csv
+kz 0 import csv services hostile.csv
+mkdir tmp
+TMPDIR=$WORK/tmp kz 0 export xlsx -o basket.xlsx
+[ -z "$(ls -A tmp)" ] || fail "export xlsx left a temporary file: $(ls -A tmp)"
+[ "$(head -c 2 basket.xlsx)" = PK ] || fail "export xlsx writes a zip (xlsx) file"
+cat >check.py <<'PY'
+import sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+def need(ok, what):
+    if not ok:
+        print("FAIL: " + what)
+        sys.exit(1)
+need(wb.sheetnames == ["Services", "Partners", "Contact persons"], "sheet names %r" % wb.sheetnames)
+ws = wb["Services"]
+head = [c.value for c in ws[1]]
+need(head[:2] == ["id", "Title"] and "Provider" in head and "Valid from" in head, "services header %r" % head)
+need(all(c.font.b for c in ws[1]), "the header row is bold")
+need(ws.freeze_panes == "A2", "the header row is frozen: %r" % ws.freeze_panes)
+col = {name: i for i, name in enumerate(head)}
+rows = {r[col["Title"]].value: r for r in ws.iter_rows(min_row=2)}
+evil = rows.get('=HYPERLINK("http://x")')
+need(evil is not None, "the hostile title is there as written: %r" % list(rows)[:5])
+need(evil[col["Title"]].data_type == "s", "a title that begins with = is a string, not a formula")
+for t in ("+48 500 100 200", "@SUM(A1)"):
+    need(t in rows and rows[t][col["Title"]].data_type == "s", "%s stays a string" % t)
+need(evil[col["Cost"]].value == "0012" and evil[col["Cost"]].data_type == "s", "a number-like cost stays text")
+need(rows["+48 500 100 200"][col["Cost"]].value == "-5", "-5 stays text")
+date = evil[col["Valid from"]]
+need(isinstance(date.value, datetime.datetime) and date.value.date() == datetime.date(2026, 9, 1),
+     "a date is a date: %r" % date.value)
+need("yy" in date.number_format, "a date has a date format: %r" % date.number_format)
+need(evil[col["Provider"]].value == "Świetlica Łąka", "the provider by name, in UTF-8")
+need(all(1 < (ws.column_dimensions[c].width or 0) <= 61 for c in "ABCDE"), "column widths from content, capped")
+need(ws.column_dimensions["D"].width > ws.column_dimensions["C"].width, "a long column is wider")
+p = wb["Partners"]
+need([c.value for c in p[1]][:2] == ["id", "Name"], "partners header")
+need(any(r[1].value == "Świetlica Łąka" for r in p.iter_rows(min_row=2)), "partners' names")
+c = wb["Contact persons"]
+need([c.value for c in c[1]][:3] == ["id", "Full name", "Partner"], "contact persons header")
+PY
+"$py" check.py basket.xlsx >pyout 2>&1 || { cat pyout; fail "the workbook read back"; }
+# in Polish: the sheet names translated (at most 31 characters)
+KOSZYK_LANG=pl kz 0 export xlsx -o pl.xlsx
+"$py" -c 'import sys, openpyxl; n = openpyxl.load_workbook(sys.argv[1]).sheetnames; sys.exit(not (len(n) == 3 and all(len(s) <= 31 for s in n) and n[0] != "Services"))' pl.xlsx ||
+	fail "Polish sheet names"
+# a workbook is never written on a terminal; bad arguments change nothing
+kz 2 export xlsx services
+err_has "usage"
+[ ! -e services ] || fail "a file was written"
+
 exit 0
