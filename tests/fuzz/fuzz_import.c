@@ -68,8 +68,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kind = data[0] & 1 ? KZ_KIND_PARTNER : KZ_KIND_SERVICE;
 	if (kz_db_begin(db, &err) != KZ_OK)
 		fuzz_die("begin", &err);
-	st = kz_import_csv_data(db, &cfg, kind, (const char *)data + 1, size - 1,
-				"fuzz.csv", &res, &err);
+	/* Bit 1: detect the encoding and separator as import csv does. */
+	if (data[0] & 2)
+		st = kz_import_csv_text(db, &cfg, kind, (const char *)data + 1,
+					size - 1, "fuzz.csv", NULL, &res, &err);
+	else
+		st = kz_import_csv_data(db, &cfg, kind, (const char *)data + 1,
+					size - 1, "fuzz.csv", &res, &err);
 	if (st == KZ_OK) {
 		fuzz_check_table(db, &cfg, "services", kz_service_fields, kz_service_nfields);
 		fuzz_check_table(db, &cfg, "partners", kz_partner_fields, kz_partner_nfields);

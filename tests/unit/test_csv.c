@@ -290,6 +290,67 @@ static void test_not_utf8_csv_at_all(void **state)
 	EXPECT_ERROR("PK\x03\x04rest", 1, "t.csv: row 1: ", "spreadsheet");
 }
 
+/* What Polish Excel saves: Windows-1250 (detected when a file is not
+ * UTF-8) and semicolons (when the header line has more of them). */
+static void decode(const char *lit, const struct kz_csv_format *want,
+		   enum kz_status st, struct kz_csv_format *used, char **text,
+		   struct kz_error *err)
+{
+	size_t n = 0;
+
+	memset(err, 0, sizeof(*err));
+	assert_int_equal(kz_csv_decode(lit, strlen(lit), "t.csv", want, text, &n,
+				       used, err), st);
+	if (*text)
+		assert_int_equal(strlen(*text), n);
+}
+
+static void test_decode(void **state)
+{
+	static const struct kz_csv_format forced = { KZ_CSV_CP1250, ',' };
+	struct kz_csv_format used;
+	struct kz_error err;
+	char *text;
+	(void)state;
+
+	decode("a;b;c\r\n\xA3\xB9ka;x;y\r\n", NULL, KZ_OK, &used, &text, &err);
+	assert_int_equal(used.encoding, KZ_CSV_CP1250);
+	assert_int_equal(used.separator, ';');
+	assert_string_equal(text, "a;b;c\r\nŁąka;x;y\r\n");
+	free(text);
+	/* UTF-8 (a BOM, or none) is left where it is; quotes hide separators */
+	decode("\xEF\xBB\xBF\"a;b;c\",d,e\n", NULL, KZ_OK, &used, &text, &err);
+	assert_null(text);
+	assert_int_equal(used.encoding, KZ_CSV_UTF8);
+	assert_int_equal(used.separator, ',');
+	/* UTF-8 letters and a broken byte: a damaged UTF-8 file, not cp1250 */
+	decode("a\nŁąka\nZ\xB3" "a\n", NULL, KZ_OK, &used, &text, &err);
+	assert_null(text);
+	assert_int_equal(used.encoding, KZ_CSV_UTF8);
+	/* told: as told */
+	decode("a;b\n", &forced, KZ_OK, &used, &text, &err);
+	assert_int_equal(used.separator, ',');
+	assert_int_equal(used.encoding, KZ_CSV_CP1250);
+	free(text);
+	/* a byte Windows-1250 does not have: the line */
+	decode("a\nb\n\x98\n", NULL, KZ_INVALID, &used, &text, &err);
+	assert_null(text);
+	assert_non_null(strstr(err.msg, "t.csv: line 3: "));
+}
+
+static void test_write_semicolons(void **state)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+	(void)state;
+
+	kz_csv_field_sep(&b, "a;b", 1, ';');
+	kz_csv_field_sep(&b, "c,d", 0, ';');
+	kz_csv_field_sep(&b, "=1", 0, ';');
+	kz_csv_end(&b);
+	assert_string_equal(kz_buf_str(&b), "\"a;b\";c,d;\"'=1\"\r\n");
+	kz_buf_free(&b);
+}
+
 /* With named columns, messages name the column and every record must have
  * as many fields as the header. */
 static void test_named_columns_and_field_count(void **state)
@@ -378,6 +439,8 @@ int main(void)
 		cmocka_unit_test(test_not_utf8_csv_at_all),
 		cmocka_unit_test(test_named_columns_and_field_count),
 		cmocka_unit_test(test_large_record),
+		cmocka_unit_test(test_decode),
+		cmocka_unit_test(test_write_semicolons),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
