@@ -65,6 +65,15 @@ static char *home_as_tilde(const char *path)
 	return xstrdup(path);
 }
 
+/* The example configuration to copy: the installed one when it is there,
+ * else the one of the source tree. */
+static const char *example_config(void)
+{
+	static const char installed[] = KZ_DATADIR "/koszyk/koszyk.yaml.example";
+
+	return access(installed, R_OK) == 0 ? installed : "config/koszyk.yaml";
+}
+
 static enum kz_status load_config(struct kz_cli *cli, const char *opt,
 				  struct kz_error *err)
 {
@@ -97,8 +106,8 @@ static enum kz_status load_config(struct kz_cli *cli, const char *opt,
 			return st;
 		choose_language(&cli->cfg);
 		char *shown = home_as_tilde(xdg);
-		cli->notice = xasprintf(_("No configuration file: using the example gmina (%s). Copy config/koszyk.yaml to %s and edit it."),
-					cli->cfg.gmina, shown);
+		cli->notice = xasprintf(_("No configuration file: using the example gmina (%s). Copy %s to %s and edit it."),
+					cli->cfg.gmina, example_config(), shown);
 		free(shown);
 	}
 	free(xdg);
