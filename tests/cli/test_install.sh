@@ -40,6 +40,12 @@ mk install PREFIX="$p"
 ! grep -q '^  CC ' mk || fail "a second make install compiled again: $(cat mk)"
 
 # --- the installed program speaks Polish from its own catalogue ---
+mkdir -p elsewhere && cd elsewhere
+env -u KOSZYK_LANG -u KOSZYK_LOCALEDIR -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=pl_PL.UTF-8 \
+	"$p/bin/koszyk" --help >../out 2>../err || fail "the installed koszyk --help failed"
+cd "$WORK"
+out_has "Użycie: koszyk"
+out_lacks "Usage:"
 # the first-run notice names the installed example
 env -u KOSZYK_LANG -u KOSZYK_LOCALEDIR LANG=pl_PL.UTF-8 "$p/bin/koszyk" -d new.db init >out 2>err ||
 	fail "the installed koszyk init failed"
