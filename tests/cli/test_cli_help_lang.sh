@@ -60,4 +60,13 @@ help en LANG=en_US.UTF-8 -- -c missing.yaml --help
 help en KOSZYK_LANG=en LANG=pl_PL.UTF-8 -- --help
 help pl KOSZYK_LANG=pl -- -c en.yaml --help
 [ ! -e none.db ] || fail "a search must not create a database"
+
+# --- every KOSZYK_ variable the program reads is in the man page's ENVIRONMENT ---
+root=$TESTS_DIR/..
+vars=$(grep -rhoE '"KOSZYK_[A-Z_]+"' "$root/src" | tr -d '"' | sort -u)
+[ -n "$vars" ] || fail "no KOSZYK_ variables found in the sources"
+sed -n '/^\.SH ENVIRONMENT/,/^\.SH /p' "$root/man/koszyk.1" >env.man
+for v in $vars; do
+	grep -qx "\.B $v" env.man || fail "$v is not described in ENVIRONMENT of man/koszyk.1"
+done
 exit 0
