@@ -61,6 +61,21 @@ help en KOSZYK_LANG=en LANG=pl_PL.UTF-8 -- --help
 help pl KOSZYK_LANG=pl -- -c en.yaml --help
 [ ! -e none.db ] || fail "a search must not create a database"
 
+# --- usage messages in Polish name their arguments in Polish ---
+run_pl_usage() {
+	KOSZYK_LANG=pl "$KOSZYK_BIN" -d none.db "$@" >out 2>err
+	[ $? -eq 2 ] || fail "koszyk $* did not exit 2"
+	err_has "użycie: koszyk"
+	! grep -qE '\b(FILE|SOURCE|TABLE|FIELD|VALUE|USER|PATH|NAME)\b' err ||
+		fail "koszyk $* names English placeholders in Polish: $(cat err)"
+}
+run_pl_usage sync import
+run_pl_usage sync export
+run_pl_usage sync clone
+run_pl_usage sync ssh
+run_pl_usage conflict resolve x
+[ ! -e none.db ] || fail "a usage error must not create a database"
+
 # --- every KOSZYK_ variable the program reads is in the man page's ENVIRONMENT ---
 root=$TESTS_DIR/..
 vars=$(grep -rhoE '"KOSZYK_[A-Z_]+"' "$root/src" | tr -d '"' | sort -u)
