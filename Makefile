@@ -15,7 +15,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 CFLAGS    ?= -O2 -g
 WARN      := -std=c11 -Wall -Wextra -Wpedantic -Wshadow
 CPPFLAGS  += -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK -Iinclude -DKZ_VERSION='"$(VERSION)"' \
-             -DKZ_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
+             $(PKG_CFLAGS)
 LDLIBS    += $(PKG_LIBS)
 
 ifeq ($(V),1)
@@ -50,7 +50,7 @@ MO        := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/koszyk.mo)
 
 BENCH_BIN := $(BUILD)/bench/bench_search $(BUILD)/bench/bench_sync
 
-.PHONY: all docs check unit sanitize valgrind bench demo install uninstall clean pot potfile fuzz fuzz-build
+.PHONY: FORCE all docs check unit sanitize valgrind bench demo install uninstall clean pot potfile fuzz fuzz-build
 
 all: $(BIN) $(MO)
 
@@ -58,6 +58,23 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# Where the installed program finds its catalogues and its example
+# configuration. Only the objects that use them get the paths, and they are
+# made anew when the paths change (make && make install PREFIX=/usr): the
+# stamp is rewritten only when its text differs.
+PREFIX_PATHS := LOCALEDIR=$(LOCALEDIR) DATADIR=$(DATADIR)
+PREFIX_STAMP := $(BUILD)/prefix.stamp
+PREFIX_OBJ   := $(BUILD)/src/core/i18n.o $(BUILD)/src/cli/main.o
+
+$(PREFIX_STAMP): FORCE
+	@mkdir -p $(dir $@)
+	$(Q)echo '$(PREFIX_PATHS)' | cmp -s - $@ || echo '$(PREFIX_PATHS)' > $@
+
+FORCE:
+
+$(PREFIX_OBJ): $(PREFIX_STAMP)
+$(PREFIX_OBJ): CPPFLAGS += -DKZ_LOCALEDIR='"$(LOCALEDIR)"' -DKZ_DATADIR='"$(DATADIR)"'
 
 $(BUILD)/gen/builtin_config.c: config/koszyk.yaml tools/embed.sh
 	@mkdir -p $(dir $@)
@@ -249,23 +266,29 @@ potfile:
 pot: potfile
 	for po in $(PO); do msgmerge --quiet --update --backup=none $$po po/koszyk.pot; done
 
+# Everything installed, by its place (uninstall removes these and no more).
+MO_LANGS  := $(PO:po/%.po=%)
+INSTALLED := $(BINDIR)/koszyk $(MANPREFIX)/man1/koszyk.1 $(MANPREFIX)/man5/koszyk.yaml.5 \
+	$(DATADIR)/bash-completion/completions/koszyk $(DATADIR)/koszyk/koszyk.yaml.example \
+	$(MO_LANGS:%=$(LOCALEDIR)/%/LC_MESSAGES/koszyk.mo)
+
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5 \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/koszyk
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/koszyk
 	install -m 644 man/koszyk.1 $(DESTDIR)$(MANPREFIX)/man1/koszyk.1
 	install -m 644 man/koszyk.yaml.5 $(DESTDIR)$(MANPREFIX)/man5/koszyk.yaml.5
-	install -d $(DESTDIR)$(DATADIR)/bash-completion/completions
 	install -m 644 completion/koszyk.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/koszyk
-	for mo in $(MO); do \
-	  lang=$$(basename $$(dirname $$(dirname $$mo))); \
+	install -m 644 config/koszyk.yaml $(DESTDIR)$(DATADIR)/koszyk/koszyk.yaml.example
+	for lang in $(MO_LANGS); do \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
-	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/koszyk.mo; \
+	  install -m 644 $(BUILD)/locale/$$lang/LC_MESSAGES/koszyk.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/koszyk.mo; \
 	done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/koszyk $(DESTDIR)$(MANPREFIX)/man1/koszyk.1 \
-	  $(DESTDIR)$(MANPREFIX)/man5/koszyk.yaml.5 $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/koszyk.mo \
-	  $(DESTDIR)$(DATADIR)/bash-completion/completions/koszyk
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	rmdir $(DESTDIR)$(DATADIR)/koszyk 2>/dev/null || true
 
 clean:
 	rm -rf build build-san build-*

@@ -367,7 +367,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_task,
 		"All tasks (the default), mine, those past their due date, or all\n"
 		"grouped by partner; open tasks first.\n" },
-	{ "task", "list partner|case NAME|CASE_CODE [--json]",
+	{ "task", N_("list partner|case NAME|CASE_CODE [--json]"),
 	  N_("the open tasks of a partner, or of a case and its team's meetings"),
 	  KZ_GROUP_MEETINGS, 0, NULL, kz_cmd_task,
 		"The open tasks whose owner is the partner (its name or short name),\n"

@@ -65,6 +65,15 @@ static char *home_as_tilde(const char *path)
 	return xstrdup(path);
 }
 
+/* The example configuration to copy: the installed one when it is there,
+ * else the one of the source tree. */
+static const char *example_config(void)
+{
+	static const char installed[] = KZ_DATADIR "/koszyk/koszyk.yaml.example";
+
+	return access(installed, R_OK) == 0 ? installed : "config/koszyk.yaml";
+}
+
 static enum kz_status load_config(struct kz_cli *cli, const char *opt,
 				  struct kz_error *err)
 {
@@ -97,12 +106,40 @@ static enum kz_status load_config(struct kz_cli *cli, const char *opt,
 			return st;
 		choose_language(&cli->cfg);
 		char *shown = home_as_tilde(xdg);
-		cli->notice = xasprintf(_("No configuration file: using the example gmina (%s). Copy config/koszyk.yaml to %s and edit it."),
-					cli->cfg.gmina, shown);
+		cli->notice = xasprintf(_("No configuration file: using the example gmina (%s). Copy %s to %s and edit it."),
+					cli->cfg.gmina, example_config(), shown);
 		free(shown);
 	}
 	free(xdg);
 	return KZ_OK;
+}
+
+/* --help speaks as the program would: KOSZYK_LANG, else the language of
+ * the configuration (-c, KOSZYK_CONFIG, the default place, else the
+ * example), else the locale's. One that cannot be read leaves it to the
+ * locale; the command itself will say what is wrong with it. */
+static void help_language(const char *config_opt)
+{
+	struct kz_cli cli = { 0 };
+	struct kz_error err = { 0 };
+
+	if (getenv("KOSZYK_LANG") && *getenv("KOSZYK_LANG"))
+		return;
+	if (load_config(&cli, config_opt, &err) != KZ_OK)
+		kz_config_free(&cli.cfg);
+	choose_language(&cli.cfg);
+	kz_config_free(&cli.cfg);
+	free(cli.notice);
+}
+
+/* The -c among the options before the command, for --help. */
+static const char *config_option(int argc, char **argv)
+{
+	for (int i = 1; i + 1 < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-c") == 0)
+			return argv[i + 1];
+	}
+	return NULL;
 }
 
 static enum kz_status setup_db(struct kz_cli *cli, struct kz_error *err);
@@ -324,6 +361,7 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			help_language(config_option(argc, argv));
 			kz_cli_usage(stdout);
 			return 0;
 		}
@@ -349,6 +387,7 @@ int main(int argc, char **argv)
 	cli.argv = argv + i;
 	/* koszyk COMMAND --help touches no database. */
 	if (cli.argc > 0 && kz_cli_find(cli.argv[0]) && kz_cli_wants_help(cli.argc, cli.argv)) {
+		help_language(config_opt);
 		kz_cli_command_usage(stdout, cli.argc, cli.argv);
 		return 0;
 	}

@@ -23,11 +23,22 @@ static void progress_line(void *ctx, long done, long total)
 		dprintf(STDERR_FILENO, "\n");
 }
 
-static enum kz_status need_args(struct kz_cli *cli, int n, const char *usage,
+/* "usage: koszyk sync SYNOPSIS", the synopsis as the command table has it
+ * (translated: PLIK, not FILE). */
+static enum kz_status usage_of(const char *command, const char *synopsis,
+			       struct kz_error *err)
+{
+	char line[256];
+
+	snprintf(line, sizeof(line), "%s %s", command, _(synopsis));
+	return kz_fail(err, KZ_INVALID, _("usage: koszyk %s"), line);
+}
+
+static enum kz_status need_args(struct kz_cli *cli, int n, const char *synopsis,
 				struct kz_error *err)
 {
 	if (cli->argc != n)
-		return kz_fail(err, KZ_INVALID, _("usage: koszyk %s"), usage);
+		return usage_of("sync", synopsis, err);
 	return KZ_OK;
 }
 
@@ -61,7 +72,7 @@ static enum kz_status clone_local(struct kz_cli *cli, struct kz_error *err)
 
 static enum kz_status cmd_clone(struct kz_cli *cli, struct kz_error *err)
 {
-	enum kz_status st = need_args(cli, 3, "-d NEW.db sync clone SOURCE", err);
+	enum kz_status st = need_args(cli, 3, N_("clone SOURCE"), err);
 
 	if (st != KZ_OK)
 		return st;
@@ -109,7 +120,7 @@ static enum kz_status cmd_export(struct kz_cli *cli, struct kz_error *err)
 	enum kz_status st = kz_cli_parse(cli, 2, KZ_OPT_FOR, 1, &o, err);
 
 	if (st != KZ_OK || o.npos != 1)
-		return kz_fail(err, KZ_INVALID, _("usage: koszyk %s"), "sync export FILE [--for LOGIN]");
+		return usage_of("sync", N_("export FILE [--for LOGIN]"), err);
 	file = o.pos[0];
 	login = o.for_login;
 	st = kz_cli_open_db(cli, err);
@@ -126,7 +137,7 @@ static enum kz_status cmd_export(struct kz_cli *cli, struct kz_error *err)
 static enum kz_status cmd_import(struct kz_cli *cli, struct kz_error *err)
 {
 	struct kz_sync_stats s;
-	enum kz_status st = need_args(cli, 3, "sync import FILE", err);
+	enum kz_status st = need_args(cli, 3, N_("import FILE"), err);
 
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, err);
@@ -140,7 +151,7 @@ static enum kz_status cmd_import(struct kz_cli *cli, struct kz_error *err)
 static enum kz_status cmd_ssh(struct kz_cli *cli, struct kz_error *err)
 {
 	struct kz_sync_stats s;
-	enum kz_status st = need_args(cli, 3, "sync ssh [USER@]HOST[:DB]", err);
+	enum kz_status st = need_args(cli, 3, N_("ssh [USER@]HOST[:DB]"), err);
 
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, err);
@@ -156,7 +167,7 @@ static enum kz_status cmd_ssh(struct kz_cli *cli, struct kz_error *err)
 static enum kz_status cmd_status(struct kz_cli *cli, struct kz_error *err)
 {
 	struct kz_sync_info info;
-	enum kz_status st = need_args(cli, 2, "sync status", err);
+	enum kz_status st = need_args(cli, 2, "status", err);
 
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, err);
@@ -192,7 +203,7 @@ static enum kz_status cmd_status(struct kz_cli *cli, struct kz_error *err)
 static enum kz_status cmd_dump(struct kz_cli *cli, struct kz_error *err)
 {
 	struct kz_buf out = KZ_BUF_INIT;
-	enum kz_status st = need_args(cli, 2, "sync dump", err);
+	enum kz_status st = need_args(cli, 2, "dump", err);
 
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, err);
@@ -206,7 +217,7 @@ static enum kz_status cmd_dump(struct kz_cli *cli, struct kz_error *err)
 
 static enum kz_status cmd_serve(struct kz_cli *cli, bool clone, struct kz_error *err)
 {
-	enum kz_status st = need_args(cli, 2, clone ? "sync serve-clone" : "sync serve", err);
+	enum kz_status st = need_args(cli, 2, clone ? "serve-clone" : "serve", err);
 
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, err);
@@ -399,8 +410,7 @@ enum kz_status kz_cmd_conflict(struct kz_cli *cli, struct kz_error *err)
 
 	if (cli->argc != 5 || strcmp(cli->argv[1], "resolve") != 0 ||
 	    !(eq = strchr(cli->argv[4], '=')))
-		return kz_fail(err, KZ_INVALID, _("usage: koszyk %s"),
-			       "conflict resolve TABLE ID FIELD=VALUE");
+		return usage_of("conflict", N_("resolve TABLE ID FIELD=VALUE"), err);
 	st = kz_cli_open_db(cli, err);
 	if (st != KZ_OK)
 		return st;

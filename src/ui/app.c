@@ -618,6 +618,25 @@ bool ui_at_start(struct ui *ui)
 	return ui->depth == 1 && ui->top_act == start_action(ui);
 }
 
+const char *ui_first_steps_of(const struct kz_db_counts *c)
+{
+	if (c->partners || c->services)
+		return NULL;
+	return _("This database is empty. Two ways in (press q first):\n"
+		 "koszyk demo \xe2\x80\x94 fills it with a fictional gmina, to look around;\n"
+		 "koszyk import csv partners|services FILE \xe2\x80\x94 brings the "
+		 "partnership's own list.");
+}
+
+const char *ui_first_steps(struct ui *ui)
+{
+	struct kz_db_counts c;
+
+	if (kz_db_counts(ui->db, &c, NULL) != KZ_OK)
+		return NULL;
+	return ui_first_steps_of(&c);
+}
+
 /* The one rule of leaving: q and Esc close the screen on top; on a
  * top-level screen they go back to the first screen; there q leaves
  * koszyk and Esc only says so. */

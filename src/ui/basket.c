@@ -232,6 +232,8 @@ static const char *basket_empty(struct ui_list *l)
 		return _("The basket could not be read; the message below says why.");
 	if (l->search.query || ui_list_filtered(l))
 		return _("No entry matches. Esc or c clears the search and the filters.");
+	if (ui_first_steps(l->ui))
+		return ui_first_steps(l->ui);
 	return _("The basket is empty. Press a to add an entry.");
 }
 

@@ -200,18 +200,6 @@ static void draw_label(WINDOW *w, int y, const char *label, const char *text,
 	ui_draw_text(w, y, 14, text, width - 15);
 }
 
-/* Wrapped text from line y; returns the line after it. */
-static int draw_wrapped(WINDOW *w, int y, int x, int h, int width, const char *text)
-{
-	struct ui_lines lines = { 0 };
-
-	ui_wrap(&lines, text, width);
-	for (size_t i = 0; i < lines.n && y < h; i++)
-		ui_draw_wtext(w, y++, x, lines.v[i], wcslen(lines.v[i]), width);
-	ui_lines_free(&lines);
-	return y;
-}
-
 static void cview_draw(struct ui_screen *s, struct ui *ui)
 {
 	struct cview *v = CV(s);
@@ -231,7 +219,7 @@ static void cview_draw(struct ui_screen *s, struct ui *ui)
 	free(text);
 	draw_label(w, y++, _("Field:"), field_words(c), width);
 	y++;
-	y = draw_wrapped(w, y, 1, h, width - 2, is_clash(c)
+	y = ui_draw_wrapped(w, y, 1, h, width - 2, is_clash(c)
 			 ? _("Two cases got the same code while offline. Both are kept: this one got its code followed by part of its id. Press e to give it a new code, or Enter to keep this one.")
 			 : _("This field was changed on two computers at once. Choose the value to keep with Enter, or press e to write one that joins them."));
 	y++;
@@ -255,7 +243,7 @@ static void cview_draw(struct ui_screen *s, struct ui *ui)
 		wattrset(w, ui_look(UI_LOOK_LABEL));
 		ui_draw_text(w, y++, 1, _("The chosen value in full:"), width - 2);
 		wattrset(w, A_NORMAL);
-		draw_wrapped(w, y, 3, h, width - 4, text);
+		ui_draw_wrapped(w, y, 3, h, width - 4, text);
 	}
 	free(text);
 }

@@ -228,6 +228,10 @@ static void dash_draw(struct ui_screen *s, struct ui *ui)
 	if (d->next_host)
 		ui_draw_text(w, y++, 3, d->next_host, width - 4);
 	y++;
+	if (ui_first_steps_of(&d->counts)) {
+		ui_draw_wrapped(w, y, 1, h, width - 2, ui_first_steps_of(&d->counts));
+		return;
+	}
 	/* What is left is shared between the overdue and the stale lists. */
 	room = h - y - 4;
 	n_over = room / 2;

@@ -277,6 +277,17 @@ void ui_wrap(struct ui_lines *out, const char *text, int width)
 	free(w);
 }
 
+int ui_draw_wrapped(WINDOW *w, int y, int x, int h, int width, const char *text)
+{
+	struct ui_lines lines = { 0 };
+
+	ui_wrap(&lines, text, width);
+	for (size_t i = 0; i < lines.n && y < h; i++)
+		ui_draw_wtext(w, y++, x, lines.v[i], wcslen(lines.v[i]), width);
+	ui_lines_free(&lines);
+	return y;
+}
+
 void ui_lines_free(struct ui_lines *l)
 {
 	for (size_t i = 0; i < l->n; i++)

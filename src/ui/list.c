@@ -301,7 +301,7 @@ static void draw_empty(struct ui_list *l, WINDOW *w, int width)
 		wattrset(w, A_NORMAL);
 		return;
 	}
-	ui_draw_text(w, head_rows(l) + 1, 2, text, width - 4);
+	ui_draw_wrapped(w, head_rows(l) + 1, 2, getmaxy(w), width - 4, text);
 }
 
 static void list_draw(struct ui_screen *s, struct ui *ui)

@@ -306,6 +306,10 @@ void ui_show_top(struct ui *ui, struct ui_screen *s);
  * of a worker, the basket of a viewer) is alone on the stack: only there
  * q leaves koszyk; anywhere else q and Esc go back. */
 bool ui_at_start(struct ui *ui);
+/* On a database without partners and services: the two ways in (the
+ * demo, an import), else NULL. */
+const char *ui_first_steps(struct ui *ui);
+const char *ui_first_steps_of(const struct kz_db_counts *c);
 void ui_message(struct ui *ui, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void ui_error(struct ui *ui, const char *fmt, ...)
@@ -387,6 +391,9 @@ struct ui_lines {
  * kept, an empty text gives no line. */
 void ui_wrap(struct ui_lines *out, const char *text, int width);
 void ui_lines_free(struct ui_lines *l);
+/* Text wrapped to width cells from line y (not past line h); returns the
+ * line after it. */
+int ui_draw_wrapped(WINDOW *w, int y, int x, int h, int width, const char *text);
 
 /* A multi-line field of the form library is a grid of rows, cols cells
  * each, without line breaks. Text to rows (wrapped, each padded to the
