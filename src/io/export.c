@@ -704,7 +704,7 @@ static const char html_style[] =
 	 * on one line), no entry cut across pages, no controls. */
 	"@media print{@page{size:A4;margin:9mm 10mm}\n"
 	".controls,.none,nav{display:none!important}\n"
-	"body{max-width:none;padding:0;font-size:8pt;line-height:1.25}\n"
+	"body{max-width:none;padding:0;font-size:8pt;line-height:1.2}\n"
 	"h1{font-size:13pt;margin:0}header p{margin:0 0 4pt}\n"
 	"h2{font-size:10.5pt;margin:8pt 0 3pt;border-bottom-width:1pt;"
 	"column-span:all;break-after:avoid}\n"
