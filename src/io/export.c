@@ -1222,6 +1222,9 @@ static void html_group_options(struct kz_buf *out,
 static void html_controls(struct kz_buf *out, const struct kz_config *cfg,
 			  const struct basket *b, const struct placed *order)
 {
+	/* TRANSLATORS: on the published page, under the search box: the
+	 * services shown, of all, then the partners. The page's script puts
+	 * the numbers in; keep the four %s (or write %1$s ... %4$s). */
 	char *count = xasprintf(_("Shown: %s of %s services and %s of %s "
 				  "partners."), "{1}", "{2}", "{3}", "{4}");
 
