@@ -4,8 +4,8 @@
 set -eu
 packages="build-essential pkg-config clang gettext tmux libncurses-dev
 libsqlite3-dev libyaml-dev libcmocka-dev libsodium-dev libical-dev libicu-dev jq sqlite3
-valgrind openssh-client openssh-server chromium python3 libxlsxwriter-dev
-python3-openpyxl"
+valgrind openssh-client openssh-server chromium chromium-driver python3
+python3-selenium python3-openpyxl libxlsxwriter-dev"
 missing=""
 for p in $packages; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

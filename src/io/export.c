@@ -674,6 +674,7 @@ static const char html_style[] =
 	"body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;"
 	"line-height:1.5;color:#1a1a1a;background:#fff;margin:0 auto;"
 	"max-width:50rem;padding:0 1rem 2rem}\n"
+	"[hidden]{display:none!important}\n"
 	"h1{font-size:1.6rem;margin:1.5rem 0 .25rem}\n"
 	"h2{font-size:1.3rem;border-bottom:2px solid #2a6f97;"
 	"padding-bottom:.2rem;margin-top:2.5rem}\n"
@@ -690,44 +691,195 @@ static const char html_style[] =
 	"@media (min-width:40rem){dl{display:grid;"
 	"grid-template-columns:12rem 1fr;gap:.2rem 1rem}"
 	"dt{margin:0}dd{margin:0}}\n"
-	".filter{width:100%;box-sizing:border-box;font-size:1rem;"
-	"padding:.5rem;margin:1rem 0}\n"
+	".controls{position:sticky;top:0;z-index:1;background:#fff;"
+	"display:flex;flex-wrap:wrap;gap:.5rem;padding:.75rem 0 .5rem;"
+	"border-bottom:1px solid #ccc}\n"
+	".controls input,.controls select{font:inherit}\n"
+	".controls input{flex:1 1 100%;box-sizing:border-box;font-size:1rem;"
+	"padding:.5rem}\n"
+	".controls select{flex:1 1 14rem;min-width:0;max-width:100%;"
+	"font-size:1rem;padding:.4rem}\n"
+	".count{flex:1 1 100%;margin:0;color:#444;font-size:.9rem}\n"
+	".none{font-weight:600;background:#fde2e1;padding:.5rem 1rem}\n"
 	"footer{margin-top:3rem;color:#555;font-size:.9rem;"
 	"border-top:1px solid #ccc}\n"
-	"@media print{.filter,nav{display:none}article{break-inside:avoid}}\n";
+	/* Print: A4, two columns of compact entries (a label and its value
+	 * on one line), no entry cut across pages, no controls. */
+	"@media print{@page{size:A4;margin:9mm 10mm}\n"
+	".controls,.none,nav{display:none!important}\n"
+	"body{max-width:none;padding:0;font-size:8pt;line-height:1.2}\n"
+	"h1{font-size:13pt;margin:0}header p{margin:0 0 4pt}\n"
+	"h2{font-size:10.5pt;margin:8pt 0 3pt;border-bottom-width:1pt;"
+	"column-span:all;break-after:avoid}\n"
+	"section{columns:2;column-gap:6mm}\n"
+	"article{border:0;border-top:.5pt solid #aaa;border-radius:0;"
+	"padding:2pt 0 0;margin:0 0 4pt;break-inside:avoid}\n"
+	"h3{font-size:9pt;margin:0}ul{margin:0;padding-left:10pt}\n"
+	".provider,article p{margin:0 0 1pt}\n"
+	"dl{display:block;margin:0}dt,dd{display:inline;margin:0}\n"
+	"dt::after{content:\": \"}dd::after{content:\"\\A\";white-space:pre}\n"
+	"a{color:inherit;text-decoration:none}\n"
+	"footer{margin-top:8pt;font-size:7pt}}\n";
 
-/* Filtering as you type; the page is complete without it (the search box
- * only appears when scripts run). The placeholder is passed in. */
-static const char html_script_head[] =
-	"(function(){var m=document.querySelector('main');"
-	"if(!m||!''.normalize)return;"
-	"var i=document.createElement('input');i.type='search';"
-	"i.className='filter';i.placeholder=";
-static const char html_script_tail[] =
-	";i.setAttribute('aria-label',i.placeholder);"
-	"m.parentNode.insertBefore(i,m);"
-	"function f(s){return s.toLowerCase().normalize('NFD')"
-	".replace(/[\\u0300-\\u036f]/g,'').replace(/\\u0142/g,'l');}"
-	"var a=[].slice.call(m.querySelectorAll('article'));"
-	"var t=a.map(function(e){return f(e.textContent);});"
-	"i.addEventListener('input',function(){"
-	"var q=f(i.value).split(/\\s+/).filter(Boolean);"
-	"a.forEach(function(e,k){e.hidden=!q.every(function(w){"
-	"return t[k].indexOf(w)>=0;});});"
-	"[].forEach.call(m.querySelectorAll('section'),function(s){"
-	"s.hidden=!s.querySelector('article:not([hidden])');});});})();\n";
+/* The search, as the program's (src/db/search.c): the query is folded as
+ * kz_fold folds (lower case, letters with diacritics to ASCII), split
+ * into words, and every word must begin some word of an entry's
+ * data-search (made by C with kz_fold). The category and target group
+ * filters are combined with it; partners have neither, so a filter hides
+ * them. The page is complete without it: the controls appear only when
+ * scripts run. */
+static const char html_script[] =
+	"(function(){var d=document,c=d.getElementById('controls');"
+	"if(!c||!''.normalize)return;"
+	"var q=d.getElementById('q'),k=d.getElementById('cat'),"
+	"g=d.getElementById('grp'),n=d.getElementById('none'),"
+	"o=d.getElementById('count'),v=d.querySelector('nav'),"
+	"a=[].slice.call(d.querySelectorAll('main article')),"
+	"w=a.map(function(e){return(e.getAttribute('data-search')||'')"
+	".split(' ');}),"
+	"m={'\\u0142':'l','\\u0111':'d','\\u00f0':'d','\\u00f8':'o',"
+	"'\\u00e6':'ae','\\u0153':'oe','\\u00df':'ss','\\u00fe':'th',"
+	"'\\u0127':'h','\\u0131':'i','\\u0133':'ij','\\u0140':'l',"
+	"'\\u0167':'t','\\u0149':'n','\\u017f':'s','\\u0138':'k'};"
+	"function words(s){s=s.toLowerCase().normalize('NFD')"
+	".replace(/[\\u0300-\\u036f]/g,'')"
+	".replace(/[\\u0142\\u0111\\u00f0\\u00f8\\u00e6\\u0153\\u00df\\u00fe"
+	"\\u0127\\u0131\\u0133\\u0140\\u0167\\u0149\\u017f\\u0138]/g,"
+	"function(x){return m[x];});"
+	"return s.match(/[a-z0-9\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff"
+	"\\u2070-\\u2fff\\u3001-\\uffff]+/g)||[];}"
+	"function begins(l,x){for(var i=0;i<l.length;i++)"
+	"if(l[i].indexOf(x)===0)return true;return false;}"
+	"function show(){var t=words(q.value),cv=k.value,gv=g.value,"
+	"r=[0,0,0,0];"
+	"a.forEach(function(e,i){var s=e.className==='service',"
+	"ok=s?(!cv||e.parentNode.id===cv)&&(!gv||"
+	"(e.getAttribute('data-groups')||'').indexOf(';'+gv+';')>=0)"
+	":!cv&&!gv;"
+	"ok=ok&&t.every(function(x){return begins(w[i],x);});"
+	"e.hidden=!ok;r[s?1:3]++;if(ok)r[s?0:2]++;});"
+	"[].forEach.call(d.querySelectorAll('main section'),function(s){"
+	"s.hidden=!s.querySelector('article:not([hidden])');});"
+	"n.hidden=r[0]+r[2]>0;if(v)v.hidden=t.length>0||cv||gv;"
+	"o.textContent=o.getAttribute('data-template').replace('{1}',r[0])"
+	".replace('{2}',r[1]).replace('{3}',r[2]).replace('{4}',r[3]);}"
+	"q.addEventListener('input',show);k.addEventListener('change',show);"
+	"g.addEventListener('change',show);c.hidden=false;show();})();\n";
 
-/* A JavaScript string literal that is safe inside <script>. */
-static void js_string(struct kz_buf *out, const char *s)
+/* --- the page's search ---------------------------------------------------- */
+
+/* Words of the text for the search, each field followed by a space. */
+static void text_add(struct kz_buf *t, const char *field)
 {
-	kz_buf_putc(out, '\'');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p >= 0x80 || (*p >= 0x20 && !strchr("\\'\"<>&/", *p)))
-			kz_buf_putc(out, (char)*p);
-		else
-			kz_buf_printf(out, "\\x%02x", *p);
+	if (kz_str_empty(field))
+		return;
+	kz_buf_puts(t, field);
+	kz_buf_putc(t, ' ');
+}
+
+/* What the program's search looks in for a service (the search index of
+ * src/db/schema.c, SERVICE_BODY): title, description, access, how to get
+ * it, place, area, category, target groups, the provider's names.
+ * Allocated. */
+static char *service_search_text(const struct basket *b,
+				 const struct kz_service *s)
+{
+	const struct kz_partner *p = find_partner(b, s->provider_id);
+	const char *fields[] = {
+		s->title, s->description, s->access_conditions, s->how_to_get,
+		s->place, s->area, s->category, s->target_groups,
+		p ? p->name : s->provider_name, p ? p->short_name : NULL,
+	};
+	struct kz_buf t = KZ_BUF_INIT;
+
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		text_add(&t, fields[i]);
+	return kz_buf_detach(&t);
+}
+
+/* ... and for a partner (the partners' search triggers). Allocated. */
+static char *partner_search_text(const struct kz_partner *p)
+{
+	const char *fields[] = {
+		p->name, p->short_name, p->address, p->phone, p->email,
+		p->role, p->resources, p->kind, p->sectors,
+	};
+	struct kz_buf t = KZ_BUF_INIT;
+
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		text_add(&t, fields[i]);
+	return kz_buf_detach(&t);
+}
+
+/* Whether words[i] is not needed for a prefix search: another word
+ * begins with it (the same word: the later one). */
+static bool word_covered(char *const *words, size_t i)
+{
+	size_t len = strlen(words[i]);
+
+	for (size_t j = 0; words[j]; j++) {
+		if (j == i || strncmp(words[j], words[i], len) != 0)
+			continue;
+		if (strlen(words[j]) > len || j > i)
+			return true;
 	}
-	kz_buf_putc(out, '\'');
+	return false;
+}
+
+/* data-search: the folded words of text (kz_query_words, as the search
+ * folds and splits a query) that the page's script compares a query
+ * with. Takes text over. */
+static void html_search_attr(struct kz_buf *out, char *text)
+{
+	char **words;
+	bool first = true;
+
+	kz_query_words(text, &words);
+	free(text);
+	kz_buf_puts(out, " data-search=\"");
+	for (size_t i = 0; words[i]; i++) {
+		if (word_covered(words, i))
+			continue;
+		if (!first)
+			kz_buf_putc(out, ' ');
+		kz_buf_html(out, words[i]);
+		first = false;
+	}
+	kz_buf_putc(out, '"');
+	kz_words_free(words);
+}
+
+/* An attribute of codes joined by ';', with ';' at both ends too, so that
+ * the script finds ";CODE;". */
+static void html_codes_attr(struct kz_buf *out, const char *name,
+			    const char *codes)
+{
+	char *copy = xstrdup(codes ? codes : ""), *save = NULL;
+
+	kz_buf_printf(out, " %s=\";", name);
+	for (char *c = strtok_r(copy, ";", &save); c;
+	     c = strtok_r(NULL, ";", &save)) {
+		kz_trim(c);
+		if (!c[0])
+			continue;
+		kz_buf_html(out, c);
+		kz_buf_putc(out, ';');
+	}
+	kz_buf_putc(out, '"');
+	free(copy);
+}
+
+/* Whether the codes joined by ';' hold code. */
+static bool codes_have(const char *codes, const char *code)
+{
+	char *copy = xstrdup(codes ? codes : ""), *save = NULL;
+	bool found = false;
+
+	for (char *c = strtok_r(copy, ";", &save); c && !found;
+	     c = strtok_r(NULL, ";", &save))
+		found = strcmp(kz_trim(c), code) == 0;
+	free(copy);
+	return found;
 }
 
 static void html_item(struct kz_buf *out, const char *label,
@@ -822,7 +974,10 @@ static void html_service(struct kz_buf *out, const struct kz_config *cfg,
 
 	kz_buf_puts(out, "<article id=\"s-");
 	kz_buf_html(out, s->id);
-	kz_buf_puts(out, "\">\n<h3>");
+	kz_buf_puts(out, "\" class=\"service\"");
+	html_codes_attr(out, "data-groups", s->target_groups);
+	html_search_attr(out, service_search_text(b, s));
+	kz_buf_puts(out, ">\n<h3>");
 	kz_buf_html_lines(out, s->title);
 	kz_buf_puts(out, "</h3>\n");
 	if (!kz_str_empty(provider)) {
@@ -913,7 +1068,9 @@ static void html_partner(struct kz_buf *out, const struct kz_config *cfg,
 
 	kz_buf_puts(out, "<article id=\"p-");
 	kz_buf_html(out, p->id);
-	kz_buf_puts(out, "\">\n<h3>");
+	kz_buf_puts(out, "\" class=\"partner\"");
+	html_search_attr(out, partner_search_text(p));
+	kz_buf_puts(out, ">\n<h3>");
 	kz_buf_html_lines(out, p->name);
 	if (!kz_str_empty(p->short_name)) {
 		kz_buf_puts(out, " (");
@@ -1007,6 +1164,91 @@ static void html_toc(struct kz_buf *out, const struct kz_config *cfg,
 	kz_buf_puts(out, "</a></li>\n</ol>\n</nav>\n");
 }
 
+/* The category filter: one option per section of the page. */
+static void html_category_options(struct kz_buf *out,
+				  const struct kz_config *cfg,
+				  const struct basket *b,
+				  const struct placed *order)
+{
+	size_t group = 0;
+
+	kz_buf_puts(out, "<select id=\"cat\" aria-label=\"");
+	kz_buf_html(out, _("Category"));
+	kz_buf_puts(out, "\">\n<option value=\"\">");
+	kz_buf_html(out, _("All categories"));
+	kz_buf_puts(out, "</option>\n");
+	for (size_t i = 0; i < b->nservices; i++) {
+		if (i > 0 && same_group(&order[i - 1], &order[i]))
+			continue;
+		kz_buf_printf(out, "<option value=\"k%zu\">", ++group);
+		kz_buf_html(out, group_label(cfg, &b->services[order[i].index]));
+		kz_buf_puts(out, "</option>\n");
+	}
+	kz_buf_puts(out, "</select>\n");
+}
+
+static bool group_used(const struct basket *b, const char *code)
+{
+	for (size_t i = 0; i < b->nservices; i++)
+		if (codes_have(b->services[i].target_groups, code))
+			return true;
+	return false;
+}
+
+/* The target group filter: the configured groups some service is for. */
+static void html_group_options(struct kz_buf *out,
+			       const struct kz_config *cfg,
+			       const struct basket *b)
+{
+	const struct kz_items *groups =
+		kz_config_vocab(cfg, KZ_VOCAB_TARGET_GROUPS);
+
+	kz_buf_puts(out, "<select id=\"grp\" aria-label=\"");
+	kz_buf_html(out, _("For whom"));
+	kz_buf_puts(out, "\">\n<option value=\"\">");
+	kz_buf_html(out, _("All target groups"));
+	kz_buf_puts(out, "</option>\n");
+	for (size_t i = 0; groups && i < groups->n; i++) {
+		if (!group_used(b, groups->v[i].code))
+			continue;
+		kz_buf_puts(out, "<option value=\"");
+		kz_buf_html(out, groups->v[i].code);
+		kz_buf_puts(out, "\">");
+		kz_buf_html(out, groups->v[i].label);
+		kz_buf_puts(out, "</option>\n");
+	}
+	kz_buf_puts(out, "</select>\n");
+}
+
+/* The search box, the filters, the count of what is shown and the line
+ * shown when nothing is; hidden until the script shows them. */
+static void html_controls(struct kz_buf *out, const struct kz_config *cfg,
+			  const struct basket *b, const struct placed *order)
+{
+	/* TRANSLATORS: on the published page, under the search box: the
+	 * services shown, of all, then the partners. The page's script puts
+	 * the numbers in; keep the four %s (or write %1$s ... %4$s). */
+	char *count = xasprintf(_("Shown: %s of %s services and %s of %s "
+				  "partners."), "{1}", "{2}", "{3}", "{4}");
+
+	kz_buf_puts(out, "<div id=\"controls\" class=\"controls\" hidden>\n"
+		    "<input type=\"search\" id=\"q\" autocomplete=\"off\" "
+		    "placeholder=\"");
+	kz_buf_html(out, _("Search the basket"));
+	kz_buf_puts(out, "\" aria-label=\"");
+	kz_buf_html(out, _("Search the basket"));
+	kz_buf_puts(out, "\">\n");
+	html_category_options(out, cfg, b, order);
+	html_group_options(out, cfg, b);
+	kz_buf_puts(out, "<p id=\"count\" class=\"count\" aria-live=\"polite\" "
+		    "data-template=\"");
+	kz_buf_html(out, count);
+	kz_buf_puts(out, "\"></p>\n</div>\n<p id=\"none\" class=\"none\" hidden>");
+	kz_buf_html(out, _("Nothing found."));
+	kz_buf_puts(out, "</p>\n");
+	free(count);
+}
+
 static void html_export(const struct kz_config *cfg, const struct basket *b,
 			struct kz_buf *out)
 {
@@ -1015,6 +1257,7 @@ static void html_export(const struct kz_config *cfg, const struct basket *b,
 	char today[11];
 
 	html_head(out, cfg);
+	html_controls(out, cfg, b, order);
 	html_toc(out, cfg, b, order);
 	kz_buf_puts(out, "<main>\n");
 	if (b->nservices == 0) {
@@ -1052,9 +1295,7 @@ static void html_export(const struct kz_config *cfg, const struct basket *b,
 		free(line);
 	}
 	kz_buf_puts(out, "</p>\n</footer>\n<script>\n");
-	kz_buf_puts(out, html_script_head);
-	js_string(out, _("Search the basket"));
-	kz_buf_puts(out, html_script_tail);
+	kz_buf_puts(out, html_script);
 	kz_buf_puts(out, "</script>\n</body>\n</html>\n");
 	placed_free(order, b->nservices);
 }

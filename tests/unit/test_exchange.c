@@ -1013,6 +1013,28 @@ static void test_export_html(void **state)
 	assert_contains(h, "declaration signed on 2025-11-03");
 	assert_lacks(h, "Tylko dla zarządu");
 	assert_contains(h, "<footer>\n<p>Generated on 2026-03-15.</p>");
+	/* The search's words: folded as the program's search folds them,
+	 * the provider's names and the codes included, each word once (a
+	 * word that begins another is left out); no markup from data. */
+	assert_contains(h, "class=\"service\" data-groups=\";\" "
+			"data-search=\"zbiorka zywnosci wiecej pomoc materialna "
+			"fundacja promyk\">");
+	assert_contains(h, "data-groups=\";rodziny;rodzice;\" data-search=\""
+			"poradnictwo rodzinne rozmowa psychologiem rowniez");
+	assert_contains(h, "class=\"partner\" data-search=\"fundacja promyk ngo "
+			"edukacja\">");
+	/* The filters: the sections, and the target groups of the services
+	 * published (Dzieci is only for the archived one). */
+	assert_contains(h, "<div id=\"controls\" class=\"controls\" hidden>");
+	assert_contains(h, "<option value=\"k1\">Wsparcie rodziny</option>\n"
+			"<option value=\"k2\">Pomoc materialna i żywnościowa</option>");
+	assert_contains(h, "<option value=\"rodziny\">Rodziny z dziećmi</option>\n"
+			"<option value=\"rodzice\">Rodzice</option>\n</select>");
+	assert_lacks(h, "<option value=\"dzieci\">");
+	assert_contains(h, "data-template=\"Shown: {1} of {2} services and {3} "
+			"of {4} partners.\"");
+	assert_contains(h, "<p id=\"none\" class=\"none\" hidden>Nothing found.</p>");
+	assert_contains(h, "@media print{@page{size:A4;");
 	assert_true(strlen(h) > 7 &&
 		    strcmp(h + strlen(h) - 8, "</html>\n") == 0);
 	kz_buf_free(&out);
