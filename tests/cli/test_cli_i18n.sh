@@ -44,7 +44,7 @@ out_has "Bez polecenia koszyk otwiera program pełnoekranowy."
 out_has "Sprawy i plany:"
 # command names and options stay as they are typed
 out_has "  search [--json] ZAPYTANIE          szukaj usług, partnerów, osób do kontaktu,"
-out_has "  import csv services|partners PLIK  dodaj wiersze"
+out_has "  import csv services|partners PLIK [--separator ;|,] [--encoding KODOWANIE]"
 out_has "  -h, --help  ta pomoc"
 out_lacks "Cases and plans:"
 out_lacks "Usage"
@@ -89,7 +89,9 @@ err_has "dates.csv: wiersz 2, kolumna „valid_from”: „31.04.2026” to nie 
 err_has "RRRR-MM-DD"
 printf 'title;provider\nA;B\n' > semi.csv
 run_lang pl 2 --as akowalska -d pl.db import csv services semi.csv
-err_has "semi.csv: wiersz 1: kolumny są chyba rozdzielone średnikami"
+# Semicolons are what Polish Excel writes: read as such, and said so.
+out_has "Odczytano jako UTF-8, kolumny rozdzielone znakiem ';'."
+err_has "semi.csv: wiersz 2, kolumna „provider”: nie ma partnera o nazwie „B”"
 printf 'title,provider,color\nA,B,red\n' > unknown.csv
 run_lang pl 2 --as akowalska -d pl.db import csv services unknown.csv
 err_has "unknown.csv: wiersz 1, kolumna 3: nie ma kolumny o nazwie „color”"
