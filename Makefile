@@ -27,7 +27,8 @@ endif
 LIB_SRC   := $(sort $(wildcard src/core/*.c src/db/*.c src/io/*.c src/ui/*.c))
 MAIN_SRC  := src/cli/main.c $(sort $(filter-out src/cli/main.c,$(wildcard src/cli/*.c)))
 DEMO_DATA := basket cases meetings
-GEN_SRC   := $(BUILD)/gen/builtin_config.c $(DEMO_DATA:%=$(BUILD)/gen/demo_%.c)
+GEN_SRC   := $(BUILD)/gen/builtin_config.c $(DEMO_DATA:%=$(BUILD)/gen/demo_%.c) \
+             $(BUILD)/gen/hsds_datapackage.c
 GEN_OBJ   := $(GEN_SRC:.c=.o)
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_OBJ)
 MAIN_OBJ  := $(MAIN_SRC:%.c=$(BUILD)/%.o)
@@ -84,6 +85,11 @@ $(BUILD)/gen/builtin_config.c: config/koszyk.yaml tools/embed.sh
 $(BUILD)/gen/demo_%.c: data/demo/%.yaml tools/embed.sh
 	@mkdir -p $(dir $@)
 	$(Q)sh tools/embed.sh kz_demo_$*_yaml $< < $< > $@
+
+# The HSDS 3.0 data package description, written by export hsds.
+$(BUILD)/gen/hsds_datapackage.c: data/hsds/datapackage.json tools/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)sh tools/embed.sh kz_hsds_datapackage $< < $< > $@
 
 # Kept: the fuzz build compiles them too.
 .SECONDARY: $(GEN_SRC)

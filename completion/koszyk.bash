@@ -75,6 +75,7 @@ _koszyk()
 			"export json") words="--help -o" ;;
 			"export md") words="--help -o" ;;
 			"export html") words="--help -o" ;;
+			"export hsds") words="--help" ;;
 			"export xlsx") words="--help -o" ;;
 			"list cases") words="--help --json" ;;
 			"case open") words="--help" ;;
@@ -136,7 +137,7 @@ _koszyk()
 			"partner 0 ") words="history" ;;
 			"import 0 ") words="csv" ;;
 			"import 1 csv") words="services partners" ;;
-			"export 0 ") words="csv json md html xlsx" ;;
+			"export 0 ") words="csv json md html hsds xlsx" ;;
 			"export 1 csv") words="services partners" ;;
 			"case 0 ") words="open add share unshare" ;;
 			"case 1 add") words="member team plan diagnosis goal action review progress" ;;

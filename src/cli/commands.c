@@ -13,6 +13,7 @@
 #include "koszyk/buf.h"
 #include "koszyk/demo.h"
 #include "koszyk/exchange.h"
+#include "koszyk/hsds.h"
 #include "koszyk/i18n.h"
 #include "koszyk/partnership.h"
 #include "koszyk/defang.h"
@@ -409,6 +410,29 @@ static enum kz_status export_xlsx(struct kz_cli *cli, const struct kz_opts *a,
 	return st;
 }
 
+/* export hsds DIR: the files written and their rows. */
+static enum kz_status export_hsds(struct kz_cli *cli, const struct kz_opts *a,
+				  struct kz_error *err)
+{
+	struct kz_hsds_counts counts;
+	enum kz_status st;
+
+	if (a->output)
+		return kz_fail(err, KZ_INVALID,
+			       _("export hsds writes a folder of files: give the folder, not -o"));
+	st = kz_cli_open_db(cli, err);
+	if (st == KZ_OK)
+		st = kz_export_hsds(cli->db, &cli->cfg, a->pos[1], &counts, err);
+	if (st != KZ_OK)
+		return st;
+	printf(_("Written into %s (Open Referral HSDS 3.0, rows of each file):\n"),
+	       a->pos[1]);
+	for (size_t t = 0; t < KZ_HSDS_NTABLES; t++)
+		printf("  %-32s %zu\n", counts.file[t], counts.rows[t]);
+	printf("  %s\n", "datapackage.json");
+	return KZ_OK;
+}
+
 static bool is_csv_export(const struct kz_opts *a)
 {
 	return a->npos == 2 && strcmp(a->pos[0], "csv") == 0 &&
@@ -431,6 +455,8 @@ enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err)
 		return export_csv_excel(cli, &a, err);
 	if (a.npos == 1 && strcmp(a.pos[0], "xlsx") == 0)
 		return export_xlsx(cli, &a, err);
+	if (a.npos == 2 && strcmp(a.pos[0], "hsds") == 0)
+		return export_hsds(cli, &a, err);
 	if (is_csv_export(&a))
 		fmt = strcmp(a.pos[1], "services") == 0 ? KZ_EXPORT_CSV_SERVICES :
 			KZ_EXPORT_CSV_PARTNERS;
@@ -442,7 +468,7 @@ enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err)
 		fmt = KZ_EXPORT_HTML;
 	else
 		return kz_fail(err, KZ_INVALID,
-			       _("usage: koszyk export csv services|partners [--excel] [-o PATH], or export json|md|html|xlsx [-o PATH]"));
+			       _("usage: koszyk export csv services|partners [--excel] [-o PATH], export json|md|html|xlsx [-o PATH], or export hsds DIR"));
 	st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
 		st = kz_export(cli->db, &cli->cfg, fmt, &out, err);

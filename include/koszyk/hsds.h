@@ -1,0 +1,48 @@
+/* Open Referral HSDS 3.0: the basket in the tabular layout (CSV files and
+ * a datapackage.json), for other partnerships' and directories' tools. */
+#ifndef KOSZYK_HSDS_H
+#define KOSZYK_HSDS_H
+
+#include <stddef.h>
+
+#include "koszyk/config.h"
+#include "koszyk/db.h"
+#include "koszyk/status.h"
+
+/* The tables of the HSDS data package, in the order of its
+ * datapackage.json. */
+#define KZ_HSDS_NTABLES 21
+
+struct kz_hsds_counts {
+	const char *file[KZ_HSDS_NTABLES];  /* e.g. "services.csv" */
+	size_t rows[KZ_HSDS_NTABLES];
+};
+
+/* Write the published basket (active and suspended services, partners
+ * who have not left and every provider of such a service, their contact
+ * persons) into dir, which is made when missing: every file the data
+ * package names, a header row with all its columns and empty cells for
+ * what koszyk does not keep, and datapackage.json. Only those file names
+ * are written. Nothing about cases. counts (may be NULL) gets the rows of
+ * each file. A dir that cannot be made or written is KZ_INVALID. */
+enum kz_status kz_export_hsds(struct kz_db *db, const struct kz_config *cfg,
+			      const char *dir, struct kz_hsds_counts *counts,
+			      struct kz_error *err);
+
+/* Opening hours as HSDS schedule rows: "pn–pt 8:00–16:00",
+ * "wtorki 14:00–18:00", "pn 8:00–17:00, wt–pt 7:30–15:30",
+ * "pn, śr, pt 9:00–13:00", "codziennie 7:00–22:00". Each part of the
+ * text is days followed by one time range; a text with anything else
+ * gives no rows (the whole text is kept as the description anyway). */
+struct kz_hsds_hours {
+	char byday[32];    /* "MO,TU,WE,TH,FR" */
+	char opens_at[9];  /* "08:00:00" */
+	char closes_at[9];
+};
+
+/* The rows (at most max) in out; returns their number, 0 when the text
+ * is not understood as a whole. */
+size_t kz_hsds_parse_hours(const char *text, struct kz_hsds_hours *out,
+			   size_t max);
+
+#endif
