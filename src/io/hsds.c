@@ -734,11 +734,14 @@ static enum kz_status make_dir(const char *dir, struct kz_error *err)
 		return KZ_OK;
 	}
 	if (kz_mkdir_p(dir, 0755, err) != KZ_OK) {
+		/* A path through a file is bad usage; permission denied or a
+		 * full disk is the machine's trouble (exit 3). */
+		int e = errno;
 		char why[sizeof(err->msg)];
 
 		snprintf(why, sizeof(why), "%s", err->msg);
-		return kz_fail(err, KZ_INVALID, _("%s: cannot make the folder: %s"),
-			       dir, why);
+		return kz_fail(err, e == ENOTDIR || e == ENOENT ? KZ_INVALID : KZ_ENV,
+			       _("%s: cannot make the folder: %s"), dir, why);
 	}
 	return KZ_OK;
 }
@@ -754,7 +757,7 @@ static enum kz_status write_one(const char *dir, const char *name,
 		char why[sizeof(err->msg)];
 
 		snprintf(why, sizeof(why), "%s", err->msg);
-		st = kz_fail(err, KZ_INVALID, _("%s: cannot write: %s"), path, why);
+		st = kz_fail(err, KZ_ENV, _("%s: cannot write: %s"), path, why);
 	}
 	free(path);
 	return st;
