@@ -9,7 +9,7 @@
 
 run 0 -d base.db demo
 run 0 -d base.db list cases
-code=$(awk -F'\t' '$3 ~ /^akowalska/ && $2 !~ /zamkn|closed/ {print $1; exit}' out)
+code=$(awk -F'\t' '$3 ~ /\(akowalska\)$/ && $2 !~ /zamkn|closed/ {print $1; exit}' out)
 [ -n "$code" ] || fail "no open case of akowalska in the demo"
 run 0 -d base.db backup good.bak
 

@@ -24,7 +24,7 @@ chmod 755 "$WORK"
 
 run 0 -d base.db demo
 run 0 -d base.db list cases
-code=$(awk -F'\t' '$3 ~ /^akowalska/ && $2 !~ /zamkn|closed/ {print $1; exit}' out)
+code=$(awk -F'\t' '$3 ~ /\(akowalska\)$/ && $2 !~ /zamkn|closed/ {print $1; exit}' out)
 [ -n "$code" ] || fail "no open case of akowalska in the demo"
 run 0 -d base.db list services
 services=$(wc -l <out)
