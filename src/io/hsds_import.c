@@ -441,6 +441,10 @@ static void phones(struct hin *h)
 			continue;
 		cell(t, r, "id");
 		cell(t, r, link);
+		if (p->kind == KZ_KIND_CONTACT &&
+		    kz_str_eq(peek(t, r, "organization_id"),
+			      get_field(KZ_KIND_CONTACT, p->rec, "partner_id")))
+			cell(t, r, "organization_id");
 		if (kz_str_eq(peek(t, r, "type"), "voice"))
 			cell(t, r, "type");
 		number = phone_number(cell(t, r, "number"));
@@ -693,8 +697,9 @@ static enum kz_status service_row(struct hin *h, struct tab *t, size_t r,
 	places(h, s, s->id);
 	areas(h, s, s->id);
 	documents(h, s, s->id);
-	costs(h, s, s->id);
-	return hours(h, s, s->id, err);
+	if ((st = hours(h, s, s->id, err)) == KZ_OK)
+		costs(h, s, s->id);
+	return st;
 }
 
 static enum kz_status services(struct hin *h, struct kz_error *err)
