@@ -75,6 +75,7 @@ _koszyk()
 			"export json") words="--help -o" ;;
 			"export md") words="--help -o" ;;
 			"export html") words="--help -o" ;;
+			"import hsds") words="--help" ;;
 			"export hsds") words="--help" ;;
 			"export xlsx") words="--help -o" ;;
 			"list cases") words="--help --json" ;;
@@ -135,7 +136,7 @@ _koszyk()
 			case "$cmd ${#args[@]} ${args[0]-}" in
 			"list 0 ") words="services partners contacts cases meetings tasks conflicts dropped" ;;
 			"partner 0 ") words="history" ;;
-			"import 0 ") words="csv" ;;
+			"import 0 ") words="csv hsds" ;;
 			"import 1 csv") words="services partners" ;;
 			"export 0 ") words="csv json md html hsds xlsx" ;;
 			"export 1 csv") words="services partners" ;;

@@ -35,6 +35,9 @@ enum kz_status kz_partner_insert_with_id(struct kz_db *db,
 enum kz_status kz_service_insert_with_id(struct kz_db *db,
 					 struct kz_service *s,
 					 struct kz_error *err);
+enum kz_status kz_contact_insert_with_id(struct kz_db *db,
+					 struct kz_contact *c,
+					 struct kz_error *err);
 
 /* Archive (status "archived") and verify ("verified today by the current
  * user"); rev as above, 0 means "whatever is stored". */

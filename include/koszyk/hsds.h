@@ -13,6 +13,9 @@
  * datapackage.json. */
 #define KZ_HSDS_NTABLES 21
 
+/* The file of table t ("services.csv"), t < KZ_HSDS_NTABLES. */
+const char *kz_hsds_table_file(size_t t);
+
 struct kz_hsds_counts {
 	const char *file[KZ_HSDS_NTABLES];  /* e.g. "services.csv" */
 	size_t rows[KZ_HSDS_NTABLES];
@@ -27,6 +30,27 @@ struct kz_hsds_counts {
  * each file. A dir that cannot be made or written is KZ_INVALID. */
 enum kz_status kz_export_hsds(struct kz_db *db, const struct kz_config *cfg,
 			      const char *dir, struct kz_hsds_counts *counts,
+			      struct kz_error *err);
+
+/* import hsds DIR: what came in, and every column with values (and
+ * every table with rows) koszyk does not keep, one line each
+ * ("services.interpretation_services: 1 values not kept"). */
+struct kz_hsds_import_result {
+	size_t inserted, updated, unchanged;
+	char **warnings;
+	size_t nwarnings;
+};
+void kz_hsds_import_result_free(struct kz_hsds_import_result *res);
+
+/* Read the HSDS tabular files of dir (organizations.csv is needed; a
+ * missing other file is an empty table) into partners, contact persons
+ * and services, by id: a record whose id exists is updated in the fields
+ * HSDS holds, and only when one differs; a new id is inserted with it.
+ * One transaction: a bad cell is KZ_INVALID naming the file, the row and
+ * the column, and nothing is written. */
+enum kz_status kz_import_hsds(struct kz_db *db, const struct kz_config *cfg,
+			      const char *dir,
+			      struct kz_hsds_import_result *res,
 			      struct kz_error *err);
 
 /* Opening hours as HSDS schedule rows: "pn–pt 8:00–16:00",

@@ -132,6 +132,21 @@ const struct kz_cli_command kz_cli_commands[] = {
 		".B html\n"
 		"is one self-contained page (no external files) grouped by category and\n"
 		"readable on a phone, for the Lider's website.\n" },
+	{ "import", N_("hsds DIR"),
+	  N_("Open Referral HSDS 3.0 files into partners, contacts and services"),
+	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_import,
+		"Read the tabular files of an HSDS 3.0 data package (organizations.csv is\n"
+		"needed; a missing other file is an empty table): organizations as partners,\n"
+		"contacts as contact persons, phones as their phone, services with their\n"
+		"location names as place, schedule descriptions as hours, service areas,\n"
+		"required documents, cost options and the koszyk taxonomy's terms\n"
+		"(category, sector, target groups), the inverse of\n"
+		".BR \"export hsds\" .\n"
+		"A record whose id exists is updated in the fields HSDS holds, and only\n"
+		"when one differs: the same feed twice changes nothing. One transaction:\n"
+		"a bad cell names the file, the row and the column, and nothing is written.\n"
+		"Every column with values koszyk does not keep, and every table it does\n"
+		"not read, is named on the standard error with how many.\n" },
 	{ "export", N_("hsds DIR"),
 	  N_("the published basket as Open Referral HSDS 3.0 files"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_export,

@@ -344,6 +344,25 @@ static void tell_csv_format(const struct kz_import_result *res)
 	       kz_csv_encoding_name(res->format.encoding), res->format.separator);
 }
 
+/* import hsds DIR: what came in, then what was not kept (stderr). */
+static enum kz_status import_hsds(struct kz_cli *cli, const char *dir,
+				  struct kz_error *err)
+{
+	struct kz_hsds_import_result res = { 0 };
+	enum kz_status st = kz_cli_open_db(cli, err);
+
+	if (st == KZ_OK)
+		st = kz_import_hsds(cli->db, &cli->cfg, dir, &res, err);
+	if (st == KZ_OK) {
+		printf(_("Imported %s: %zu new, %zu updated, %zu unchanged.\n"),
+		       dir, res.inserted, res.updated, res.unchanged);
+		for (size_t i = 0; i < res.nwarnings; i++)
+			fprintf(stderr, "%s\n", res.warnings[i]);
+	}
+	kz_hsds_import_result_free(&res);
+	return st;
+}
+
 enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err)
 {
 	struct kz_opts a;
@@ -355,8 +374,10 @@ enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err)
 
 	if (st != KZ_OK)
 		return st;
+	if (a.npos == 2 && strcmp(a.pos[0], "hsds") == 0 && !a.separator && !a.encoding)
+		return import_hsds(cli, a.pos[1], err);
 	if (a.npos != 3 || strcmp(a.pos[0], "csv") != 0)
-		return kz_fail(err, KZ_INVALID, _("usage: koszyk import csv services|partners FILE [--separator ';'|','] [--encoding utf-8|cp1250]"));
+		return kz_fail(err, KZ_INVALID, _("usage: koszyk import csv services|partners FILE [--separator ';'|','] [--encoding utf-8|cp1250], or import hsds DIR"));
 	if (strcmp(a.pos[1], "services") == 0)
 		kind = KZ_KIND_SERVICE;
 	else if (strcmp(a.pos[1], "partners") == 0)

@@ -122,6 +122,16 @@ enum kz_status kz_contact_save(struct kz_db *db, struct kz_contact *c,
 	return st;
 }
 
+enum kz_status kz_contact_insert_with_id(struct kz_db *db, struct kz_contact *c,
+					 struct kz_error *err)
+{
+	enum kz_status st = check_contact(db, c, err);
+
+	if (st == KZ_OK)
+		st = kz_record_insert(db, CONTACTS, c, c->name, err);
+	return st;
+}
+
 enum kz_status kz_contact_get(struct kz_db *db, const char *id,
 			      struct kz_contact *out, struct kz_error *err)
 {

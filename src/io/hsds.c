@@ -147,6 +147,11 @@ static const struct hsds_table tables[] = {
 _Static_assert(sizeof(tables) / sizeof(tables[0]) == KZ_HSDS_NTABLES,
 	       "every table of the data package");
 
+const char *kz_hsds_table_file(size_t t)
+{
+	return t < KZ_HSDS_NTABLES ? tables[t].path : NULL;
+}
+
 enum {
 	T_ORGANIZATION, T_PROGRAM, T_SERVICE, T_ATTRIBUTE,
 	T_SERVICE_AT_LOCATION, T_LOCATION, T_PHONE, T_CONTACT, T_ADDRESS,

@@ -117,7 +117,7 @@ completes "cases conflicts contacts" koszyk list c
 completes "--all --help --json" koszyk list services --
 completes "--sector --status" koszyk list partners --s
 completes "services" koszyk -d x.db export csv s
-completes "csv" koszyk import ""
+completes "csv hsds" koszyk import ""
 completes "partners services" koszyk import csv ""
 completes "html md text" koszyk plan R/2026/001 --format ""
 completes "csv html json text" koszyk report stale --format ""

@@ -1,0 +1,865 @@
+/* import hsds DIR: Open Referral HSDS 3.0 tabular files into partners,
+ * contact persons and services, by id, in one transaction. The inverse
+ * of export hsds (hsds.c): organizations → partners, contacts → contact
+ * persons, phones → their phone, services → services with their place
+ * (locations), hours (schedules), area, required documents, cost options
+ * and the koszyk taxonomy's terms (category:, sector:, target_group:).
+ *
+ * Every cell that is read into a record is marked; every cell with a
+ * value left unmarked is counted and named in a warning, so that nothing
+ * is dropped silently. */
+#include "koszyk/hsds.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "koszyk/basket.h"
+#include "koszyk/buf.h"
+#include "koszyk/csv.h"
+#include "koszyk/i18n.h"
+#include "koszyk/kinds.h"
+#include "koszyk/model.h"
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+
+/* One file of the feed, whole, and which of its cells went somewhere. */
+struct tab {
+	const char *file;
+	char **hdr;
+	size_t ncol;
+	char **cells;  /* nrows * ncol */
+	size_t *line;  /* the row number of each row (the header is 1) */
+	size_t nrows;
+	bool *kept;    /* nrows * ncol */
+	bool read;
+};
+
+enum {
+	O_ORG, O_SERVICE, O_ATTRIBUTE, O_SAL, O_LOCATION, O_PHONE, O_CONTACT,
+	O_SCHEDULE, O_AREA, O_DOCUMENT, O_TERM, O_COST, O_TAXONOMY, O_NTABS
+};
+static const char *const tab_files[O_NTABS] = {
+	"organizations.csv", "services.csv", "attributes.csv",
+	"service_at_location.csv", "locations.csv", "phones.csv",
+	"contacts.csv", "schedules.csv", "service_areas.csv",
+	"required_documents.csv", "taxonomy_terms.csv", "cost_options.csv",
+	"taxonomies.csv",
+};
+
+/* The fields that are one column each: the one mapping of both ways
+ * that needs no rule (export hsds writes the same pairs). */
+static const struct field_map {
+	enum kz_kind kind;
+	const char *column;
+	const char *field;
+} field_maps[] = {
+	{ KZ_KIND_PARTNER, "name", "name" },
+	{ KZ_KIND_PARTNER, "alternate_name", "short_name" },
+	{ KZ_KIND_PARTNER, "email", "email" },
+	{ KZ_KIND_PARTNER, "website", "website" },
+	{ KZ_KIND_CONTACT, "name", "name" },
+	{ KZ_KIND_CONTACT, "title", "position" },
+	{ KZ_KIND_CONTACT, "email", "email" },
+	{ KZ_KIND_SERVICE, "name", "title" },
+	{ KZ_KIND_SERVICE, "description", "description" },
+	{ KZ_KIND_SERVICE, "application_process", "how_to_get" },
+	{ KZ_KIND_SERVICE, "fees_description", "cost" },
+	{ KZ_KIND_SERVICE, "wait_time", "waiting_time" },
+	{ KZ_KIND_SERVICE, "eligibility_description", "access_conditions" },
+};
+
+/* A record to save: new (orig NULL) or an update of orig. */
+struct pending {
+	enum kz_kind kind;
+	void *rec;
+	void *orig;
+	struct tab *t;
+	size_t r;
+};
+
+struct hin {
+	struct kz_db *db;
+	const struct kz_config *cfg;
+	struct tab t[KZ_HSDS_NTABLES];
+	struct tab *o[O_NTABS];
+	struct pending *p;
+	size_t np;
+	struct kz_hsds_import_result *res;
+};
+
+/* --- reading the files ------------------------------------------------- */
+
+static void tab_free(struct tab *t)
+{
+	for (size_t i = 0; i < t->ncol; i++)
+		free(t->hdr[i]);
+	for (size_t i = 0; i < t->nrows * t->ncol; i++)
+		free(t->cells[i]);
+	free(t->hdr);
+	free(t->cells);
+	free(t->line);
+	free(t->kept);
+}
+
+static void tab_push(struct tab *t, char **v, size_t line)
+{
+	t->cells = xreallocarray(t->cells, (t->nrows + 1) * (t->ncol ? t->ncol : 1),
+				 sizeof(char *));
+	t->line = xreallocarray(t->line, t->nrows + 1, sizeof(size_t));
+	for (size_t i = 0; i < t->ncol; i++)
+		t->cells[t->nrows * t->ncol + i] = xstrdup(kz_trim(v[i]));
+	t->line[t->nrows++] = line;
+}
+
+static enum kz_status tab_parse(struct tab *t, const char *data, size_t len,
+				struct kz_error *err)
+{
+	struct kz_csv_reader *r = kz_csv_open(data, len, t->file);
+	char **v;
+	size_t n;
+	enum kz_status st = kz_csv_next(r, &v, &n, err);
+
+	if (st == KZ_OK) {
+		t->hdr = xcalloc(n ? n : 1, sizeof(char *));
+		for (size_t i = 0; i < n; i++)
+			t->hdr[i] = xstrdup(kz_trim(v[i]));
+		t->ncol = n;
+		kz_csv_set_columns(r, (const char *const *)t->hdr, n);
+		while ((st = kz_csv_next(r, &v, &n, err)) == KZ_OK)
+			tab_push(t, v, kz_csv_row(r));
+	}
+	kz_csv_close(r);
+	t->kept = xcalloc(t->nrows * t->ncol + 1, sizeof(bool));
+	return st == KZ_NOT_FOUND ? KZ_OK : st;
+}
+
+/* A missing file is an empty table, except organizations.csv. */
+static enum kz_status tab_load(const char *dir, struct tab *t, bool required,
+			       struct kz_error *err)
+{
+	char *path = xasprintf("%s/%s", dir, t->file), *data = NULL;
+	size_t len = 0;
+	struct stat sb;
+	enum kz_status st = KZ_OK;
+
+	if (stat(path, &sb) != 0) {
+		if (required)
+			st = kz_fail(err, KZ_INVALID,
+				     _("%s: missing — an HSDS folder has organizations.csv and the other tables of its data package"),
+				     path);
+		t->kept = xcalloc(1, sizeof(bool));
+		free(path);
+		return st;
+	}
+	st = kz_read_file(path, &data, &len, err);
+	if (st == KZ_OK)
+		st = tab_parse(t, data, len, err);
+	else if (err)
+		err->status = st = KZ_INVALID;
+	free(data);
+	free(path);
+	return st;
+}
+
+static size_t col_of(const struct tab *t, const char *col)
+{
+	for (size_t i = 0; i < t->ncol; i++)
+		if (strcmp(t->hdr[i], col) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* The cell (never NULL; "" when the file has no such column), kept. */
+static const char *cell(struct tab *t, size_t r, const char *col)
+{
+	size_t c = col_of(t, col);
+
+	t->read = true;
+	if (c == SIZE_MAX)
+		return "";
+	t->kept[r * t->ncol + c] = true;
+	return t->cells[r * t->ncol + c];
+}
+
+/* The cell, not (yet) kept: a link to be followed. */
+static const char *peek(const struct tab *t, size_t r, const char *col)
+{
+	size_t c = col_of(t, col);
+
+	return c == SIZE_MAX ? "" : t->cells[r * t->ncol + c];
+}
+
+static enum kz_status fail_cell(struct tab *t, size_t r, const char *col,
+				struct kz_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static enum kz_status fail_cell(struct tab *t, size_t r, const char *col,
+				struct kz_error *err, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return kz_fail(err, KZ_INVALID, _("%s: row %zu, column %s: %s"),
+		       t->file, t->line[r], col, msg);
+}
+
+/* The row whose column col is value, from row 0 on; SIZE_MAX if none. */
+static size_t find_row(const struct tab *t, const char *col, const char *value)
+{
+	for (size_t r = 0; *value && r < t->nrows; r++)
+		if (strcmp(peek(t, r, col), value) == 0)
+			return r;
+	return SIZE_MAX;
+}
+
+/* --- records -------------------------------------------------------------- */
+
+static void set_field(enum kz_kind kind, void *rec, const char *field,
+		      const char *value)
+{
+	const struct kz_kind_info *k = kz_kind_of(kind);
+	char **slot = kz_field_slot(rec, kz_field_find(k->fields, *k->nfields, field));
+
+	kz_str_set(slot, *value ? value : NULL);
+}
+
+static const char *get_field(enum kz_kind kind, void *rec, const char *field)
+{
+	const struct kz_kind_info *k = kz_kind_of(kind);
+	const char *v = *kz_field_slot(rec, kz_field_find(k->fields, *k->nfields, field));
+
+	return v ? v : "";
+}
+
+static void apply_maps(enum kz_kind kind, struct tab *t, size_t r, void *rec)
+{
+	for (size_t i = 0; i < sizeof(field_maps) / sizeof(field_maps[0]); i++)
+		if (field_maps[i].kind == kind && col_of(t, field_maps[i].column) != SIZE_MAX)
+			set_field(kind, rec, field_maps[i].field,
+				  cell(t, r, field_maps[i].column));
+}
+
+static bool same_fields(enum kz_kind kind, void *a, void *b)
+{
+	const struct kz_kind_info *k = kz_kind_of(kind);
+
+	for (size_t i = 0; i < *k->nfields; i++) {
+		const char *x = *kz_field_slot(a, &k->fields[i]);
+		const char *y = *kz_field_slot(b, &k->fields[i]);
+
+		if (!(kz_str_empty(x) && kz_str_empty(y)) && !kz_str_eq(x, y))
+			return false;
+	}
+	return true;
+}
+
+/* The record with the row's id (cell "id"): loaded when it exists. */
+static enum kz_status pend(struct hin *h, enum kz_kind kind, struct tab *t,
+			   size_t r, struct pending **out, struct kz_error *err)
+{
+	const struct kz_kind_info *k = kz_kind_of(kind);
+	char id[KZ_ID_LEN + 1];
+	const char *raw = cell(t, r, "id");
+	struct pending *p;
+	enum kz_status st;
+
+	if (strlen(raw) != KZ_ID_LEN)
+		return fail_cell(t, r, "id", err, _("\"%s\" is not a valid id (an id looks like 0f8fad5b-d9cb-469f-a165-70867728950e)"), raw);
+	for (size_t i = 0; i <= KZ_ID_LEN; i++)
+		id[i] = (char)tolower((unsigned char)raw[i]);
+	if (!kz_is_uuid(id))
+		return fail_cell(t, r, "id", err, _("\"%s\" is not a valid id (an id looks like 0f8fad5b-d9cb-469f-a165-70867728950e)"), raw);
+	h->p = xreallocarray(h->p, h->np + 1, sizeof(*h->p));
+	p = &h->p[h->np++];
+	memset(p, 0, sizeof(*p));
+	p->kind = kind;
+	p->rec = kz_record_new(kind);
+	p->t = t;
+	p->r = r;
+	st = k->get(h->db, id, p->rec, err);
+	if (st == KZ_OK)
+		p->orig = kz_record_dup(kind, p->rec);
+	else if (st == KZ_NOT_FOUND && err)
+		kz_error_clear(err);
+	memcpy((char *)p->rec + k->id_offset, id, KZ_ID_LEN + 1);
+	*out = p;
+	return st == KZ_NOT_FOUND ? KZ_OK : st;
+}
+
+static struct pending *pending_of(struct hin *h, enum kz_kind kind, const char *id)
+{
+	for (size_t i = 0; *id && i < h->np; i++)
+		if (h->p[i].kind == kind &&
+		    strcasecmp(kz_record_id(kind, h->p[i].rec), id) == 0)
+			return &h->p[i];
+	return NULL;
+}
+
+/* An organization of the feed or a partner of the database. */
+static bool partner_known(struct hin *h, const char *id)
+{
+	struct kz_partner p = { 0 };
+	bool ok;
+
+	if (!*id)
+		return false;
+	if (pending_of(h, KZ_KIND_PARTNER, id))
+		return true;
+	ok = kz_partner_get(h->db, id, &p, NULL) == KZ_OK;
+	kz_partner_clear(&p);
+	return ok;
+}
+
+/* --- organizations, contacts, phones ------------------------------------------ */
+
+/* legal_status: a kind of partner of the configuration, by label or code. */
+static void partner_kind(struct hin *h, struct tab *t, size_t r,
+			 struct kz_partner *p)
+{
+	const char *v = peek(t, r, "legal_status");
+	const struct kz_items *kinds = &h->cfg->partner_kinds;
+
+	for (size_t i = 0; *v && i < kinds->n; i++)
+		if (kz_str_eq(kinds->v[i].label, v) || kz_str_eq(kinds->v[i].code, v)) {
+			kz_str_set(&p->kind, kinds->v[i].code);
+			cell(t, r, "legal_status");
+			return;
+		}
+}
+
+/* description is the role; export writes the kind or the name when the
+ * role is empty, and those are no role. */
+static void partner_role(struct hin *h, struct tab *t, size_t r,
+			 struct kz_partner *p)
+{
+	const char *d = cell(t, r, "description");
+	const char *kind = kz_items_label(&h->cfg->partner_kinds, p->kind);
+
+	if (kz_str_eq(d, p->name) || (kind && kz_str_eq(d, kind)))
+		d = "";
+	kz_str_set(&p->role, *d ? d : NULL);
+}
+
+static enum kz_status organizations(struct hin *h, struct kz_error *err)
+{
+	struct tab *t = h->o[O_ORG];
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct pending *p;
+		struct kz_partner *rec;
+		enum kz_status st = pend(h, KZ_KIND_PARTNER, t, r, &p, err);
+
+		if (st != KZ_OK)
+			return st;
+		rec = p->rec;
+		apply_maps(KZ_KIND_PARTNER, t, r, rec);
+		partner_kind(h, t, r, rec);
+		partner_role(h, t, r, rec);
+	}
+	return KZ_OK;
+}
+
+/* The partner of a contact: its organization, or the provider of its
+ * service. */
+static const char *contact_partner(struct hin *h, struct tab *t, size_t r)
+{
+	const char *org = peek(t, r, "organization_id");
+	const char *svc = peek(t, r, "service_id");
+	struct tab *s = h->o[O_SERVICE];
+	size_t sr;
+
+	if (partner_known(h, org))
+		return cell(t, r, "organization_id");
+	sr = find_row(s, "id", svc);
+	if (sr != SIZE_MAX && partner_known(h, peek(s, sr, "organization_id"))) {
+		cell(t, r, "service_id");
+		return peek(s, sr, "organization_id");
+	}
+	return NULL;
+}
+
+static enum kz_status contacts(struct hin *h, struct kz_error *err)
+{
+	struct tab *t = h->o[O_CONTACT];
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct pending *p;
+		const char *partner = contact_partner(h, t, r);
+		enum kz_status st;
+
+		if (!partner)
+			return fail_cell(t, r, "organization_id", err,
+					 _("\"%s\": no organization with this id in organizations.csv or in the database (nor the provider of the contact's service)"),
+					 peek(t, r, "organization_id"));
+		if ((st = pend(h, KZ_KIND_CONTACT, t, r, &p, err)) != KZ_OK)
+			return st;
+		apply_maps(KZ_KIND_CONTACT, t, r, p->rec);
+		set_field(KZ_KIND_CONTACT, p->rec, "partner_id", partner);
+	}
+	return KZ_OK;
+}
+
+/* "\"+48 12 345 67 89\"" as the official example has it: no quotes. */
+static char *phone_number(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n >= 2 && v[0] == '"' && v[n - 1] == '"')
+		return xasprintf("%.*s", (int)(n - 2), v + 1);
+	return xstrdup(v);
+}
+
+/* A phone goes to its contact person, or else to its organization. */
+static void phones(struct hin *h)
+{
+	struct tab *t = h->o[O_PHONE];
+
+	/* The feed holds the phones: one it no longer has is gone. */
+	for (size_t i = 0; i < h->np; i++)
+		if (h->p[i].kind != KZ_KIND_SERVICE)
+			set_field(h->p[i].kind, h->p[i].rec, "phone", "");
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct pending *p = pending_of(h, KZ_KIND_CONTACT, peek(t, r, "contact_id"));
+		const char *link = "contact_id";
+		char *number;
+
+		if (!p && !*peek(t, r, "contact_id")) {
+			p = pending_of(h, KZ_KIND_PARTNER, peek(t, r, "organization_id"));
+			link = "organization_id";
+		}
+		if (!p || !*peek(t, r, "number"))
+			continue;
+		cell(t, r, "id");
+		cell(t, r, link);
+		if (p->kind == KZ_KIND_CONTACT &&
+		    kz_str_eq(peek(t, r, "organization_id"),
+			      get_field(KZ_KIND_CONTACT, p->rec, "partner_id")))
+			cell(t, r, "organization_id");
+		if (kz_str_eq(peek(t, r, "type"), "voice"))
+			cell(t, r, "type");
+		number = phone_number(cell(t, r, "number"));
+		set_field(p->kind, p->rec, "phone", number);
+		free(number);
+	}
+}
+
+/* --- services ---------------------------------------------------------------- */
+
+static enum kz_status service_status(struct tab *t, size_t r,
+				     struct kz_service *s, struct kz_error *err)
+{
+	static const char *const map[][2] = {
+		{ "active", "active" }, { "temporarily closed", "suspended" },
+		{ "inactive", "suspended" }, { "defunct", "archived" },
+	};
+	const char *v = cell(t, r, "status");
+
+	if (!*v) {
+		if (kz_str_empty(s->status))
+			kz_str_set(&s->status, "active");
+		return KZ_OK;
+	}
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(v, map[i][0]) == 0) {
+			kz_str_set(&s->status, map[i][1]);
+			return KZ_OK;
+		}
+	return fail_cell(t, r, "status", err,
+			 _("\"%s\" is not an HSDS status (active, inactive, defunct, temporarily closed)"), v);
+}
+
+static enum kz_status date_cell(struct tab *t, size_t r, const char *col,
+				char **slot, struct kz_error *err)
+{
+	const char *v = cell(t, r, col);
+
+	if (*v && !kz_date_valid(v))
+		return fail_cell(t, r, col, err, _("\"%s\" is not a date (YYYY-MM-DD)"), v);
+	kz_str_set(slot, *v ? v : NULL);
+	return KZ_OK;
+}
+
+/* Append text to a list in *slot, sep between, unless it is there. */
+static void add_to(char **slot, const char *text, const char *sep)
+{
+	char *s;
+
+	if (!*text || (*slot && strstr(*slot, text)))
+		return;
+	s = *slot && **slot ? xasprintf("%s%s%s", *slot, sep, text) : xstrdup(text);
+	free(*slot);
+	*slot = s;
+}
+
+/* The places: the names of the service's locations. */
+static void places(struct hin *h, struct kz_service *s, const char *id)
+{
+	struct tab *sal = h->o[O_SAL], *loc = h->o[O_LOCATION];
+
+	kz_str_set(&s->place, NULL);
+	for (size_t r = 0; r < sal->nrows; r++) {
+		size_t lr;
+
+		if (strcmp(peek(sal, r, "service_id"), id) != 0)
+			continue;
+		lr = find_row(loc, "id", peek(sal, r, "location_id"));
+		if (lr == SIZE_MAX || !*peek(loc, lr, "name"))
+			continue;
+		cell(sal, r, "id");
+		cell(sal, r, "service_id");
+		cell(sal, r, "location_id");
+		cell(loc, lr, "id");
+		if (kz_str_eq(peek(loc, lr, "location_type"), "physical"))
+			cell(loc, lr, "location_type");
+		add_to(&s->place, cell(loc, lr, "name"), "; ");
+	}
+}
+
+/* Hours are the schedules' description (the weekly rows export writes
+ * are made from it); valid_from and valid_to the service's. */
+static enum kz_status hours(struct hin *h, struct kz_service *s, const char *id,
+			    struct kz_error *err)
+{
+	static const char *const derived[] = { "freq", "byday", "opens_at", "closes_at" };
+	struct tab *t = h->o[O_SCHEDULE];
+	enum kz_status st = KZ_OK;
+
+	kz_str_set(&s->hours, NULL);
+	for (size_t r = 0; st == KZ_OK && r < t->nrows; r++) {
+		if (strcmp(peek(t, r, "service_id"), id) != 0 || !*peek(t, r, "description"))
+			continue;
+		cell(t, r, "id");
+		cell(t, r, "service_id");
+		add_to(&s->hours, cell(t, r, "description"), "; ");
+		for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
+			cell(t, r, derived[i]);
+		st = date_cell(t, r, "valid_from", &s->valid_from, err);
+		if (st == KZ_OK)
+			st = date_cell(t, r, "valid_to", &s->valid_to, err);
+	}
+	return st;
+}
+
+static void areas(struct hin *h, struct kz_service *s, const char *id)
+{
+	struct tab *t = h->o[O_AREA];
+
+	kz_str_set(&s->area, NULL);
+	for (size_t r = 0; r < t->nrows; r++)
+		if (strcmp(peek(t, r, "service_id"), id) == 0 && *peek(t, r, "name")) {
+			cell(t, r, "id");
+			cell(t, r, "service_id");
+			add_to(&s->area, cell(t, r, "name"), "; ");
+		}
+}
+
+/* Documents not yet named in the access conditions join them on a line
+ * "Dokumenty: a; b" (the line export hsds reads them from). */
+static void documents(struct hin *h, struct kz_service *s, const char *id)
+{
+	struct tab *t = h->o[O_DOCUMENT];
+	char *missing = NULL;
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *doc;
+
+		if (strcmp(peek(t, r, "service_id"), id) != 0 || !*peek(t, r, "document"))
+			continue;
+		cell(t, r, "id");
+		cell(t, r, "service_id");
+		doc = cell(t, r, "document");
+		if (!s->access_conditions || !strstr(s->access_conditions, doc))
+			add_to(&missing, doc, "; ");
+	}
+	if (missing) {
+		char *line = xasprintf("Dokumenty: %s", missing);
+
+		add_to(&s->access_conditions, line, "\n");
+		free(line);
+		free(missing);
+	}
+}
+
+/* The cost when fees_description is empty: the cost options. */
+static void costs(struct hin *h, struct kz_service *s, const char *id)
+{
+	static const char *const dates[] = { "valid_from", "valid_to" };
+	struct tab *t = h->o[O_COST];
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (strcmp(peek(t, r, "service_id"), id) != 0 || !*peek(t, r, "option"))
+			continue;
+		/* What export writes: the cost itself, its amount and dates. */
+		if (kz_str_empty(s->cost) || kz_str_eq(s->cost, peek(t, r, "option"))) {
+			cell(t, r, "id");
+			cell(t, r, "service_id");
+			kz_str_set(&s->cost, cell(t, r, "option"));
+			if (kz_str_eq(peek(t, r, "currency"), "PLN")) {
+				cell(t, r, "currency");
+				cell(t, r, "amount");
+			}
+			for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++)
+				if (kz_str_eq(peek(t, r, dates[i]),
+					      get_field(KZ_KIND_SERVICE, s, dates[i])))
+					cell(t, r, dates[i]);
+		}
+	}
+}
+
+/* --- the koszyk taxonomy --------------------------------------------------------- */
+
+/* An attribute whose term's code is "category:CODE", "sector:CODE" or
+ * "target_group:CODE" with a configured code sets that field. */
+static void terms(struct hin *h, struct kz_service *s, const char *id)
+{
+	static const struct { const char *prefix; enum kz_vocab vocab; } vocabs[] = {
+		{ "category:", KZ_VOCAB_CATEGORIES }, { "sector:", KZ_VOCAB_SECTORS },
+		{ "target_group:", KZ_VOCAB_TARGET_GROUPS },
+	};
+	struct tab *a = h->o[O_ATTRIBUTE], *tt = h->o[O_TERM];
+
+	for (size_t r = 0; r < a->nrows; r++) {
+		size_t tr;
+		const char *code;
+
+		if (strcmp(peek(a, r, "link_id"), id) != 0)
+			continue;
+		tr = find_row(tt, "id", peek(a, r, "taxonomy_term_id"));
+		code = tr == SIZE_MAX ? "" : peek(tt, tr, "code");
+		for (size_t v = 0; v < sizeof(vocabs) / sizeof(vocabs[0]); v++) {
+			const char *c = code + strlen(vocabs[v].prefix);
+
+			if (strncmp(code, vocabs[v].prefix, strlen(vocabs[v].prefix)) != 0 ||
+			    !kz_items_find(kz_config_vocab(h->cfg, vocabs[v].vocab), c))
+				continue;
+			for (size_t i = 0; i < tt->ncol; i++)
+				cell(tt, tr, tt->hdr[i]);
+			for (size_t i = 0; i < a->ncol; i++)
+				cell(a, r, a->hdr[i]);
+			if (v == 0)
+				kz_str_set(&s->category, c);
+			else if (v == 1)
+				kz_str_set(&s->sector, c);
+			else
+				add_to(&s->target_groups, c, ";");
+		}
+	}
+}
+
+/* The taxonomy "koszyk" is the configuration's: its rows are kept there. */
+static void koszyk_taxonomy(struct hin *h)
+{
+	struct tab *t = h->o[O_TAXONOMY];
+
+	for (size_t r = 0; r < t->nrows; r++)
+		if (kz_str_eq(peek(t, r, "name"), "koszyk"))
+			for (size_t i = 0; i < t->ncol; i++)
+				cell(t, r, t->hdr[i]);
+}
+
+static enum kz_status service_row(struct hin *h, struct tab *t, size_t r,
+				  struct kz_error *err)
+{
+	struct pending *p;
+	struct kz_service *s;
+	const char *org = peek(t, r, "organization_id");
+	enum kz_status st;
+
+	if (!partner_known(h, org))
+		return fail_cell(t, r, "organization_id", err,
+				 _("\"%s\": no organization with this id in organizations.csv or in the database"),
+				 org);
+	if ((st = pend(h, KZ_KIND_SERVICE, t, r, &p, err)) != KZ_OK)
+		return st;
+	s = p->rec;
+	kz_str_set(&s->provider_id, cell(t, r, "organization_id"));
+	if (kz_str_empty(s->kind))
+		kz_str_set(&s->kind, "service");
+	apply_maps(KZ_KIND_SERVICE, t, r, s);
+	if ((st = service_status(t, r, s, err)) == KZ_OK)
+		st = date_cell(t, r, "assured_date", &s->verified_on, err);
+	if (st != KZ_OK)
+		return st;
+	kz_str_set(&s->category, NULL);
+	kz_str_set(&s->sector, NULL);
+	kz_str_set(&s->target_groups, NULL);
+	terms(h, s, s->id);
+	places(h, s, s->id);
+	areas(h, s, s->id);
+	documents(h, s, s->id);
+	if ((st = hours(h, s, s->id, err)) == KZ_OK)
+		costs(h, s, s->id);
+	return st;
+}
+
+static enum kz_status services(struct hin *h, struct kz_error *err)
+{
+	enum kz_status st = KZ_OK;
+
+	for (size_t r = 0; st == KZ_OK && r < h->o[O_SERVICE]->nrows; r++)
+		st = service_row(h, h->o[O_SERVICE], r, err);
+	return st;
+}
+
+/* --- saving -------------------------------------------------------------------- */
+
+static enum kz_status save_one(struct hin *h, struct pending *p,
+			       struct kz_error *err)
+{
+	enum kz_status st;
+
+	if (p->orig && same_fields(p->kind, p->orig, p->rec)) {
+		h->res->unchanged++;
+		return KZ_OK;
+	}
+	if (p->orig)
+		st = kz_record_save(h->db, h->cfg, p->kind, p->rec, err);
+	else if (p->kind == KZ_KIND_PARTNER)
+		st = kz_partner_insert_with_id(h->db, p->rec, err);
+	else if (p->kind == KZ_KIND_CONTACT)
+		st = kz_contact_insert_with_id(h->db, p->rec, err);
+	else
+		st = kz_service_insert_with_id(h->db, p->rec, err);
+	if (st != KZ_OK) {
+		if (err)
+			kz_error_prefix(err, _("%s: row %zu: "), p->t->file, p->t->line[p->r]);
+		return st;
+	}
+	if (p->orig)
+		h->res->updated++;
+	else
+		h->res->inserted++;
+	return KZ_OK;
+}
+
+/* Partners first, then their contact persons, then services. */
+static enum kz_status save_all(struct hin *h, struct kz_error *err)
+{
+	static const enum kz_kind order[] = { KZ_KIND_PARTNER, KZ_KIND_CONTACT, KZ_KIND_SERVICE };
+	enum kz_status st = KZ_OK;
+
+	for (size_t k = 0; k < 3; k++)
+		for (size_t i = 0; st == KZ_OK && i < h->np; i++)
+			if (h->p[i].kind == order[k])
+				st = save_one(h, &h->p[i], err);
+	return st;
+}
+
+/* --- warnings --------------------------------------------------------------------- */
+
+static void warn(struct kz_hsds_import_result *res, char *line)
+{
+	res->warnings = xreallocarray(res->warnings, res->nwarnings + 1, sizeof(char *));
+	res->warnings[res->nwarnings++] = line;
+}
+
+static void table_warnings(struct kz_hsds_import_result *res, const struct tab *t)
+{
+	int base = (int)(strlen(t->file) - strlen(".csv"));
+
+	if (!t->read && t->nrows) {
+		warn(res, xasprintf(_("%.*s: %zu rows not kept"), base, t->file, t->nrows));
+		return;
+	}
+	for (size_t c = 0; c < t->ncol; c++) {
+		size_t n = 0;
+
+		for (size_t r = 0; r < t->nrows; r++)
+			n += !t->kept[r * t->ncol + c] && *t->cells[r * t->ncol + c];
+		if (n)
+			warn(res, xasprintf(_("%.*s.%s: %zu values not kept"), base,
+					    t->file, t->hdr[c], n));
+	}
+}
+
+void kz_hsds_import_result_free(struct kz_hsds_import_result *res)
+{
+	for (size_t i = 0; i < res->nwarnings; i++)
+		free(res->warnings[i]);
+	free(res->warnings);
+	memset(res, 0, sizeof(*res));
+}
+
+/* --- the whole ---------------------------------------------------------------------- */
+
+static enum kz_status load_all(struct hin *h, const char *dir, struct kz_error *err)
+{
+	enum kz_status st = KZ_OK;
+
+	for (size_t i = 0; st == KZ_OK && i < KZ_HSDS_NTABLES; i++) {
+		h->t[i].file = kz_hsds_table_file(i);
+		st = tab_load(dir, &h->t[i], strcmp(h->t[i].file, "organizations.csv") == 0, err);
+		for (size_t o = 0; o < O_NTABS; o++)
+			if (strcmp(tab_files[o], h->t[i].file) == 0)
+				h->o[o] = &h->t[i];
+	}
+	return st;
+}
+
+static void hin_free(struct hin *h)
+{
+	for (size_t i = 0; i < h->np; i++) {
+		kz_record_free(h->p[i].kind, h->p[i].rec);
+		kz_record_free(h->p[i].kind, h->p[i].orig);
+	}
+	free(h->p);
+	for (size_t i = 0; i < KZ_HSDS_NTABLES; i++)
+		tab_free(&h->t[i]);
+}
+
+static enum kz_status import_all(struct hin *h, struct kz_error *err)
+{
+	enum kz_status st = organizations(h, err);
+
+	if (st == KZ_OK)
+		st = contacts(h, err);
+	if (st == KZ_OK)
+		phones(h);
+	if (st == KZ_OK)
+		st = services(h, err);
+	if (st == KZ_OK) {
+		koszyk_taxonomy(h);
+		st = save_all(h, err);
+	}
+	return st;
+}
+
+enum kz_status kz_import_hsds(struct kz_db *db, const struct kz_config *cfg,
+			      const char *dir,
+			      struct kz_hsds_import_result *res,
+			      struct kz_error *err)
+{
+	struct hin h;
+	enum kz_status st;
+
+	memset(&h, 0, sizeof(h));
+	memset(res, 0, sizeof(*res));
+	h.db = db;
+	h.cfg = cfg;
+	h.res = res;
+	st = load_all(&h, dir, err);
+	if (st == KZ_OK && (st = kz_db_begin(db, err)) == KZ_OK) {
+		st = import_all(&h, err);
+		if (st == KZ_OK)
+			st = kz_db_commit(db, err);
+		else
+			kz_db_rollback(db);
+	}
+	if (st == KZ_OK)
+		for (size_t i = 0; i < KZ_HSDS_NTABLES; i++)
+			table_warnings(res, &h.t[i]);
+	else
+		res->inserted = res->updated = res->unchanged = 0;
+	hin_free(&h);
+	return st;
+}
