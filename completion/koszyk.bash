@@ -27,7 +27,7 @@ _koszyk()
 		case $prev in
 		-d|-c) _koszyk_files ;;
 		--as) ;;
-		*) mapfile -t COMPREPLY < <(compgen -W "init demo search list partner import export check case plan gdpr report meeting task sync conflict backup restore key audit -d -c --as --help --version" -- "$cur") ;;
+		*) mapfile -t COMPREPLY < <(compgen -W "init demo search list partner import export network check case plan gdpr report meeting task sync conflict backup restore key audit -d -c --as --help --version" -- "$cur") ;;
 		esac
 		return
 	fi
@@ -77,6 +77,9 @@ _koszyk()
 			"export html") words="--help -o" ;;
 			"import hsds") words="--help" ;;
 			"export hsds") words="--help" ;;
+			"network add") words="--help" ;;
+			"network update") words="--help" ;;
+			"network list") words="--help" ;;
 			"export xlsx") words="--help -o" ;;
 			"list cases") words="--help --json" ;;
 			"case open") words="--help" ;;
@@ -117,6 +120,7 @@ _koszyk()
 			"partner "*) words="--help --json" ;;
 			"import "*) words="--help --separator --encoding" ;;
 			"export "*) words="--help --excel -o" ;;
+			"network "*) words="--help" ;;
 			"check "*) words="--help --backup --key --passphrase-file" ;;
 			"case "*) words="--help" ;;
 			"plan "*) words="--help --format -o" ;;
@@ -140,6 +144,7 @@ _koszyk()
 			"import 1 csv") words="services partners" ;;
 			"export 0 ") words="csv json md html hsds xlsx" ;;
 			"export 1 csv") words="services partners" ;;
+			"network 0 ") words="add update list" ;;
 			"case 0 ") words="open add share unshare" ;;
 			"case 1 add") words="member team plan diagnosis goal action review progress" ;;
 			"gdpr 0 ") words="export erase" ;;

@@ -37,6 +37,7 @@ enum kz_status kz_export_hsds(struct kz_db *db, const struct kz_config *cfg,
  * ("services.interpretation_services: 1 values not kept"). */
 struct kz_hsds_import_result {
 	size_t inserted, updated, unchanged;
+	size_t withdrawn;  /* network update: services gone from the feed */
 	char **warnings;
 	size_t nwarnings;
 };
@@ -52,6 +53,19 @@ enum kz_status kz_import_hsds(struct kz_db *db, const struct kz_config *cfg,
 			      const char *dir,
 			      struct kz_hsds_import_result *res,
 			      struct kz_error *err);
+
+/* network add/update: the same import as kz_import_hsds into the
+ * read-only basket of network name (records marked with it; a record of
+ * our own basket or of another network with an id of the feed is
+ * KZ_INVALID); services of the network no longer in the feed are
+ * withdrawn (archived, never deleted); the network is registered with
+ * source (where its feed is read from), in the same transaction. */
+enum kz_status kz_import_hsds_network(struct kz_db *db,
+				      const struct kz_config *cfg,
+				      const char *dir, const char *name,
+				      const char *source,
+				      struct kz_hsds_import_result *res,
+				      struct kz_error *err);
 
 /* Opening hours as HSDS schedule rows: "pn–pt 8:00–16:00",
  * "wtorki 14:00–18:00", "pn 8:00–17:00, wt–pt 7:30–15:30",

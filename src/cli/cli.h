@@ -131,6 +131,7 @@ enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_partner(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err);
+enum kz_status kz_cmd_network(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_check(struct kz_cli *cli, struct kz_error *err);
 enum kz_status kz_cmd_backup(struct kz_cli *cli, struct kz_error *err);

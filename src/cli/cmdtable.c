@@ -222,6 +222,34 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"(link_type category, sector or target_group).\n"
 		".RE\n"
 		"The other files hold their header row only.\n" },
+	{ "network", N_("add NAME DIR|FILE"),
+	  N_("the published HSDS basket of another partnership, read-only, marked with NAME"),
+	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_network,
+		"Import the HSDS feed of another partnership (the folder\n"
+		".B export hsds\n"
+		"wrote there, or a file in it) as a read-only basket marked with NAME,\n"
+		"its short name (letters, digits,\n"
+		".B \\-\n"
+		"and\n"
+		".BR _ ).\n"
+		"Search and lookup show its services and partners with\n"
+		".BI [ NAME ]\n"
+		"and plans may pick its services; changing them here is refused (they\n"
+		"change in their own basket).\n"
+		".B export hsds\n"
+		"publishes only our own basket. Nothing of cases is in a feed.\n" },
+	{ "network", N_("update [NAME]"),
+	  N_("read the feed of a network (of every network) again"),
+	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_network,
+		"Import the feed of the network again from where it was added:\n"
+		"what changed is updated, the same feed twice changes nothing, and a\n"
+		"service the feed no longer has is withdrawn (archived), never deleted,\n"
+		"so that a plan that picked it still names it.\n" },
+	{ "network", "list",
+	  N_("the networks, their services, withdrawn services and partners"),
+	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_network,
+		"One line a network: its name, how many services (and withdrawn ones)\n"
+		"and partners came from it, when it was imported and from where.\n" },
 	{ "export", N_("xlsx [-o PATH]"),
 	  N_("the basket as an Excel workbook: a sheet for each kind"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_export,

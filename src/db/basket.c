@@ -4,6 +4,7 @@
 
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
+#include "koszyk/network.h"
 #include "koszyk/xalloc.h"
 #include "records.h"
 
@@ -46,6 +47,8 @@ static enum kz_status save_partner(struct kz_db *db, struct kz_partner *p,
 		return st;
 	if (!*p->id || keep_id)
 		return kz_record_insert(db, PARTNERS, p, p->name, err);
+	if ((st = kz_network_guard(db, PARTNERS, p->id, err)) != KZ_OK)
+		return st;
 	struct kz_partner stored = { 0 };
 	st = kz_record_update(db, PARTNERS, p, &stored, err);
 	kz_partner_clear(&stored);
@@ -111,7 +114,7 @@ enum kz_status kz_contact_save(struct kz_db *db, struct kz_contact *c,
 		return st;
 	if (!*c->id)
 		st = kz_record_insert(db, CONTACTS, c, c->name, err);
-	else {
+	else if ((st = kz_network_guard(db, CONTACTS, c->id, err)) == KZ_OK) {
 		struct kz_contact stored = { 0 };
 		st = kz_record_update(db, CONTACTS, c, &stored, err);
 		kz_contact_clear(&stored);
@@ -182,7 +185,9 @@ enum kz_status kz_contact_delete(struct kz_db *db, const char *id,
 
 	if (st != KZ_OK)
 		return st;
-	st = kz_contact_get(db, id, &c, err);
+	st = kz_network_guard(db, CONTACTS, id, err);
+	if (st == KZ_OK)
+		st = kz_contact_get(db, id, &c, err);
 	if (st == KZ_OK) {
 		/* Services keep the name as free text. */
 		sqlite3_stmt *s = kz_db_stmt(db,
@@ -278,7 +283,7 @@ static enum kz_status save_service(struct kz_db *db, struct kz_service *s,
 		return st;
 	if (!*s->id || keep_id) {
 		st = kz_record_insert(db, SERVICES, s, s->title, err);
-	} else {
+	} else if ((st = kz_network_guard(db, SERVICES, s->id, err)) == KZ_OK) {
 		struct kz_service stored = { 0 };
 		st = kz_record_update(db, SERVICES, s, &stored, err);
 		kz_service_clear(&stored);

@@ -15,6 +15,7 @@
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
 #include "koszyk/locked.h"
+#include "koszyk/network.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
@@ -43,6 +44,7 @@ struct kz_db {
 	bool damaged;        /* met damage, or found the mark of it */
 	bool met;            /* damage met by this program since the open */
 	long damage_seen;    /* corruption reports already looked into */
+	char *network;       /* the network whose feed is being imported */
 };
 
 /* SQLite reports every corruption it meets to its error log, even where
@@ -131,6 +133,17 @@ int kz_db_effective_role(const struct kz_db *db)
 const char *kz_db_user(const struct kz_db *db)
 {
 	return db->user;
+}
+
+void kz_db_set_network(struct kz_db *db, const char *name)
+{
+	free(db->network);
+	db->network = name ? xstrdup(name) : NULL;
+}
+
+const char *kz_db_network(const struct kz_db *db)
+{
+	return db->network;
 }
 
 void kz_db_set_stale_days(struct kz_db *db, int days)
@@ -803,6 +816,7 @@ void kz_db_close(struct kz_db *db)
 		sqlite3_close(db->h);
 	free(db->path);
 	free(db->user);
+	free(db->network);
 	free(db);
 }
 

@@ -499,6 +499,21 @@ static const char *const migration_14[] = {
 	NULL,
 };
 
+/* A network of partnerships: the records of another partnership's basket
+ * are marked with its short name (NULL: our own); the networks and where
+ * their feeds are read from. */
+static const char *const migration_15[] = {
+	"ALTER TABLE partners ADD COLUMN network TEXT;\n"
+	"ALTER TABLE contacts ADD COLUMN network TEXT;\n"
+	"ALTER TABLE services ADD COLUMN network TEXT;\n"
+	"CREATE TABLE IF NOT EXISTS networks (\n"
+	"  name TEXT PRIMARY KEY,\n"
+	"  source TEXT NOT NULL,\n"
+	"  imported_at TEXT NOT NULL\n"
+	");\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -514,6 +529,7 @@ static const char *const *const migrations[] = {
 	migration_12,
 	migration_13,
 	migration_14,
+	migration_15,
 };
 
 int kz_db_schema_version(void)

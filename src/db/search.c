@@ -11,15 +11,17 @@
 
 /* The kinds a lookup finds, each with its query: id, title, detail
  * (what helps to tell hits apart: the provider and place, the phone, the
- * person's partner). Archived services are left out. The other kinds
+ * person's partner; "[NAME]" for a record of the basket of network NAME). Archived services are left out. The other kinds
  * have none and are never found. */
 static const struct kz_list_sql kind_sql[KZ_KIND_COUNT] = {
 	[KZ_KIND_SERVICE] = KZ_LIST_SQL("SELECT s.id, s.title, p.name || coalesce(' · ' || s.place, '')"
+		    " || coalesce(' [' || s.network || ']', '')"
 		    " FROM search_doc d JOIN services s ON s.id = d.ref"
 		    " JOIN partners p ON p.id = s.provider_id", "'service'",
 		    " AND s.status <> 'archived' ORDER BY " KZ_ORDER_SERVICE " LIMIT ?10"),
 	[KZ_KIND_PARTNER] = KZ_LIST_SQL("SELECT p.id, p.name,"
-		    " trim(coalesce(p.phone, '') || ' ' || coalesce(p.email, ''))"
+		    " trim(coalesce(p.phone, '') || ' ' || coalesce(p.email, '')"
+		    " || coalesce(' [' || p.network || ']', ''))"
 		    " FROM search_doc d JOIN partners p ON p.id = d.ref", "'partner'",
 		    " ORDER BY " KZ_ORDER_PARTNER " LIMIT ?10"),
 	[KZ_KIND_CONTACT] = KZ_LIST_SQL("SELECT c.id, c.name, trim(coalesce(c.phone, '') || ' · ' ||"

@@ -26,6 +26,7 @@
 #include "koszyk/csv.h"
 #include "koszyk/i18n.h"
 #include "koszyk/model.h"
+#include "koszyk/network.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
@@ -172,6 +173,7 @@ struct out_table {
 };
 
 struct hsds {
+	struct kz_db *db;
 	const struct kz_config *cfg;
 	struct out_table t[KZ_HSDS_NTABLES];
 	struct kz_service *services;
@@ -185,10 +187,23 @@ struct hsds {
 
 /* --- reading ---------------------------------------------------------- */
 
+/* A partnership publishes its own basket only: not what came from the
+ * baskets of its network. */
+static bool of_network(struct hsds *h, enum kz_kind kind, const char *id)
+{
+	char *net = kz_network_of(h->db, kind, id);
+	bool yes = net != NULL;
+
+	free(net);
+	return yes;
+}
+
 static enum kz_status take_service(const struct kz_service *s, void *ctx)
 {
 	struct hsds *h = ctx;
 
+	if (of_network(h, KZ_KIND_SERVICE, s->id))
+		return KZ_OK;
 	h->services = xreallocarray(h->services, h->nservices + 1,
 				    sizeof(*h->services));
 	memset(&h->services[h->nservices], 0, sizeof(*h->services));
@@ -200,6 +215,8 @@ static enum kz_status take_partner(const struct kz_partner *p, void *ctx)
 {
 	struct hsds *h = ctx;
 
+	if (of_network(h, KZ_KIND_PARTNER, p->id))
+		return KZ_OK;
 	h->partners = xreallocarray(h->partners, h->npartners + 1,
 				    sizeof(*h->partners));
 	memset(&h->partners[h->npartners], 0, sizeof(*h->partners));
@@ -211,6 +228,8 @@ static enum kz_status take_contact(const struct kz_contact *c, void *ctx)
 {
 	struct hsds *h = ctx;
 
+	if (of_network(h, KZ_KIND_CONTACT, c->id))
+		return KZ_OK;
 	h->contacts = xreallocarray(h->contacts, h->ncontacts + 1,
 				    sizeof(*h->contacts));
 	memset(&h->contacts[h->ncontacts], 0, sizeof(*h->contacts));
@@ -259,7 +278,10 @@ static void mark_published(struct hsds *h)
 static enum kz_status hsds_read(struct kz_db *db, struct hsds *h,
 				struct kz_error *err)
 {
-	enum kz_status st = kz_service_each(db, false, take_service, h, err);
+	enum kz_status st;
+
+	h->db = db;
+	st = kz_service_each(db, false, take_service, h, err);
 
 	if (st == KZ_OK)
 		st = kz_partner_each(db, take_partner, h, err);

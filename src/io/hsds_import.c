@@ -20,12 +20,14 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "koszyk/access.h"
 #include "koszyk/basket.h"
 #include "koszyk/buf.h"
 #include "koszyk/csv.h"
 #include "koszyk/i18n.h"
 #include "koszyk/kinds.h"
 #include "koszyk/model.h"
+#include "koszyk/network.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
@@ -92,6 +94,7 @@ struct hin {
 	struct pending *p;
 	size_t np;
 	struct kz_hsds_import_result *res;
+	const char *network;  /* network add/update: the feed of this network */
 };
 
 /* --- reading the files ------------------------------------------------- */
@@ -263,6 +266,25 @@ static bool same_fields(enum kz_kind kind, void *a, void *b)
 	return true;
 }
 
+/* A record the feed updates is of the same basket: ours for import hsds,
+ * the network's for network add/update. */
+static enum kz_status same_network(struct hin *h, enum kz_kind kind,
+				   struct tab *t, size_t r, const char *id,
+				   struct kz_error *err)
+{
+	char *net = kz_network_of(h->db, kind, id);
+	enum kz_status st = KZ_OK;
+
+	if (!kz_str_eq(net, h->network)) {
+		if (net)
+			st = fail_cell(t, r, "id", err, _("\"%s\" is a record of the basket of %s"), id, net);
+		else
+			st = fail_cell(t, r, "id", err, _("\"%s\" is a record of our own basket, not of %s"), id, h->network);
+	}
+	free(net);
+	return st;
+}
+
 /* The record with the row's id (cell "id"): loaded when it exists. */
 static enum kz_status pend(struct hin *h, enum kz_kind kind, struct tab *t,
 			   size_t r, struct pending **out, struct kz_error *err)
@@ -287,7 +309,7 @@ static enum kz_status pend(struct hin *h, enum kz_kind kind, struct tab *t,
 	p->t = t;
 	p->r = r;
 	st = k->get(h->db, id, p->rec, err);
-	if (st == KZ_OK)
+	if (st == KZ_OK && (st = same_network(h, kind, t, r, id, err)) == KZ_OK)
 		p->orig = kz_record_dup(kind, p->rec);
 	else if (st == KZ_NOT_FOUND && err)
 		kz_error_clear(err);
@@ -735,11 +757,36 @@ static enum kz_status save_one(struct hin *h, struct pending *p,
 			kz_error_prefix(err, _("%s: row %zu: "), p->t->file, p->t->line[p->r]);
 		return st;
 	}
+	if (h->network) {
+		st = kz_network_stamp(h->db, p->kind, kz_record_id(p->kind, p->rec),
+				      h->network, err);
+		if (st != KZ_OK)
+			return st;
+	}
 	if (p->orig)
 		h->res->updated++;
 	else
 		h->res->inserted++;
 	return KZ_OK;
+}
+
+/* Services of the network the feed no longer has are withdrawn
+ * (archived), never deleted: a plan may have picked them. */
+static enum kz_status withdraw_gone(struct hin *h, struct kz_error *err)
+{
+	char **ids;
+	size_t n;
+	enum kz_status st = kz_network_services(h->db, h->network, &ids, &n, err);
+
+	for (size_t i = 0; i < n; i++) {
+		if (st == KZ_OK && !pending_of(h, KZ_KIND_SERVICE, ids[i])) {
+			st = kz_service_archive(h->db, ids[i], 0, err);
+			h->res->withdrawn += st == KZ_OK;
+		}
+		free(ids[i]);
+	}
+	free(ids);
+	return st;
 }
 
 /* Partners first, then their contact persons, then services. */
@@ -831,13 +878,16 @@ static enum kz_status import_all(struct hin *h, struct kz_error *err)
 		koszyk_taxonomy(h);
 		st = save_all(h, err);
 	}
+	if (st == KZ_OK && h->network)
+		st = withdraw_gone(h, err);
 	return st;
 }
 
-enum kz_status kz_import_hsds(struct kz_db *db, const struct kz_config *cfg,
-			      const char *dir,
-			      struct kz_hsds_import_result *res,
-			      struct kz_error *err)
+static enum kz_status import_dir(struct kz_db *db, const struct kz_config *cfg,
+				 const char *dir, const char *network,
+				 const char *source,
+				 struct kz_hsds_import_result *res,
+				 struct kz_error *err)
 {
 	struct hin h;
 	enum kz_status st;
@@ -847,9 +897,14 @@ enum kz_status kz_import_hsds(struct kz_db *db, const struct kz_config *cfg,
 	h.db = db;
 	h.cfg = cfg;
 	h.res = res;
+	h.network = network;
 	st = load_all(&h, dir, err);
 	if (st == KZ_OK && (st = kz_db_begin(db, err)) == KZ_OK) {
+		kz_db_set_network(db, network);
 		st = import_all(&h, err);
+		kz_db_set_network(db, NULL);
+		if (st == KZ_OK && network)
+			st = kz_network_register(db, network, source, err);
 		if (st == KZ_OK)
 			st = kz_db_commit(db, err);
 		else
@@ -859,7 +914,35 @@ enum kz_status kz_import_hsds(struct kz_db *db, const struct kz_config *cfg,
 		for (size_t i = 0; i < KZ_HSDS_NTABLES; i++)
 			table_warnings(res, &h.t[i]);
 	else
-		res->inserted = res->updated = res->unchanged = 0;
+		res->inserted = res->updated = res->unchanged = res->withdrawn = 0;
 	hin_free(&h);
 	return st;
+}
+
+enum kz_status kz_import_hsds(struct kz_db *db, const struct kz_config *cfg,
+			      const char *dir,
+			      struct kz_hsds_import_result *res,
+			      struct kz_error *err)
+{
+	return import_dir(db, cfg, dir, NULL, NULL, res, err);
+}
+
+enum kz_status kz_import_hsds_network(struct kz_db *db,
+				      const struct kz_config *cfg,
+				      const char *dir, const char *name,
+				      const char *source,
+				      struct kz_hsds_import_result *res,
+				      struct kz_error *err)
+{
+	if (!kz_network_name_valid(name)) {
+		memset(res, 0, sizeof(*res));
+		return kz_fail(err, KZ_INVALID,
+			       _("\"%s\" is not a network's short name (1 to 32 letters, digits, - or _)"),
+			       name);
+	}
+	if (kz_require(db, KZ_RIGHT_CHANGE, err) != KZ_OK) {
+		memset(res, 0, sizeof(*res));
+		return err ? err->status : KZ_INVALID;
+	}
+	return import_dir(db, cfg, dir, name, source, res, err);
 }

@@ -36,6 +36,9 @@ c.execute("ALTER TABLE partners DROP COLUMN krs")
 c.execute("ALTER TABLE goals DROP COLUMN need_area")
 c.execute("ALTER TABLE meetings DROP COLUMN chair_id")
 c.execute("ALTER TABLE tasks DROP COLUMN decision_id")
+c.execute("ALTER TABLE partners DROP COLUMN network")
+c.execute("ALTER TABLE contacts DROP COLUMN network")
+c.execute("ALTER TABLE services DROP COLUMN network")
 c.execute("PRAGMA user_version = 10")
 c.commit()' old.db || fail "cannot make an older database"
 run 0 -d old.db list partners

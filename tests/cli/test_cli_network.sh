@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# A network of partnerships: network add NAME DIR imports another
+# partnership's published HSDS feed as a read-only basket marked with
+# NAME; search finds its services with [NAME]; changing them here is
+# refused (exit 2, nothing written); network update reads the feed again,
+# idempotently, and withdraws (archives, never deletes) a service gone
+# from the feed, which a plan that picked it still names; export hsds
+# publishes only our own basket, and nothing of cases.
+source "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null || { echo "SKIP: no jq"; exit 77; }
+
+# B: another partnership, its basket the HSDS example, published
+cfg=$(config_with_me)
+KZ_AS= run 0 -c "$cfg" -d b.db init
+KZ_AS= run 0 -c "$cfg" -d b.db import hsds "$TESTS_DIR/data/hsds-example"
+KZ_AS= run 0 -c "$cfg" -d b.db export hsds feed
+
+# A: the demo, adds B's basket as "sasiedzi"
+run 0 -d a.db demo
+run 0 -d a.db network list
+out_has "No networks"
+run 2 -d a.db network add 'sąsiedzi!' feed
+err_has "is not a network's short name"
+run 2 -d a.db network add sasiedzi nowhere
+err_has "nowhere: no such folder or file of an HSDS feed"
+run 0 -d a.db network add sasiedzi feed/datapackage.json
+out_has "Network sasiedzi from $PWD/feed: 3 new, 0 updated, 0 unchanged, 0 withdrawn."
+run 2 -d a.db network add sasiedzi feed
+err_has "the network sasiedzi is already there"
+run 0 -d a.db network list
+out_has "sasiedzi	1 services, 0 withdrawn, 1 partners"
+
+# search and lookup mark it
+run 0 -d a.db search counselling
+out_has "Community Counselling"
+out_has "[sasiedzi]"
+run 0 -d a.db search --json counselling
+jq -e 'any(.[]; .title == "Community Counselling" and (.detail | endswith("[sasiedzi]")))' out >/dev/null ||
+	fail "the JSON hit is not marked with its network"
+run 0 -d a.db search zlobek
+out_lacks "[sasiedzi]"
+
+# changing it here is refused, nothing written
+run 0 -d a.db sync dump
+cp out before
+id=ac148810-d857-441c-9679-408f346de14b
+printf 'id;title;provider\n%s;Zmieniona;Example Organization Inc.\n' "$id" >edit.csv
+run 2 -d a.db import csv services edit.csv
+err_has "belongs to the basket of sasiedzi; it changes there"
+run 0 -d a.db sync dump
+cmp -s out before || fail "a refused change changed the database"
+
+# a plan picks it
+run 0 -d a.db list cases --json
+code=$(jq -r '[.[] | select(.status == "active")][0].title' out)
+run 0 -d a.db case add action "$code" "service=Community Counselling"
+
+# the same feed again changes nothing
+run 0 -d a.db sync dump
+cp out before
+run 0 -d a.db network update sasiedzi
+out_has "0 new, 0 updated, 3 unchanged, 0 withdrawn."
+run 0 -d a.db sync dump
+cmp -s out before || fail "the same feed again changed the basket"
+
+# B withdraws the service: A archives it, the plan keeps it
+head -1 feed/services.csv >s.csv && mv s.csv feed/services.csv
+run 0 -d a.db network update
+out_has "1 withdrawn."
+run 0 -d a.db list services --all --json
+jq -e --arg id "$id" 'any(.[]; .id == $id and .status == "archived")' out >/dev/null ||
+	fail "the withdrawn service is not kept archived"
+run 0 -d a.db network update sasiedzi
+out_has "0 new, 0 updated, 2 unchanged, 0 withdrawn."
+run 0 -d a.db plan "$code"
+out_has "Community Counselling"
+run 0 -d a.db network list
+out_has "sasiedzi	0 services, 1 withdrawn, 1 partners"
+
+# a partnership publishes its own basket only, nothing of cases
+run 0 -d a.db export hsds pub
+grep -rq --include="*.csv" "Example Organization\|Counselling\|$id" pub && fail "export hsds republished the network's basket"
+grep -rq "R/20" pub && fail "a case code in the HSDS files"
+grep -rq "R/20" feed && fail "a case code in B's feed"
+exit 0
