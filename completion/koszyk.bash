@@ -35,7 +35,7 @@ _koszyk()
 	# the arguments so far, without the options and their values
 	for ((w = i + 1; w < COMP_CWORD; w++)); do
 		case ${COMP_WORDS[w]} in
-		--status|--sector|--separator|--encoding|-o|--format|--team|--for|--key|--passphrase-file|--backup) w=$((w + 1)) ;;
+		--network|--status|--sector|--separator|--encoding|-o|--format|--team|--for|--key|--passphrase-file|--backup) w=$((w + 1)) ;;
 		-*) ;;
 		*) args+=("${COMP_WORDS[w]}") ;;
 		esac
@@ -56,6 +56,7 @@ _koszyk()
 	"check --key") _koszyk_files; return ;;
 	"check --passphrase-file") _koszyk_files; return ;;
 	"key --passphrase-file") _koszyk_files; return ;;
+	"list --network") return ;;
 	"list --status") return ;;
 	"list --sector") return ;;
 	"import --separator") return ;;
@@ -66,9 +67,9 @@ _koszyk()
 		if [[ $cur == -* ]]; then
 			# the options after the first word, else all of the command's
 			case "$cmd ${args[0]-}" in
-			"list services") words="--help --json --all" ;;
-			"list partners") words="--help --json --all --status --sector" ;;
-			"list contacts") words="--help --json --all" ;;
+			"list services") words="--help --json --all --network" ;;
+			"list partners") words="--help --json --all --network --status --sector" ;;
+			"list contacts") words="--help --json --all --network" ;;
 			"partner history") words="--help --json" ;;
 			"import csv") words="--help --separator --encoding" ;;
 			"export csv") words="--help --excel -o" ;;
@@ -116,7 +117,7 @@ _koszyk()
 			"init "*) words="--help" ;;
 			"demo "*) words="--help" ;;
 			"search "*) words="--help --json" ;;
-			"list "*) words="--help --json --all --status --sector" ;;
+			"list "*) words="--help --json --all --network --status --sector" ;;
 			"partner "*) words="--help --json" ;;
 			"import "*) words="--help --separator --encoding" ;;
 			"export "*) words="--help --excel -o" ;;

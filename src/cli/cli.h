@@ -50,6 +50,7 @@ enum kz_opt {
 	KZ_OPT_SEPARATOR = 1 << 15,  /* --separator ';'|',' (import csv) */
 	KZ_OPT_ENCODING = 1 << 16,   /* --encoding utf-8|cp1250 (import csv) */
 	KZ_OPT_EXCEL = 1 << 17,      /* --excel (export csv) */
+	KZ_OPT_NETWORK = 1 << 18,    /* --network NAME (list services) */
 };
 
 #define KZ_MAX_POS 4
@@ -58,6 +59,7 @@ struct kz_opts {
 	bool json, all, yes, replace, backup, partners, excel;
 	const char *output, *format, *key, *passfile, *for_login;
 	const char *status, *sector, *team, *separator, *encoding;
+	const char *network;
 	const char *pos[KZ_MAX_POS];
 	int npos;
 };

@@ -53,12 +53,20 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"Records whose title matches come first.\n"
 		"Any text is a valid query: quotes, operators and SQL are just words.\n"
 		"Exit code 1 when nothing is found.\n" },
-	{ "list", "services|partners|contacts [--json] [--all]",
+	{ "list", "services|partners|contacts [--json] [--all] [--network NAME]",
 	  N_("the basket (--all: archived services too), the partners or their contact persons"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_list,
 		"The services of the basket, the partners or the contact persons.\n"
 		"Archived services are listed only with\n"
-		".BR \\-\\-all .\n" },
+		".BR \\-\\-all .\n"
+		"A service of a network's basket (see\n"
+		".BR \"network add\" )\n"
+		"is marked with\n"
+		".BI [ NAME ]\n"
+		"after its title;\n"
+		".B \\-\\-network\n"
+		".I NAME\n"
+		"lists only those (as text).\n" },
 	{ "list", N_("partners [--status STATUS] [--sector SECTOR] [--json]"),
 	  N_("the partners of one membership status and/or sector (as f in the program)"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_list,

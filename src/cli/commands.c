@@ -14,6 +14,7 @@
 #include "koszyk/demo.h"
 #include "koszyk/exchange.h"
 #include "koszyk/hsds.h"
+#include "koszyk/network.h"
 #include "koszyk/i18n.h"
 #include "koszyk/partnership.h"
 #include "koszyk/defang.h"
@@ -180,17 +181,24 @@ enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err)
 struct list_ctx {
 	struct kz_cli *cli;
 	struct kz_buf *out;
+	const char *network;  /* --network: only its services */
 };
 
+/* A service of a network's basket is marked " [NAME]" after its title;
+ * with --network only that network's services are listed. */
 static enum kz_status list_service(const struct kz_service *s, void *p)
 {
 	struct list_ctx *c = p;
 	bool stale = kz_service_is_stale(c->cli->db, s->verified_on, s->status);
+	char *net = kz_network_of(c->cli->db, KZ_KIND_SERVICE, s->id);
 
-	kz_buf_printf(c->out, "%s%s\t%s\t%s\t%s\n", stale ? "! " : "", s->title,
-		      s->provider_name ? s->provider_name : "",
-		      kz_items_label(&c->cli->cfg.categories, s->category ? s->category : ""),
-		      _(kz_enum_label(s->status)));
+	if (!c->network || kz_str_eq(net, c->network))
+		kz_buf_printf(c->out, "%s%s%s%s%s\t%s\t%s\t%s\n", stale ? "! " : "", s->title,
+			      net ? " [" : "", net ? net : "", net ? "]" : "",
+			      s->provider_name ? s->provider_name : "",
+			      kz_items_label(&c->cli->cfg.categories, s->category ? s->category : ""),
+			      _(kz_enum_label(s->status)));
+	free(net);
 	return KZ_OK;
 }
 
@@ -262,17 +270,21 @@ enum kz_status kz_cmd_list(struct kz_cli *cli, struct kz_error *err)
 	static const char *const kinds[] = { "services", "partners", "contacts" };
 	struct kz_opts a;
 	struct kz_buf out = KZ_BUF_INIT;
-	struct list_ctx c = { cli, &out };
+	struct list_ctx c = { cli, &out, NULL };
 	int kind = -1;
 	struct kz_partner_filter filter = { 0 };
 	bool filtered;
 	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_JSON | KZ_OPT_ALL | KZ_OPT_STATUS |
-					 KZ_OPT_SECTOR, 1, &a, err);
+					 KZ_OPT_SECTOR | KZ_OPT_NETWORK, 1, &a, err);
 
 	if (st != KZ_OK)
 		return st;
 	if (a.npos != 1)
 		return kz_fail(err, KZ_INVALID, _("list needs a kind: services, partners or contacts"));
+	if (a.network && (strcmp(a.pos[0], "services") != 0 || a.json))
+		return kz_fail(err, KZ_INVALID,
+			       _("--network filters the list of services as text only"));
+	c.network = a.network;
 	filtered = a.status || a.sector;
 	if (filtered && strcmp(a.pos[0], "partners") != 0)
 		return kz_fail(err, KZ_INVALID,

@@ -41,6 +41,8 @@ static const struct {
 	{ KZ_OPT_ENCODING, "--encoding", NULL, 0, offsetof(struct kz_opts, encoding),
 	  N_("--encoding needs an encoding: utf-8 or cp1250") },
 	{ KZ_OPT_EXCEL, "--excel", NULL, offsetof(struct kz_opts, excel), 0, NULL },
+	{ KZ_OPT_NETWORK, "--network", NULL, 0, offsetof(struct kz_opts, network),
+	  N_("--network needs the short name of a network") },
 };
 
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))

@@ -114,7 +114,7 @@ completes "list" koszyk li
 completes "--as --help --version" koszyk --
 completes "search" koszyk -d x.db --as akowalska sea
 completes "cases conflicts contacts" koszyk list c
-completes "--all --help --json" koszyk list services --
+completes "--all --help --json --network" koszyk list services --
 completes "--sector --status" koszyk list partners --s
 completes "services" koszyk -d x.db export csv s
 completes "csv hsds" koszyk import ""

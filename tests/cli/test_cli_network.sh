@@ -39,6 +39,16 @@ jq -e 'any(.[]; .title == "Community Counselling" and (.detail | endswith("[sasi
 	fail "the JSON hit is not marked with its network"
 run 0 -d a.db search zlobek
 out_lacks "[sasiedzi]"
+# the list marks it; --network lists only that basket
+run 0 -d a.db list services
+grep -q "Community Counselling \\[sasiedzi\\]	Example Organization Inc." out ||
+	fail "list services does not mark the network's service"
+[ "$(grep -c '\[sasiedzi\]' out)" = 1 ] || fail "list services marks our own services"
+run 0 -d a.db list services --network sasiedzi
+[ "$(wc -l <out)" = 1 ] && out_has "Community Counselling [sasiedzi]" ||
+	fail "--network lists other services: $(head -3 out)"
+run 2 -d a.db list partners --network sasiedzi
+err_has "--network filters the list of services as text only"
 
 # changing it here is refused, nothing written
 run 0 -d a.db sync dump
