@@ -23,6 +23,10 @@ run 2 -d a.db network add 'sąsiedzi!' feed
 err_has "is not a network's short name"
 run 2 -d a.db network add sasiedzi nowhere
 err_has "nowhere: no such folder or file of an HSDS feed"
+as kzielinska 2 -d a.db network add sasiedzi feed
+err_has "may only look"
+run 0 -d a.db network list
+out_has "No networks"
 run 0 -d a.db network add sasiedzi feed/datapackage.json
 out_has "Network sasiedzi from $PWD/feed: 3 new, 0 updated, 0 unchanged, 0 withdrawn."
 run 2 -d a.db network add sasiedzi feed
@@ -57,6 +61,7 @@ id=ac148810-d857-441c-9679-408f346de14b
 printf 'id;title;provider\n%s;Zmieniona;Example Organization Inc.\n' "$id" >edit.csv
 run 2 -d a.db import csv services edit.csv
 err_has "belongs to the basket of sasiedzi; it changes there"
+as kzielinska 2 -d a.db network update sasiedzi
 run 0 -d a.db sync dump
 cmp -s out before || fail "a refused change changed the database"
 
@@ -92,4 +97,11 @@ run 0 -d a.db export hsds pub
 grep -rq --include="*.csv" "Example Organization\|Counselling\|$id" pub && fail "export hsds republished the network's basket"
 grep -rq "R/20" pub && fail "a case code in the HSDS files"
 grep -rq "R/20" feed && fail "a case code in B's feed"
+# our own basket is never taken over by a feed that holds its ids
+run 0 -d a.db sync dump
+cp out before
+run 2 -d a.db network add echo pub
+err_has "is a record of our own basket, not of echo"
+run 0 -d a.db sync dump
+cmp -s out before || fail "a refused feed changed the database"
 exit 0
