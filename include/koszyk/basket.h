@@ -91,6 +91,8 @@ struct kz_row {
 	/* services and contacts: the partner's short name, NULL when it
 	 * has none (narrow columns show it instead of the name) */
 	char *partner_short;
+	/* services: the network whose basket it is from, NULL for ours */
+	char *network;
 	bool stale;    /* services: not verified within the stale days */
 	bool archived; /* services: archived; partners: left; cases: closed */
 };

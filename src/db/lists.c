@@ -19,7 +19,7 @@
 	"  WHERE id = s.contact_id), ''), (SELECT phone FROM contacts"     \
 	"  WHERE partner_id = p.id AND coalesce(phone, '') <> ''"          \
 	"  ORDER BY kz_person_key(name) COLLATE KZ_PL, id LIMIT 1), p.phone) END," \
-	" nullif(p.short_name, '') AS partner_short "
+	" nullif(p.short_name, '') AS partner_short, s.network AS network "
 #define SERVICE_FILTERS                                                        \
 	" AND (?2 IS NULL OR s.sector = ?2)"                                   \
 	" AND (?3 IS NULL OR s.category = ?3)"                                 \
@@ -73,7 +73,8 @@ static void bind_service_filter(struct kz_db *db, sqlite3_stmt *st,
 
 /* Append the rows of a bound statement: the id, then up to six text
  * columns in the row's order; a column named partner_short is the
- * partner's short name wherever it stands. */
+ * partner's short name, one named network the record's network,
+ * wherever they stand. */
 static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 				struct kz_rows *out, size_t *cap,
 				struct kz_error *err)
@@ -93,6 +94,8 @@ static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 			const char *name = sqlite3_column_name(st, c);
 			if (name && strcmp(name, "partner_short") == 0)
 				r->partner_short = kz_column_dup(st, c);
+			else if (name && strcmp(name, "network") == 0)
+				r->network = kz_column_dup(st, c);
 			else if (next <= KZ_ROW_COLS)
 				*cols[next++] = kz_column_dup(st, c);
 		}

@@ -325,6 +325,7 @@ void kz_row_clear(struct kz_row *r)
 	for (size_t c = 0; c < KZ_ROW_COLS; c++)
 		free(r->col[c]);
 	free(r->partner_short);
+	free(r->network);
 }
 
 void kz_rows_free(struct kz_rows *rows)

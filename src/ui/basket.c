@@ -137,6 +137,16 @@ static const char *marker(const struct kz_row *r)
 	return " ";
 }
 
+/* The title, and "[NAME]" after the title of a network's service. */
+static void draw_title(WINDOW *w, int y, int x, const struct kz_row *r, int width)
+{
+	char *t = r->network ? xasprintf("%s [%s]", r->title ? r->title : "", r->network)
+			     : NULL;
+
+	ui_draw_text(w, y, x, t ? t : r->title, width);
+	free(t);
+}
+
 static void draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 		     bool sel)
 {
@@ -154,7 +164,7 @@ static void draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,
 	mvwaddstr(w, y, x, marker(r));
 	wattrset(w, base);
 	x += 2;
-	ui_draw_text(w, y, x, r->title, c.title);
+	draw_title(w, y, x, r, c.title);
 	x += c.title + 1;
 	if (c.provider) {
 		ui_draw_text(w, y, x, ui_fit_name(r->service.provider, r->partner_short,
