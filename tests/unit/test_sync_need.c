@@ -111,6 +111,7 @@ static void use_config(struct world *w)
 	for (size_t i = 0; i < w->cfg.n_users; i++) {
 		free(w->cfg.users[i].login);
 		free(w->cfg.users[i].name);
+		free(w->cfg.users[i].phone);
 	}
 	free(w->cfg.users);
 	w->cfg.n_users = sizeof(people) / sizeof(people[0]);
