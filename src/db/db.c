@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db_internal.h"
@@ -45,6 +46,7 @@ struct kz_db {
 	bool met;            /* damage met by this program since the open */
 	long damage_seen;    /* corruption reports already looked into */
 	char *network;       /* the network whose feed is being imported */
+	struct timespec busy_since; /* when the current wait for the lock began */
 };
 
 /* SQLite reports every corruption it meets to its error log, even where
@@ -699,13 +701,40 @@ static int open_handle(struct kz_db *db)
 	return rc;
 }
 
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - t0->tv_sec) * 1000 +
+	       (now.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Waits for another writer's lock in short, jittered naps until
+ * BUSY_TIMEOUT_MS. SQLite's own handler backs off to 100 ms naps, during
+ * which a busy writer takes the lock again and again: the waiting one
+ * can starve while the other saves hundreds of edits. */
+static int wait_for_lock(void *arg, int tries)
+{
+	struct kz_db *db = arg;
+
+	if (tries == 0)
+		clock_gettime(CLOCK_MONOTONIC, &db->busy_since);
+	else if (ms_since(&db->busy_since) >= BUSY_TIMEOUT_MS)
+		return 0;
+	unsigned nap_us = 200 + randombytes_uniform(tries < 10 ? 800 : 3800);
+	struct timespec nap = { 0, (long)nap_us * 1000 };
+	nanosleep(&nap, NULL);
+	return 1;
+}
+
 static enum kz_status configure(struct kz_db *db, struct kz_error *err)
 {
 	enum kz_status st;
 	int rc;
 
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	sqlite3_busy_handler(db->h, wait_for_lock, db);
 	rc = register_functions(db);
 	if (rc != SQLITE_OK)
 		return kz_db_fail(db, rc, err, db->path);
