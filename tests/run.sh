@@ -19,14 +19,17 @@ logdir=$build/test-logs
 mkdir -p "$logdir"
 
 run_one() {
-	local t=$1 name log
+	local t=$1 name log start rc
 	name=$(basename "$t")
 	log=$logdir/$name.log
+	start=$SECONDS
 	case $t in
 	*.sh) bash "$t" >"$log" 2>&1 ;;
 	*) "$t" >"$log" 2>&1 ;;
 	esac
-	echo $? >"$log.rc"
+	rc=$?
+	echo $((SECONDS - start)) >"$log.time"
+	echo $rc >"$log.rc"
 }
 
 for t in "$@"; do
@@ -62,6 +65,11 @@ for t in "$@"; do
 		sed 's/^/    | /' "$log" | tail -n 40
 	fi
 done
+# The slowest tests, for whoever keeps the run short.
+for t in "$@"; do
+	name=$(basename "$t")
+	echo "$(cat "$logdir/$name.log.time" 2>/dev/null || echo 0) $name"
+done | sort -rn | head -n 8 | awk 'BEGIN { printf "slowest:" } { printf " %s %ss", $2, $1 } END { print "" }'
 # Skipped tests could not run here; they are neither passed nor failed.
 echo "$passed passed, $failed failed, $skipped skipped ($parts parts of passed tests skipped)"
 [ $failed -eq 0 ]
