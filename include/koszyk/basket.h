@@ -117,6 +117,9 @@ struct kz_service_filter {
 	const char *provider_id;
 	const char *status;       /* NULL = active and suspended; "all" = any */
 	bool stale_only;
+	/* NULL = every basket; KZ_NETWORK_OWN ("") = our own only; a
+	 * network's short name = that network's basket only */
+	const char *network;
 };
 
 /* Services matching the query (instant search: words are folded

@@ -63,6 +63,18 @@ enum kz_status kz_import_csv_data(struct kz_db *db,
 				  struct kz_import_result *res,
 				  struct kz_error *err);
 
+/* "Read as cp1250 with ';' between columns." once the file was decoded,
+ * else NULL; "Imported FILE: 2 new, 1 updated." Allocated. */
+char *kz_import_csv_format_text(const struct kz_import_result *res);
+char *kz_import_csv_done_text(const char *path,
+			      const struct kz_import_result *res);
+
+/* Write an export to path (mode 0644, atomically); text: a text file,
+ * its control characters made harmless as on a terminal (not for a
+ * workbook). */
+enum kz_status kz_export_write(const char *path, const char *data, size_t len,
+			       bool text, struct kz_error *err);
+
 enum kz_export_format {
 	KZ_EXPORT_CSV_SERVICES,
 	KZ_EXPORT_CSV_PARTNERS,

@@ -67,6 +67,31 @@ enum kz_status kz_import_hsds_network(struct kz_db *db,
 				      struct kz_hsds_import_result *res,
 				      struct kz_error *err);
 
+/* "Imported DIR: 3 new, 0 updated, 0 unchanged." (import hsds) and
+ * "Network NAME from DIR: ... withdrawn." (network add and update).
+ * Allocated. */
+char *kz_import_hsds_done_text(const char *dir,
+			       const struct kz_hsds_import_result *res);
+char *kz_network_done_text(const char *name, const char *dir,
+			   const struct kz_hsds_import_result *res);
+
+/* The folder of an HSDS feed: source itself, or the folder the file
+ * source is in (its datapackage.json or any of its tables), as an
+ * absolute path (allocated); NULL and KZ_INVALID when there is none. */
+char *kz_hsds_feed_dir(const char *source, struct kz_error *err);
+
+/* network add NAME SOURCE: refused when the network is there already;
+ * network update NAME: its feed again from where it was added. *dir
+ * gets the folder read (allocated, may be NULL on an error). */
+enum kz_status kz_network_add(struct kz_db *db, const struct kz_config *cfg,
+			      const char *name, const char *source,
+			      struct kz_hsds_import_result *res, char **dir,
+			      struct kz_error *err);
+enum kz_status kz_network_update(struct kz_db *db, const struct kz_config *cfg,
+				 const char *name,
+				 struct kz_hsds_import_result *res, char **dir,
+				 struct kz_error *err);
+
 /* Opening hours as HSDS schedule rows: "pn–pt 8:00–16:00",
  * "wtorki 14:00–18:00", "pn 8:00–17:00, wt–pt 7:30–15:30",
  * "pn, śr, pt 9:00–13:00", "codziennie 7:00–22:00". Each part of the

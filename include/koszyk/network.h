@@ -13,6 +13,11 @@
 #include "koszyk/kinds.h"
 #include "koszyk/status.h"
 
+/* In a filter by network (kz_service_filter, kz_search_in): our own
+ * basket only, the records without a network. No network's short name
+ * is empty, so it cannot be taken for one. */
+#define KZ_NETWORK_OWN ""
+
 /* A short name of a network: 1 to 32 letters, digits, '-' or '_'. */
 bool kz_network_name_valid(const char *name);
 

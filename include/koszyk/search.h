@@ -29,6 +29,13 @@ struct kz_hits {
 enum kz_status kz_search(struct kz_db *db, const char *query,
 			 size_t limit_per_kind, struct kz_hits *out,
 			 struct kz_error *err);
+/* The same within some baskets: network NULL every basket, and
+ * meetings and cases; KZ_NETWORK_OWN (koszyk/network.h) our own basket,
+ * and meetings and cases; a network's short name only the services,
+ * partners and contact persons of that network's basket. */
+enum kz_status kz_search_in(struct kz_db *db, const char *query,
+			    const char *network, size_t limit_per_kind,
+			    struct kz_hits *out, struct kz_error *err);
 void kz_hits_free(struct kz_hits *hits);
 
 #endif

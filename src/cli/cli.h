@@ -50,13 +50,14 @@ enum kz_opt {
 	KZ_OPT_SEPARATOR = 1 << 15,  /* --separator ';'|',' (import csv) */
 	KZ_OPT_ENCODING = 1 << 16,   /* --encoding utf-8|cp1250 (import csv) */
 	KZ_OPT_EXCEL = 1 << 17,      /* --excel (export csv) */
-	KZ_OPT_NETWORK = 1 << 18,    /* --network NAME (list services) */
+	KZ_OPT_NETWORK = 1 << 18,    /* --network NAME (list services, search) */
+	KZ_OPT_OWN = 1 << 19,        /* --own (search: our own basket only) */
 };
 
 #define KZ_MAX_POS 4
 
 struct kz_opts {
-	bool json, all, yes, replace, backup, partners, excel;
+	bool json, all, yes, replace, backup, partners, excel, own;
 	const char *output, *format, *key, *passfile, *for_login;
 	const char *status, *sector, *team, *separator, *encoding;
 	const char *network;

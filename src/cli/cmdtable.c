@@ -38,7 +38,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 	/* TRANSLATORS: in a synopsis translate only the words in capitals
 	 * (the values a person gives, e.g. FILE, CASE_CODE); command names,
 	 * options and words in small letters are typed as they are. */
-	{ "search", N_("[--json] QUERY"),
+	{ "search", N_("[--json] [--network NAME|--own] QUERY"),
 	  N_("find services, partners, contact persons, meetings and cases"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_search,
 		"Find services, partners and contact persons.\n"
@@ -52,6 +52,14 @@ const struct kz_cli_command kz_cli_commands[] = {
 		".IR Łódź ).\n"
 		"Records whose title matches come first.\n"
 		"Any text is a valid query: quotes, operators and SQL are just words.\n"
+		".B \\-\\-network\n"
+		".I NAME\n"
+		"finds only in the basket of that network (see\n"
+		".BR \"network add\" ):\n"
+		"its services, partners and contact persons;\n"
+		".B \\-\\-own\n"
+		"only in our own basket, with meetings and cases\n"
+		"(as f in the program's lookup).\n"
 		"Exit code 1 when nothing is found.\n" },
 	{ "list", "services|partners|contacts [--json] [--all] [--network NAME]",
 	  N_("the basket (--all: archived services too), the partners or their contact persons"),

@@ -17,7 +17,6 @@
 #include "koszyk/network.h"
 #include "koszyk/i18n.h"
 #include "koszyk/partnership.h"
-#include "koszyk/defang.h"
 #include "koszyk/search.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
@@ -25,21 +24,12 @@
 enum kz_status kz_cli_output(const char *path, const char *data, size_t len,
 			     struct kz_error *err)
 {
-	struct kz_buf safe = KZ_BUF_INIT;
-	enum kz_status st;
-
 	if (!path || strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
 			return kz_fail(err, KZ_ENV, _("cannot write the output"));
 		return KZ_OK;
 	}
-	if (kz_cli_output_is_raw())
-		return kz_write_file_atomic(path, data, len, 0644, err);
-	/* A text file is read on a terminal too. */
-	kz_defang(&safe, data, len, false);
-	st = kz_write_file_atomic(path, safe.data ? safe.data : "", safe.len, 0644, err);
-	kz_buf_free(&safe);
-	return st;
+	return kz_export_write(path, data, len, !kz_cli_output_is_raw(), err);
 }
 
 /* --- init and demo --------------------------------------------------------- */
@@ -117,6 +107,24 @@ static void json_hit(struct kz_buf *b, const struct kz_hit *h)
 	kz_buf_putc(b, '}');
 }
 
+/* --network NAME (a registered network) or --own; NULL: every basket. */
+static enum kz_status search_network(struct kz_cli *cli, const struct kz_opts *a,
+				     const char **network, struct kz_error *err)
+{
+	char *source;
+
+	*network = a->own ? KZ_NETWORK_OWN : a->network;
+	if (!a->network)
+		return KZ_OK;
+	source = kz_network_source(cli->db, a->network);
+	if (!source)
+		return kz_fail(err, KZ_INVALID,
+			       _("there is no network %s (koszyk network list names them)"),
+			       a->network);
+	free(source);
+	return KZ_OK;
+}
+
 enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err)
 {
 	static const char *const headings[KZ_KIND_COUNT] = {
@@ -127,12 +135,17 @@ enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err)
 	struct kz_hits hits;
 	struct kz_buf out = KZ_BUF_INIT;
 	struct kz_buf query = KZ_BUF_INIT;
-	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_JSON | KZ_OPT_DASH_WORDS, 4, &a, err);
+	const char *network;
+	enum kz_status st = kz_cli_parse(cli, 1, KZ_OPT_JSON | KZ_OPT_DASH_WORDS |
+					 KZ_OPT_NETWORK | KZ_OPT_OWN, 4, &a, err);
 
 	if (st != KZ_OK)
 		return st;
 	if (a.npos == 0)
 		return kz_fail(err, KZ_INVALID, _("search needs a query, e.g. koszyk search zlobek"));
+	if (a.network && a.own)
+		return kz_fail(err, KZ_INVALID,
+			       _("--network NAME finds in that network's basket, --own in ours: give one of them"));
 	for (int i = 0; i < a.npos; i++) {
 		if (i)
 			kz_buf_putc(&query, ' ');
@@ -140,7 +153,9 @@ enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err)
 	}
 	st = kz_cli_open_db(cli, err);
 	if (st == KZ_OK)
-		st = kz_search(cli->db, kz_buf_str(&query), 50, &hits, err);
+		st = search_network(cli, &a, &network, err);
+	if (st == KZ_OK)
+		st = kz_search_in(cli->db, kz_buf_str(&query), network, 50, &hits, err);
 	kz_buf_free(&query);
 	if (st != KZ_OK)
 		return st;
@@ -350,10 +365,11 @@ static enum kz_status csv_format_of(const struct kz_opts *a,
 /* How the file was read, once that is known. */
 static void tell_csv_format(const struct kz_import_result *res)
 {
-	if (!res->decoded)
-		return;
-	printf(_("Read as %s with '%c' between columns.\n"),
-	       kz_csv_encoding_name(res->format.encoding), res->format.separator);
+	char *text = kz_import_csv_format_text(res);
+
+	if (text)
+		printf("%s\n", text);
+	free(text);
 }
 
 /* import hsds DIR: what came in, then what was not kept (stderr). */
@@ -366,8 +382,9 @@ static enum kz_status import_hsds(struct kz_cli *cli, const char *dir,
 	if (st == KZ_OK)
 		st = kz_import_hsds(cli->db, &cli->cfg, dir, &res, err);
 	if (st == KZ_OK) {
-		printf(_("Imported %s: %zu new, %zu updated, %zu unchanged.\n"),
-		       dir, res.inserted, res.updated, res.unchanged);
+		char *line = kz_import_hsds_done_text(dir, &res);
+		printf("%s\n", line);
+		free(line);
 		for (size_t i = 0; i < res.nwarnings; i++)
 			fprintf(stderr, "%s\n", res.warnings[i]);
 	}
@@ -402,8 +419,11 @@ enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err)
 	if (st == KZ_OK)
 		st = kz_import_csv(cli->db, &cli->cfg, kind, a.pos[2], &want, &res, err);
 	tell_csv_format(&res);
-	if (st == KZ_OK)
-		printf(_("Imported %s: %zu new, %zu updated.\n"), a.pos[2], res.inserted, res.updated);
+	if (st == KZ_OK) {
+		char *line = kz_import_csv_done_text(a.pos[2], &res);
+		printf("%s\n", line);
+		free(line);
+	}
 	return st;
 }
 

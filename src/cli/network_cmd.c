@@ -1,83 +1,52 @@
 /* network add NAME DIR|FILE, network update [NAME], network list: the
  * baskets of other partnerships, read-only, from their HSDS feeds. */
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "koszyk/hsds.h"
 #include "koszyk/i18n.h"
 #include "koszyk/network.h"
-#include "koszyk/xalloc.h"
 
-/* The folder of the feed: DIR itself, or the folder FILE is in (its
- * datapackage.json or any of its tables), as an absolute path. */
-static char *feed_dir(const char *source, struct kz_error *err)
+/* What came in (stdout), then what was not kept (stderr). */
+static void tell(const char *name, const char *dir,
+		 const struct kz_hsds_import_result *res)
 {
-	struct stat sb;
-	char *real;
+	char *line = kz_network_done_text(name, dir, res);
 
-	if (stat(source, &sb) != 0 || !(real = realpath(source, NULL))) {
-		kz_fail(err, KZ_INVALID, _("%s: no such folder or file of an HSDS feed"), source);
-		return NULL;
-	}
-	if (!S_ISDIR(sb.st_mode)) {
-		char *dir = xstrdup(dirname(real));
-
-		free(real);
-		real = dir;
-	}
-	return real;
-}
-
-static enum kz_status import_network(struct kz_cli *cli, const char *name,
-				     const char *source, struct kz_error *err)
-{
-	struct kz_hsds_import_result res = { 0 };
-	char *dir = feed_dir(source, err);
-	enum kz_status st = dir ? KZ_OK : KZ_INVALID;
-
-	if (st == KZ_OK)
-		st = kz_import_hsds_network(cli->db, &cli->cfg, dir, name, dir, &res, err);
-	if (st == KZ_OK) {
-		printf(_("Network %s from %s: %zu new, %zu updated, %zu unchanged, %zu withdrawn.\n"),
-		       name, dir, res.inserted, res.updated, res.unchanged, res.withdrawn);
-		for (size_t i = 0; i < res.nwarnings; i++)
-			fprintf(stderr, "%s\n", res.warnings[i]);
-	}
-	kz_hsds_import_result_free(&res);
-	free(dir);
-	return st;
+	printf("%s\n", line);
+	free(line);
+	for (size_t i = 0; i < res->nwarnings; i++)
+		fprintf(stderr, "%s\n", res->warnings[i]);
 }
 
 static enum kz_status network_add(struct kz_cli *cli, const struct kz_opts *a,
 				  struct kz_error *err)
 {
-	char *known = kz_network_source(cli->db, a->pos[1]);
+	struct kz_hsds_import_result res = { 0 };
+	char *dir;
+	enum kz_status st = kz_network_add(cli->db, &cli->cfg, a->pos[1], a->pos[2],
+					   &res, &dir, err);
 
-	if (known) {
-		enum kz_status st = kz_fail(err, KZ_INVALID,
-			_("the network %s is already there (from %s): koszyk network update %s"),
-			a->pos[1], known, a->pos[1]);
-		free(known);
-		return st;
-	}
-	return import_network(cli, a->pos[1], a->pos[2], err);
+	if (st == KZ_OK)
+		tell(a->pos[1], dir, &res);
+	kz_hsds_import_result_free(&res);
+	free(dir);
+	return st;
 }
 
 static enum kz_status update_one(struct kz_cli *cli, const char *name,
 				 struct kz_error *err)
 {
-	char *source = kz_network_source(cli->db, name);
-	enum kz_status st;
+	struct kz_hsds_import_result res = { 0 };
+	char *dir;
+	enum kz_status st = kz_network_update(cli->db, &cli->cfg, name, &res, &dir, err);
 
-	if (!source)
-		return kz_fail(err, KZ_INVALID,
-			       _("there is no network %s (koszyk network list names them)"), name);
-	st = import_network(cli, name, source, err);
-	free(source);
+	if (st == KZ_OK)
+		tell(name, dir, &res);
+	kz_hsds_import_result_free(&res);
+	free(dir);
 	return st;
 }
 

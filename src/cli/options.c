@@ -43,6 +43,7 @@ static const struct {
 	{ KZ_OPT_EXCEL, "--excel", NULL, offsetof(struct kz_opts, excel), 0, NULL },
 	{ KZ_OPT_NETWORK, "--network", NULL, 0, offsetof(struct kz_opts, network),
 	  N_("--network needs the short name of a network") },
+	{ KZ_OPT_OWN, "--own", NULL, offsetof(struct kz_opts, own), 0, NULL },
 };
 
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))

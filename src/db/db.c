@@ -315,6 +315,13 @@ int kz_bind_text(sqlite3_stmt *st, int idx, const char *s)
 	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
 }
 
+int kz_bind_network(sqlite3_stmt *st, int idx, const char *network)
+{
+	if (!network)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, network, -1, SQLITE_TRANSIENT);
+}
+
 char *kz_column_dup(sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);

@@ -82,6 +82,10 @@ sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql,
 
 /* Bind text, NULL for NULL or "". */
 int kz_bind_text(sqlite3_stmt *st, int idx, const char *s);
+/* A filter by network: NULL as NULL (every basket), KZ_NETWORK_OWN ("")
+ * as "" (our own), a name as itself; compare with
+ * coalesce(network, '') = ?. */
+int kz_bind_network(sqlite3_stmt *st, int idx, const char *network);
 /* A heap copy of a text column, NULL for NULL. */
 char *kz_column_dup(sqlite3_stmt *st, int col);
 /* A text column as it is in the row, "" for NULL (valid until the next

@@ -29,7 +29,8 @@
 	" AND CASE WHEN ?6 IS NULL THEN s.status <> 'archived'"                \
 	"          WHEN ?6 = 'all' THEN 1 ELSE s.status = ?6 END"              \
 	" AND (?7 = 0 OR (s.status = 'active' AND"                             \
-	"      (s.verified_on IS NULL OR s.verified_on < ?8)))"
+	"      (s.verified_on IS NULL OR s.verified_on < ?8)))"               \
+	" AND (?11 IS NULL OR coalesce(s.network, '') = ?11)"
 
 /* Stale entries only (?7): never verified first, then the oldest. */
 #define KZ_ORDER_STALE_FIRST \
@@ -69,6 +70,7 @@ static void bind_service_filter(struct kz_db *db, sqlite3_stmt *st,
 	kz_today(today);
 	kz_date_add_days(today, -kz_db_stale_days(db), limit);
 	sqlite3_bind_text(st, 8, limit, -1, SQLITE_TRANSIENT);
+	kz_bind_network(st, 11, f->network);
 }
 
 /* Append the rows of a bound statement: the id, then up to six text

@@ -9,6 +9,12 @@
 #include "koszyk/xalloc.h"
 #include "records.h"
 
+/* The network filter (?11, kz_bind_network): services, partners and
+ * contact persons by their network; meetings and cases are always our
+ * own. */
+#define IN_NETWORK(t) " AND (?11 IS NULL OR coalesce(" t ".network, '') = ?11)"
+#define OURS " AND (?11 IS NULL OR ?11 = '')"
+
 /* The kinds a lookup finds, each with its query: id, title, detail
  * (what helps to tell hits apart: the provider and place, the phone, the
  * person's partner; "[NAME]" for a record of the basket of network NAME). Archived services are left out. The other kinds
@@ -18,25 +24,25 @@ static const struct kz_list_sql kind_sql[KZ_KIND_COUNT] = {
 		    " || coalesce(' [' || s.network || ']', '')"
 		    " FROM search_doc d JOIN services s ON s.id = d.ref"
 		    " JOIN partners p ON p.id = s.provider_id", "'service'",
-		    " AND s.status <> 'archived' ORDER BY " KZ_ORDER_SERVICE " LIMIT ?10"),
+		    " AND s.status <> 'archived'" IN_NETWORK("s") " ORDER BY " KZ_ORDER_SERVICE " LIMIT ?10"),
 	[KZ_KIND_PARTNER] = KZ_LIST_SQL("SELECT p.id, p.name,"
 		    " trim(coalesce(p.phone, '') || ' ' || coalesce(p.email, '')"
 		    " || coalesce(' [' || p.network || ']', ''))"
 		    " FROM search_doc d JOIN partners p ON p.id = d.ref", "'partner'",
-		    " ORDER BY " KZ_ORDER_PARTNER " LIMIT ?10"),
+		    IN_NETWORK("p") " ORDER BY " KZ_ORDER_PARTNER " LIMIT ?10"),
 	[KZ_KIND_CONTACT] = KZ_LIST_SQL("SELECT c.id, c.name, trim(coalesce(c.phone, '') || ' · ' ||"
 		    " coalesce(p.short_name, p.name), ' ·')"
 		    " FROM search_doc d JOIN contacts c ON c.id = d.ref"
 		    " JOIN partners p ON p.id = c.partner_id", "'contact'",
-		    " ORDER BY " KZ_ORDER_CONTACT " LIMIT ?10"),
+		    IN_NETWORK("c") " ORDER BY " KZ_ORDER_CONTACT " LIMIT ?10"),
 	[KZ_KIND_MEETING] = KZ_LIST_SQL("SELECT m.id, m.title, m.date || coalesce(' · ' || p.name, '')"
 		    " FROM search_doc d JOIN meetings m ON m.id = d.ref"
 		    " LEFT JOIN partners p ON p.id = m.host_id", "'meeting'",
-		    " AND (m.case_id IS NULL OR " KZ_SEES_CASE("m.case_id") ")"
+		    " AND (m.case_id IS NULL OR " KZ_SEES_CASE("m.case_id") ")" OURS
 		    " ORDER BY m.title COLLATE KZ_PL, m.date, m.id LIMIT ?10"),
 	[KZ_KIND_CASE] = KZ_LIST_SQL("SELECT c.id, c.code, c.status"
 		    " FROM search_doc d JOIN cases c ON c.id = d.ref", "'case'",
-		    " AND " KZ_SEES_CASE_ROW("c") " ORDER BY d.sort_key LIMIT ?10"),
+		    " AND " KZ_SEES_CASE_ROW("c") OURS " ORDER BY d.sort_key LIMIT ?10"),
 };
 
 static void add_hits(struct kz_hits *out, size_t *cap, enum kz_kind kind,
@@ -57,9 +63,22 @@ static void add_hits(struct kz_hits *out, size_t *cap, enum kz_kind kind,
 	}
 }
 
+static void bind_network(struct kz_db *db, sqlite3_stmt *st, const void *arg)
+{
+	(void)db;
+	kz_bind_network(st, 11, arg);
+}
+
 enum kz_status kz_search(struct kz_db *db, const char *query,
 			 size_t limit_per_kind, struct kz_hits *out,
 			 struct kz_error *err)
+{
+	return kz_search_in(db, query, NULL, limit_per_kind, out, err);
+}
+
+enum kz_status kz_search_in(struct kz_db *db, const char *query,
+			    const char *network, size_t limit_per_kind,
+			    struct kz_hits *out, struct kz_error *err)
 {
 	size_t cap = 0;
 	enum kz_status st = KZ_OK;
@@ -73,7 +92,7 @@ enum kz_status kz_search(struct kz_db *db, const char *query,
 		struct kz_rows rows;
 		if (!kind_sql[k].walk)
 			continue;
-		st = kz_tiered_list(db, &kind_sql[k], query, NULL, NULL,
+		st = kz_tiered_list(db, &kind_sql[k], query, bind_network, network,
 				    limit_per_kind, &rows, err);
 		if (st == KZ_OK)
 			add_hits(out, &cap, (enum kz_kind)k, &rows);
