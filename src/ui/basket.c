@@ -24,7 +24,7 @@ static struct basket *B(struct ui_list *l)
 }
 
 /* The filters of the basket. */
-enum { F_SECTOR, F_CATEGORY, F_TARGET, F_PROVIDER, F_STATUS, F_STALE };
+enum { F_SECTOR, F_CATEGORY, F_TARGET, F_PROVIDER, F_NETWORK, F_STATUS, F_STALE };
 
 static const struct ui_filter_def basket_filters[] = {
 	[F_SECTOR] = { .kind = UI_FILTER_VOCAB, .label = N_("Sector"),
@@ -37,6 +37,7 @@ static const struct ui_filter_def basket_filters[] = {
 	[F_PROVIDER] = { .kind = UI_FILTER_PARTNER, .label = N_("Provider"),
 			 .pick_title = N_("Filter by provider"),
 			 .any_item = N_("(any provider)") },
+	[F_NETWORK] = UI_NETWORK_FILTER,
 	[F_STATUS] = { .kind = UI_FILTER_CHOICE, .label = N_("Status"),
 		       .pick_title = N_("Filter by status"), .values = kz_service_statuses,
 		       .extra_value = "all", .extra_label = N_("all, also archived"),
@@ -57,6 +58,7 @@ static void fill_filter(const struct ui_list *l, struct kz_service_filter *f)
 	f->provider_id = ui_list_filter_code(l, F_PROVIDER);
 	f->status = ui_list_filter_code(l, F_STATUS);
 	f->stale_only = ui_list_filter_on(l, F_STALE);
+	f->network = ui_list_filter_code(l, F_NETWORK);
 }
 
 /* Once per change of the data or the status scope, not per key. */
@@ -281,6 +283,8 @@ static void basket_filter_message(struct ui_list *l)
 
 /* --- keys and actions ---------------------------------------------------------- */
 
+static void basket_reveal(struct ui_list *l);
+
 static void basket_open(struct ui_list *l, size_t i)
 {
 	ui_push(l->ui, ui_service_detail_new(l->ui, B(l)->rows.v[i].id));
@@ -306,11 +310,32 @@ static void basket_add(struct ui_list *l)
 	ui_edit_service(l->ui, NULL, ui_list_filter_code(l, F_PROVIDER));
 }
 
+/* I, X, N: the basket's exchange with the world. */
+static bool exchange_action(struct ui_list *l, enum ui_action a)
+{
+	switch (a) {
+	case UI_ACT_IMPORT:
+		if (ui_import_basket(l->ui))
+			basket_reveal(l);
+		return true;
+	case UI_ACT_EXPORT:
+		ui_export_basket(l->ui);
+		return true;
+	case UI_ACT_NETWORKS:
+		ui_push(l->ui, ui_networks_new(l->ui));
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* v: the selected service was verified today. */
 static bool basket_action(struct ui_list *l, enum ui_action a)
 {
 	size_t i;
 
+	if (exchange_action(l, a))
+		return true;
 	if (a != UI_ACT_VERIFY)
 		return false;
 	if (!ui_list_selected(l, &i))
@@ -364,6 +389,12 @@ void ui_basket_only_stale(struct ui_screen *s)
 	l->filter[F_STALE].on = true;
 	count_all(l);
 	ui_list_reload(l, false);
+}
+
+void ui_basket_only_network(struct ui_screen *s, const char *network,
+			    const char *name)
+{
+	ui_list_set_filter((struct ui_list *)s, F_NETWORK, network, name);
 }
 
 struct ui_screen *ui_basket_new(struct ui *ui)

@@ -3,16 +3,32 @@
  * question and its message on the status line. */
 #include <stdlib.h>
 
+#include "koszyk/network.h"
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
+
+/* A record of a network's basket changes in that basket, never here:
+ * the data layer's refusal is shown before a form or a question. */
+static bool refused_here(struct ui *ui, enum kz_kind kind, const char *id)
+{
+	struct kz_error err = { 0 };
+
+	if (!id || kz_network_guard(ui->db, kind, id, &err) == KZ_OK)
+		return false;
+	ui_error(ui, "%s", err.msg);
+	return true;
+}
 
 /* --- opening forms by id ---------------------------------------------------------- */
 
 bool ui_edit_service(struct ui *ui, const char *id, const char *provider_id)
 {
-	struct kz_service *s = xcalloc(1, sizeof(*s));
+	struct kz_service *s;
 	struct kz_error err = { 0 };
 
+	if (refused_here(ui, KZ_KIND_SERVICE, id))
+		return false;
+	s = xcalloc(1, sizeof(*s));
 	if (id && kz_service_get(ui->db, id, s, &err) != KZ_OK) {
 		ui_error(ui, "%s", err.msg);
 		ui_rec_free(KZ_KIND_SERVICE, s);
@@ -36,9 +52,12 @@ bool ui_edit_service(struct ui *ui, const char *id, const char *provider_id)
 
 bool ui_edit_partner(struct ui *ui, const char *id)
 {
-	struct kz_partner *p = xcalloc(1, sizeof(*p));
+	struct kz_partner *p;
 	struct kz_error err = { 0 };
 
+	if (refused_here(ui, KZ_KIND_PARTNER, id))
+		return false;
+	p = xcalloc(1, sizeof(*p));
 	if (id && kz_partner_get(ui->db, id, p, &err) != KZ_OK) {
 		ui_error(ui, "%s", err.msg);
 		ui_rec_free(KZ_KIND_PARTNER, p);
@@ -52,9 +71,12 @@ bool ui_edit_partner(struct ui *ui, const char *id)
 
 bool ui_edit_contact(struct ui *ui, const char *id, const char *partner_id)
 {
-	struct kz_contact *c = xcalloc(1, sizeof(*c));
+	struct kz_contact *c;
 	struct kz_error err = { 0 };
 
+	if (refused_here(ui, KZ_KIND_CONTACT, id))
+		return false;
+	c = xcalloc(1, sizeof(*c));
 	if (id && kz_contact_get(ui->db, id, c, &err) != KZ_OK) {
 		ui_error(ui, "%s", err.msg);
 		ui_rec_free(KZ_KIND_CONTACT, c);
@@ -77,8 +99,13 @@ bool ui_edit_contact(struct ui *ui, const char *id, const char *partner_id)
 bool ui_archive_service(struct ui *ui, const char *id, const char *title, long rev)
 {
 	struct kz_error err = { 0 };
-	char *q = xasprintf(_("Archive \"%s\"? It will no longer be offered."), title);
-	bool yes = ui_confirm(ui, q);
+	char *q;
+	bool yes;
+
+	if (refused_here(ui, KZ_KIND_SERVICE, id))
+		return false;
+	q = xasprintf(_("Archive \"%s\"? It will no longer be offered."), title);
+	yes = ui_confirm(ui, q);
 
 	free(q);
 	if (!yes) {
@@ -98,6 +125,8 @@ bool ui_verify_service(struct ui *ui, const char *id, long rev)
 	struct kz_error err = { 0 };
 	char today[11];
 
+	if (refused_here(ui, KZ_KIND_SERVICE, id))
+		return false;
 	if (kz_service_verify(ui->db, id, rev, &err) != KZ_OK) {
 		ui_error(ui, "%s", err.msg);
 		return false;
@@ -111,8 +140,13 @@ bool ui_verify_service(struct ui *ui, const char *id, long rev)
 bool ui_delete_contact(struct ui *ui, const char *id, const char *name)
 {
 	struct kz_error err = { 0 };
-	char *q = xasprintf(_("Delete the contact person \"%s\"?"), name);
-	bool yes = ui_confirm(ui, q);
+	char *q;
+	bool yes;
+
+	if (refused_here(ui, KZ_KIND_CONTACT, id))
+		return false;
+	q = xasprintf(_("Delete the contact person \"%s\"?"), name);
+	yes = ui_confirm(ui, q);
 
 	free(q);
 	if (!yes) {

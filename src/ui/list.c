@@ -104,6 +104,7 @@ static const char *filter_value_text(const struct ui_list *l, size_t f)
 			return _(d->extra_text);
 		return v->code ? _(kz_enum_label(v->code)) : NULL;
 	case UI_FILTER_PARTNER:
+	case UI_FILTER_LIST:
 		return v->code ? (v->name ? v->name : "?") : NULL;
 	case UI_FILTER_TOGGLE:
 		return v->on ? _(d->on_text) : NULL;
@@ -145,6 +146,15 @@ static void set_filter(struct ui_filter_value *v, const char *code, const char *
 	kz_str_set(&v->name, code ? name : NULL);
 }
 
+void ui_list_set_filter(struct ui_list *l, size_t f, const char *code,
+			const char *name)
+{
+	set_filter(&l->filter[f], code, name);
+	if (l->ops->filters_changed)
+		l->ops->filters_changed(l);
+	ui_list_reload(l, false);
+}
+
 /* Choose a value for filter f in a pick list; false when cancelled. */
 static bool pick_filter_value(struct ui_list *l, size_t f)
 {
@@ -166,6 +176,8 @@ static bool pick_filter_value(struct ui_list *l, size_t f)
 	}
 	if (d->kind == UI_FILTER_VOCAB)
 		ui_pick_vocab(&p, ui_vocab(l->ui, d->vocab));
+	if (d->kind == UI_FILTER_LIST)
+		d->fill(l->ui, &p);
 	for (const char *const *c = d->kind == UI_FILTER_CHOICE ? d->values : NULL; c && *c; c++)
 		ui_pick_add(&p, _(kz_enum_label(*c)), *c, NULL);
 	if (d->kind == UI_FILTER_CHOICE && d->extra_value)

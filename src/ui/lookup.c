@@ -49,6 +49,13 @@ static void order_kinds(struct kz_hits *h)
 	free(v);
 }
 
+/* The filter of the lookup: one network's basket, or our own. */
+enum { LF_NETWORK };
+
+static const struct ui_filter_def lookup_filters[] = {
+	[LF_NETWORK] = UI_NETWORK_FILTER,
+};
+
 static enum kz_status lookup_load(struct ui_list *l, const char *query, size_t *n,
 				  struct kz_error *err)
 {
@@ -57,7 +64,8 @@ static enum kz_status lookup_load(struct ui_list *l, const char *query, size_t *
 
 	kz_hits_free(&k->hits);
 	if (query)
-		s = kz_search(l->ui->db, query, PER_KIND, &k->hits, err);
+		s = kz_search_in(l->ui->db, query, ui_list_filter_code(l, LF_NETWORK),
+				 PER_KIND, &k->hits, err);
 	order_kinds(&k->hits);
 	*n = k->hits.n;
 	return s;
@@ -100,12 +108,23 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t i, bool se
 	wattrset(w, A_NORMAL);
 }
 
+/* What is looked up, and in which basket when filtered. */
 static void lookup_head(struct ui_list *l, WINDOW *w, int y, int width)
 {
-	(void)l;
-	wattrset(w, ui_look(UI_LOOK_LABEL));
-	ui_draw_text(w, y, 1, _("Services, partners, contact persons, meetings and cases"), width - 2);
+	char *filters = ui_list_filter_text(l);
+	const char *what = _("Services, partners, contact persons, meetings and cases");
+
+	if (filters) {
+		char *text = xasprintf("%s \xc2\xb7 %s", filters, what);
+		wattrset(w, ui_look(UI_LOOK_KEY));
+		ui_draw_text(w, y, 1, text, width - 2);
+		free(text);
+	} else {
+		wattrset(w, ui_look(UI_LOOK_LABEL));
+		ui_draw_text(w, y, 1, what, width - 2);
+	}
 	wattrset(w, A_NORMAL);
+	free(filters);
 }
 
 static const char *lookup_empty(struct ui_list *l)
@@ -123,8 +142,8 @@ static void lookup_title(struct ui_list *l, char *name, size_t nn, char *info, s
 }
 
 static const struct ui_legend legend_list[] = {
-	{ UI_ACT_HELP, NULL }, { UI_ACT_SEARCH, NULL }, { UI_ACT_OPEN, NULL },
-	{ UI_ACT_BACK, NULL }, { UI_ACT_NONE, NULL }
+	{ UI_ACT_HELP, NULL }, { UI_ACT_SEARCH, NULL }, { UI_ACT_FILTER, NULL },
+	{ UI_ACT_OPEN, NULL }, { UI_ACT_BACK, NULL }, { UI_ACT_NONE, NULL }
 };
 static const struct ui_legend legend_search[] = {
 	{ UI_ACT_ACCEPT, N_("Keep the result") }, { UI_ACT_CANCEL, N_("Back") },
@@ -203,6 +222,9 @@ static const struct ui_list_ops lookup_ops = {
 	.title = lookup_title,
 	.legend = legend_list,
 	.search_legend = legend_search,
+	.filters = lookup_filters,
+	.nfilters = sizeof(lookup_filters) / sizeof(lookup_filters[0]),
+	.filter_menu_title = N_("Look up in"),
 	.free = lookup_free,
 };
 

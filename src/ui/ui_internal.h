@@ -81,7 +81,7 @@ enum ui_group {
 	X(SEARCH, LIST, "/ <F3>", N_("Search"),                               \
 	  N_("Search as you type: every key narrows the list"))                \
 	X(FILTER, LIST, "f <F4>", N_("Filter"),                               \
-	  N_("Filter the list: the basket by sector, category, target group, provider or status; the partners by membership and sector; the contact persons by partner; the cases and tasks by status; the meetings by whose they are")) \
+	  N_("Filter the list: the basket by sector, category, target group, provider, network or status; the partners by membership and sector; the contact persons by partner; the cases and tasks by status; the meetings by whose they are; the lookup by network (F4 while typing)")) \
 	X(CLEAR, LIST, "c", N_("Clear"), N_("Clear the search and the filters")) \
 	X(ADD, LIST, "a <F7> <Insert>", N_("Add"), N_("Add a new record"))   \
 	X(EDIT, LIST, "e", N_("Edit"), N_("Edit the selected record"))        \
@@ -162,7 +162,15 @@ enum ui_group {
 	X(ACT_AS, GLOBAL, "U", N_("Act as"),                                   \
 	  N_("In a demo database: act as another of the configured users"))    \
 	X(SAVE_PAGE, LIST, "w", N_("Save as a page"),                          \
-	  N_("Save the report as a page (HTML) to show on a projector or print"))
+	  N_("Save the report as a page (HTML) to show on a projector or print")) \
+	X(IMPORT, LIST, "I", N_("Import"),                                     \
+	  N_("Import into the basket: partners or services from a CSV file (also as Excel saves it), or an HSDS folder")) \
+	X(EXPORT, LIST, "X", N_("Export"),                                     \
+	  N_("Export the basket: CSV, CSV for Excel, an Excel workbook, an HSDS folder or a page to publish (.html)")) \
+	X(NETWORKS, LIST, "N", N_("Networks"),                                 \
+	  N_("Show the networks: the baskets of other partnerships, read-only, and add or update one")) \
+	X(NET_UPDATE, LIST, "u", N_("Update"),                                 \
+	  N_("Read the published basket of the selected network (or of every network) again"))
 
 enum ui_action {
 	UI_ACT_NONE,
@@ -262,6 +270,7 @@ struct ui_screen {
 
 struct ui_input;
 struct ui_listbox;
+struct ui_pick;
 
 #define UI_STACK_MAX 16
 
@@ -463,6 +472,7 @@ enum ui_filter_kind {
 	UI_FILTER_CHOICE,   /* one of fixed values (shown by kz_enum_label) */
 	UI_FILTER_PARTNER,  /* a partner, picked by name */
 	UI_FILTER_TOGGLE,   /* on or off */
+	UI_FILTER_LIST,     /* one of the values fill gives (e.g. networks) */
 };
 
 struct ui_filter_def {
@@ -478,6 +488,8 @@ struct ui_filter_def {
 	const char *any_menu;    /* msgid: the menu's "any" ("any") */
 	const char *menu_label;  /* TOGGLE: msgid in the menu */
 	const char *on_text;     /* TOGGLE: msgid on the filter line */
+	/* LIST: add the values (label, code) after the "any" item */
+	void (*fill)(struct ui *ui, struct ui_pick *p);
 };
 
 struct ui_filter_value {
@@ -568,6 +580,9 @@ void ui_list_search_open(struct ui_list *l);
 const char *ui_list_filter_code(const struct ui_list *l, size_t f);
 bool ui_list_filter_on(const struct ui_list *l, size_t f);
 bool ui_list_filtered(const struct ui_list *l);
+/* Set filter f to code (NULL: any), shown as name, and read again. */
+void ui_list_set_filter(struct ui_list *l, size_t f, const char *code,
+			const char *name);
 /* The header's info: what counts, then the filters that narrow the list
  * ("12 tasks · Status: done"). */
 void ui_list_info(const struct ui_list *l, const char *what, char *info, size_t ni);
@@ -679,6 +694,10 @@ void ui_local_time(const char *iso, char out[20]);
 struct ui_screen *ui_basket_new(struct ui *ui);
 /* Narrow the basket (s) to the entries not verified lately. */
 void ui_basket_only_stale(struct ui_screen *s);
+/* Narrow the basket (s) to one network's services (KZ_NETWORK_OWN: our
+ * own), name shown on the filter line. */
+void ui_basket_only_network(struct ui_screen *s, const char *network,
+			    const char *name);
 struct ui_screen *ui_partners_new(struct ui *ui);
 struct ui_screen *ui_contacts_new(struct ui *ui);
 struct ui_screen *ui_help_new(struct ui *ui);
@@ -758,5 +777,25 @@ struct ui_screen *ui_dashboard_new(struct ui *ui);
  * exchanging changes by file or ssh (sync.c). */
 struct ui_screen *ui_conflicts_new(struct ui *ui);
 struct ui_screen *ui_sync_new(struct ui *ui);
+
+/* The basket's exchange with the world (exchange.c): import partners or
+ * services from a CSV file or an HSDS folder (true when something came
+ * in), export the basket to a file or folder. */
+bool ui_import_basket(struct ui *ui);
+void ui_export_basket(struct ui *ui);
+/* A result with lines of what could not be kept: the first line on the
+ * status line, the whole in a view (the warnings of an HSDS feed). */
+void ui_show_result(struct ui *ui, const char *title, const char *line,
+		    char *const *more, size_t nmore);
+/* The networks: the baskets of other partnerships (networks.c); the
+ * values of a filter by network: our own basket, then each network. */
+struct ui_screen *ui_networks_new(struct ui *ui);
+void ui_pick_networks(struct ui *ui, struct ui_pick *p);
+/* The filter by network of the basket and the lookup. */
+#define UI_NETWORK_FILTER                                                  \
+	{ .kind = UI_FILTER_LIST, .label = N_("Network"),                  \
+	  .pick_title = N_("Filter by network"),                           \
+	  .any_item = N_("(every basket)"), .any_menu = N_("every basket"), \
+	  .fill = ui_pick_networks }
 
 #endif
