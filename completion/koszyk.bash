@@ -56,6 +56,7 @@ _koszyk()
 	"check --key") _koszyk_files; return ;;
 	"check --passphrase-file") _koszyk_files; return ;;
 	"key --passphrase-file") _koszyk_files; return ;;
+	"search --network") return ;;
 	"list --network") return ;;
 	"list --status") return ;;
 	"list --sector") return ;;
@@ -116,7 +117,7 @@ _koszyk()
 			"key import") words="--help --passphrase-file --replace" ;;
 			"init "*) words="--help" ;;
 			"demo "*) words="--help" ;;
-			"search "*) words="--help --json" ;;
+			"search "*) words="--help --json --network --own" ;;
 			"list "*) words="--help --json --all --network --status --sector" ;;
 			"partner "*) words="--help --json" ;;
 			"import "*) words="--help --separator --encoding" ;;

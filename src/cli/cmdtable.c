@@ -38,7 +38,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 	/* TRANSLATORS: in a synopsis translate only the words in capitals
 	 * (the values a person gives, e.g. FILE, CASE_CODE); command names,
 	 * options and words in small letters are typed as they are. */
-	{ "search", N_("[--json] [--network NAME|--own] QUERY"),
+	{ "search", N_("[--json] [--network NAME] [--own] QUERY"),
 	  N_("find services, partners, contact persons, meetings and cases"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_search,
 		"Find services, partners and contact persons.\n"
