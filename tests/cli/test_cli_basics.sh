@@ -4,7 +4,7 @@ source "$(dirname "$0")/lib.sh"
 
 run 0 --help
 out_has "Usage: koszyk"
-out_has "search [--json] QUERY"
+out_has "search [--json] [--network NAME] [--own] QUERY"
 run 0 --version
 out_has "koszyk "
 

@@ -43,7 +43,8 @@ out_has "Użycie: koszyk"
 out_has "Bez polecenia koszyk otwiera program pełnoekranowy."
 out_has "Sprawy i plany:"
 # command names and options stay as they are typed
-out_has "  search [--json] ZAPYTANIE          szukaj usług, partnerów, osób do kontaktu,"
+out_has "  search [--json] [--network NAZWA] [--own] ZAPYTANIE"
+out_has "                                     szukaj usług, partnerów, osób do kontaktu,"
 out_has "  import csv services|partners PLIK [--separator ;|,] [--encoding KODOWANIE]"
 out_has "  -h, --help  ta pomoc"
 out_lacks "Cases and plans:"
@@ -51,7 +52,7 @@ out_lacks "Usage"
 # and the help of one command
 run_lang pl 0 search --help
 out_has "Użycie:"
-out_has "  koszyk search [--json] ZAPYTANIE"
+out_has "  koszyk search [--json] [--network NAZWA] [--own] ZAPYTANIE"
 out_has "szukaj usług"
 out_lacks "Usage"
 run_lang en 0 --help
