@@ -69,9 +69,12 @@ enum kz_status kz_import_hsds_network(struct kz_db *db,
 
 /* Opening hours as HSDS schedule rows: "pn–pt 8:00–16:00",
  * "wtorki 14:00–18:00", "pn 8:00–17:00, wt–pt 7:30–15:30",
- * "pn, śr, pt 9:00–13:00", "codziennie 7:00–22:00". Each part of the
- * text is days followed by one time range; a text with anything else
- * gives no rows (the whole text is kept as the description anyway). */
+ * "pn, śr, pt 9:00–13:00", "codziennie 7:00–22:00", "pon.–pt. 8–16",
+ * "sob. 9.00–13.00". Each part of the text (between commas or
+ * semicolons) is days, or days followed by one time range (whole hours,
+ * H:MM or H.MM), or a time range on the days of the part before it
+ * ("pn–pt 8–12, 13–16"); a text with anything else gives no rows (the
+ * whole text is kept as the description anyway). */
 struct kz_hsds_hours {
 	char byday[32];    /* "MO,TU,WE,TH,FR" */
 	char opens_at[9];  /* "08:00:00" */
