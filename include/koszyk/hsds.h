@@ -38,6 +38,8 @@ enum kz_status kz_export_hsds(struct kz_db *db, const struct kz_config *cfg,
 struct kz_hsds_import_result {
 	size_t inserted, updated, unchanged;
 	size_t withdrawn;  /* network update: services gone from the feed */
+	size_t left;       /* network update: partners gone from it, marked
+			    * as left (their contact persons stay) */
 	char **warnings;
 	size_t nwarnings;
 };
@@ -58,7 +60,10 @@ enum kz_status kz_import_hsds(struct kz_db *db, const struct kz_config *cfg,
  * read-only basket of network name (records marked with it; a record of
  * our own basket or of another network with an id of the feed is
  * KZ_INVALID); services of the network no longer in the feed are
- * withdrawn (archived, never deleted); the network is registered with
+ * withdrawn (archived, never deleted), partners no longer in it are
+ * marked as left (never deleted; their contact persons stay, for a plan
+ * may name them, and a partner back in the feed is a member again,
+ * informal); the network is registered with
  * source (where its feed is read from), in the same transaction. */
 enum kz_status kz_import_hsds_network(struct kz_db *db,
 				      const struct kz_config *cfg,

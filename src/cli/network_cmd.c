@@ -42,8 +42,9 @@ static enum kz_status import_network(struct kz_cli *cli, const char *name,
 	if (st == KZ_OK)
 		st = kz_import_hsds_network(cli->db, &cli->cfg, dir, name, dir, &res, err);
 	if (st == KZ_OK) {
-		printf(_("Network %s from %s: %zu new, %zu updated, %zu unchanged, %zu withdrawn.\n"),
-		       name, dir, res.inserted, res.updated, res.unchanged, res.withdrawn);
+		printf(_("Network %s from %s: %zu new, %zu updated, %zu unchanged, %zu withdrawn, %zu partners left.\n"),
+		       name, dir, res.inserted, res.updated, res.unchanged, res.withdrawn,
+		       res.left);
 		for (size_t i = 0; i < res.nwarnings; i++)
 			fprintf(stderr, "%s\n", res.warnings[i]);
 	}
@@ -110,9 +111,9 @@ static enum kz_status network_list(struct kz_cli *cli, struct kz_error *err)
 	if (n == 0)
 		printf("%s\n", _("No networks: koszyk network add NAME DIR adds the basket of another partnership."));
 	for (size_t i = 0; i < n; i++)
-		printf(_("%s\t%ld services, %ld withdrawn, %ld partners\t%s\t%s\n"),
+		printf(_("%s\t%ld services, %ld withdrawn, %ld partners, %ld left\t%s\t%s\n"),
 		       v[i].name, v[i].services, v[i].withdrawn, v[i].partners,
-		       v[i].imported_at, v[i].source);
+		       v[i].partners_left, v[i].imported_at, v[i].source);
 	kz_network_list_free(v, n);
 	return KZ_OK;
 }

@@ -381,6 +381,9 @@ static enum kz_status organizations(struct hin *h, struct kz_error *err)
 			return st;
 		partner_kind(h, t, r, rec);
 		partner_role(h, t, r, rec);
+		/* Back in its network's feed: a member again. */
+		if (h->network && kz_str_eq(rec->status, "left"))
+			kz_str_set(&rec->status, "informal");
 	}
 	return KZ_OK;
 }
@@ -883,7 +886,7 @@ static enum kz_status save_one(struct hin *h, struct pending *p,
 
 /* Services of the network the feed no longer has are withdrawn
  * (archived), never deleted: a plan may have picked them. */
-static enum kz_status withdraw_gone(struct hin *h, struct kz_error *err)
+static enum kz_status withdraw_services(struct hin *h, struct kz_error *err)
 {
 	char **ids;
 	size_t n;
@@ -893,6 +896,32 @@ static enum kz_status withdraw_gone(struct hin *h, struct kz_error *err)
 		if (st == KZ_OK && !pending_of(h, KZ_KIND_SERVICE, ids[i])) {
 			st = kz_service_archive(h->db, ids[i], 0, err);
 			h->res->withdrawn += st == KZ_OK;
+		}
+		free(ids[i]);
+	}
+	free(ids);
+	return st;
+}
+
+/* Partners of the network the feed no longer has have left, never
+ * deleted: a plan or a meeting may name them. Contact persons have no
+ * status of their own; they stay with their partner. */
+static enum kz_status withdraw_partners(struct hin *h, struct kz_error *err)
+{
+	char **ids;
+	size_t n;
+	enum kz_status st = kz_network_partners(h->db, h->network, &ids, &n, err);
+
+	for (size_t i = 0; i < n; i++) {
+		if (st == KZ_OK && !pending_of(h, KZ_KIND_PARTNER, ids[i])) {
+			struct kz_partner p = { 0 };
+
+			if ((st = kz_partner_get(h->db, ids[i], &p, err)) == KZ_OK) {
+				kz_str_set(&p.status, "left");
+				st = kz_partner_save(h->db, &p, err);
+			}
+			h->res->left += st == KZ_OK;
+			kz_partner_clear(&p);
 		}
 		free(ids[i]);
 	}
@@ -991,7 +1020,9 @@ static enum kz_status import_all(struct hin *h, struct kz_error *err)
 		st = save_all(h, err);
 	}
 	if (st == KZ_OK && h->network)
-		st = withdraw_gone(h, err);
+		st = withdraw_services(h, err);
+	if (st == KZ_OK && h->network)
+		st = withdraw_partners(h, err);
 	return st;
 }
 
@@ -1026,7 +1057,8 @@ static enum kz_status import_dir(struct kz_db *db, const struct kz_config *cfg,
 		for (size_t i = 0; i < KZ_HSDS_NTABLES; i++)
 			table_warnings(res, &h.t[i]);
 	else
-		res->inserted = res->updated = res->unchanged = res->withdrawn = 0;
+		res->inserted = res->updated = res->unchanged = res->withdrawn =
+			res->left = 0;
 	hin_free(&h);
 	return st;
 }
