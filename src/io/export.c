@@ -17,6 +17,7 @@
 #include "koszyk/i18n.h"
 #include "koszyk/kinds.h"
 #include "koszyk/model.h"
+#include "koszyk/network.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
@@ -322,6 +323,17 @@ static void json_stamp(struct kz_buf *out, const struct kz_stamp *st)
 	kz_buf_printf(out, "%ld", st->rev);
 }
 
+/* "network": the short name of the network whose basket the record came
+ * from, null for our own. */
+static void json_network(struct kz_buf *out, struct kz_db *db,
+			 enum kz_kind kind, const char *id)
+{
+	char *net = kz_network_of(db, kind, id);
+
+	json_str(out, "network", net);
+	free(net);
+}
+
 static void json_begin(struct kz_buf *out, bool *first, const char *kind,
 		       const char *id, const char *title)
 {
@@ -352,6 +364,7 @@ static void json_service(struct kz_buf *out, const struct kz_config *cfg,
 		 label_of(cfg, KZ_VOCAB_SECTORS, s->sector));
 	json_labels(out, "target_group_labels", cfg, KZ_VOCAB_TARGET_GROUPS,
 		    s->target_groups);
+	json_network(out, b->db, KZ_KIND_SERVICE, s->id);
 	json_key(out, "stale");
 	kz_buf_puts(out, kz_service_is_stale(b->db, s->verified_on, s->status)
 			 ? "true" : "false");
@@ -360,7 +373,8 @@ static void json_service(struct kz_buf *out, const struct kz_config *cfg,
 }
 
 static void json_partner(struct kz_buf *out, const struct kz_config *cfg,
-			 struct kz_partner *p, bool *first)
+			 const struct basket *b, struct kz_partner *p,
+			 bool *first)
 {
 	json_begin(out, first, "partner", p->id, p->name);
 	json_fields(out, kz_partner_fields, kz_partner_nfields, p,
@@ -368,6 +382,7 @@ static void json_partner(struct kz_buf *out, const struct kz_config *cfg,
 	json_str(out, "partner_kind_label",
 		 label_of(cfg, KZ_VOCAB_PARTNER_KINDS, p->kind));
 	json_labels(out, "sector_labels", cfg, KZ_VOCAB_SECTORS, p->sectors);
+	json_network(out, b->db, KZ_KIND_PARTNER, p->id);
 	json_stamp(out, &p->stamp);
 	kz_buf_putc(out, '}');
 }
@@ -383,6 +398,7 @@ static void json_contact(struct kz_buf *out, const struct basket *b,
 	json_fields(out, kz_contact_fields, kz_contact_nfields, c,
 		    "contact_kind");
 	json_str(out, "partner_name", pname);
+	json_network(out, b->db, KZ_KIND_CONTACT, c->id);
 	json_stamp(out, &c->stamp);
 	kz_buf_putc(out, '}');
 }
@@ -396,7 +412,7 @@ static void json_export(const struct kz_config *cfg, const struct basket *b,
 	for (size_t i = 0; i < b->nservices; i++)
 		json_service(out, cfg, b, &b->services[i], &first);
 	for (size_t i = 0; i < b->npartners; i++)
-		json_partner(out, cfg, &b->partners[i], &first);
+		json_partner(out, cfg, b, &b->partners[i], &first);
 	for (size_t i = 0; i < b->ncontacts; i++)
 		json_contact(out, b, &b->contacts[i], &first);
 	kz_buf_puts(out, first ? "]\n" : "\n]\n");
@@ -1334,7 +1350,7 @@ enum kz_status kz_export_json_list(struct kz_db *db, const struct kz_config *cfg
 	if (kind == KZ_KIND_PARTNER)
 		for (size_t i = 0; i < b.npartners; i++)
 			if (!partners || row_listed(&passed, b.partners[i].id))
-				json_partner(out, cfg, &b.partners[i], &first);
+				json_partner(out, cfg, &b, &b.partners[i], &first);
 	if (kind == KZ_KIND_CONTACT)
 		for (size_t i = 0; i < b.ncontacts; i++)
 			json_contact(out, &b, &b.contacts[i], &first);

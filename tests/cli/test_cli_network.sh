@@ -41,6 +41,24 @@ out_has "[sasiedzi]"
 run 0 -d a.db search --json counselling
 jq -e 'any(.[]; .title == "Community Counselling" and (.detail | endswith("[sasiedzi]")))' out >/dev/null ||
 	fail "the JSON hit is not marked with its network"
+# JSON names the network: null for our own records
+jq -e 'all(.[]; has("network")) and
+	any(.[]; .title == "Community Counselling" and .network == "sasiedzi") and
+	all(.[]; .title == "Community Counselling" or .network == null)' out >/dev/null ||
+	fail "search --json hits do not name their network"
+run 0 -d a.db search --json example
+jq -e 'any(.[]; .kind == "partner" and .network == "sasiedzi")' out >/dev/null ||
+	fail "search --json: the network's partner"
+run 0 -d a.db search --json zlobek
+jq -e 'length > 0 and all(.[]; .network == null)' out >/dev/null ||
+	fail "search --json: our own hits name a network"
+for k in services partners contacts; do
+	run 0 -d a.db list $k --json
+	jq -e 'all(.[]; has("network")) and
+		([.[] | select(.network == "sasiedzi")] | length) == 1 and
+		([.[] | select(.network == null)] | length) > 10' out >/dev/null ||
+		fail "list $k --json does not name the network (or names it for our own)"
+done
 run 0 -d a.db search zlobek
 out_lacks "[sasiedzi]"
 # the list marks it; --network lists only that basket
