@@ -17,6 +17,7 @@
 #include "koszyk/i18n.h"
 #include "koszyk/kinds.h"
 #include "koszyk/model.h"
+#include "koszyk/csp.h"
 #include "koszyk/network.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
@@ -795,21 +796,27 @@ static void text_add(struct kz_buf *t, const char *field)
 
 /* What the program's search looks in for a service (the search index of
  * src/db/schema.c, SERVICE_BODY): title, description, access, how to get
- * it, place, area, category, target groups, the provider's names.
- * Allocated. */
-static char *service_search_text(const struct basket *b,
+ * it, place, area, category, target groups, the provider's names; and
+ * the labels the page shows of the category and the target groups
+ * ("Pomoc psychologiczna", "Seniorzy"), so that what a service is shown
+ * under finds it. Allocated. */
+static char *service_search_text(const struct kz_config *cfg,
+				 const struct basket *b,
 				 const struct kz_service *s)
 {
 	const struct kz_partner *p = find_partner(b, s->provider_id);
+	char *groups = labels_of(cfg, KZ_VOCAB_TARGET_GROUPS, s->target_groups, " ");
 	const char *fields[] = {
 		s->title, s->description, s->access_conditions, s->how_to_get,
 		s->place, s->area, s->category, s->target_groups,
 		p ? p->name : s->provider_name, p ? p->short_name : NULL,
+		label_of(cfg, KZ_VOCAB_CATEGORIES, s->category), groups,
 	};
 	struct kz_buf t = KZ_BUF_INIT;
 
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		text_add(&t, fields[i]);
+	free(groups);
 	return kz_buf_detach(&t);
 }
 
@@ -992,7 +999,7 @@ static void html_service(struct kz_buf *out, const struct kz_config *cfg,
 	kz_buf_html(out, s->id);
 	kz_buf_puts(out, "\" class=\"service\"");
 	html_codes_attr(out, "data-groups", s->target_groups);
-	html_search_attr(out, service_search_text(b, s));
+	html_search_attr(out, service_search_text(cfg, b, s));
 	kz_buf_puts(out, ">\n<h3>");
 	kz_buf_html_lines(out, s->title);
 	kz_buf_puts(out, "</h3>\n");
@@ -1138,9 +1145,12 @@ static void html_head(struct kz_buf *out, const struct kz_config *cfg)
 	kz_buf_puts(out, cfg && kz_str_eq(cfg->language, "en") ? "en" : "pl");
 	kz_buf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		    "<meta name=\"generator\" content=\"koszyk\">\n<title>");
+		    "<meta name=\"generator\" content=\"koszyk\">\n");
+	/* Nothing may be loaded; the style and the script below only. */
+	kz_html_csp(out, html_style, html_script);
+	kz_buf_puts(out, "<title>");
 	html_title(out, cfg);
-	kz_buf_puts(out, "</title>\n<style>\n");
+	kz_buf_puts(out, "</title>\n<style>");
 	kz_buf_puts(out, html_style);
 	kz_buf_puts(out, "</style>\n</head>\n<body>\n<header>\n<h1>");
 	html_title(out, cfg);
@@ -1310,7 +1320,7 @@ static void html_export(const struct kz_config *cfg, const struct basket *b,
 		kz_buf_html(out, line);
 		free(line);
 	}
-	kz_buf_puts(out, "</p>\n</footer>\n<script>\n");
+	kz_buf_puts(out, "</p>\n</footer>\n<script>");
 	kz_buf_puts(out, html_script);
 	kz_buf_puts(out, "</script>\n</body>\n</html>\n");
 	placed_free(order, b->nservices);
