@@ -884,44 +884,41 @@ static enum kz_status save_one(struct hin *h, struct pending *p,
 	return KZ_OK;
 }
 
-/* Services of the network the feed no longer has are withdrawn
- * (archived), never deleted: a plan may have picked them. */
-static enum kz_status withdraw_services(struct hin *h, struct kz_error *err)
+/* A partner of the network the feed no longer has has left, never
+ * deleted: a plan or a meeting may name it. Contact persons have no
+ * status of their own; they stay with their partner. */
+static enum kz_status partner_leaves(struct hin *h, const char *id,
+				     struct kz_error *err)
 {
-	char **ids;
-	size_t n;
-	enum kz_status st = kz_network_services(h->db, h->network, &ids, &n, err);
+	struct kz_partner p = { 0 };
+	enum kz_status st = kz_partner_get(h->db, id, &p, err);
 
-	for (size_t i = 0; i < n; i++) {
-		if (st == KZ_OK && !pending_of(h, KZ_KIND_SERVICE, ids[i])) {
-			st = kz_service_archive(h->db, ids[i], 0, err);
-			h->res->withdrawn += st == KZ_OK;
-		}
-		free(ids[i]);
+	if (st == KZ_OK) {
+		kz_str_set(&p.status, "left");
+		st = kz_partner_save(h->db, &p, err);
 	}
-	free(ids);
+	kz_partner_clear(&p);
 	return st;
 }
 
-/* Partners of the network the feed no longer has have left, never
- * deleted: a plan or a meeting may name them. Contact persons have no
- * status of their own; they stay with their partner. */
-static enum kz_status withdraw_partners(struct hin *h, struct kz_error *err)
+/* Services of the network the feed no longer has are withdrawn
+ * (archived), never deleted: a plan may have picked them; partners it no
+ * longer has have left. */
+static enum kz_status withdraw_gone(struct hin *h, enum kz_kind kind,
+				    size_t *count, struct kz_error *err)
 {
 	char **ids;
 	size_t n;
-	enum kz_status st = kz_network_partners(h->db, h->network, &ids, &n, err);
+	enum kz_status st = kind == KZ_KIND_SERVICE
+		? kz_network_services(h->db, h->network, &ids, &n, err)
+		: kz_network_partners(h->db, h->network, &ids, &n, err);
 
 	for (size_t i = 0; i < n; i++) {
-		if (st == KZ_OK && !pending_of(h, KZ_KIND_PARTNER, ids[i])) {
-			struct kz_partner p = { 0 };
-
-			if ((st = kz_partner_get(h->db, ids[i], &p, err)) == KZ_OK) {
-				kz_str_set(&p.status, "left");
-				st = kz_partner_save(h->db, &p, err);
-			}
-			h->res->left += st == KZ_OK;
-			kz_partner_clear(&p);
+		if (st == KZ_OK && !pending_of(h, kind, ids[i])) {
+			st = kind == KZ_KIND_SERVICE
+				? kz_service_archive(h->db, ids[i], 0, err)
+				: partner_leaves(h, ids[i], err);
+			*count += st == KZ_OK;
 		}
 		free(ids[i]);
 	}
@@ -1020,9 +1017,9 @@ static enum kz_status import_all(struct hin *h, struct kz_error *err)
 		st = save_all(h, err);
 	}
 	if (st == KZ_OK && h->network)
-		st = withdraw_services(h, err);
+		st = withdraw_gone(h, KZ_KIND_SERVICE, &h->res->withdrawn, err);
 	if (st == KZ_OK && h->network)
-		st = withdraw_partners(h, err);
+		st = withdraw_gone(h, KZ_KIND_PARTNER, &h->res->left, err);
 	return st;
 }
 
