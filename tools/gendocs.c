@@ -5,8 +5,9 @@
  *   kz_gendocs completion   the bash completion, from the command table
  *   kz_gendocs man FILE     FILE (the man page) with the parts between
  *                           .\" BEGIN GENERATED X and .\" END GENERATED X
- *                           made anew: X is COMMANDS (the command table)
- *                           or KEYS (UI_ACTIONS and the help screen)
+ *                           made anew: X is COMMANDS (the command table),
+ *                           KEYS (UI_ACTIONS and the help screen) or HSDS
+ *                           (the HSDS field mapping, src/io/hsds_map.c)
  *
  * Everything is in English: gettext is never set up here. */
 #include <ctype.h>
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "../src/cli/cli.h"
+#include "../src/io/hsds_map.h"
 #include "../src/ui/ui_internal.h"
 #include "koszyk/buf.h"
 #include "koszyk/xalloc.h"
@@ -150,13 +152,48 @@ static char *read_all(const char *path)
 	return kz_buf_detach(&b);
 }
 
+/* The HSDS field mapping: for each table of the data package that holds
+ * a koszyk field, its columns and the fields they hold. */
+static void man_hsds(struct kz_buf *b)
+{
+	for (size_t t = 0; t < KZ_HSDS_NTABLES; t++) {
+		bool any = false;
+
+		for (size_t i = 0; i < kz_hsds_nmaps; i++) {
+			const struct kz_hsds_map *m = &kz_hsds_maps[i];
+			const struct kz_kind_info *k = kz_kind_of(m->kind);
+			char *line;
+
+			if ((size_t)m->table != t)
+				continue;
+			if (!any) {
+				kz_buf_puts(b, ".TP\n.B ");
+				roff_line(b, kz_hsds_table_file(t));
+				any = true;
+			} else {
+				kz_buf_puts(b, ".br\n");
+			}
+			line = *m->field
+				? xasprintf("%s %s%s%s%s", k->name, m->field,
+					    m->note ? " (" : "", m->note ? m->note : "",
+					    m->note ? ")" : "")
+				: xstrdup(m->note);
+			roff_text(b, m->column, strlen(m->column));
+			kz_buf_puts(b, " \\(<- ");
+			roff_line(b, line);
+			free(line);
+		}
+	}
+}
+
 /* The man page with its generated parts made anew. */
 static int man(const char *path)
 {
 	static const struct {
 		const char *name;
 		void (*make)(struct kz_buf *);
-	} parts[] = { { "COMMANDS", man_commands }, { "KEYS", man_keys } };
+	} parts[] = { { "COMMANDS", man_commands }, { "KEYS", man_keys },
+		      { "HSDS", man_hsds } };
 	char *text = read_all(path);
 	struct kz_buf out = KZ_BUF_INIT;
 	const char *p = text;
@@ -185,8 +222,8 @@ static int man(const char *path)
 		}
 		p += n;
 	}
-	if (found != 2) {
-		fprintf(stderr, "%s: needs one BEGIN/END GENERATED COMMANDS and KEYS each\n", path);
+	if (found != 3) {
+		fprintf(stderr, "%s: needs one BEGIN/END GENERATED COMMANDS, KEYS and HSDS each\n", path);
 		kz_buf_free(&out);
 		free(text);
 		return 1;

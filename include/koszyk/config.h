@@ -59,6 +59,7 @@ struct kz_config {
 	bool is_builtin;
 	char *gmina;             /* e.g. "Gmina Brzozowa Wola" */
 	char *powiat;
+	char *wojewodztwo;       /* e.g. "łódzkie": HSDS addresses' state_province */
 	char *lider;             /* the lead partner's name */
 	char *language;          /* "pl", "en", or NULL: the locale decides */
 	int stale_days;          /* a basket entry not verified for longer is stale */

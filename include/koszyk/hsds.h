@@ -38,6 +38,8 @@ enum kz_status kz_export_hsds(struct kz_db *db, const struct kz_config *cfg,
 struct kz_hsds_import_result {
 	size_t inserted, updated, unchanged;
 	size_t withdrawn;  /* network update: services gone from the feed */
+	size_t left;       /* network update: partners gone from it, marked
+			    * as left (their contact persons stay) */
 	char **warnings;
 	size_t nwarnings;
 };
@@ -58,7 +60,10 @@ enum kz_status kz_import_hsds(struct kz_db *db, const struct kz_config *cfg,
  * read-only basket of network name (records marked with it; a record of
  * our own basket or of another network with an id of the feed is
  * KZ_INVALID); services of the network no longer in the feed are
- * withdrawn (archived, never deleted); the network is registered with
+ * withdrawn (archived, never deleted), partners no longer in it are
+ * marked as left (never deleted; their contact persons stay, for a plan
+ * may name them, and a partner back in the feed is a member again,
+ * informal); the network is registered with
  * source (where its feed is read from), in the same transaction. */
 enum kz_status kz_import_hsds_network(struct kz_db *db,
 				      const struct kz_config *cfg,
@@ -94,9 +99,12 @@ enum kz_status kz_network_update(struct kz_db *db, const struct kz_config *cfg,
 
 /* Opening hours as HSDS schedule rows: "pn–pt 8:00–16:00",
  * "wtorki 14:00–18:00", "pn 8:00–17:00, wt–pt 7:30–15:30",
- * "pn, śr, pt 9:00–13:00", "codziennie 7:00–22:00". Each part of the
- * text is days followed by one time range; a text with anything else
- * gives no rows (the whole text is kept as the description anyway). */
+ * "pn, śr, pt 9:00–13:00", "codziennie 7:00–22:00", "pon.–pt. 8–16",
+ * "sob. 9.00–13.00". Each part of the text (between commas or
+ * semicolons) is days, or days followed by one time range (whole hours,
+ * H:MM or H.MM), or a time range on the days of the part before it
+ * ("pn–pt 8–12, 13–16"); a text with anything else gives no rows (the
+ * whole text is kept as the description anyway). */
 struct kz_hsds_hours {
 	char byday[32];    /* "MO,TU,WE,TH,FR" */
 	char opens_at[9];  /* "08:00:00" */

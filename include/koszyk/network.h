@@ -49,9 +49,16 @@ char *kz_network_source(struct kz_db *db, const char *name);
 enum kz_status kz_network_services(struct kz_db *db, const char *name,
 				   char ***ids, size_t *n, struct kz_error *err);
 
+/* The partners of network name that have not left, ids in *ids. */
+enum kz_status kz_network_partners(struct kz_db *db, const char *name,
+				   char ***ids, size_t *n, struct kz_error *err);
+
+/* services and partners: those not withdrawn; withdrawn: the services
+ * archived, partners_left: the partners marked as left, when gone from
+ * the feed. */
 struct kz_network_info {
 	char *name, *source, *imported_at;
-	long services, withdrawn, partners;
+	long services, withdrawn, partners, partners_left;
 };
 enum kz_status kz_network_list(struct kz_db *db, struct kz_network_info **out,
 			       size_t *n, struct kz_error *err);

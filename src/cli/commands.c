@@ -94,8 +94,12 @@ enum kz_status kz_cmd_demo(struct kz_cli *cli, struct kz_error *err)
 
 /* --- search and list -------------------------------------------------------- */
 
-static void json_hit(struct kz_buf *b, const struct kz_hit *h)
+/* A hit; "network" is the short name of the network whose basket it
+ * came from, null for our own (and for kinds no network has). */
+static void json_hit(struct kz_db *db, struct kz_buf *b, const struct kz_hit *h)
 {
+	char *net = kz_network_of(db, h->kind, h->id);
+
 	kz_buf_puts(b, "{\"kind\":");
 	kz_buf_json_string(b, kz_kind_name(h->kind));
 	kz_buf_puts(b, ",\"id\":");
@@ -104,7 +108,10 @@ static void json_hit(struct kz_buf *b, const struct kz_hit *h)
 	kz_buf_json_string(b, h->title);
 	kz_buf_puts(b, ",\"detail\":");
 	kz_buf_json_string(b, h->detail ? h->detail : "");
+	kz_buf_puts(b, ",\"network\":");
+	kz_buf_json_string(b, net);
 	kz_buf_putc(b, '}');
+	free(net);
 }
 
 /* --network NAME (a registered network) or --own; NULL: every basket. */
@@ -164,7 +171,7 @@ enum kz_status kz_cmd_search(struct kz_cli *cli, struct kz_error *err)
 		for (size_t i = 0; i < hits.n; i++) {
 			if (i)
 				kz_buf_puts(&out, ",\n");
-			json_hit(&out, &hits.v[i]);
+			json_hit(cli->db, &out, &hits.v[i]);
 		}
 		kz_buf_puts(&out, "]\n");
 	} else {

@@ -79,9 +79,9 @@ static enum kz_status network_list(struct kz_cli *cli, struct kz_error *err)
 	if (n == 0)
 		printf("%s\n", _("No networks: koszyk network add NAME DIR adds the basket of another partnership."));
 	for (size_t i = 0; i < n; i++)
-		printf(_("%s\t%ld services, %ld withdrawn, %ld partners\t%s\t%s\n"),
+		printf(_("%s\t%ld services, %ld withdrawn, %ld partners, %ld left\t%s\t%s\n"),
 		       v[i].name, v[i].services, v[i].withdrawn, v[i].partners,
-		       v[i].imported_at, v[i].source);
+		       v[i].partners_left, v[i].imported_at, v[i].source);
 	kz_network_list_free(v, n);
 	return KZ_OK;
 }

@@ -39,6 +39,7 @@ struct key_def {
 static const struct key_def keys[] = {
 	{ "gmina", KEY_TEXT, FIELD(gmina), 0, 0, true },
 	{ "powiat", KEY_TEXT, FIELD(powiat), 0, 0, false },
+	{ "wojewodztwo", KEY_TEXT, FIELD(wojewodztwo), 0, 0, false },
 	{ "lider", KEY_TEXT, FIELD(lider), 0, 0, false },
 	{ "language", KEY_TEXT, FIELD(language), 0, 0, false },
 	{ "stale_days", KEY_INT, FIELD(stale_days), 1, 3650, false },
@@ -732,6 +733,8 @@ static void set_defaults(struct kz_config *cfg)
 {
 	if (!cfg->powiat)
 		cfg->powiat = xstrdup("");
+	if (!cfg->wojewodztwo)
+		cfg->wojewodztwo = xstrdup("");
 	if (!cfg->lider)
 		cfg->lider = xstrdup("");
 	/* No language key: the locale decides (see kz_config_language). */
@@ -879,6 +882,7 @@ void kz_config_free(struct kz_config *cfg)
 	free(cfg->source);
 	free(cfg->gmina);
 	free(cfg->powiat);
+	free(cfg->wojewodztwo);
 	free(cfg->lider);
 	free(cfg->language);
 	free(cfg->case_code_format);

@@ -104,12 +104,11 @@ char *kz_network_source(struct kz_db *db, const char *name)
 	return kz_query_text(db, "SELECT source FROM networks WHERE name = ?1", name);
 }
 
-enum kz_status kz_network_services(struct kz_db *db, const char *name,
-				   char ***ids, size_t *n, struct kz_error *err)
+static enum kz_status network_ids(struct kz_db *db, const char *sql,
+				  const char *what, const char *name,
+				  char ***ids, size_t *n, struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT id FROM services WHERE network = ?1 AND status <> 'archived'"
-		" ORDER BY id", err);
+	sqlite3_stmt *st = kz_db_stmt(db, sql, err);
 	int rc;
 
 	*ids = NULL;
@@ -121,7 +120,23 @@ enum kz_status kz_network_services(struct kz_db *db, const char *name,
 		*ids = xreallocarray(*ids, *n + 1, sizeof(char *));
 		(*ids)[(*n)++] = kz_column_dup(st, 0);
 	}
-	return kz_stmt_done(db, st, rc, "services", err);
+	return kz_stmt_done(db, st, rc, what, err);
+}
+
+enum kz_status kz_network_services(struct kz_db *db, const char *name,
+				   char ***ids, size_t *n, struct kz_error *err)
+{
+	return network_ids(db, "SELECT id FROM services WHERE network = ?1"
+			   " AND status <> 'archived' ORDER BY id", "services",
+			   name, ids, n, err);
+}
+
+enum kz_status kz_network_partners(struct kz_db *db, const char *name,
+				   char ***ids, size_t *n, struct kz_error *err)
+{
+	return network_ids(db, "SELECT id FROM partners WHERE network = ?1"
+			   " AND status <> 'left' ORDER BY id", "partners",
+			   name, ids, n, err);
 }
 
 enum kz_status kz_network_list(struct kz_db *db, struct kz_network_info **out,
@@ -133,7 +148,10 @@ enum kz_status kz_network_list(struct kz_db *db, struct kz_network_info **out,
 		"  AND s.status <> 'archived'),"
 		" (SELECT count(*) FROM services s WHERE s.network = n.name"
 		"  AND s.status = 'archived'),"
-		" (SELECT count(*) FROM partners p WHERE p.network = n.name)"
+		" (SELECT count(*) FROM partners p WHERE p.network = n.name"
+		"  AND p.status <> 'left'),"
+		" (SELECT count(*) FROM partners p WHERE p.network = n.name"
+		"  AND p.status = 'left')"
 		" FROM networks n ORDER BY n.name", err);
 	int rc;
 
@@ -152,6 +170,7 @@ enum kz_status kz_network_list(struct kz_db *db, struct kz_network_info **out,
 		i->services = (long)sqlite3_column_int64(st, 3);
 		i->withdrawn = (long)sqlite3_column_int64(st, 4);
 		i->partners = (long)sqlite3_column_int64(st, 5);
+		i->partners_left = (long)sqlite3_column_int64(st, 6);
 	}
 	return kz_stmt_done(db, st, rc, "networks", err);
 }

@@ -39,9 +39,9 @@ char *kz_import_hsds_done_text(const char *dir, const struct kz_hsds_import_resu
 char *kz_network_done_text(const char *name, const char *dir,
 			   const struct kz_hsds_import_result *res)
 {
-	return xasprintf(_("Network %s from %s: %zu new, %zu updated, %zu unchanged, %zu withdrawn."),
+	return xasprintf(_("Network %s from %s: %zu new, %zu updated, %zu unchanged, %zu withdrawn, %zu partners left."),
 			 name, dir, res->inserted, res->updated, res->unchanged,
-			 res->withdrawn);
+			 res->withdrawn, res->left);
 }
 
 char *kz_hsds_feed_dir(const char *source, struct kz_error *err)

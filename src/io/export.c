@@ -17,6 +17,8 @@
 #include "koszyk/i18n.h"
 #include "koszyk/kinds.h"
 #include "koszyk/model.h"
+#include "koszyk/csp.h"
+#include "koszyk/network.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
@@ -322,6 +324,17 @@ static void json_stamp(struct kz_buf *out, const struct kz_stamp *st)
 	kz_buf_printf(out, "%ld", st->rev);
 }
 
+/* "network": the short name of the network whose basket the record came
+ * from, null for our own. */
+static void json_network(struct kz_buf *out, struct kz_db *db,
+			 enum kz_kind kind, const char *id)
+{
+	char *net = kz_network_of(db, kind, id);
+
+	json_str(out, "network", net);
+	free(net);
+}
+
 static void json_begin(struct kz_buf *out, bool *first, const char *kind,
 		       const char *id, const char *title)
 {
@@ -352,6 +365,7 @@ static void json_service(struct kz_buf *out, const struct kz_config *cfg,
 		 label_of(cfg, KZ_VOCAB_SECTORS, s->sector));
 	json_labels(out, "target_group_labels", cfg, KZ_VOCAB_TARGET_GROUPS,
 		    s->target_groups);
+	json_network(out, b->db, KZ_KIND_SERVICE, s->id);
 	json_key(out, "stale");
 	kz_buf_puts(out, kz_service_is_stale(b->db, s->verified_on, s->status)
 			 ? "true" : "false");
@@ -360,7 +374,8 @@ static void json_service(struct kz_buf *out, const struct kz_config *cfg,
 }
 
 static void json_partner(struct kz_buf *out, const struct kz_config *cfg,
-			 struct kz_partner *p, bool *first)
+			 const struct basket *b, struct kz_partner *p,
+			 bool *first)
 {
 	json_begin(out, first, "partner", p->id, p->name);
 	json_fields(out, kz_partner_fields, kz_partner_nfields, p,
@@ -368,6 +383,7 @@ static void json_partner(struct kz_buf *out, const struct kz_config *cfg,
 	json_str(out, "partner_kind_label",
 		 label_of(cfg, KZ_VOCAB_PARTNER_KINDS, p->kind));
 	json_labels(out, "sector_labels", cfg, KZ_VOCAB_SECTORS, p->sectors);
+	json_network(out, b->db, KZ_KIND_PARTNER, p->id);
 	json_stamp(out, &p->stamp);
 	kz_buf_putc(out, '}');
 }
@@ -383,6 +399,7 @@ static void json_contact(struct kz_buf *out, const struct basket *b,
 	json_fields(out, kz_contact_fields, kz_contact_nfields, c,
 		    "contact_kind");
 	json_str(out, "partner_name", pname);
+	json_network(out, b->db, KZ_KIND_CONTACT, c->id);
 	json_stamp(out, &c->stamp);
 	kz_buf_putc(out, '}');
 }
@@ -396,7 +413,7 @@ static void json_export(const struct kz_config *cfg, const struct basket *b,
 	for (size_t i = 0; i < b->nservices; i++)
 		json_service(out, cfg, b, &b->services[i], &first);
 	for (size_t i = 0; i < b->npartners; i++)
-		json_partner(out, cfg, &b->partners[i], &first);
+		json_partner(out, cfg, b, &b->partners[i], &first);
 	for (size_t i = 0; i < b->ncontacts; i++)
 		json_contact(out, b, &b->contacts[i], &first);
 	kz_buf_puts(out, first ? "]\n" : "\n]\n");
@@ -779,21 +796,27 @@ static void text_add(struct kz_buf *t, const char *field)
 
 /* What the program's search looks in for a service (the search index of
  * src/db/schema.c, SERVICE_BODY): title, description, access, how to get
- * it, place, area, category, target groups, the provider's names.
- * Allocated. */
-static char *service_search_text(const struct basket *b,
+ * it, place, area, category, target groups, the provider's names; and
+ * the labels the page shows of the category and the target groups
+ * ("Pomoc psychologiczna", "Seniorzy"), so that what a service is shown
+ * under finds it. Allocated. */
+static char *service_search_text(const struct kz_config *cfg,
+				 const struct basket *b,
 				 const struct kz_service *s)
 {
 	const struct kz_partner *p = find_partner(b, s->provider_id);
+	char *groups = labels_of(cfg, KZ_VOCAB_TARGET_GROUPS, s->target_groups, " ");
 	const char *fields[] = {
 		s->title, s->description, s->access_conditions, s->how_to_get,
 		s->place, s->area, s->category, s->target_groups,
 		p ? p->name : s->provider_name, p ? p->short_name : NULL,
+		label_of(cfg, KZ_VOCAB_CATEGORIES, s->category), groups,
 	};
 	struct kz_buf t = KZ_BUF_INIT;
 
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		text_add(&t, fields[i]);
+	free(groups);
 	return kz_buf_detach(&t);
 }
 
@@ -976,7 +999,7 @@ static void html_service(struct kz_buf *out, const struct kz_config *cfg,
 	kz_buf_html(out, s->id);
 	kz_buf_puts(out, "\" class=\"service\"");
 	html_codes_attr(out, "data-groups", s->target_groups);
-	html_search_attr(out, service_search_text(b, s));
+	html_search_attr(out, service_search_text(cfg, b, s));
 	kz_buf_puts(out, ">\n<h3>");
 	kz_buf_html_lines(out, s->title);
 	kz_buf_puts(out, "</h3>\n");
@@ -1122,9 +1145,12 @@ static void html_head(struct kz_buf *out, const struct kz_config *cfg)
 	kz_buf_puts(out, cfg && kz_str_eq(cfg->language, "en") ? "en" : "pl");
 	kz_buf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		    "<meta name=\"generator\" content=\"koszyk\">\n<title>");
+		    "<meta name=\"generator\" content=\"koszyk\">\n");
+	/* Nothing may be loaded; the style and the script below only. */
+	kz_html_csp(out, html_style, html_script);
+	kz_buf_puts(out, "<title>");
 	html_title(out, cfg);
-	kz_buf_puts(out, "</title>\n<style>\n");
+	kz_buf_puts(out, "</title>\n<style>");
 	kz_buf_puts(out, html_style);
 	kz_buf_puts(out, "</style>\n</head>\n<body>\n<header>\n<h1>");
 	html_title(out, cfg);
@@ -1294,7 +1320,7 @@ static void html_export(const struct kz_config *cfg, const struct basket *b,
 		kz_buf_html(out, line);
 		free(line);
 	}
-	kz_buf_puts(out, "</p>\n</footer>\n<script>\n");
+	kz_buf_puts(out, "</p>\n</footer>\n<script>");
 	kz_buf_puts(out, html_script);
 	kz_buf_puts(out, "</script>\n</body>\n</html>\n");
 	placed_free(order, b->nservices);
@@ -1334,7 +1360,7 @@ enum kz_status kz_export_json_list(struct kz_db *db, const struct kz_config *cfg
 	if (kind == KZ_KIND_PARTNER)
 		for (size_t i = 0; i < b.npartners; i++)
 			if (!partners || row_listed(&passed, b.partners[i].id))
-				json_partner(out, cfg, &b.partners[i], &first);
+				json_partner(out, cfg, &b, &b.partners[i], &first);
 	if (kind == KZ_KIND_CONTACT)
 		for (size_t i = 0; i < b.ncontacts; i++)
 			json_contact(out, &b, &b.contacts[i], &first);

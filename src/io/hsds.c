@@ -8,8 +8,8 @@
  * such service), their contact persons. Nothing about cases. Ids are the
  * records' UUIDs; rows koszyk has no record for (a location, a phone, a
  * schedule, a taxonomy term, ...) get a UUID derived from what they come
- * from, the same at every export. The mapping is in koszyk.1 (export
- * hsds). */
+ * from, the same at every export. Which field is which column is the
+ * table of hsds_map.c, shared with import hsds and the man page. */
 #include "koszyk/hsds.h"
 
 #include <errno.h>
@@ -25,10 +25,12 @@
 #include "koszyk/buf.h"
 #include "koszyk/csv.h"
 #include "koszyk/i18n.h"
+#include "koszyk/kinds.h"
 #include "koszyk/model.h"
 #include "koszyk/network.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
+#include "hsds_map.h"
 
 extern const char kz_hsds_datapackage[];
 
@@ -153,14 +155,6 @@ const char *kz_hsds_table_file(size_t t)
 	return t < KZ_HSDS_NTABLES ? tables[t].path : NULL;
 }
 
-enum {
-	T_ORGANIZATION, T_PROGRAM, T_SERVICE, T_ATTRIBUTE,
-	T_SERVICE_AT_LOCATION, T_LOCATION, T_PHONE, T_CONTACT, T_ADDRESS,
-	T_SCHEDULE, T_FUNDING, T_SERVICE_AREA, T_REQUIRED_DOCUMENT,
-	T_LANGUAGE, T_ACCESSIBILITY, T_TAXONOMY_TERM, T_METADATA,
-	T_META_TABLE_DESCRIPTION, T_COST_OPTION, T_ORGANIZATION_IDENTIFIER,
-	T_TAXONOMY,
-};
 
 #define MAX_COLS 32
 #define MAX_HOURS 8
@@ -387,26 +381,109 @@ static void phone_row(struct hsds *h, const char *owner_id,
 	row_end(h, T_PHONE);
 }
 
+/* The columns of table t that the mapping holds as they are (or as a
+ * web address): from the fields of rec, a record of kind. Returns what
+ * to free after row_end. */
+static char *map_fields(struct hsds *h, int t, enum kz_kind kind,
+			const void *rec)
+{
+	const struct kz_kind_info *k = kz_kind_of(kind);
+	char *owned = NULL;
+
+	for (size_t i = 0; i < kz_hsds_nmaps; i++) {
+		const struct kz_hsds_map *m = &kz_hsds_maps[i];
+		const char *v;
+
+		if (m->table != t || m->kind != kind || m->conv == KZ_HSDS_RULE)
+			continue;
+		v = *kz_field_slot((void *)rec, kz_field_find(k->fields, *k->nfields,
+							       m->field));
+		if (m->conv == KZ_HSDS_URL && has_text(v) && !strstr(v, "://")) {
+			free(owned);
+			v = owned = xasprintf("https://%s", v);
+		}
+		row_set(h, t, m->column, v);
+	}
+	return owned;
+}
+
+/* The partner's KRS number: an organization identifier of the scheme
+ * PL-KRS (org-id.guide). */
+static void organization_identifier(struct hsds *h, const struct kz_partner *p)
+{
+	char id[KZ_ID_LEN + 1];
+
+	if (!has_text(p->krs))
+		return;
+	derived_id(id, "organization_identifier", p->id, "PL-KRS");
+	row_begin(h, T_ORGANIZATION_IDENTIFIER);
+	row_set(h, T_ORGANIZATION_IDENTIFIER, "id", id);
+	row_set(h, T_ORGANIZATION_IDENTIFIER, "organization_id", p->id);
+	row_set(h, T_ORGANIZATION_IDENTIFIER, "identifier_scheme", "PL-KRS");
+	row_set(h, T_ORGANIZATION_IDENTIFIER, "identifier_type", "KRS");
+	row_set(h, T_ORGANIZATION_IDENTIFIER, "identifier", p->krs);
+	row_end(h, T_ORGANIZATION_IDENTIFIER);
+}
+
+/* An address written "street, NN-NNN town" as an address row of the
+ * location loc; HSDS requires the state or province, the configured
+ * wojewodztwo, without which there is none. */
+static void address_row(struct hsds *h, const char *loc, const char *text)
+{
+	struct kz_hsds_address a;
+	char id[KZ_ID_LEN + 1];
+
+	if (!h->cfg || !has_text(h->cfg->wojewodztwo) ||
+	    !kz_hsds_address_parse(text, &a))
+		return;
+	derived_id(id, "address", loc, NULL);
+	row_begin(h, T_ADDRESS);
+	row_set(h, T_ADDRESS, "id", id);
+	row_set(h, T_ADDRESS, "location_id", loc);
+	row_set(h, T_ADDRESS, "address_1", a.street);
+	row_set(h, T_ADDRESS, "city", a.city);
+	row_set(h, T_ADDRESS, "state_province", h->cfg->wojewodztwo);
+	row_set(h, T_ADDRESS, "postal_code", a.postal_code);
+	row_set(h, T_ADDRESS, "country", "PL");
+	row_set(h, T_ADDRESS, "address_type", "physical");
+	row_end(h, T_ADDRESS);
+	kz_hsds_address_free(&a);
+}
+
+/* The partner's address: a location of the partner named by it. */
+static void partner_location(struct hsds *h, const struct kz_partner *p)
+{
+	char loc[KZ_ID_LEN + 1];
+
+	if (!has_text(p->address))
+		return;
+	derived_id(loc, "location", p->id, "address");
+	row_begin(h, T_LOCATION);
+	row_set(h, T_LOCATION, "id", loc);
+	row_set(h, T_LOCATION, "location_type", "physical");
+	row_set(h, T_LOCATION, "organization_id", p->id);
+	row_set(h, T_LOCATION, "name", p->address);
+	row_end(h, T_LOCATION);
+	address_row(h, loc, p->address);
+}
+
 static void organization_row(struct hsds *h, const struct kz_partner *p)
 {
 	const char *kind = kz_items_label(&h->cfg->partner_kinds, p->kind);
 	const char *desc = has_text(p->role) ? p->role :
 			   has_text(kind) ? kind : p->name;
-	char *website = NULL;
+	char *owned;
 
-	if (has_text(p->website) && !strstr(p->website, "://"))
-		website = xasprintf("https://%s", p->website);
 	row_begin(h, T_ORGANIZATION);
 	row_set(h, T_ORGANIZATION, "id", p->id);
-	row_set(h, T_ORGANIZATION, "name", p->name);
-	row_set(h, T_ORGANIZATION, "alternate_name", p->short_name);
+	owned = map_fields(h, T_ORGANIZATION, KZ_KIND_PARTNER, p);
 	row_set(h, T_ORGANIZATION, "description", desc);
-	row_set(h, T_ORGANIZATION, "email", p->email);
-	row_set(h, T_ORGANIZATION, "website", website ? website : p->website);
 	row_set(h, T_ORGANIZATION, "legal_status", kind);
 	row_end(h, T_ORGANIZATION);
-	free(website);
+	free(owned);
 	phone_row(h, p->id, p->id, NULL, p->phone);
+	organization_identifier(h, p);
+	partner_location(h, p);
 }
 
 static void contact_row(struct hsds *h, const struct kz_contact *c)
@@ -414,9 +491,7 @@ static void contact_row(struct hsds *h, const struct kz_contact *c)
 	row_begin(h, T_CONTACT);
 	row_set(h, T_CONTACT, "id", c->id);
 	row_set(h, T_CONTACT, "organization_id", c->partner_id);
-	row_set(h, T_CONTACT, "name", c->name);
-	row_set(h, T_CONTACT, "title", c->position);
-	row_set(h, T_CONTACT, "email", c->email);
+	free(map_fields(h, T_CONTACT, KZ_KIND_CONTACT, c));
 	row_end(h, T_CONTACT);
 	phone_row(h, c->id, c->partner_id, c->id, c->phone);
 }
@@ -541,15 +616,10 @@ static void service_row(struct hsds *h, const struct kz_service *s)
 	row_begin(h, T_SERVICE);
 	row_set(h, T_SERVICE, "id", s->id);
 	row_set(h, T_SERVICE, "organization_id", s->provider_id);
-	row_set(h, T_SERVICE, "name", s->title);
-	row_set(h, T_SERVICE, "description", s->description);
 	row_set(h, T_SERVICE, "status", service_status(s->status));
-	row_set(h, T_SERVICE, "application_process", s->how_to_get);
-	row_set(h, T_SERVICE, "fees_description", s->cost);
-	row_set(h, T_SERVICE, "wait_time", s->waiting_time);
-	row_set(h, T_SERVICE, "eligibility_description", s->access_conditions);
-	/* Only "verified on" assures a service; an ordinary save does not. */
-	row_set(h, T_SERVICE, "assured_date", s->verified_on);
+	/* assured_date is "verified on" (only a verification assures a
+	 * service; an ordinary save does not). */
+	free(map_fields(h, T_SERVICE, KZ_KIND_SERVICE, s));
 	row_set(h, T_SERVICE, "last_modified", s->stamp.updated_at);
 	row_end(h, T_SERVICE);
 }
@@ -573,6 +643,7 @@ static void location_rows(struct hsds *h, size_t i)
 		row_set(h, T_LOCATION, "location_type", "physical");
 		row_set(h, T_LOCATION, "name", s->place);
 		row_end(h, T_LOCATION);
+		address_row(h, loc, s->place);
 	}
 	derived_id(sal, "service_at_location", s->id, NULL);
 	row_begin(h, T_SERVICE_AT_LOCATION);

@@ -1,7 +1,8 @@
 /* Opening hours written the Polish way ("pn–pt 8:00–16:00") as HSDS
  * schedule rows. Deliberately strict: a text with any part that is not
- * days followed by one time range gives no rows at all, and the export
- * keeps the whole text as the schedule's description. */
+ * days followed by one time range (or a time range on the days of the
+ * part before it) gives no rows at all, and the export keeps the whole
+ * text as the schedule's description. */
 #include "koszyk/hsds.h"
 
 #include <ctype.h>
@@ -69,7 +70,8 @@ static int read_day(const char **p, const char *end)
 	const char *q = *p;
 	int day;
 
-	while (q < end && (word_byte((unsigned char)*q) || *q == '.'))
+	while (q < end && (word_byte((unsigned char)*q) || *q == '.') &&
+	       !dash_at(q, end))
 		q++;
 	day = day_of(*p, (size_t)(q - *p));
 	if (day >= 0)
@@ -91,7 +93,8 @@ static unsigned day_range(int from, int to)
 	return mask;
 }
 
-/* H:MM or HH:MM at *p into out ("HH:MM:00"). */
+/* H:MM, HH:MM, H.MM or a whole hour (H, HH) at *p into out
+ * ("HH:MM:00"). */
 static bool read_time(const char **p, const char *end, char out[9])
 {
 	const char *q = *p;
@@ -101,10 +104,16 @@ static bool read_time(const char **p, const char *end, char out[9])
 		h = h * 10 + (*q++ - '0');
 		digits++;
 	}
-	if (digits == 0 || q >= end || *q != ':' || end - q < 3 ||
-	    !isdigit((unsigned char)q[1]) || !isdigit((unsigned char)q[2]))
+	if (digits == 0 || (q < end && isdigit((unsigned char)*q)))
 		return false;
-	m = (q[1] - '0') * 10 + (q[2] - '0');
+	if (q < end && (*q == ':' || *q == '.')) {
+		if (end - q < 3 || !isdigit((unsigned char)q[1]) ||
+		    !isdigit((unsigned char)q[2]) ||
+		    (end - q > 3 && isdigit((unsigned char)q[3])))
+			return false;
+		m = (q[1] - '0') * 10 + (q[2] - '0');
+		q += 3;
+	}
 	if (h > 23 || m > 59)
 		return false;
 	memcpy(out, "00:00:00", 9);
@@ -112,7 +121,7 @@ static bool read_time(const char **p, const char *end, char out[9])
 	out[1] = (char)('0' + h % 10);
 	out[3] = (char)('0' + m / 10);
 	out[4] = (char)('0' + m % 10);
-	*p = q + 3;
+	*p = q;
 	return true;
 }
 
@@ -186,7 +195,7 @@ static bool read_part(const char *p, const char *end, unsigned *days,
 size_t kz_hsds_parse_hours(const char *text, struct kz_hsds_hours *out,
 			   size_t max)
 {
-	unsigned days = 0;
+	unsigned days = 0, last = 0;
 	size_t n = 0;
 	const char *p = text;
 
@@ -200,10 +209,15 @@ size_t kz_hsds_parse_hours(const char *text, struct kz_hsds_hours *out,
 		if (!read_part(p, end, &days, &row, &has_time))
 			return 0;
 		if (has_time) {
+			/* "pn–pt 8–12, 13–16": a range without days is
+			 * on the days before it. */
+			if (days == 0)
+				days = last;
 			if (days == 0 || n == max)
 				return 0;
 			byday_text(days, row.byday);
 			out[n++] = row;
+			last = days;
 			days = 0;
 		}
 		if (*end == '\0')

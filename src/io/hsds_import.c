@@ -30,6 +30,7 @@
 #include "koszyk/network.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
+#include "hsds_map.h"
 
 /* One file of the feed, whole, and which of its cells went somewhere. */
 struct tab {
@@ -41,40 +42,6 @@ struct tab {
 	size_t nrows;
 	bool *kept;    /* nrows * ncol */
 	bool read;
-};
-
-enum {
-	O_ORG, O_SERVICE, O_ATTRIBUTE, O_SAL, O_LOCATION, O_PHONE, O_CONTACT,
-	O_SCHEDULE, O_AREA, O_DOCUMENT, O_TERM, O_COST, O_TAXONOMY, O_NTABS
-};
-static const char *const tab_files[O_NTABS] = {
-	"organizations.csv", "services.csv", "attributes.csv",
-	"service_at_location.csv", "locations.csv", "phones.csv",
-	"contacts.csv", "schedules.csv", "service_areas.csv",
-	"required_documents.csv", "taxonomy_terms.csv", "cost_options.csv",
-	"taxonomies.csv",
-};
-
-/* The fields that are one column each: the one mapping of both ways
- * that needs no rule (export hsds writes the same pairs). */
-static const struct field_map {
-	enum kz_kind kind;
-	const char *column;
-	const char *field;
-} field_maps[] = {
-	{ KZ_KIND_PARTNER, "name", "name" },
-	{ KZ_KIND_PARTNER, "alternate_name", "short_name" },
-	{ KZ_KIND_PARTNER, "email", "email" },
-	{ KZ_KIND_PARTNER, "website", "website" },
-	{ KZ_KIND_CONTACT, "name", "name" },
-	{ KZ_KIND_CONTACT, "title", "position" },
-	{ KZ_KIND_CONTACT, "email", "email" },
-	{ KZ_KIND_SERVICE, "name", "title" },
-	{ KZ_KIND_SERVICE, "description", "description" },
-	{ KZ_KIND_SERVICE, "application_process", "how_to_get" },
-	{ KZ_KIND_SERVICE, "fees_description", "cost" },
-	{ KZ_KIND_SERVICE, "wait_time", "waiting_time" },
-	{ KZ_KIND_SERVICE, "eligibility_description", "access_conditions" },
 };
 
 /* A record to save: new (orig NULL) or an update of orig. */
@@ -89,8 +56,7 @@ struct pending {
 struct hin {
 	struct kz_db *db;
 	const struct kz_config *cfg;
-	struct tab t[KZ_HSDS_NTABLES];
-	struct tab *o[O_NTABS];
+	struct tab t[KZ_HSDS_NTABLES];  /* in the order of T_... */
 	struct pending *p;
 	size_t np;
 	struct kz_hsds_import_result *res;
@@ -225,6 +191,18 @@ static size_t find_row(const struct tab *t, const char *col, const char *value)
 	return SIZE_MAX;
 }
 
+/* Append text to a list in *slot, sep between, unless it is there. */
+static void add_to(char **slot, const char *text, const char *sep)
+{
+	char *s;
+
+	if (!*text || (*slot && strstr(*slot, text)))
+		return;
+	s = *slot && **slot ? xasprintf("%s%s%s", *slot, sep, text) : xstrdup(text);
+	free(*slot);
+	*slot = s;
+}
+
 /* --- records -------------------------------------------------------------- */
 
 static void set_field(enum kz_kind kind, void *rec, const char *field,
@@ -244,12 +222,27 @@ static const char *get_field(enum kz_kind kind, void *rec, const char *field)
 	return v ? v : "";
 }
 
-static void apply_maps(enum kz_kind kind, struct tab *t, size_t r, void *rec)
+/* The columns of the record's own table that the mapping (hsds_map.c)
+ * holds as they are. */
+static enum kz_status apply_maps(enum kz_kind kind, struct tab *t, size_t r,
+				 void *rec, struct kz_error *err)
 {
-	for (size_t i = 0; i < sizeof(field_maps) / sizeof(field_maps[0]); i++)
-		if (field_maps[i].kind == kind && col_of(t, field_maps[i].column) != SIZE_MAX)
-			set_field(kind, rec, field_maps[i].field,
-				  cell(t, r, field_maps[i].column));
+	int home = kz_hsds_home_table(kind);
+
+	for (size_t i = 0; i < kz_hsds_nmaps; i++) {
+		const struct kz_hsds_map *m = &kz_hsds_maps[i];
+		const char *v;
+
+		if (m->table != home || m->kind != kind || m->conv == KZ_HSDS_RULE ||
+		    col_of(t, m->column) == SIZE_MAX)
+			continue;
+		v = cell(t, r, m->column);
+		if (m->conv == KZ_HSDS_DATE && *v && !kz_date_valid(v))
+			return fail_cell(t, r, m->column, err,
+					 _("\"%s\" is not a date (YYYY-MM-DD)"), v);
+		set_field(kind, rec, m->field, v);
+	}
+	return KZ_OK;
 }
 
 static bool same_fields(enum kz_kind kind, void *a, void *b)
@@ -374,7 +367,7 @@ static void partner_role(struct hin *h, struct tab *t, size_t r,
 
 static enum kz_status organizations(struct hin *h, struct kz_error *err)
 {
-	struct tab *t = h->o[O_ORG];
+	struct tab *t = &h->t[T_ORGANIZATION];
 
 	for (size_t r = 0; r < t->nrows; r++) {
 		struct pending *p;
@@ -384,11 +377,145 @@ static enum kz_status organizations(struct hin *h, struct kz_error *err)
 		if (st != KZ_OK)
 			return st;
 		rec = p->rec;
-		apply_maps(KZ_KIND_PARTNER, t, r, rec);
+		if ((st = apply_maps(KZ_KIND_PARTNER, t, r, rec, err)) != KZ_OK)
+			return st;
 		partner_kind(h, t, r, rec);
 		partner_role(h, t, r, rec);
+		/* Back in its network's feed: a member again. */
+		if (h->network && kz_str_eq(rec->status, "left"))
+			kz_str_set(&rec->status, "informal");
 	}
 	return KZ_OK;
+}
+
+/* The KRS number: an organization identifier of the scheme PL-KRS (or
+ * of the type KRS). The feed holds them: a partner whose feed has the
+ * table and no such row has none. */
+static enum kz_status identifiers(struct hin *h, struct kz_error *err)
+{
+	struct tab *t = &h->t[T_ORGANIZATION_IDENTIFIER];
+
+	for (size_t i = 0; t->ncol && i < h->np; i++)
+		if (h->p[i].kind == KZ_KIND_PARTNER)
+			set_field(KZ_KIND_PARTNER, h->p[i].rec, "krs", "");
+	for (size_t r = 0; r < t->nrows; r++) {
+		struct pending *p = pending_of(h, KZ_KIND_PARTNER, peek(t, r, "organization_id"));
+		char *krs;
+
+		if (!p || (strcasecmp(peek(t, r, "identifier_scheme"), "PL-KRS") != 0 &&
+			   strcasecmp(peek(t, r, "identifier_type"), "KRS") != 0))
+			continue;
+		if (!(krs = kz_hsds_krs(peek(t, r, "identifier"))))
+			return fail_cell(t, r, "identifier", err,
+					 _("\"%s\" is not a KRS number (up to 10 digits, e.g. 0000123456)"),
+					 peek(t, r, "identifier"));
+		cell(t, r, "id");
+		cell(t, r, "organization_id");
+		cell(t, r, "identifier");
+		if (strcasecmp(peek(t, r, "identifier_scheme"), "PL-KRS") == 0)
+			cell(t, r, "identifier_scheme");
+		if (strcasecmp(peek(t, r, "identifier_type"), "KRS") == 0)
+			cell(t, r, "identifier_type");
+		set_field(KZ_KIND_PARTNER, p->rec, "krs", krs);
+		free(krs);
+	}
+	return KZ_OK;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return kz_str_eq(a ? a : "", b ? b : "");
+}
+
+/* The address rows of location row lr into *text: a row made from the
+ * location's name (as export hsds writes them) is kept as the name is;
+ * another adds its text, unless the name holds its street already. */
+static void addresses_of(struct hin *h, size_t lr, char **text)
+{
+	struct tab *loc = &h->t[T_LOCATION], *t = &h->t[T_ADDRESS];
+	const char *name = peek(loc, lr, "name");
+	const char *woj = h->cfg ? h->cfg->wojewodztwo : NULL;
+	struct kz_hsds_address a;
+	bool parsed = kz_hsds_address_parse(name, &a);
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		static const char *const parts[] = {
+			"id", "location_id", "address_1", "address_2", "city", "postal_code",
+		};
+		const char *street = peek(t, r, "address_1");
+
+		if (strcmp(peek(t, r, "location_id"), peek(loc, lr, "id")) != 0 ||
+		    !*peek(t, r, "location_id"))
+			continue;
+		if (!(parsed && same_text(a.street, street) && !*peek(t, r, "address_2") &&
+		      same_text(a.city, peek(t, r, "city")) &&
+		      same_text(a.postal_code, peek(t, r, "postal_code"))) &&
+		    (!*street || !strstr(*text ? *text : "", street))) {
+			char *more = kz_hsds_address_text(street, peek(t, r, "address_2"),
+							  peek(t, r, "postal_code"),
+							  peek(t, r, "city"));
+
+			if (*more) {
+				char *joined = *text && **text ?
+					xasprintf("%s, %s", *text, more) : xstrdup(more);
+				free(*text);
+				*text = joined;
+			}
+			free(more);
+		}
+		for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+			cell(t, r, parts[i]);
+		if (strcasecmp(peek(t, r, "country"), "PL") == 0)
+			cell(t, r, "country");
+		if (kz_str_eq(peek(t, r, "address_type"), "physical"))
+			cell(t, r, "address_type");
+		if (woj && *woj && strcasecmp(peek(t, r, "state_province"), woj) == 0)
+			cell(t, r, "state_province");
+	}
+	kz_hsds_address_free(&a);
+}
+
+/* What a location says where it is: its name and its address rows;
+ * NULL when nothing. Allocated. */
+static char *location_text(struct hin *h, size_t lr)
+{
+	struct tab *loc = &h->t[T_LOCATION];
+	char *text = *peek(loc, lr, "name") ? xstrdup(peek(loc, lr, "name")) : NULL;
+
+	addresses_of(h, lr, &text);
+	if (!text || !*text) {
+		free(text);
+		return NULL;
+	}
+	cell(loc, lr, "id");
+	cell(loc, lr, "name");
+	if (kz_str_eq(peek(loc, lr, "location_type"), "physical"))
+		cell(loc, lr, "location_type");
+	return text;
+}
+
+/* A partner's address: the locations of its organization that no
+ * service is at. */
+static void partner_addresses(struct hin *h)
+{
+	struct tab *loc = &h->t[T_LOCATION], *sal = &h->t[T_SERVICE_AT_LOCATION];
+
+	for (size_t i = 0; loc->ncol && i < h->np; i++)
+		if (h->p[i].kind == KZ_KIND_PARTNER)
+			set_field(KZ_KIND_PARTNER, h->p[i].rec, "address", "");
+	for (size_t r = 0; r < loc->nrows; r++) {
+		struct pending *p = pending_of(h, KZ_KIND_PARTNER, peek(loc, r, "organization_id"));
+		struct kz_partner *rec;
+		char *text;
+
+		if (!p || find_row(sal, "location_id", peek(loc, r, "id")) != SIZE_MAX ||
+		    !(text = location_text(h, r)))
+			continue;
+		cell(loc, r, "organization_id");
+		rec = p->rec;
+		add_to(&rec->address, text, "; ");
+		free(text);
+	}
 }
 
 /* The partner of a contact: its organization, or the provider of its
@@ -397,7 +524,7 @@ static const char *contact_partner(struct hin *h, struct tab *t, size_t r)
 {
 	const char *org = peek(t, r, "organization_id");
 	const char *svc = peek(t, r, "service_id");
-	struct tab *s = h->o[O_SERVICE];
+	struct tab *s = &h->t[T_SERVICE];
 	size_t sr;
 
 	if (partner_known(h, org))
@@ -412,7 +539,7 @@ static const char *contact_partner(struct hin *h, struct tab *t, size_t r)
 
 static enum kz_status contacts(struct hin *h, struct kz_error *err)
 {
-	struct tab *t = h->o[O_CONTACT];
+	struct tab *t = &h->t[T_CONTACT];
 
 	for (size_t r = 0; r < t->nrows; r++) {
 		struct pending *p;
@@ -425,7 +552,8 @@ static enum kz_status contacts(struct hin *h, struct kz_error *err)
 					 peek(t, r, "organization_id"));
 		if ((st = pend(h, KZ_KIND_CONTACT, t, r, &p, err)) != KZ_OK)
 			return st;
-		apply_maps(KZ_KIND_CONTACT, t, r, p->rec);
+		if ((st = apply_maps(KZ_KIND_CONTACT, t, r, p->rec, err)) != KZ_OK)
+			return st;
 		set_field(KZ_KIND_CONTACT, p->rec, "partner_id", partner);
 	}
 	return KZ_OK;
@@ -444,7 +572,7 @@ static char *phone_number(const char *v)
 /* A phone goes to its contact person, or else to its organization. */
 static void phones(struct hin *h)
 {
-	struct tab *t = h->o[O_PHONE];
+	struct tab *t = &h->t[T_PHONE];
 
 	/* The feed holds the phones: one it no longer has is gone. */
 	for (size_t i = 0; i < h->np; i++)
@@ -511,39 +639,26 @@ static enum kz_status date_cell(struct tab *t, size_t r, const char *col,
 	return KZ_OK;
 }
 
-/* Append text to a list in *slot, sep between, unless it is there. */
-static void add_to(char **slot, const char *text, const char *sep)
-{
-	char *s;
-
-	if (!*text || (*slot && strstr(*slot, text)))
-		return;
-	s = *slot && **slot ? xasprintf("%s%s%s", *slot, sep, text) : xstrdup(text);
-	free(*slot);
-	*slot = s;
-}
-
-/* The places: the names of the service's locations. */
+/* The places: what the service's locations say where they are. */
 static void places(struct hin *h, struct kz_service *s, const char *id)
 {
-	struct tab *sal = h->o[O_SAL], *loc = h->o[O_LOCATION];
+	struct tab *sal = &h->t[T_SERVICE_AT_LOCATION], *loc = &h->t[T_LOCATION];
 
 	kz_str_set(&s->place, NULL);
 	for (size_t r = 0; r < sal->nrows; r++) {
 		size_t lr;
+		char *text;
 
 		if (strcmp(peek(sal, r, "service_id"), id) != 0)
 			continue;
 		lr = find_row(loc, "id", peek(sal, r, "location_id"));
-		if (lr == SIZE_MAX || !*peek(loc, lr, "name"))
+		if (lr == SIZE_MAX || !(text = location_text(h, lr)))
 			continue;
 		cell(sal, r, "id");
 		cell(sal, r, "service_id");
 		cell(sal, r, "location_id");
-		cell(loc, lr, "id");
-		if (kz_str_eq(peek(loc, lr, "location_type"), "physical"))
-			cell(loc, lr, "location_type");
-		add_to(&s->place, cell(loc, lr, "name"), "; ");
+		add_to(&s->place, text, "; ");
+		free(text);
 	}
 }
 
@@ -553,7 +668,7 @@ static enum kz_status hours(struct hin *h, struct kz_service *s, const char *id,
 			    struct kz_error *err)
 {
 	static const char *const derived[] = { "freq", "byday", "opens_at", "closes_at" };
-	struct tab *t = h->o[O_SCHEDULE];
+	struct tab *t = &h->t[T_SCHEDULE];
 	enum kz_status st = KZ_OK;
 
 	kz_str_set(&s->hours, NULL);
@@ -574,7 +689,7 @@ static enum kz_status hours(struct hin *h, struct kz_service *s, const char *id,
 
 static void areas(struct hin *h, struct kz_service *s, const char *id)
 {
-	struct tab *t = h->o[O_AREA];
+	struct tab *t = &h->t[T_SERVICE_AREA];
 
 	kz_str_set(&s->area, NULL);
 	for (size_t r = 0; r < t->nrows; r++)
@@ -589,7 +704,7 @@ static void areas(struct hin *h, struct kz_service *s, const char *id)
  * "Dokumenty: a; b" (the line export hsds reads them from). */
 static void documents(struct hin *h, struct kz_service *s, const char *id)
 {
-	struct tab *t = h->o[O_DOCUMENT];
+	struct tab *t = &h->t[T_REQUIRED_DOCUMENT];
 	char *missing = NULL;
 
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -616,7 +731,7 @@ static void documents(struct hin *h, struct kz_service *s, const char *id)
 static void costs(struct hin *h, struct kz_service *s, const char *id)
 {
 	static const char *const dates[] = { "valid_from", "valid_to" };
-	struct tab *t = h->o[O_COST];
+	struct tab *t = &h->t[T_COST_OPTION];
 
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (strcmp(peek(t, r, "service_id"), id) != 0 || !*peek(t, r, "option"))
@@ -648,7 +763,7 @@ static void terms(struct hin *h, struct kz_service *s, const char *id)
 		{ "category:", KZ_VOCAB_CATEGORIES }, { "sector:", KZ_VOCAB_SECTORS },
 		{ "target_group:", KZ_VOCAB_TARGET_GROUPS },
 	};
-	struct tab *a = h->o[O_ATTRIBUTE], *tt = h->o[O_TERM];
+	struct tab *a = &h->t[T_ATTRIBUTE], *tt = &h->t[T_TAXONOMY_TERM];
 
 	for (size_t r = 0; r < a->nrows; r++) {
 		size_t tr;
@@ -681,7 +796,7 @@ static void terms(struct hin *h, struct kz_service *s, const char *id)
 /* The taxonomy "koszyk" is the configuration's: its rows are kept there. */
 static void koszyk_taxonomy(struct hin *h)
 {
-	struct tab *t = h->o[O_TAXONOMY];
+	struct tab *t = &h->t[T_TAXONOMY];
 
 	for (size_t r = 0; r < t->nrows; r++)
 		if (kz_str_eq(peek(t, r, "name"), "koszyk"))
@@ -707,9 +822,8 @@ static enum kz_status service_row(struct hin *h, struct tab *t, size_t r,
 	kz_str_set(&s->provider_id, cell(t, r, "organization_id"));
 	if (kz_str_empty(s->kind))
 		kz_str_set(&s->kind, "service");
-	apply_maps(KZ_KIND_SERVICE, t, r, s);
-	if ((st = service_status(t, r, s, err)) == KZ_OK)
-		st = date_cell(t, r, "assured_date", &s->verified_on, err);
+	if ((st = apply_maps(KZ_KIND_SERVICE, t, r, s, err)) == KZ_OK)
+		st = service_status(t, r, s, err);
 	if (st != KZ_OK)
 		return st;
 	kz_str_set(&s->category, NULL);
@@ -728,8 +842,8 @@ static enum kz_status services(struct hin *h, struct kz_error *err)
 {
 	enum kz_status st = KZ_OK;
 
-	for (size_t r = 0; st == KZ_OK && r < h->o[O_SERVICE]->nrows; r++)
-		st = service_row(h, h->o[O_SERVICE], r, err);
+	for (size_t r = 0; st == KZ_OK && r < h->t[T_SERVICE].nrows; r++)
+		st = service_row(h, &h->t[T_SERVICE], r, err);
 	return st;
 }
 
@@ -770,18 +884,41 @@ static enum kz_status save_one(struct hin *h, struct pending *p,
 	return KZ_OK;
 }
 
+/* A partner of the network the feed no longer has has left, never
+ * deleted: a plan or a meeting may name it. Contact persons have no
+ * status of their own; they stay with their partner. */
+static enum kz_status partner_leaves(struct hin *h, const char *id,
+				     struct kz_error *err)
+{
+	struct kz_partner p = { 0 };
+	enum kz_status st = kz_partner_get(h->db, id, &p, err);
+
+	if (st == KZ_OK) {
+		kz_str_set(&p.status, "left");
+		st = kz_partner_save(h->db, &p, err);
+	}
+	kz_partner_clear(&p);
+	return st;
+}
+
 /* Services of the network the feed no longer has are withdrawn
- * (archived), never deleted: a plan may have picked them. */
-static enum kz_status withdraw_gone(struct hin *h, struct kz_error *err)
+ * (archived), never deleted: a plan may have picked them; partners it no
+ * longer has have left. */
+static enum kz_status withdraw_gone(struct hin *h, enum kz_kind kind,
+				    size_t *count, struct kz_error *err)
 {
 	char **ids;
 	size_t n;
-	enum kz_status st = kz_network_services(h->db, h->network, &ids, &n, err);
+	enum kz_status st = kind == KZ_KIND_SERVICE
+		? kz_network_services(h->db, h->network, &ids, &n, err)
+		: kz_network_partners(h->db, h->network, &ids, &n, err);
 
 	for (size_t i = 0; i < n; i++) {
-		if (st == KZ_OK && !pending_of(h, KZ_KIND_SERVICE, ids[i])) {
-			st = kz_service_archive(h->db, ids[i], 0, err);
-			h->res->withdrawn += st == KZ_OK;
+		if (st == KZ_OK && !pending_of(h, kind, ids[i])) {
+			st = kind == KZ_KIND_SERVICE
+				? kz_service_archive(h->db, ids[i], 0, err)
+				: partner_leaves(h, ids[i], err);
+			*count += st == KZ_OK;
 		}
 		free(ids[i]);
 	}
@@ -845,10 +982,7 @@ static enum kz_status load_all(struct hin *h, const char *dir, struct kz_error *
 
 	for (size_t i = 0; st == KZ_OK && i < KZ_HSDS_NTABLES; i++) {
 		h->t[i].file = kz_hsds_table_file(i);
-		st = tab_load(dir, &h->t[i], strcmp(h->t[i].file, "organizations.csv") == 0, err);
-		for (size_t o = 0; o < O_NTABS; o++)
-			if (strcmp(tab_files[o], h->t[i].file) == 0)
-				h->o[o] = &h->t[i];
+		st = tab_load(dir, &h->t[i], i == T_ORGANIZATION, err);
 	}
 	return st;
 }
@@ -869,6 +1003,10 @@ static enum kz_status import_all(struct hin *h, struct kz_error *err)
 	enum kz_status st = organizations(h, err);
 
 	if (st == KZ_OK)
+		st = identifiers(h, err);
+	if (st == KZ_OK)
+		partner_addresses(h);
+	if (st == KZ_OK)
 		st = contacts(h, err);
 	if (st == KZ_OK)
 		phones(h);
@@ -879,7 +1017,9 @@ static enum kz_status import_all(struct hin *h, struct kz_error *err)
 		st = save_all(h, err);
 	}
 	if (st == KZ_OK && h->network)
-		st = withdraw_gone(h, err);
+		st = withdraw_gone(h, KZ_KIND_SERVICE, &h->res->withdrawn, err);
+	if (st == KZ_OK && h->network)
+		st = withdraw_gone(h, KZ_KIND_PARTNER, &h->res->left, err);
 	return st;
 }
 
@@ -914,7 +1054,8 @@ static enum kz_status import_dir(struct kz_db *db, const struct kz_config *cfg,
 		for (size_t i = 0; i < KZ_HSDS_NTABLES; i++)
 			table_warnings(res, &h.t[i]);
 	else
-		res->inserted = res->updated = res->unchanged = res->withdrawn = 0;
+		res->inserted = res->updated = res->unchanged = res->withdrawn =
+			res->left = 0;
 	hin_free(&h);
 	return st;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "koszyk/csp.h"
 #include "koszyk/i18n.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
@@ -307,7 +308,10 @@ static void render_html(const struct kz_config *cfg, const struct kz_doc *d,
 	kz_buf_html(b, title);
 	kz_buf_puts(b, " ");
 	kz_buf_html(b, code);
-	kz_buf_puts(b, "</title>\n<style>\n");
+	kz_buf_puts(b, "</title>\n");
+	/* Nothing may be loaded; only the page's own style applies. */
+	kz_html_csp(b, html_style, NULL);
+	kz_buf_puts(b, "<style>");
 	kz_buf_puts(b, html_style);
 	kz_buf_puts(b, "</style>\n</head>\n<body>\n<main>\n");
 	for (size_t i = 0; i < d->n; i++) {

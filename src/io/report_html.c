@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "koszyk/csp.h"
 #include "koszyk/i18n.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
@@ -279,9 +280,6 @@ static void put_head(struct kz_buf *out, const struct kz_report *r,
 	kz_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"");
 	kz_buf_html(out, kz_i18n_language());
 	kz_buf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
-		    /* Nothing may be fetched, whatever the page holds. */
-		    "<meta http-equiv=\"Content-Security-Policy\" content=\""
-		    "default-src 'none'; style-src 'unsafe-inline'\">\n"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		    "<meta name=\"generator\" content=\"koszyk\">\n<title>");
 	kz_buf_html(out, r->title);
@@ -289,7 +287,11 @@ static void put_head(struct kz_buf *out, const struct kz_report *r,
 		kz_buf_puts(out, " \xe2\x80\x94 ");
 		kz_buf_html(out, gmina);
 	}
-	kz_buf_puts(out, "</title>\n<style>\n");
+	kz_buf_puts(out, "</title>\n");
+	/* Nothing may be fetched, whatever the page holds; only its own
+	 * style applies. */
+	kz_html_csp(out, page_style, NULL);
+	kz_buf_puts(out, "<style>");
 	kz_buf_puts(out, page_style);
 	kz_buf_puts(out, "</style>\n</head>\n<body>\n<header>\n");
 	if (!kz_str_empty(gmina)) {

@@ -91,4 +91,20 @@ grep -q 'Żłobek Gminny' basket.html || fail "HTML lists the services"
 grep -q 'Opieka nad dziećmi' basket.html || fail "HTML groups by category"
 ! grep -Eiq '<(link|img|iframe)|src=|@import|url\(' basket.html || fail "HTML must not load anything from outside"
 [ "$(stat -c %a basket.html)" = 644 ] || fail "the published page is readable by the web server"
+# A Content-Security-Policy: nothing loaded, only the page's own style and
+# script (by their SHA-256), in every HTML koszyk writes.
+if [ -x /usr/bin/python3 ]; then
+	csp() { /usr/bin/python3 "$TESTS_DIR/tools/csp_check.py" "$1" >csp.out 2>&1 ||
+		fail "$1 against its Content-Security-Policy: $(head -5 csp.out)"; }
+	csp basket.html
+	grep -q "script-src 'sha256-" basket.html || fail "the page's script is not named by its hash"
+	run 0 -d demo.db report coverage --format html -o report.html
+	csp report.html
+	run 0 -d demo.db plan R/2026/001 --format html -o plan.html
+	csp plan.html
+	run 0 -d demo.db list meetings --json
+	mid=$(jq -r '.[0].id' out)
+	run 0 -d demo.db meeting minutes "$mid" --format html -o minutes.html
+	csp minutes.html
+fi
 exit 0

@@ -10,6 +10,8 @@ py=/usr/bin/python3
 [ -x "$py" ] || { echo "SKIP: no /usr/bin/python3 to validate the export"; exit 77; }
 
 run 0 -d demo.db demo
+printf 'name,krs,address\nFundacja Krajowa,0000123456,"ul. Długa 5/7, 00-950 Warszawa"\n' >krs.csv
+run 0 -d demo.db import csv partners krs.csv
 run 0 -d demo.db export hsds hsds
 out_has "services.csv"
 out_has "datapackage.json"
@@ -19,6 +21,13 @@ for f in organizations services locations service_at_location contacts phones \
 	[ -f "hsds/$f.csv" ] || fail "no hsds/$f.csv"
 done
 "$py" "$validate" hsds >val 2>&1 || fail "the export is not valid HSDS: $(head -20 val)"
+# A partner's KRS number is an organization identifier (org-id.guide's
+# PL-KRS); an address "street, NN-NNN town" an address row of the
+# partner's location (the configuration's wojewodztwo its province).
+grep -q ',PL-KRS,KRS,0000123456' hsds/organization_identifiers.csv ||
+	fail "no organization identifier for the KRS number"
+[ "$(grep -c ',łódzkie,[0-9][0-9]-[0-9][0-9][0-9],PL,physical' hsds/addresses.csv)" -gt 50 ] ||
+	fail "few address rows: $(head -3 hsds/addresses.csv)"
 
 # column N of a CSV file's rows (header left out), via python's reader
 col() {
@@ -96,6 +105,16 @@ broken "${edit}rows[1][1]=\"00000000-0000-4000-8000-000000000000\"${save}" \
 broken "${edit}rows[0][3]=\"title\"${save}" "a wrong header" "header"
 broken "${edit}rows[1][8]=\"suspended\"${save}" "a bad status" "not in"
 broken "${edit}rows[2][0]=rows[1][0]${save}" "a repeated id" "not unique"
+broken 'import csv,sys
+p=sys.argv[1]+"/addresses.csv"
+rows=list(csv.reader(open(p, newline="", encoding="utf-8")))
+rows[1][7]=""
+csv.writer(open(p, "w", newline="", encoding="utf-8")).writerows(rows)' "an address without its province" "state_province is required"
+broken 'import csv,sys
+p=sys.argv[1]+"/organization_identifiers.csv"
+rows=list(csv.reader(open(p, newline="", encoding="utf-8")))
+rows[1][1]="00000000-0000-4000-8000-000000000000"
+csv.writer(open(p, "w", newline="", encoding="utf-8")).writerows(rows)' "an identifier of no organization" "not in organization"
 
 # A DIR that cannot be a folder.
 : >plain

@@ -28,11 +28,11 @@ err_has "may only look"
 run 0 -d a.db network list
 out_has "No networks"
 run 0 -d a.db network add sasiedzi feed/datapackage.json
-out_has "Network sasiedzi from $PWD/feed: 3 new, 0 updated, 0 unchanged, 0 withdrawn."
+out_has "Network sasiedzi from $PWD/feed: 3 new, 0 updated, 0 unchanged, 0 withdrawn, 0 partners left."
 run 2 -d a.db network add sasiedzi feed
 err_has "the network sasiedzi is already there"
 run 0 -d a.db network list
-out_has "sasiedzi	1 services, 0 withdrawn, 1 partners"
+out_has "sasiedzi	1 services, 0 withdrawn, 1 partners, 0 left"
 
 # search and lookup mark it
 run 0 -d a.db search counselling
@@ -41,6 +41,24 @@ out_has "[sasiedzi]"
 run 0 -d a.db search --json counselling
 jq -e 'any(.[]; .title == "Community Counselling" and (.detail | endswith("[sasiedzi]")))' out >/dev/null ||
 	fail "the JSON hit is not marked with its network"
+# JSON names the network: null for our own records
+jq -e 'all(.[]; has("network")) and
+	any(.[]; .title == "Community Counselling" and .network == "sasiedzi") and
+	all(.[]; .title == "Community Counselling" or .network == null)' out >/dev/null ||
+	fail "search --json hits do not name their network"
+run 0 -d a.db search --json example
+jq -e 'any(.[]; .kind == "partner" and .network == "sasiedzi")' out >/dev/null ||
+	fail "search --json: the network's partner"
+run 0 -d a.db search --json zlobek
+jq -e 'length > 0 and all(.[]; .network == null)' out >/dev/null ||
+	fail "search --json: our own hits name a network"
+for k in services partners contacts; do
+	run 0 -d a.db list $k --json
+	jq -e 'all(.[]; has("network")) and
+		([.[] | select(.network == "sasiedzi")] | length) == 1 and
+		([.[] | select(.network == null)] | length) > 10' out >/dev/null ||
+		fail "list $k --json does not name the network (or names it for our own)"
+done
 run 0 -d a.db search zlobek
 out_lacks "[sasiedzi]"
 # the list marks it; --network lists only that basket
@@ -74,23 +92,48 @@ run 0 -d a.db case add action "$code" "service=Community Counselling"
 run 0 -d a.db sync dump
 cp out before
 run 0 -d a.db network update sasiedzi
-out_has "0 new, 0 updated, 3 unchanged, 0 withdrawn."
+out_has "0 new, 0 updated, 3 unchanged, 0 withdrawn, 0 partners left."
 run 0 -d a.db sync dump
 cmp -s out before || fail "the same feed again changed the basket"
 
 # B withdraws the service: A archives it, the plan keeps it
 head -1 feed/services.csv >s.csv && mv s.csv feed/services.csv
 run 0 -d a.db network update
-out_has "1 withdrawn."
+out_has "1 withdrawn, 0 partners left."
 run 0 -d a.db list services --all --json
 jq -e --arg id "$id" 'any(.[]; .id == $id and .status == "archived")' out >/dev/null ||
 	fail "the withdrawn service is not kept archived"
 run 0 -d a.db network update sasiedzi
-out_has "0 new, 0 updated, 2 unchanged, 0 withdrawn."
+out_has "0 new, 0 updated, 2 unchanged, 0 withdrawn, 0 partners left."
 run 0 -d a.db plan "$code"
 out_has "Community Counselling"
 run 0 -d a.db network list
-out_has "sasiedzi	0 services, 1 withdrawn, 1 partners"
+out_has "sasiedzi	0 services, 1 withdrawn, 1 partners, 0 left"
+
+# B's partner leaves the feed: A marks it as left, never deletes it, and
+# keeps its contact person (contact persons have no status)
+cp feed/organizations.csv org.csv
+for f in organizations contacts phones; do
+	head -1 "feed/$f.csv" >x.csv && mv x.csv "feed/$f.csv"
+done
+run 0 -d a.db network update sasiedzi
+out_has "0 new, 0 updated, 0 unchanged, 0 withdrawn, 1 partners left."
+run 0 -d a.db list partners --json
+jq -e 'any(.[]; .name == "Example Organization Inc." and .status == "left")' out >/dev/null ||
+	fail "the partner gone from the feed is not kept as left"
+run 0 -d a.db list contacts --json
+jq -e 'any(.[]; .name == "Ann Persona")' out >/dev/null || fail "the contact person was deleted"
+run 0 -d a.db network list
+out_has "sasiedzi	0 services, 1 withdrawn, 0 partners, 1 left"
+run 0 -d a.db network update sasiedzi
+out_has "0 new, 0 updated, 0 unchanged, 0 withdrawn, 0 partners left."
+# back in the feed: a member again
+cp org.csv feed/organizations.csv
+run 0 -d a.db network update sasiedzi
+out_has "0 new, 1 updated, 0 unchanged, 0 withdrawn, 0 partners left."
+run 0 -d a.db list partners --json
+jq -e 'any(.[]; .name == "Example Organization Inc." and .status == "informal")' out >/dev/null ||
+	fail "the partner back in the feed is not a member again"
 
 # a partnership publishes its own basket only, nothing of cases
 run 0 -d a.db export hsds pub

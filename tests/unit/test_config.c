@@ -86,6 +86,7 @@ static void test_builtin_values(void **state)
 	assert_string_equal(cfg.source, "(built-in)");
 	assert_string_equal(cfg.gmina, "Gmina Brzozowa Wola");
 	assert_string_equal(cfg.powiat, "powiat wierzbnicki");
+	assert_string_equal(cfg.wojewodztwo, "łódzkie");
 	assert_string_equal(cfg.lider,
 			    "Gminny Ośrodek Pomocy Społecznej w Brzozowej Woli");
 	assert_string_equal(cfg.language, "pl");
@@ -198,6 +199,7 @@ static void test_minimal_defaults(void **state)
 	assert_string_equal(cfg.source, "m.yaml");
 	assert_string_equal(cfg.gmina, "Test");
 	assert_string_equal(cfg.powiat, "");
+	assert_string_equal(cfg.wojewodztwo, "");
 	assert_string_equal(cfg.lider, "");
 	assert_null(cfg.language);
 	assert_int_equal(cfg.stale_days, 180);
@@ -313,8 +315,8 @@ static void test_bad_unknown_key(void **state)
 	(void)state;
 	expect_bad(MIN_LINES "stale_day: 30\n", "7:1",
 		   "unknown key 'stale_day'", "did you mean 'stale_days'?");
-	expect_bad(MIN_LINES "wojewodztwo: lodzkie\n", "7:1",
-		   "unknown key 'wojewodztwo'", NULL);
+	expect_bad(MIN_LINES "soltys: Jan\n", "7:1",
+		   "unknown key 'soltys'", NULL);
 	/* "lable" for "label" inside an entry: "sectors: [{code: a, " is 20
 	 * characters. */
 	expect_bad("gmina: T\nsectors: [{code: a, lable: A}]\n", "2:21",

@@ -1014,11 +1014,13 @@ static void test_export_html(void **state)
 	assert_lacks(h, "Tylko dla zarządu");
 	assert_contains(h, "<footer>\n<p>Generated on 2026-03-15.</p>");
 	/* The search's words: folded as the program's search folds them,
-	 * the provider's names and the codes included, each word once (a
-	 * word that begins another is left out); no markup from data. */
+	 * the provider's names, the codes and the labels of the category
+	 * and the target groups included, each word once (a word that
+	 * begins another is left out); no markup from data. */
 	assert_contains(h, "class=\"service\" data-groups=\";\" "
-			"data-search=\"zbiorka zywnosci wiecej pomoc materialna "
-			"fundacja promyk\">");
+			"data-search=\"zbiorka wiecej fundacja promyk pomoc "
+			"materialna i zywnosciowa\">");
+	assert_contains(h, "gops wsparcie rodziny dziecmi rodzice\">");
 	assert_contains(h, "data-groups=\";rodziny;rodzice;\" data-search=\""
 			"poradnictwo rodzinne rozmowa psychologiem rowniez");
 	assert_contains(h, "class=\"partner\" data-search=\"fundacja promyk ngo "
