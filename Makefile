@@ -141,20 +141,34 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 # Every test, one result line each, then "N passed, N failed, N skipped".
+# The longest tests start first, so two at a time finish together.
+SLOW_TESTS := tests/cli/test_cli_sync.sh tests/cli/test_cli_two_writers.sh \
+	tests/cli/test_report_html_chromium.sh tests/cli/test_published_page_browser.sh \
+	tests/cli/test_cli_sync_ssh.sh tests/cli/test_cli_damaged.sh \
+	tests/cli/test_cli_locked.sh $(BUILD)/tests/test_concurrent
+# TEST_EXCLUDE: tests left out of this run (make sanitize leaves some).
+EVERY_TEST = $(UNIT_BIN) $(CLI_TESTS) $(E2E_TESTS)
+ALL_TESTS = $(filter-out $(TEST_EXCLUDE),$(foreach t,$(SLOW_TESTS),$(filter $(t),$(EVERY_TEST))) \
+	$(filter-out $(SLOW_TESTS),$(EVERY_TEST)))
 check: all $(UNIT_BIN) $(TOOL_BIN) $(DOCS_TOOL)
-	@bash tests/run.sh $(BUILD) $(UNIT_BIN) $(CLI_TESTS) $(E2E_TESTS)
+	@bash tests/run.sh $(BUILD) $(ALL_TESTS)
 
 unit: all $(UNIT_BIN)
 	@bash tests/run.sh $(BUILD) $(UNIT_BIN)
 
 # The same tests under ASan and UBSan. Reports of programs that run inside
 # tmux go to files, so a report anywhere fails the target.
+# Left out: the tests whose time is the browser's or the installer's; the
+# pages they open are written under the sanitizers by test_cli_report_html.sh
+# and test_cli_exchange.sh.
 SAN_LOGS := $(CURDIR)/build-san/sanitizer-logs
+NOT_SANITIZED := tests/cli/test_report_html_chromium.sh \
+	tests/cli/test_published_page_browser.sh tests/cli/test_install.sh
 sanitize:
 	rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS)
 	ASAN_OPTIONS=log_path=$(SAN_LOGS)/asan:detect_leaks=1 \
 	UBSAN_OPTIONS=log_path=$(SAN_LOGS)/ubsan:print_stacktrace=1:halt_on_error=1 \
-	$(MAKE) BUILD=build-san CC=clang \
+	$(MAKE) BUILD=build-san CC=clang TEST_EXCLUDE="$(NOT_SANITIZED)" \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" check
 	@if ls $(SAN_LOGS)/* >/dev/null 2>&1; then \
