@@ -139,14 +139,22 @@ static const char *marker(const struct kz_row *r)
 	return " ";
 }
 
-/* The title, and "[NAME]" after the title of a network's service. */
+/* The title, and "[NAME]" after the title of a network's service: a long
+ * title is shortened, never the mark. */
 static void draw_title(WINDOW *w, int y, int x, const struct kz_row *r, int width)
 {
-	char *t = r->network ? xasprintf("%s [%s]", r->title ? r->title : "", r->network)
-			     : NULL;
+	const char *title = r->title ? r->title : "";
 
-	ui_draw_text(w, y, x, t ? t : r->title, width);
-	free(t);
+	if (!r->network) {
+		ui_draw_text(w, y, x, title, width);
+		return;
+	}
+	char *mark = xasprintf(" [%s]", r->network);
+	int mw = ui_text_width(mark);
+	int used = ui_draw_text(w, y, x, title, mw < width / 2 ? width - mw : width / 2);
+
+	ui_draw_text(w, y, x + used, mark, width - used);
+	free(mark);
 }
 
 static void draw_row(void *ctx, WINDOW *w, int y, int x, int width, size_t i,

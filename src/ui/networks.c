@@ -307,7 +307,10 @@ static const struct ui_list_ops nlist_ops = {
 
 struct ui_screen *ui_networks_new(struct ui *ui)
 {
-	return &ui_list_new(ui, &nlist_ops, sizeof(struct nlist))->base;
+	struct ui_list *l = ui_list_new(ui, &nlist_ops, sizeof(struct nlist));
+
+	ui_list_reload(l, false);
+	return &l->base;
 }
 
 /* The values of a filter by network: our own basket, then each network. */

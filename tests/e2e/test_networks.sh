@@ -65,8 +65,16 @@ wait_line 1 "Networks"
 keys Enter
 wait_line 1 "Basket of services"
 wait_for "Network: sasiedzi"
-wait_line 4 "Community Counselling [sasied"
+# a long title is shortened, never the network's mark
+wait_line 4 "Community Counsell… [sasiedzi]"
 [ -z "$(screen_line 5 | tr -d ' ')" ] || fail "another service in the network's basket: $(screen_line 5)"
+# the networks screen opened anew lists what is in the database
+keys N
+wait_line 1 "Networks"
+wait_for "1 network"
+line_with "sasiedzi" | grep -qE "sasiedzi +1 +0 +1 " || fail "the networks screen opened anew: $(screen)"
+keys Enter
+wait_for "Network: sasiedzi"
 
 # Its service is read-only here: the data layer's refusal, nothing written
 kz sync dump >"$E2E_DIR/before" || fail "sync dump failed"
