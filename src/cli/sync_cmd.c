@@ -195,9 +195,49 @@ static enum kz_status cmd_status(struct kz_cli *cli, struct kz_error *err)
 		 * and how many changes held here it had not received then. */
 		printf(_("Exchanged with %s on %.16s; it lacked %ld changes then\n"),
 		       p->name ? p->name : p->replica, p->seen_at ? p->seen_at : "", p->behind);
+		if (p->retired)
+			printf(_("  retired on %.10s (replica %s)\n"), p->retired, p->replica);
 	}
 	kz_sync_info_clear(&info);
 	return KZ_OK;
+}
+
+/* sync compact: what left the log and why the rest stays. */
+static enum kz_status cmd_compact(struct kz_cli *cli, struct kz_error *err)
+{
+	struct kz_sync_compact_stats c;
+	enum kz_status st = need_args(cli, 2, "compact", err);
+
+	if (st == KZ_OK)
+		st = kz_cli_open_db(cli, err);
+	if (st == KZ_OK)
+		st = kz_sync_compact(cli->db, &c, err);
+	if (st != KZ_OK)
+		return st;
+	printf(_("Removed from the change log: %ld changes (%ld field changes, %lld bytes).\n"),
+	       c.tx_removed, c.changes_removed, c.bytes_removed);
+	printf(_("Kept: %ld changes that some of the %ld computers exchanged with do not hold yet.\n"),
+	       c.tx_left, c.peers);
+	if (c.tx_pinned > 0)
+		printf(_("Kept as well: %ld changes a conflict, a dropped change or a partner's membership history refers to.\n"),
+		       c.tx_pinned);
+	if (c.peers_retired > 0)
+		printf(_("Retired computers, not waited for: %ld.\n"), c.peers_retired);
+	return KZ_OK;
+}
+
+static enum kz_status cmd_forget(struct kz_cli *cli, struct kz_error *err)
+{
+	enum kz_status st = need_args(cli, 3, N_("forget REPLICA"), err);
+
+	if (st == KZ_OK)
+		st = kz_cli_open_db(cli, err);
+	if (st == KZ_OK)
+		st = kz_sync_forget(cli->db, cli->argv[2], err);
+	if (st == KZ_OK)
+		printf(_("Replica %s is retired: its changes are no longer waited for.\n"),
+		       cli->argv[2]);
+	return st;
 }
 
 static enum kz_status cmd_dump(struct kz_cli *cli, struct kz_error *err)
@@ -247,12 +287,16 @@ enum kz_status kz_cmd_sync(struct kz_cli *cli, struct kz_error *err)
 		return cmd_status(cli, err);
 	if (strcmp(verb, "dump") == 0)
 		return cmd_dump(cli, err);
+	if (strcmp(verb, "compact") == 0)
+		return cmd_compact(cli, err);
+	if (strcmp(verb, "forget") == 0)
+		return cmd_forget(cli, err);
 	if (strcmp(verb, "serve") == 0)
 		return cmd_serve(cli, false, err);
 	if (strcmp(verb, "serve-clone") == 0)
 		return cmd_serve(cli, true, err);
 	return kz_fail(err, KZ_INVALID,
-		       _("sync needs one of: clone SOURCE, export FILE, import FILE, ssh [USER@]HOST[:DB], status"));
+		       _("sync needs one of: clone SOURCE, export FILE, import FILE, ssh [USER@]HOST[:DB], status, compact, forget REPLICA"));
 }
 
 /* --- conflicts ----------------------------------------------------------------- */

@@ -1150,10 +1150,14 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 		    " UNION ALL SELECT id FROM meetings)"
 		    " WHERE id NOT IN (SELECT ref FROM audit WHERE ref IS NOT NULL)",
 		    _("audit trail"), &report, &problems);
-	collect(db, "SELECT 'changes ' || (SELECT count(*) FROM sync_tx t WHERE t.origin = c.origin)"
-		    " || ' of ' || c.seq || ' from replica ' || c.origin || ' are in the log'"
-		    " FROM sync_clock c WHERE c.seq <> (SELECT count(*) FROM sync_tx t"
-		    " WHERE t.origin = c.origin)", _("change log"), &report, &problems);
+	/* Up to the horizon the log was compacted (sync_compact.c). */
+	collect(db, "WITH h AS (SELECT c.origin, c.seq, coalesce((SELECT seq FROM sync_horizon z"
+		    " WHERE z.origin = c.origin), 0) AS gone FROM sync_clock c),"
+		    " n AS (SELECT h.*, h.gone + (SELECT count(*) FROM sync_tx t"
+		    " WHERE t.origin = h.origin AND t.seq > h.gone) AS held FROM h)"
+		    " SELECT 'changes ' || held || ' of ' || seq || ' from replica ' || origin"
+		    " || ' are in the log' FROM n WHERE seq <> held",
+		    _("change log"), &report, &problems);
 	*report_out = kz_buf_detach(&report);
 	/* The mark of damage goes with what the file itself shows. */
 	if (file_problems) {

@@ -514,6 +514,24 @@ static const char *const migration_15[] = {
 	NULL,
 };
 
+/* Compaction of the change log (src/db/sync_compact.c). Numbered 16 on
+ * this branch; 16 is the search sort keys (another branch), so this
+ * becomes 17 on merge. It does not depend on them. For each origin, the
+ * transactions up to seq left the log (every known replica held them);
+ * lamport is the greatest Lamport clock among them, so that the clock
+ * never goes back, and at the newest time of writing among them. A peer replica retired (sync forget) no longer holds
+ * compaction back; the time it was retired is kept. */
+static const char *const migration_16[] = {
+	"CREATE TABLE IF NOT EXISTS sync_horizon (\n"
+	"  origin TEXT PRIMARY KEY NOT NULL,\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  lamport INTEGER NOT NULL,\n"
+	"  at TEXT\n"
+	") WITHOUT ROWID;\n"
+	"ALTER TABLE sync_peer ADD COLUMN retired TEXT;\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -530,6 +548,7 @@ static const char *const *const migrations[] = {
 	migration_13,
 	migration_14,
 	migration_15,
+	migration_16,
 };
 
 int kz_db_schema_version(void)

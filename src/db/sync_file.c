@@ -200,12 +200,10 @@ static int read_changes(sqlite3_stmt *st, struct file_tx *t)
 
 /* --- export ----------------------------------------------------------------- */
 
-/* What every known peer holds: for each origin the smallest seq among
- * them; nothing when no peer is known yet. */
-static enum kz_status peers_floor(struct kz_db *db, const struct vv *clock,
-				  struct vv *floor, struct kz_error *err)
+enum kz_status sync_peers_floor(struct kz_db *db, const struct vv *clock,
+				struct vv *floor, struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock FROM sync_peer", err);
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock FROM sync_peer WHERE retired IS NULL", err);
 	bool any = false;
 	int rc;
 
@@ -460,7 +458,13 @@ static enum kz_status write_file(struct kz_db *db, const unsigned char *key, con
 		vv_parse(since, &floor);
 		st = KZ_OK;
 	} else {
-		st = peers_floor(db, &clock, &floor, err);
+		st = sync_peers_floor(db, &clock, &floor, err);
+	}
+	/* What left the log cannot be sent: the file starts after it. */
+	for (size_t i = 0; st == KZ_OK && i < clock.n; i++) {
+		long long h = sync_horizon_of(db, clock.e[i].origin);
+		if (h > vv_get(&floor, clock.e[i].origin))
+			vv_set(&floor, clock.e[i].origin, h);
 	}
 	if (st == KZ_OK)
 		st = sync_need_begin(db, &need, err);
@@ -502,6 +506,11 @@ static enum kz_status write_file(struct kz_db *db, const unsigned char *key, con
 	if (rc == SQLITE_OK) rc = put_header(f, "clock", clock_text);
 	if (rc == SQLITE_OK) rc = put_header(f, "since", floor_text);
 	if (rc == SQLITE_OK) rc = put_header(f, "written_at", now);
+	if (rc == SQLITE_OK) {
+		char *retired = sync_retired_text(db);
+		rc = put_header(f, "retired", retired);
+		free(retired);
+	}
 	/* Written for one person's replica: only what she may hold, and the
 	 * next free case code, which it cannot tell from its own cases. */
 	if (rc == SQLITE_OK && need)
@@ -676,6 +685,7 @@ struct file_header {
 	char *next_code; /* the office's next free case code */
 	char *forget;    /* cases her replica is to forget */
 	char *replace;   /* cases it is to take whole again */
+	char *retired;   /* replicas the writer no longer keeps changes for */
 };
 
 static void header_clear(struct file_header *h)
@@ -695,6 +705,7 @@ static void header_clear(struct file_header *h)
 	free(h->next_code);
 	free(h->forget);
 	free(h->replace);
+	free(h->retired);
 }
 
 static enum kz_status not_changes(const char *path, struct kz_error *err)
@@ -813,6 +824,7 @@ static enum kz_status open_changes(struct kz_db *db, const char *path, sqlite3 *
 	h->next_code = get_header(f, "next_code");
 	h->forget = get_header(f, "forget");
 	h->replace = get_header(f, "replace");
+	h->retired = get_header(f, "retired");
 	char *sum = get_header(f, "checksum"), want[17];
 	bool sum_ok = sum && header_sum(f, want) && sum_matches(sum, want);
 	free(sum);
@@ -1461,6 +1473,7 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 			      struct kz_error *err)
 {
 	struct kz_sync_stats local = { 0 };
+	struct kz_sync_compact_stats compacted = { 0 };
 	struct file_header h;
 	sqlite3 *f;
 	enum kz_status st;
@@ -1475,6 +1488,8 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 	if (st != KZ_OK)
 		return st;
 	st = check_addressee(db, &h, path, err);
+	if (st == KZ_OK)
+		st = sync_check_retired(db, h.retired, h.since, err);
 	if (st != KZ_OK) {
 		sqlite3_close(f);
 		header_clear(&h);
@@ -1492,6 +1507,10 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 		kz_sync_pause(db, true);
 		st = receive(db, f, path, &h, stats, progress, ctx, err);
 		kz_sync_pause(db, false);
+		/* The sender told what it holds: what every known replica now
+		 * holds leaves the log (overwritten, as the rest of this). */
+		if (st == KZ_OK)
+			st = sync_compact_within(db, &compacted, err);
 		if (st == KZ_OK)
 			st = kz_db_commit(db, err);
 		else
@@ -1502,6 +1521,7 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 	if (st == KZ_OK && (stats->cases_left > 0 || stats->cases_replaced > 0))
 		sqlite3_exec(kz_db_handle(db), "VACUUM", NULL, NULL, NULL);
 	kz_db_secure_end(db, secure, st == KZ_OK && (stats->tx_applied > 0 ||
+						     compacted.tx_removed > 0 ||
 						     stats->cases_left > 0 ||
 						     stats->cases_arrived > 0 ||
 						     stats->cases_replaced > 0));
