@@ -58,6 +58,7 @@
 
 #include "koszyk/buf.h"
 #include "koszyk/config.h"
+#include "koszyk/meter.h"
 #include "koszyk/status.h"
 
 struct kz_db;
@@ -82,8 +83,8 @@ struct kz_sync_stats {
 };
 
 /* Progress: called now and then with work done and total (both in
- * transactions); may be NULL. */
-typedef void (*kz_sync_progress_fn)(void *ctx, long done, long total);
+ * transactions); may be NULL. A meter's callback (koszyk/meter.h). */
+typedef kz_meter_fn kz_sync_progress_fn;
 
 /* Write the changes no known peer holds yet to path (which must not
  * exist; written to a temporary name and renamed, mode 0600). A file with

@@ -12,17 +12,6 @@
 #include "koszyk/sync.h"
 #include "koszyk/xalloc.h"
 
-static void progress_line(void *ctx, long done, long total)
-{
-	(void)ctx;
-	if (!isatty(STDERR_FILENO) || total <= 0)
-		return;
-	/* Straight to the terminal: a carriage return is ours, not data. */
-	dprintf(STDERR_FILENO, "\r%s %ld/%ld", _("Sync:"), done, total);
-	if (done >= total)
-		dprintf(STDERR_FILENO, "\n");
-}
-
 /* "usage: koszyk sync SYNOPSIS", the synopsis as the command table has it
  * (translated: PLIK, not FILE). */
 static enum kz_status usage_of(const char *command, const char *synopsis,
@@ -79,10 +68,13 @@ static enum kz_status cmd_clone(struct kz_cli *cli, struct kz_error *err)
 	if (cli->db_is_default && access(cli->db_path, F_OK) == 0)
 		return kz_fail(err, KZ_INVALID,
 			       _("Give the new database with -d: koszyk -d NEW.db sync clone SOURCE"));
+	struct kz_cli_meter cm;
+	kz_cli_meter_begin(&cm, _("Cloning:"));
 	if (is_remote(cli->argv[2]))
 		st = kz_sync_clone_ssh(cli->argv[2], cli->db_path, err);
 	else
 		st = clone_local(cli, err);
+	kz_cli_meter_end(&cm);
 	if (st == KZ_OK)
 		printf(_("Created %s, a new replica of %s.\n"), cli->db_path, cli->argv[2]);
 	return st;
@@ -124,8 +116,12 @@ static enum kz_status cmd_export(struct kz_cli *cli, struct kz_error *err)
 	file = o.pos[0];
 	login = o.for_login;
 	st = kz_cli_open_db(cli, err);
-	if (st == KZ_OK)
-		st = kz_sync_export_for(cli->db, file, login, &s, progress_line, NULL, err);
+	if (st == KZ_OK) {
+		struct kz_cli_meter cm;
+		kz_cli_meter_begin(&cm, _("Writing changes:"));
+		st = kz_sync_export_for(cli->db, file, login, &s, kz_cli_meter_show, &cm, err);
+		kz_cli_meter_end(&cm);
+	}
 	if (st == KZ_OK)
 		printf(_("Wrote %ld changes to %s.\n"), s.tx_sent, file);
 	if (st == KZ_OK && s.cases_sent > 0)
@@ -141,8 +137,12 @@ static enum kz_status cmd_import(struct kz_cli *cli, struct kz_error *err)
 
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, err);
-	if (st == KZ_OK)
-		st = kz_sync_import(cli->db, cli->argv[2], &s, progress_line, NULL, err);
+	if (st == KZ_OK) {
+		struct kz_cli_meter cm;
+		kz_cli_meter_begin(&cm, _("Applying changes:"));
+		st = kz_sync_import(cli->db, cli->argv[2], &s, kz_cli_meter_show, &cm, err);
+		kz_cli_meter_end(&cm);
+	}
 	if (st == KZ_OK)
 		print_received(&s);
 	return st;
@@ -155,8 +155,12 @@ static enum kz_status cmd_ssh(struct kz_cli *cli, struct kz_error *err)
 
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, err);
-	if (st == KZ_OK)
-		st = kz_sync_ssh(cli->db, cli->argv[2], &s, progress_line, NULL, err);
+	if (st == KZ_OK) {
+		struct kz_cli_meter cm;
+		kz_cli_meter_begin(&cm, _("Syncing:"));
+		st = kz_sync_ssh(cli->db, cli->argv[2], &s, kz_cli_meter_show, &cm, err);
+		kz_cli_meter_end(&cm);
+	}
 	if (st == KZ_OK) {
 		printf(_("Sent %ld changes.\n"), s.tx_sent);
 		print_received(&s);

@@ -15,6 +15,7 @@
 #include "koszyk/collate.h"
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
+#include "koszyk/meter.h"
 #include "koszyk/locked.h"
 #include "koszyk/network.h"
 #include "koszyk/util.h"
@@ -1201,6 +1202,35 @@ static void remove_part(const char *part)
  * temporary name beside it (0600), checked, then renamed: a copy that
  * fails (a full disk) leaves nothing under either name. what names the
  * copy in the message about a file already there. */
+/* The progress of a copy made by VACUUM INTO: the bytes written to the
+ * new file of the size of the database (SQLite's progress handler, every
+ * few thousand steps of its program). */
+struct copy_meter {
+	const char *part;
+	long total_kb;
+};
+
+static int copy_progress(void *ctx)
+{
+	struct copy_meter *m = ctx;
+	struct stat sb;
+
+	if (stat(m->part, &sb) == 0) {
+		long kb = (long)(sb.st_size / 1024);
+		kz_meter_report(kb < m->total_kb ? kb : m->total_kb, m->total_kb);
+	}
+	return 0;
+}
+
+static long db_size_kb(struct kz_db *db)
+{
+	char *pages = kz_query_text(db, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size", NULL);
+	long kb = pages ? (long)(strtoll(pages, NULL, 10) / 1024) : 0;
+
+	free(pages);
+	return kb;
+}
+
 static enum kz_status vacuum_into_new(struct kz_db *db, const char *path,
 				      const char *exists_msg, struct kz_error *err)
 {
@@ -1229,11 +1259,17 @@ static enum kz_status vacuum_into_new(struct kz_db *db, const char *path,
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, part, -1, SQLITE_TRANSIENT);
 		/* Special-category data: the copy is the owner's only. */
+		struct copy_meter m = { part, db_size_kb(db) };
 		old = umask(077);
+		kz_meter_report(0, m.total_kb);
+		sqlite3_progress_handler(db->h, 20000, copy_progress, &m);
 		rc = sqlite3_step(st);
+		sqlite3_progress_handler(db->h, 0, NULL, NULL);
 		umask(old);
 		sqlite3_finalize(st);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		if (rc == SQLITE_OK)
+			kz_meter_report(m.total_kb, m.total_kb);
 	}
 	if (rc != SQLITE_OK)
 		status = (rc & 0xff) == SQLITE_FULL
@@ -1275,6 +1311,27 @@ static void no_wal(unsigned char *img, size_t len)
 		img[19] = 1;
 }
 
+/* The copy of a backup, a few hundred pages at a time, inside one read
+ * transaction (one consistent moment); the meter counts pages. */
+static int copy_in_steps(struct kz_db *db, sqlite3_backup *b)
+{
+	bool own = sqlite3_get_autocommit(db->h) &&
+		   sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	int rc;
+
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(10);
+		kz_meter_report(sqlite3_backup_pagecount(b) - sqlite3_backup_remaining(b),
+				sqlite3_backup_pagecount(b));
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (own)
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 enum kz_status kz_db_backup_locked(struct kz_db *db, const char *path,
 				   struct kz_error *err)
 {
@@ -1302,11 +1359,8 @@ enum kz_status kz_db_backup_locked(struct kz_db *db, const char *path,
 		b = sqlite3_backup_init(mem, "main", db->h, "main");
 		if (!b)
 			rc = sqlite3_errcode(mem);
-		else {
-			rc = sqlite3_backup_step(b, -1);
-			sqlite3_backup_finish(b);
-			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-		}
+		else
+			rc = copy_in_steps(db, b);
 	}
 	/* What was deleted leaves no trace in free pages; VACUUM's copy
 	 * stays in memory too. */

@@ -50,8 +50,9 @@ long long sync_horizon_of(struct kz_db *db, const char *origin)
 
 char *sync_retired_text(struct kz_db *db)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT replica FROM sync_peer"
-				      " WHERE retired IS NOT NULL ORDER BY replica", NULL);
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT replica FROM sync_peer WHERE retired IS NOT NULL"
+				      " UNION SELECT replica FROM sync_known WHERE retired IS NOT NULL"
+				      " ORDER BY 1", NULL);
 	struct kz_buf out = KZ_BUF_INIT;
 
 	kz_buf_puts(&out, "");
@@ -61,6 +62,194 @@ char *sync_retired_text(struct kz_db *db)
 		kz_buf_printf(&out, "%s%s", out.len ? " " : "", kz_column_str(st, 0));
 	sqlite3_reset(st);
 	return kz_buf_detach(&out);
+}
+
+/* --- replicas known, directly or through peers ---------------------------- */
+
+/* Each replica known and the most it is known to hold. */
+struct known {
+	char **id;
+	struct vv *clock;
+	size_t n;
+};
+
+static void known_merge(struct known *k, const char *id, const char *clock_text)
+{
+	struct vv c;
+	size_t i;
+
+	for (i = 0; i < k->n && strcmp(k->id[i], id) != 0; i++)
+		;
+	if (i == k->n) {
+		k->id = xrealloc(k->id, (k->n + 1) * sizeof(*k->id));
+		k->clock = xrealloc(k->clock, (k->n + 1) * sizeof(*k->clock));
+		k->id[i] = xstrdup(id);
+		k->clock[i].e = NULL;
+		k->clock[i].n = 0;
+		k->n++;
+	}
+	vv_parse(clock_text, &c);
+	for (size_t j = 0; j < c.n; j++)
+		if (c.e[j].seq > vv_get(&k->clock[i], c.e[j].origin))
+			vv_set(&k->clock[i], c.e[j].origin, c.e[j].seq);
+	vv_free(&c);
+}
+
+static void known_free(struct known *k)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		free(k->id[i]);
+		vv_free(&k->clock[i]);
+	}
+	free(k->id);
+	free(k->clock);
+	memset(k, 0, sizeof(*k));
+}
+
+/* The replicas known here but this one and the retired. */
+static enum kz_status known_load(struct kz_db *db, struct known *k, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT replica, clock FROM sync_peer WHERE retired IS NULL AND replica <> ?1"
+		" UNION ALL SELECT replica, clock FROM sync_known WHERE retired IS NULL"
+		" AND replica <> ?1 AND replica NOT IN"
+		" (SELECT replica FROM sync_peer WHERE retired IS NOT NULL)", err);
+	int rc;
+
+	memset(k, 0, sizeof(*k));
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, sync_replica(db), -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		known_merge(k, kz_column_str(st, 0), kz_column_str(st, 1));
+	return kz_stmt_done(db, st, rc, "sync_known", err);
+}
+
+char *sync_known_text(struct kz_db *db)
+{
+	struct known k;
+	struct kz_buf out = KZ_BUF_INIT;
+
+	kz_buf_puts(&out, "");
+	if (known_load(db, &k, NULL) != KZ_OK)
+		return kz_buf_detach(&out);
+	for (size_t i = 0; i < k.n; i++) {
+		char *c = vv_format(&k.clock[i]);
+		kz_buf_printf(&out, "%s %s\n", k.id[i], c);
+		free(c);
+	}
+	known_free(&k);
+	return kz_buf_detach(&out);
+}
+
+/* What every replica known holds: the smallest seq of each origin of
+ * clock among them; all 0 when none is known. */
+static enum kz_status known_floor(struct kz_db *db, const struct vv *clock, struct vv *floor,
+				  struct kz_error *err)
+{
+	struct known k;
+	enum kz_status st = known_load(db, &k, err);
+
+	floor->e = NULL;
+	floor->n = 0;
+	if (st != KZ_OK)
+		return st;
+	for (size_t i = 0; i < clock->n; i++) {
+		long long f = k.n ? clock->e[i].seq : 0;
+		for (size_t j = 0; j < k.n; j++)
+			if (vv_get(&k.clock[j], clock->e[i].origin) < f)
+				f = vv_get(&k.clock[j], clock->e[i].origin);
+		vv_set(floor, clock->e[i].origin, f);
+	}
+	known_free(&k);
+	return KZ_OK;
+}
+
+static enum kz_status note_one_known(struct kz_db *db, const char *id, const char *clock,
+				     struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock FROM sync_known WHERE replica = ?1", err);
+	struct known k = { 0 };
+	char *merged;
+	enum kz_status rc;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		known_merge(&k, id, kz_column_str(st, 0));
+	sqlite3_reset(st);
+	known_merge(&k, id, clock);
+	merged = vv_format(&k.clock[0]);
+	st = kz_db_stmt(db, "INSERT INTO sync_known(replica, clock) VALUES (?1, ?2)"
+			" ON CONFLICT(replica) DO UPDATE SET clock = excluded.clock", err);
+	if (!st)
+		rc = err ? err->status : KZ_ENV;
+	else {
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, merged, -1, SQLITE_TRANSIENT);
+		rc = kz_db_step(db, st, "sync_known", err);
+	}
+	free(merged);
+	known_free(&k);
+	return rc;
+}
+
+static enum kz_status note_one_retired(struct kz_db *db, const char *id, const char *now,
+				       struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "INSERT INTO sync_known(replica, clock, retired)"
+				      " VALUES (?1, '', ?2) ON CONFLICT(replica) DO UPDATE SET"
+				      " retired = coalesce(retired, excluded.retired)", err);
+	enum kz_status rc;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	rc = kz_db_step(db, st, "sync_known", err);
+	if (rc != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "UPDATE sync_peer SET retired = coalesce(retired, ?2) WHERE replica = ?1", err);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	return kz_db_step(db, st, "sync_peer", err);
+}
+
+enum kz_status sync_note_known(struct kz_db *db, const char *known, const char *retired,
+			       struct kz_error *err)
+{
+	const char *me = sync_replica(db), *p = known ? known : "";
+	enum kz_status st = KZ_OK;
+	char now[32];
+
+	while (st == KZ_OK && *p) {
+		size_t len = strcspn(p, "\n"), idlen = strcspn(p, " \n");
+		char *id = xstrndup(p, idlen);
+		char *clock = xstrndup(p + idlen, len - idlen);
+		if (*id && strcmp(id, me) != 0)
+			st = note_one_known(db, id, clock, err);
+		free(id);
+		free(clock);
+		p += len;
+		if (*p)
+			p++;
+	}
+	kz_now_iso(now);
+	p = retired ? retired : "";
+	while (st == KZ_OK && *p) {
+		size_t len = strcspn(p, " ");
+		char *id = xstrndup(p, len);
+		if (*id && strcmp(id, me) != 0)
+			st = note_one_retired(db, id, now, err);
+		free(id);
+		p += len;
+		if (*p)
+			p++;
+	}
+	return st;
 }
 
 /* What leaves the log of one origin up to seq `upto`, counted first. */
@@ -203,7 +392,7 @@ enum kz_status sync_compact_within(struct kz_db *db, struct kz_sync_compact_stat
 
 	if (st != KZ_OK)
 		return st;
-	st = sync_peers_floor(db, &clock, &floor, err);
+	st = known_floor(db, &clock, &floor, err);
 	for (size_t i = 0; st == KZ_OK && i < floor.n; i++)
 		st = compact_origin(db, floor.e[i].origin, floor.e[i].seq, out, err);
 	if (st == KZ_OK)

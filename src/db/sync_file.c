@@ -510,6 +510,11 @@ static enum kz_status write_file(struct kz_db *db, const unsigned char *key, con
 		char *retired = sync_retired_text(db);
 		rc = put_header(f, "retired", retired);
 		free(retired);
+		if (rc == SQLITE_OK) {
+			char *known = sync_known_text(db);
+			rc = put_header(f, "known", known);
+			free(known);
+		}
 	}
 	/* Written for one person's replica: only what she may hold, and the
 	 * next free case code, which it cannot tell from its own cases. */
@@ -686,6 +691,7 @@ struct file_header {
 	char *forget;    /* cases her replica is to forget */
 	char *replace;   /* cases it is to take whole again */
 	char *retired;   /* replicas the writer no longer keeps changes for */
+	char *known;     /* the replicas the writer knows and what they hold */
 };
 
 static void header_clear(struct file_header *h)
@@ -706,6 +712,7 @@ static void header_clear(struct file_header *h)
 	free(h->forget);
 	free(h->replace);
 	free(h->retired);
+	free(h->known);
 }
 
 static enum kz_status not_changes(const char *path, struct kz_error *err)
@@ -825,6 +832,7 @@ static enum kz_status open_changes(struct kz_db *db, const char *path, sqlite3 *
 	h->forget = get_header(f, "forget");
 	h->replace = get_header(f, "replace");
 	h->retired = get_header(f, "retired");
+	h->known = get_header(f, "known");
 	char *sum = get_header(f, "checksum"), want[17];
 	bool sum_ok = sum && header_sum(f, want) && sum_matches(sum, want);
 	free(sum);
@@ -1509,6 +1517,8 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 		kz_sync_pause(db, false);
 		/* The sender told what it holds: what every known replica now
 		 * holds leaves the log (overwritten, as the rest of this). */
+		if (st == KZ_OK)
+			st = sync_note_known(db, h.known, h.retired, err);
 		if (st == KZ_OK)
 			st = sync_compact_within(db, &compacted, err);
 		if (st == KZ_OK)

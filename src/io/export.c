@@ -5,6 +5,7 @@
  * everything else is for publishing and holds only active and suspended
  * services. Markdown and HTML are read by the public: their headings are
  * msgids, their values come from the database and are escaped. */
+#include "koszyk/meter.h"
 #include "koszyk/exchange.h"
 
 #include <stdbool.h>
@@ -25,6 +26,7 @@
 /* Everything an export needs, read once. */
 struct basket {
 	struct kz_db *db;
+	long total;  /* records to read, for the meter */
 	struct kz_service *services;
 	size_t nservices, cap_services;
 	struct kz_partner *partners;
@@ -33,10 +35,20 @@ struct basket {
 	size_t ncontacts, cap_contacts;
 };
 
+/* The meter counts the records read: reading is the long part. */
+static void read_meter(const struct basket *b)
+{
+	long done = (long)(b->nservices + b->npartners + b->ncontacts);
+
+	if (done % 256 == 0)
+		kz_meter_report(done < b->total ? done : b->total, b->total);
+}
+
 static enum kz_status collect_service(const struct kz_service *s, void *ctx)
 {
 	struct basket *b = ctx;
 
+	read_meter(b);
 	if (b->nservices == b->cap_services) {
 		b->cap_services = b->cap_services ? 2 * b->cap_services : 64;
 		b->services = xreallocarray(b->services, b->cap_services,
@@ -51,6 +63,7 @@ static enum kz_status collect_partner(const struct kz_partner *p, void *ctx)
 {
 	struct basket *b = ctx;
 
+	read_meter(b);
 	if (b->npartners == b->cap_partners) {
 		b->cap_partners = b->cap_partners ? 2 * b->cap_partners : 64;
 		b->partners = xreallocarray(b->partners, b->cap_partners,
@@ -65,6 +78,7 @@ static enum kz_status collect_contact(const struct kz_contact *c, void *ctx)
 {
 	struct basket *b = ctx;
 
+	read_meter(b);
 	if (b->ncontacts == b->cap_contacts) {
 		b->cap_contacts = b->cap_contacts ? 2 * b->cap_contacts : 64;
 		b->contacts = xreallocarray(b->contacts, b->cap_contacts,
@@ -94,8 +108,12 @@ static enum kz_status basket_read(struct kz_db *db, bool include_archived,
 {
 	enum kz_status st;
 
+	struct kz_db_counts n;
+
 	memset(b, 0, sizeof(*b));
 	b->db = db;
+	if (kz_db_counts(db, &n, NULL) == KZ_OK)
+		b->total = n.services + n.partners + n.contacts;
 	st = kz_service_each(db, include_archived, collect_service, b, err);
 	if (st == KZ_OK)
 		st = kz_partner_each(db, collect_partner, b, err);
@@ -103,6 +121,8 @@ static enum kz_status basket_read(struct kz_db *db, bool include_archived,
 		st = kz_contact_each(db, NULL, collect_contact, b, err);
 	if (st != KZ_OK)
 		basket_free(b);
+	else
+		kz_meter_report(b->total, b->total);
 	return st;
 }
 

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <wchar.h>
 
+#include "koszyk/meter.h"
 #include "koszyk/basket.h"
 #include "koszyk/config.h"
 #include "koszyk/db.h"
@@ -797,5 +798,22 @@ void ui_pick_networks(struct ui *ui, struct ui_pick *p);
 	  .pick_title = N_("Filter by network"),                           \
 	  .any_item = N_("(every basket)"), .any_menu = N_("every basket"), \
 	  .fill = ui_pick_networks }
+
+/* The progress of a long action (meter.c): begin makes it the meter of
+ * the process (koszyk/meter.h), so that what the data and io layers
+ * report shows on the message line (plain: on the terminal, curses being
+ * off); ui_meter_fn is the callback for the sync functions too; end puts
+ * the previous meter back. */
+struct ui_meter {
+	struct ui *ui;
+	const char *what;  /* "Writing the changes:", ... */
+	bool plain;
+	struct kz_meter m;
+	kz_meter_fn prev;
+	void *prev_ctx;
+};
+void ui_meter_begin(struct ui_meter *p, struct ui *ui, const char *what, bool plain);
+void ui_meter_fn(void *ctx, long done, long total);
+void ui_meter_end(struct ui_meter *p);
 
 #endif
