@@ -218,12 +218,18 @@ static enum kz_status cmd_compact(struct kz_cli *cli, struct kz_error *err)
 		st = kz_sync_compact(cli->db, &c, err);
 	if (st != KZ_OK)
 		return st;
-	printf(_("Removed from the change log: %ld changes (%ld field changes, %lld bytes).\n"),
+	printf(ngettext("Removed from the change log: %ld change (%ld field changes, %lld bytes).\n",
+			"Removed from the change log: %ld changes (%ld field changes, %lld bytes).\n",
+			(unsigned long)c.tx_removed),
 	       c.tx_removed, c.changes_removed, c.bytes_removed);
-	printf(_("Kept: %ld changes that some of the %ld computers exchanged with do not hold yet.\n"),
+	printf(ngettext("Kept: %ld change that some of the %ld computers exchanged with do not hold yet.\n",
+			"Kept: %ld changes that some of the %ld computers exchanged with do not hold yet.\n",
+			(unsigned long)c.tx_left),
 	       c.tx_left, c.peers);
 	if (c.tx_pinned > 0)
-		printf(_("Kept as well: %ld changes a conflict, a dropped change or a partner's membership history refers to.\n"),
+		printf(ngettext("Kept as well: %ld change a conflict, a dropped change or a partner's membership history refers to.\n",
+				"Kept as well: %ld changes a conflict, a dropped change or a partner's membership history refers to.\n",
+				(unsigned long)c.tx_pinned),
 		       c.tx_pinned);
 	if (c.peers_retired > 0)
 		printf(_("Retired computers, not waited for: %ld.\n"), c.peers_retired);
