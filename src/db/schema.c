@@ -520,8 +520,8 @@ static const char *const migration_15[] = {
  * transactions up to seq left the log (every known replica held them);
  * lamport is the greatest Lamport clock among them, so that the clock
  * never goes back, and at the newest time of writing among them. A peer replica retired (sync forget) no longer holds
- * compaction back; the time it was retired is kept. And the replicas
- * known through peers. */
+ * compaction back; the time it was retired is kept. And what each
+ * peer's own peers hold. */
 static const char *const migration_16[] = {
 	"CREATE TABLE IF NOT EXISTS sync_horizon (\n"
 	"  origin TEXT PRIMARY KEY NOT NULL,\n"
@@ -530,14 +530,9 @@ static const char *const migration_16[] = {
 	"  at TEXT\n"
 	") WITHOUT ROWID;\n"
 	"ALTER TABLE sync_peer ADD COLUMN retired TEXT;\n"
-	/* Replicas heard of through peers (their files name the replicas
-	 * they know and what those hold): a clone of a laptop is known to
-	 * the office before it exchanges with it. */
-	"CREATE TABLE IF NOT EXISTS sync_known (\n"
-	"  replica TEXT PRIMARY KEY NOT NULL,\n"
-	"  clock TEXT NOT NULL,\n"
-	"  retired TEXT\n"
-	") WITHOUT ROWID;\n",
+	/* What every peer of the peer holds, as its last file said: a
+	 * clone of a laptop holds the office's compaction back. */
+	"ALTER TABLE sync_peer ADD COLUMN floor TEXT;\n",
 	NULL,
 };
 

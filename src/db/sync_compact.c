@@ -51,7 +51,6 @@ long long sync_horizon_of(struct kz_db *db, const char *origin)
 char *sync_retired_text(struct kz_db *db)
 {
 	sqlite3_stmt *st = kz_db_stmt(db, "SELECT replica FROM sync_peer WHERE retired IS NOT NULL"
-				      " UNION SELECT replica FROM sync_known WHERE retired IS NOT NULL"
 				      " ORDER BY 1", NULL);
 	struct kz_buf out = KZ_BUF_INIT;
 
@@ -64,190 +63,93 @@ char *sync_retired_text(struct kz_db *db)
 	return kz_buf_detach(&out);
 }
 
-/* --- replicas known, directly or through peers ---------------------------- */
+/* --- what the replicas known hold ----------------------------------------- */
 
-/* Each replica known and the most it is known to hold. */
-struct known {
-	char **id;
-	struct vv *clock;
-	size_t n;
-};
-
-static void known_merge(struct known *k, const char *id, const char *clock_text)
+char *sync_floor_text(struct kz_db *db)
 {
-	struct vv c;
-	size_t i;
+	struct vv clock, floor;
+	char *text;
 
-	for (i = 0; i < k->n && strcmp(k->id[i], id) != 0; i++)
-		;
-	if (i == k->n) {
-		k->id = xrealloc(k->id, (k->n + 1) * sizeof(*k->id));
-		k->clock = xrealloc(k->clock, (k->n + 1) * sizeof(*k->clock));
-		k->id[i] = xstrdup(id);
-		k->clock[i].e = NULL;
-		k->clock[i].n = 0;
-		k->n++;
+	if (sync_load_clock(db, &clock, NULL) != KZ_OK)
+		return xstrdup("");
+	if (sync_peers_floor(db, &clock, &floor, NULL) != KZ_OK) {
+		vv_free(&clock);
+		return xstrdup("");
 	}
-	vv_parse(clock_text, &c);
-	for (size_t j = 0; j < c.n; j++)
-		if (c.e[j].seq > vv_get(&k->clock[i], c.e[j].origin))
-			vv_set(&k->clock[i], c.e[j].origin, c.e[j].seq);
-	vv_free(&c);
+	text = vv_format(&floor);
+	vv_free(&floor);
+	vv_free(&clock);
+	return text;
 }
 
-static void known_free(struct known *k)
+enum kz_status sync_note_floor(struct kz_db *db, const char *sender, const char *floor,
+			       struct kz_error *err)
 {
-	for (size_t i = 0; i < k->n; i++) {
-		free(k->id[i]);
-		vv_free(&k->clock[i]);
-	}
-	free(k->id);
-	free(k->clock);
-	memset(k, 0, sizeof(*k));
-}
+	sqlite3_stmt *st;
 
-/* The replicas known here but this one and the retired. */
-static enum kz_status known_load(struct kz_db *db, struct known *k, struct kz_error *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT replica, clock FROM sync_peer WHERE retired IS NULL AND replica <> ?1"
-		" UNION ALL SELECT replica, clock FROM sync_known WHERE retired IS NULL"
-		" AND replica <> ?1 AND replica NOT IN"
-		" (SELECT replica FROM sync_peer WHERE retired IS NOT NULL)", err);
-	int rc;
-
-	memset(k, 0, sizeof(*k));
+	if (!floor)
+		return KZ_OK; /* a file of an older koszyk */
+	st = kz_db_stmt(db, "UPDATE sync_peer SET floor = ?2 WHERE replica = ?1", err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	sqlite3_bind_text(st, 1, sync_replica(db), -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		known_merge(k, kz_column_str(st, 0), kz_column_str(st, 1));
-	return kz_stmt_done(db, st, rc, "sync_known", err);
-}
-
-char *sync_known_text(struct kz_db *db)
-{
-	struct known k;
-	struct kz_buf out = KZ_BUF_INIT;
-
-	kz_buf_puts(&out, "");
-	if (known_load(db, &k, NULL) != KZ_OK)
-		return kz_buf_detach(&out);
-	for (size_t i = 0; i < k.n; i++) {
-		char *c = vv_format(&k.clock[i]);
-		kz_buf_printf(&out, "%s %s\n", k.id[i], c);
-		free(c);
-	}
-	known_free(&k);
-	return kz_buf_detach(&out);
-}
-
-/* What every replica known holds: the smallest seq of each origin of
- * clock among them; all 0 when none is known. */
-static enum kz_status known_floor(struct kz_db *db, const struct vv *clock, struct vv *floor,
-				  struct kz_error *err)
-{
-	struct known k;
-	enum kz_status st = known_load(db, &k, err);
-
-	floor->e = NULL;
-	floor->n = 0;
-	if (st != KZ_OK)
-		return st;
-	for (size_t i = 0; i < clock->n; i++) {
-		long long f = k.n ? clock->e[i].seq : 0;
-		for (size_t j = 0; j < k.n; j++)
-			if (vv_get(&k.clock[j], clock->e[i].origin) < f)
-				f = vv_get(&k.clock[j], clock->e[i].origin);
-		vv_set(floor, clock->e[i].origin, f);
-	}
-	known_free(&k);
-	return KZ_OK;
-}
-
-static enum kz_status note_one_known(struct kz_db *db, const char *id, const char *clock,
-				     struct kz_error *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock FROM sync_known WHERE replica = ?1", err);
-	struct known k = { 0 };
-	char *merged;
-	enum kz_status rc;
-
-	if (!st)
-		return err ? err->status : KZ_ENV;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		known_merge(&k, id, kz_column_str(st, 0));
-	sqlite3_reset(st);
-	known_merge(&k, id, clock);
-	merged = vv_format(&k.clock[0]);
-	st = kz_db_stmt(db, "INSERT INTO sync_known(replica, clock) VALUES (?1, ?2)"
-			" ON CONFLICT(replica) DO UPDATE SET clock = excluded.clock", err);
-	if (!st)
-		rc = err ? err->status : KZ_ENV;
-	else {
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, merged, -1, SQLITE_TRANSIENT);
-		rc = kz_db_step(db, st, "sync_known", err);
-	}
-	free(merged);
-	known_free(&k);
-	return rc;
-}
-
-static enum kz_status note_one_retired(struct kz_db *db, const char *id, const char *now,
-				       struct kz_error *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db, "INSERT INTO sync_known(replica, clock, retired)"
-				      " VALUES (?1, '', ?2) ON CONFLICT(replica) DO UPDATE SET"
-				      " retired = coalesce(retired, excluded.retired)", err);
-	enum kz_status rc;
-
-	if (!st)
-		return err ? err->status : KZ_ENV;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	rc = kz_db_step(db, st, "sync_known", err);
-	if (rc != KZ_OK)
-		return rc;
-	st = kz_db_stmt(db, "UPDATE sync_peer SET retired = coalesce(retired, ?2) WHERE replica = ?1", err);
-	if (!st)
-		return err ? err->status : KZ_ENV;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, sender, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, floor, -1, SQLITE_TRANSIENT);
 	return kz_db_step(db, st, "sync_peer", err);
 }
 
-enum kz_status sync_note_known(struct kz_db *db, const char *known, const char *retired,
-			       struct kz_error *err)
+static void lower_to(struct vv *floor, const char *text)
 {
-	const char *me = sync_replica(db), *p = known ? known : "";
-	enum kz_status st = KZ_OK;
-	char now[32];
+	struct vv v;
 
-	while (st == KZ_OK && *p) {
-		size_t len = strcspn(p, "\n"), idlen = strcspn(p, " \n");
-		char *id = xstrndup(p, idlen);
-		char *clock = xstrndup(p + idlen, len - idlen);
-		if (*id && strcmp(id, me) != 0)
-			st = note_one_known(db, id, clock, err);
-		free(id);
-		free(clock);
-		p += len;
-		if (*p)
-			p++;
+	vv_parse(text, &v);
+	for (size_t i = 0; i < floor->n; i++) {
+		long long seq = vv_get(&v, floor->e[i].origin);
+		if (seq < floor->e[i].seq)
+			floor->e[i].seq = seq;
 	}
-	kz_now_iso(now);
-	p = retired ? retired : "";
-	while (st == KZ_OK && *p) {
-		size_t len = strcspn(p, " ");
-		char *id = xstrndup(p, len);
-		if (*id && strcmp(id, me) != 0)
-			st = note_one_retired(db, id, now, err);
-		free(id);
-		p += len;
-		if (*p)
-			p++;
+	vv_free(&v);
+}
+
+/* What every replica known holds: for each origin of clock the smallest
+ * seq among this replica, its peers (not retired) and what their own
+ * peers hold (as their last files said; a peer that never said holds
+ * no other peers: a clone made here); all 0 when no peer is known. */
+static enum kz_status known_floor(struct kz_db *db, const struct vv *clock, struct vv *floor,
+				  struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock, floor FROM sync_peer"
+				      " WHERE retired IS NULL AND replica <> ?1", err);
+	bool any = false;
+	int rc;
+
+	floor->e = NULL;
+	floor->n = 0;
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	for (size_t i = 0; i < clock->n; i++)
+		vv_set(floor, clock->e[i].origin, clock->e[i].seq);
+	sqlite3_bind_text(st, 1, sync_replica(db), -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		any = true;
+		lower_to(floor, kz_column_str(st, 0));
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			lower_to(floor, kz_column_str(st, 1));
+	}
+	if (!any)
+		for (size_t i = 0; i < floor->n; i++)
+			floor->e[i].seq = 0;
+	return kz_stmt_done(db, st, rc, "sync_peer", err);
+}
+
+/* A cached statement over one origin's log up to seq `upto` (?1, ?2). */
+static sqlite3_stmt *origin_stmt(struct kz_db *db, const char *sql, const char *origin,
+				 long long upto, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, sql, err);
+
+	if (st) {
+		sqlite3_bind_text(st, 1, origin, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, upto);
 	}
 	return st;
 }
@@ -257,16 +159,14 @@ static enum kz_status measure(struct kz_db *db, const char *origin, long long up
 			      struct kz_sync_compact_stats *out, long long *lamport,
 			      char **newest, struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db,
+	sqlite3_stmt *st = origin_stmt(db,
 		"SELECT count(*), coalesce(sum(length(deps) + length(at) + length(user)), 0),"
 		" max(lamport), max(at) FROM sync_tx WHERE origin = ?1 AND seq <= ?2"
-		" AND seq NOT IN (" PINNED_SEQS ")", err);
+		" AND seq NOT IN (" PINNED_SEQS ")", origin, upto, err);
 	int rc;
 
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	sqlite3_bind_text(st, 1, origin, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, upto);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->tx_removed += (long)sqlite3_column_int64(st, 0);
@@ -277,14 +177,12 @@ static enum kz_status measure(struct kz_db *db, const char *origin, long long up
 	}
 	if (kz_stmt_done(db, st, rc, "sync_tx", err) != KZ_OK)
 		return err ? err->status : KZ_ENV;
-	st = kz_db_stmt(db,
+	st = origin_stmt(db,
 		"SELECT count(*), coalesce(sum(length(vals) + length(row_id) + length(tbl)), 0)"
 		" FROM sync_change WHERE origin = ?1 AND seq <= ?2 AND seq NOT IN (" PINNED_SEQS ")",
-		err);
+		origin, upto, err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	sqlite3_bind_text(st, 1, origin, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, upto);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->changes_removed += (long)sqlite3_column_int64(st, 0);
@@ -297,24 +195,17 @@ static enum kz_status measure(struct kz_db *db, const char *origin, long long up
 static enum kz_status drop_upto(struct kz_db *db, const char *origin, long long upto,
 				struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "DELETE FROM sync_change WHERE origin = ?1"
-				      " AND seq <= ?2 AND seq NOT IN (" PINNED_SEQS ")", err);
-	enum kz_status rc;
+	sqlite3_stmt *st = origin_stmt(db, "DELETE FROM sync_change WHERE origin = ?1"
+				       " AND seq <= ?2 AND seq NOT IN (" PINNED_SEQS ")",
+				       origin, upto, err);
+	enum kz_status rc = st ? kz_db_step(db, st, "sync_change", err)
+			       : (err ? err->status : KZ_ENV);
 
-	if (!st)
-		return err ? err->status : KZ_ENV;
-	sqlite3_bind_text(st, 1, origin, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, upto);
-	rc = kz_db_step(db, st, "sync_change", err);
 	if (rc != KZ_OK)
 		return rc;
-	st = kz_db_stmt(db, "DELETE FROM sync_tx WHERE origin = ?1"
-			" AND seq <= ?2 AND seq NOT IN (" PINNED_SEQS ")", err);
-	if (!st)
-		return err ? err->status : KZ_ENV;
-	sqlite3_bind_text(st, 1, origin, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, upto);
-	return kz_db_step(db, st, "sync_tx", err);
+	st = origin_stmt(db, "DELETE FROM sync_tx WHERE origin = ?1"
+			 " AND seq <= ?2 AND seq NOT IN (" PINNED_SEQS ")", origin, upto, err);
+	return st ? kz_db_step(db, st, "sync_tx", err) : (err ? err->status : KZ_ENV);
 }
 
 static enum kz_status set_horizon(struct kz_db *db, const char *origin, long long seq,

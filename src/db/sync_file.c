@@ -511,9 +511,9 @@ static enum kz_status write_file(struct kz_db *db, const unsigned char *key, con
 		rc = put_header(f, "retired", retired);
 		free(retired);
 		if (rc == SQLITE_OK) {
-			char *known = sync_known_text(db);
-			rc = put_header(f, "known", known);
-			free(known);
+			char *peers_hold = sync_floor_text(db);
+			rc = put_header(f, "floor", peers_hold);
+			free(peers_hold);
 		}
 	}
 	/* Written for one person's replica: only what she may hold, and the
@@ -691,7 +691,7 @@ struct file_header {
 	char *forget;    /* cases her replica is to forget */
 	char *replace;   /* cases it is to take whole again */
 	char *retired;   /* replicas the writer no longer keeps changes for */
-	char *known;     /* the replicas the writer knows and what they hold */
+	char *floor;     /* what every peer of the writer holds */
 };
 
 static void header_clear(struct file_header *h)
@@ -712,7 +712,7 @@ static void header_clear(struct file_header *h)
 	free(h->forget);
 	free(h->replace);
 	free(h->retired);
-	free(h->known);
+	free(h->floor);
 }
 
 static enum kz_status not_changes(const char *path, struct kz_error *err)
@@ -832,7 +832,7 @@ static enum kz_status open_changes(struct kz_db *db, const char *path, sqlite3 *
 	h->forget = get_header(f, "forget");
 	h->replace = get_header(f, "replace");
 	h->retired = get_header(f, "retired");
-	h->known = get_header(f, "known");
+	h->floor = get_header(f, "floor");
 	char *sum = get_header(f, "checksum"), want[17];
 	bool sum_ok = sum && header_sum(f, want) && sum_matches(sum, want);
 	free(sum);
@@ -1518,7 +1518,7 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 		/* The sender told what it holds: what every known replica now
 		 * holds leaves the log (overwritten, as the rest of this). */
 		if (st == KZ_OK)
-			st = sync_note_known(db, h.known, h.retired, err);
+			st = sync_note_floor(db, h.sender, h.floor, err);
 		if (st == KZ_OK)
 			st = sync_compact_within(db, &compacted, err);
 		if (st == KZ_OK)
@@ -1544,6 +1544,17 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 
 /* --- clone ------------------------------------------------------------------ */
 
+static enum kz_status forget_inherited_peers(struct kz_db *db, const char *source,
+					     struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "DELETE FROM sync_peer WHERE replica <> ?1", err);
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
+	return kz_db_step(db, st, "sync_peer", err);
+}
+
 enum kz_status kz_sync_adopt_clone(const char *dest, const char *source_replica,
 				   struct kz_error *err)
 {
@@ -1560,6 +1571,11 @@ enum kz_status kz_sync_adopt_clone(const char *dest, const char *source_replica,
 		char *withheld = kz_db_meta_get(db, "audit_withheld");
 		text = vv_format(&clock);
 		st = kz_db_begin(db, err);
+		/* The source's peers came with the copy: they are not this
+		 * replica's (it never heard from them), and their old clocks
+		 * would hold its exports and its compaction back for ever. */
+		if (st == KZ_OK)
+			st = forget_inherited_peers(db, source_replica, err);
 		if (st == KZ_OK)
 			st = remember_peer(db, source_replica, text, NULL, NULL, err);
 		/* The trail says that what it tells of other cases was left

@@ -172,11 +172,11 @@ enum kz_status sync_peers_floor(struct kz_db *db, const struct vv *clock,
 long long sync_horizon_of(struct kz_db *db, const char *origin);
 /* The retired replicas, space-separated (caller frees). */
 char *sync_retired_text(struct kz_db *db);
-/* The replicas known here and what each holds, one "id clock" a line,
- * for a file's header (caller frees); and taking them from a received
- * header, with the replicas its writer retired. */
-char *sync_known_text(struct kz_db *db);
-enum kz_status sync_note_known(struct kz_db *db, const char *known, const char *retired,
+/* What every peer (not retired) of this replica holds, for a file's
+ * header (caller frees); and remembering it from a received header as
+ * what the sender's peers hold. */
+char *sync_floor_text(struct kz_db *db);
+enum kz_status sync_note_floor(struct kz_db *db, const char *sender, const char *floor,
 			       struct kz_error *err);
 /* Compact inside the caller's transaction. */
 enum kz_status sync_compact_within(struct kz_db *db, struct kz_sync_compact_stats *out,
