@@ -39,6 +39,9 @@ c.execute("ALTER TABLE tasks DROP COLUMN decision_id")
 c.execute("ALTER TABLE partners DROP COLUMN network")
 c.execute("ALTER TABLE contacts DROP COLUMN network")
 c.execute("ALTER TABLE services DROP COLUMN network")
+c.execute("DROP TABLE sync_horizon")
+c.execute("ALTER TABLE sync_peer DROP COLUMN retired")
+c.execute("ALTER TABLE sync_peer DROP COLUMN floor")
 c.execute("PRAGMA user_version = 10")
 c.commit()' old.db || fail "cannot make an older database"
 run 0 -d old.db list partners
