@@ -72,7 +72,7 @@ char *sync_floor_text(struct kz_db *db)
 
 	if (sync_load_clock(db, &clock, NULL) != KZ_OK)
 		return xstrdup("");
-	if (sync_peers_floor(db, &clock, &floor, NULL) != KZ_OK) {
+	if (sync_peers_floor(db, &clock, false, &floor, NULL) != KZ_OK) {
 		vv_free(&clock);
 		return xstrdup("");
 	}
@@ -95,50 +95,6 @@ enum kz_status sync_note_floor(struct kz_db *db, const char *sender, const char 
 	sqlite3_bind_text(st, 1, sender, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, floor, -1, SQLITE_TRANSIENT);
 	return kz_db_step(db, st, "sync_peer", err);
-}
-
-static void lower_to(struct vv *floor, const char *text)
-{
-	struct vv v;
-
-	vv_parse(text, &v);
-	for (size_t i = 0; i < floor->n; i++) {
-		long long seq = vv_get(&v, floor->e[i].origin);
-		if (seq < floor->e[i].seq)
-			floor->e[i].seq = seq;
-	}
-	vv_free(&v);
-}
-
-/* What every replica known holds: for each origin of clock the smallest
- * seq among this replica, its peers (not retired) and what their own
- * peers hold (as their last files said; a peer that never said holds
- * no other peers: a clone made here); all 0 when no peer is known. */
-static enum kz_status known_floor(struct kz_db *db, const struct vv *clock, struct vv *floor,
-				  struct kz_error *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock, floor FROM sync_peer"
-				      " WHERE retired IS NULL AND replica <> ?1", err);
-	bool any = false;
-	int rc;
-
-	floor->e = NULL;
-	floor->n = 0;
-	if (!st)
-		return err ? err->status : KZ_ENV;
-	for (size_t i = 0; i < clock->n; i++)
-		vv_set(floor, clock->e[i].origin, clock->e[i].seq);
-	sqlite3_bind_text(st, 1, sync_replica(db), -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		any = true;
-		lower_to(floor, kz_column_str(st, 0));
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-			lower_to(floor, kz_column_str(st, 1));
-	}
-	if (!any)
-		for (size_t i = 0; i < floor->n; i++)
-			floor->e[i].seq = 0;
-	return kz_stmt_done(db, st, rc, "sync_peer", err);
 }
 
 /* A cached statement over one origin's log up to seq `upto` (?1, ?2). */
@@ -283,7 +239,7 @@ enum kz_status sync_compact_within(struct kz_db *db, struct kz_sync_compact_stat
 
 	if (st != KZ_OK)
 		return st;
-	st = known_floor(db, &clock, &floor, err);
+	st = sync_peers_floor(db, &clock, true, &floor, err);
 	for (size_t i = 0; st == KZ_OK && i < floor.n; i++)
 		st = compact_origin(db, floor.e[i].origin, floor.e[i].seq, out, err);
 	if (st == KZ_OK)

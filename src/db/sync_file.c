@@ -200,10 +200,25 @@ static int read_changes(sqlite3_stmt *st, struct file_tx *t)
 
 /* --- export ----------------------------------------------------------------- */
 
-enum kz_status sync_peers_floor(struct kz_db *db, const struct vv *clock,
+/* Lower floor, entry by entry, to the version vector text. */
+static void lower_to(struct vv *floor, const char *text)
+{
+	struct vv v;
+
+	vv_parse(text, &v);
+	for (size_t i = 0; i < floor->n; i++) {
+		long long seq = vv_get(&v, floor->e[i].origin);
+		if (seq < floor->e[i].seq)
+			floor->e[i].seq = seq;
+	}
+	vv_free(&v);
+}
+
+enum kz_status sync_peers_floor(struct kz_db *db, const struct vv *clock, bool theirs,
 				struct vv *floor, struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock FROM sync_peer WHERE retired IS NULL", err);
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock, floor FROM sync_peer"
+				      " WHERE retired IS NULL AND replica <> ?1", err);
 	bool any = false;
 	int rc;
 
@@ -213,16 +228,12 @@ enum kz_status sync_peers_floor(struct kz_db *db, const struct vv *clock,
 		return err ? err->status : KZ_ENV;
 	for (size_t i = 0; i < clock->n; i++)
 		vv_set(floor, clock->e[i].origin, clock->e[i].seq);
+	sqlite3_bind_text(st, 1, sync_replica(db), -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct vv peer;
 		any = true;
-		vv_parse((const char *)sqlite3_column_text(st, 0), &peer);
-		for (size_t i = 0; i < floor->n; i++) {
-			long long p = vv_get(&peer, floor->e[i].origin);
-			if (p < floor->e[i].seq)
-				floor->e[i].seq = p;
-		}
-		vv_free(&peer);
+		lower_to(floor, kz_column_str(st, 0));
+		if (theirs && sqlite3_column_type(st, 1) != SQLITE_NULL)
+			lower_to(floor, kz_column_str(st, 1));
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -458,7 +469,7 @@ static enum kz_status write_file(struct kz_db *db, const unsigned char *key, con
 		vv_parse(since, &floor);
 		st = KZ_OK;
 	} else {
-		st = sync_peers_floor(db, &clock, &floor, err);
+		st = sync_peers_floor(db, &clock, false, &floor, err);
 	}
 	/* What left the log cannot be sent: the file starts after it. */
 	for (size_t i = 0; st == KZ_OK && i < clock.n; i++) {

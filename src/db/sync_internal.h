@@ -162,8 +162,11 @@ enum kz_status sync_forget_row(struct kz_db *db, const char *tbl,
 			       const char *row_id, struct kz_error *err);
 
 /* What every known peer (not retired) holds: for each origin of clock
- * the smallest seq among them; all 0 when no peer is known yet. */
-enum kz_status sync_peers_floor(struct kz_db *db, const struct vv *clock,
+ * the smallest seq among them and this replica; with theirs, what their
+ * own peers hold too (as their last files said; a peer that never said,
+ * a clone made here, has no other peers); all 0 when no peer is known
+ * yet. */
+enum kz_status sync_peers_floor(struct kz_db *db, const struct vv *clock, bool theirs,
 				struct vv *floor, struct kz_error *err);
 
 /* --- compaction (sync_compact.c) --------------------------------------- */
