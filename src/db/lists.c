@@ -191,8 +191,10 @@ static enum kz_status choose_plan(struct kz_db *db, const struct kz_list_sql *sq
 		*text = NULL;
 	else if ((sqlite3_int64)n < cap)
 		*text = sql->pick;
+	else if (!kz_match_plain(t->all))
+		*text = sql->walk;
 	else
-		*text = kz_match_plain(t->all) ? sql->test : sql->walk;
+		*text = t->number == 1 ? sql->first : sql->test;
 	return s;
 }
 
@@ -217,9 +219,11 @@ static enum kz_status list_tier(struct kz_db *db, const struct kz_list_sql *sql,
 		bind(db, st, arg);
 	kz_bind_text(st, 9, t->exclude);
 	sqlite3_bind_int64(st, 10, sql_limit(limit, out->n));
-	if (text == sql->test) {
+	if (text == sql->test || text == sql->first) {
 		sqlite3_bind_int(st, 12, t->number);
 		kz_bind_text(st, 13, t->all);
+		/* all is "w1"* ...: the byte every first token must begin with */
+		sqlite3_bind_int(st, 14, (unsigned char)t->all[1]);
 	}
 	return step_rows(db, st, out, cap, err);
 }

@@ -14,6 +14,8 @@
 
 #include "koszyk/xalloc.h"
 
+#define FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
 /* The tokenizer of search_fts (schema.c, migration 1). */
 struct matcher {
 	fts5_tokenizer api;
@@ -170,6 +172,38 @@ static void sql_tier_is(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_set_auxdata(ctx, 2, q, words_free);
 }
 
+static int on_first_token(void *ctx, int flags, const char *token, int n, int start,
+			  int end)
+{
+	int *first = ctx;
+
+	(void)flags;
+	(void)start;
+	(void)end;
+	if (*first < 0 && n > 0)
+		*first = (unsigned char)token[0];
+	return SQLITE_OK;
+}
+
+/* kz_initial(text): the first byte of the first token of text (NULL when
+ * it has none), kept in search_doc.initial so that the records whose
+ * title begins with a word are walked in order from an index. */
+static void sql_initial(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct matcher *m = sqlite3_user_data(ctx);
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	int first = -1;
+
+	(void)argc;
+	if (text)
+		m->api.xTokenize(m->tok, &first, FTS5_TOKENIZE_DOCUMENT, text,
+				 sqlite3_value_bytes(argv[0]), on_first_token);
+	if (first < 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int(ctx, first);
+}
+
 static void matcher_free(void *p)
 {
 	struct matcher *m = p;
@@ -197,7 +231,12 @@ int kz_match_register(sqlite3 *h)
 		free(m);
 		return rc;
 	}
-	return sqlite3_create_function_v2(h, "kz_tier_is", 4,
-					  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-					  m, sql_tier_is, NULL, NULL, matcher_free);
+	rc = sqlite3_create_function_v2(h, "kz_initial", 1, FLAGS, m, sql_initial,
+					NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(h, "kz_tier_is", 4, FLAGS, m, sql_tier_is,
+						NULL, NULL, matcher_free);
+	else
+		matcher_free(m);
+	return rc;
 }

@@ -52,11 +52,17 @@ struct kz_list_sql {
 	const char *walk;
 	const char *pick;
 	const char *test;
+	const char *first;
 };
 
 /* The third plan, test: walk the index like walk and test each record
  * passed with kz_tier_is (match.c) for the tier ?12 of the words ?13,
- * for a query that matches too many records to look them all up. */
+ * for a query that matches too many records to look them all up; first,
+ * the same for the first tier over the records whose title's first token
+ * begins with the byte ?14 (the (kind, initial, pl_key) index). */
+#define KZ_TIER_TEST                                                  \
+	" AND (SELECT kz_tier_is(f.title, f.body, ?13, ?12)"          \
+	"      FROM search_fts f WHERE f.rowid = d.docid)"
 #define KZ_TIER_EXCLUDE                                               \
 	" AND (?9 IS NULL OR d.docid NOT IN"                          \
 	"      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?9))"
@@ -69,9 +75,9 @@ struct kz_list_sql {
 	  " AND d.docid IN"                                           \
 	  "      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1)" \
 	  KZ_TIER_EXCLUDE tail,                                       \
-	  head " WHERE d.kind = " kind                                \
-	  " AND (SELECT kz_tier_is(f.title, f.body, ?13, ?12)"        \
-	  "      FROM search_fts f WHERE f.rowid = d.docid)" tail }
+	  head " WHERE d.kind = " kind KZ_TIER_TEST tail,             \
+	  head " WHERE d.kind = " kind " AND d.initial = ?14"         \
+	  KZ_TIER_TEST tail }
 
 /* The ids in the first column of a query (?1 bound to arg, ?2 to arg2
  * when not NULL); rows without a valid id are skipped. Caller frees. */

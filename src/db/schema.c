@@ -10,11 +10,13 @@
 #define SEARCH_TRIGGERS(tbl, kind, title_expr, body_expr) \
 	SEARCH_TRIGGERS_KEY(tbl, kind, title_expr, body_expr, "", "", "")
 /* Since migration 16 search_doc.pl_key holds the Polish order of the
- * record (kz_pl_key of order_expr), for the lists' index. */
+ * record (kz_pl_key of order_expr), for the lists' index, and initial the
+ * first byte of its title's first token (kz_initial, match.c). */
 #define ORDERED_SEARCH_TRIGGERS(tbl, kind, title_expr, body_expr, order_expr) \
-	SEARCH_TRIGGERS_KEY(tbl, kind, title_expr, body_expr, ", pl_key",      \
-			    ", kz_pl_key(" order_expr ")",                      \
-			    ", pl_key = kz_pl_key(" order_expr ")")
+	SEARCH_TRIGGERS_KEY(tbl, kind, title_expr, body_expr, ", pl_key, initial", \
+			    ", kz_pl_key(" order_expr "), kz_initial(kz_fold(" title_expr "))", \
+			    ", pl_key = kz_pl_key(" order_expr "),"                \
+			    " initial = kz_initial(kz_fold(" title_expr "))")
 #define SEARCH_TRIGGERS_KEY(tbl, kind, title_expr, body_expr, key_col, key_val, key_set) \
 	"CREATE TRIGGER " tbl "_search_ai AFTER INSERT ON " tbl " BEGIN\n"      \
 	"  INSERT INTO search_doc(kind, ref, sort_key" key_col ")\n"             \
@@ -530,8 +532,11 @@ static const char *const migration_15[] = {
  * service, partner, contact person (by surname) and meeting as bytes
  * (kz_pl_key, collate.h), kept by the search triggers in the record's own
  * transaction, so that a list walks the (kind, pl_key) index and stops at
- * its page instead of sorting every record with the collation. It is
- * derived data, like the rest of search_doc: sync never sends it. */
+ * its page instead of sorting every record with the collation; and
+ * search_doc.initial, the first byte of the title's first token, so that
+ * the titles beginning with a word are walked in that order from the
+ * (kind, initial, pl_key) index. Derived data, like the rest of
+ * search_doc: sync never sends it. */
 #define DROP_SEARCH_TRIGGERS(tbl)                          \
 	"DROP TRIGGER IF EXISTS " tbl "_search_ai;\n"      \
 	"DROP TRIGGER IF EXISTS " tbl "_search_au;\n"      \
@@ -541,8 +546,10 @@ static const char *const migration_15[] = {
 
 static const char *const migration_16[] = {
 	"ALTER TABLE search_doc ADD COLUMN pl_key BLOB;\n"
+	"ALTER TABLE search_doc ADD COLUMN initial INTEGER;\n"
 	DROP_SEARCH_TRIGGERS("services") DROP_SEARCH_TRIGGERS("partners")
-	DROP_SEARCH_TRIGGERS("contacts") DROP_SEARCH_TRIGGERS("meetings"),
+	DROP_SEARCH_TRIGGERS("contacts") DROP_SEARCH_TRIGGERS("meetings")
+	DROP_SEARCH_TRIGGERS("cases"),
 	ORDERED_SEARCH_TRIGGERS("services", "service", "new.title", SERVICE_BODY("new."),
 				"new.title"),
 	ORDERED_SEARCH_TRIGGERS("partners", "partner", PARTNER_TITLE, PARTNER_BODY,
@@ -551,11 +558,14 @@ static const char *const migration_16[] = {
 				"kz_person_key(new.name)"),
 	ORDERED_SEARCH_TRIGGERS("meetings", "meeting", MEETING_TITLE, MEETING_BODY,
 				"new.title"),
+	ORDERED_SEARCH_TRIGGERS("cases", "case", "new.code", C("status"), "new.code"),
 	"UPDATE search_doc SET pl_key = CASE kind"
 	ORDER_OF("service", "title") ORDER_OF("partner", "name")
 	ORDER_OF("contact", "kz_person_key(name)") ORDER_OF("meeting", "title")
-	" END;\n"
-	"CREATE INDEX search_doc_pl ON search_doc(kind, pl_key);\n",
+	ORDER_OF("case", "code") " END,"
+	" initial = (SELECT kz_initial(title) FROM search_fts WHERE rowid = docid);\n"
+	"CREATE INDEX search_doc_pl ON search_doc(kind, pl_key);\n"
+	"CREATE INDEX search_doc_initial ON search_doc(kind, initial, pl_key);\n",
 	NULL,
 };
 

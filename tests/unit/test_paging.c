@@ -230,7 +230,7 @@ static void test_walk_equals_pick(void **state)
 
 	add_partner(t->db, "Poradnia Zdrowia", pid);
 	assert_int_equal(kz_db_begin(t->db, &err), KZ_OK);
-	for (int i = 0; i < 600; i++) {
+	for (int i = 0; i < 1500; i++) {
 		char title[256], body[256];
 		snprintf(title, sizeof(title), "%s %s %s", words[rand_r(&seed) % NWORDS],
 			 words[rand_r(&seed) % NWORDS], words[rand_r(&seed) % NWORDS]);
@@ -271,7 +271,9 @@ static void test_schema_15_migrates(void **state)
 	test_db_close_keep(t);
 	assert_int_equal(sqlite3_open(t->path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "DROP INDEX search_doc_pl;"
+				      " DROP INDEX search_doc_initial;"
 				      " ALTER TABLE search_doc DROP COLUMN pl_key;"
+				      " ALTER TABLE search_doc DROP COLUMN initial;"
 				      " PRAGMA user_version = 15", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	assert_int_equal(kz_db_open(t->path, KZ_OPEN_EXISTING, &t->db, &err), KZ_OK);
