@@ -193,8 +193,10 @@ static enum kz_status choose_plan(struct kz_db *db, const struct kz_list_sql *sq
 		*text = sql->pick;
 	else if (!kz_match_plain(t->all))
 		*text = sql->walk;
-	else
-		*text = t->number == 1 ? sql->first : sql->test;
+	else if (t->number != 1)
+		*text = sql->test;
+	else  /* "w"* or "wo..."* */
+		*text = t->all[2] == '"' ? sql->first : sql->first2;
 	return s;
 }
 
@@ -219,11 +221,12 @@ static enum kz_status list_tier(struct kz_db *db, const struct kz_list_sql *sql,
 		bind(db, st, arg);
 	kz_bind_text(st, 9, t->exclude);
 	sqlite3_bind_int64(st, 10, sql_limit(limit, out->n));
-	if (text == sql->test || text == sql->first) {
+	if (text == sql->test || text == sql->first || text == sql->first2) {
 		sqlite3_bind_int(st, 12, t->number);
 		kz_bind_text(st, 13, t->all);
-		/* all is "w1"* ...: the byte every first token must begin with */
-		sqlite3_bind_int(st, 14, (unsigned char)t->all[1]);
+		/* all is "w1"* ...: the bytes every first token begins with */
+		sqlite3_bind_blob(st, 14, t->all + 1, text == sql->first2 ? 2 : 1,
+				  SQLITE_TRANSIENT);
 	}
 	return step_rows(db, st, out, cap, err);
 }

@@ -172,36 +172,49 @@ static void sql_tier_is(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_set_auxdata(ctx, 2, q, words_free);
 }
 
+/* The first token of a text, up to the bytes asked for. */
+struct lead {
+	char bytes[4];
+	int want, n;
+	bool found;
+};
+
 static int on_first_token(void *ctx, int flags, const char *token, int n, int start,
 			  int end)
 {
-	int *first = ctx;
+	struct lead *l = ctx;
 
 	(void)flags;
 	(void)start;
 	(void)end;
-	if (*first < 0 && n > 0)
-		*first = (unsigned char)token[0];
+	if (!l->found && n > 0) {
+		l->found = true;
+		l->n = n < l->want ? n : l->want;
+		memcpy(l->bytes, token, (size_t)l->n);
+	}
 	return SQLITE_OK;
 }
 
-/* kz_initial(text): the first byte of the first token of text (NULL when
- * it has none), kept in search_doc.initial so that the records whose
- * title begins with a word are walked in order from an index. */
-static void sql_initial(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* kz_lead(text, n): the first n bytes of the first token of text (all of
+ * it when shorter; NULL when there is none), kept in search_doc.lead1 and
+ * lead2 so that the records whose title begins with a word are walked in
+ * order from an index. */
+static void sql_lead(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct matcher *m = sqlite3_user_data(ctx);
 	const char *text = (const char *)sqlite3_value_text(argv[0]);
-	int first = -1;
+	struct lead l = { .want = sqlite3_value_int(argv[1]) };
 
 	(void)argc;
+	if (l.want < 1 || l.want > (int)sizeof(l.bytes))
+		l.want = 1;
 	if (text)
-		m->api.xTokenize(m->tok, &first, FTS5_TOKENIZE_DOCUMENT, text,
+		m->api.xTokenize(m->tok, &l, FTS5_TOKENIZE_DOCUMENT, text,
 				 sqlite3_value_bytes(argv[0]), on_first_token);
-	if (first < 0)
-		sqlite3_result_null(ctx);
+	if (l.found)
+		sqlite3_result_blob(ctx, l.bytes, l.n, SQLITE_TRANSIENT);
 	else
-		sqlite3_result_int(ctx, first);
+		sqlite3_result_null(ctx);
 }
 
 static void matcher_free(void *p)
@@ -231,7 +244,7 @@ int kz_match_register(sqlite3 *h)
 		free(m);
 		return rc;
 	}
-	rc = sqlite3_create_function_v2(h, "kz_initial", 1, FLAGS, m, sql_initial,
+	rc = sqlite3_create_function_v2(h, "kz_lead", 2, FLAGS, m, sql_lead,
 					NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(h, "kz_tier_is", 4, FLAGS, m, sql_tier_is,

@@ -12,8 +12,8 @@
  * every word but does not begin so, 3: the title does not hold every
  * word, the title and body do), as FTS5 would find it. */
 int kz_match_register(sqlite3 *h);
-/* ... and kz_initial(text), the first byte of text's first token as
- * FTS5 cuts it (search_doc.initial, migration 16). */
+/* ... and kz_lead(text, n), the first n bytes of text's first token as
+ * FTS5 cuts it (search_doc.lead1 and lead2, migration 16). */
 
 /* Whether kz_tier_is answers as FTS5 for this query: words of ASCII
  * letters and digits only, each one token for any tokenizer. */

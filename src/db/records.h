@@ -52,14 +52,15 @@ struct kz_list_sql {
 	const char *walk;
 	const char *pick;
 	const char *test;
-	const char *first;
+	const char *first, *first2;
 };
 
 /* The third plan, test: walk the index like walk and test each record
  * passed with kz_tier_is (match.c) for the tier ?12 of the words ?13,
  * for a query that matches too many records to look them all up; first,
  * the same for the first tier over the records whose title's first token
- * begins with the byte ?14 (the (kind, initial, pl_key) index). */
+ * begins with the byte ?14 (the (kind, lead1, pl_key) index); first2,
+ * with the two bytes ?14 (lead2). */
 #define KZ_TIER_TEST                                                  \
 	" AND (SELECT kz_tier_is(f.title, f.body, ?13, ?12)"          \
 	"      FROM search_fts f WHERE f.rowid = d.docid)"
@@ -76,7 +77,9 @@ struct kz_list_sql {
 	  "      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1)" \
 	  KZ_TIER_EXCLUDE tail,                                       \
 	  head " WHERE d.kind = " kind KZ_TIER_TEST tail,             \
-	  head " WHERE d.kind = " kind " AND d.initial = ?14"         \
+	  head " WHERE d.kind = " kind " AND d.lead1 = ?14"           \
+	  KZ_TIER_TEST tail,                                          \
+	  head " WHERE d.kind = " kind " AND d.lead2 = ?14"           \
 	  KZ_TIER_TEST tail }
 
 /* The ids in the first column of a query (?1 bound to arg, ?2 to arg2

@@ -10,13 +10,16 @@
 #define SEARCH_TRIGGERS(tbl, kind, title_expr, body_expr) \
 	SEARCH_TRIGGERS_KEY(tbl, kind, title_expr, body_expr, "", "", "")
 /* Since migration 16 search_doc.pl_key holds the Polish order of the
- * record (kz_pl_key of order_expr), for the lists' index, and initial the
- * first byte of its title's first token (kz_initial, match.c). */
+ * record (kz_pl_key of order_expr), for the lists' index, and lead1 and
+ * lead2 the first one and two bytes of its title's first token (kz_lead,
+ * match.c). */
 #define ORDERED_SEARCH_TRIGGERS(tbl, kind, title_expr, body_expr, order_expr) \
-	SEARCH_TRIGGERS_KEY(tbl, kind, title_expr, body_expr, ", pl_key, initial", \
-			    ", kz_pl_key(" order_expr "), kz_initial(kz_fold(" title_expr "))", \
-			    ", pl_key = kz_pl_key(" order_expr "),"                \
-			    " initial = kz_initial(kz_fold(" title_expr "))")
+	SEARCH_TRIGGERS_KEY(tbl, kind, title_expr, body_expr, ", pl_key, lead1, lead2", \
+			    ", kz_pl_key(" order_expr "), " LEADS(title_expr),      \
+			    ", pl_key = kz_pl_key(" order_expr "), (lead1, lead2) ="  \
+			    " (SELECT " LEADS(title_expr) ")")
+#define LEADS(title_expr) \
+	"kz_lead(kz_fold(" title_expr "), 1), kz_lead(kz_fold(" title_expr "), 2)"
 #define SEARCH_TRIGGERS_KEY(tbl, kind, title_expr, body_expr, key_col, key_val, key_set) \
 	"CREATE TRIGGER " tbl "_search_ai AFTER INSERT ON " tbl " BEGIN\n"      \
 	"  INSERT INTO search_doc(kind, ref, sort_key" key_col ")\n"             \
@@ -533,9 +536,9 @@ static const char *const migration_15[] = {
  * (kz_pl_key, collate.h), kept by the search triggers in the record's own
  * transaction, so that a list walks the (kind, pl_key) index and stops at
  * its page instead of sorting every record with the collation; and
- * search_doc.initial, the first byte of the title's first token, so that
- * the titles beginning with a word are walked in that order from the
- * (kind, initial, pl_key) index. Derived data, like the rest of
+ * search_doc.lead1 and lead2, the first one and two bytes of the title's
+ * first token, so that the titles beginning with a word are walked in
+ * that order from the (kind, lead1 or lead2, pl_key) indexes. Derived data, like the rest of
  * search_doc: sync never sends it. */
 #define DROP_SEARCH_TRIGGERS(tbl)                          \
 	"DROP TRIGGER IF EXISTS " tbl "_search_ai;\n"      \
@@ -545,8 +548,21 @@ static const char *const migration_15[] = {
 	" WHEN '" tbl "' THEN (SELECT kz_pl_key(" expr ") FROM " tbl "s WHERE id = ref)"
 
 static const char *const migration_16[] = {
+	/* A one-letter query reads one list of the prefix index, not the
+	 * lists of every word that begins with the letter: search_fts made
+	 * anew with prefix '1 2 3' (it was '2 3'). */
+	"CREATE TEMP TABLE search_fts_copy AS SELECT rowid AS id, title, body FROM search_fts;\n"
+	"DROP TABLE search_fts;\n"
+	"CREATE VIRTUAL TABLE search_fts USING fts5(\n"
+	"  title, body,\n"
+	"  tokenize = 'unicode61 remove_diacritics 2',\n"
+	"  prefix = '1 2 3'\n"
+	");\n"
+	"INSERT INTO search_fts(rowid, title, body) SELECT id, title, body FROM search_fts_copy;\n"
+	"DROP TABLE search_fts_copy;\n",
 	"ALTER TABLE search_doc ADD COLUMN pl_key BLOB;\n"
-	"ALTER TABLE search_doc ADD COLUMN initial INTEGER;\n"
+	"ALTER TABLE search_doc ADD COLUMN lead1 BLOB;\n"
+	"ALTER TABLE search_doc ADD COLUMN lead2 BLOB;\n"
 	DROP_SEARCH_TRIGGERS("services") DROP_SEARCH_TRIGGERS("partners")
 	DROP_SEARCH_TRIGGERS("contacts") DROP_SEARCH_TRIGGERS("meetings")
 	DROP_SEARCH_TRIGGERS("cases"),
@@ -563,9 +579,11 @@ static const char *const migration_16[] = {
 	ORDER_OF("service", "title") ORDER_OF("partner", "name")
 	ORDER_OF("contact", "kz_person_key(name)") ORDER_OF("meeting", "title")
 	ORDER_OF("case", "code") " END,"
-	" initial = (SELECT kz_initial(title) FROM search_fts WHERE rowid = docid);\n"
+	" (lead1, lead2) = (SELECT kz_lead(title, 1), kz_lead(title, 2)"
+	"  FROM search_fts WHERE rowid = docid);\n"
 	"CREATE INDEX search_doc_pl ON search_doc(kind, pl_key);\n"
-	"CREATE INDEX search_doc_initial ON search_doc(kind, initial, pl_key);\n",
+	"CREATE INDEX search_doc_lead1 ON search_doc(kind, lead1, pl_key);\n"
+	"CREATE INDEX search_doc_lead2 ON search_doc(kind, lead2, pl_key);\n",
 	NULL,
 };
 

@@ -271,9 +271,11 @@ static void test_schema_15_migrates(void **state)
 	test_db_close_keep(t);
 	assert_int_equal(sqlite3_open(t->path, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(h, "DROP INDEX search_doc_pl;"
-				      " DROP INDEX search_doc_initial;"
+				      " DROP INDEX search_doc_lead1;"
+				      " DROP INDEX search_doc_lead2;"
 				      " ALTER TABLE search_doc DROP COLUMN pl_key;"
-				      " ALTER TABLE search_doc DROP COLUMN initial;"
+				      " ALTER TABLE search_doc DROP COLUMN lead1;"
+				      " ALTER TABLE search_doc DROP COLUMN lead2;"
 				      " PRAGMA user_version = 15", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	assert_int_equal(kz_db_open(t->path, KZ_OPEN_EXISTING, &t->db, &err), KZ_OK);
