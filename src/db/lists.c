@@ -161,17 +161,23 @@ static const char sql_probe[] =
 	"SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ?1"
 	" LIMIT ?2)";
 
-/* How many documents match (counting stops at cap). */
-static enum kz_status probe(struct kz_db *db, const char *match, sqlite3_int64 cap,
-			    size_t *n, struct kz_error *err)
+/* How many documents match (counting stops at cap); with match NULL,
+ * how many records of the list's kind there are, by the statement
+ * count. */
+static enum kz_status probe(struct kz_db *db, const char *count, const char *match,
+			    sqlite3_int64 cap, size_t *n, struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, sql_probe, err);
+	sqlite3_stmt *st = kz_db_stmt(db, match ? sql_probe : count, err);
 	int rc;
 
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	kz_bind_text(st, 1, match);
-	sqlite3_bind_int64(st, 2, cap);
+	if (match) {
+		kz_bind_text(st, 1, match);
+		sqlite3_bind_int64(st, 2, cap);
+	} else {
+		sqlite3_bind_int64(st, 1, cap);
+	}
 	rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
@@ -184,14 +190,25 @@ static enum kz_status choose_plan(struct kz_db *db, const struct kz_list_sql *sq
 				  const char **text, struct kz_error *err)
 {
 	sqlite3_int64 cap = pick_max(db, limit ? limit - have + 1 : 0);
-	size_t n;
-	enum kz_status s = probe(db, t->match, cap, &n, err);
+	size_t n = 0;
+	bool plain = kz_match_plain(t->all);
+	/* A page of a kind of few records (the partners beside 100,000
+	 * services) is found by testing them one by one: cheaper than asking
+	 * FTS5 for the matches of every kind. */
+	bool few = plain && limit;
+	enum kz_status s = few ? probe(db, sql->count, NULL, cap, &n, err) : KZ_OK;
 
+	if (s == KZ_OK && few && (sqlite3_int64)n < cap) {
+		*text = n ? (t->number == 1 ? sql->first : sql->test) : NULL;
+		return KZ_OK;
+	}
+	if (s == KZ_OK)
+		s = probe(db, NULL, t->match, cap, &n, err);
 	if (s != KZ_OK || n == 0)
 		*text = NULL;
 	else if ((sqlite3_int64)n < cap)
 		*text = sql->pick;
-	else if (!kz_match_plain(t->all))
+	else if (!plain)
 		*text = sql->walk;
 	else if (t->number != 1)
 		*text = sql->test;

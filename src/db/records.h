@@ -53,6 +53,7 @@ struct kz_list_sql {
 	const char *pick;
 	const char *test;
 	const char *first, *first2;
+	const char *count;  /* ?1: how many records of the kind, up to ?1 */
 };
 
 /* The third plan, test: walk the index like walk and test each record
@@ -80,7 +81,9 @@ struct kz_list_sql {
 	  head " WHERE d.kind = " kind " AND d.lead1 = ?14"           \
 	  KZ_TIER_TEST tail,                                          \
 	  head " WHERE d.kind = " kind " AND d.lead2 = ?14"           \
-	  KZ_TIER_TEST tail }
+	  KZ_TIER_TEST tail,                                          \
+	  "SELECT count(*) FROM (SELECT 1 FROM search_doc"            \
+	  " WHERE kind = " kind " LIMIT ?1)" }
 
 /* The ids in the first column of a query (?1 bound to arg, ?2 to arg2
  * when not NULL); rows without a valid id are skipped. Caller frees. */
