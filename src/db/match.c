@@ -51,16 +51,23 @@ static fts5_api *fts5_of(sqlite3 *h)
 	return api;
 }
 
+/* The most words tier_of tests; a longer query goes to FTS5. */
+#define MAX_WORDS 64
+
 bool kz_match_plain(const char *fts_query)
 {
+	size_t quotes = 0;
+
 	/* kz_fts_query: "w1"* "w2"* ... */
 	for (const unsigned char *p = (const unsigned char *)fts_query; *p; p++) {
+		if (*p == '"')
+			quotes++;
 		if (*p == '"' || *p == '*' || *p == ' ')
 			continue;
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
 			return false;
 	}
-	return true;
+	return quotes / 2 <= MAX_WORDS;
 }
 
 static void words_free(void *p)
@@ -139,10 +146,10 @@ static bool all_hit(const struct scan *s)
 static int tier_of(struct matcher *m, const struct words *q, sqlite3_value **argv,
 		   int wanted)
 {
-	bool hit[64] = { false };
+	bool hit[MAX_WORDS] = { false };
 	struct scan s = { .q = q, .hit = hit };
 
-	if (q->n == 0 || q->n > 64)
+	if (q->n == 0 || q->n > MAX_WORDS)
 		return 0;
 	scan_text(m, &s, argv[0]);
 	if (all_hit(&s))
