@@ -196,7 +196,16 @@ static enum kz_status choose_plan(struct kz_db *db, const struct kz_list_sql *sq
 	 * services) is found by testing them one by one: cheaper than asking
 	 * FTS5 for the matches of every kind. */
 	bool few = plain && limit;
-	enum kz_status s = few ? probe(db, sql->count, NULL, cap, &n, err) : KZ_OK;
+	enum kz_status s;
+
+	/* One word of one or two letters ("w"* or "wo"*): every record of
+	 * its lead is in the first tier, so the walk reads the page and no
+	 * more, without a count. */
+	if (few && t->number == 1 && !strchr(t->all, ' ') && strlen(t->all) <= 5) {
+		*text = t->all[2] == '"' ? sql->first : sql->first2;
+		return KZ_OK;
+	}
+	s = few ? probe(db, sql->count, NULL, cap, &n, err) : KZ_OK;
 
 	if (s == KZ_OK && few && (sqlite3_int64)n < cap) {
 		*text = n ? (t->number == 1 ? sql->first : sql->test) : NULL;
