@@ -39,6 +39,12 @@ c.execute("ALTER TABLE tasks DROP COLUMN decision_id")
 c.execute("ALTER TABLE partners DROP COLUMN network")
 c.execute("ALTER TABLE contacts DROP COLUMN network")
 c.execute("ALTER TABLE services DROP COLUMN network")
+c.execute("DROP INDEX search_doc_pl")
+c.execute("DROP INDEX search_doc_lead1")
+c.execute("DROP INDEX search_doc_lead2")
+c.execute("ALTER TABLE search_doc DROP COLUMN pl_key")
+c.execute("ALTER TABLE search_doc DROP COLUMN lead1")
+c.execute("ALTER TABLE search_doc DROP COLUMN lead2")
 c.execute("PRAGMA user_version = 10")
 c.commit()' old.db || fail "cannot make an older database"
 run 0 -d old.db list partners
