@@ -1,0 +1,226 @@
+/* Whole processes for the bench: a command with its wall time and peak
+ * RSS, and the full-screen program driven in a pseudo-terminal. */
+#include "bench.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "koszyk/xalloc.h"
+
+extern char **environ;
+
+double bench_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* English messages and the built-in configuration (an empty
+ * configuration folder), for koszyk and its children alike. */
+void bench_env(void)
+{
+	if (access("build/bench/config", F_OK) != 0 && mkdir("build/bench/config", 0700) != 0)
+		kz_die("bench: cannot make build/bench/config");
+	setenv("XDG_CONFIG_HOME", "build/bench/config", 1);
+	setenv("KOSZYK_LANG", "en", 1);
+	setenv("LANG", "C.UTF-8", 1);
+	unsetenv("LC_ALL");
+	unsetenv("KOSZYK_CONFIG");
+	unsetenv("KOSZYK_DB");
+}
+
+struct bench_proc bench_spawn(char *const argv[], const char *in, const char *out)
+{
+	struct bench_proc r = { 0 };
+	posix_spawn_file_actions_t fa;
+	struct rusage ru;
+	pid_t pid;
+	double t0;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, in ? in : "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, out ? out : "/dev/null",
+					 O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	t0 = bench_now_ms();
+	if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0)
+		kz_die("bench: cannot run %s", argv[0]);
+	if (wait4(pid, &r.status, 0, &ru) < 0)
+		kz_die("bench: wait4: %s", strerror(errno));
+	r.ms = bench_now_ms() - t0;
+	r.rss_kb = ru.ru_maxrss;
+	posix_spawn_file_actions_destroy(&fa);
+	return r;
+}
+
+/* --- the full-screen program ------------------------------------------- */
+
+/* A screen update is over when no byte has come for this long; the
+ * figures are taken at its last byte, so the wait is not in them. */
+#define QUIET_MS 150
+#define GIVE_UP_MS 10000
+
+/* The first screen is complete once the key legend (the bottom line) has
+ * been written and the output has gone quiet. */
+#define LEGEND "Help"
+
+/* BENCH_TUI_LOG=FILE: every byte the program wrote, to look at. */
+static FILE *tui_log;
+
+struct burst {
+	double last_ms;   /* time of the last byte */
+	long bytes;
+	bool marker_seen;
+};
+
+/* Read until the output has been quiet for QUIET_MS (and, with marker,
+ * until marker has been seen). The marker is looked for in the text
+ * with the terminal's escape sequences left in place; the tail of the
+ * previous read is kept so that a marker cut in two is found. */
+static struct burst read_burst(int fd, const char *marker, double since)
+{
+	struct burst b = { .last_ms = since, .marker_seen = marker == NULL };
+	char tail[4096 + 64];
+	size_t keep = 0;
+
+	for (;;) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		double now = bench_now_ms();
+		int wait = b.marker_seen ? QUIET_MS : (int)(since + GIVE_UP_MS - now);
+		if (!b.marker_seen && wait <= 0)
+			return b;
+		int n = poll(&p, 1, wait);
+		if (n <= 0)
+			return b;
+		ssize_t got = read(fd, tail + keep, sizeof(tail) - keep - 1);
+		if (got <= 0)
+			return b;  /* the program left (EIO) */
+		b.last_ms = bench_now_ms();
+		b.bytes += got;
+		if (tui_log)
+			fwrite(tail + keep, 1, (size_t)got, tui_log);
+		size_t total = keep + (size_t)got;
+		tail[total] = '\0';
+		if (!b.marker_seen && strstr(tail, marker))
+			b.marker_seen = true;
+		keep = total > 63 ? 63 : total;
+		memmove(tail, tail + total - keep, keep);
+	}
+}
+
+/* From the first screen (a coordinator's dashboard) to the basket, then
+ * search, a query letter by letter, moving down, paging, and two letters
+ * taken back. */
+static const char *const keys[] = {
+	"1", "/", "p", "s", "y", "c", "h", "\033OB", "\033OB", "\033OB",
+	"\033[6~", "\033[6~", "\177", "\177",
+};
+const char *const bench_tui_keys_label = "1 / p s y c h ↓ ↓ ↓ PgDn PgDn ⌫ ⌫";
+
+#define ROWS_FILE "build/bench/rows.counter"
+
+static void child(const char *koszyk, const char *db, const char *rows_so)
+{
+	if (rows_so) {
+		setenv("LD_PRELOAD", rows_so, 1);
+		setenv("BENCH_ROWS_FILE", ROWS_FILE, 1);
+	}
+	setenv("TERM", "xterm-256color", 1);
+	setenv("ESCDELAY", "25", 1);
+	execl(koszyk, koszyk, "-d", db, "--as", BENCH_USER, (char *)NULL);
+	_exit(127);
+}
+
+/* Leave: accept the search, back to the dashboard, leave; killed when it
+ * does not go. */
+static void leave(int fd, pid_t pid, struct bench_tui *out)
+{
+	static const char *const bye[] = { "\r", "q", "q" };
+	struct rusage ru;
+	int status;
+
+	for (size_t i = 0; i < sizeof(bye) / sizeof(bye[0]); i++) {
+		if (write(fd, bye[i], strlen(bye[i])) < 0)
+			break;
+		read_burst(fd, NULL, bench_now_ms());
+	}
+	pid_t done = 0;
+	for (int i = 0; i < 100 && (done = wait4(pid, &status, WNOHANG, &ru)) == 0; i++)
+		usleep(20000);
+	if (done == 0) {
+		kill(pid, SIGTERM);
+		out->ok = false;
+		done = wait4(pid, &status, 0, &ru);
+	}
+	if (done > 0)
+		out->rss_kb = ru.ru_maxrss;
+}
+
+/* The counter bench_rows.so adds to, shared with the program. */
+static volatile long *rows_counter(void)
+{
+	static volatile long *c;
+	long zero = 0;
+	int fd;
+
+	if (c)
+		return c;
+	fd = open(ROWS_FILE, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0 || write(fd, &zero, sizeof(zero)) != sizeof(zero))
+		kz_die("bench: cannot write %s", ROWS_FILE);
+	void *p = mmap(NULL, sizeof(long), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		kz_die("bench: cannot map %s", ROWS_FILE);
+	return c = p;
+}
+
+void bench_tui_run(const char *koszyk, const char *db, const char *rows_so,
+		   struct bench_tui *out)
+{
+	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
+	volatile long *rows = rows_so ? rows_counter() : NULL;
+	int fd;
+	double t0 = bench_now_ms();
+	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+
+	memset(out, 0, sizeof(*out));
+	if (pid > 0 && getenv("BENCH_TUI_LOG") && !tui_log)
+		tui_log = fopen(getenv("BENCH_TUI_LOG"), "w");
+	if (pid < 0)
+		kz_die("bench: forkpty: %s", strerror(errno));
+	if (pid == 0)
+		child(koszyk, db, rows_so);
+	struct burst b = read_burst(fd, LEGEND, t0);
+	out->first_ms = b.last_ms - t0;
+	out->ok = b.marker_seen;
+	for (size_t k = 0; out->ok && k < sizeof(keys) / sizeof(keys[0]); k++) {
+		double tk = bench_now_ms();
+		long rows0 = rows ? *rows : 0;
+		if (write(fd, keys[k], strlen(keys[k])) < 0)
+			break;
+		if (tui_log)
+			fprintf(tui_log, "\n<<KEY %zu>>\n", k);
+		b = read_burst(fd, NULL, tk);
+		out->key_ms[out->nkeys] = b.last_ms - tk;
+		out->key_rows[out->nkeys] = rows ? *rows - rows0 : 0;
+		out->key_bytes[out->nkeys++] = b.bytes;
+	}
+	leave(fd, pid, out);
+	close(fd);
+}
