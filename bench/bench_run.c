@@ -34,6 +34,8 @@ double bench_now_ms(void)
  * configuration folder), for koszyk and its children alike. */
 void bench_env(void)
 {
+	mkdir("build", 0755);
+	mkdir("build/bench", 0755);
 	if (access("build/bench/config", F_OK) != 0 && mkdir("build/bench/config", 0700) != 0)
 		kz_die("bench: cannot make build/bench/config");
 	setenv("XDG_CONFIG_HOME", "build/bench/config", 1);
