@@ -353,7 +353,7 @@ static void tui_rows(const char *db, const char *size)
 	snprintf(note, sizeof(note), "%ld of %ld runs did not finish", failed, rounds);
 	struct stats s = take(&first);
 	row(size, "start to first screen (pty 80×24)", s, "ms", "< 50 ms",
-	    verdict(s.max < 50), failed ? note : "until the legend, then quiet");
+	    verdict(s.max < 50), failed ? note : "legend drawn, then waits for a key");
 	s = take(&key);
 	snprintf(note, sizeof(note), "worst %.1f ms; keys %s", s.max, bench_tui_keys_label);
 	row(size, "key to screen", s, "ms", "< 16 ms, worst too", verdict(s.max < 16), note);
@@ -422,6 +422,21 @@ static void import_rows(const struct kz_config *cfg)
 }
 
 /* --- main ---------------------------------------------------------------- */
+
+/* BENCH_ONLY: some groups of rows (data, process, tui, import; comma
+ * separated); all when unset. */
+static bool wants(const char *group)
+{
+	const char *only = getenv("BENCH_ONLY");
+	size_t n = strlen(group);
+
+	if (!only || !*only)
+		return true;
+	for (const char *p = strstr(only, group); p; p = strstr(p + 1, group))
+		if ((p == only || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+			return true;
+	return false;
+}
 
 static long parse_size(const char *s)
 {
@@ -492,15 +507,19 @@ int main(int argc, char **argv)
 		char *db = bench_db(&cfg, n[i]);
 		char *titles = bench_titles(db, n[i]);
 		size_label(n[i], size);
-		data_layer_rows(db, size, n[i]);
-		process_rows(db, titles, size, "psych");
-		process_rows(db, titles, size, "p");
-		tui_rows(db, size);
+		if (wants("data"))
+			data_layer_rows(db, size, n[i]);
+		if (wants("process")) {
+			process_rows(db, titles, size, "psych");
+			process_rows(db, titles, size, "p");
+		}
+		if (wants("tui"))
+			tui_rows(db, size);
 		free(titles);
 		free(db);
 		fflush(stdout);
 	}
-	if (env_long("BENCH_IMPORT_RUNS", 3) > 0)
+	if (wants("import") && env_long("BENCH_IMPORT_RUNS", 3) > 0)
 		import_rows(&cfg);
 	kz_config_free(&cfg);
 	return 0;

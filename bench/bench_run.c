@@ -72,13 +72,18 @@ struct bench_proc bench_spawn(char *const argv[], const char *in, const char *ou
 
 /* --- the full-screen program ------------------------------------------- */
 
-/* A screen update is over when no byte has come for this long; the
- * figures are taken at its last byte, so the wait is not in them. */
-#define QUIET_MS 150
-#define GIVE_UP_MS 10000
+/* A screen update is over when the program waits for the keyboard again
+ * (its state in /proc is S, sleeping, not R or D) and no byte has come
+ * for QUIET_MS; the figures are taken at the last byte, so the wait is
+ * not in them. A program that waited on a timer before drawing (a
+ * debounce) is caught when the timer is shorter than QUIET_MS. A key
+ * that draws nothing ends after IDLE_MS of quiet. */
+#define QUIET_MS 300
+#define IDLE_MS 2000
+#define GIVE_UP_MS 20000
 
 /* The first screen is complete once the key legend (the bottom line) has
- * been written and the output has gone quiet. */
+ * been written and the program waits for a key. */
 #define LEGEND "Help"
 
 /* BENCH_TUI_LOG=FILE: every byte the program wrote, to look at. */
@@ -90,11 +95,45 @@ struct burst {
 	bool marker_seen;
 };
 
-/* Read until the output has been quiet for QUIET_MS (and, with marker,
- * until marker has been seen). The marker is looked for in the text
- * with the terminal's escape sequences left in place; the tail of the
- * previous read is kept so that a marker cut in two is found. */
-static struct burst read_burst(int fd, const char *marker, double since)
+/* Sleeping (waiting for input), not running or waiting for the disk. */
+static bool sleeping(pid_t pid)
+{
+	char path[64], buf[512];
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return true;  /* gone */
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	const char *end = strrchr(buf, ')');  /* the name may hold anything */
+	return !end || end[1] == '\0' || end[2] == 'S';
+}
+
+/* Is the update over (see QUIET_MS)? */
+static bool settled(const struct burst *b, pid_t pid, double since, double now)
+{
+	if (!b->marker_seen)
+		return now - since >= GIVE_UP_MS;
+	if (b->bytes == 0)
+		return now - since >= IDLE_MS;
+	return now - b->last_ms >= QUIET_MS && sleeping(pid);
+}
+
+static void log_bytes(const char *p, size_t n)
+{
+	if (tui_log)
+		fwrite(p, 1, n, tui_log);
+}
+
+/* Read the program's output from since until the update is over; with
+ * marker, not before marker has come. The marker is looked for in the
+ * text with the terminal's escape sequences left in place; the tail of
+ * the previous read is kept so that a marker cut in two is found. */
+static struct burst read_burst(int fd, pid_t pid, const char *marker, double since)
 {
 	struct burst b = { .last_ms = since, .marker_seen = marker == NULL };
 	char tail[4096 + 64];
@@ -102,20 +141,20 @@ static struct burst read_burst(int fd, const char *marker, double since)
 
 	for (;;) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
-		double now = bench_now_ms();
-		int wait = b.marker_seen ? QUIET_MS : (int)(since + GIVE_UP_MS - now);
-		if (!b.marker_seen && wait <= 0)
+		int n = poll(&p, 1, QUIET_MS / 4);
+		if (n < 0)
 			return b;
-		int n = poll(&p, 1, wait);
-		if (n <= 0)
-			return b;
+		if (n == 0) {
+			if (settled(&b, pid, since, bench_now_ms()))
+				return b;
+			continue;
+		}
 		ssize_t got = read(fd, tail + keep, sizeof(tail) - keep - 1);
 		if (got <= 0)
 			return b;  /* the program left (EIO) */
 		b.last_ms = bench_now_ms();
 		b.bytes += got;
-		if (tui_log)
-			fwrite(tail + keep, 1, (size_t)got, tui_log);
+		log_bytes(tail + keep, (size_t)got);
 		size_t total = keep + (size_t)got;
 		tail[total] = '\0';
 		if (!b.marker_seen && strstr(tail, marker))
@@ -159,10 +198,10 @@ static void leave(int fd, pid_t pid, struct bench_tui *out)
 	for (size_t i = 0; i < sizeof(bye) / sizeof(bye[0]); i++) {
 		if (write(fd, bye[i], strlen(bye[i])) < 0)
 			break;
-		read_burst(fd, NULL, bench_now_ms());
+		read_burst(fd, pid, NULL, bench_now_ms());
 	}
 	pid_t done = 0;
-	for (int i = 0; i < 100 && (done = wait4(pid, &status, WNOHANG, &ru)) == 0; i++)
+	for (int i = 0; i < 500 && (done = wait4(pid, &status, WNOHANG, &ru)) == 0; i++)
 		usleep(20000);
 	if (done == 0) {
 		kill(pid, SIGTERM);
@@ -208,7 +247,7 @@ void bench_tui_run(const char *koszyk, const char *db, const char *rows_so,
 		kz_die("bench: forkpty: %s", strerror(errno));
 	if (pid == 0)
 		child(koszyk, db, rows_so);
-	struct burst b = read_burst(fd, LEGEND, t0);
+	struct burst b = read_burst(fd, pid, LEGEND, t0);
 	out->first_ms = b.last_ms - t0;
 	out->ok = b.marker_seen;
 	for (size_t k = 0; out->ok && k < sizeof(keys) / sizeof(keys[0]); k++) {
@@ -218,7 +257,7 @@ void bench_tui_run(const char *koszyk, const char *db, const char *rows_so,
 			break;
 		if (tui_log)
 			fprintf(tui_log, "\n<<KEY %zu>>\n", k);
-		b = read_burst(fd, NULL, tk);
+		b = read_burst(fd, pid, NULL, tk);
 		out->key_ms[out->nkeys] = b.last_ms - tk;
 		out->key_rows[out->nkeys] = rows ? *rows - rows0 : 0;
 		out->key_bytes[out->nkeys++] = b.bytes;
