@@ -337,6 +337,8 @@ static void tui_rows(const char *db, const char *size)
 		kz_die("bench: %s is missing (make bench builds it)", ROWS_SO);
 	bench_tui_run(KOSZYK, db, so, &t);
 	free(so);
+	/* the first screen reads rows: none counted means no counting */
+	bool counted = t.first_rows > 0;
 	for (size_t k = 0; k < t.nkeys; k++)
 		add(&fetched, (double)t.key_rows[k]);
 	for (long r = 0; r < rounds; r++) {
@@ -364,9 +366,10 @@ static void tui_rows(const char *db, const char *size)
 	s = take(&rss);
 	row(size, "peak RSS of the program", s, "MB", "< 32 MB", verdict(s.max < 32), "");
 	s = take(&fetched);
-	snprintf(note, sizeof(note), "most %.0f; SQLite rows to koszyk (bench_rows.so)", s.max);
+	snprintf(note, sizeof(note), counted ? "most %.0f; SQLite rows to koszyk (bench_rows.so)"
+		 : "not measured: bench_rows.so counted nothing (%.0f)", s.max);
 	row(size, "rows fetched per key (program)", s, "", "≤ 50 (2 screens)",
-	    verdict(s.max <= 50), note);
+	    counted ? verdict(s.max <= 50) : NA, note);
 }
 
 /* --- import -------------------------------------------------------------- */

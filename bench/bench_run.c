@@ -249,6 +249,7 @@ void bench_tui_run(const char *koszyk, const char *db, const char *rows_so,
 		child(koszyk, db, rows_so);
 	struct burst b = read_burst(fd, pid, LEGEND, t0);
 	out->first_ms = b.last_ms - t0;
+	out->first_rows = rows ? *rows : 0;
 	out->ok = b.marker_seen;
 	for (size_t k = 0; out->ok && k < sizeof(keys) / sizeof(keys[0]); k++) {
 		double tk = bench_now_ms();
