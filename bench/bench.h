@@ -59,5 +59,6 @@ void bench_tui_run(const char *koszyk, const char *db, const char *rows_so,
 		   struct bench_tui *out);
 /* The keys bench_tui_run types, for the table's labels. */
 extern const char *const bench_tui_keys_label;
+extern const char *const bench_tui_key_names[];  /* each, in order */
 
 #endif

@@ -328,6 +328,8 @@ static void tui_rows(const char *db, const char *size)
 {
 	struct samples first = { 0 }, key = { 0 }, bytes = { 0 }, rss = { 0 }, fetched = { 0 };
 	long rounds = env_long("BENCH_ROUNDS", 10), failed = 0;
+	double worst = -1;
+	size_t worst_key = 0;
 	char note[96];
 	struct bench_tui t;
 
@@ -347,6 +349,10 @@ static void tui_rows(const char *db, const char *size)
 			failed++;
 		add(&first, t.first_ms);
 		for (size_t k = 0; k < t.nkeys; k++) {
+			if (t.key_ms[k] > worst) {
+				worst = t.key_ms[k];
+				worst_key = k;
+			}
 			add(&key, t.key_ms[k]);
 			add(&bytes, (double)t.key_bytes[k]);
 		}
@@ -357,7 +363,8 @@ static void tui_rows(const char *db, const char *size)
 	row(size, "start to first screen (pty 80×24)", s, "ms", "< 50 ms",
 	    verdict(s.max < 50), failed ? note : "legend drawn, then waits for a key");
 	s = take(&key);
-	snprintf(note, sizeof(note), "worst %.1f ms; keys %s", s.max, bench_tui_keys_label);
+	snprintf(note, sizeof(note), "worst %.1f ms (%s); keys %s", s.max,
+		 bench_tui_key_names[worst_key], bench_tui_keys_label);
 	row(size, "key to screen", s, "ms", "< 16 ms, worst too", verdict(s.max < 16), note);
 	s = take(&bytes);
 	snprintf(note, sizeof(note), "most %.0f B", s.max);

@@ -172,6 +172,12 @@ static const char *const keys[] = {
 	"\033[6~", "\033[6~", "\177", "\177",
 };
 const char *const bench_tui_keys_label = "1 / p s y c h ↓ ↓ ↓ PgDn PgDn ⌫ ⌫";
+const char *const bench_tui_key_names[] = {
+	"1", "/", "p", "s", "y", "c", "h", "↓", "↓", "↓", "PgDn", "PgDn", "⌫", "⌫",
+};
+_Static_assert(sizeof(keys) / sizeof(keys[0]) == sizeof(bench_tui_key_names) /
+	       sizeof(bench_tui_key_names[0]), "a name for every key");
+_Static_assert(sizeof(keys) / sizeof(keys[0]) <= 32, "struct bench_tui holds 32 keys");
 
 #define ROWS_FILE "build/bench/rows.counter"
 
