@@ -25,7 +25,7 @@
 #define KOSZYK "build/koszyk"
 #define ROWS_SO "build/bench/bench_rows.so"
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-#define UI_LIST_LIMIT 500   /* what the basket screen asks for (src/ui/basket.c) */
+#define UI_LIST_LIMIT 40    /* what the basket screen asks for at 80x24: two screens (ui_list_want) */
 #define UI_LOOKUP_PER_KIND 20
 
 /* --- figures and the table --------------------------------------------- */
