@@ -34,6 +34,9 @@ enum kz_status kz_network_guard(struct kz_db *db, enum kz_kind kind,
 /* The network of a record (a heap string), NULL for our own. */
 char *kz_network_of(struct kz_db *db, enum kz_kind kind, const char *id);
 
+/* Whether the record came from another partnership's basket. */
+bool kz_network_foreign(struct kz_db *db, enum kz_kind kind, const char *id);
+
 /* Mark a record as coming from network name. */
 enum kz_status kz_network_stamp(struct kz_db *db, enum kz_kind kind,
 				const char *id, const char *name,

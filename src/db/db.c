@@ -11,6 +11,7 @@
 
 #include "db_internal.h"
 #include "sync_internal.h"
+#include "match.h"
 #include "koszyk/buf.h"
 #include "koszyk/collate.h"
 #include "koszyk/fold.h"
@@ -394,6 +395,23 @@ static void sql_person_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, k, -1, free);
 }
 
+/* kz_pl_key(text): the bytes that sort as the text under KZ_PL
+ * (kz_collate_key), kept in search_doc.pl_key for the lists' index. */
+static void sql_pl_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	size_t len;
+	unsigned char *key;
+
+	(void)argc;
+	if (!text) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	key = kz_collate_key(text, (size_t)sqlite3_value_bytes(argv[0]), &len);
+	sqlite3_result_blob64(ctx, key, len, free);
+}
+
 static int register_functions(struct kz_db *db)
 {
 	sqlite3 *h = db->h;
@@ -405,8 +423,13 @@ static int register_functions(struct kz_db *db)
 		rc = sqlite3_create_function(h, "kz_person_key", 1, flags, NULL,
 					     sql_person_key, NULL, NULL);
 	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "kz_pl_key", 1, flags, NULL, sql_pl_key,
+					     NULL, NULL);
+	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(h, "kz_fold_key", 1, flags, NULL, sql_fold_key,
 					     NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = kz_match_register(h);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(h, "kz_login", 0, SQLITE_UTF8,
 					     db, sql_login, NULL, NULL);

@@ -52,6 +52,15 @@ char *kz_network_of(struct kz_db *db, enum kz_kind kind, const char *id)
 	return sql && id && *id ? kz_query_text(db, sql, id) : NULL;
 }
 
+bool kz_network_foreign(struct kz_db *db, enum kz_kind kind, const char *id)
+{
+	char *net = kz_network_of(db, kind, id);
+	bool yes = net != NULL;
+
+	free(net);
+	return yes;
+}
+
 enum kz_status kz_network_guard(struct kz_db *db, enum kz_kind kind,
 				const char *id, struct kz_error *err)
 {

@@ -27,6 +27,7 @@
 struct basket {
 	struct kz_db *db;
 	long total;  /* records to read, for the meter */
+	bool own_only;  /* leave out the baskets of the network */
 	struct kz_service *services;
 	size_t nservices, cap_services;
 	struct kz_partner *partners;
@@ -44,11 +45,20 @@ static void read_meter(const struct basket *b)
 		kz_meter_report(done < b->total ? done : b->total, b->total);
 }
 
+/* Another partnership's record, left out of what we publish and export:
+ * its own partnership publishes it. */
+static bool foreign(const struct basket *b, enum kz_kind kind, const char *id)
+{
+	return b->own_only && kz_network_foreign(b->db, kind, id);
+}
+
 static enum kz_status collect_service(const struct kz_service *s, void *ctx)
 {
 	struct basket *b = ctx;
 
 	read_meter(b);
+	if (foreign(b, KZ_KIND_SERVICE, s->id))
+		return KZ_OK;
 	if (b->nservices == b->cap_services) {
 		b->cap_services = b->cap_services ? 2 * b->cap_services : 64;
 		b->services = xreallocarray(b->services, b->cap_services,
@@ -64,6 +74,8 @@ static enum kz_status collect_partner(const struct kz_partner *p, void *ctx)
 	struct basket *b = ctx;
 
 	read_meter(b);
+	if (foreign(b, KZ_KIND_PARTNER, p->id))
+		return KZ_OK;
 	if (b->npartners == b->cap_partners) {
 		b->cap_partners = b->cap_partners ? 2 * b->cap_partners : 64;
 		b->partners = xreallocarray(b->partners, b->cap_partners,
@@ -79,6 +91,8 @@ static enum kz_status collect_contact(const struct kz_contact *c, void *ctx)
 	struct basket *b = ctx;
 
 	read_meter(b);
+	if (foreign(b, KZ_KIND_CONTACT, c->id))
+		return KZ_OK;
 	if (b->ncontacts == b->cap_contacts) {
 		b->cap_contacts = b->cap_contacts ? 2 * b->cap_contacts : 64;
 		b->contacts = xreallocarray(b->contacts, b->cap_contacts,
@@ -103,17 +117,19 @@ static void basket_free(struct basket *b)
 	memset(b, 0, sizeof(*b));
 }
 
+/* The basket, or (own_only) our own partnership's part of it. */
 static enum kz_status basket_read(struct kz_db *db, bool include_archived,
-				  struct basket *b, struct kz_error *err)
+				  bool own_only, struct basket *b,
+				  struct kz_error *err)
 {
 	enum kz_status st;
-
 	struct kz_db_counts n;
 
 	memset(b, 0, sizeof(*b));
 	b->db = db;
 	if (kz_db_counts(db, &n, NULL) == KZ_OK)
 		b->total = n.services + n.partners + n.contacts;
+	b->own_only = own_only;
 	st = kz_service_each(db, include_archived, collect_service, b, err);
 	if (st == KZ_OK)
 		st = kz_partner_each(db, collect_partner, b, err);
@@ -1364,7 +1380,7 @@ enum kz_status kz_export_json_list(struct kz_db *db, const struct kz_config *cfg
 	struct basket b;
 	struct kz_rows passed = { 0 };
 	bool first = true;
-	enum kz_status st = basket_read(db, include_archived, &b, err);
+	enum kz_status st = basket_read(db, include_archived, false, &b, err);
 
 	if (st == KZ_OK && partners)
 		st = kz_partner_list(db, NULL, partners, 0, &passed, err);
@@ -1398,7 +1414,7 @@ enum kz_status kz_export(struct kz_db *db, const struct kz_config *cfg,
 	enum kz_status st;
 
 	/* Only the full data exchange of services includes archived ones. */
-	st = basket_read(db, fmt == KZ_EXPORT_CSV_SERVICES, &b, err);
+	st = basket_read(db, fmt == KZ_EXPORT_CSV_SERVICES, true, &b, err);
 	if (st != KZ_OK)
 		return st;
 	switch (fmt) {
@@ -1433,7 +1449,7 @@ enum kz_status kz_export_csv_excel(struct kz_db *db, enum kz_kind kind,
 
 	if (kind != KZ_KIND_SERVICE && kind != KZ_KIND_PARTNER)
 		return kz_fail(err, KZ_INVALID, _("unknown export format"));
-	st = basket_read(db, kind == KZ_KIND_SERVICE, &b, err);
+	st = basket_read(db, kind == KZ_KIND_SERVICE, true, &b, err);
 	if (st != KZ_OK)
 		return st;
 	/* The BOM tells Excel the file is UTF-8. */
@@ -1487,7 +1503,7 @@ enum kz_status kz_export_rows(struct kz_db *db, kz_export_row_fn fn,
 			      void *ctx, struct kz_error *err)
 {
 	struct basket b;
-	enum kz_status st = basket_read(db, true, &b, err);
+	enum kz_status st = basket_read(db, true, true, &b, err);
 
 	if (st != KZ_OK)
 		return st;

@@ -185,11 +185,7 @@ struct hsds {
  * baskets of its network. */
 static bool of_network(struct hsds *h, enum kz_kind kind, const char *id)
 {
-	char *net = kz_network_of(h->db, kind, id);
-	bool yes = net != NULL;
-
-	free(net);
-	return yes;
+	return kz_network_foreign(h->db, kind, id);
 }
 
 static enum kz_status take_service(const struct kz_service *s, void *ctx)

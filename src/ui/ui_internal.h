@@ -553,6 +553,10 @@ struct ui_list_ops {
 	const char *filter_menu_title;  /* msgid */
 	void (*filters_changed)(struct ui_list *l);
 	void (*filter_message)(struct ui_list *l);
+	/* Optional, for a list read a page at a time (its load reads
+	 * ui_list_want rows): whether there are rows beyond those read. The
+	 * list reads more when the selection nears the last row read. */
+	bool (*more)(struct ui_list *l);
 	/* Free what the screen owns (rows, ...), not the list itself. */
 	void (*free)(struct ui_list *l);
 };
@@ -566,14 +570,19 @@ struct ui_list {
 	struct ui_search search;
 	struct ui_filter_value *filter; /* ops->nfilters values */
 	bool unreadable;                /* the last reading failed */
+	size_t want;                    /* rows to read (paged lists) */
 };
 
 /* A new list screen of size bytes (a struct beginning with struct
  * ui_list), not yet read: the first reveal or ui_list_reload reads it. */
 struct ui_list *ui_list_new(struct ui *ui, const struct ui_list_ops *ops,
 			    size_t size);
-/* Read again; keep the selected record when keep. */
+/* Read again; keep the selected record (and the rows read so far) when
+ * keep, else start again at the first page. */
 void ui_list_reload(struct ui_list *l, bool keep);
+/* How many rows a paged list reads: what the screen shows and a screen
+ * more, or as far as the reader has scrolled. */
+size_t ui_list_want(const struct ui_list *l);
 /* The selected row, or false when there is none. */
 bool ui_list_selected(struct ui_list *l, size_t *i);
 void ui_list_search_open(struct ui_list *l);

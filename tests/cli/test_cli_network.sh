@@ -140,6 +140,15 @@ run 0 -d a.db export hsds pub
 grep -rq --include="*.csv" "Example Organization\|Counselling\|$id" pub && fail "export hsds republished the network's basket"
 grep -rq "R/20" pub && fail "a case code in the HSDS files"
 grep -rq "R/20" feed && fail "a case code in B's feed"
+# nor as a page, a spreadsheet or a file for another program
+run 0 -d a.db list services --all --json
+jq -e --arg id "$id" 'any(.[]; .id == $id)' out >/dev/null || fail "the network's service is not in the list to begin with"
+for f in "html" "md" "json" "csv services" "csv partners" "csv services --excel" "xlsx"; do
+	run 0 -d a.db export $f -o "mine.${f%% *}"
+	if [ "$f" = xlsx ]; then unzip -p mine.xlsx >mine.txt; else cp "mine.${f%% *}" mine.txt; fi
+	grep -q "Example Organization\|Counselling\|$id" mine.txt && fail "export $f carries the network's basket"
+	grep -q "Brzozowa\|Wierzbnik" mine.txt || fail "export $f lacks our own basket"
+done
 # our own basket is never taken over by a feed that holds its ids
 run 0 -d a.db sync dump
 cp out before

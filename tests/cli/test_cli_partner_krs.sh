@@ -42,6 +42,12 @@ c.execute("ALTER TABLE services DROP COLUMN network")
 c.execute("DROP TABLE sync_horizon")
 c.execute("ALTER TABLE sync_peer DROP COLUMN retired")
 c.execute("ALTER TABLE sync_peer DROP COLUMN floor")
+c.execute("DROP INDEX search_doc_pl")
+c.execute("DROP INDEX search_doc_lead1")
+c.execute("DROP INDEX search_doc_lead2")
+c.execute("ALTER TABLE search_doc DROP COLUMN pl_key")
+c.execute("ALTER TABLE search_doc DROP COLUMN lead1")
+c.execute("ALTER TABLE search_doc DROP COLUMN lead2")
 c.execute("PRAGMA user_version = 10")
 c.commit()' old.db || fail "cannot make an older database"
 run 0 -d old.db list partners

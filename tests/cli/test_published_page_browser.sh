@@ -7,7 +7,8 @@
 # by the labels of their category and target groups that the page shows
 # ("psycholog" finds those under "Pomoc psychologiczna"), the target group and
 # category filters leave only their services, nonsense shows the "nothing
-# found" line; screenshots at 1280 and 390 pixels; printed on A4 the demo's
+# found" line; screenshots at 1280 and 390 pixels, where the page and the
+# plan fit the phone's width; printed on A4 the demo's
 # basket takes fewer than 40 pages and the plan at most 6.
 #
 # Without chromium, chromedriver or Debian's python3-selenium the test
@@ -53,7 +54,7 @@ for q in "${queries[@]}"; do steps+=("type:$q" state); done
 steps+=("type:" "group:seniorzy" state "type:pomoc" state
 	"type:" "group:" "cat:k1" state "cat:"
 	"type:qqxyzzy" state
-	"type:zlobek" "shot:1280:$WORK/page-1280.png" "shot:390:$WORK/page-390.png"
+	"type:zlobek" "shot:1280:$WORK/page-1280.png" "shot:390:$WORK/page-390.png" fit
 	"type:" "shot:1280:$WORK/page-1280.png" "pdf:$WORK/page.pdf")
 browse page.html "${steps[@]}"
 
@@ -132,14 +133,23 @@ for w in 1280 390; do
 	got=$(od -An -tu1 -j16 -N4 "$WORK/page-$w.png" | awk '{print $1*16777216 + $2*65536 + $3*256 + $4}')
 	[ "$got" = "$w" ] || fail "the screenshot at $w pixels is $got pixels wide"
 done
-pages=$(line $((n + 1)) | jq .pages)
+# On a phone the page fits its width: nobody scrolls sideways.
+line $((n + 1)) | jq -e '.scroll <= .inner' >/dev/null ||
+	fail "the page is wider than a 390-pixel phone: $(line $((n + 1)))"
+pages=$(line $((n + 2)) | jq .pages)
 echo "the basket printed on A4: $pages pages"
 [ "$pages" -gt 0 ] && [ "$pages" -lt 40 ] || fail "the basket prints on $pages A4 pages (want fewer than 40)"
 
 # The family's plan, printed.
 run 0 -d demo.db plan R/2026/001 --format html -o plan.html
-browse plan.html "shot:1280:$WORK/plan-1280.png" "pdf:$WORK/plan.pdf"
-plan_pages=$(line 1 | jq .pages)
+browse plan.html "shot:1280:$WORK/plan-1280.png" "shot:390:$WORK/plan-390.png" fit "pdf:$WORK/plan.pdf"
+line 1 | jq -e '.scroll <= .inner' >/dev/null ||
+	fail "the plan is wider than a 390-pixel phone: $(line 1)"
+for w in 1280 390; do
+	[ "$(od -An -tu1 -j16 -N4 "$WORK/plan-$w.png" | awk '{print $1*16777216 + $2*65536 + $3*256 + $4}')" = "$w" ] ||
+		fail "no screenshot of the plan at $w pixels"
+done
+plan_pages=$(line 2 | jq .pages)
 echo "the plan printed on A4: $plan_pages pages"
 [ "$plan_pages" -gt 0 ] && [ "$plan_pages" -le 6 ] || fail "the plan prints on $plan_pages A4 pages (want at most 6)"
 if command -v pdfinfo >/dev/null; then

@@ -12,6 +12,8 @@ Steps, run in order in one browser:
                 line (#count) and whether the "nothing found" line (#none)
                 is drawn, with its text
   shot:WIDTH:PATH   make the window WIDTH pixels wide, save a screenshot
+  fit           print one JSON line: the window's inner width and the
+                page's scroll width (wider: the reader must scroll sideways)
   pdf:PATH      print to PDF on A4 as chromium's print does (the page's
                 @page rules), print one line {"pdf": PATH, "pages": N}
 Exits 77 (skip) when selenium cannot be imported or chromedriver or
@@ -96,6 +98,10 @@ def step(d, s):
         d.set_window_size(int(width), 900)
         if not d.save_screenshot(path):
             sys.exit('no screenshot written to %s' % path)
+    elif name == 'fit':
+        print(json.dumps(d.execute_script(
+            'return {inner: window.innerWidth,'
+            ' scroll: document.documentElement.scrollWidth};')))
     elif name == 'pdf':
         r = d.execute_cdp_cmd('Page.printToPDF', {
             'preferCSSPageSize': True, 'printBackground': True,
