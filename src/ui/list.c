@@ -57,8 +57,10 @@ void ui_list_reload(struct ui_list *l, bool keep)
 
 	if (keep && id)
 		snprintf(prev, sizeof(prev), "%s", id);
-	if (!keep)
+	if (!keep) {
 		l->want = 0;
+		l->whole = false;
+	}
 	l->n = 0;
 	l->unreadable = l->ops->load(l, l->search.query, &l->n, &err) != KZ_OK;
 	if (l->unreadable)
@@ -81,6 +83,8 @@ size_t ui_list_want(const struct ui_list *l)
 {
 	size_t first = 2 * page_rows(l);
 
+	if (l->whole)
+		return 0; /* no limit */
 	return l->want > first ? l->want : first;
 }
 
@@ -417,6 +421,11 @@ static bool list_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 	const struct ui_list_ops *o = l->ops;
 
 	(void)ui;
+	/* The end of a paged list is its last row, not the last one read. */
+	if (a == UI_ACT_LAST && o->more && o->more(l)) {
+		l->whole = true;
+		ui_list_reload(l, true);
+	}
 	if (ui_lb_action(&l->lb, a)) {
 		read_more(l);
 		return true;

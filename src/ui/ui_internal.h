@@ -571,6 +571,7 @@ struct ui_list {
 	struct ui_filter_value *filter; /* ops->nfilters values */
 	bool unreadable;                /* the last reading failed */
 	size_t want;                    /* rows to read (paged lists) */
+	bool whole;                     /* read every row: G went to the end */
 };
 
 /* A new list screen of size bytes (a struct beginning with struct
@@ -581,7 +582,7 @@ struct ui_list *ui_list_new(struct ui *ui, const struct ui_list_ops *ops,
  * keep, else start again at the first page. */
 void ui_list_reload(struct ui_list *l, bool keep);
 /* How many rows a paged list reads: what the screen shows and a screen
- * more, or as far as the reader has scrolled. */
+ * more, or as far as the reader has scrolled; 0 (all) after G. */
 size_t ui_list_want(const struct ui_list *l);
 /* The selected row, or false when there is none. */
 bool ui_list_selected(struct ui_list *l, size_t *i);
