@@ -316,17 +316,38 @@ enum kz_status kz_service_list(struct kz_db *db, const char *query,
 static const char sql_services_count[] =
 	"SELECT count(*) FROM services s WHERE 1" SERVICE_FILTERS;
 
+/* Only the status scope (the basket's total): counted in the status
+ * index, not by reading every service. ?1: NULL active and suspended,
+ * 'all' any, else that status. */
+static const char sql_services_count_status[] =
+	"SELECT CASE WHEN ?1 IS NULL THEN (SELECT count(*) FROM services)"
+	"  - (SELECT count(*) FROM services WHERE status = 'archived')"
+	" WHEN ?1 = 'all' THEN (SELECT count(*) FROM services)"
+	" ELSE (SELECT count(*) FROM services WHERE status = ?1) END";
+
+static bool only_status(const struct kz_service_filter *f)
+{
+	return !f || (kz_str_empty(f->sector) && kz_str_empty(f->category) &&
+		      kz_str_empty(f->target_group) && kz_str_empty(f->provider_id) &&
+		      !f->stale_only && !f->network);
+}
+
 enum kz_status kz_service_count(struct kz_db *db,
 				const struct kz_service_filter *filter,
 				size_t *out, struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, sql_services_count, err);
+	bool fast = only_status(filter);
+	sqlite3_stmt *st = kz_db_stmt(db, fast ? sql_services_count_status
+				      : sql_services_count, err);
 	int rc;
 
 	*out = 0;
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	bind_service_filter(db, st, filter);
+	if (fast)
+		kz_bind_text(st, 1, filter ? empty_to_null(filter->status) : NULL);
+	else
+		bind_service_filter(db, st, filter);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = (size_t)sqlite3_column_int64(st, 0);
