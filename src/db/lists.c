@@ -480,6 +480,11 @@ static enum kz_status visit_contact(struct kz_db *db, const char *id, void *p)
 	return st;
 }
 
+/* Every record in the stored Polish order (search_doc's (kind, pl_key)
+ * index, as the lists): no sorting, and no collator loaded. */
+#define EACH_SERVICE " FROM search_doc d JOIN services s ON s.id = d.ref" \
+	" WHERE d.kind = 'service'"
+
 enum kz_status kz_service_each(struct kz_db *db, bool include_archived,
 			       kz_service_fn fn, void *ctx, struct kz_error *err)
 {
@@ -487,9 +492,9 @@ enum kz_status kz_service_each(struct kz_db *db, bool include_archived,
 
 	return each_id(db,
 		include_archived
-			? "SELECT s.id FROM services s ORDER BY " KZ_ORDER_SERVICE
-			: "SELECT s.id FROM services s"
-			  " WHERE s.status <> 'archived' ORDER BY " KZ_ORDER_SERVICE,
+			? "SELECT s.id" EACH_SERVICE " ORDER BY " KZ_LIST_ORDER_SERVICE
+			: "SELECT s.id" EACH_SERVICE
+			  " AND s.status <> 'archived' ORDER BY " KZ_LIST_ORDER_SERVICE,
 		NULL, visit_service, &e, err);
 }
 
@@ -498,7 +503,8 @@ enum kz_status kz_partner_each(struct kz_db *db, kz_partner_fn fn, void *ctx,
 {
 	struct each_ctx e = { .partner_fn = fn, .ctx = ctx, .err = err };
 
-	return each_id(db, "SELECT p.id FROM partners p ORDER BY " KZ_ORDER_PARTNER,
+	return each_id(db, "SELECT p.id FROM search_doc d JOIN partners p ON p.id = d.ref"
+		       " WHERE d.kind = 'partner' ORDER BY " KZ_LIST_ORDER_PARTNER,
 		       NULL, visit_partner, &e, err);
 }
 
@@ -508,6 +514,7 @@ enum kz_status kz_contact_each(struct kz_db *db, const char *partner_id,
 	struct each_ctx e = { .contact_fn = fn, .ctx = ctx, .err = err };
 
 	return each_id(db,
-		"SELECT c.id FROM contacts c WHERE (?1 IS NULL OR c.partner_id = ?1)"
-		" ORDER BY " KZ_ORDER_CONTACT, partner_id, visit_contact, &e, err);
+		"SELECT c.id FROM search_doc d JOIN contacts c ON c.id = d.ref"
+		" WHERE d.kind = 'contact' AND (?1 IS NULL OR c.partner_id = ?1)"
+		" ORDER BY " KZ_LIST_ORDER_CONTACT, partner_id, visit_contact, &e, err);
 }

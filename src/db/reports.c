@@ -641,6 +641,10 @@ static enum kz_status workload(struct kz_db *db, const struct kz_config *cfg,
 
 /* --- stale ------------------------------------------------------------------- */
 
+#define FIRST_CONTACT " FROM search_doc dk JOIN contacts k ON k.id = dk.ref" \
+	" WHERE dk.kind = 'contact' AND k.partner_id = p.id"                \
+	" ORDER BY dk.pl_key, k.id LIMIT 1"
+
 static enum kz_status stale(struct kz_db *db, const struct kz_config *cfg,
 			    struct kz_report *r, struct kz_error *err)
 {
@@ -653,20 +657,22 @@ static enum kz_status stale(struct kz_db *db, const struct kz_config *cfg,
 	};
 	char today[11], limit[11];
 	sqlite3_stmt *st = kz_db_stmt(db,
+		/* The partner's first contact person by surname, and the
+		 * services by title, in the stored Polish order (search_doc):
+		 * the dashboard runs this at every start. */
 		"SELECT s.id, s.title, p.name, s.verified_on,"
-		" coalesce(c.name, (SELECT name FROM contacts WHERE partner_id = p.id"
-		"  ORDER BY kz_person_key(name) COLLATE KZ_PL, id LIMIT 1)),"
-		" coalesce(nullif(c.phone, ''), (SELECT phone FROM contacts"
-		"  WHERE partner_id = p.id ORDER BY kz_person_key(name) COLLATE KZ_PL, id LIMIT 1),"
+		" coalesce(c.name, (SELECT k.name" FIRST_CONTACT ")),"
+		" coalesce(nullif(c.phone, ''), (SELECT k.phone" FIRST_CONTACT "),"
 		" p.phone)"
-		" FROM services s JOIN partners p ON p.id = s.provider_id"
+		" FROM services s JOIN search_doc d ON d.ref = s.id"
+		" JOIN partners p ON p.id = s.provider_id"
 		" LEFT JOIN contacts c ON c.id = s.contact_id"
 		/* two ranges of the status index, not every active service */
 		" WHERE s.rowid IN (SELECT rowid FROM services"
 		"  WHERE status = 'active' AND verified_on IS NULL"
 		"  UNION ALL SELECT rowid FROM services"
 		"  WHERE status = 'active' AND verified_on < ?1)"
-		" ORDER BY s.verified_on IS NOT NULL, s.verified_on, s.title COLLATE KZ_PL, s.id",
+		" ORDER BY s.verified_on IS NOT NULL, s.verified_on, d.pl_key, s.id",
 		err);
 	int rc;
 
