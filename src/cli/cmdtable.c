@@ -61,7 +61,7 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"only in our own basket, with meetings and cases\n"
 		"(as f in the program's lookup).\n"
 		"Exit code 1 when nothing is found.\n" },
-	{ "list", "services|partners|contacts [--json] [--all] [--network NAME]",
+	{ "list", N_("services|partners|contacts [--json] [--all] [--network NAME]"),
 	  N_("the basket (--all: archived services too), the partners or their contact persons"),
 	  KZ_GROUP_BASKET, 0, NULL, kz_cmd_list,
 		"The services of the basket, the partners or the contact persons.\n"
