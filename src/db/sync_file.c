@@ -992,6 +992,8 @@ static enum kz_status set_aside(struct kz_db *db, const struct file_tx *t,
 
 static int savepoint(struct kz_db *db, const char *sql)
 {
+	if (kz_access_ensure(db, NULL) != KZ_OK)
+		return SQLITE_ERROR;
 	return sqlite3_exec(kz_db_handle(db), sql, NULL, NULL, NULL);
 }
 
