@@ -49,7 +49,7 @@ CLI_TESTS := $(sort $(wildcard tests/cli/test_*.sh))
 PO        := $(wildcard po/*.po)
 MO        := $(PO:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/koszyk.mo)
 
-BENCH_BIN := $(BUILD)/bench/bench_search $(BUILD)/bench/bench_sync
+BENCH_BIN := $(BUILD)/bench/bench_koszyk $(BUILD)/bench/bench_rows.so $(BUILD)/bench/bench_search $(BUILD)/bench/bench_sync
 
 .PHONY: FORCE all docs check unit sanitize valgrind bench demo install uninstall clean pot potfile fuzz fuzz-build
 
@@ -140,6 +140,18 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
+# The bench of issue 14: generated data, processes, the pty.
+BENCH_KZ_SRC := bench/bench_koszyk.c bench/bench_gen.c bench/bench_run.c
+$(BUILD)/bench/bench_koszyk: $(BENCH_KZ_SRC) bench/bench.h $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $(BENCH_KZ_SRC) $(LIB) $(LDLIBS) -lutil -lm
+
+# Preloaded into the program by the bench: counts the rows SQLite returns.
+$(BUILD)/bench/bench_rows.so: bench/bench_rows.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -shared -fPIC -o $@ $< -ldl
+
 # Every test, one result line each, then "N passed, N failed, N skipped".
 # The longest tests start first, so two at a time finish together.
 SLOW_TESTS := tests/cli/test_cli_sync.sh tests/cli/test_cli_two_writers.sh \
@@ -206,8 +218,9 @@ demo: all
 	$(BIN) -d $(BUILD)/demo.db demo
 	$(BIN) -d $(BUILD)/demo.db
 
-bench: $(BENCH_BIN)
-	$(BUILD)/bench/bench_search
+# BENCH_SIZES picks sizes (default 1k 10k 100k 1M); see README.
+bench: all $(BENCH_BIN)
+	$(BUILD)/bench/bench_koszyk
 	$(BUILD)/bench/bench_sync
 
 # libFuzzer targets (clang, ASan, UBSan), each run FUZZ_SECONDS on a copy

@@ -106,6 +106,8 @@ _koszyk()
 			"sync import") words="--help" ;;
 			"sync ssh") words="--help" ;;
 			"sync status") words="--help" ;;
+			"sync compact") words="--help" ;;
+			"sync forget") words="--help" ;;
 			"sync dump") words="--help" ;;
 			"list conflicts") words="--help --json" ;;
 			"list dropped") words="--help --json" ;;
@@ -154,7 +156,7 @@ _koszyk()
 			"meeting 0 ") words="add attend decide next-host minutes ics next-chair invite" ;;
 			"task 0 ") words="add close list" ;;
 			"task 1 list") words="all mine overdue by-partner partner case" ;;
-			"sync 0 ") words="clone export import ssh status dump" ;;
+			"sync 0 ") words="clone export import ssh status compact forget dump" ;;
 			"conflict 0 ") words="resolve" ;;
 			"key 0 ") words="show export import" ;;
 			*) _koszyk_files; return ;;

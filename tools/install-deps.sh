@@ -4,7 +4,7 @@
 set -eu
 packages="build-essential pkg-config clang gettext tmux libncurses-dev
 libsqlite3-dev libyaml-dev libcmocka-dev libsodium-dev libical-dev libicu-dev jq sqlite3
-valgrind openssh-client openssh-server chromium chromium-driver python3
+valgrind fzf openssh-client openssh-server chromium chromium-driver python3
 python3-selenium python3-openpyxl libxlsxwriter-dev"
 missing=""
 for p in $packages; do

@@ -58,6 +58,7 @@
 
 #include "koszyk/buf.h"
 #include "koszyk/config.h"
+#include "koszyk/meter.h"
 #include "koszyk/status.h"
 
 struct kz_db;
@@ -82,8 +83,8 @@ struct kz_sync_stats {
 };
 
 /* Progress: called now and then with work done and total (both in
- * transactions); may be NULL. */
-typedef void (*kz_sync_progress_fn)(void *ctx, long done, long total);
+ * transactions); may be NULL. A meter's callback (koszyk/meter.h). */
+typedef kz_meter_fn kz_sync_progress_fn;
 
 /* Write the changes no known peer holds yet to path (which must not
  * exist; written to a temporary name and renamed, mode 0600). A file with
@@ -259,6 +260,7 @@ struct kz_sync_peer {
 	char *name;    /* user@computer that wrote its last file, or NULL */
 	char *seen_at; /* when we last heard from it */
 	long behind;   /* changes held here that it did not hold then */
+	char *retired; /* when it was retired (sync forget), or NULL */
 };
 
 /* This replica's ids and what it holds, for `sync status`. */
@@ -285,6 +287,32 @@ struct kz_sync_info {
 enum kz_status kz_sync_info(struct kz_db *db, struct kz_sync_info *out,
 			    struct kz_error *err);
 void kz_sync_info_clear(struct kz_sync_info *info);
+
+/* Compaction of the change log (the log passes changes on to replicas
+ * that lack them; see sync_compact.c). What one compaction did. */
+struct kz_sync_compact_stats {
+	long tx_removed;       /* transactions that left the log */
+	long changes_removed;  /* their row changes */
+	long long bytes_removed; /* the size of what they held */
+	long tx_left;          /* still in the log: some known replica lacks them */
+	long tx_pinned;        /* held by every known replica but kept: a field
+				  in conflict, a dropped change or a partner's
+				  membership history refers to them */
+	long peers;            /* known replicas counted */
+	long peers_retired;    /* retired replicas, not counted */
+};
+
+/* Drop from the change log what every known replica holds (known: the
+ * peers this replica exchanged with and did not retire). Also runs by
+ * itself at each import. */
+enum kz_status kz_sync_compact(struct kz_db *db, struct kz_sync_compact_stats *out,
+			       struct kz_error *err);
+
+/* Retire a peer replica (a lost or replaced laptop): it no longer holds
+ * compaction back, and when it comes back it is told to clone anew.
+ * Coordinators only; KZ_NOT_FOUND when no such peer is known. */
+enum kz_status kz_sync_forget(struct kz_db *db, const char *replica,
+			      struct kz_error *err);
 
 /* For db.c: capture of local changes. */
 enum kz_status kz_sync_capture_begin(struct kz_db *db, struct kz_error *err);

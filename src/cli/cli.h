@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "koszyk/meter.h"
 #include "koszyk/config.h"
 #include "koszyk/db.h"
 #include "koszyk/status.h"
@@ -193,5 +194,22 @@ enum kz_status kz_cli_output(const char *path, const char *data, size_t len,
 struct kz_buf;
 enum kz_status kz_cli_output_private(const char *path, const struct kz_buf *b,
 				     struct kz_error *err);
+
+/* The progress line of long work on stderr (meter_line.c): begin sets
+ * the process's meter (koszyk/meter.h) to it, so that the data and io
+ * layers' reports show; kz_cli_meter_show is also the callback for the
+ * sync functions; end puts the previous meter back and ends the line. */
+struct kz_cli_meter {
+	struct kz_meter m;
+	const char *label;
+	bool tty;
+	bool shown;
+	size_t width;
+	kz_meter_fn prev;
+	void *prev_ctx;
+};
+void kz_cli_meter_begin(struct kz_cli_meter *cm, const char *label);
+void kz_cli_meter_show(void *ctx, long done, long total);
+void kz_cli_meter_end(struct kz_cli_meter *cm);
 
 #endif

@@ -526,6 +526,25 @@ const struct kz_cli_command kz_cli_commands[] = {
 		"This replica's id, the partnership's id, how many changes it has written\n"
 		"and holds, the number of conflicts, and, for a person's replica, whose it\n"
 		"is and how many cases it holds.\n" },
+	{ "sync", "compact",
+	  N_("drop from the change log what every known replica holds"),
+	  KZ_GROUP_SYNC, 0, NULL, kz_cmd_sync,
+		"Remove from the change log the changes that every replica this one has\n"
+		"exchanged with (and did not retire) already holds, and say what was\n"
+		"removed and what is kept. A change some known replica lacks is never\n"
+		"removed. The same happens by itself at every\n"
+		".B sync import\n"
+		"so the log stays small. Changes a conflict or a dropped change refers\n"
+		"to stay, and so does a partner's membership history.\n" },
+	{ "sync", N_("forget REPLICA"),
+	  N_("retire a replica that will not come back (a lost laptop)"),
+	  KZ_GROUP_SYNC, 0, NULL, kz_cmd_sync,
+		"A coordinator retires a replica this one has exchanged with (its id as\n"
+		".B sync status\n"
+		"shows it): the changes it lacks no longer hold the log's compaction back.\n"
+		"If that computer comes back after the changes it missed left the log, its\n"
+		"next import is refused (exit 2, nothing changed) with the advice to send\n"
+		"its changes to the office and to clone it anew.\n" },
 	{ "sync", "dump",
 	  N_("all synced data as canonical text, to compare replicas"),
 	  KZ_GROUP_SYNC, 0, NULL, kz_cmd_sync,

@@ -386,8 +386,12 @@ static enum kz_status import_hsds(struct kz_cli *cli, const char *dir,
 	struct kz_hsds_import_result res = { 0 };
 	enum kz_status st = kz_cli_open_db(cli, err);
 
-	if (st == KZ_OK)
+	if (st == KZ_OK) {
+		struct kz_cli_meter cm;
+		kz_cli_meter_begin(&cm, _("Importing:"));
 		st = kz_import_hsds(cli->db, &cli->cfg, dir, &res, err);
+		kz_cli_meter_end(&cm);
+	}
 	if (st == KZ_OK) {
 		char *line = kz_import_hsds_done_text(dir, &res);
 		printf("%s\n", line);
@@ -423,8 +427,12 @@ enum kz_status kz_cmd_import(struct kz_cli *cli, struct kz_error *err)
 	if ((st = csv_format_of(&a, &want, err)) != KZ_OK)
 		return st;
 	st = kz_cli_open_db(cli, err);
-	if (st == KZ_OK)
+	if (st == KZ_OK) {
+		struct kz_cli_meter cm;
+		kz_cli_meter_begin(&cm, _("Importing:"));
 		st = kz_import_csv(cli->db, &cli->cfg, kind, a.pos[2], &want, &res, err);
+		kz_cli_meter_end(&cm);
+	}
 	tell_csv_format(&res);
 	if (st == KZ_OK) {
 		char *line = kz_import_csv_done_text(a.pos[2], &res);
@@ -499,7 +507,7 @@ static bool is_csv_export(const struct kz_opts *a)
 	       (strcmp(a->pos[1], "services") == 0 || strcmp(a->pos[1], "partners") == 0);
 }
 
-enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err)
+static enum kz_status export_any(struct kz_cli *cli, struct kz_error *err)
 {
 	struct kz_opts a;
 	struct kz_buf out = KZ_BUF_INIT;
@@ -535,6 +543,18 @@ enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err)
 	if (st == KZ_OK)
 		st = kz_cli_output(a.output, kz_buf_str(&out), out.len, err);
 	kz_buf_free(&out);
+	return st;
+}
+
+/* Every format shows the same progress line. */
+enum kz_status kz_cmd_export(struct kz_cli *cli, struct kz_error *err)
+{
+	struct kz_cli_meter cm;
+	enum kz_status st;
+
+	kz_cli_meter_begin(&cm, _("Exporting:"));
+	st = export_any(cli, err);
+	kz_cli_meter_end(&cm);
 	return st;
 }
 
@@ -618,7 +638,10 @@ enum kz_status kz_cmd_backup(struct kz_cli *cli, struct kz_error *err)
 		return st;
 	kz_today(today);
 	path = a.npos ? xstrdup(a.pos[0]) : xasprintf("%s.%s.bak", cli->db_path, today);
+	struct kz_cli_meter cm;
+	kz_cli_meter_begin(&cm, _("Backing up:"));
 	st = kz_db_backup_locked(cli->db, path, err);
+	kz_cli_meter_end(&cm);
 	if (st == KZ_OK)
 		printf(_("Backup written to %s.\n"), path);
 	free(path);

@@ -12,17 +12,6 @@
 #include "koszyk/sync.h"
 #include "koszyk/xalloc.h"
 
-static void progress_line(void *ctx, long done, long total)
-{
-	(void)ctx;
-	if (!isatty(STDERR_FILENO) || total <= 0)
-		return;
-	/* Straight to the terminal: a carriage return is ours, not data. */
-	dprintf(STDERR_FILENO, "\r%s %ld/%ld", _("Sync:"), done, total);
-	if (done >= total)
-		dprintf(STDERR_FILENO, "\n");
-}
-
 /* "usage: koszyk sync SYNOPSIS", the synopsis as the command table has it
  * (translated: PLIK, not FILE). */
 static enum kz_status usage_of(const char *command, const char *synopsis,
@@ -79,10 +68,13 @@ static enum kz_status cmd_clone(struct kz_cli *cli, struct kz_error *err)
 	if (cli->db_is_default && access(cli->db_path, F_OK) == 0)
 		return kz_fail(err, KZ_INVALID,
 			       _("Give the new database with -d: koszyk -d NEW.db sync clone SOURCE"));
+	struct kz_cli_meter cm;
+	kz_cli_meter_begin(&cm, _("Cloning:"));
 	if (is_remote(cli->argv[2]))
 		st = kz_sync_clone_ssh(cli->argv[2], cli->db_path, err);
 	else
 		st = clone_local(cli, err);
+	kz_cli_meter_end(&cm);
 	if (st == KZ_OK)
 		printf(_("Created %s, a new replica of %s.\n"), cli->db_path, cli->argv[2]);
 	return st;
@@ -124,8 +116,12 @@ static enum kz_status cmd_export(struct kz_cli *cli, struct kz_error *err)
 	file = o.pos[0];
 	login = o.for_login;
 	st = kz_cli_open_db(cli, err);
-	if (st == KZ_OK)
-		st = kz_sync_export_for(cli->db, file, login, &s, progress_line, NULL, err);
+	if (st == KZ_OK) {
+		struct kz_cli_meter cm;
+		kz_cli_meter_begin(&cm, _("Writing changes:"));
+		st = kz_sync_export_for(cli->db, file, login, &s, kz_cli_meter_show, &cm, err);
+		kz_cli_meter_end(&cm);
+	}
 	if (st == KZ_OK)
 		printf(_("Wrote %ld changes to %s.\n"), s.tx_sent, file);
 	if (st == KZ_OK && s.cases_sent > 0)
@@ -141,8 +137,12 @@ static enum kz_status cmd_import(struct kz_cli *cli, struct kz_error *err)
 
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, err);
-	if (st == KZ_OK)
-		st = kz_sync_import(cli->db, cli->argv[2], &s, progress_line, NULL, err);
+	if (st == KZ_OK) {
+		struct kz_cli_meter cm;
+		kz_cli_meter_begin(&cm, _("Applying changes:"));
+		st = kz_sync_import(cli->db, cli->argv[2], &s, kz_cli_meter_show, &cm, err);
+		kz_cli_meter_end(&cm);
+	}
 	if (st == KZ_OK)
 		print_received(&s);
 	return st;
@@ -155,8 +155,12 @@ static enum kz_status cmd_ssh(struct kz_cli *cli, struct kz_error *err)
 
 	if (st == KZ_OK)
 		st = kz_cli_open_db(cli, err);
-	if (st == KZ_OK)
-		st = kz_sync_ssh(cli->db, cli->argv[2], &s, progress_line, NULL, err);
+	if (st == KZ_OK) {
+		struct kz_cli_meter cm;
+		kz_cli_meter_begin(&cm, _("Syncing:"));
+		st = kz_sync_ssh(cli->db, cli->argv[2], &s, kz_cli_meter_show, &cm, err);
+		kz_cli_meter_end(&cm);
+	}
 	if (st == KZ_OK) {
 		printf(_("Sent %ld changes.\n"), s.tx_sent);
 		print_received(&s);
@@ -195,9 +199,55 @@ static enum kz_status cmd_status(struct kz_cli *cli, struct kz_error *err)
 		 * and how many changes held here it had not received then. */
 		printf(_("Exchanged with %s on %.16s; it lacked %ld changes then\n"),
 		       p->name ? p->name : p->replica, p->seen_at ? p->seen_at : "", p->behind);
+		if (p->retired)
+			printf(_("  retired on %.10s (replica %s)\n"), p->retired, p->replica);
 	}
 	kz_sync_info_clear(&info);
 	return KZ_OK;
+}
+
+/* sync compact: what left the log and why the rest stays. */
+static enum kz_status cmd_compact(struct kz_cli *cli, struct kz_error *err)
+{
+	struct kz_sync_compact_stats c;
+	enum kz_status st = need_args(cli, 2, "compact", err);
+
+	if (st == KZ_OK)
+		st = kz_cli_open_db(cli, err);
+	if (st == KZ_OK)
+		st = kz_sync_compact(cli->db, &c, err);
+	if (st != KZ_OK)
+		return st;
+	printf(ngettext("Removed from the change log: %ld change (%ld field changes, %lld bytes).\n",
+			"Removed from the change log: %ld changes (%ld field changes, %lld bytes).\n",
+			(unsigned long)c.tx_removed),
+	       c.tx_removed, c.changes_removed, c.bytes_removed);
+	printf(ngettext("Kept: %ld change that some of the %ld computers exchanged with do not hold yet.\n",
+			"Kept: %ld changes that some of the %ld computers exchanged with do not hold yet.\n",
+			(unsigned long)c.tx_left),
+	       c.tx_left, c.peers);
+	if (c.tx_pinned > 0)
+		printf(ngettext("Kept as well: %ld change a conflict, a dropped change or a partner's membership history refers to.\n",
+				"Kept as well: %ld changes a conflict, a dropped change or a partner's membership history refers to.\n",
+				(unsigned long)c.tx_pinned),
+		       c.tx_pinned);
+	if (c.peers_retired > 0)
+		printf(_("Retired computers, not waited for: %ld.\n"), c.peers_retired);
+	return KZ_OK;
+}
+
+static enum kz_status cmd_forget(struct kz_cli *cli, struct kz_error *err)
+{
+	enum kz_status st = need_args(cli, 3, N_("forget REPLICA"), err);
+
+	if (st == KZ_OK)
+		st = kz_cli_open_db(cli, err);
+	if (st == KZ_OK)
+		st = kz_sync_forget(cli->db, cli->argv[2], err);
+	if (st == KZ_OK)
+		printf(_("Replica %s is retired: its changes are no longer waited for.\n"),
+		       cli->argv[2]);
+	return st;
 }
 
 static enum kz_status cmd_dump(struct kz_cli *cli, struct kz_error *err)
@@ -247,12 +297,16 @@ enum kz_status kz_cmd_sync(struct kz_cli *cli, struct kz_error *err)
 		return cmd_status(cli, err);
 	if (strcmp(verb, "dump") == 0)
 		return cmd_dump(cli, err);
+	if (strcmp(verb, "compact") == 0)
+		return cmd_compact(cli, err);
+	if (strcmp(verb, "forget") == 0)
+		return cmd_forget(cli, err);
 	if (strcmp(verb, "serve") == 0)
 		return cmd_serve(cli, false, err);
 	if (strcmp(verb, "serve-clone") == 0)
 		return cmd_serve(cli, true, err);
 	return kz_fail(err, KZ_INVALID,
-		       _("sync needs one of: clone SOURCE, export FILE, import FILE, ssh [USER@]HOST[:DB], status"));
+		       _("sync needs one of: clone SOURCE, export FILE, import FILE, ssh [USER@]HOST[:DB], status, compact, forget REPLICA"));
 }
 
 /* --- conflicts ----------------------------------------------------------------- */

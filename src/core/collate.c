@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ucol.h>
+#include <unicode/ustring.h>
 
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
@@ -50,6 +51,51 @@ int kz_collate_n(const char *a, int alen, const char *b, int blen)
 	if (r == UCOL_EQUAL)  /* equal for the reader: a stable order still */
 		return bytes_order(a, alen, b, blen);
 	return r == UCOL_LESS ? -1 : 1;
+}
+
+/* ICU's sort key of s (len bytes of UTF-8), with its closing zero; NULL
+ * without a collator. Invalid bytes count as U+FFFD, as for
+ * ucol_strcollUTF8. */
+static uint8_t *icu_key(const char *s, int len, size_t *klen)
+{
+	UCollator *coll = collator();
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t ulen = 0, n;
+	UChar *u;
+	uint8_t *key;
+
+	if (!coll)
+		return NULL;
+	u_strFromUTF8WithSub(NULL, 0, &ulen, s, len, 0xFFFD, NULL, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		return NULL;
+	status = U_ZERO_ERROR;
+	u = xreallocarray(NULL, (size_t)ulen + 1, sizeof(*u));
+	u_strFromUTF8WithSub(u, ulen + 1, NULL, s, len, 0xFFFD, NULL, &status);
+	n = U_FAILURE(status) ? 0 : ucol_getSortKey(coll, u, ulen, NULL, 0);
+	key = n > 0 ? xmalloc((size_t)n) : NULL;
+	if (key)
+		ucol_getSortKey(coll, u, ulen, key, n);
+	free(u);
+	*klen = (size_t)n;
+	return key;
+}
+
+unsigned char *kz_collate_key(const char *s, size_t len, size_t *out_len)
+{
+	size_t klen = 0;
+	uint8_t *key = icu_key(s, (int)len, &klen);
+	unsigned char *out = xmalloc(klen + len + 1);
+
+	/* ICU's key holds no zero but its last byte, so comparing the keys
+	 * stops there and the text's own bytes decide only between texts
+	 * the collator finds equal, as kz_collate_n does. */
+	if (key)
+		memcpy(out, key, klen);
+	memcpy(out + klen, s, len);
+	free(key);
+	*out_len = klen + len;
+	return out;
 }
 
 int kz_collate(const char *a, const char *b)

@@ -11,10 +11,12 @@
 
 #include "db_internal.h"
 #include "sync_internal.h"
+#include "match.h"
 #include "koszyk/buf.h"
 #include "koszyk/collate.h"
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
+#include "koszyk/meter.h"
 #include "koszyk/locked.h"
 #include "koszyk/network.h"
 #include "koszyk/util.h"
@@ -404,6 +406,23 @@ static void sql_person_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, k, -1, free);
 }
 
+/* kz_pl_key(text): the bytes that sort as the text under KZ_PL
+ * (kz_collate_key), kept in search_doc.pl_key for the lists' index. */
+static void sql_pl_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	size_t len;
+	unsigned char *key;
+
+	(void)argc;
+	if (!text) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	key = kz_collate_key(text, (size_t)sqlite3_value_bytes(argv[0]), &len);
+	sqlite3_result_blob64(ctx, key, len, free);
+}
+
 static int register_functions(struct kz_db *db)
 {
 	sqlite3 *h = db->h;
@@ -415,8 +434,13 @@ static int register_functions(struct kz_db *db)
 		rc = sqlite3_create_function(h, "kz_person_key", 1, flags, NULL,
 					     sql_person_key, NULL, NULL);
 	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "kz_pl_key", 1, flags, NULL, sql_pl_key,
+					     NULL, NULL);
+	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(h, "kz_fold_key", 1, flags, NULL, sql_fold_key,
 					     NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = kz_match_register(h);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(h, "kz_login", 0, SQLITE_UTF8,
 					     db, sql_login, NULL, NULL);
@@ -1167,10 +1191,14 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 		    " UNION ALL SELECT id FROM meetings)"
 		    " WHERE id NOT IN (SELECT ref FROM audit WHERE ref IS NOT NULL)",
 		    _("audit trail"), &report, &problems);
-	collect(db, "SELECT 'changes ' || (SELECT count(*) FROM sync_tx t WHERE t.origin = c.origin)"
-		    " || ' of ' || c.seq || ' from replica ' || c.origin || ' are in the log'"
-		    " FROM sync_clock c WHERE c.seq <> (SELECT count(*) FROM sync_tx t"
-		    " WHERE t.origin = c.origin)", _("change log"), &report, &problems);
+	/* Up to the horizon the log was compacted (sync_compact.c). */
+	collect(db, "WITH h AS (SELECT c.origin, c.seq, coalesce((SELECT seq FROM sync_horizon z"
+		    " WHERE z.origin = c.origin), 0) AS gone FROM sync_clock c),"
+		    " n AS (SELECT h.*, h.gone + (SELECT count(*) FROM sync_tx t"
+		    " WHERE t.origin = h.origin AND t.seq > h.gone) AS held FROM h)"
+		    " SELECT 'changes ' || held || ' of ' || seq || ' from replica ' || origin"
+		    " || ' are in the log' FROM n WHERE seq <> held",
+		    _("change log"), &report, &problems);
 	*report_out = kz_buf_detach(&report);
 	/* The mark of damage goes with what the file itself shows. */
 	if (file_problems) {
@@ -1214,6 +1242,35 @@ static void remove_part(const char *part)
  * temporary name beside it (0600), checked, then renamed: a copy that
  * fails (a full disk) leaves nothing under either name. what names the
  * copy in the message about a file already there. */
+/* The progress of a copy made by VACUUM INTO: the bytes written to the
+ * new file of the size of the database (SQLite's progress handler, every
+ * few thousand steps of its program). */
+struct copy_meter {
+	const char *part;
+	long total_kb;
+};
+
+static int copy_progress(void *ctx)
+{
+	struct copy_meter *m = ctx;
+	struct stat sb;
+
+	if (stat(m->part, &sb) == 0) {
+		long kb = (long)(sb.st_size / 1024);
+		kz_meter_report(kb < m->total_kb ? kb : m->total_kb, m->total_kb);
+	}
+	return 0;
+}
+
+static long db_size_kb(struct kz_db *db)
+{
+	char *pages = kz_query_text(db, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size", NULL);
+	long kb = pages ? (long)(strtoll(pages, NULL, 10) / 1024) : 0;
+
+	free(pages);
+	return kb;
+}
+
 static enum kz_status vacuum_into_new(struct kz_db *db, const char *path,
 				      const char *exists_msg, struct kz_error *err)
 {
@@ -1242,11 +1299,17 @@ static enum kz_status vacuum_into_new(struct kz_db *db, const char *path,
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, part, -1, SQLITE_TRANSIENT);
 		/* Special-category data: the copy is the owner's only. */
+		struct copy_meter m = { part, db_size_kb(db) };
 		old = umask(077);
+		kz_meter_report(0, m.total_kb);
+		sqlite3_progress_handler(db->h, 20000, copy_progress, &m);
 		rc = sqlite3_step(st);
+		sqlite3_progress_handler(db->h, 0, NULL, NULL);
 		umask(old);
 		sqlite3_finalize(st);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		if (rc == SQLITE_OK)
+			kz_meter_report(m.total_kb, m.total_kb);
 	}
 	if (rc != SQLITE_OK)
 		status = (rc & 0xff) == SQLITE_FULL
@@ -1288,6 +1351,27 @@ static void no_wal(unsigned char *img, size_t len)
 		img[19] = 1;
 }
 
+/* The copy of a backup, a few hundred pages at a time, inside one read
+ * transaction (one consistent moment); the meter counts pages. */
+static int copy_in_steps(struct kz_db *db, sqlite3_backup *b)
+{
+	bool own = sqlite3_get_autocommit(db->h) &&
+		   sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	int rc;
+
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(10);
+		kz_meter_report(sqlite3_backup_pagecount(b) - sqlite3_backup_remaining(b),
+				sqlite3_backup_pagecount(b));
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (own)
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 enum kz_status kz_db_backup_locked(struct kz_db *db, const char *path,
 				   struct kz_error *err)
 {
@@ -1315,11 +1399,8 @@ enum kz_status kz_db_backup_locked(struct kz_db *db, const char *path,
 		b = sqlite3_backup_init(mem, "main", db->h, "main");
 		if (!b)
 			rc = sqlite3_errcode(mem);
-		else {
-			rc = sqlite3_backup_step(b, -1);
-			sqlite3_backup_finish(b);
-			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-		}
+		else
+			rc = copy_in_steps(db, b);
 	}
 	/* What was deleted leaves no trace in free pages; VACUUM's copy
 	 * stays in memory too. */

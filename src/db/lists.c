@@ -9,6 +9,7 @@
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
 #include "koszyk/xalloc.h"
+#include "match.h"
 #include "records.h"
 
 /* The phone to call about a stale entry (?7): its contact person's,
@@ -32,21 +33,22 @@
 	"      (s.verified_on IS NULL OR s.verified_on < ?8)))"               \
 	" AND (?11 IS NULL OR coalesce(s.network, '') = ?11)"
 
-/* Stale entries only (?7): never verified first, then the oldest. */
-#define KZ_ORDER_STALE_FIRST \
-	"CASE WHEN ?7 THEN s.verified_on IS NOT NULL END," \
-	" CASE WHEN ?7 THEN s.verified_on END, "
-
 /* One tier of results in alphabetical order: the documents matching ?1
  * (all when NULL) but not ?9. The FTS queries run once each as
- * uncorrelated IN lists; the walk follows the (kind, sort_key) index and
+ * uncorrelated IN lists; the walk follows the (kind, pl_key) index and
  * stops at the limit, so a one-letter query on 100,000 entries costs about
  * as much as a precise one. */
-static const struct kz_list_sql sql_services = KZ_LIST_SQL(
-	SERVICE_COLS
-	" FROM search_doc d JOIN services s ON s.id = d.ref"
-	" JOIN partners p ON p.id = s.provider_id", "'service'",
-	SERVICE_FILTERS " ORDER BY " KZ_ORDER_STALE_FIRST KZ_ORDER_SERVICE " LIMIT ?10");
+#define SERVICE_LIST(order) KZ_LIST_SQL(                                       \
+	SERVICE_COLS                                                           \
+	" FROM search_doc d JOIN services s ON s.id = d.ref"                   \
+	" JOIN partners p ON p.id = s.provider_id", "'service'",               \
+	SERVICE_FILTERS " ORDER BY " order KZ_LIST_ORDER_SERVICE " LIMIT ?10")
+
+static const struct kz_list_sql sql_services = SERVICE_LIST("");
+/* Stale entries only (?7): never verified first, then the oldest. A
+ * statement of its own, so that the plain list's order is the index's. */
+static const struct kz_list_sql sql_stale_services =
+	SERVICE_LIST("s.verified_on IS NOT NULL, s.verified_on, ");
 
 static const char *empty_to_null(const char *s)
 {
@@ -109,6 +111,10 @@ static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 	return KZ_OK;
 }
 
+/* The bounds of pick_max: without a limit, and at least. */
+#define PICK_MAX_ALL 5000
+#define PICK_MIN 200
+
 /* Fetch one more row than asked to learn whether there are more. */
 static sqlite3_int64 sql_limit(size_t limit, size_t have)
 {
@@ -125,56 +131,129 @@ static void trim_to_limit(struct kz_rows *out, size_t limit)
 	out->total = out->n;
 }
 
-/* Above this many matching documents, walking the sorted index to the
- * limit is cheaper than looking every match up and sorting: walking costs
- * about limit * documents / matches steps, picking about matches. */
-#define PICK_MAX 5000
+/* One tier of a search: the FTS queries of its records (match) and of
+ * the better tiers' (exclude), its number for kz_tier_is, and the words
+ * of the whole query (all). Browsing has no match. */
+struct tier {
+	const char *match, *exclude, *all;
+	int number;
+};
+
+/* With a limit, a tier whose matches are fewer than this is picked: its
+ * matches looked up and sorted (cost: matches); with more, the sorted
+ * index is walked and each record tested (cost: about wanted * documents
+ * / matches). The two meet near the square root of wanted * documents. */
+static sqlite3_int64 pick_max(struct kz_db *db, size_t wanted)
+{
+	char *docs = kz_query_text(db, "SELECT max(docid) FROM search_doc", NULL);
+	sqlite3_int64 product = (sqlite3_int64)wanted * (docs ? strtoll(docs, NULL, 10) : 0);
+	sqlite3_int64 cap = PICK_MIN;
+
+	free(docs);
+	if (!wanted)
+		return PICK_MAX_ALL;
+	while (cap < PICK_MAX_ALL && cap * cap < product)
+		cap += cap / 8;
+	return cap < PICK_MAX_ALL ? cap : PICK_MAX_ALL;
+}
 
 static const char sql_probe[] =
 	"SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ?1"
-	" LIMIT 5000)";
+	" LIMIT ?2)";
 
-/* How many documents match (counting stops at PICK_MAX). */
-static enum kz_status probe(struct kz_db *db, const char *match, size_t *n,
-			    struct kz_error *err)
+/* How many documents match (counting stops at cap); with match NULL,
+ * how many records of the list's kind there are, by the statement
+ * count. */
+static enum kz_status probe(struct kz_db *db, const char *count, const char *match,
+			    sqlite3_int64 cap, size_t *n, struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, sql_probe, err);
+	sqlite3_stmt *st = kz_db_stmt(db, match ? sql_probe : count, err);
 	int rc;
 
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	kz_bind_text(st, 1, match);
+	if (match) {
+		kz_bind_text(st, 1, match);
+		sqlite3_bind_int64(st, 2, cap);
+	} else {
+		sqlite3_bind_int64(st, 1, cap);
+	}
 	rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, err, "search");
 }
 
+/* The plan for a tier (NULL: nothing matches). */
+static enum kz_status choose_plan(struct kz_db *db, const struct kz_list_sql *sql,
+				  const struct tier *t, size_t limit, size_t have,
+				  const char **text, struct kz_error *err)
+{
+	sqlite3_int64 cap = pick_max(db, limit ? limit - have + 1 : 0);
+	size_t n = 0;
+	bool plain = kz_match_plain(t->all);
+	/* A page of a kind of few records (the partners beside 100,000
+	 * services) is found by testing them one by one: cheaper than asking
+	 * FTS5 for the matches of every kind. */
+	bool few = plain && limit;
+	enum kz_status s;
+
+	/* One word of one or two letters ("w"* or "wo"*): every record of
+	 * its lead is in the first tier, so the walk reads the page and no
+	 * more, without a count. */
+	if (few && t->number == 1 && !strchr(t->all, ' ') && strlen(t->all) <= 5) {
+		*text = t->all[2] == '"' ? sql->first : sql->first2;
+		return KZ_OK;
+	}
+	s = few ? probe(db, sql->count, NULL, cap, &n, err) : KZ_OK;
+
+	if (s == KZ_OK && few && (sqlite3_int64)n < cap) {
+		*text = n ? (t->number == 1 ? sql->first : sql->test) : NULL;
+		return KZ_OK;
+	}
+	if (s == KZ_OK)
+		s = probe(db, NULL, t->match, cap, &n, err);
+	if (s != KZ_OK || n == 0)
+		*text = NULL;
+	else if ((sqlite3_int64)n < cap)
+		*text = sql->pick;
+	else if (!plain)
+		*text = sql->walk;
+	else if (t->number != 1)
+		*text = sql->test;
+	else  /* "w"* or "wo..."* */
+		*text = t->all[2] == '"' ? sql->first : sql->first2;
+	return s;
+}
+
 static enum kz_status list_tier(struct kz_db *db, const struct kz_list_sql *sql,
-				const char *match, const char *exclude,
-				kz_bind_fn bind, const void *arg, size_t limit,
-				struct kz_rows *out, size_t *cap,
-				struct kz_error *err)
+				const struct tier *t, kz_bind_fn bind,
+				const void *arg, size_t limit, struct kz_rows *out,
+				size_t *cap, struct kz_error *err)
 {
 	const char *text = sql->walk;
 	sqlite3_stmt *st;
 
-	if (match) {
-		size_t n;
-		enum kz_status s = probe(db, match, &n, err);
-		if (s != KZ_OK || n == 0)
+	if (t->match) {
+		enum kz_status s = choose_plan(db, sql, t, limit, out->n, &text, err);
+		if (s != KZ_OK || !text)
 			return s;
-		if (n < PICK_MAX)
-			text = sql->pick;
 	}
 	st = kz_db_stmt(db, text, err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	kz_bind_text(st, 1, match);
+	kz_bind_text(st, 1, t->match);
 	if (bind)
 		bind(db, st, arg);
-	kz_bind_text(st, 9, exclude);
+	kz_bind_text(st, 9, t->exclude);
 	sqlite3_bind_int64(st, 10, sql_limit(limit, out->n));
+	if (text == sql->test || text == sql->first || text == sql->first2) {
+		sqlite3_bind_int(st, 12, t->number);
+		kz_bind_text(st, 13, t->all);
+		/* all is "w1"* ...: the bytes every first token begins with */
+		sqlite3_bind_blob(st, 14, t->all + 1, text == sql->first2 ? 2 : 1,
+				  SQLITE_TRANSIENT);
+	}
 	return step_rows(db, st, out, cap, err);
 }
 
@@ -189,15 +268,17 @@ enum kz_status kz_tiered_list(struct kz_db *db, const struct kz_list_sql *sql,
 	char *title = kz_fts_title_query(query);
 	char *start = kz_fts_title_start_query(query);
 	/* Titles that begin with the query, other title matches, the rest. */
-	const char *tiers[][2] = { { start, NULL }, { title, start }, { all, title } };
+	const struct tier tiers[] = { { start, NULL, all, 1 }, { title, start, all, 2 },
+				      { all, title, all, 3 } };
+	const struct tier browse = { NULL, NULL, NULL, 0 };
 	size_t cap = 0;
 	enum kz_status s = KZ_OK;
 
 	memset(out, 0, sizeof(*out));
 	if (!all)
-		s = list_tier(db, sql, NULL, NULL, bind, arg, limit, out, &cap, err);
+		s = list_tier(db, sql, &browse, bind, arg, limit, out, &cap, err);
 	for (size_t t = 0; all && t < 3 && s == KZ_OK && (!limit || out->n <= limit); t++)
-		s = list_tier(db, sql, tiers[t][0], tiers[t][1], bind, arg, limit, out, &cap, err);
+		s = list_tier(db, sql, &tiers[t], bind, arg, limit, out, &cap, err);
 	free(all);
 	free(title);
 	free(start);
@@ -219,8 +300,10 @@ enum kz_status kz_service_list(struct kz_db *db, const char *query,
 			       size_t limit, struct kz_rows *out,
 			       struct kz_error *err)
 {
-	enum kz_status s = kz_tiered_list(db, &sql_services, query, bind_service_arg,
-				       filter, limit, out, err);
+	const struct kz_list_sql *sql = filter && filter->stale_only ? &sql_stale_services
+								    : &sql_services;
+	enum kz_status s = kz_tiered_list(db, sql, query, bind_service_arg,
+					  filter, limit, out, err);
 
 	for (size_t i = 0; s == KZ_OK && i < out->n; i++) {
 		struct kz_row *r = &out->v[i];
@@ -259,7 +342,7 @@ static const struct kz_list_sql sql_partners = KZ_LIST_SQL(
 	" AND (?2 IS NULL OR p.status = ?2)"
 	" AND (?3 IS NULL OR instr(';' || coalesce(p.sectors, '') || ';',"
 	"                          ';' || ?3 || ';') > 0)"
-	" ORDER BY " KZ_ORDER_PARTNER " LIMIT ?10");
+	" ORDER BY " KZ_LIST_ORDER_PARTNER " LIMIT ?10");
 
 static void bind_partner_filter(struct kz_db *db, sqlite3_stmt *st, const void *arg)
 {
@@ -290,7 +373,7 @@ static const struct kz_list_sql sql_contacts = KZ_LIST_SQL(
 	" nullif(p.short_name, '') AS partner_short"
 	" FROM search_doc d JOIN contacts c ON c.id = d.ref"
 	" JOIN partners p ON p.id = c.partner_id", "'contact'",
-	" AND (?2 IS NULL OR c.partner_id = ?2) ORDER BY " KZ_ORDER_CONTACT " LIMIT ?10");
+	" AND (?2 IS NULL OR c.partner_id = ?2) ORDER BY " KZ_LIST_ORDER_CONTACT " LIMIT ?10");
 
 static void bind_partner_id(struct kz_db *db, sqlite3_stmt *st, const void *arg)
 {

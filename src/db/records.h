@@ -41,12 +41,30 @@ typedef void (*kz_bind_fn)(struct kz_db *db, sqlite3_stmt *st, const void *arg);
 #define KZ_ORDER_SERVICE "s.title COLLATE KZ_PL, s.rowid"
 #define KZ_ORDER_PARTNER "p.name COLLATE KZ_PL, p.rowid"
 #define KZ_ORDER_CONTACT "kz_person_key(c.name) COLLATE KZ_PL, c.rowid"
+/* The same order in the lists over search_doc d, from its (kind, pl_key)
+ * index (the bytes of pl_key sort as the collation does, migration 16):
+ * no sorting of every record for a page. */
+#define KZ_LIST_ORDER_SERVICE "d.pl_key, s.rowid"
+#define KZ_LIST_ORDER_PARTNER "d.pl_key, p.rowid"
+#define KZ_LIST_ORDER_CONTACT "d.pl_key, c.rowid"
 
 struct kz_list_sql {
 	const char *walk;
 	const char *pick;
+	const char *test;
+	const char *first, *first2;
+	const char *count;  /* ?1: how many records of the kind, up to ?1 */
 };
 
+/* The third plan, test: walk the index like walk and test each record
+ * passed with kz_tier_is (match.c) for the tier ?12 of the words ?13,
+ * for a query that matches too many records to look them all up; first,
+ * the same for the first tier over the records whose title's first token
+ * begins with the byte ?14 (the (kind, lead1, pl_key) index); first2,
+ * with the two bytes ?14 (lead2). */
+#define KZ_TIER_TEST                                                  \
+	" AND (SELECT kz_tier_is(f.title, f.body, ?13, ?12)"          \
+	"      FROM search_fts f WHERE f.rowid = d.docid)"
 #define KZ_TIER_EXCLUDE                                               \
 	" AND (?9 IS NULL OR d.docid NOT IN"                          \
 	"      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?9))"
@@ -58,7 +76,14 @@ struct kz_list_sql {
 	  head " WHERE +d.kind = " kind                               \
 	  " AND d.docid IN"                                           \
 	  "      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1)" \
-	  KZ_TIER_EXCLUDE tail }
+	  KZ_TIER_EXCLUDE tail,                                       \
+	  head " WHERE d.kind = " kind KZ_TIER_TEST tail,             \
+	  head " WHERE d.kind = " kind " AND d.lead1 = ?14"           \
+	  KZ_TIER_TEST tail,                                          \
+	  head " WHERE d.kind = " kind " AND d.lead2 = ?14"           \
+	  KZ_TIER_TEST tail,                                          \
+	  "SELECT count(*) FROM (SELECT 1 FROM search_doc"            \
+	  " WHERE kind = " kind " LIMIT ?1)" }
 
 /* The ids in the first column of a query (?1 bound to arg, ?2 to arg2
  * when not NULL); rows without a valid id are skipped. Caller frees. */

@@ -7,16 +7,29 @@
  * every searchable record to an FTS5 row and holds its folded sort key,
  * search_fts holds the folded text. kz_fold() is registered on every
  * connection (db.c). */
-#define SEARCH_TRIGGERS(tbl, kind, title_expr, body_expr)                      \
+#define SEARCH_TRIGGERS(tbl, kind, title_expr, body_expr) \
+	SEARCH_TRIGGERS_KEY(tbl, kind, title_expr, body_expr, "", "", "")
+/* Since migration 16 search_doc.pl_key holds the Polish order of the
+ * record (kz_pl_key of order_expr), for the lists' index, and lead1 and
+ * lead2 the first one and two bytes of its title's first token (kz_lead,
+ * match.c). */
+#define ORDERED_SEARCH_TRIGGERS(tbl, kind, title_expr, body_expr, order_expr) \
+	SEARCH_TRIGGERS_KEY(tbl, kind, title_expr, body_expr, ", pl_key, lead1, lead2", \
+			    ", kz_pl_key(" order_expr "), " LEADS(title_expr),      \
+			    ", pl_key = kz_pl_key(" order_expr "), (lead1, lead2) ="  \
+			    " (SELECT " LEADS(title_expr) ")")
+#define LEADS(title_expr) \
+	"kz_lead(kz_fold(" title_expr "), 1), kz_lead(kz_fold(" title_expr "), 2)"
+#define SEARCH_TRIGGERS_KEY(tbl, kind, title_expr, body_expr, key_col, key_val, key_set) \
 	"CREATE TRIGGER " tbl "_search_ai AFTER INSERT ON " tbl " BEGIN\n"      \
-	"  INSERT INTO search_doc(kind, ref, sort_key)\n"                        \
-	"    VALUES('" kind "', new.id, kz_fold(" title_expr "));\n"             \
+	"  INSERT INTO search_doc(kind, ref, sort_key" key_col ")\n"             \
+	"    VALUES('" kind "', new.id, kz_fold(" title_expr ")" key_val ");\n"  \
 	"  INSERT INTO search_fts(rowid, title, body)\n"                         \
 	"    VALUES((SELECT docid FROM search_doc WHERE ref = new.id),\n"        \
 	"           kz_fold(" title_expr "), kz_fold(" body_expr "));\n"         \
 	"END;\n"                                                                 \
 	"CREATE TRIGGER " tbl "_search_au AFTER UPDATE ON " tbl " BEGIN\n"      \
-	"  UPDATE search_doc SET sort_key = kz_fold(" title_expr ")\n"           \
+	"  UPDATE search_doc SET sort_key = kz_fold(" title_expr ")" key_set "\n" \
 	"    WHERE ref = new.id;\n"                                              \
 	"  UPDATE search_fts SET title = kz_fold(" title_expr "),\n"             \
 	"    body = kz_fold(" body_expr ")\n"                                    \
@@ -36,6 +49,20 @@
 	"  rev INTEGER NOT NULL DEFAULT 1\n"
 
 #define C(col) "coalesce(new." col ", '')"
+
+/* What the search index holds of partners, contacts and meetings. */
+#define PARTNER_TITLE "new.name || ' ' || " C("short_name")
+#define PARTNER_BODY                                                    \
+	C("address") " || ' ' || " C("phone") " || ' ' || "             \
+	C("email") " || ' ' || " C("role") " || ' ' || "                \
+	C("resources") " || ' ' || " C("kind") " || ' ' || " C("sectors")
+#define CONTACT_BODY                                                    \
+	C("position") " || ' ' || " C("phone") " || ' ' || "            \
+	C("email") " || ' ' || coalesce((SELECT name || ' ' ||"         \
+	" coalesce(short_name, '') FROM partners"                       \
+	" WHERE id = new.partner_id), '')"
+#define MEETING_TITLE "new.title || ' ' || new.date"
+#define MEETING_BODY C("place") " || ' ' || " C("agenda") " || ' ' || " C("minutes")
 
 static const char *const migration_1[] = {
 	"CREATE TABLE meta (\n"
@@ -107,17 +134,8 @@ static const char *const migration_1[] = {
 			" || ' ' || " C("how_to_get") " || ' ' || " C("place")
 			" || ' ' || " C("area") " || ' ' || " C("category")
 			" || ' ' || " C("target_groups")),
-	SEARCH_TRIGGERS("partners", "partner",
-			"new.name || ' ' || " C("short_name"),
-			C("address") " || ' ' || " C("phone") " || ' ' || "
-			C("email") " || ' ' || " C("role") " || ' ' || "
-			C("resources") " || ' ' || " C("kind") " || ' ' || "
-			C("sectors")),
-	SEARCH_TRIGGERS("contacts", "contact", "new.name",
-			C("position") " || ' ' || " C("phone") " || ' ' || "
-			C("email") " || ' ' || coalesce((SELECT name || ' ' ||"
-			" coalesce(short_name, '') FROM partners"
-			" WHERE id = new.partner_id), '')"),
+	SEARCH_TRIGGERS("partners", "partner", PARTNER_TITLE, PARTNER_BODY),
+	SEARCH_TRIGGERS("contacts", "contact", "new.name", CONTACT_BODY),
 	NULL,
 };
 
@@ -281,8 +299,7 @@ static const char *const migration_3[] = {
 	"CREATE INDEX tasks_partner ON tasks(partner_id, status);\n"
 	"CREATE INDEX tasks_due ON tasks(status, due_date);\n"
 	"CREATE INDEX tasks_meeting ON tasks(meeting_id);\n",
-	SEARCH_TRIGGERS("meetings", "meeting", "new.title || ' ' || new.date",
-			C("place") " || ' ' || " C("agenda") " || ' ' || " C("minutes")),
+	SEARCH_TRIGGERS("meetings", "meeting", MEETING_TITLE, MEETING_BODY),
 	NULL,
 };
 
@@ -514,6 +531,82 @@ static const char *const migration_15[] = {
 	NULL,
 };
 
+/* Issue 14, instant lists: search_doc.pl_key, the Polish order of each
+ * service, partner, contact person (by surname) and meeting as bytes
+ * (kz_pl_key, collate.h), kept by the search triggers in the record's own
+ * transaction, so that a list walks the (kind, pl_key) index and stops at
+ * its page instead of sorting every record with the collation; and
+ * search_doc.lead1 and lead2, the first one and two bytes of the title's
+ * first token, so that the titles beginning with a word are walked in
+ * that order from the (kind, lead1 or lead2, pl_key) indexes. Derived data, like the rest of
+ * search_doc: sync never sends it. */
+#define DROP_SEARCH_TRIGGERS(tbl)                          \
+	"DROP TRIGGER IF EXISTS " tbl "_search_ai;\n"      \
+	"DROP TRIGGER IF EXISTS " tbl "_search_au;\n"      \
+	"DROP TRIGGER IF EXISTS " tbl "_search_ad;\n"
+#define ORDER_OF(tbl, expr) \
+	" WHEN '" tbl "' THEN (SELECT kz_pl_key(" expr ") FROM " tbl "s WHERE id = ref)"
+
+static const char *const migration_16[] = {
+	/* A one-letter query reads one list of the prefix index, not the
+	 * lists of every word that begins with the letter: search_fts made
+	 * anew with prefix '1 2 3' (it was '2 3'). */
+	"CREATE TEMP TABLE search_fts_copy AS SELECT rowid AS id, title, body FROM search_fts;\n"
+	"DROP TABLE search_fts;\n"
+	"CREATE VIRTUAL TABLE search_fts USING fts5(\n"
+	"  title, body,\n"
+	"  tokenize = 'unicode61 remove_diacritics 2',\n"
+	"  prefix = '1 2 3'\n"
+	");\n"
+	"INSERT INTO search_fts(rowid, title, body) SELECT id, title, body FROM search_fts_copy;\n"
+	"DROP TABLE search_fts_copy;\n",
+	"ALTER TABLE search_doc ADD COLUMN pl_key BLOB;\n"
+	"ALTER TABLE search_doc ADD COLUMN lead1 BLOB;\n"
+	"ALTER TABLE search_doc ADD COLUMN lead2 BLOB;\n"
+	DROP_SEARCH_TRIGGERS("services") DROP_SEARCH_TRIGGERS("partners")
+	DROP_SEARCH_TRIGGERS("contacts") DROP_SEARCH_TRIGGERS("meetings")
+	DROP_SEARCH_TRIGGERS("cases"),
+	ORDERED_SEARCH_TRIGGERS("services", "service", "new.title", SERVICE_BODY("new."),
+				"new.title"),
+	ORDERED_SEARCH_TRIGGERS("partners", "partner", PARTNER_TITLE, PARTNER_BODY,
+				"new.name"),
+	ORDERED_SEARCH_TRIGGERS("contacts", "contact", "new.name", CONTACT_BODY,
+				"kz_person_key(new.name)"),
+	ORDERED_SEARCH_TRIGGERS("meetings", "meeting", MEETING_TITLE, MEETING_BODY,
+				"new.title"),
+	ORDERED_SEARCH_TRIGGERS("cases", "case", "new.code", C("status"), "new.code"),
+	"UPDATE search_doc SET pl_key = CASE kind"
+	ORDER_OF("service", "title") ORDER_OF("partner", "name")
+	ORDER_OF("contact", "kz_person_key(name)") ORDER_OF("meeting", "title")
+	ORDER_OF("case", "code") " END,"
+	" (lead1, lead2) = (SELECT kz_lead(title, 1), kz_lead(title, 2)"
+	"  FROM search_fts WHERE rowid = docid);\n"
+	"CREATE INDEX search_doc_pl ON search_doc(kind, pl_key);\n"
+	"CREATE INDEX search_doc_lead1 ON search_doc(kind, lead1, pl_key);\n"
+	"CREATE INDEX search_doc_lead2 ON search_doc(kind, lead2, pl_key);\n",
+	NULL,
+};
+
+/* Compaction of the change log (src/db/sync_compact.c). For each origin, the
+ * transactions up to seq left the log (every known replica held them);
+ * lamport is the greatest Lamport clock among them, so that the clock
+ * never goes back, and at the newest time of writing among them. A peer
+ * replica retired (sync forget) no longer holds compaction back; the time
+ * it was retired is kept. And what each peer's own peers hold. */
+static const char *const migration_17[] = {
+	"CREATE TABLE IF NOT EXISTS sync_horizon (\n"
+	"  origin TEXT PRIMARY KEY NOT NULL,\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  lamport INTEGER NOT NULL,\n"
+	"  at TEXT\n"
+	") WITHOUT ROWID;\n"
+	"ALTER TABLE sync_peer ADD COLUMN retired TEXT;\n"
+	/* What every peer of the peer holds, as its last file said: a
+	 * clone of a laptop holds the office's compaction back. */
+	"ALTER TABLE sync_peer ADD COLUMN floor TEXT;\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -530,6 +623,8 @@ static const char *const *const migrations[] = {
 	migration_13,
 	migration_14,
 	migration_15,
+	migration_16,
+	migration_17,
 };
 
 int kz_db_schema_version(void)

@@ -24,22 +24,22 @@ static const struct kz_list_sql kind_sql[KZ_KIND_COUNT] = {
 		    " || coalesce(' [' || s.network || ']', '')"
 		    " FROM search_doc d JOIN services s ON s.id = d.ref"
 		    " JOIN partners p ON p.id = s.provider_id", "'service'",
-		    " AND s.status <> 'archived'" IN_NETWORK("s") " ORDER BY " KZ_ORDER_SERVICE " LIMIT ?10"),
+		    " AND s.status <> 'archived'" IN_NETWORK("s") " ORDER BY " KZ_LIST_ORDER_SERVICE " LIMIT ?10"),
 	[KZ_KIND_PARTNER] = KZ_LIST_SQL("SELECT p.id, p.name,"
 		    " trim(coalesce(p.phone, '') || ' ' || coalesce(p.email, '')"
 		    " || coalesce(' [' || p.network || ']', ''))"
 		    " FROM search_doc d JOIN partners p ON p.id = d.ref", "'partner'",
-		    IN_NETWORK("p") " ORDER BY " KZ_ORDER_PARTNER " LIMIT ?10"),
+		    IN_NETWORK("p") " ORDER BY " KZ_LIST_ORDER_PARTNER " LIMIT ?10"),
 	[KZ_KIND_CONTACT] = KZ_LIST_SQL("SELECT c.id, c.name, trim(coalesce(c.phone, '') || ' · ' ||"
 		    " coalesce(p.short_name, p.name), ' ·')"
 		    " FROM search_doc d JOIN contacts c ON c.id = d.ref"
 		    " JOIN partners p ON p.id = c.partner_id", "'contact'",
-		    IN_NETWORK("c") " ORDER BY " KZ_ORDER_CONTACT " LIMIT ?10"),
+		    IN_NETWORK("c") " ORDER BY " KZ_LIST_ORDER_CONTACT " LIMIT ?10"),
 	[KZ_KIND_MEETING] = KZ_LIST_SQL("SELECT m.id, m.title, m.date || coalesce(' · ' || p.name, '')"
 		    " FROM search_doc d JOIN meetings m ON m.id = d.ref"
 		    " LEFT JOIN partners p ON p.id = m.host_id", "'meeting'",
 		    " AND (m.case_id IS NULL OR " KZ_SEES_CASE("m.case_id") ")" OURS
-		    " ORDER BY m.title COLLATE KZ_PL, m.date, m.id LIMIT ?10"),
+		    " ORDER BY d.pl_key, m.date, m.id LIMIT ?10"),
 	[KZ_KIND_CASE] = KZ_LIST_SQL("SELECT c.id, c.code, c.status"
 		    " FROM search_doc d JOIN cases c ON c.id = d.ref", "'case'",
 		    " AND " KZ_SEES_CASE_ROW("c") OURS " ORDER BY d.sort_key LIMIT ?10"),

@@ -412,7 +412,9 @@ enum kz_status sync_load_clock(struct kz_db *db, struct vv *out,
 
 long long sync_next_lamport(struct kz_db *db)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT max(lamport) FROM sync_tx", NULL);
+	/* Compaction keeps the greatest clock of what left the log. */
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT max(coalesce((SELECT max(lamport) FROM sync_tx), 0),"
+				      " coalesce((SELECT max(lamport) FROM sync_horizon), 0))", NULL);
 	long long l = 0;
 
 	if (st && sqlite3_step(st) == SQLITE_ROW)
@@ -1059,7 +1061,7 @@ long kz_conflicts_of(struct kz_db *db, const char *table, const char *row_id)
 static enum kz_status load_peers(struct kz_db *db, struct kz_sync_info *out,
 				 struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT replica, name, seen_at, clock FROM sync_peer"
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT replica, name, seen_at, clock, retired FROM sync_peer"
 				      " WHERE replica <> ?1 ORDER BY seen_at DESC", err);
 	struct vv mine;
 	enum kz_status rc;
@@ -1084,6 +1086,7 @@ static enum kz_status load_peers(struct kz_db *db, struct kz_sync_info *out,
 		p->name = kz_column_dup(st, 1);
 		p->seen_at = kz_column_dup(st, 2);
 		p->behind = 0;
+		p->retired = kz_column_dup(st, 4);
 		vv_parse((const char *)sqlite3_column_text(st, 3), &theirs);
 		lacks = vv_get(&mine, out->replica_id) - vv_get(&theirs, out->replica_id);
 		if (lacks < out->unsent)
@@ -1114,16 +1117,24 @@ enum kz_status kz_sync_info(struct kz_db *db, struct kz_sync_info *out,
 	vv_free(&clock);
 	out->partnership_id = kz_db_meta_get(db, "partnership_id");
 	out->replica_id = xstrdup(sync_replica(db));
-	out->tx_local = count_long(db, "SELECT count(*) FROM sync_tx WHERE origin = ?1",
+	/* Written here and received count what left the log too. */
+	out->tx_local = count_long(db, "SELECT (SELECT count(*) FROM sync_tx t WHERE origin = ?1"
+				   " AND seq > coalesce((SELECT seq FROM sync_horizon WHERE origin = ?1), 0))"
+				   " + coalesce((SELECT seq FROM sync_horizon WHERE origin = ?1), 0)",
 				   out->replica_id);
 	out->tx_total = count_long(db, "SELECT count(*) FROM sync_tx", NULL);
 	out->conflicts = kz_conflicts_count(db);
 	out->owner = sync_need_owner(db);
 	out->need_to_know = sync_need_filtered(db);
 	out->cases_held = count_long(db, "SELECT count(*) FROM cases", NULL);
-	out->received = out->tx_total - out->tx_local;
+	out->received = count_long(db, "SELECT (SELECT count(*) FROM sync_tx t WHERE origin <> ?1"
+				   " AND seq > coalesce((SELECT seq FROM sync_horizon h"
+				   " WHERE h.origin = t.origin), 0))"
+				   " + coalesce((SELECT sum(seq) FROM sync_horizon WHERE origin <> ?1), 0)",
+				   out->replica_id);
 	out->received_newest = out->received
-		? kz_query_text(db, "SELECT max(at) FROM sync_tx WHERE origin <> ?1",
+		? kz_query_text(db, "SELECT max(at) FROM (SELECT at FROM sync_tx WHERE origin <> ?1"
+				" UNION ALL SELECT at FROM sync_horizon WHERE origin <> ?1)",
 				out->replica_id)
 		: NULL;
 	return load_peers(db, out, err);
@@ -1136,6 +1147,7 @@ void kz_sync_info_clear(struct kz_sync_info *info)
 		free(info->peers[i].replica);
 		free(info->peers[i].name);
 		free(info->peers[i].seen_at);
+		free(info->peers[i].retired);
 	}
 	free(info->peers);
 	free(info->partnership_id);

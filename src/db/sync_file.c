@@ -200,12 +200,25 @@ static int read_changes(sqlite3_stmt *st, struct file_tx *t)
 
 /* --- export ----------------------------------------------------------------- */
 
-/* What every known peer holds: for each origin the smallest seq among
- * them; nothing when no peer is known yet. */
-static enum kz_status peers_floor(struct kz_db *db, const struct vv *clock,
-				  struct vv *floor, struct kz_error *err)
+/* Lower floor, entry by entry, to the version vector text. */
+static void lower_to(struct vv *floor, const char *text)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock FROM sync_peer", err);
+	struct vv v;
+
+	vv_parse(text, &v);
+	for (size_t i = 0; i < floor->n; i++) {
+		long long seq = vv_get(&v, floor->e[i].origin);
+		if (seq < floor->e[i].seq)
+			floor->e[i].seq = seq;
+	}
+	vv_free(&v);
+}
+
+enum kz_status sync_peers_floor(struct kz_db *db, const struct vv *clock, bool theirs,
+				struct vv *floor, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT clock, floor FROM sync_peer"
+				      " WHERE retired IS NULL AND replica <> ?1", err);
 	bool any = false;
 	int rc;
 
@@ -215,16 +228,12 @@ static enum kz_status peers_floor(struct kz_db *db, const struct vv *clock,
 		return err ? err->status : KZ_ENV;
 	for (size_t i = 0; i < clock->n; i++)
 		vv_set(floor, clock->e[i].origin, clock->e[i].seq);
+	sqlite3_bind_text(st, 1, sync_replica(db), -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct vv peer;
 		any = true;
-		vv_parse((const char *)sqlite3_column_text(st, 0), &peer);
-		for (size_t i = 0; i < floor->n; i++) {
-			long long p = vv_get(&peer, floor->e[i].origin);
-			if (p < floor->e[i].seq)
-				floor->e[i].seq = p;
-		}
-		vv_free(&peer);
+		lower_to(floor, kz_column_str(st, 0));
+		if (theirs && sqlite3_column_type(st, 1) != SQLITE_NULL)
+			lower_to(floor, kz_column_str(st, 1));
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -460,7 +469,13 @@ static enum kz_status write_file(struct kz_db *db, const unsigned char *key, con
 		vv_parse(since, &floor);
 		st = KZ_OK;
 	} else {
-		st = peers_floor(db, &clock, &floor, err);
+		st = sync_peers_floor(db, &clock, false, &floor, err);
+	}
+	/* What left the log cannot be sent: the file starts after it. */
+	for (size_t i = 0; st == KZ_OK && i < clock.n; i++) {
+		long long h = sync_horizon_of(db, clock.e[i].origin);
+		if (h > vv_get(&floor, clock.e[i].origin))
+			vv_set(&floor, clock.e[i].origin, h);
 	}
 	if (st == KZ_OK)
 		st = sync_need_begin(db, &need, err);
@@ -502,6 +517,16 @@ static enum kz_status write_file(struct kz_db *db, const unsigned char *key, con
 	if (rc == SQLITE_OK) rc = put_header(f, "clock", clock_text);
 	if (rc == SQLITE_OK) rc = put_header(f, "since", floor_text);
 	if (rc == SQLITE_OK) rc = put_header(f, "written_at", now);
+	if (rc == SQLITE_OK) {
+		char *retired = sync_retired_text(db);
+		rc = put_header(f, "retired", retired);
+		free(retired);
+		if (rc == SQLITE_OK) {
+			char *peers_hold = sync_floor_text(db);
+			rc = put_header(f, "floor", peers_hold);
+			free(peers_hold);
+		}
+	}
 	/* Written for one person's replica: only what she may hold, and the
 	 * next free case code, which it cannot tell from its own cases. */
 	if (rc == SQLITE_OK && need)
@@ -676,6 +701,8 @@ struct file_header {
 	char *next_code; /* the office's next free case code */
 	char *forget;    /* cases her replica is to forget */
 	char *replace;   /* cases it is to take whole again */
+	char *retired;   /* replicas the writer no longer keeps changes for */
+	char *floor;     /* what every peer of the writer holds */
 };
 
 static void header_clear(struct file_header *h)
@@ -695,6 +722,8 @@ static void header_clear(struct file_header *h)
 	free(h->next_code);
 	free(h->forget);
 	free(h->replace);
+	free(h->retired);
+	free(h->floor);
 }
 
 static enum kz_status not_changes(const char *path, struct kz_error *err)
@@ -813,6 +842,8 @@ static enum kz_status open_changes(struct kz_db *db, const char *path, sqlite3 *
 	h->next_code = get_header(f, "next_code");
 	h->forget = get_header(f, "forget");
 	h->replace = get_header(f, "replace");
+	h->retired = get_header(f, "retired");
+	h->floor = get_header(f, "floor");
 	char *sum = get_header(f, "checksum"), want[17];
 	bool sum_ok = sum && header_sum(f, want) && sum_matches(sum, want);
 	free(sum);
@@ -1463,6 +1494,7 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 			      struct kz_error *err)
 {
 	struct kz_sync_stats local = { 0 };
+	struct kz_sync_compact_stats compacted = { 0 };
 	struct file_header h;
 	sqlite3 *f;
 	enum kz_status st;
@@ -1477,6 +1509,8 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 	if (st != KZ_OK)
 		return st;
 	st = check_addressee(db, &h, path, err);
+	if (st == KZ_OK)
+		st = sync_check_retired(db, h.retired, h.since, err);
 	if (st != KZ_OK) {
 		sqlite3_close(f);
 		header_clear(&h);
@@ -1494,6 +1528,12 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 		kz_sync_pause(db, true);
 		st = receive(db, f, path, &h, stats, progress, ctx, err);
 		kz_sync_pause(db, false);
+		/* The sender told what it holds: what every known replica now
+		 * holds leaves the log (overwritten, as the rest of this). */
+		if (st == KZ_OK)
+			st = sync_note_floor(db, h.sender, h.floor, err);
+		if (st == KZ_OK)
+			st = sync_compact_within(db, &compacted, err);
 		if (st == KZ_OK)
 			st = kz_db_commit(db, err);
 		else
@@ -1504,6 +1544,7 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 	if (st == KZ_OK && (stats->cases_left > 0 || stats->cases_replaced > 0))
 		sqlite3_exec(kz_db_handle(db), "VACUUM", NULL, NULL, NULL);
 	kz_db_secure_end(db, secure, st == KZ_OK && (stats->tx_applied > 0 ||
+						     compacted.tx_removed > 0 ||
 						     stats->cases_left > 0 ||
 						     stats->cases_arrived > 0 ||
 						     stats->cases_replaced > 0));
@@ -1515,6 +1556,17 @@ enum kz_status kz_sync_import(struct kz_db *db, const char *path,
 }
 
 /* --- clone ------------------------------------------------------------------ */
+
+static enum kz_status forget_inherited_peers(struct kz_db *db, const char *source,
+					     struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "DELETE FROM sync_peer WHERE replica <> ?1", err);
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
+	return kz_db_step(db, st, "sync_peer", err);
+}
 
 enum kz_status kz_sync_adopt_clone(const char *dest, const char *source_replica,
 				   struct kz_error *err)
@@ -1532,6 +1584,11 @@ enum kz_status kz_sync_adopt_clone(const char *dest, const char *source_replica,
 		char *withheld = kz_db_meta_get(db, "audit_withheld");
 		text = vv_format(&clock);
 		st = kz_db_begin(db, err);
+		/* The source's peers came with the copy: they are not this
+		 * replica's (it never heard from them), and their old clocks
+		 * would hold its exports and its compaction back for ever. */
+		if (st == KZ_OK)
+			st = forget_inherited_peers(db, source_replica, err);
 		if (st == KZ_OK)
 			st = remember_peer(db, source_replica, text, NULL, NULL, err);
 		/* The trail says that what it tells of other cases was left

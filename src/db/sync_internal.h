@@ -161,6 +161,33 @@ char *sync_file_clock(struct kz_db *db, const char *path);
 enum kz_status sync_forget_row(struct kz_db *db, const char *tbl,
 			       const char *row_id, struct kz_error *err);
 
+/* What every known peer (not retired) holds: for each origin of clock
+ * the smallest seq among them and this replica; with theirs, what their
+ * own peers hold too (as their last files said; a peer that never said,
+ * a clone made here, has no other peers); all 0 when no peer is known
+ * yet. */
+enum kz_status sync_peers_floor(struct kz_db *db, const struct vv *clock, bool theirs,
+				struct vv *floor, struct kz_error *err);
+
+/* --- compaction (sync_compact.c) --------------------------------------- */
+
+/* The seq up to which origin's transactions left the log (0: none). */
+long long sync_horizon_of(struct kz_db *db, const char *origin);
+/* The retired replicas, space-separated (caller frees). */
+char *sync_retired_text(struct kz_db *db);
+/* What every peer (not retired) of this replica holds, for a file's
+ * header (caller frees); and remembering it from a received header as
+ * what the sender's peers hold. */
+char *sync_floor_text(struct kz_db *db);
+enum kz_status sync_note_floor(struct kz_db *db, const char *sender, const char *floor,
+			       struct kz_error *err);
+/* Compact inside the caller's transaction. */
+enum kz_status sync_compact_within(struct kz_db *db, struct kz_sync_compact_stats *out,
+				   struct kz_error *err);
+/* A file whose writer retired this replica and that starts after
+ * changes it lacks: KZ_INVALID, telling to clone anew. */
+enum kz_status sync_check_retired(struct kz_db *db, const char *retired,
+				  const char *since, struct kz_error *err);
 
 /* --- need-to-know replicas (sync_need.c) ------------------------------ */
 

@@ -5,6 +5,7 @@
  * everything else is for publishing and holds only active and suspended
  * services. Markdown and HTML are read by the public: their headings are
  * msgids, their values come from the database and are escaped. */
+#include "koszyk/meter.h"
 #include "koszyk/exchange.h"
 
 #include <stdbool.h>
@@ -25,6 +26,7 @@
 /* Everything an export needs, read once. */
 struct basket {
 	struct kz_db *db;
+	long total;  /* records to read, for the meter */
 	bool own_only;  /* leave out the baskets of the network */
 	struct kz_service *services;
 	size_t nservices, cap_services;
@@ -33,6 +35,15 @@ struct basket {
 	struct kz_contact *contacts;
 	size_t ncontacts, cap_contacts;
 };
+
+/* The meter counts the records read: reading is the long part. */
+static void read_meter(const struct basket *b)
+{
+	long done = (long)(b->nservices + b->npartners + b->ncontacts);
+
+	if (done % 256 == 0)
+		kz_meter_report(done < b->total ? done : b->total, b->total);
+}
 
 /* Another partnership's record, left out of what we publish and export:
  * its own partnership publishes it. */
@@ -45,6 +56,7 @@ static enum kz_status collect_service(const struct kz_service *s, void *ctx)
 {
 	struct basket *b = ctx;
 
+	read_meter(b);
 	if (foreign(b, KZ_KIND_SERVICE, s->id))
 		return KZ_OK;
 	if (b->nservices == b->cap_services) {
@@ -61,6 +73,7 @@ static enum kz_status collect_partner(const struct kz_partner *p, void *ctx)
 {
 	struct basket *b = ctx;
 
+	read_meter(b);
 	if (foreign(b, KZ_KIND_PARTNER, p->id))
 		return KZ_OK;
 	if (b->npartners == b->cap_partners) {
@@ -77,6 +90,7 @@ static enum kz_status collect_contact(const struct kz_contact *c, void *ctx)
 {
 	struct basket *b = ctx;
 
+	read_meter(b);
 	if (foreign(b, KZ_KIND_CONTACT, c->id))
 		return KZ_OK;
 	if (b->ncontacts == b->cap_contacts) {
@@ -109,9 +123,12 @@ static enum kz_status basket_read(struct kz_db *db, bool include_archived,
 				  struct kz_error *err)
 {
 	enum kz_status st;
+	struct kz_db_counts n;
 
 	memset(b, 0, sizeof(*b));
 	b->db = db;
+	if (kz_db_counts(db, &n, NULL) == KZ_OK)
+		b->total = n.services + n.partners + n.contacts;
 	b->own_only = own_only;
 	st = kz_service_each(db, include_archived, collect_service, b, err);
 	if (st == KZ_OK)
@@ -120,6 +137,8 @@ static enum kz_status basket_read(struct kz_db *db, bool include_archived,
 		st = kz_contact_each(db, NULL, collect_contact, b, err);
 	if (st != KZ_OK)
 		basket_free(b);
+	else
+		kz_meter_report(b->total, b->total);
 	return st;
 }
 

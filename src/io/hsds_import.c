@@ -8,6 +8,7 @@
  * Every cell that is read into a record is marked; every cell with a
  * value left unmarked is counted and named in a warning, so that nothing
  * is dropped silently. */
+#include "koszyk/meter.h"
 #include "koszyk/hsds.h"
 
 #include <ctype.h>
@@ -932,10 +933,19 @@ static enum kz_status save_all(struct hin *h, struct kz_error *err)
 	static const enum kz_kind order[] = { KZ_KIND_PARTNER, KZ_KIND_CONTACT, KZ_KIND_SERVICE };
 	enum kz_status st = KZ_OK;
 
+	long done = 0;
+
+	/* The saving is the long part: the meter counts the records saved. */
+	kz_meter_report(0, (long)h->np);
 	for (size_t k = 0; k < 3; k++)
 		for (size_t i = 0; st == KZ_OK && i < h->np; i++)
-			if (h->p[i].kind == order[k])
+			if (h->p[i].kind == order[k]) {
 				st = save_one(h, &h->p[i], err);
+				if (++done % 128 == 0)
+					kz_meter_report(done, (long)h->np);
+			}
+	if (st == KZ_OK)
+		kz_meter_report((long)h->np, (long)h->np);
 	return st;
 }
 

@@ -8,6 +8,7 @@
  * as code or label and are stored as the code; a value the configuration
  * does not know is refused (the row, the column, the code and the known
  * ones). Anything else is kept as written. */
+#include "koszyk/meter.h"
 #include "koszyk/exchange.h"
 
 #include <ctype.h>
@@ -73,6 +74,7 @@ struct import {
 	struct column *cols;          /* one for each column of the file */
 	size_t ncols;
 	size_t row;
+	long lines;                   /* rows in the file, for the meter */
 	struct kz_import_result *res;
 };
 
@@ -773,15 +775,34 @@ static enum kz_status import_rows(struct import *im, struct kz_error *err)
 	im->row = kz_csv_row(im->reader);
 	if ((st = read_header(im, v, n, err)) != KZ_OK)
 		return st;
+	kz_meter_report(0, im->lines);
 	while ((st = kz_csv_next(im->reader, &v, &n, err)) == KZ_OK) {
 		im->row = kz_csv_row(im->reader);
+		if (im->row % 256 == 0)
+			kz_meter_report((long)im->row - 1 < im->lines ? (long)im->row - 1 : im->lines,
+					im->lines);
 		if (row_is_empty(v, n))
 			continue;
 		st = import_record(im, v, err);
 		if (st != KZ_OK)
 			return st;
 	}
+	if (st == KZ_NOT_FOUND)
+		kz_meter_report(im->lines, im->lines);
 	return st == KZ_NOT_FOUND ? KZ_OK : st;
+}
+
+/* The rows of the file for the progress line: its lines but the header
+ * (a field with a line break in it counts twice: a guess is enough). */
+static long count_lines(const char *data, size_t len)
+{
+	long n = 0;
+
+	for (const char *p = data; p && (p = memchr(p, '\n', len - (size_t)(p - data))) != NULL; p++)
+		n++;
+	if (len > 0 && data[len - 1] != '\n')
+		n++;
+	return n > 1 ? n - 1 : 1;
 }
 
 /* The import of text already in UTF-8, its columns separated by sep. */
@@ -804,6 +825,7 @@ static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
 	im.res = res;
 	if ((st = kz_db_begin(db, err)) != KZ_OK)
 		return st;
+	im.lines = count_lines(data, len);
 	im.reader = kz_csv_open(data, len, im.name);
 	kz_csv_set_separator(im.reader, sep);
 	st = import_rows(&im, err);

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "../db/sync_internal.h"
+#include "koszyk/meter.h"
 #include "koszyk/i18n.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
@@ -118,6 +119,8 @@ static bool recv_file(int fd, const char *head, const char *path)
 			break;
 		}
 		ok = kz_write_all(out, buf, (size_t)r);
+		/* The meter counts kilobytes of the file received. */
+		kz_meter_report((long)((got + r) / 1024), (long)(size / 1024));
 		got += r;
 	}
 	if (close(out) != 0)

@@ -8,7 +8,6 @@
 #include "koszyk/xalloc.h"
 #include "ui_internal.h"
 
-#define LIST_LIMIT 500
 #define HEAD_ROWS 2  /* the filter line and the column headings */
 
 struct basket {
@@ -82,9 +81,14 @@ static enum kz_status basket_load(struct ui_list *l, const char *query, size_t *
 	kz_rows_free(&b->rows);
 	fill_filter(l, &f);
 	b->stale_only = f.stale_only;
-	s = kz_service_list(l->ui->db, query, &f, LIST_LIMIT, &b->rows, err);
+	s = kz_service_list(l->ui->db, query, &f, ui_list_want(l), &b->rows, err);
 	*n = b->rows.n;
 	return s;
+}
+
+static bool basket_more(struct ui_list *l)
+{
+	return B(l)->rows.more;
 }
 
 static const char *basket_row_id(struct ui_list *l, size_t i)
@@ -257,15 +261,27 @@ static const char *basket_empty(struct ui_list *l)
 	return _("The basket is empty. Press a to add an entry.");
 }
 
+/* Whether the list holds every entry that count_all counted (no search,
+ * no filter but the status): a page of them needs no count of its own. */
+static bool whole_scope(struct ui_list *l)
+{
+	if (l->search.query)
+		return false;
+	for (size_t f = 0; f < sizeof(basket_filters) / sizeof(basket_filters[0]); f++)
+		if (f != F_STATUS && (ui_list_filter_code(l, f) || ui_list_filter_on(l, f)))
+			return false;
+	return true;
+}
+
 static void basket_title(struct ui_list *l, char *name, size_t nn, char *info, size_t ni)
 {
 	struct basket *b = B(l);
 
 	snprintf(name, nn, "%s", _("Basket of services"));
-	if (b->rows.more)
+	if (b->rows.more && !whole_scope(l))
 		snprintf(info, ni, _("first %zu of %zu"), b->rows.n, b->all);
 	else
-		snprintf(info, ni, _("%zu of %zu"), b->rows.n, b->all);
+		snprintf(info, ni, _("%zu of %zu"), b->rows.more ? b->all : b->rows.n, b->all);
 }
 
 static const struct ui_legend legend_list[] = {
@@ -387,6 +403,7 @@ static const struct ui_list_ops basket_ops = {
 	.filter_menu_title = N_("Filter the basket by"),
 	.filters_changed = count_all,
 	.filter_message = basket_filter_message,
+	.more = basket_more,
 	.free = basket_free,
 };
 

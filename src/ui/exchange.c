@@ -57,7 +57,12 @@ static bool import_csv(struct ui *ui, enum kz_kind kind, const char *path)
 {
 	struct kz_import_result res = { 0 };
 	struct kz_error err = { 0 };
-	enum kz_status st = kz_import_csv(ui->db, ui->cfg, kind, path, NULL, &res, &err);
+	struct ui_meter m;
+	enum kz_status st;
+
+	ui_meter_begin(&m, ui, _("Importing:"), false);
+	st = kz_import_csv(ui->db, ui->cfg, kind, path, NULL, &res, &err);
+	ui_meter_end(&m);
 	char *how = kz_import_csv_format_text(&res);
 	char *done = st == KZ_OK ? kz_import_csv_done_text(path, &res) : NULL;
 
@@ -76,7 +81,14 @@ static bool import_hsds(struct ui *ui, const char *source)
 	struct kz_hsds_import_result res = { 0 };
 	struct kz_error err = { 0 };
 	char *dir = kz_hsds_feed_dir(source, &err);
-	enum kz_status st = dir ? kz_import_hsds(ui->db, ui->cfg, dir, &res, &err) : KZ_INVALID;
+	struct ui_meter m;
+	enum kz_status st = KZ_INVALID;
+
+	if (dir) {
+		ui_meter_begin(&m, ui, _("Importing:"), false);
+		st = kz_import_hsds(ui->db, ui->cfg, dir, &res, &err);
+		ui_meter_end(&m);
+	}
 
 	if (st == KZ_OK) {
 		char *done = kz_import_hsds_done_text(dir, &res);
@@ -194,11 +206,14 @@ static enum kz_status write_export(struct ui *ui, enum export_what what,
 				   const char *path, struct kz_error *err)
 {
 	struct kz_buf b = KZ_BUF_INIT;
+	struct ui_meter m;
 	enum kz_status st;
 
 	if (what == EXPORT_HSDS)
 		return kz_export_hsds(ui->db, ui->cfg, path, NULL, err);
+	ui_meter_begin(&m, ui, _("Exporting:"), false);
 	st = export_file(ui, what, &b, err);
+	ui_meter_end(&m);
 	if (st == KZ_OK)
 		st = kz_export_write(path, kz_buf_str(&b), b.len, what != EXPORT_XLSX, err);
 	kz_buf_free(&b);

@@ -57,6 +57,10 @@ void ui_list_reload(struct ui_list *l, bool keep)
 
 	if (keep && id)
 		snprintf(prev, sizeof(prev), "%s", id);
+	if (!keep) {
+		l->want = 0;
+		l->whole = false;
+	}
 	l->n = 0;
 	l->unreadable = l->ops->load(l, l->search.query, &l->n, &err) != KZ_OK;
 	if (l->unreadable)
@@ -68,6 +72,32 @@ void ui_list_reload(struct ui_list *l, bool keep)
 	else
 		reselect(l, prev);
 	l->ui->dirty = true;
+}
+
+static size_t page_rows(const struct ui_list *l)
+{
+	return l->lb.h > 0 ? (size_t)l->lb.h : 24;
+}
+
+size_t ui_list_want(const struct ui_list *l)
+{
+	size_t first = 2 * page_rows(l);
+
+	if (l->whole)
+		return 0; /* no limit */
+	return l->want > first ? l->want : first;
+}
+
+/* A paged list reads another screen of rows when the selection comes
+ * within a screen of the last row read. */
+static void read_more(struct ui_list *l)
+{
+	size_t page = page_rows(l);
+
+	if (!l->ops->more || l->lb.sel + page < l->n || !l->ops->more(l))
+		return;
+	l->want = l->n + 2 * page;
+	ui_list_reload(l, true);
 }
 
 /* --- filters --------------------------------------------------------------------- */
@@ -347,6 +377,8 @@ static bool list_key(struct ui_screen *s, struct ui *ui, int key)
 		enum ui_search_result r = ui_search_key(ui, &l->search, key, &l->lb);
 		if (r == UI_SEARCH_CHANGED)
 			ui_list_reload(l, false);
+		else
+			read_more(l);
 		if (r == UI_SEARCH_ACCEPTED && l->ops->open_on_accept)
 			record_action(l, UI_ACT_OPEN);
 		return r != UI_SEARCH_NOT_MINE;
@@ -389,8 +421,15 @@ static bool list_action(struct ui_screen *s, struct ui *ui, enum ui_action a)
 	const struct ui_list_ops *o = l->ops;
 
 	(void)ui;
-	if (ui_lb_action(&l->lb, a))
+	/* The end of a paged list is its last row, not the last one read. */
+	if (a == UI_ACT_LAST && o->more && o->more(l)) {
+		l->whole = true;
+		ui_list_reload(l, true);
+	}
+	if (ui_lb_action(&l->lb, a)) {
+		read_more(l);
 		return true;
+	}
 	if (o->action && o->action(l, a))
 		return true;
 	switch (a) {

@@ -58,32 +58,6 @@ static void set_result(struct sync_screen *ss, bool error, char *text)
 		ui_message(ss->ui, "%s", text);
 }
 
-/* --- progress ------------------------------------------------------------------ */
-
-struct progress {
-	struct ui *ui;
-	const char *what;  /* "Exporting changes:", ... */
-	bool plain;        /* on the terminal, curses being off */
-};
-
-static void progress_fn(void *ctx, long done, long total)
-{
-	struct progress *p = ctx;
-
-	if (p->plain) {
-		if (total > 0) {
-			fprintf(stdout, "\r%s %ld/%ld", p->what, done, total);
-			fflush(stdout);
-		}
-		return;
-	}
-	if (total > 0)
-		ui_message(p->ui, "%s %ld/%ld", p->what, done, total);
-	else
-		ui_message(p->ui, "%s", p->what);
-	ui_draw(p->ui);
-}
-
 /* --- paths ------------------------------------------------------------------------ */
 
 /* "~/x" and "~" are in the home directory. */
@@ -225,7 +199,7 @@ static void do_export(struct sync_screen *ss)
 	struct ui *ui = ss->ui;
 	struct kz_sync_stats st;
 	struct kz_error err = { 0 };
-	struct progress p = { ui, _("Writing the changes:"), false };
+	struct ui_meter p;
 	char *def = default_export_path(), *typed, *path;
 
 	typed = ui_ask(ui, _("Write the changes to the file: "), def);
@@ -251,8 +225,10 @@ static void do_export(struct sync_screen *ss)
 		return;
 	}
 	memset(&st, 0, sizeof(st));
-	progress_fn(&p, 0, 0);
-	if (kz_sync_export_for(ui->db, path, login, &st, progress_fn, &p, &err) != KZ_OK) {
+	ui_meter_begin(&p, ui, _("Writing the changes:"), false);
+	enum kz_status rc = kz_sync_export_for(ui->db, path, login, &st, ui_meter_fn, &p, &err);
+	ui_meter_end(&p);
+	if (rc != KZ_OK) {
 		set_result(ss, true, xstrdup(err.msg));
 	} else {
 		char *full = kz_path_full(path);
@@ -279,7 +255,7 @@ static void do_import(struct sync_screen *ss)
 	struct ui *ui = ss->ui;
 	struct kz_sync_stats st;
 	struct kz_error err = { 0 };
-	struct progress p = { ui, _("Applying the changes:"), false };
+	struct ui_meter p;
 	char *typed, *path;
 
 	typed = ui_ask(ui, _("Apply the change file: "), "~/");
@@ -294,8 +270,10 @@ static void do_import(struct sync_screen *ss)
 	path = expand_home(typed);
 	free(typed);
 	memset(&st, 0, sizeof(st));
-	progress_fn(&p, 0, 0);
-	if (kz_sync_import(ui->db, path, &st, progress_fn, &p, &err) != KZ_OK)
+	ui_meter_begin(&p, ui, _("Applying the changes:"), false);
+	enum kz_status rc = kz_sync_import(ui->db, path, &st, ui_meter_fn, &p, &err);
+	ui_meter_end(&p);
+	if (rc != KZ_OK)
 		set_result(ss, true, xstrdup(err.msg));
 	else
 		set_result(ss, false, sentence(received_text(&st)));
@@ -310,7 +288,7 @@ static void do_ssh(struct sync_screen *ss)
 	struct ui *ui = ss->ui;
 	struct kz_sync_stats st;
 	struct kz_error err = { 0 };
-	struct progress p = { ui, _("Exchanging changes:"), true };
+	struct ui_meter p;
 	enum kz_status rc;
 	char *target;
 
@@ -331,7 +309,9 @@ static void do_ssh(struct sync_screen *ss)
 	printf(_("Syncing with %s\xe2\x80\xa6"), target);
 	printf("\n");
 	fflush(stdout);
-	rc = kz_sync_ssh(ui->db, target, &st, progress_fn, &p, &err);
+	ui_meter_begin(&p, ui, _("Exchanging changes:"), true);
+	rc = kz_sync_ssh(ui->db, target, &st, ui_meter_fn, &p, &err);
+	ui_meter_end(&p);
 	printf("\n");
 	fflush(stdout);
 	reset_prog_mode();

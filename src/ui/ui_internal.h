@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <wchar.h>
 
+#include "koszyk/meter.h"
 #include "koszyk/basket.h"
 #include "koszyk/config.h"
 #include "koszyk/db.h"
@@ -552,6 +553,10 @@ struct ui_list_ops {
 	const char *filter_menu_title;  /* msgid */
 	void (*filters_changed)(struct ui_list *l);
 	void (*filter_message)(struct ui_list *l);
+	/* Optional, for a list read a page at a time (its load reads
+	 * ui_list_want rows): whether there are rows beyond those read. The
+	 * list reads more when the selection nears the last row read. */
+	bool (*more)(struct ui_list *l);
 	/* Free what the screen owns (rows, ...), not the list itself. */
 	void (*free)(struct ui_list *l);
 };
@@ -565,14 +570,20 @@ struct ui_list {
 	struct ui_search search;
 	struct ui_filter_value *filter; /* ops->nfilters values */
 	bool unreadable;                /* the last reading failed */
+	size_t want;                    /* rows to read (paged lists) */
+	bool whole;                     /* read every row: G went to the end */
 };
 
 /* A new list screen of size bytes (a struct beginning with struct
  * ui_list), not yet read: the first reveal or ui_list_reload reads it. */
 struct ui_list *ui_list_new(struct ui *ui, const struct ui_list_ops *ops,
 			    size_t size);
-/* Read again; keep the selected record when keep. */
+/* Read again; keep the selected record (and the rows read so far) when
+ * keep, else start again at the first page. */
 void ui_list_reload(struct ui_list *l, bool keep);
+/* How many rows a paged list reads: what the screen shows and a screen
+ * more, or as far as the reader has scrolled; 0 (all) after G. */
+size_t ui_list_want(const struct ui_list *l);
 /* The selected row, or false when there is none. */
 bool ui_list_selected(struct ui_list *l, size_t *i);
 void ui_list_search_open(struct ui_list *l);
@@ -797,5 +808,22 @@ void ui_pick_networks(struct ui *ui, struct ui_pick *p);
 	  .pick_title = N_("Filter by network"),                           \
 	  .any_item = N_("(every basket)"), .any_menu = N_("every basket"), \
 	  .fill = ui_pick_networks }
+
+/* The progress of a long action (meter.c): begin makes it the meter of
+ * the process (koszyk/meter.h), so that what the data and io layers
+ * report shows on the message line (plain: on the terminal, curses being
+ * off); ui_meter_fn is the callback for the sync functions too; end puts
+ * the previous meter back. */
+struct ui_meter {
+	struct ui *ui;
+	const char *what;  /* "Writing the changes:", ... */
+	bool plain;
+	struct kz_meter m;
+	kz_meter_fn prev;
+	void *prev_ctx;
+};
+void ui_meter_begin(struct ui_meter *p, struct ui *ui, const char *what, bool plain);
+void ui_meter_fn(void *ctx, long done, long total);
+void ui_meter_end(struct ui_meter *p);
 
 #endif

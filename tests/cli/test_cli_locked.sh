@@ -181,6 +181,15 @@ sql keyless.db "ALTER TABLE tasks DROP COLUMN decision_id" >/dev/null
 sql keyless.db "ALTER TABLE partners DROP COLUMN network" >/dev/null
 sql keyless.db "ALTER TABLE contacts DROP COLUMN network" >/dev/null
 sql keyless.db "ALTER TABLE services DROP COLUMN network" >/dev/null
+sql keyless.db "DROP TABLE sync_horizon" >/dev/null
+sql keyless.db "ALTER TABLE sync_peer DROP COLUMN retired" >/dev/null
+sql keyless.db "ALTER TABLE sync_peer DROP COLUMN floor" >/dev/null
+sql keyless.db "DROP INDEX search_doc_pl" >/dev/null
+sql keyless.db "DROP INDEX search_doc_lead1" >/dev/null
+sql keyless.db "DROP INDEX search_doc_lead2" >/dev/null
+sql keyless.db "ALTER TABLE search_doc DROP COLUMN pl_key" >/dev/null
+sql keyless.db "ALTER TABLE search_doc DROP COLUMN lead1" >/dev/null
+sql keyless.db "ALTER TABLE search_doc DROP COLUMN lead2" >/dev/null
 sql keyless.db "PRAGMA user_version = 9" >/dev/null
 as mnowak 1 -d keyless.db key show
 out_has "does not hold the partnership's key"
@@ -207,6 +216,15 @@ sql old-full.db "ALTER TABLE tasks DROP COLUMN decision_id" >/dev/null
 sql old-full.db "ALTER TABLE partners DROP COLUMN network" >/dev/null
 sql old-full.db "ALTER TABLE contacts DROP COLUMN network" >/dev/null
 sql old-full.db "ALTER TABLE services DROP COLUMN network" >/dev/null
+sql old-full.db "DROP TABLE sync_horizon" >/dev/null
+sql old-full.db "ALTER TABLE sync_peer DROP COLUMN retired" >/dev/null
+sql old-full.db "ALTER TABLE sync_peer DROP COLUMN floor" >/dev/null
+sql old-full.db "DROP INDEX search_doc_pl" >/dev/null
+sql old-full.db "DROP INDEX search_doc_lead1" >/dev/null
+sql old-full.db "DROP INDEX search_doc_lead2" >/dev/null
+sql old-full.db "ALTER TABLE search_doc DROP COLUMN pl_key" >/dev/null
+sql old-full.db "ALTER TABLE search_doc DROP COLUMN lead1" >/dev/null
+sql old-full.db "ALTER TABLE search_doc DROP COLUMN lead2" >/dev/null
 sql old-full.db "PRAGMA user_version = 9" >/dev/null
 [ -n "$(plain_key_id old-full.db)" ] || fail "an older full database got no key"
 

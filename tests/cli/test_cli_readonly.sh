@@ -89,7 +89,7 @@ if mount --bind src mnt 2>/dev/null && MOUNTS="$WORK/mnt $MOUNTS" && mount -o re
 	# through a copy brought up to date in memory; the file stays as it is.
 	umount mnt
 	cp base.db src/old.db
-	sqlite3 src/old.db "DELETE FROM meta WHERE key = 'partnership_key'; ALTER TABLE partners DROP COLUMN krs; ALTER TABLE goals DROP COLUMN need_area; ALTER TABLE meetings DROP COLUMN chair_id; ALTER TABLE tasks DROP COLUMN decision_id; ALTER TABLE partners DROP COLUMN network; ALTER TABLE contacts DROP COLUMN network; ALTER TABLE services DROP COLUMN network; PRAGMA user_version = 9" ||
+	sqlite3 src/old.db "DELETE FROM meta WHERE key = 'partnership_key'; ALTER TABLE partners DROP COLUMN krs; ALTER TABLE goals DROP COLUMN need_area; ALTER TABLE meetings DROP COLUMN chair_id; ALTER TABLE tasks DROP COLUMN decision_id; ALTER TABLE partners DROP COLUMN network; ALTER TABLE contacts DROP COLUMN network; ALTER TABLE services DROP COLUMN network; DROP INDEX search_doc_pl; DROP INDEX search_doc_lead1; DROP INDEX search_doc_lead2; ALTER TABLE search_doc DROP COLUMN pl_key; ALTER TABLE search_doc DROP COLUMN lead1; ALTER TABLE search_doc DROP COLUMN lead2; DROP TABLE sync_horizon; ALTER TABLE sync_peer DROP COLUMN retired; ALTER TABLE sync_peer DROP COLUMN floor; PRAGMA user_version = 9" ||
 		fail "cannot make an older file"
 	mount --bind src mnt && mount -o remount,ro,bind mnt || fail "mount again"
 	every_reading root mnt/old.db "it lies on a read-only disk or medium"

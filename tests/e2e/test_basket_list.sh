@@ -31,6 +31,13 @@ keys NPage
 wait_gone "$(prefix "$first" 20)"
 keys Home
 wait_for "$(prefix "$first" 20)"
+# G goes to the last entry of the basket, not to the last of the rows
+# read so far (the list is read a page at a time).
+last=$(kz list services 2>/dev/null | tail -n 1 | cut -f1 | sed 's/^! //')
+keys G
+wait_for "$(prefix "$last" 20)"
+keys g
+wait_for "$(prefix "$first" 20)"
 # An unbound key says so instead of doing something.
 keys z
 wait_for "That key does nothing here"

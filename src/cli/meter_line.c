@@ -1,0 +1,44 @@
+/* The progress line of the command line: on stderr, updated in place
+ * (a carriage return, at most a few times a second) when stderr is a
+ * terminal; nothing at all when it is not (a pipe, a file, a script). */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include <stdlib.h>
+
+#include "koszyk/xalloc.h"
+
+void kz_cli_meter_begin(struct kz_cli_meter *cm, const char *label)
+{
+	memset(cm, 0, sizeof(*cm));
+	cm->label = label;
+	cm->tty = isatty(STDERR_FILENO) == 1;
+	kz_meter_start(&cm->m);
+	kz_meter_set(kz_cli_meter_show, cm, &cm->prev, &cm->prev_ctx);
+}
+
+void kz_cli_meter_show(void *ctx, long done, long total)
+{
+	struct kz_cli_meter *cm = ctx;
+	char *text;
+	size_t len;
+
+	if (!cm->tty || !kz_meter_due(&cm->m, done, total))
+		return;
+	text = kz_meter_text(&cm->m, cm->label, done, total);
+	len = strlen(text);
+	/* Spaces over what is left of a longer line before. */
+	dprintf(STDERR_FILENO, "\r%s%*s", text, cm->width > len ? (int)(cm->width - len) : 0, "");
+	cm->width = len;
+	cm->shown = true;
+	free(text);
+}
+
+void kz_cli_meter_end(struct kz_cli_meter *cm)
+{
+	kz_meter_set(cm->prev, cm->prev_ctx, NULL, NULL);
+	if (cm->shown)
+		dprintf(STDERR_FILENO, "\n");
+}

@@ -1,0 +1,318 @@
+/* Issue 14, instant lists: the stored Polish order (search_doc.pl_key,
+ * kz_collate_key) sorts exactly as the collation KZ_PL; a list is read a
+ * page at a time; a query matching many records, walked in that order
+ * and tested record by record, gives the same rows as looking every
+ * match up; a database of schema 15 gains the order and lists as before. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "koszyk/basket.h"
+#include "koszyk/buf.h"
+#include "koszyk/collate.h"
+#include "koszyk/search.h"
+#include "koszyk/xalloc.h"
+#include "testutil.h"
+
+static int setup(void **state)
+{
+	struct test_db *t = calloc(1, sizeof(*t));
+
+	test_db_open(t);
+	*state = t;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	test_db_close(*state);
+	free(*state);
+	return 0;
+}
+
+/* Polish letters, case, texts the collator finds equal, prefixes. */
+static const char *const names[] = {
+	"Żłobek", "żłobek", "Źródło", "źródło", "Zupa", "zupa", "Łódź", "łódź",
+	"Lody", "lody", "Śniadanie", "śniadanie", "Szachy", "Sad", "Ślimak",
+	"Ćma", "Czapla", "Cap", "Ąbc", "Abc", "abc", "ABC", "Ęcz", "Ezop",
+	"Ńa", "Nowak", "Óstry", "Osa", "Ostry", "Ż", "Z", "", "a spacja", "1 maja",
+	"„Cudzysłów”", "e\xcc\x81tude", "\xc3\xa9tude", "Łukasz Lis", "Łukasz",
+};
+#define NNAMES (sizeof(names) / sizeof(names[0]))
+
+static int key_order(const char *a, const char *b)
+{
+	size_t alen, blen;
+	unsigned char *ka = kz_collate_key(a, strlen(a), &alen);
+	unsigned char *kb = kz_collate_key(b, strlen(b), &blen);
+	int c = memcmp(ka, kb, alen < blen ? alen : blen);
+
+	if (!c)
+		c = (alen > blen) - (alen < blen);
+	free(ka);
+	free(kb);
+	return (c > 0) - (c < 0);
+}
+
+/* For every pair, the keys' bytes order as kz_collate_n does. */
+static void test_key_order_is_the_collation(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < NNAMES; i++)
+		for (size_t j = 0; j < NNAMES; j++) {
+			int want = kz_collate(names[i], names[j]);
+			want = (want > 0) - (want < 0);
+			if (key_order(names[i], names[j]) != want)
+				fail_msg("%s vs %s: key %d, collation %d", names[i], names[j],
+					 key_order(names[i], names[j]), want);
+		}
+	assert_true(key_order("Lody", "Łódź") < 0);
+	assert_true(key_order("Sad", "Śniadanie") < 0);
+	assert_true(key_order("Szachy", "Śniadanie") < 0);
+	assert_true(key_order("Zupa", "Źródło") < 0);
+	assert_true(key_order("Źródło", "Żłobek") < 0);
+	assert_true(key_order("żłobek", "Żłobek") < 0);
+}
+
+static void add_partner(struct kz_db *db, const char *name, char *id)
+{
+	struct kz_partner p = { 0 };
+	struct kz_error err = { 0 };
+
+	p.name = xstrdup(name);
+	assert_int_equal(kz_partner_save(db, &p, &err), KZ_OK);
+	if (id)
+		memcpy(id, p.id, KZ_ID_LEN + 1);
+	kz_partner_clear(&p);
+}
+
+static void add_service(struct kz_db *db, const char *pid, const char *title,
+			const char *description)
+{
+	struct kz_service s = { 0 };
+	struct kz_error err = { 0 };
+
+	s.title = xstrdup(title);
+	s.description = xstrdup_or_null(description);
+	s.provider_id = xstrdup(pid);
+	assert_int_equal(kz_service_save(db, &s, &err), KZ_OK);
+	kz_service_clear(&s);
+}
+
+/* Every service of names[] (not the empty one: a title is required). */
+static void add_named(struct kz_db *db, char *pid)
+{
+	add_partner(db, "GOPS", pid);
+	for (size_t i = 0; i < NNAMES; i++)
+		if (names[i][0])
+			add_service(db, pid, names[i], NULL);
+}
+
+static int by_collation(const void *a, const void *b)
+{
+	return kz_collate(*(char *const *)a, *(char *const *)b);
+}
+
+/* The list walks the stored order; sorting the titles with the collation
+ * gives the same order (equal titles keep the order they were added in). */
+static void test_list_order_is_the_collation(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	struct kz_rows rows;
+	char pid[KZ_ID_LEN + 1];
+	const char *want[NNAMES];
+	size_t n = 0;
+
+	add_named(t->db, pid);
+	for (size_t i = 0; i < NNAMES; i++)
+		if (names[i][0])
+			want[n++] = names[i];
+	qsort(want, n, sizeof(*want), by_collation);
+	assert_int_equal(kz_service_list(t->db, NULL, NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, n);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(rows.v[i].title, want[i]);
+	kz_rows_free(&rows);
+	/* every record has its place */
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM search_doc"
+				       " WHERE pl_key IS NULL AND kind <> 'case'", NULL), 0);
+}
+
+/* The titles of a list, joined by "|". */
+static char *titles(const struct kz_rows *rows, size_t from, size_t to)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+
+	for (size_t i = from; i < to && i < rows->n; i++) {
+		kz_buf_puts(&b, rows->v[i].title);
+		kz_buf_putc(&b, '|');
+	}
+	return kz_buf_detach(&b);
+}
+
+static void assert_page_of(struct kz_db *db, const char *query, size_t limit)
+{
+	struct kz_error err = { 0 };
+	struct kz_rows all, page;
+	char *a, *p;
+
+	assert_int_equal(kz_service_list(db, query, NULL, 0, &all, &err), KZ_OK);
+	assert_int_equal(kz_service_list(db, query, NULL, limit, &page, &err), KZ_OK);
+	assert_int_equal(page.n, all.n < limit ? all.n : limit);
+	assert_int_equal(page.more, all.n > limit);
+	a = titles(&all, 0, limit);
+	p = titles(&page, 0, limit);
+	if (strcmp(a, p) != 0)
+		fail_msg("query %s, first %zu: paged %s, whole %s", query ? query : "(none)",
+			 limit, p, a);
+	free(a);
+	free(p);
+	kz_rows_free(&all);
+	kz_rows_free(&page);
+}
+
+/* A first page, the next (a longer read), the count apart. */
+static void test_pages(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	struct kz_rows first, two;
+	char pid[KZ_ID_LEN + 1];
+	size_t count;
+
+	add_named(t->db, pid);
+	assert_int_equal(kz_service_list(t->db, NULL, NULL, 10, &first, &err), KZ_OK);
+	assert_int_equal(first.n, 10);
+	assert_true(first.more);
+	assert_int_equal(kz_service_list(t->db, NULL, NULL, 20, &two, &err), KZ_OK);
+	assert_int_equal(two.n, 20);
+	assert_true(two.more);
+	for (size_t i = 0; i < first.n; i++)
+		assert_string_equal(first.v[i].id, two.v[i].id);
+	kz_rows_free(&first);
+	kz_rows_free(&two);
+	assert_int_equal(kz_service_list(t->db, NULL, NULL, NNAMES, &first, &err), KZ_OK);
+	assert_int_equal(first.n, NNAMES - 1);
+	assert_false(first.more);
+	kz_rows_free(&first);
+	assert_int_equal(kz_service_count(t->db, NULL, &count, &err), KZ_OK);
+	assert_int_equal(count, NNAMES - 1);
+	for (size_t limit = 1; limit < NNAMES; limit += 7) {
+		assert_page_of(t->db, NULL, limit);
+		assert_page_of(t->db, "z", limit);
+		assert_page_of(t->db, "lod", limit);
+	}
+}
+
+static const char *const words[] = {
+	"pomoc", "psychologiczna", "żłobek", "świetlica", "terapia", "rodzina",
+	"porada", "prawna", "posiłek", "zajęcia", "zawodowy", "łódź", "lody",
+	"źródło", "zupa", "Zdrowie", "PORADNIA", "seniorzy", "młodzież",
+};
+#define NWORDS (sizeof(words) / sizeof(words[0]))
+
+/* Many services, so that broad queries walk the index and test each
+ * record, while the whole list (no limit) looks every match up: the
+ * first rows must be the same, tier by tier. */
+static void test_walk_equals_pick(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	char pid[KZ_ID_LEN + 1];
+	unsigned seed = 7;
+	static const char *const queries[] = {
+		"p", "po", "pomoc", "pomoc p", "z", "zl", "zr", "lod", "l", "s", "r",
+		"PORAD", "zajecia zu", "ps po", "o",
+	};
+
+	add_partner(t->db, "Poradnia Zdrowia", pid);
+	assert_int_equal(kz_db_begin(t->db, &err), KZ_OK);
+	for (int i = 0; i < 1500; i++) {
+		char title[256], body[256];
+		snprintf(title, sizeof(title), "%s %s %s", words[rand_r(&seed) % NWORDS],
+			 words[rand_r(&seed) % NWORDS], words[rand_r(&seed) % NWORDS]);
+		snprintf(body, sizeof(body), "%s %s", words[rand_r(&seed) % NWORDS],
+			 words[rand_r(&seed) % NWORDS]);
+		add_service(t->db, pid, title, body);
+	}
+	assert_int_equal(kz_db_commit(t->db, &err), KZ_OK);
+	for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]); q++)
+		for (size_t limit = 1; limit <= 61; limit += 15)
+			assert_page_of(t->db, queries[q], limit);
+	/* the global lookup: the first 20 of each kind, the same way */
+	struct kz_hits few, many;
+	assert_int_equal(kz_search(t->db, "p", 3, &few, &err), KZ_OK);
+	assert_int_equal(kz_search(t->db, "p", 2000, &many, &err), KZ_OK);
+	assert_true(few.n >= 3);
+	for (size_t i = 0; i < 3; i++)
+		assert_string_equal(few.v[i].id, many.v[i].id);
+	kz_hits_free(&few);
+	kz_hits_free(&many);
+}
+
+/* A database of schema 15 (no stored order) gains it when opened and
+ * lists in the same order. */
+static void test_schema_15_migrates(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	struct kz_rows before, after;
+	char pid[KZ_ID_LEN + 1];
+	sqlite3 *h;
+	char *a, *b;
+
+	add_named(t->db, pid);
+	add_partner(t->db, "Łącznik", NULL);
+	add_partner(t->db, "Lato", NULL);
+	assert_int_equal(kz_service_list(t->db, NULL, NULL, 0, &before, &err), KZ_OK);
+	test_db_close_keep(t);
+	assert_int_equal(sqlite3_open(t->path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "DROP INDEX search_doc_pl;"
+				      " DROP INDEX search_doc_lead1;"
+				      " DROP INDEX search_doc_lead2;"
+				      " ALTER TABLE search_doc DROP COLUMN pl_key;"
+				      " ALTER TABLE search_doc DROP COLUMN lead1;"
+				      " ALTER TABLE search_doc DROP COLUMN lead2;"
+				      " DROP TABLE sync_horizon;"
+				      " ALTER TABLE sync_peer DROP COLUMN retired;"
+				      " ALTER TABLE sync_peer DROP COLUMN floor;"
+				      " PRAGMA user_version = 15", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(kz_db_open(t->path, KZ_OPEN_EXISTING, &t->db, &err), KZ_OK);
+	kz_db_set_principal(t->db, "test", KZ_ROLE_COORDINATOR);
+	assert_int_equal(test_db_count(t->db, "PRAGMA user_version", NULL), kz_db_schema_version());
+	assert_int_equal(kz_service_list(t->db, NULL, NULL, 0, &after, &err), KZ_OK);
+	a = titles(&before, 0, before.n);
+	b = titles(&after, 0, after.n);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	kz_rows_free(&before);
+	kz_rows_free(&after);
+	assert_int_equal(kz_partner_list(t->db, NULL, NULL, 0, &after, &err), KZ_OK);
+	a = titles(&after, 0, after.n);
+	assert_string_equal(a, "GOPS|Lato|Łącznik|");
+	free(a);
+	kz_rows_free(&after);
+	/* and new records are placed by the triggers made anew */
+	add_service(t->db, pid, "Ćwiczenia", NULL);
+	assert_int_equal(kz_service_list(t->db, "cw", NULL, 0, &after, &err), KZ_OK);
+	assert_int_equal(after.n, 1);
+	kz_rows_free(&after);
+	assert_page_of(t->db, NULL, 5);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_key_order_is_the_collation),
+		cmocka_unit_test_setup_teardown(test_list_order_is_the_collation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_walk_equals_pick, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_schema_15_migrates, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
