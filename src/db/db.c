@@ -1169,9 +1169,9 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 		/* FTS5's own check raises an error when the index is broken.
 		 * It is a command in a write transaction: a file that may only
 		 * be read goes without it (its other checks all run). */
-		int rc = sqlite3_exec(db->h,
+		int rc = kz_access_ensure(db, NULL) == KZ_OK ? sqlite3_exec(db->h,
 			"INSERT INTO search_fts(search_fts) VALUES('integrity-check')",
-			NULL, NULL, NULL);
+			NULL, NULL, NULL) : SQLITE_AUTH;
 		if (rc != SQLITE_OK) {
 			kz_buf_printf(&report, "%s: %s\n", _("search index"), sqlite3_errmsg(db->h));
 			problems++;
