@@ -8,8 +8,11 @@ BUILD     ?= build
 VERSION   := 0.1.0
 
 CC        ?= cc
-PKGS      := ncursesw formw menuw panelw sqlite3 yaml-0.1 libsodium icu-uc icu-i18n xlsxwriter
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+# ICU and libxlsxwriter are loaded at their first use (src/core/lazylib.c),
+# not linked: their headers only. What every start needs is linked.
+PKGS_LAZY := icu-uc icu-i18n xlsxwriter
+PKGS      := ncursesw formw menuw panelw sqlite3 yaml-0.1 libsodium
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(PKGS_LAZY))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 
 CFLAGS    ?= -O2 -g

@@ -66,6 +66,13 @@ struct kz_db_counts {
 };
 enum kz_status kz_db_counts(struct kz_db *db, struct kz_db_counts *out,
 			    struct kz_error *err);
+/* The same without what costs at a city's scale unless asked for
+ * (what: KZ_COUNT_ flags; what is not asked is 0). */
+enum { KZ_COUNT_BASIC = 0, KZ_COUNT_AUDIT = 1, KZ_COUNT_ALL = 1 };
+enum kz_status kz_db_counts_of(struct kz_db *db, unsigned what,
+			       struct kz_db_counts *out, struct kz_error *err);
+/* Neither a partner nor a service: a first start. */
+bool kz_db_is_empty(struct kz_db *db);
 
 /* A database that can only be read, and why (KZ_RW: it can be written).
  * Such a file is opened read-only and leaves no -wal or -shm beside it;

@@ -198,6 +198,10 @@ enum kz_task_view {
  * with case and Polish letters folded); none when user_name is empty.
  * case_id/meeting_id restrict when not NULL. */
 struct kz_tasks { struct kz_task *v; size_t n; };
+/* How many open tasks the principal may see, and how many of them are
+ * past due: counted, not read (the dashboard at every start). */
+enum kz_status kz_task_counts(struct kz_db *db, long *open, long *overdue,
+			      struct kz_error *err);
 enum kz_status kz_task_list(struct kz_db *db, enum kz_task_view view,
 			    const char *user_name, struct kz_tasks *out,
 			    struct kz_error *err);

@@ -6,11 +6,43 @@
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
 
+#include "koszyk/lazylib.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
+#define KZ_STR_(x) #x
+#define KZ_STR(x) KZ_STR_(x)
+
+/* ICU, loaded at the first comparison (koszyk/lazylib.h): a list read
+ * from its stored order, a search or a report of counts never loads it. */
+static struct {
+	__typeof__(ucol_open) *open;
+	__typeof__(ucol_close) *close;
+	__typeof__(ucol_strcollUTF8) *strcoll_utf8;
+	__typeof__(ucol_getSortKey) *sort_key;
+	__typeof__(u_strFromUTF8WithSub) *from_utf8;
+} icu;
+
+#define ICU_SYM(lib, member, f, why) \
+	kz_lazylib_sym(lib, KZ_LAZY_NAME(f), &icu.member, sizeof(icu.member), \
+		       why, sizeof(why))
+
+static bool load_icu(void)
+{
+	char why[256];
+	void *lib = kz_lazylib_open("libicui18n.so." KZ_STR(U_ICU_VERSION_MAJOR_NUM),
+				    why, sizeof(why));
+
+	return lib && ICU_SYM(lib, open, ucol_open, why) &&
+	       ICU_SYM(lib, close, ucol_close, why) &&
+	       ICU_SYM(lib, strcoll_utf8, ucol_strcollUTF8, why) &&
+	       ICU_SYM(lib, sort_key, ucol_getSortKey, why) &&
+	       ICU_SYM(lib, from_utf8, u_strFromUTF8WithSub, why);
+}
+
 /* One collator for the program, opened at the first comparison. ICU's
- * comparing functions do not change the collator. */
+ * comparing functions do not change the collator. Without ICU (not
+ * installed, which the package prevents) texts order by their bytes. */
 static UCollator *collator(void)
 {
 	static UCollator *coll;
@@ -19,10 +51,12 @@ static UCollator *collator(void)
 	if (!tried) {
 		UErrorCode status = U_ZERO_ERROR;
 		tried = 1;
-		coll = ucol_open("pl", &status);
+		if (!load_icu())
+			return NULL;
+		coll = icu.open("pl", &status);
 		if (U_FAILURE(status)) {
 			if (coll)
-				ucol_close(coll);
+				icu.close(coll);
 			coll = NULL;
 		}
 	}
@@ -45,7 +79,7 @@ int kz_collate_n(const char *a, int alen, const char *b, int blen)
 
 	if (!coll)
 		return bytes_order(a, alen, b, blen);
-	r = ucol_strcollUTF8(coll, a, alen, b, blen, &status);
+	r = icu.strcoll_utf8(coll, a, alen, b, blen, &status);
 	if (U_FAILURE(status))
 		return bytes_order(a, alen, b, blen);
 	if (r == UCOL_EQUAL)  /* equal for the reader: a stable order still */
@@ -66,16 +100,16 @@ static uint8_t *icu_key(const char *s, int len, size_t *klen)
 
 	if (!coll)
 		return NULL;
-	u_strFromUTF8WithSub(NULL, 0, &ulen, s, len, 0xFFFD, NULL, &status);
+	icu.from_utf8(NULL, 0, &ulen, s, len, 0xFFFD, NULL, &status);
 	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
 		return NULL;
 	status = U_ZERO_ERROR;
 	u = xreallocarray(NULL, (size_t)ulen + 1, sizeof(*u));
-	u_strFromUTF8WithSub(u, ulen + 1, NULL, s, len, 0xFFFD, NULL, &status);
-	n = U_FAILURE(status) ? 0 : ucol_getSortKey(coll, u, ulen, NULL, 0);
+	icu.from_utf8(u, ulen + 1, NULL, s, len, 0xFFFD, NULL, &status);
+	n = U_FAILURE(status) ? 0 : icu.sort_key(coll, u, ulen, NULL, 0);
 	key = n > 0 ? xmalloc((size_t)n) : NULL;
 	if (key)
-		ucol_getSortKey(coll, u, ulen, key, n);
+		icu.sort_key(coll, u, ulen, key, n);
 	free(u);
 	*klen = (size_t)n;
 	return key;

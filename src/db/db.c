@@ -1093,32 +1093,71 @@ static long count_of(struct kz_db *db, const char *sql, const char *arg)
 	return n;
 }
 
-enum kz_status kz_db_counts(struct kz_db *db, struct kz_db_counts *out,
-			    struct kz_error *err)
+/* The services by status in one pass over the status index; the stale
+ * ones as two ranges of it (never verified, verified before limit). */
+static void count_services(struct kz_db *db, const char *limit,
+			   struct kz_db_counts *out)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT status = 'active', count(*) FROM services GROUP BY status", NULL);
+
+	out->services = out->services_active = -1;
+	if (!st)
+		return;
+	out->services = out->services_active = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long n = (long)sqlite3_column_int64(st, 1);
+		out->services += n;
+		if (sqlite3_column_int(st, 0))
+			out->services_active += n;
+	}
+	if (sqlite3_reset(st) != SQLITE_OK)
+		out->services = out->services_active = -1;
+	out->services_stale = count_of(db,
+		"SELECT (SELECT count(*) FROM services"
+		"  WHERE status = 'active' AND verified_on IS NULL)"
+		" + (SELECT count(*) FROM services"
+		"  WHERE status = 'active' AND verified_on < ?1)", limit);
+}
+
+enum kz_status kz_db_counts_of(struct kz_db *db, unsigned what,
+			       struct kz_db_counts *out, struct kz_error *err)
 {
 	char today[11], limit[11];
 
+	memset(out, 0, sizeof(*out));
 	kz_today(today);
 	kz_date_add_days(today, -db->stale_days, limit);
 	out->partners = count_of(db, "SELECT count(*) FROM partners", NULL);
 	out->contacts = count_of(db, "SELECT count(*) FROM contacts", NULL);
-	out->services = count_of(db, "SELECT count(*) FROM services", NULL);
-	out->services_active = count_of(db,
-		"SELECT count(*) FROM services WHERE status = 'active'", NULL);
-	out->services_stale = count_of(db,
-		"SELECT count(*) FROM services WHERE status = 'active'"
-		" AND (verified_on IS NULL OR verified_on < ?1)", limit);
-	out->audit = count_of(db, "SELECT count(*) FROM audit", NULL);
+	count_services(db, limit, out);
+	/* The audit trail grows with every read of a case: counted only
+	 * for who shows the number (check), not for the dashboard. */
+	if (what & KZ_COUNT_AUDIT)
+		out->audit = count_of(db, "SELECT count(*) FROM audit", NULL);
 	out->cases_open = count_of(db, "SELECT count(*) FROM cases WHERE status <> 'closed'", NULL);
+	/* status NOT IN as the index actions_open_due spells it */
 	out->actions_overdue = count_of(db,
 		"SELECT count(*) FROM actions a JOIN plans p ON p.id = a.plan_id"
 		" JOIN cases c ON c.id = p.case_id"
-		" WHERE c.status <> 'closed' AND p.status <> 'closed' AND a.due_date < ?1"
-		" AND a.status NOT IN ('done', 'dropped', 'declined')", today);
+		" WHERE a.due_date < ?1 AND a.status NOT IN ('done', 'dropped', 'declined')"
+		" AND c.status <> 'closed' AND p.status <> 'closed'", today);
 	if (out->partners < 0 || out->services < 0 || out->audit < 0)
 		return kz_fail(err, KZ_CORRUPT,
 			       _("The database file is damaged: its tables cannot be read."));
 	return KZ_OK;
+}
+
+enum kz_status kz_db_counts(struct kz_db *db, struct kz_db_counts *out,
+			    struct kz_error *err)
+{
+	return kz_db_counts_of(db, KZ_COUNT_ALL, out, err);
+}
+
+bool kz_db_is_empty(struct kz_db *db)
+{
+	return count_of(db, "SELECT NOT EXISTS (SELECT 1 FROM partners)"
+			" AND NOT EXISTS (SELECT 1 FROM services)", NULL) == 1;
 }
 
 /* Run a query whose rows are problems (one text column each). */

@@ -316,17 +316,38 @@ enum kz_status kz_service_list(struct kz_db *db, const char *query,
 static const char sql_services_count[] =
 	"SELECT count(*) FROM services s WHERE 1" SERVICE_FILTERS;
 
+/* Only the status scope (the basket's total): counted in the status
+ * index, not by reading every service. ?1: NULL active and suspended,
+ * 'all' any, else that status. */
+static const char sql_services_count_status[] =
+	"SELECT CASE WHEN ?1 IS NULL THEN (SELECT count(*) FROM services)"
+	"  - (SELECT count(*) FROM services WHERE status = 'archived')"
+	" WHEN ?1 = 'all' THEN (SELECT count(*) FROM services)"
+	" ELSE (SELECT count(*) FROM services WHERE status = ?1) END";
+
+static bool only_status(const struct kz_service_filter *f)
+{
+	return !f || (kz_str_empty(f->sector) && kz_str_empty(f->category) &&
+		      kz_str_empty(f->target_group) && kz_str_empty(f->provider_id) &&
+		      !f->stale_only && !f->network);
+}
+
 enum kz_status kz_service_count(struct kz_db *db,
 				const struct kz_service_filter *filter,
 				size_t *out, struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, sql_services_count, err);
+	bool fast = only_status(filter);
+	sqlite3_stmt *st = kz_db_stmt(db, fast ? sql_services_count_status
+				      : sql_services_count, err);
 	int rc;
 
 	*out = 0;
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	bind_service_filter(db, st, filter);
+	if (fast)
+		kz_bind_text(st, 1, filter ? empty_to_null(filter->status) : NULL);
+	else
+		bind_service_filter(db, st, filter);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = (size_t)sqlite3_column_int64(st, 0);
@@ -459,6 +480,11 @@ static enum kz_status visit_contact(struct kz_db *db, const char *id, void *p)
 	return st;
 }
 
+/* Every record in the stored Polish order (search_doc's (kind, pl_key)
+ * index, as the lists): no sorting, and no collator loaded. */
+#define EACH_SERVICE " FROM search_doc d JOIN services s ON s.id = d.ref" \
+	" WHERE d.kind = 'service'"
+
 enum kz_status kz_service_each(struct kz_db *db, bool include_archived,
 			       kz_service_fn fn, void *ctx, struct kz_error *err)
 {
@@ -466,9 +492,9 @@ enum kz_status kz_service_each(struct kz_db *db, bool include_archived,
 
 	return each_id(db,
 		include_archived
-			? "SELECT s.id FROM services s ORDER BY " KZ_ORDER_SERVICE
-			: "SELECT s.id FROM services s"
-			  " WHERE s.status <> 'archived' ORDER BY " KZ_ORDER_SERVICE,
+			? "SELECT s.id" EACH_SERVICE " ORDER BY " KZ_LIST_ORDER_SERVICE
+			: "SELECT s.id" EACH_SERVICE
+			  " AND s.status <> 'archived' ORDER BY " KZ_LIST_ORDER_SERVICE,
 		NULL, visit_service, &e, err);
 }
 
@@ -477,7 +503,8 @@ enum kz_status kz_partner_each(struct kz_db *db, kz_partner_fn fn, void *ctx,
 {
 	struct each_ctx e = { .partner_fn = fn, .ctx = ctx, .err = err };
 
-	return each_id(db, "SELECT p.id FROM partners p ORDER BY " KZ_ORDER_PARTNER,
+	return each_id(db, "SELECT p.id FROM search_doc d JOIN partners p ON p.id = d.ref"
+		       " WHERE d.kind = 'partner' ORDER BY " KZ_LIST_ORDER_PARTNER,
 		       NULL, visit_partner, &e, err);
 }
 
@@ -487,6 +514,7 @@ enum kz_status kz_contact_each(struct kz_db *db, const char *partner_id,
 	struct each_ctx e = { .contact_fn = fn, .ctx = ctx, .err = err };
 
 	return each_id(db,
-		"SELECT c.id FROM contacts c WHERE (?1 IS NULL OR c.partner_id = ?1)"
-		" ORDER BY " KZ_ORDER_CONTACT, partner_id, visit_contact, &e, err);
+		"SELECT c.id FROM search_doc d JOIN contacts c ON c.id = d.ref"
+		" WHERE d.kind = 'contact' AND (?1 IS NULL OR c.partner_id = ?1)"
+		" ORDER BY " KZ_LIST_ORDER_CONTACT, partner_id, visit_contact, &e, err);
 }

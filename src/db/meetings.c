@@ -754,6 +754,28 @@ enum kz_status kz_task_list(struct kz_db *db, enum kz_task_view view,
 	return st;
 }
 
+enum kz_status kz_task_counts(struct kz_db *db, long *open, long *overdue,
+			      struct kz_error *err)
+{
+	char today[11];
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT count(*), coalesce(sum(t.due_date < ?1), 0)"
+				      TASK_FROM " AND t.status = 'open'", err);
+	int rc;
+
+	*open = *overdue = 0;
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	kz_today(today);
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*open = (long)sqlite3_column_int64(st, 0);
+		*overdue = (long)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, err, "tasks");
+}
+
 enum kz_status kz_task_list_open(struct kz_db *db, const char *partner_id,
 				 const char *case_id, struct kz_tasks *out,
 				 struct kz_error *err)

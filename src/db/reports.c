@@ -641,6 +641,10 @@ static enum kz_status workload(struct kz_db *db, const struct kz_config *cfg,
 
 /* --- stale ------------------------------------------------------------------- */
 
+#define FIRST_CONTACT " FROM search_doc dk JOIN contacts k ON k.id = dk.ref" \
+	" WHERE dk.kind = 'contact' AND k.partner_id = p.id"                \
+	" ORDER BY dk.pl_key, k.id LIMIT 1"
+
 static enum kz_status stale(struct kz_db *db, const struct kz_config *cfg,
 			    struct kz_report *r, struct kz_error *err)
 {
@@ -653,17 +657,22 @@ static enum kz_status stale(struct kz_db *db, const struct kz_config *cfg,
 	};
 	char today[11], limit[11];
 	sqlite3_stmt *st = kz_db_stmt(db,
+		/* The partner's first contact person by surname, and the
+		 * services by title, in the stored Polish order (search_doc):
+		 * the dashboard runs this at every start. */
 		"SELECT s.id, s.title, p.name, s.verified_on,"
-		" coalesce(c.name, (SELECT name FROM contacts WHERE partner_id = p.id"
-		"  ORDER BY kz_person_key(name) COLLATE KZ_PL, id LIMIT 1)),"
-		" coalesce(nullif(c.phone, ''), (SELECT phone FROM contacts"
-		"  WHERE partner_id = p.id ORDER BY kz_person_key(name) COLLATE KZ_PL, id LIMIT 1),"
+		" coalesce(c.name, (SELECT k.name" FIRST_CONTACT ")),"
+		" coalesce(nullif(c.phone, ''), (SELECT k.phone" FIRST_CONTACT "),"
 		" p.phone)"
-		" FROM services s JOIN partners p ON p.id = s.provider_id"
+		" FROM services s JOIN search_doc d ON d.ref = s.id"
+		" JOIN partners p ON p.id = s.provider_id"
 		" LEFT JOIN contacts c ON c.id = s.contact_id"
-		" WHERE s.status = 'active'"
-		" AND (s.verified_on IS NULL OR s.verified_on < ?1)"
-		" ORDER BY s.verified_on IS NOT NULL, s.verified_on, s.title COLLATE KZ_PL, s.id",
+		/* two ranges of the status index, not every active service */
+		" WHERE s.rowid IN (SELECT rowid FROM services"
+		"  WHERE status = 'active' AND verified_on IS NULL"
+		"  UNION ALL SELECT rowid FROM services"
+		"  WHERE status = 'active' AND verified_on < ?1)"
+		" ORDER BY s.verified_on IS NOT NULL, s.verified_on, d.pl_key, s.id",
 		err);
 	int rc;
 
@@ -721,13 +730,16 @@ static enum kz_status overdue(struct kz_db *db, const struct kz_config *cfg,
 		" LEFT JOIN meetings m ON m.id = t.meeting_id"
 		" WHERE t.status = 'open' AND t.due_date < ?1"
 		" UNION ALL"
+		/* From the reviews whose next date has passed (an index), the
+		 * latest of its plan: not every plan read at every start. */
 		" SELECT 'review', p.id, CASE WHEN " KZ_SEES_CASE_ROW("c") " THEN c.code END,"
 		"  '', c.manager, rv.next_review_date"
-		" FROM plans p JOIN cases c ON c.id = p.case_id"
-		" JOIN reviews rv ON rv.id = (SELECT id FROM reviews"
+		" FROM reviews rv JOIN plans p ON p.id = rv.plan_id"
+		" JOIN cases c ON c.id = p.case_id"
+		" WHERE rv.next_review_date < ?1"
+		" AND rv.id = (SELECT id FROM reviews"
 		"  WHERE plan_id = p.id ORDER BY review_date DESC, created_at DESC LIMIT 1)"
-		" WHERE p.status <> 'closed' AND c.status <> 'closed'"
-		" AND rv.next_review_date < ?1"
+		" AND p.status <> 'closed' AND c.status <> 'closed'"
 		" ORDER BY 6, 1, 3, 2", err);
 	int rc;
 

@@ -127,7 +127,7 @@ static enum kz_status basket_read(struct kz_db *db, bool include_archived,
 
 	memset(b, 0, sizeof(*b));
 	b->db = db;
-	if (kz_db_counts(db, &n, NULL) == KZ_OK)
+	if (kz_db_counts_of(db, KZ_COUNT_BASIC, &n, NULL) == KZ_OK)
 		b->total = n.services + n.partners + n.contacts;
 	b->own_only = own_only;
 	st = kz_service_each(db, include_archived, collect_service, b, err);

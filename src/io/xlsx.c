@@ -23,9 +23,56 @@
 
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
+#include "koszyk/lazylib.h"
 #include "koszyk/model.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
+
+/* libxlsxwriter, loaded for the first workbook (koszyk/lazylib.h): it
+ * brings libcrypto, minizip and zlib, which no other command needs. */
+static struct {
+	__typeof__(workbook_new) *workbook_new;
+	__typeof__(workbook_close) *workbook_close;
+	__typeof__(workbook_add_worksheet) *workbook_add_worksheet;
+	__typeof__(workbook_add_format) *workbook_add_format;
+	__typeof__(format_set_bold) *format_set_bold;
+	__typeof__(format_set_num_format) *format_set_num_format;
+	__typeof__(worksheet_write_string) *worksheet_write_string;
+	__typeof__(worksheet_write_datetime) *worksheet_write_datetime;
+	__typeof__(worksheet_freeze_panes) *worksheet_freeze_panes;
+	__typeof__(worksheet_set_column) *worksheet_set_column;
+	__typeof__(lxw_strerror) *lxw_strerror;
+} X;
+
+#define XLSX_SYM(lib, f, why) \
+	kz_lazylib_sym(lib, #f, &X.f, sizeof(X.f), why, sizeof(why))
+
+static enum kz_status load_xlsxwriter(struct kz_error *err)
+{
+	static bool loaded;
+	char why[256] = "";
+	void *lib;
+
+	if (loaded)
+		return KZ_OK;
+	lib = kz_lazylib_open("libxlsxwriter.so." LXW_SOVERSION, why, sizeof(why));
+	loaded = lib && XLSX_SYM(lib, workbook_new, why) &&
+		 XLSX_SYM(lib, workbook_close, why) &&
+		 XLSX_SYM(lib, workbook_add_worksheet, why) &&
+		 XLSX_SYM(lib, workbook_add_format, why) &&
+		 XLSX_SYM(lib, format_set_bold, why) &&
+		 XLSX_SYM(lib, format_set_num_format, why) &&
+		 XLSX_SYM(lib, worksheet_write_string, why) &&
+		 XLSX_SYM(lib, worksheet_write_datetime, why) &&
+		 XLSX_SYM(lib, worksheet_freeze_panes, why) &&
+		 XLSX_SYM(lib, worksheet_set_column, why) &&
+		 XLSX_SYM(lib, lxw_strerror, why);
+	if (!loaded)
+		return kz_fail(err, KZ_ENV,
+			       _("cannot make the workbook: the library libxlsxwriter is missing (%s); install the package libxlsxwriter4"),
+			       why);
+	return KZ_OK;
+}
 
 #define MIN_WIDTH 6
 #define MAX_WIDTH 60
@@ -113,7 +160,7 @@ static bool is_date(enum kz_kind kind, const char *column)
 static enum kz_status xlsx_fail(lxw_error e, struct kz_error *err)
 {
 	return kz_fail(err, KZ_ENV, _("cannot make the workbook: %s"),
-		       lxw_strerror(e));
+		       X.lxw_strerror(e));
 }
 
 static enum kz_status add_sheet(struct book *b, struct sheet *sh,
@@ -122,7 +169,7 @@ static enum kz_status add_sheet(struct book *b, struct sheet *sh,
 	char *name = sheet_name(_(sh->title));
 	lxw_error e = LXW_NO_ERROR;
 
-	sh->ws = workbook_add_worksheet(b->wb, name);
+	sh->ws = X.workbook_add_worksheet(b->wb, name);
 	free(name);
 	if (!sh->ws)
 		return kz_fail(err, KZ_ENV, _("cannot make the workbook: %s"),
@@ -138,9 +185,9 @@ static enum kz_status add_sheet(struct book *b, struct sheet *sh,
 			     MIN_WIDTH);
 		if (is_date(sh->kind, sh->columns[c]))
 			widen(sh, c, DATE_WIDTH);
-		e = worksheet_write_string(sh->ws, 0, (lxw_col_t)c, title, b->bold);
+		e = X.worksheet_write_string(sh->ws, 0, (lxw_col_t)c, title, b->bold);
 	}
-	worksheet_freeze_panes(sh->ws, 1, 0);
+	X.worksheet_freeze_panes(sh->ws, 1, 0);
 	sh->row = 1;
 	return e == LXW_NO_ERROR ? KZ_OK : xlsx_fail(e, err);
 }
@@ -156,9 +203,9 @@ static lxw_error write_date(struct book *b, struct sheet *sh, size_t col,
 
 	if (!kz_date_valid(value) ||
 	    sscanf(value, "%4d-%2d-%2d", &dt.year, &dt.month, &dt.day) != 3)
-		return worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col,
+		return X.worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col,
 					      value, NULL);
-	return worksheet_write_datetime(sh->ws, sh->row, (lxw_col_t)col, &dt,
+	return X.worksheet_write_datetime(sh->ws, sh->row, (lxw_col_t)col, &dt,
 					b->date);
 }
 
@@ -171,7 +218,7 @@ static lxw_error write_cell(struct book *b, struct sheet *sh, size_t col,
 		return write_date(b, sh, col, value);
 	widen(sh, col, longest_line(value));
 	/* Always text: never a formula, a number or a link. */
-	return worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col, value,
+	return X.worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col, value,
 				      NULL);
 }
 
@@ -196,7 +243,7 @@ static enum kz_status write_row(void *ctx, enum kz_kind kind,
 static void set_widths(struct sheet *sh)
 {
 	for (size_t c = 0; c < sh->ncolumns; c++)
-		worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c,
+		X.worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c,
 				     sh->width[c], NULL);
 }
 
@@ -208,10 +255,10 @@ static enum kz_status book_fill(struct kz_db *db, struct book *b,
 	enum kz_status st = KZ_OK;
 	size_t n = sizeof(b->sheets) / sizeof(b->sheets[0]);
 
-	b->bold = workbook_add_format(b->wb);
-	format_set_bold(b->bold);
-	b->date = workbook_add_format(b->wb);
-	format_set_num_format(b->date, "yyyy-mm-dd");
+	b->bold = X.workbook_add_format(b->wb);
+	X.format_set_bold(b->bold);
+	b->date = X.workbook_add_format(b->wb);
+	X.format_set_num_format(b->date, "yyyy-mm-dd");
 	for (size_t i = 0; st == KZ_OK && i < n; i++)
 		st = add_sheet(b, &b->sheets[i], err);
 	if (st == KZ_OK)
@@ -248,14 +295,18 @@ enum kz_status kz_export_xlsx(struct kz_db *db, struct kz_buf *out,
 		{ .kind = KZ_KIND_PARTNER, .title = N_("Partners") },
 		{ .kind = KZ_KIND_CONTACT, .title = N_("Contact persons") },
 	} };
-	char *path = temp_file(err), *data = NULL;
+	char *path, *data = NULL;
 	size_t len = 0;
 	enum kz_status st;
 	lxw_error e;
 
+	st = load_xlsxwriter(err);
+	if (st != KZ_OK)
+		return st;
+	path = temp_file(err);
 	if (!path)
 		return KZ_ENV;
-	b.wb = workbook_new(path);
+	b.wb = X.workbook_new(path);
 	if (!b.wb) {
 		unlink(path);
 		free(path);
@@ -263,7 +314,7 @@ enum kz_status kz_export_xlsx(struct kz_db *db, struct kz_buf *out,
 			       strerror(errno));
 	}
 	st = book_fill(db, &b, err);
-	e = workbook_close(b.wb);
+	e = X.workbook_close(b.wb);
 	if (st == KZ_OK && e != LXW_NO_ERROR)
 		st = xlsx_fail(e, err);
 	if (st == KZ_OK)

@@ -630,11 +630,9 @@ const char *ui_first_steps_of(const struct kz_db_counts *c)
 
 const char *ui_first_steps(struct ui *ui)
 {
-	struct kz_db_counts c;
+	struct kz_db_counts none = { 0 };
 
-	if (kz_db_counts(ui->db, &c, NULL) != KZ_OK)
-		return NULL;
-	return ui_first_steps_of(&c);
+	return kz_db_is_empty(ui->db) ? ui_first_steps_of(&none) : NULL;
 }
 
 /* The one rule of leaving: q and Esc close the screen on top; on a

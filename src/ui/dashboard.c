@@ -83,31 +83,19 @@ static void dash_load(struct dash *d)
 {
 	struct ui *ui = d->ui;
 	struct kz_error err = { 0 };
-	struct kz_tasks tasks = { 0 };
 	char today[11];
 
 	dash_clear(d);
 	memset(&d->counts, 0, sizeof(d->counts));
 	d->open_cases = d->open_tasks = d->overdue_tasks = d->overdue_actions = 0;
 	kz_today(today);
-	if (kz_db_counts(ui->db, &d->counts, &err) != KZ_OK)
+	if (kz_db_counts_of(ui->db, KZ_COUNT_BASIC, &d->counts, &err) != KZ_OK)
 		ui_error(ui, "%s", err.msg);
 	/* Cases are counted all, for everyone; none is named here. */
 	d->open_cases = d->counts.cases_open;
 	d->overdue_actions = d->counts.actions_overdue;
-	if (kz_task_list(ui->db, KZ_TASKS_ALL, NULL, &tasks, &err) == KZ_OK) {
-		for (size_t i = 0; i < tasks.n; i++)
-			if (tasks.v[i].status && strcmp(tasks.v[i].status, "open") == 0)
-				d->open_tasks++;
-		kz_tasks_free(&tasks);
-	} else {
+	if (kz_task_counts(ui->db, &d->open_tasks, &d->overdue_tasks, &err) != KZ_OK)
 		ui_error(ui, "%s", err.msg);
-	}
-	memset(&tasks, 0, sizeof(tasks));
-	if (kz_task_list(ui->db, KZ_TASKS_OVERDUE, NULL, &tasks, &err) == KZ_OK) {
-		d->overdue_tasks = (long)tasks.n;
-		kz_tasks_free(&tasks);
-	}
 	memset(&d->overdue, 0, sizeof(d->overdue));
 	memset(&d->stale, 0, sizeof(d->stale));
 	d->have_overdue = kz_report_run(ui->db, ui->cfg, "overdue", &d->overdue, &err) == KZ_OK;
@@ -363,8 +351,8 @@ struct ui_screen *ui_dashboard_new(struct ui *ui)
 {
 	struct dash *d = xcalloc(1, sizeof(*d));
 
+	/* Read when it is shown (ui_show_top reveals it), not twice. */
 	d->base.ops = &dash_ops;
 	d->ui = ui;
-	dash_load(d);
 	return &d->base;
 }

@@ -88,8 +88,8 @@ static void add_partner(struct kz_db *db, const char *name, char *id)
 	kz_partner_clear(&p);
 }
 
-static void add_service(struct kz_db *db, const char *pid, const char *title,
-			const char *description)
+static void add_service_as(struct kz_db *db, const char *pid, const char *title,
+			   const char *description, const char *status)
 {
 	struct kz_service s = { 0 };
 	struct kz_error err = { 0 };
@@ -97,8 +97,15 @@ static void add_service(struct kz_db *db, const char *pid, const char *title,
 	s.title = xstrdup(title);
 	s.description = xstrdup_or_null(description);
 	s.provider_id = xstrdup(pid);
+	s.status = xstrdup_or_null(status);
 	assert_int_equal(kz_service_save(db, &s, &err), KZ_OK);
 	kz_service_clear(&s);
+}
+
+static void add_service(struct kz_db *db, const char *pid, const char *title,
+			const char *description)
+{
+	add_service_as(db, pid, title, description, NULL);
 }
 
 /* Every service of names[] (not the empty one: a title is required). */
@@ -207,6 +214,42 @@ static void test_pages(void **state)
 	}
 }
 
+/* The basket's total (counted in the status index, not by reading every
+ * service) is the number of rows its list holds, for every status scope,
+ * and agrees with the count under a filter that reads the services. */
+static void test_count_by_status(void **state)
+{
+	static const char *const statuses[] = { "active", "suspended", "archived" };
+	static const char *const scopes[] = { NULL, "all", "active", "suspended", "archived" };
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	char pid[KZ_ID_LEN + 1];
+
+	add_partner(t->db, "GOPS", pid);
+	for (size_t i = 0; i < 23; i++) {
+		char title[32];
+		snprintf(title, sizeof(title), "Usługa %zu", i);
+		add_service_as(t->db, pid, title, NULL, statuses[i % 3 == 2 ? 2 : i % 5 == 1]);
+	}
+	for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++) {
+		struct kz_service_filter f = { .status = scopes[i] };
+		struct kz_service_filter by_provider = { .status = scopes[i], .provider_id = pid };
+		struct kz_rows rows;
+		size_t fast, read;
+
+		assert_int_equal(kz_service_list(t->db, NULL, &f, 0, &rows, &err), KZ_OK);
+		assert_int_equal(kz_service_count(t->db, &f, &fast, &err), KZ_OK);
+		assert_int_equal(kz_service_count(t->db, &by_provider, &read, &err), KZ_OK);
+		if (fast != rows.n || read != rows.n)
+			fail_msg("status %s: counted %zu, by provider %zu, listed %zu",
+				 scopes[i] ? scopes[i] : "(none)", fast, read, rows.n);
+		/* every scope holds some and leaves some out */
+		assert_true(rows.n > 0);
+		assert_true(rows.n < 23 || (scopes[i] && strcmp(scopes[i], "all") == 0));
+		kz_rows_free(&rows);
+	}
+}
+
 static const char *const words[] = {
 	"pomoc", "psychologiczna", "żłobek", "świetlica", "terapia", "rodzina",
 	"porada", "prawna", "posiłek", "zajęcia", "zawodowy", "łódź", "lody",
@@ -311,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_key_order_is_the_collation),
 		cmocka_unit_test_setup_teardown(test_list_order_is_the_collation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_count_by_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_walk_equals_pick, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_15_migrates, setup, teardown),
 	};

@@ -24,6 +24,8 @@
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
+#include "edit_contact.h"
+
 struct pair {
 	char dir[64];
 	char hub_path[128], lap_path[128];
@@ -115,22 +117,6 @@ static void assert_same(struct pair *p)
 	assert_string_equal(kz_buf_str(&a), kz_buf_str(&b));
 	kz_buf_free(&a);
 	kz_buf_free(&b);
-}
-
-/* Save one field of the contact person on one replica. */
-static void edit_contact(struct kz_db *db, const char *id, const char *field,
-			 const char *value)
-{
-	struct kz_contact c = { 0 };
-	struct kz_error err = { 0 };
-	char **slot = strcmp(field, "phone") == 0 ? &c.phone
-		      : strcmp(field, "email") == 0 ? &c.email : &c.notes;
-
-	ok(kz_contact_get(db, id, &c, &err), &err);
-	free(*slot);
-	*slot = xstrdup(value);
-	ok(kz_contact_save(db, &c, &err), &err);
-	kz_contact_clear(&c);
 }
 
 /* A meeting everyone holds, and the same person added to it on each

@@ -23,6 +23,8 @@
 #include "koszyk/sync.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
+
+#include "edit_contact.h"
 #include "testutil.h"
 
 #define NLAP 4
@@ -115,21 +117,6 @@ static void exchange(struct world *w, int i)
 {
 	send(w, w->lap[i], w->office);
 	send(w, w->office, w->lap[i]);
-}
-
-static void edit_contact(struct kz_db *db, const char *id, const char *field,
-			 const char *value)
-{
-	struct kz_contact c = { 0 };
-	struct kz_error err = { 0 };
-	char **slot = strcmp(field, "phone") == 0 ? &c.phone
-		      : strcmp(field, "email") == 0 ? &c.email : &c.notes;
-
-	ok(kz_contact_get(db, id, &c, &err), &err);
-	free(*slot);
-	*slot = xstrdup(value);
-	ok(kz_contact_save(db, &c, &err), &err);
-	kz_contact_clear(&c);
 }
 
 static void new_contact(struct world *w, struct kz_db *db, int n)
