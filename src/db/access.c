@@ -405,7 +405,6 @@ static int unguarded_writes_denied(void *arg, int action, const char *a1,
 		 * the rows the triggers guard are in koszyk's tables. */
 		if (a1 && strncmp(a1, "sqlite_", 7) == 0)
 			return SQLITE_OK;
-		if (getenv("KZ_DBG") && dbname && strcmp(dbname, "main") == 0) fprintf(stderr, "AUTH %d %s %s\n", action, a1 ? a1 : "-", inner ? inner : "-");
 		return dbname && strcmp(dbname, "main") == 0 ? SQLITE_DENY : SQLITE_OK;
 	default:
 		return SQLITE_OK;
