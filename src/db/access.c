@@ -382,15 +382,80 @@ static char *access_sql(void)
 	return kz_buf_detach(&b);
 }
 
+/* Before the triggers are made, no statement may write to the database
+ * (main; what it writes elsewhere, such as a copy made by VACUUM INTO or
+ * the temp schema where the triggers go, is not the data they guard). */
+static int unguarded_writes_denied(void *arg, int action, const char *a1,
+				   const char *a2, const char *dbname,
+				   const char *inner)
+{
+	struct kz_db *db = arg;
+
+	(void)a1;
+	(void)a2;
+	(void)inner;
+	if (kz_db_access(db) != KZ_ACCESS_ARMED)
+		return SQLITE_OK;
+	switch (action) {
+	case SQLITE_INSERT:
+	case SQLITE_UPDATE:
+	case SQLITE_DELETE:
+		/* SQLite's own schema table is written by statements that
+		 * are authorized as what they are (CREATE, DROP, a pragma);
+		 * the rows the triggers guard are in koszyk's tables. */
+		if (a1 && strncmp(a1, "sqlite_", 7) == 0)
+			return SQLITE_OK;
+		return dbname && strcmp(dbname, "main") == 0 ? SQLITE_DENY : SQLITE_OK;
+	default:
+		return SQLITE_OK;
+	}
+}
+
 enum kz_status kz_access_install(struct kz_db *db, struct kz_error *err)
+{
+	int rc = sqlite3_set_authorizer(kz_db_handle(db), unguarded_writes_denied, db);
+
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, "access");
+	kz_db_set_access(db, KZ_ACCESS_ARMED);
+	return KZ_OK;
+}
+
+enum kz_status kz_access_ensure(struct kz_db *db, struct kz_error *err)
 {
 	static char *sql;
 	int rc;
 
+	if (kz_db_access(db) != KZ_ACCESS_ARMED)
+		return KZ_OK;
+	/* Made inside a transaction, the triggers would go with its
+	 * rollback while this connection believed itself guarded: only
+	 * between transactions (kz_db_begin makes them first). */
+	if (!sqlite3_get_autocommit(kz_db_handle(db)))
+		return kz_fail(err, KZ_ENV, "koszyk: the access checks were not made before a change began");
 	if (!sql)
 		sql = access_sql();
-	rc = sqlite3_exec(kz_db_handle(db), sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? KZ_OK : kz_db_fail(db, rc, err, "access");
+	/* Making a temp trigger on a table of main counts as a write to
+	 * main's schema: the authorizer steps aside while they are made. */
+	sqlite3_set_authorizer(kz_db_handle(db), NULL, NULL);
+	/* All of them or none. */
+	rc = sqlite3_exec(kz_db_handle(db), "SAVEPOINT kz_access", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(kz_db_handle(db), sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		enum kz_status st = kz_db_fail(db, rc, err, "access");
+
+		sqlite3_exec(kz_db_handle(db), "ROLLBACK TO kz_access; RELEASE kz_access",
+			     NULL, NULL, NULL);
+		sqlite3_set_authorizer(kz_db_handle(db), unguarded_writes_denied, db);
+		return st;
+	}
+	rc = sqlite3_exec(kz_db_handle(db), "RELEASE kz_access", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, "access");
+	/* From here the triggers decide. */
+	kz_db_set_access(db, KZ_ACCESS_GUARDED);
+	return KZ_OK;
 }
 
 /* --- sharing ----------------------------------------------------------------- */

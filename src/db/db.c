@@ -49,6 +49,7 @@ struct kz_db {
 	long damage_seen;    /* corruption reports already looked into */
 	char *network;       /* the network whose feed is being imported */
 	struct timespec busy_since; /* when the current wait for the lock began */
+	enum kz_access_state access; /* access.c */
 };
 
 /* SQLite reports every corruption it meets to its error log, even where
@@ -80,6 +81,16 @@ static void install_sqlite_log(void)
 struct kz_sync *kz_db_sync(struct kz_db *db)
 {
 	return db->sync;
+}
+
+enum kz_access_state kz_db_access(const struct kz_db *db)
+{
+	return db->access;
+}
+
+void kz_db_set_access(struct kz_db *db, enum kz_access_state state)
+{
+	db->access = state;
 }
 
 sqlite3 *kz_db_handle(struct kz_db *db)
@@ -795,7 +806,10 @@ static bool full_disk_met(struct kz_db *db, enum kz_status st)
 static enum kz_status open_connection(struct kz_db *db, struct kz_error *err)
 {
 	enum kz_status st;
-	int rc = open_handle(db);
+	int rc;
+
+	db->access = KZ_ACCESS_OPENING;
+	rc = open_handle(db);
 
 	if (rc != SQLITE_OK)
 		return kz_db_fail(db, rc, err, db->path);
@@ -901,6 +915,9 @@ enum kz_status kz_db_begin(struct kz_db *db, struct kz_error *err)
 {
 	if (db->depth == 0) {
 		enum kz_status refused = kz_db_may_change(db, err);
+		if (refused != KZ_OK)
+			return refused;
+		refused = kz_access_ensure(db, err);
 		if (refused != KZ_OK)
 			return refused;
 		int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -1191,9 +1208,9 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 		/* FTS5's own check raises an error when the index is broken.
 		 * It is a command in a write transaction: a file that may only
 		 * be read goes without it (its other checks all run). */
-		int rc = sqlite3_exec(db->h,
+		int rc = kz_access_ensure(db, NULL) == KZ_OK ? sqlite3_exec(db->h,
 			"INSERT INTO search_fts(search_fts) VALUES('integrity-check')",
-			NULL, NULL, NULL);
+			NULL, NULL, NULL) : SQLITE_AUTH;
 		if (rc != SQLITE_OK) {
 			kz_buf_printf(&report, "%s: %s\n", _("search index"), sqlite3_errmsg(db->h));
 			problems++;

@@ -41,8 +41,20 @@ int kz_db_effective_role(const struct kz_db *db);
  * when none was given. */
 void kz_db_set_users(struct kz_db *db, const struct kz_config *cfg);
 const struct kz_config *kz_db_users(const struct kz_db *db);
-/* The temp triggers that check every write of this connection. */
+/* The temp triggers that check every write of this connection are made
+ * when it first begins a change (kz_access_ensure, from kz_db_begin):
+ * reading never needs them, and making them is half the cost of opening.
+ * Until then kz_access_install's authorizer refuses any write to the
+ * database, so no write can pass unchecked. */
 enum kz_status kz_access_install(struct kz_db *db, struct kz_error *err);
+enum kz_status kz_access_ensure(struct kz_db *db, struct kz_error *err);
+enum kz_access_state {
+	KZ_ACCESS_OPENING, /* migrations: the program's own work */
+	KZ_ACCESS_ARMED,   /* open: writes refused until the triggers are made */
+	KZ_ACCESS_GUARDED, /* the triggers check every write */
+};
+enum kz_access_state kz_db_access(const struct kz_db *db);
+void kz_db_set_access(struct kz_db *db, enum kz_access_state state);
 /* A trigger refused a write: its message is this prefix and a reason. */
 #define KZ_REFUSED_PREFIX "koszyk-refused:"
 enum kz_status kz_refusal(struct kz_db *db, const char *reason,

@@ -622,7 +622,14 @@ enum kz_status kz_sync_export_since(struct kz_db *db, const char *path,
 		sodium_memzero(key, sizeof(key));
 		return st;
 	}
-	/* A read transaction: the file shows one consistent moment. */
+	/* A read transaction: the file shows one consistent moment. It
+	 * notes in sync_peer what a person's replica is sent (--for): the
+	 * access checks are made before it begins. */
+	st = kz_access_ensure(db, err);
+	if (st != KZ_OK) {
+		sodium_memzero(key, sizeof(key));
+		return st;
+	}
 	int rc = sqlite3_exec(kz_db_handle(db), "BEGIN", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		st = kz_db_fail(db, rc, err, "export");
@@ -1023,6 +1030,8 @@ static enum kz_status set_aside(struct kz_db *db, const struct file_tx *t,
 
 static int savepoint(struct kz_db *db, const char *sql)
 {
+	if (kz_access_ensure(db, NULL) != KZ_OK)
+		return SQLITE_ERROR;
 	return sqlite3_exec(kz_db_handle(db), sql, NULL, NULL, NULL);
 }
 

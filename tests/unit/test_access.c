@@ -220,6 +220,37 @@ static void test_raw_writes_are_checked(void **state)
 	assert_int_equal(test_db_count(f->t.db, "SELECT count(*) FROM members", NULL), 0);
 }
 
+/* The checks are made at a connection's first change, not when it opens
+ * (issue 14: making them was half the cost of a start). Until then no
+ * write to koszyk's tables passes at all, not even one the checks would
+ * allow; and a first change rolled back leaves them in place. */
+static void test_checks_made_at_the_first_change(void **state)
+{
+	struct fixture *f = *state;
+	struct kz_error err = { 0 };
+	char own[256], other[256];
+	sqlite3 *h;
+
+	snprintf(own, sizeof(own), "UPDATE cases SET notes = 'x' WHERE id = '%s'", f->ala_case);
+	snprintf(other, sizeof(other), "UPDATE cases SET notes = 'x' WHERE id = '%s'", f->ola_case);
+	test_db_close_keep(&f->t);
+	assert_int_equal(kz_db_open(f->t.path, KZ_OPEN_EXISTING, &f->t.db, &err), KZ_OK);
+	as(f, "ala");
+	h = kz_db_handle(f->t.db);
+	assert_int_equal(sqlite3_exec(h, other, NULL, NULL, NULL), SQLITE_AUTH);
+	assert_int_equal(sqlite3_exec(h, own, NULL, NULL, NULL), SQLITE_AUTH);
+	assert_int_equal(sqlite3_exec(h, "DELETE FROM audit", NULL, NULL, NULL), SQLITE_AUTH);
+	/* reading needs none of it */
+	assert_int_equal(test_db_count(f->t.db, "SELECT count(*) FROM cases", NULL), 2);
+	/* a first change, undone: the checks stay */
+	assert_int_equal(kz_db_begin(f->t.db, &err), KZ_OK);
+	kz_db_rollback(f->t.db);
+	assert_int_not_equal(sqlite3_exec(h, other, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, own, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(h, "DELETE FROM audit", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(test_db_count(f->t.db, "SELECT count(*) FROM audit", NULL) > 0, 1);
+}
+
 static void test_sharing(void **state)
 {
 	struct fixture *f = *state;
@@ -290,6 +321,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_viewer_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_worker_sees_her_cases_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_raw_writes_are_checked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_checks_made_at_the_first_change, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_sharing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_coordinator_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo_only_act_as, setup, teardown),
