@@ -48,6 +48,7 @@ struct bench_tui {
 	double key_ms[32];     /* key written to the last byte of its update */
 	long key_bytes[32];
 	long key_rows[32];     /* with rows_so: rows SQLite returned per key */
+	long key_fts_rows[32]; /* ... and rows FTS5 read from its own tables */
 	long first_rows;       /* ... and for the first screen */
 	size_t nkeys;
 	long rss_kb;

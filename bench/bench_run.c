@@ -218,19 +218,20 @@ static void leave(int fd, pid_t pid, struct bench_tui *out)
 		out->rss_kb = ru.ru_maxrss;
 }
 
-/* The counter bench_rows.so adds to, shared with the program. */
+/* The counters bench_rows.so adds to, shared with the program: rows to
+ * koszyk, then rows FTS5 read from its own tables. */
 static volatile long *rows_counter(void)
 {
 	static volatile long *c;
-	long zero = 0;
+	long zero[2] = { 0, 0 };
 	int fd;
 
 	if (c)
 		return c;
 	fd = open(ROWS_FILE, O_RDWR | O_CREAT | O_TRUNC, 0600);
-	if (fd < 0 || write(fd, &zero, sizeof(zero)) != sizeof(zero))
+	if (fd < 0 || write(fd, zero, sizeof(zero)) != sizeof(zero))
 		kz_die("bench: cannot write %s", ROWS_FILE);
-	void *p = mmap(NULL, sizeof(long), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	void *p = mmap(NULL, sizeof(zero), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED)
 		kz_die("bench: cannot map %s", ROWS_FILE);
@@ -255,18 +256,19 @@ void bench_tui_run(const char *koszyk, const char *db, const char *rows_so,
 		child(koszyk, db, rows_so);
 	struct burst b = read_burst(fd, pid, LEGEND, t0);
 	out->first_ms = b.last_ms - t0;
-	out->first_rows = rows ? *rows : 0;
+	out->first_rows = rows ? rows[0] : 0;
 	out->ok = b.marker_seen;
 	for (size_t k = 0; out->ok && k < sizeof(keys) / sizeof(keys[0]); k++) {
 		double tk = bench_now_ms();
-		long rows0 = rows ? *rows : 0;
+		long rows0 = rows ? rows[0] : 0, fts0 = rows ? rows[1] : 0;
 		if (write(fd, keys[k], strlen(keys[k])) < 0)
 			break;
 		if (tui_log)
 			fprintf(tui_log, "\n<<KEY %zu>>\n", k);
 		b = read_burst(fd, pid, NULL, tk);
 		out->key_ms[out->nkeys] = b.last_ms - tk;
-		out->key_rows[out->nkeys] = rows ? *rows - rows0 : 0;
+		out->key_rows[out->nkeys] = rows ? rows[0] - rows0 : 0;
+		out->key_fts_rows[out->nkeys] = rows ? rows[1] - fts0 : 0;
 		out->key_bytes[out->nkeys++] = b.bytes;
 	}
 	leave(fd, pid, out);
