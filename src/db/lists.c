@@ -316,14 +316,13 @@ enum kz_status kz_service_list(struct kz_db *db, const char *query,
 static const char sql_services_count[] =
 	"SELECT count(*) FROM services s WHERE 1" SERVICE_FILTERS;
 
-/* Only the status scope (the basket's total): counted in the status
- * index, not by reading every service. ?1: NULL active and suspended,
+/* Only the status scope (the basket's total): from the counts the
+ * triggers keep (migration 19), not by reading every service. ?1: NULL active and suspended,
  * 'all' any, else that status. */
 static const char sql_services_count_status[] =
-	"SELECT CASE WHEN ?1 IS NULL THEN (SELECT count(*) FROM services)"
-	"  - (SELECT count(*) FROM services WHERE status = 'archived')"
-	" WHEN ?1 = 'all' THEN (SELECT count(*) FROM services)"
-	" ELSE (SELECT count(*) FROM services WHERE status = ?1) END";
+	"SELECT coalesce(sum(n), 0) FROM service_counts"
+	" WHERE CASE WHEN ?1 IS NULL THEN status <> 'archived'"
+	" WHEN ?1 = 'all' THEN 1 ELSE status = ?1 END";
 
 static bool only_status(const struct kz_service_filter *f)
 {

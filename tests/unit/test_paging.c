@@ -231,6 +231,20 @@ static void test_count_by_status(void **state)
 		snprintf(title, sizeof(title), "Usługa %zu", i);
 		add_service_as(t->db, pid, title, NULL, statuses[i % 3 == 2 ? 2 : i % 5 == 1]);
 	}
+	for (int round = 0; round < 3; round++) {
+	/* then after changes of status and a removal (the counts are kept
+	 * by triggers) */
+	if (round == 1)
+		assert_int_equal(sqlite3_exec(kz_db_handle(t->db),
+			"UPDATE services SET status = 'archived' WHERE title IN"
+			" ('Usługa 0', 'Usługa 1', 'Usługa 3');"
+			" UPDATE services SET status = 'suspended' WHERE title = 'Usługa 2';"
+			" UPDATE services SET title = 'x' || title WHERE title = 'Usługa 4'",
+			NULL, NULL, NULL), SQLITE_OK);
+	if (round == 2)
+		assert_int_equal(sqlite3_exec(kz_db_handle(t->db),
+			"DELETE FROM services WHERE title IN ('Usługa 5', 'Usługa 8')",
+			NULL, NULL, NULL), SQLITE_OK);
 	for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++) {
 		struct kz_service_filter f = { .status = scopes[i] };
 		struct kz_service_filter by_provider = { .status = scopes[i], .provider_id = pid };
@@ -248,6 +262,18 @@ static void test_count_by_status(void **state)
 		assert_true(rows.n < 23 || (scopes[i] && strcmp(scopes[i], "all") == 0));
 		kz_rows_free(&rows);
 	}
+	}
+	char *report = NULL;
+	struct kz_error cerr = { 0 };
+	assert_int_equal(kz_db_check(t->db, &report, &cerr), KZ_OK);
+	free(report);
+	/* and the check finds counts that went astray */
+	assert_int_equal(sqlite3_exec(kz_db_handle(t->db),
+		"UPDATE service_counts SET n = n + 1 WHERE status = 'active'",
+		NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(kz_db_check(t->db, &report, &cerr), KZ_OK);
+	assert_non_null(strstr(report, "counts of services"));
+	free(report);
 }
 
 static const char *const words[] = {
