@@ -62,6 +62,20 @@ enum kz_status kz_service_get(struct kz_db *db, const char *id,
 enum kz_status kz_partner_find_by_name(struct kz_db *db, const char *name,
 				       char id_out[KZ_ID_LEN + 1],
 				       struct kz_error *err);
+/* The partners by name for many look-ups in a row (an import): one read
+ * of the partners, then kz_partner_names_find answers as
+ * kz_partner_find_by_name would, without a scan of every partner for
+ * each name. A snapshot: partners added or renamed after it was made are
+ * not in it. */
+struct kz_partner_names;
+enum kz_status kz_partner_names_load(struct kz_db *db,
+				     struct kz_partner_names **out,
+				     struct kz_error *err);
+/* KZ_OK with the id, or KZ_NOT_FOUND (no message). */
+enum kz_status kz_partner_names_find(const struct kz_partner_names *names,
+				     const char *name,
+				     char id_out[KZ_ID_LEN + 1]);
+void kz_partner_names_free(struct kz_partner_names *names);
 /* A contact of the partner (or of any partner when partner_id is NULL)
  * by name, folded. */
 enum kz_status kz_contact_find_by_name(struct kz_db *db,

@@ -76,6 +76,9 @@ struct import {
 	size_t row;
 	long lines;                   /* rows in the file, for the meter */
 	struct kz_import_result *res;
+	/* services: the partners by name, read at the first row that names
+	 * one (the import of services adds no partners) */
+	struct kz_partner_names *partners;
 };
 
 /* The value a new record of the kind gets when the file says nothing. */
@@ -591,7 +594,9 @@ static enum kz_status set_provider(struct import *im, char **v,
 			return KZ_OK;
 		}
 	}
-	st = kz_partner_find_by_name(im->db, name, id, err);
+	st = im->partners ? KZ_OK : kz_partner_names_load(im->db, &im->partners, err);
+	if (st == KZ_OK)
+		st = kz_partner_names_find(im->partners, name, id);
 	if (st == KZ_NOT_FOUND)
 		st = fail_cell(im, col, err,
 			       _("there is no partner named \"%s\" — add the partner first or correct the name"),
@@ -830,6 +835,7 @@ static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
 	kz_csv_set_separator(im.reader, sep);
 	st = import_rows(&im, err);
 	kz_csv_close(im.reader);
+	kz_partner_names_free(im.partners);
 	free(im.cols);
 	if (st == KZ_OK)
 		st = kz_db_commit(db, err);
