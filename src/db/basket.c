@@ -440,6 +440,35 @@ enum kz_status kz_service_insert_with_id(struct kz_db *db, struct kz_service *s,
 	return save_service(db, s, true, err);
 }
 
+enum kz_status kz_batch_add(struct kz_record_batch *b, void *rec,
+			    struct kz_error *err)
+{
+	struct kz_db *db = kz_record_batch_db(b);
+	enum kz_status st;
+
+	switch (kz_record_batch_kind(b)) {
+	case SERVICES: {
+		struct kz_service *s = rec;
+
+		/* As kz_service_insert_with_id: the service keeps the
+		 * verification it comes with. */
+		if ((st = check_service(db, s, err)) != KZ_OK)
+			return st;
+		return kz_record_batch_add(b, s, s->title, err);
+	}
+	case PARTNERS: {
+		struct kz_partner *p = rec;
+
+		if ((st = check_partner(p, err)) != KZ_OK)
+			return st;
+		return kz_record_batch_add(b, p, p->name, err);
+	}
+	default:
+		return kz_fail(err, KZ_ENV, "a batch holds services or partners, not %s",
+			       kz_kind_of(kz_record_batch_kind(b))->name);
+	}
+}
+
 enum kz_status kz_service_get(struct kz_db *db, const char *id,
 			      struct kz_service *out, struct kz_error *err)
 {

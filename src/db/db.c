@@ -773,6 +773,7 @@ static enum kz_status configure(struct kz_db *db, struct kz_error *err)
 	st = exec(db, "PRAGMA cell_size_check = ON; PRAGMA temp_store = MEMORY", err);
 	if (st != KZ_OK || db->readonly != KZ_RW)
 		return st;
+	if (getenv("KZ_CACHE")) { char q[64]; snprintf(q, sizeof q, "PRAGMA cache_size = %s", getenv("KZ_CACHE")); exec(db, q, err); }
 	st = exec(db, "PRAGMA journal_mode = WAL", err);
 	if (st == KZ_OK)
 		st = exec(db, "PRAGMA synchronous = FULL", err);

@@ -58,8 +58,6 @@ struct import_kind {
 	const char *missing_column;     /* msgid: file, row, column */
 	const struct special_column *specials;   /* ends with name NULL */
 	const char *const *defaults;    /* field, value, ..., NULL */
-	enum kz_status (*insert_with_id)(struct kz_db *db, void *rec,
-					 struct kz_error *err);
 	/* Fill the references the file gives by name (NULL: none). */
 	enum kz_status (*references)(struct import *im, char **v, void *rec,
 				     struct kz_error *err);
@@ -79,6 +77,10 @@ struct import {
 	/* services: the partners by name, read at the first row that names
 	 * one (the import of services adds no partners) */
 	struct kz_partner_names *partners;
+	/* new records, inserted a batch at a time, and the row of each */
+	struct kz_record_batch *batch;
+	size_t *batch_rows;
+	size_t batch_cap;
 };
 
 /* The value a new record of the kind gets when the file says nothing. */
@@ -653,16 +655,6 @@ static enum kz_status service_references(struct import *im, char **v, void *rec,
 	return st == KZ_OK ? set_contact(im, v, rec, err) : st;
 }
 
-static enum kz_status insert_service(struct kz_db *db, void *rec, struct kz_error *err)
-{
-	return kz_service_insert_with_id(db, rec, err);
-}
-
-static enum kz_status insert_partner(struct kz_db *db, void *rec, struct kz_error *err)
-{
-	return kz_partner_insert_with_id(db, rec, err);
-}
-
 /* What the import of each kind needs beyond the kind table and its
  * columns (kz_csv_columns): the columns a file must have, columns that
  * are not one field, the values of new records for the
@@ -680,13 +672,13 @@ static const struct import_kind import_kinds[] = {
 	  N_("%s: row %zu: the column \"%s\" is missing — a file of services needs at least the columns title and provider"),
 	  service_specials,
 	  (const char *const[]){ "kind", "service", "status", "active", NULL },
-	  insert_service, service_references },
+	  service_references },
 	{ KZ_KIND_PARTNER,
 	  (const char *const[]){ "name", NULL },
 	  N_("%s: row %zu: the column \"%s\" is missing — a file of partners needs at least the column name"),
 	  no_specials,
 	  (const char *const[]){ "status", "informal", NULL },
-	  insert_partner, NULL },
+	  NULL },
 };
 
 static const struct import_kind *import_kind_of(enum kz_kind kind)
@@ -724,6 +716,37 @@ static enum kz_status load_existing(struct import *im, const char *id,
 	return st;
 }
 
+/* Insert the new records kept so far; a failure names the row of the
+ * record that failed. */
+static enum kz_status flush_new(struct import *im, struct kz_error *err)
+{
+	size_t failed;
+	enum kz_status st = kz_record_batch_flush(im->batch, &failed, err);
+
+	if (st == KZ_OK)
+		return KZ_OK;
+	im->row = im->batch_rows[failed];
+	return prefix_cell(im, (size_t)-1, st, err);
+}
+
+/* A new record of this row into the batch, which takes it over when it
+ * is right. */
+static enum kz_status add_new(struct import *im, void *rec, struct kz_error *err)
+{
+	size_t i = kz_record_batch_pending(im->batch);
+	enum kz_status st = kz_batch_add(im->batch, rec, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (i == im->batch_cap) {
+		im->batch_cap = im->batch_cap ? 2 * im->batch_cap : 64;
+		im->batch_rows = xreallocarray(im->batch_rows, im->batch_cap,
+					       sizeof(*im->batch_rows));
+	}
+	im->batch_rows[i] = im->row;
+	return KZ_OK;
+}
+
 /* One row: a new record, or the update of the one with the row's id. */
 static enum kz_status import_record(struct import *im, char **v,
 				    struct kz_error *err)
@@ -734,6 +757,9 @@ static enum kz_status import_record(struct import *im, char **v,
 	enum kz_status st, found = KZ_NOT_FOUND;
 
 	st = row_id(im, v, id, err);
+	/* The id may be one of the records not inserted yet. */
+	if (st == KZ_OK && id[0])
+		st = flush_new(im, err);
 	if (st == KZ_OK && id[0])
 		st = found = load_existing(im, id, rec, err);
 	if (st == KZ_NOT_FOUND)
@@ -751,7 +777,9 @@ static enum kz_status import_record(struct import *im, char **v,
 		memcpy((char *)rec + k->id_offset, id, KZ_ID_LEN + 1);
 		/* As the file says (a new id when it gives none): an old
 		 * entry without a verification date stays unverified. */
-		st = im->ik->insert_with_id(im->db, rec, err);
+		st = add_new(im, rec, err);
+		if (st == KZ_OK)
+			rec = NULL;  /* the batch's now */
 	}
 	if (st != KZ_OK)
 		st = prefix_cell(im, (size_t)-1, st, err);
@@ -760,7 +788,10 @@ static enum kz_status import_record(struct import *im, char **v,
 	else if (im->res)
 		im->res->inserted++;
 out:
-	kz_record_free(k->kind, rec);
+	if (rec)
+		kz_record_free(k->kind, rec);
+	if (st == KZ_OK && kz_record_batch_full(im->batch))
+		st = flush_new(im, err);
 	return st;
 }
 
@@ -793,8 +824,10 @@ static enum kz_status import_rows(struct import *im, struct kz_error *err)
 			return st;
 	}
 	if (st == KZ_NOT_FOUND)
+		st = flush_new(im, err);
+	if (st == KZ_OK)
 		kz_meter_report(im->lines, im->lines);
-	return st == KZ_NOT_FOUND ? KZ_OK : st;
+	return st;
 }
 
 /* The rows of the file for the progress line: its lines but the header
@@ -832,10 +865,13 @@ static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
 		return st;
 	im.lines = count_lines(data, len);
 	im.reader = kz_csv_open(data, len, im.name);
+	im.batch = kz_record_batch_new(db, kind);
 	kz_csv_set_separator(im.reader, sep);
 	st = import_rows(&im, err);
 	kz_csv_close(im.reader);
 	kz_partner_names_free(im.partners);
+	kz_record_batch_free(im.batch);
+	free(im.batch_rows);
 	free(im.cols);
 	if (st == KZ_OK)
 		st = kz_db_commit(db, err);
