@@ -25,6 +25,7 @@
 #include "koszyk/i18n.h"
 #include "koszyk/kinds.h"
 #include "koszyk/model.h"
+#include "koszyk/sync.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
@@ -723,8 +724,10 @@ static enum kz_status flush_new(struct import *im, struct kz_error *err)
 	size_t failed;
 	enum kz_status st = kz_record_batch_flush(im->batch, &failed, err);
 
+	/* The change log of what is inserted so far, written now: the
+	 * capture would otherwise hold every row until the commit. */
 	if (st == KZ_OK)
-		return KZ_OK;
+		return kz_sync_capture_flush(im->db, err);
 	im->row = im->batch_rows[failed];
 	return prefix_cell(im, (size_t)-1, st, err);
 }
