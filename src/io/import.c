@@ -70,6 +70,8 @@ struct import {
 	const struct import_kind *ik;
 	const char *name;             /* the file, for messages */
 	struct kz_csv_reader *reader;
+	const char *data;             /* what the reader reads */
+	bool mapped;                  /* data is a file kz_map_file mapped */
 	struct column *cols;          /* one for each column of the file */
 	size_t ncols;
 	size_t row;
@@ -817,6 +819,9 @@ static enum kz_status import_rows(struct import *im, struct kz_error *err)
 	kz_meter_report(0, im->lines);
 	while ((st = kz_csv_next(im->reader, &v, &n, err)) == KZ_OK) {
 		im->row = kz_csv_row(im->reader);
+		/* The rows read so far leave memory (a mapped file). */
+		if (im->mapped && im->row % 1024 == 0)
+			kz_map_release(im->data, kz_csv_offset(im->reader));
 		if (im->row % 256 == 0)
 			kz_meter_report((long)im->row - 1 < im->lines ? (long)im->row - 1 : im->lines,
 					im->lines);
@@ -846,11 +851,12 @@ static long count_lines(const char *data, size_t len)
 	return n > 1 ? n - 1 : 1;
 }
 
-/* The import of text already in UTF-8, its columns separated by sep. */
+/* The import of text already in UTF-8, its columns separated by sep;
+ * mapped: data is a file mapped by kz_map_file. */
 static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
 				  enum kz_kind kind, const char *data,
 				  size_t len, const char *name, char sep,
-				  struct kz_import_result *res,
+				  bool mapped, struct kz_import_result *res,
 				  struct kz_error *err)
 {
 	struct import im = { 0 };
@@ -867,6 +873,12 @@ static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
 	if ((st = kz_db_begin(db, err)) != KZ_OK)
 		return st;
 	im.lines = count_lines(data, len);
+	im.data = data;
+	im.mapped = mapped;
+	/* Counted (and its encoding looked at): out of memory again until
+	 * its rows are read. */
+	if (mapped)
+		kz_map_release(data, len);
 	im.reader = kz_csv_open(data, len, im.name);
 	im.batch = kz_record_batch_new(db, kind);
 	kz_csv_set_separator(im.reader, sep);
@@ -904,7 +916,7 @@ enum kz_status kz_import_csv_data(struct kz_db *db,
 		res->format.separator = ',';
 		res->decoded = true;
 	}
-	return import_utf8(db, cfg, kind, data, len, name, ',', res, err);
+	return import_utf8(db, cfg, kind, data, len, name, ',', false, res, err);
 }
 
 /* A file forced to be UTF-8 that is not: say what it looks like. */
@@ -929,11 +941,11 @@ static void hint_encoding(const struct kz_csv_format *want, const char *data,
 	}
 }
 
-enum kz_status kz_import_csv_text(struct kz_db *db,
-				  const struct kz_config *cfg,
+/* kz_import_csv_text; mapped: data is a file mapped by kz_map_file. */
+static enum kz_status import_text(struct kz_db *db, const struct kz_config *cfg,
 				  enum kz_kind kind, const char *data,
 				  size_t len, const char *name,
-				  const struct kz_csv_format *want,
+				  const struct kz_csv_format *want, bool mapped,
 				  struct kz_import_result *res,
 				  struct kz_error *err)
 {
@@ -951,10 +963,21 @@ enum kz_status kz_import_csv_text(struct kz_db *db,
 		res->decoded = true;
 	}
 	st = import_utf8(db, cfg, kind, text ? text : data, text ? n : len,
-			 name, used.separator, res, err);
+			 name, used.separator, mapped && !text, res, err);
 	free(text);
 	hint_encoding(want, data, len, st, err);
 	return st;
+}
+
+enum kz_status kz_import_csv_text(struct kz_db *db,
+				  const struct kz_config *cfg,
+				  enum kz_kind kind, const char *data,
+				  size_t len, const char *name,
+				  const struct kz_csv_format *want,
+				  struct kz_import_result *res,
+				  struct kz_error *err)
+{
+	return import_text(db, cfg, kind, data, len, name, want, false, res, err);
 }
 
 enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
@@ -963,12 +986,22 @@ enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
 			     struct kz_import_result *res,
 			     struct kz_error *err)
 {
+	const char *mapped = NULL;
 	char *data = NULL;
 	size_t len = 0;
 	enum kz_status st;
 
 	clear_result(res);
-	st = kz_read_file(path, &data, &len, err);
+	/* A file of 100,000 rows is tens of megabytes: mapped, and read a
+	 * part at a time, not read into memory as a whole. */
+	st = kz_map_file(path, &mapped, &len, err);
+	if (st == KZ_OK) {
+		st = import_text(db, cfg, kind, mapped, len, path, want, true, res, err);
+		kz_unmap_file(mapped, len);
+		return st;
+	}
+	if (st == KZ_NOT_FOUND)
+		st = kz_read_file(path, &data, &len, err);
 	if (st != KZ_OK) {
 		/* The user named this file: not being able to read it is bad
 		 * input, not a failure of the machine. */
