@@ -851,6 +851,12 @@ static long count_lines(const char *data, size_t len)
 	return n > 1 ? n - 1 : 1;
 }
 
+/* The page cache during an import (KiB, as PRAGMA cache_size takes it):
+ * its rows go to random places of a dozen indexes (ids, sort keys), and a
+ * page that does not stay in memory is written out and read back, again
+ * and again. Small enough to keep the import well under 64 MB. */
+#define IMPORT_CACHE (-16384)
+
 /* The import of text already in UTF-8, its columns separated by sep;
  * mapped: data is a file mapped by kz_map_file. */
 static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
@@ -861,6 +867,7 @@ static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
 {
 	struct import im = { 0 };
 	enum kz_status st;
+	int cache;
 
 	im.ik = import_kind_of(kind);
 	if (!im.ik)
@@ -872,6 +879,7 @@ static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
 	im.res = res;
 	if ((st = kz_db_begin(db, err)) != KZ_OK)
 		return st;
+	cache = kz_db_cache_size(db, IMPORT_CACHE);
 	im.lines = count_lines(data, len);
 	im.data = data;
 	im.mapped = mapped;
@@ -892,6 +900,7 @@ static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
 		st = kz_db_commit(db, err);
 	else
 		kz_db_rollback(db);
+	kz_db_cache_size(db, cache);
 	if (st != KZ_OK && res)
 		res->inserted = res->updated = 0;
 	return st;
