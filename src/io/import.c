@@ -218,6 +218,11 @@ static const struct alias enum_aliases[] = {
  * nothing fits. */
 static const char *enum_value(const struct kz_field *f, const char *text)
 {
+	/* The value as stored, the common case: no folding of every label
+	 * and alias (no label or alias of one value is another value). */
+	for (size_t i = 0; f->values && f->values[i]; i++)
+		if (strcmp(text, f->values[i]) == 0)
+			return f->values[i];
 	for (size_t i = 0; f->values && f->values[i]; i++) {
 		const char *v = f->values[i];
 		const char *label = kz_enum_label(v);
