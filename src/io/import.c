@@ -843,17 +843,60 @@ static enum kz_status import_rows(struct import *im, struct kz_error *err)
 	return st;
 }
 
+/* A mapped file is scanned a window at a time, the pages of each let go
+ * after it (kz_map_release): a look over the whole file must not bring
+ * all of it into memory. */
+#define SCAN_WINDOW ((size_t)1 << 20)
+
+/* The end of the window from at: SCAN_WINDOW on, moved to an ASCII byte,
+ * so that no UTF-8 character is cut in two. */
+static size_t window_end(const char *data, size_t len, size_t at)
+{
+	size_t end = len - at > SCAN_WINDOW ? at + SCAN_WINDOW : len;
+
+	while (end < len && (unsigned char)data[end] >= 0x80)
+		end++;
+	return end;
+}
+
 /* The rows of the file for the progress line: its lines but the header
  * (a field with a line break in it counts twice: a guess is enough). */
-static long count_lines(const char *data, size_t len)
+static long count_lines(const char *data, size_t len, bool mapped)
 {
 	long n = 0;
 
-	for (const char *p = data; p && (p = memchr(p, '\n', len - (size_t)(p - data))) != NULL; p++)
-		n++;
+	for (size_t at = 0; at < len;) {
+		size_t end = window_end(data, len, at);
+		const char *p = data + at;
+
+		while ((p = memchr(p, '\n', (size_t)(data + end - p))) != NULL) {
+			n++;
+			p++;
+		}
+		at = end;
+		if (mapped)
+			kz_map_release(data, at);
+	}
 	if (len > 0 && data[len - 1] != '\n')
 		n++;
 	return n > 1 ? n - 1 : 1;
+}
+
+/* Is the mapped file UTF-8, without zero bytes? (Then the encoding
+ * kz_csv_decode would find is UTF-8: it need not look over it again.) */
+static bool mapped_utf8(const char *data, size_t len)
+{
+	bool ok = true;
+
+	for (size_t at = 0; at < len && ok;) {
+		size_t end = window_end(data, len, at);
+
+		ok = !memchr(data + at, '\0', end - at) &&
+		     kz_utf8_valid(data + at, end - at, NULL);
+		at = end;
+		kz_map_release(data, at);
+	}
+	return ok;
 }
 
 /* The page cache during an import (KiB, as PRAGMA cache_size takes it):
@@ -885,13 +928,9 @@ static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
 	if ((st = kz_db_begin(db, err)) != KZ_OK)
 		return st;
 	cache = kz_db_cache_size(db, IMPORT_CACHE);
-	im.lines = count_lines(data, len);
+	im.lines = count_lines(data, len, mapped);
 	im.data = data;
 	im.mapped = mapped;
-	/* Counted (and its encoding looked at): out of memory again until
-	 * its rows are read. */
-	if (mapped)
-		kz_map_release(data, len);
 	im.reader = kz_csv_open(data, len, im.name);
 	im.batch = kz_record_batch_new(db, kind);
 	kz_csv_set_separator(im.reader, sep);
@@ -1010,6 +1049,12 @@ enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
 	 * part at a time, not read into memory as a whole. */
 	st = kz_map_file(path, &mapped, &len, err);
 	if (st == KZ_OK) {
+		struct kz_csv_format utf8 = { KZ_CSV_UTF8, want ? want->separator : 0 };
+		bool detect = !want || want->encoding == KZ_CSV_DETECT;
+
+		/* Found to be UTF-8 a window at a time, as detection would. */
+		if (detect && mapped_utf8(mapped, len))
+			want = &utf8;
 		st = import_text(db, cfg, kind, mapped, len, path, want, true, res, err);
 		kz_unmap_file(mapped, len);
 		return st;
