@@ -288,9 +288,14 @@ enum kz_status kz_contact_find_by_name(struct kz_db *db, const char *partner_id,
 				       char id_out[KZ_ID_LEN + 1],
 				       struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT id FROM contacts WHERE kz_fold_key(name) = ?1"
-		" AND (?2 IS NULL OR partner_id = ?2) ORDER BY name LIMIT 1", err);
+	/* With a partner, its contacts only (the index on partner_id), not
+	 * the folded name of every contact person: an import asks for each
+	 * row. */
+	sqlite3_stmt *st = kz_db_stmt(db, kz_str_empty(partner_id)
+		? "SELECT id FROM contacts WHERE kz_fold_key(name) = ?1"
+		  " ORDER BY name LIMIT 1"
+		: "SELECT id FROM contacts WHERE partner_id = ?2"
+		  " AND kz_fold_key(name) = ?1 ORDER BY name LIMIT 1", err);
 	char *folded;
 	int rc;
 
@@ -298,7 +303,8 @@ enum kz_status kz_contact_find_by_name(struct kz_db *db, const char *partner_id,
 		return err ? err->status : KZ_ENV;
 	folded = kz_fold_key(name);
 	kz_bind_text(st, 1, folded);
-	kz_bind_text(st, 2, partner_id);
+	if (!kz_str_empty(partner_id))
+		kz_bind_text(st, 2, partner_id);
 	rc = sqlite3_step(st);
 	free(folded);
 	if (rc == SQLITE_ROW) {
