@@ -336,12 +336,11 @@ static void batch_drop(struct kz_record_batch *b)
 static enum kz_status batch_insert(struct kz_record_batch *b, struct kz_error *err)
 {
 	const struct kz_kind_info *t = kz_kind_of(b->kind);
+	const char *full = b->n == b->rows ? full_batch_sql(t, b->rows) : NULL;
 	size_t n = (*t->nfields), per = n + 3;
 	sqlite3_stmt *st;
 	char now[32];
 	int rc;
-
-	const char *full = b->n == b->rows ? full_batch_sql(t, b->rows) : NULL;
 
 	if (full) {
 		st = kz_db_stmt(b->db, full, err);
