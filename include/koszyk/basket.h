@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "koszyk/db.h"
+#include "koszyk/kinds.h"
 #include "koszyk/model.h"
 
 /* --- saving -------------------------------------------------------------
@@ -39,6 +40,24 @@ enum kz_status kz_contact_insert_with_id(struct kz_db *db,
 					 struct kz_contact *c,
 					 struct kz_error *err);
 
+/* Many new partners or services inserted a batch at a time (an import),
+ * within a transaction the caller holds (kz_db_begin). kz_batch_add
+ * checks the record as kz_*_insert_with_id does and, when it is right,
+ * takes it over (kz_record_new; freed by the batch). kz_batch_flush
+ * inserts and audits what was added, as kz_*_insert_with_id would one by
+ * one; on failure *failed is the index (in the order added since the last
+ * flush) of the record that failed and err says why. Records added are
+ * not in the database before the flush: flush before reading them. */
+struct kz_record_batch;
+struct kz_record_batch *kz_record_batch_new(struct kz_db *db, enum kz_kind kind);
+enum kz_status kz_batch_add(struct kz_record_batch *b, void *rec,
+			    struct kz_error *err);
+size_t kz_record_batch_pending(const struct kz_record_batch *b);
+bool kz_record_batch_full(const struct kz_record_batch *b);
+enum kz_status kz_record_batch_flush(struct kz_record_batch *b, size_t *failed,
+				     struct kz_error *err);
+void kz_record_batch_free(struct kz_record_batch *b);
+
 /* Archive (status "archived") and verify ("verified today by the current
  * user"); rev as above, 0 means "whatever is stored". */
 enum kz_status kz_service_archive(struct kz_db *db, const char *id, long rev,
@@ -62,6 +81,20 @@ enum kz_status kz_service_get(struct kz_db *db, const char *id,
 enum kz_status kz_partner_find_by_name(struct kz_db *db, const char *name,
 				       char id_out[KZ_ID_LEN + 1],
 				       struct kz_error *err);
+/* The partners by name for many look-ups in a row (an import): one read
+ * of the partners, then kz_partner_names_find answers as
+ * kz_partner_find_by_name would, without a scan of every partner for
+ * each name. A snapshot: partners added or renamed after it was made are
+ * not in it. */
+struct kz_partner_names;
+enum kz_status kz_partner_names_load(struct kz_db *db,
+				     struct kz_partner_names **out,
+				     struct kz_error *err);
+/* KZ_OK with the id, or KZ_NOT_FOUND (no message). */
+enum kz_status kz_partner_names_find(const struct kz_partner_names *names,
+				     const char *name,
+				     char id_out[KZ_ID_LEN + 1]);
+void kz_partner_names_free(struct kz_partner_names *names);
 /* A contact of the partner (or of any partner when partner_id is NULL)
  * by name, folded. */
 enum kz_status kz_contact_find_by_name(struct kz_db *db,

@@ -60,6 +60,8 @@ enum kz_status kz_csv_next(struct kz_csv_reader *r, char ***fields,
  * row 1) and the line it started on. */
 size_t kz_csv_row(const struct kz_csv_reader *r);
 size_t kz_csv_line(const struct kz_csv_reader *r);
+/* How far into the data the reader has read (bytes). */
+size_t kz_csv_offset(const struct kz_csv_reader *r);
 
 /* Name the columns (usually the header just read; copied). From then on
  * messages say column "title" instead of column 2, and every record must

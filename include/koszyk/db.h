@@ -37,6 +37,12 @@ enum kz_status kz_db_begin(struct kz_db *db, struct kz_error *err);
 enum kz_status kz_db_commit(struct kz_db *db, struct kz_error *err);
 void kz_db_rollback(struct kz_db *db);
 
+/* The connection's page cache, as PRAGMA cache_size takes it (negative:
+ * KiB; positive: pages); returns the setting it had. A long transaction
+ * (an import) touches pages all over its indexes: with more of them in
+ * memory, fewer are written out and read back before its end. */
+int kz_db_cache_size(struct kz_db *db, int cache_size);
+
 /* A value of the meta table (partnership_id, replica_id, ...); NULL when
  * missing. Caller frees. */
 char *kz_db_meta_get(struct kz_db *db, const char *key);

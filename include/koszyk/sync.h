@@ -318,6 +318,12 @@ enum kz_status kz_sync_forget(struct kz_db *db, const char *replica,
 enum kz_status kz_sync_capture_begin(struct kz_db *db, struct kz_error *err);
 /* Record the captured changes into the log (inside the transaction). */
 enum kz_status kz_sync_capture_commit(struct kz_db *db, struct kz_error *err);
+/* Record the changes captured so far into the log, as part of the open
+ * transaction's one entry, and capture anew: a long transaction (an
+ * import) does not hold every change in memory until its end. A row
+ * changed again after a flush is logged once more (an insert, then an
+ * update), which a replica applies in that order. */
+enum kz_status kz_sync_capture_flush(struct kz_db *db, struct kz_error *err);
 void kz_sync_capture_end(struct kz_db *db);
 
 #endif

@@ -42,6 +42,17 @@ char *kz_trim(char *s);
 /* Read a whole file; *len gets its length. */
 enum kz_status kz_read_file(const char *path, char **data, size_t *len,
 			    struct kz_error *err);
+/* A whole file mapped for reading, for one read from start to end of a
+ * file that may be large (an import): its pages are read as they are
+ * needed, and kz_map_release lets go of those read already, so that the
+ * file is never in memory as a whole. A NUL byte follows the last byte.
+ * KZ_NOT_FOUND (no message) for what is no regular file (a pipe): read
+ * it with kz_read_file. Free with kz_unmap_file. */
+enum kz_status kz_map_file(const char *path, const char **data, size_t *len,
+			   struct kz_error *err);
+/* Let go of the pages before upto (they are read again if touched). */
+void kz_map_release(const char *data, size_t upto);
+void kz_unmap_file(const char *data, size_t len);
 /* Write a file atomically (temporary file in the same directory, fsync,
  * rename); mode is applied to the new file. */
 /* Write all of data to fd (again after EINTR); false on an error. */

@@ -35,7 +35,11 @@ void kz_buf_puts(struct kz_buf *b, const char *s)
 
 void kz_buf_putc(struct kz_buf *b, char c)
 {
-	kz_buf_add(b, &c, 1);
+	/* Called for every character of folded and JSON text: no memcpy. */
+	if (b->len + 2 > b->cap)
+		grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
 }
 
 void kz_buf_printf(struct kz_buf *b, const char *fmt, ...)
@@ -63,6 +67,16 @@ void kz_buf_json_string(struct kz_buf *b, const char *s)
 	}
 	kz_buf_putc(b, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		/* A run of characters that need no escape, at once. */
+		size_t run = 0;
+
+		while (p[run] >= 0x20 && p[run] != '"' && p[run] != '\\')
+			run++;
+		if (run) {
+			kz_buf_add(b, (const char *)p, run);
+			p += run - 1;
+			continue;
+		}
 		switch (*p) {
 		case '"': kz_buf_puts(b, "\\\""); break;
 		case '\\': kz_buf_puts(b, "\\\\"); break;

@@ -93,6 +93,11 @@ size_t kz_csv_line(const struct kz_csv_reader *r)
 	return r->line;
 }
 
+size_t kz_csv_offset(const struct kz_csv_reader *r)
+{
+	return r->pos;
+}
+
 void kz_csv_set_columns(struct kz_csv_reader *r,
 			const char *const *names, size_t n)
 {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -286,6 +287,68 @@ enum kz_status kz_read_file(const char *path, char **data, size_t *len,
 	if (len)
 		*len = b.n;
 	return KZ_OK;
+}
+
+/* The span mapped for a file of len bytes: at least one byte more, in
+ * whole pages, so that data[len] is a NUL byte. */
+static size_t map_span(size_t len)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+
+	return (len / page + 1) * page;
+}
+
+enum kz_status kz_map_file(const char *path, const char **data, size_t *len,
+			   struct kz_error *err)
+{
+	struct stat sb;
+	void *base = MAP_FAILED;
+	int e, fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	*data = NULL;
+	*len = 0;
+	if (fd < 0)
+		return kz_fail(err, KZ_INVALID, _("%s: cannot read the file: %s"),
+			       path, strerror(errno));
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return KZ_NOT_FOUND;  /* a pipe, a device: read it instead */
+	}
+	/* Zeros first (the NUL after the end), then the file over them. */
+	base = mmap(NULL, map_span((size_t)sb.st_size), PROT_READ,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (base != MAP_FAILED && sb.st_size > 0 &&
+	    mmap(base, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE | MAP_FIXED,
+		 fd, 0) == MAP_FAILED) {
+		e = errno;
+		munmap(base, map_span((size_t)sb.st_size));
+		base = MAP_FAILED;
+		errno = e;
+	}
+	e = errno;
+	close(fd);
+	if (base == MAP_FAILED)
+		return kz_fail(err, KZ_INVALID, _("%s: cannot read the file: %s"),
+			       path, strerror(e));
+	*data = base;
+	*len = (size_t)sb.st_size;
+	return KZ_OK;
+}
+
+void kz_map_release(const char *data, size_t upto)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+
+	/* A private mapping of a file not written to: the pages dropped
+	 * are read from the file again if they are touched. */
+	if (upto >= page)
+		madvise((void *)data, upto / page * page, MADV_DONTNEED);
+}
+
+void kz_unmap_file(const char *data, size_t len)
+{
+	if (data)
+		munmap((void *)data, map_span(len));
 }
 
 static enum kz_status io_fail(struct kz_error *err, const char *path,

@@ -1,4 +1,5 @@
 /* Partners, contact persons and the services of the basket. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,6 +91,140 @@ enum kz_status kz_partner_find_by_name(struct kz_db *db, const char *name,
 	return KZ_OK;
 }
 
+/* --- partners by name, for many look-ups --------------------------------------- */
+
+/* One folded name or short name and the partner it finds. seq: the
+ * partner's place in name order, so that of the partners a key finds the
+ * one first by name wins, as in kz_partner_find_by_name. */
+struct name_key {
+	char *key;
+	size_t seq;
+	char id[KZ_ID_LEN + 1];
+};
+
+/* Sorted by key, then seq; one entry per key. */
+struct kz_partner_names {
+	struct name_key *v;
+	size_t n, cap;
+};
+
+static void add_name_key(struct kz_partner_names *names, const char *text,
+			 size_t seq, const char *id)
+{
+	char *key = kz_fold_key(text);
+	struct name_key *k;
+
+	/* An empty key finds nothing: the query binds it as NULL. */
+	if (!*key) {
+		free(key);
+		return;
+	}
+	if (names->n == names->cap) {
+		names->cap = names->cap ? 2 * names->cap : 256;
+		names->v = xreallocarray(names->v, names->cap, sizeof(*names->v));
+	}
+	k = &names->v[names->n++];
+	k->key = key;
+	k->seq = seq;
+	snprintf(k->id, sizeof(k->id), "%s", id);
+}
+
+static int cmp_name_key(const void *a, const void *b)
+{
+	const struct name_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c)
+		return c;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Sort, and keep only the first partner of each key. */
+static void sort_name_keys(struct kz_partner_names *names)
+{
+	size_t w = 0;
+
+	qsort(names->v, names->n, sizeof(*names->v), cmp_name_key);
+	for (size_t i = 0; i < names->n; i++) {
+		if (w > 0 && strcmp(names->v[w - 1].key, names->v[i].key) == 0) {
+			free(names->v[i].key);
+			continue;
+		}
+		names->v[w++] = names->v[i];
+	}
+	names->n = w;
+}
+
+enum kz_status kz_partner_names_load(struct kz_db *db,
+				     struct kz_partner_names **out,
+				     struct kz_error *err)
+{
+	sqlite3_stmt *q = kz_db_stmt(db, "SELECT id, name, short_name FROM partners"
+				     " ORDER BY name", err);
+	struct kz_partner_names *names;
+	size_t seq = 0;
+	int rc;
+
+	*out = NULL;
+	if (!q)
+		return err ? err->status : KZ_ENV;
+	names = xcalloc(1, sizeof(*names));
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *id = kz_column_str(q, 0);
+
+		if (strlen(id) != KZ_ID_LEN)
+			continue;
+		add_name_key(names, kz_column_str(q, 1), seq, id);
+		add_name_key(names, kz_column_str(q, 2), seq, id);
+		seq++;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		kz_partner_names_free(names);
+		return kz_db_fail(db, rc, err, "partners");
+	}
+	sort_name_keys(names);
+	*out = names;
+	return KZ_OK;
+}
+
+enum kz_status kz_partner_names_find(const struct kz_partner_names *names,
+				     const char *name,
+				     char id_out[KZ_ID_LEN + 1])
+{
+	char *key = kz_fold_key(name);
+	const struct name_key *hit = NULL;
+	size_t lo = 0, hi = *key ? names->n : 0;
+
+	/* Binary search: the keys are sorted and unique. */
+	while (lo < hi && !hit) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(names->v[mid].key, key);
+
+		if (c == 0)
+			hit = &names->v[mid];
+		else if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	free(key);
+	if (!hit)
+		return KZ_NOT_FOUND;
+	memcpy(id_out, hit->id, KZ_ID_LEN + 1);
+	return KZ_OK;
+}
+
+void kz_partner_names_free(struct kz_partner_names *names)
+{
+	if (!names)
+		return;
+	for (size_t i = 0; i < names->n; i++)
+		free(names->v[i].key);
+	free(names->v);
+	free(names);
+}
+
 /* --- contacts --------------------------------------------------------------- */
 
 static enum kz_status check_contact(struct kz_db *db, struct kz_contact *c,
@@ -153,9 +288,14 @@ enum kz_status kz_contact_find_by_name(struct kz_db *db, const char *partner_id,
 				       char id_out[KZ_ID_LEN + 1],
 				       struct kz_error *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT id FROM contacts WHERE kz_fold_key(name) = ?1"
-		" AND (?2 IS NULL OR partner_id = ?2) ORDER BY name LIMIT 1", err);
+	/* With a partner, its contacts only (the index on partner_id), not
+	 * the folded name of every contact person: an import asks for each
+	 * row. */
+	sqlite3_stmt *st = kz_db_stmt(db, kz_str_empty(partner_id)
+		? "SELECT id FROM contacts WHERE kz_fold_key(name) = ?1"
+		  " ORDER BY name LIMIT 1"
+		: "SELECT id FROM contacts WHERE partner_id = ?2"
+		  " AND kz_fold_key(name) = ?1 ORDER BY name LIMIT 1", err);
 	char *folded;
 	int rc;
 
@@ -163,7 +303,8 @@ enum kz_status kz_contact_find_by_name(struct kz_db *db, const char *partner_id,
 		return err ? err->status : KZ_ENV;
 	folded = kz_fold_key(name);
 	kz_bind_text(st, 1, folded);
-	kz_bind_text(st, 2, partner_id);
+	if (!kz_str_empty(partner_id))
+		kz_bind_text(st, 2, partner_id);
 	rc = sqlite3_step(st);
 	free(folded);
 	if (rc == SQLITE_ROW) {
@@ -303,6 +444,35 @@ enum kz_status kz_service_insert_with_id(struct kz_db *db, struct kz_service *s,
 					 struct kz_error *err)
 {
 	return save_service(db, s, true, err);
+}
+
+enum kz_status kz_batch_add(struct kz_record_batch *b, void *rec,
+			    struct kz_error *err)
+{
+	struct kz_db *db = kz_record_batch_db(b);
+	enum kz_status st;
+
+	switch (kz_record_batch_kind(b)) {
+	case SERVICES: {
+		struct kz_service *s = rec;
+
+		/* As kz_service_insert_with_id: the service keeps the
+		 * verification it comes with. */
+		if ((st = check_service(db, s, err)) != KZ_OK)
+			return st;
+		return kz_record_batch_add(b, s, s->title, err);
+	}
+	case PARTNERS: {
+		struct kz_partner *p = rec;
+
+		if ((st = check_partner(p, err)) != KZ_OK)
+			return st;
+		return kz_record_batch_add(b, p, p->name, err);
+	}
+	default:
+		return kz_fail(err, KZ_ENV, "a batch holds services or partners, not %s",
+			       kz_kind_of(kz_record_batch_kind(b))->name);
+	}
 }
 
 enum kz_status kz_service_get(struct kz_db *db, const char *id,

@@ -976,6 +976,23 @@ void kz_db_rollback(struct kz_db *db)
 		kz_sync_capture_end(db);
 }
 
+int kz_db_cache_size(struct kz_db *db, int cache_size)
+{
+	sqlite3_stmt *q;
+	int before = 0;
+	char sql[64];
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA cache_size", -1, &q, NULL) == SQLITE_OK) {
+		if (sqlite3_step(q) == SQLITE_ROW)
+			before = sqlite3_column_int(q, 0);
+		sqlite3_finalize(q);
+	}
+	/* A number, not text from anyone: PRAGMA takes no parameters. */
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %d", cache_size);
+	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	return before;
+}
+
 char *kz_query_text2(struct kz_db *db, const char *sql, const char *a,
 		     const char *b)
 {

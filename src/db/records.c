@@ -213,6 +213,202 @@ enum kz_status kz_record_insert(struct kz_db *db, enum kz_kind kind,
 	return kz_db_commit(db, err);
 }
 
+/* --- many inserts at a time ----------------------------------------------- */
+
+/* Rows in one INSERT of a batch. Each statement that opens a statement
+ * journal makes FTS5 write what it holds as a new segment of search_fts:
+ * inserted one by one, every record would make (and then merge) a segment
+ * of its own, which costs more than the rest of its insert. */
+#define BATCH_ROWS 128
+
+static char *build_insert_rows(const struct kz_kind_info *t, size_t rows);
+
+struct kz_record_batch {
+	struct kz_db *db;
+	enum kz_kind kind;
+	void *rec[BATCH_ROWS];      /* owned, freed after the flush */
+	char *summary[BATCH_ROWS];  /* for the audit */
+	size_t n;
+	size_t rows;                /* per full INSERT (the limit of parameters) */
+};
+
+/* The INSERT of a full batch of each kind, built when first needed. It
+ * lives as long as the program: kz_db_stmt caches statements by the
+ * address of their text. */
+static const char *full_batch_sql(const struct kz_kind_info *t, size_t rows)
+{
+	static char *sql[KZ_KIND_COUNT];
+	static size_t sql_rows[KZ_KIND_COUNT];
+
+	if (!sql[t->kind]) {
+		sql[t->kind] = build_insert_rows(t, rows);
+		sql_rows[t->kind] = rows;
+	}
+	return sql_rows[t->kind] == rows ? sql[t->kind] : NULL;
+}
+
+/* INSERT INTO t(...) VALUES (...), ... with n rows of parameters, numbered
+ * per row as in build_insert. */
+static char *build_insert_rows(const struct kz_kind_info *t, size_t rows)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+	size_t n = (*t->nfields), per = n + 3;
+
+	kz_buf_printf(&b, "INSERT INTO %s(id, ", t->table);
+	for (size_t i = 0; i < n; i++)
+		kz_buf_printf(&b, "%s, ", t->fields[i].name);
+	kz_buf_puts(&b, STAMP_COLS ") VALUES");
+	for (size_t r = 0; r < rows; r++) {
+		size_t base = r * per;
+
+		kz_buf_printf(&b, "%s(?%zu, ", r ? ", " : "", base + 1);
+		for (size_t i = 0; i < n; i++)
+			kz_buf_printf(&b, "?%zu, ", base + i + 2);
+		kz_buf_printf(&b, "?%zu, ?%zu, ?%zu, ?%zu, 1)", base + n + 2, base + n + 3,
+			      base + n + 2, base + n + 3);
+	}
+	return kz_buf_detach(&b);
+}
+
+struct kz_record_batch *kz_record_batch_new(struct kz_db *db, enum kz_kind kind)
+{
+	struct kz_record_batch *b = xcalloc(1, sizeof(*b));
+	const struct kz_kind_info *t = kz_kind_of(kind);
+	int limit = sqlite3_limit(kz_db_handle(db), SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+	size_t per = (*t->nfields) + 3;
+
+	b->db = db;
+	b->kind = kind;
+	b->rows = limit > 0 ? (size_t)limit / per : 1;
+	if (b->rows > BATCH_ROWS)
+		b->rows = BATCH_ROWS;
+	if (b->rows < 1)
+		b->rows = 1;
+	return b;
+}
+
+struct kz_db *kz_record_batch_db(const struct kz_record_batch *b)
+{
+	return b->db;
+}
+
+enum kz_kind kz_record_batch_kind(const struct kz_record_batch *b)
+{
+	return b->kind;
+}
+
+size_t kz_record_batch_pending(const struct kz_record_batch *b)
+{
+	return b ? b->n : 0;
+}
+
+bool kz_record_batch_full(const struct kz_record_batch *b)
+{
+	return b->n >= b->rows;
+}
+
+enum kz_status kz_record_batch_add(struct kz_record_batch *b, void *rec,
+				   const char *summary, struct kz_error *err)
+{
+	const struct kz_kind_info *t = kz_kind_of(b->kind);
+	char *id = (char *)rec + t->id_offset;
+
+	if (!*id)
+		kz_uuid(id);
+	else if (!kz_is_uuid(id))
+		return kz_fail(err, KZ_INVALID, _("\"%s\" is not a valid record id."), id);
+	b->summary[b->n] = xstrdup_or_null(summary);
+	b->rec[b->n++] = rec;
+	return KZ_OK;
+}
+
+static void batch_drop(struct kz_record_batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		kz_record_free(b->kind, b->rec[i]);
+		free(b->summary[i]);
+	}
+	b->n = 0;
+}
+
+/* The kept records in one INSERT: KZ_OK, or a failure with nothing of
+ * them written (the statement is undone as a whole). */
+static enum kz_status batch_insert(struct kz_record_batch *b, struct kz_error *err)
+{
+	const struct kz_kind_info *t = kz_kind_of(b->kind);
+	const char *full = b->n == b->rows ? full_batch_sql(t, b->rows) : NULL;
+	size_t n = (*t->nfields), per = n + 3;
+	sqlite3_stmt *st;
+	char now[32];
+	int rc;
+
+	if (full) {
+		st = kz_db_stmt(b->db, full, err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+	} else {
+		/* A shorter batch (the last): prepared for this once. */
+		char *sql = build_insert_rows(t, b->n);
+
+		rc = sqlite3_prepare_v2(kz_db_handle(b->db), sql, -1, &st, NULL);
+		free(sql);
+		if (rc != SQLITE_OK)
+			return kz_db_fail(b->db, rc, err, t->table);
+	}
+	kz_now_iso(now);
+	for (size_t r = 0; r < b->n; r++) {
+		int base = (int)(r * per);
+
+		sqlite3_bind_text(st, base + 1, (const char *)b->rec[r] + t->id_offset, -1,
+				  SQLITE_TRANSIENT);
+		for (size_t i = 0; i < n; i++)
+			kz_bind_text(st, base + (int)i + 2, *kz_field_slot(b->rec[r], &t->fields[i]));
+		sqlite3_bind_text(st, base + (int)n + 2, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, base + (int)n + 3, kz_db_user(b->db), -1, SQLITE_TRANSIENT);
+	}
+	rc = sqlite3_step(st);
+	if (full)
+		sqlite3_reset(st);
+	else
+		sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(b->db, rc, err, t->table);
+}
+
+enum kz_status kz_record_batch_flush(struct kz_record_batch *b, size_t *failed,
+				     struct kz_error *err)
+{
+	const struct kz_kind_info *t = kz_kind_of(b->kind);
+	enum kz_status st = KZ_OK;
+	size_t i = 0;
+
+	*failed = 0;
+	if (b->n == 0)
+		return KZ_OK;
+	if (b->n > 1 && batch_insert(b, NULL) == KZ_OK) {
+		/* Audited one by one, in the order they were given. */
+		for (; i < b->n && st == KZ_OK; i++)
+			st = kz_audit(b->db, "create", t->name,
+				      (const char *)b->rec[i] + t->id_offset, b->summary[i], err);
+	} else {
+		/* One, or a batch that failed: one by one, so that the one
+		 * that fails is known and its message is its own. */
+		for (; i < b->n && st == KZ_OK; i++)
+			st = insert(b->db, b->kind, b->rec[i], b->summary[i], err);
+	}
+	if (st != KZ_OK)
+		*failed = i - 1;
+	batch_drop(b);
+	return st;
+}
+
+void kz_record_batch_free(struct kz_record_batch *b)
+{
+	if (!b)
+		return;
+	batch_drop(b);
+	free(b);
+}
+
 /* The fields that differ with the stored (the other person's) values,
  * e.g. 'cost: "20 zł"; hours: (empty)', long values cut. */
 static char *changed_values(const struct kz_kind_info *t, void *stored, void *mine)

@@ -23,6 +23,13 @@ enum kz_status kz_record_insert(struct kz_db *db, enum kz_kind kind,
 enum kz_status kz_record_update(struct kz_db *db, enum kz_kind kind,
 				void *rec, void *stored, struct kz_error *err);
 
+/* Keep rec (checked by the caller) in the batch (basket.h): the batch
+ * takes it over and gives it an id when it has none. */
+enum kz_status kz_record_batch_add(struct kz_record_batch *b, void *rec,
+				   const char *summary, struct kz_error *err);
+struct kz_db *kz_record_batch_db(const struct kz_record_batch *b);
+enum kz_kind kz_record_batch_kind(const struct kz_record_batch *b);
+
 struct kz_row *kz_rows_push(struct kz_rows *rows, size_t *cap);
 
 /* Binds a list statement's own parameters (2..8). */

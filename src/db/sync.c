@@ -64,6 +64,13 @@ struct kz_sync {
 	size_t nforced;
 	char *peer_login; /* the login of the other side of an exchange */
 	char *writer;     /* who writes a change file for someone else */
+	/* The transaction's entry in the log, once changes of it were
+	 * written before its end (kz_sync_capture_flush), and the number
+	 * its next change gets. */
+	bool stamped;
+	struct sync_stamp stamp;
+	char *stamp_origin;
+	int next_idx;
 };
 
 void sync_set_writer(struct kz_db *db, const char *login)
@@ -500,6 +507,15 @@ enum kz_status kz_sync_ensure_replica(struct kz_db *db, bool *renewed,
 
 /* --- capture ---------------------------------------------------------------- */
 
+static int start_session(struct kz_db *db, struct kz_sync *s)
+{
+	int rc = sqlite3session_create(kz_db_handle(db), "main", &s->session);
+
+	for (int i = 0; rc == SQLITE_OK && i < NSYNCED; i++)
+		rc = sqlite3session_attach(s->session, synced_table(i));
+	return rc;
+}
+
 enum kz_status kz_sync_capture_begin(struct kz_db *db, struct kz_error *err)
 {
 	struct kz_sync *s = kz_db_sync(db);
@@ -508,9 +524,7 @@ enum kz_status kz_sync_capture_begin(struct kz_db *db, struct kz_error *err)
 	if (s->paused || s->session)
 		return KZ_OK;
 	registry(db);
-	rc = sqlite3session_create(kz_db_handle(db), "main", &s->session);
-	for (int i = 0; rc == SQLITE_OK && i < NSYNCED; i++)
-		rc = sqlite3session_attach(s->session, synced_table(i));
+	rc = start_session(db, s);
 	if (rc != SQLITE_OK) {
 		kz_sync_capture_end(db);
 		return kz_db_fail(db, rc, err, "session");
@@ -528,6 +542,10 @@ void kz_sync_capture_end(struct kz_db *db)
 	}
 	clear_erases(s);
 	clear_forced(s);
+	free(s->stamp_origin);
+	s->stamp_origin = NULL;
+	s->stamped = false;
+	s->next_idx = 0;
 }
 
 enum kz_status kz_sync_force_write(struct kz_db *db, const char *table,
@@ -760,25 +778,30 @@ static enum kz_status record_local(struct kz_db *db, const struct sync_stamp *st
 	return rc;
 }
 
-static enum kz_status write_tx(struct kz_db *db, struct captured *cs, size_t n,
-			       struct kz_error *err)
+/* The transaction's entry in the log (sync_tx) and the clock: once per
+ * transaction, however many times its changes are written. */
+static enum kz_status open_tx(struct kz_db *db, struct kz_sync *s,
+			      struct kz_error *err)
 {
 	struct vv clock;
-	struct sync_stamp stamp;
 	char now[32], *deps;
 	sqlite3_stmt *st;
 	enum kz_status rc;
 
+	if (s->stamped)
+		return KZ_OK;
 	rc = sync_load_clock(db, &clock, err);
 	if (rc != KZ_OK)
 		return rc;
 	/* Read inside the transaction, not from a cache: another program may
 	 * have given this file its own id since this one opened it. */
-	free(kz_db_sync(db)->replica);
-	kz_db_sync(db)->replica = NULL;
-	stamp.origin = sync_replica(db);
-	stamp.seq = vv_get(&clock, stamp.origin) + 1;
-	stamp.lamport = sync_next_lamport(db);
+	free(s->replica);
+	s->replica = NULL;
+	free(s->stamp_origin);
+	s->stamp_origin = xstrdup(sync_replica(db));
+	s->stamp.origin = s->stamp_origin;
+	s->stamp.seq = vv_get(&clock, s->stamp.origin) + 1;
+	s->stamp.lamport = sync_next_lamport(db);
 	deps = vv_format(&clock);
 	vv_free(&clock);
 	kz_now_iso(now);
@@ -789,24 +812,37 @@ static enum kz_status write_tx(struct kz_db *db, struct captured *cs, size_t n,
 		free(deps);
 		return err ? err->status : KZ_ENV;
 	}
-	sqlite3_bind_text(st, 1, stamp.origin, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, stamp.seq);
-	sqlite3_bind_int64(st, 3, stamp.lamport);
+	sqlite3_bind_text(st, 1, s->stamp.origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, s->stamp.seq);
+	sqlite3_bind_int64(st, 3, s->stamp.lamport);
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, kz_db_user(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, deps, -1, SQLITE_STATIC);
 	rc = kz_db_step(db, st, "sync_tx", err);
 	free(deps);
-	for (size_t i = 0; i < n && rc == KZ_OK; i++)
-		rc = record_local(db, &stamp, &cs[i], (int)i, err);
 	if (rc != KZ_OK)
 		return rc;
 	st = kz_db_stmt(db, "INSERT OR REPLACE INTO sync_clock(origin, seq) VALUES (?1, ?2)", err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	sqlite3_bind_text(st, 1, stamp.origin, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, stamp.seq);
-	return kz_db_step(db, st, "sync_clock", err);
+	sqlite3_bind_text(st, 1, s->stamp.origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, s->stamp.seq);
+	rc = kz_db_step(db, st, "sync_clock", err);
+	s->stamped = rc == KZ_OK;
+	return rc;
+}
+
+/* The changes cs (sorted) into the log, numbered after those written
+ * before in the transaction. */
+static enum kz_status write_tx(struct kz_db *db, struct captured *cs, size_t n,
+			       struct kz_error *err)
+{
+	struct kz_sync *s = kz_db_sync(db);
+	enum kz_status rc = open_tx(db, s, err);
+
+	for (size_t i = 0; i < n && rc == KZ_OK; i++)
+		rc = record_local(db, &s->stamp, &cs[i], s->next_idx++, err);
+	return rc;
 }
 
 static void free_captured(struct captured *cs, size_t n)
@@ -876,42 +912,92 @@ static enum kz_status add_forced(struct kz_db *db, struct kz_sync *s,
 	return KZ_OK;
 }
 
+/* The changes the session holds, in *cs (allocated) and *n. */
+static enum kz_status collect_session(struct kz_db *db, struct kz_sync *s,
+				      struct captured **cs, size_t *n,
+				      struct kz_error *err)
+{
+	sqlite3_changeset_iter *it;
+	void *data = NULL;
+	size_t cap = 0;
+	int size = 0, rc = SQLITE_OK;
+
+	*cs = NULL;
+	*n = 0;
+	if (s->session && !sqlite3session_isempty(s->session))
+		rc = sqlite3session_changeset(s->session, &size, &data);
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, "session");
+	if (size <= 0)
+		return KZ_OK;
+	rc = sqlite3changeset_start(&it, size, data);
+	while (rc == SQLITE_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
+		struct captured *c;
+
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			*cs = xreallocarray(*cs, cap, sizeof(**cs));
+		}
+		c = &(*cs)[*n];
+		memset(c, 0, sizeof(*c));
+		capture_one(s, it, c);
+		/* An update of nothing but the save counter is no change. */
+		if (c->op == 'U' && c->ncols == 0) {
+			free(c->row_id);
+			free(c->vals);
+			continue;
+		}
+		(*n)++;
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3changeset_finalize(it);
+	sqlite3_free(data);
+	if (rc != SQLITE_OK) {
+		free_captured(*cs, *n);
+		*cs = NULL;
+		*n = 0;
+		return kz_db_fail(db, rc, err, "session");
+	}
+	return KZ_OK;
+}
+
+enum kz_status kz_sync_capture_flush(struct kz_db *db, struct kz_error *err)
+{
+	struct kz_sync *s = kz_db_sync(db);
+	struct captured *cs;
+	size_t n;
+	enum kz_status st;
+	int rc;
+
+	if (!s->session || sqlite3session_isempty(s->session))
+		return KZ_OK;
+	st = collect_session(db, s, &cs, &n, err);
+	if (st != KZ_OK)
+		return st;
+	if (n > 0) {
+		qsort(cs, n, sizeof(*cs), cmp_captured);
+		st = write_tx(db, cs, n, err);
+	}
+	free_captured(cs, n);
+	if (st != KZ_OK)
+		return st;
+	/* What is written leaves the session: a new one captures what
+	 * follows. */
+	sqlite3session_delete(s->session);
+	s->session = NULL;
+	rc = start_session(db, s);
+	return rc == SQLITE_OK ? KZ_OK : kz_db_fail(db, rc, err, "session");
+}
+
 enum kz_status kz_sync_capture_commit(struct kz_db *db, struct kz_error *err)
 {
 	struct kz_sync *s = kz_db_sync(db);
 	struct captured *cs = NULL;
 	size_t n = 0;
-	void *data = NULL;
-	int size = 0, rc = SQLITE_OK;
-	enum kz_status st = KZ_OK;
+	enum kz_status st = collect_session(db, s, &cs, &n, err);
 
-	if (s->session && !sqlite3session_isempty(s->session))
-		rc = sqlite3session_changeset(s->session, &size, &data);
-	if (rc != SQLITE_OK)
-		return kz_db_fail(db, rc, err, "session");
-	if (size > 0) {
-		sqlite3_changeset_iter *it;
-		rc = sqlite3changeset_start(&it, size, data);
-		while (rc == SQLITE_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
-			cs = xrealloc(cs, (n + 1) * sizeof(*cs));
-			memset(&cs[n], 0, sizeof(*cs));
-			capture_one(s, it, &cs[n]);
-			/* An update of nothing but the save counter is no change. */
-			if (cs[n].op == 'U' && cs[n].ncols == 0) {
-				free(cs[n].row_id);
-				free(cs[n].vals);
-				continue;
-			}
-			n++;
-		}
-		if (rc == SQLITE_OK)
-			rc = sqlite3changeset_finalize(it);
-		sqlite3_free(data);
-		if (rc != SQLITE_OK) {
-			free_captured(cs, n);
-			return kz_db_fail(db, rc, err, "session");
-		}
-	}
+	if (st != KZ_OK)
+		return st;
 	for (size_t i = 0; i < s->nforced; i++) {
 		st = add_forced(db, s, &s->forced[i], &cs, &n, err);
 		if (st != KZ_OK) {

@@ -25,6 +25,7 @@
 #include "koszyk/i18n.h"
 #include "koszyk/kinds.h"
 #include "koszyk/model.h"
+#include "koszyk/sync.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
@@ -58,8 +59,6 @@ struct import_kind {
 	const char *missing_column;     /* msgid: file, row, column */
 	const struct special_column *specials;   /* ends with name NULL */
 	const char *const *defaults;    /* field, value, ..., NULL */
-	enum kz_status (*insert_with_id)(struct kz_db *db, void *rec,
-					 struct kz_error *err);
 	/* Fill the references the file gives by name (NULL: none). */
 	enum kz_status (*references)(struct import *im, char **v, void *rec,
 				     struct kz_error *err);
@@ -71,11 +70,20 @@ struct import {
 	const struct import_kind *ik;
 	const char *name;             /* the file, for messages */
 	struct kz_csv_reader *reader;
+	const char *data;             /* what the reader reads */
+	bool mapped;                  /* data is a file kz_map_file mapped */
 	struct column *cols;          /* one for each column of the file */
 	size_t ncols;
 	size_t row;
 	long lines;                   /* rows in the file, for the meter */
 	struct kz_import_result *res;
+	/* services: the partners by name, read at the first row that names
+	 * one (the import of services adds no partners) */
+	struct kz_partner_names *partners;
+	/* new records, inserted a batch at a time, and the row of each */
+	struct kz_record_batch *batch;
+	size_t *batch_rows;
+	size_t batch_cap;
 };
 
 /* The value a new record of the kind gets when the file says nothing. */
@@ -210,6 +218,11 @@ static const struct alias enum_aliases[] = {
  * nothing fits. */
 static const char *enum_value(const struct kz_field *f, const char *text)
 {
+	/* The value as stored, the common case: no folding of every label
+	 * and alias (no label or alias of one value is another value). */
+	for (size_t i = 0; f->values && f->values[i]; i++)
+		if (strcmp(text, f->values[i]) == 0)
+			return f->values[i];
 	for (size_t i = 0; f->values && f->values[i]; i++) {
 		const char *v = f->values[i];
 		const char *label = kz_enum_label(v);
@@ -591,7 +604,9 @@ static enum kz_status set_provider(struct import *im, char **v,
 			return KZ_OK;
 		}
 	}
-	st = kz_partner_find_by_name(im->db, name, id, err);
+	st = im->partners ? KZ_OK : kz_partner_names_load(im->db, &im->partners, err);
+	if (st == KZ_OK)
+		st = kz_partner_names_find(im->partners, name, id);
 	if (st == KZ_NOT_FOUND)
 		st = fail_cell(im, col, err,
 			       _("there is no partner named \"%s\" — add the partner first or correct the name"),
@@ -648,16 +663,6 @@ static enum kz_status service_references(struct import *im, char **v, void *rec,
 	return st == KZ_OK ? set_contact(im, v, rec, err) : st;
 }
 
-static enum kz_status insert_service(struct kz_db *db, void *rec, struct kz_error *err)
-{
-	return kz_service_insert_with_id(db, rec, err);
-}
-
-static enum kz_status insert_partner(struct kz_db *db, void *rec, struct kz_error *err)
-{
-	return kz_partner_insert_with_id(db, rec, err);
-}
-
 /* What the import of each kind needs beyond the kind table and its
  * columns (kz_csv_columns): the columns a file must have, columns that
  * are not one field, the values of new records for the
@@ -675,13 +680,13 @@ static const struct import_kind import_kinds[] = {
 	  N_("%s: row %zu: the column \"%s\" is missing — a file of services needs at least the columns title and provider"),
 	  service_specials,
 	  (const char *const[]){ "kind", "service", "status", "active", NULL },
-	  insert_service, service_references },
+	  service_references },
 	{ KZ_KIND_PARTNER,
 	  (const char *const[]){ "name", NULL },
 	  N_("%s: row %zu: the column \"%s\" is missing — a file of partners needs at least the column name"),
 	  no_specials,
 	  (const char *const[]){ "status", "informal", NULL },
-	  insert_partner, NULL },
+	  NULL },
 };
 
 static const struct import_kind *import_kind_of(enum kz_kind kind)
@@ -719,6 +724,39 @@ static enum kz_status load_existing(struct import *im, const char *id,
 	return st;
 }
 
+/* Insert the new records kept so far; a failure names the row of the
+ * record that failed. */
+static enum kz_status flush_new(struct import *im, struct kz_error *err)
+{
+	size_t failed;
+	enum kz_status st = kz_record_batch_flush(im->batch, &failed, err);
+
+	/* The change log of what is inserted so far, written now: the
+	 * capture would otherwise hold every row until the commit. */
+	if (st == KZ_OK)
+		return kz_sync_capture_flush(im->db, err);
+	im->row = im->batch_rows[failed];
+	return prefix_cell(im, (size_t)-1, st, err);
+}
+
+/* A new record of this row into the batch, which takes it over when it
+ * is right. */
+static enum kz_status add_new(struct import *im, void *rec, struct kz_error *err)
+{
+	size_t i = kz_record_batch_pending(im->batch);
+	enum kz_status st = kz_batch_add(im->batch, rec, err);
+
+	if (st != KZ_OK)
+		return st;
+	if (i == im->batch_cap) {
+		im->batch_cap = im->batch_cap ? 2 * im->batch_cap : 64;
+		im->batch_rows = xreallocarray(im->batch_rows, im->batch_cap,
+					       sizeof(*im->batch_rows));
+	}
+	im->batch_rows[i] = im->row;
+	return KZ_OK;
+}
+
 /* One row: a new record, or the update of the one with the row's id. */
 static enum kz_status import_record(struct import *im, char **v,
 				    struct kz_error *err)
@@ -729,6 +767,9 @@ static enum kz_status import_record(struct import *im, char **v,
 	enum kz_status st, found = KZ_NOT_FOUND;
 
 	st = row_id(im, v, id, err);
+	/* The id may be one of the records not inserted yet. */
+	if (st == KZ_OK && id[0])
+		st = flush_new(im, err);
 	if (st == KZ_OK && id[0])
 		st = found = load_existing(im, id, rec, err);
 	if (st == KZ_NOT_FOUND)
@@ -746,7 +787,9 @@ static enum kz_status import_record(struct import *im, char **v,
 		memcpy((char *)rec + k->id_offset, id, KZ_ID_LEN + 1);
 		/* As the file says (a new id when it gives none): an old
 		 * entry without a verification date stays unverified. */
-		st = im->ik->insert_with_id(im->db, rec, err);
+		st = add_new(im, rec, err);
+		if (st == KZ_OK)
+			rec = NULL;  /* the batch's now */
 	}
 	if (st != KZ_OK)
 		st = prefix_cell(im, (size_t)-1, st, err);
@@ -755,7 +798,10 @@ static enum kz_status import_record(struct import *im, char **v,
 	else if (im->res)
 		im->res->inserted++;
 out:
-	kz_record_free(k->kind, rec);
+	if (rec)
+		kz_record_free(k->kind, rec);
+	if (st == KZ_OK && kz_record_batch_full(im->batch))
+		st = flush_new(im, err);
 	return st;
 }
 
@@ -778,6 +824,9 @@ static enum kz_status import_rows(struct import *im, struct kz_error *err)
 	kz_meter_report(0, im->lines);
 	while ((st = kz_csv_next(im->reader, &v, &n, err)) == KZ_OK) {
 		im->row = kz_csv_row(im->reader);
+		/* The rows read so far leave memory (a mapped file). */
+		if (im->mapped && im->row % 1024 == 0)
+			kz_map_release(im->data, kz_csv_offset(im->reader));
 		if (im->row % 256 == 0)
 			kz_meter_report((long)im->row - 1 < im->lines ? (long)im->row - 1 : im->lines,
 					im->lines);
@@ -788,32 +837,86 @@ static enum kz_status import_rows(struct import *im, struct kz_error *err)
 			return st;
 	}
 	if (st == KZ_NOT_FOUND)
+		st = flush_new(im, err);
+	if (st == KZ_OK)
 		kz_meter_report(im->lines, im->lines);
-	return st == KZ_NOT_FOUND ? KZ_OK : st;
+	return st;
+}
+
+/* A mapped file is scanned a window at a time, the pages of each let go
+ * after it (kz_map_release): a look over the whole file must not bring
+ * all of it into memory. */
+#define SCAN_WINDOW ((size_t)1 << 20)
+
+/* The end of the window from at: SCAN_WINDOW on, moved to an ASCII byte,
+ * so that no UTF-8 character is cut in two. */
+static size_t window_end(const char *data, size_t len, size_t at)
+{
+	size_t end = len - at > SCAN_WINDOW ? at + SCAN_WINDOW : len;
+
+	while (end < len && (unsigned char)data[end] >= 0x80)
+		end++;
+	return end;
 }
 
 /* The rows of the file for the progress line: its lines but the header
  * (a field with a line break in it counts twice: a guess is enough). */
-static long count_lines(const char *data, size_t len)
+static long count_lines(const char *data, size_t len, bool mapped)
 {
 	long n = 0;
 
-	for (const char *p = data; p && (p = memchr(p, '\n', len - (size_t)(p - data))) != NULL; p++)
-		n++;
+	for (size_t at = 0; at < len;) {
+		size_t end = window_end(data, len, at);
+		const char *p = data + at;
+
+		while ((p = memchr(p, '\n', (size_t)(data + end - p))) != NULL) {
+			n++;
+			p++;
+		}
+		at = end;
+		if (mapped)
+			kz_map_release(data, at);
+	}
 	if (len > 0 && data[len - 1] != '\n')
 		n++;
 	return n > 1 ? n - 1 : 1;
 }
 
-/* The import of text already in UTF-8, its columns separated by sep. */
+/* Is the mapped file UTF-8, without zero bytes? (Then the encoding
+ * kz_csv_decode would find is UTF-8: it need not look over it again.) */
+static bool mapped_utf8(const char *data, size_t len)
+{
+	bool ok = true;
+
+	for (size_t at = 0; at < len && ok;) {
+		size_t end = window_end(data, len, at);
+
+		ok = !memchr(data + at, '\0', end - at) &&
+		     kz_utf8_valid(data + at, end - at, NULL);
+		at = end;
+		kz_map_release(data, at);
+	}
+	return ok;
+}
+
+/* The page cache during an import (KiB, as PRAGMA cache_size takes it):
+ * its rows go to random places of a dozen indexes (ids, sort keys), and a
+ * page that does not stay in memory is written out and read back, again
+ * and again. Small enough to keep the import under 64 MB (about 51 MB
+ * at 100,000 rows). */
+#define IMPORT_CACHE (-24576)
+
+/* The import of text already in UTF-8, its columns separated by sep;
+ * mapped: data is a file mapped by kz_map_file. */
 static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
 				  enum kz_kind kind, const char *data,
 				  size_t len, const char *name, char sep,
-				  struct kz_import_result *res,
+				  bool mapped, struct kz_import_result *res,
 				  struct kz_error *err)
 {
 	struct import im = { 0 };
 	enum kz_status st;
+	int cache;
 
 	im.ik = import_kind_of(kind);
 	if (!im.ik)
@@ -825,16 +928,24 @@ static enum kz_status import_utf8(struct kz_db *db, const struct kz_config *cfg,
 	im.res = res;
 	if ((st = kz_db_begin(db, err)) != KZ_OK)
 		return st;
-	im.lines = count_lines(data, len);
+	cache = kz_db_cache_size(db, IMPORT_CACHE);
+	im.lines = count_lines(data, len, mapped);
+	im.data = data;
+	im.mapped = mapped;
 	im.reader = kz_csv_open(data, len, im.name);
+	im.batch = kz_record_batch_new(db, kind);
 	kz_csv_set_separator(im.reader, sep);
 	st = import_rows(&im, err);
 	kz_csv_close(im.reader);
+	kz_partner_names_free(im.partners);
+	kz_record_batch_free(im.batch);
+	free(im.batch_rows);
 	free(im.cols);
 	if (st == KZ_OK)
 		st = kz_db_commit(db, err);
 	else
 		kz_db_rollback(db);
+	kz_db_cache_size(db, cache);
 	if (st != KZ_OK && res)
 		res->inserted = res->updated = 0;
 	return st;
@@ -859,7 +970,7 @@ enum kz_status kz_import_csv_data(struct kz_db *db,
 		res->format.separator = ',';
 		res->decoded = true;
 	}
-	return import_utf8(db, cfg, kind, data, len, name, ',', res, err);
+	return import_utf8(db, cfg, kind, data, len, name, ',', false, res, err);
 }
 
 /* A file forced to be UTF-8 that is not: say what it looks like. */
@@ -884,11 +995,11 @@ static void hint_encoding(const struct kz_csv_format *want, const char *data,
 	}
 }
 
-enum kz_status kz_import_csv_text(struct kz_db *db,
-				  const struct kz_config *cfg,
+/* kz_import_csv_text; mapped: data is a file mapped by kz_map_file. */
+static enum kz_status import_text(struct kz_db *db, const struct kz_config *cfg,
 				  enum kz_kind kind, const char *data,
 				  size_t len, const char *name,
-				  const struct kz_csv_format *want,
+				  const struct kz_csv_format *want, bool mapped,
 				  struct kz_import_result *res,
 				  struct kz_error *err)
 {
@@ -906,10 +1017,21 @@ enum kz_status kz_import_csv_text(struct kz_db *db,
 		res->decoded = true;
 	}
 	st = import_utf8(db, cfg, kind, text ? text : data, text ? n : len,
-			 name, used.separator, res, err);
+			 name, used.separator, mapped && !text, res, err);
 	free(text);
 	hint_encoding(want, data, len, st, err);
 	return st;
+}
+
+enum kz_status kz_import_csv_text(struct kz_db *db,
+				  const struct kz_config *cfg,
+				  enum kz_kind kind, const char *data,
+				  size_t len, const char *name,
+				  const struct kz_csv_format *want,
+				  struct kz_import_result *res,
+				  struct kz_error *err)
+{
+	return import_text(db, cfg, kind, data, len, name, want, false, res, err);
 }
 
 enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
@@ -918,12 +1040,28 @@ enum kz_status kz_import_csv(struct kz_db *db, const struct kz_config *cfg,
 			     struct kz_import_result *res,
 			     struct kz_error *err)
 {
+	const char *mapped = NULL;
 	char *data = NULL;
 	size_t len = 0;
 	enum kz_status st;
 
 	clear_result(res);
-	st = kz_read_file(path, &data, &len, err);
+	/* A file of 100,000 rows is tens of megabytes: mapped, and read a
+	 * part at a time, not read into memory as a whole. */
+	st = kz_map_file(path, &mapped, &len, err);
+	if (st == KZ_OK) {
+		struct kz_csv_format utf8 = { KZ_CSV_UTF8, want ? want->separator : 0 };
+		bool detect = !want || want->encoding == KZ_CSV_DETECT;
+
+		/* Found to be UTF-8 a window at a time, as detection would. */
+		if (detect && mapped_utf8(mapped, len))
+			want = &utf8;
+		st = import_text(db, cfg, kind, mapped, len, path, want, true, res, err);
+		kz_unmap_file(mapped, len);
+		return st;
+	}
+	if (st == KZ_NOT_FOUND)
+		st = kz_read_file(path, &data, &len, err);
 	if (st != KZ_OK) {
 		/* The user named this file: not being able to read it is bad
 		 * input, not a failure of the machine. */

@@ -502,5 +502,30 @@ jq -e 'map(select(.reason == "refused")) | length == 2' out >/dev/null || fail "
 # what the laptop writes later under her own right still applies
 run 0 -d hub.db sync export h9.kzs
 run 0 -d v.db sync import h9.kzs
+
+# --- an import of several batches (issue 14): the change log is written a
+# batch at a time, and a replica receives every service, also one the file
+# adds and changes again further down --------------------------------------
+as akowalska 0 -d z.db sync clone hub.db
+prov=$(K -d hub.db list partners --json | jq -r '.[0].name | [.] | @csv')
+new_id=0f8fad5b-d9cb-469f-a165-70867728950e
+{
+	echo "id,title,provider"
+	for i in $(seq 1 300); do
+		case $i in
+		10) echo "$new_id,Dodana w imporcie,$prov" ;;
+		290) echo "$new_id,Zmieniona w imporcie,$prov" ;;
+		*) echo ",Usługa z importu $i,$prov" ;;
+		esac
+	done
+} >many.csv
+run 0 -d hub.db import csv services many.csv
+out_has "299 new, 1 updated"
+xfer hub.db z.db many.kzs
+[ "$(field z.db $new_id title)" = "Zmieniona w imporcie" ] ||
+	fail "the service added and changed by one import did not arrive as changed: $(field z.db $new_id title)"
+K -d z.db list services --all --json >z.json
+[ "$(jq '[.[] | select(.title | startswith("Usługa z importu"))] | length' z.json)" = 298 ] ||
+	fail "the replica did not receive every imported service"
 no_temporary_files
 exit 0

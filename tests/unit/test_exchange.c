@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "koszyk/access.h"
 #include "koszyk/basket.h"
@@ -566,6 +567,43 @@ static void test_bad_row_undoes_earlier_rows(void **state)
 	kz_service_clear(&s);
 }
 
+/* The number of entries of the change log. */
+static long log_entries(struct kz_db *db)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(kz_db_handle(db), "SELECT count(*) FROM sync_change",
+					    -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Long enough for new records to be inserted a batch at a time (and the
+ * change log written) before the bad row: still all undone, and the
+ * message names the bad row. */
+static void test_bad_row_after_batches(void **state)
+{
+	struct fx *fx = *state;
+	struct bad_case c = { KZ_KIND_SERVICE, NULL,
+			      "x.csv: row 402, column \"provider\": ", "Nie ma takiego" };
+	struct kz_buf csv = KZ_BUF_INIT;
+	long log_before;
+
+	fill_basket(fx, NULL);
+	kz_buf_puts(&csv, "title,provider\r\n");
+	for (int i = 0; i < 400; i++)
+		kz_buf_printf(&csv, "Usługa %d,GOPS\r\n", i);
+	kz_buf_puts(&csv, "Zła,Nie ma takiego\r\n");
+	c.csv = csv.data;
+	log_before = log_entries(fx->db);
+	expect_unchanged(fx, &c);
+	assert_int_equal(log_entries(fx->db), log_before);
+	kz_buf_free(&csv);
+}
+
 static void test_bad_files(void **state)
 {
 	struct fx *fx = *state;
@@ -1088,6 +1126,7 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_row_undoes_earlier_rows,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_row_after_batches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_excel_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_csv, setup, teardown),
