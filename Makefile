@@ -14,12 +14,13 @@ PKGS_LAZY := icu-uc icu-i18n xlsxwriter
 PKGS      := ncursesw formw menuw panelw sqlite3 yaml-0.1 libsodium
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(PKGS_LAZY))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+PKG_LIBS_LAZY := -Wl,--no-as-needed $(shell pkg-config --libs $(PKGS_LAZY))
 
 CFLAGS    ?= -O2 -g
 WARN      := -std=c11 -Wall -Wextra -Wpedantic -Wshadow
 CPPFLAGS  += -D_GNU_SOURCE -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK -Iinclude -DKZ_VERSION='"$(VERSION)"' \
              $(PKG_CFLAGS)
-LDLIBS    += $(PKG_LIBS)
+LDLIBS    += $(PKG_LIBS) $(EXTRA_LDLIBS)
 
 ifeq ($(V),1)
 Q :=
@@ -177,13 +178,20 @@ unit: all $(UNIT_BIN)
 # pages they open are written under the sanitizers by test_cli_report_html.sh
 # and test_cli_exchange.sh.
 SAN_LOGS := $(CURDIR)/build-san/sanitizer-logs
+# The libraries koszyk loads at their first use are linked here, loaded at
+# the start as before: LeakSanitizer's tracer has crashed ("Tracer caught
+# signal 11") at the exit of a run that had loaded ICU and libstdc++ with
+# dlopen. test_cli_lazy_libs.sh, which proves they are not loaded at the
+# start, is then left out.
 NOT_SANITIZED := tests/cli/test_report_html_chromium.sh \
-	tests/cli/test_published_page_browser.sh tests/cli/test_install.sh
+	tests/cli/test_published_page_browser.sh tests/cli/test_install.sh \
+	tests/cli/test_cli_lazy_libs.sh
 sanitize:
 	rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS)
 	ASAN_OPTIONS=log_path=$(SAN_LOGS)/asan:detect_leaks=1 \
 	UBSAN_OPTIONS=log_path=$(SAN_LOGS)/ubsan:print_stacktrace=1:halt_on_error=1 \
 	$(MAKE) BUILD=build-san CC=clang TEST_EXCLUDE="$(NOT_SANITIZED)" \
+	  EXTRA_LDLIBS="$(PKG_LIBS_LAZY)" \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDFLAGS="-fsanitize=address,undefined" check
 	@if ls $(SAN_LOGS)/* >/dev/null 2>&1; then \
