@@ -20,7 +20,8 @@ bool kz_lazylib_sym(void *lib, const char *name, void *fn, size_t size,
 		    char *why, size_t why_len);
 
 /* The name of a function as the library exports it, after the header's
- * renaming macros (ICU's ucol_open is ucol_open_72). */
+ * renaming macros (ICU's ucol_open is ucol_open_72); as well any macro's
+ * value as a string (ICU's major version in its soname). */
 #define KZ_LAZY_NAME(f) KZ_LAZY_NAME_(f)
 #define KZ_LAZY_NAME_(f) #f
 

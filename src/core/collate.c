@@ -10,9 +10,6 @@
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
 
-#define KZ_STR_(x) #x
-#define KZ_STR(x) KZ_STR_(x)
-
 /* ICU, loaded at the first comparison (koszyk/lazylib.h): a list read
  * from its stored order, a search or a report of counts never loads it. */
 static struct {
@@ -30,7 +27,7 @@ static struct {
 static bool load_icu(void)
 {
 	char why[256];
-	void *lib = kz_lazylib_open("libicui18n.so." KZ_STR(U_ICU_VERSION_MAJOR_NUM),
+	void *lib = kz_lazylib_open("libicui18n.so." KZ_LAZY_NAME(U_ICU_VERSION_MAJOR_NUM),
 				    why, sizeof(why));
 
 	return lib && ICU_SYM(lib, open, ucol_open, why) &&
