@@ -3,7 +3,9 @@
 # tests/cli/test_layers.sh):
 #   - only src/ui knows curses: no file elsewhere includes a curses header;
 #   - the screens and the commands issue no SQL: no file in src/ui or
-#     src/cli includes sqlite3.h or calls sqlite3_*.
+#     src/cli includes sqlite3.h or calls sqlite3_*;
+#   - kinds of record are described once (src/db/kinds.c): no file
+#     elsewhere switches over them (case KZ_KIND_...).
 # Usage: tools/check-layers.sh [SOURCE-ROOT]   (default: the current folder)
 # Prints each breach as FILE:LINE: text and exits 1 when there is one.
 root=${1:-.}
@@ -24,6 +26,14 @@ found=$(find src/ui src/cli -name '*.[ch]' -print0 |
 	xargs -0 grep -nE "$sql" /dev/null)
 if [ -n "$found" ]; then
 	echo "SQL in src/ui or src/cli (only the data layer, src/db, talks to SQLite):"
+	echo "$found"
+	status=1
+fi
+
+found=$(find src include -name '*.[ch]' ! -path 'src/db/kinds.c' -print0 |
+	xargs -0 grep -nE 'case[[:space:]]+KZ_KIND_' /dev/null)
+if [ -n "$found" ]; then
+	echo "a switch over the kinds of record outside src/db/kinds.c (read the kind table instead):"
 	echo "$found"
 	status=1
 fi

@@ -92,6 +92,10 @@ struct kz_kind_info {
 	 * for the kinds that do not need it. */
 	enum kz_status (*save)(struct kz_db *db, const struct kz_config *cfg,
 			       void *rec, struct kz_error *err);
+	/* Complete and check a record that is stored as it comes, in a
+	 * batch of an import (kz_batch_add); NULL: the kind is not
+	 * imported in batches. */
+	enum kz_status (*check)(struct kz_db *db, void *rec, struct kz_error *err);
 	/* Load one record by id (with the names of what it refers to). */
 	enum kz_status (*get)(struct kz_db *db, const char *id, void *out,
 			      struct kz_error *err);

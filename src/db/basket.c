@@ -446,33 +446,32 @@ enum kz_status kz_service_insert_with_id(struct kz_db *db, struct kz_service *s,
 	return save_service(db, s, true, err);
 }
 
+enum kz_status kz_partner_check(struct kz_db *db, void *rec, struct kz_error *err)
+{
+	(void)db;
+	return check_partner(rec, err);
+}
+
+/* As kz_service_insert_with_id: a service in a batch keeps the
+ * verification it comes with. */
+enum kz_status kz_service_check(struct kz_db *db, void *rec, struct kz_error *err)
+{
+	return check_service(db, rec, err);
+}
+
 enum kz_status kz_batch_add(struct kz_record_batch *b, void *rec,
 			    struct kz_error *err)
 {
-	struct kz_db *db = kz_record_batch_db(b);
+	enum kz_kind kind = kz_record_batch_kind(b);
+	const struct kz_kind_info *k = kz_kind_of(kind);
 	enum kz_status st;
 
-	switch (kz_record_batch_kind(b)) {
-	case SERVICES: {
-		struct kz_service *s = rec;
-
-		/* As kz_service_insert_with_id: the service keeps the
-		 * verification it comes with. */
-		if ((st = check_service(db, s, err)) != KZ_OK)
-			return st;
-		return kz_record_batch_add(b, s, s->title, err);
-	}
-	case PARTNERS: {
-		struct kz_partner *p = rec;
-
-		if ((st = check_partner(p, err)) != KZ_OK)
-			return st;
-		return kz_record_batch_add(b, p, p->name, err);
-	}
-	default:
+	if (!k->check)
 		return kz_fail(err, KZ_ENV, "a batch holds services or partners, not %s",
-			       kz_kind_of(kz_record_batch_kind(b))->name);
-	}
+			       k->name);
+	if ((st = k->check(kz_record_batch_db(b), rec, err)) != KZ_OK)
+		return st;
+	return kz_record_batch_add(b, rec, kz_record_title(kind, rec), err);
 }
 
 enum kz_status kz_service_get(struct kz_db *db, const char *id,

@@ -12,6 +12,7 @@
 #include "koszyk/meetings.h"
 #include "koszyk/util.h"
 #include "koszyk/xalloc.h"
+#include "records.h"
 
 /* The kinds' functions with the table's signatures. */
 #define SAVE(fn, call)                                                        \
@@ -162,13 +163,15 @@ static const struct kz_kind_info kinds[KZ_KIND_COUNT] = {
 		.edit_title = N_("Edit service or activity"), .new_title = N_("New service or activity"),
 		.title_fields = TITLE("title"), .refs = service_refs,
 		.login_fields = service_logins, .shown_offsets = no_shown,
-		.clear = clear_service, .save = save_service, .get = get_service },
+		.clear = clear_service, .save = save_service, .get = get_service,
+		.check = kz_service_check },
 	K(PARTNER, "partner", "partners", N_("partner"), N_("Partners"), kz_partner, partner, NULL, PARTNER)
 		.area = KZ_AREA_BASKET, .fixed_fields = NO_TITLE,
 		.edit_title = N_("Edit partner"), .new_title = N_("New partner"),
 		.title_fields = TITLE("name"), .refs = no_refs,
 		.login_fields = no_logins, .shown_offsets = no_shown,
-		.clear = clear_partner, .save = save_partner, .get = get_partner },
+		.clear = clear_partner, .save = save_partner, .get = get_partner,
+		.check = kz_partner_check },
 	K(CONTACT, "contact", "contacts", N_("contact"), N_("Contact persons"), kz_contact, contact, NULL, CONTACT)
 		.area = KZ_AREA_BASKET, .fixed_fields = NO_TITLE,
 		.edit_title = N_("Edit contact person"), .new_title = N_("New contact person"),

@@ -23,33 +23,33 @@ bool kz_network_name_valid(const char *name)
 	return true;
 }
 
-/* The queries of each kind that belongs to a basket: its network, and
- * marking it. */
-static const char *network_sql(enum kz_kind kind)
-{
-	switch (kind) {
-	case KZ_KIND_PARTNER: return "SELECT network FROM partners WHERE id = ?1";
-	case KZ_KIND_CONTACT: return "SELECT network FROM contacts WHERE id = ?1";
-	case KZ_KIND_SERVICE: return "SELECT network FROM services WHERE id = ?1";
-	default: return NULL;
-	}
-}
+/* The queries of each kind that belongs to a basket (every kind of the
+ * basket's area has a network column): its network, and marking it.
+ * Built from the kind table when first needed; they live as long as the
+ * program, as kz_db_stmt caches statements by the text's address. */
+struct network_sql {
+	char *get, *stamp;
+};
 
-static const char *stamp_sql(enum kz_kind kind)
+static const struct network_sql *network_sql(enum kz_kind kind)
 {
-	switch (kind) {
-	case KZ_KIND_PARTNER: return "UPDATE partners SET network = ?2 WHERE id = ?1";
-	case KZ_KIND_CONTACT: return "UPDATE contacts SET network = ?2 WHERE id = ?1";
-	case KZ_KIND_SERVICE: return "UPDATE services SET network = ?2 WHERE id = ?1";
-	default: return NULL;
+	static struct network_sql sql[KZ_KIND_COUNT];
+	const struct kz_kind_info *k = kz_kind_of(kind);
+
+	if (k->area != KZ_AREA_BASKET)
+		return NULL;
+	if (!sql[kind].get) {
+		sql[kind].get = xasprintf("SELECT network FROM %s WHERE id = ?1", k->table);
+		sql[kind].stamp = xasprintf("UPDATE %s SET network = ?2 WHERE id = ?1", k->table);
 	}
+	return &sql[kind];
 }
 
 char *kz_network_of(struct kz_db *db, enum kz_kind kind, const char *id)
 {
-	const char *sql = network_sql(kind);
+	const struct network_sql *sql = network_sql(kind);
 
-	return sql && id && *id ? kz_query_text(db, sql, id) : NULL;
+	return sql && id && *id ? kz_query_text(db, sql->get, id) : NULL;
 }
 
 bool kz_network_foreign(struct kz_db *db, enum kz_kind kind, const char *id)
@@ -79,12 +79,12 @@ enum kz_status kz_network_stamp(struct kz_db *db, enum kz_kind kind,
 				const char *id, const char *name,
 				struct kz_error *err)
 {
-	const char *sql = stamp_sql(kind);
+	const struct network_sql *sql = network_sql(kind);
 	sqlite3_stmt *st;
 
 	if (!sql)
 		return KZ_OK;
-	if (!(st = kz_db_stmt(db, sql, err)))
+	if (!(st = kz_db_stmt(db, sql->stamp, err)))
 		return err ? err->status : KZ_ENV;
 	kz_bind_text(st, 1, id);
 	kz_bind_text(st, 2, name);

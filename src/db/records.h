@@ -30,6 +30,11 @@ enum kz_status kz_record_batch_add(struct kz_record_batch *b, void *rec,
 struct kz_db *kz_record_batch_db(const struct kz_record_batch *b);
 enum kz_kind kz_record_batch_kind(const struct kz_record_batch *b);
 
+/* The kinds' checks before a record is stored as it comes (kinds.c's
+ * check member): defaults filled, every field and rule checked. */
+enum kz_status kz_partner_check(struct kz_db *db, void *rec, struct kz_error *err);
+enum kz_status kz_service_check(struct kz_db *db, void *rec, struct kz_error *err);
+
 struct kz_row *kz_rows_push(struct kz_rows *rows, size_t *cap);
 
 /* Binds a list statement's own parameters (2..8). */

@@ -31,6 +31,7 @@ plant "curses in a public header" include/koszyk/db.h '#include <ncursesw/curses
 plant "a form header in core" src/core/util.c '#  include "form.h"'
 plant "SQL in a screen" src/ui/basket.c 'static void f(void) { sqlite3_exec(0, "", 0, 0, 0); }'
 plant "sqlite3.h in a command" src/cli/commands.c '#include <sqlite3.h>'
+plant "a switch over kinds" src/db/network.c 'static int f(enum kz_kind k) { switch (k) { case KZ_KIND_SERVICE: return 1; default: return 0; } }'
 
 [ $fail -eq 0 ] && echo "PASS: layer rules"
 exit $fail
