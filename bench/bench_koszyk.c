@@ -209,6 +209,9 @@ static void keystroke_row(struct kz_db *db, const char *size, long n, const char
 				add(rows, (double)got);
 		}
 		struct stats s = take(&one);
+		if (getenv("BENCH_DETAIL"))
+			fprintf(stderr, "  %-26s \"%s\": median %.2f ms, p99 %.2f ms\n",
+				what, qs[i], s.med, s.p99);
 		if (s.p99 >= worst) {
 			worst = s.p99;
 			worst_q = qs[i];

@@ -271,14 +271,23 @@ static bool machine_output(int argc, char **argv)
 }
 
 /* What a command printed from a file it found damaged may be partial:
- * the damage is said, whatever SQLite let the command believe. */
+ * the damage is said, whatever SQLite let the command believe. So is a
+ * refusal that came of the damage ("There is no case ..." when the page
+ * of the case could not be read). */
 static enum kz_status after_reading(struct kz_cli *cli, enum kz_status st,
 				    struct kz_error *err)
 {
-	if (st != KZ_OK || !cli->db || checks_file(cli))
+	struct kz_error damage = { 0 };
+
+	if (!cli->db || checks_file(cli) || st == KZ_DAMAGED)
 		return st;
 	fflush(stdout);
-	return kz_db_intact(cli->db, err);
+	if (st == KZ_OK)
+		return kz_db_intact(cli->db, err);
+	if (kz_db_intact(cli->db, &damage) == KZ_OK)
+		return st;
+	*err = damage;
+	return damage.status;
 }
 
 static enum kz_status dispatch(struct kz_cli *cli, struct kz_error *err)

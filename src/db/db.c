@@ -11,6 +11,7 @@
 
 #include "db_internal.h"
 #include "sync_internal.h"
+#include "doc_order.h"
 #include "match.h"
 #include "koszyk/buf.h"
 #include "koszyk/collate.h"
@@ -441,6 +442,8 @@ static int register_functions(struct kz_db *db)
 					     NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = kz_match_register(h);
+	if (rc == SQLITE_OK)
+		rc = kz_doc_order_register(h);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(h, "kz_login", 0, SQLITE_UTF8,
 					     db, sql_login, NULL, NULL);
@@ -945,8 +948,12 @@ enum kz_status kz_db_commit(struct kz_db *db, struct kz_error *err)
 		kz_sync_capture_end(db);
 		return kz_fail(err, KZ_ENV, _("The change was cancelled; nothing was saved."));
 	}
-	/* The change log is written inside the same transaction. */
-	enum kz_status cst = kz_sync_capture_commit(db, err);
+	/* Records added where the search index had no room between their
+	 * neighbours take their places (doc_order.c); then the change log
+	 * is written, inside the same transaction. */
+	enum kz_status cst = kz_doc_place(db, err);
+	if (cst == KZ_OK)
+		cst = kz_sync_capture_commit(db, err);
 	/* Damage met while the change was made: none of it is written. */
 	if (cst == KZ_OK && damage_confirmed(db))
 		cst = damaged(db->path, err);

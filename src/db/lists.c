@@ -9,18 +9,18 @@
 #include "koszyk/fold.h"
 #include "koszyk/i18n.h"
 #include "koszyk/xalloc.h"
-#include "match.h"
+#include "doc_order.h"
 #include "records.h"
 
 /* The phone to call about a stale entry (?7): its contact person's,
  * else the provider's first contact person's, else the provider's. */
-#define SERVICE_COLS \
-	"SELECT s.id, s.title, p.name, s.category, s.status, s.verified_on," \
+#define SERVICE_COLS_LIST \
+	"s.id, s.title, p.name, s.category, s.status, s.verified_on," \
 	" CASE WHEN ?7 THEN coalesce(nullif((SELECT phone FROM contacts"   \
 	"  WHERE id = s.contact_id), ''), (SELECT phone FROM contacts"     \
 	"  WHERE partner_id = p.id AND coalesce(phone, '') <> ''"          \
 	"  ORDER BY kz_person_key(name) COLLATE KZ_PL, id LIMIT 1), p.phone) END," \
-	" nullif(p.short_name, '') AS partner_short, s.network AS network "
+	" nullif(p.short_name, '') AS partner_short, s.network AS network"
 #define SERVICE_FILTERS                                                        \
 	" AND (?2 IS NULL OR s.sector = ?2)"                                   \
 	" AND (?3 IS NULL OR s.category = ?3)"                                 \
@@ -33,20 +33,14 @@
 	"      (s.verified_on IS NULL OR s.verified_on < ?8)))"               \
 	" AND (?11 IS NULL OR coalesce(s.network, '') = ?11)"
 
-/* One tier of results in alphabetical order: the documents matching ?1
- * (all when NULL) but not ?9. The FTS queries run once each as
- * uncorrelated IN lists; the walk follows the (kind, pl_key) index and
- * stops at the limit, so a one-letter query on 100,000 entries costs about
- * as much as a precise one. */
-#define SERVICE_LIST(order) KZ_LIST_SQL(                                       \
-	SERVICE_COLS                                                           \
-	" FROM search_doc d JOIN services s ON s.id = d.ref"                   \
-	" JOIN partners p ON p.id = s.provider_id", "'service'",               \
-	SERVICE_FILTERS " ORDER BY " order KZ_LIST_ORDER_SERVICE " LIMIT ?10")
+/* The services of one tier of a search, in the list's order
+ * (KZ_LIST_SQL). */
+#define SERVICE_LIST(order) KZ_LIST_SQL(SERVICE_COLS_LIST,                    \
+	"services s ON s.id = d.ref JOIN partners p ON p.id = s.provider_id", \
+	service, SERVICE_FILTERS, order)
 
 static const struct kz_list_sql sql_services = SERVICE_LIST("");
-/* Stale entries only (?7): never verified first, then the oldest. A
- * statement of its own, so that the plain list's order is the index's. */
+/* Stale entries only (?7): never verified first, then the oldest. */
 static const struct kz_list_sql sql_stale_services =
 	SERVICE_LIST("s.verified_on IS NOT NULL, s.verified_on, ");
 
@@ -111,10 +105,6 @@ static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 	return KZ_OK;
 }
 
-/* The bounds of pick_max: without a limit, and at least. */
-#define PICK_MAX_ALL 5000
-#define PICK_MIN 200
-
 /* Fetch one more row than asked to learn whether there are more. */
 static sqlite3_int64 sql_limit(size_t limit, size_t have)
 {
@@ -131,134 +121,50 @@ static void trim_to_limit(struct kz_rows *out, size_t limit)
 	out->total = out->n;
 }
 
-/* One tier of a search: the FTS queries of its records (match) and of
- * the better tiers' (exclude), its number for kz_tier_is, and the words
- * of the whole query (all). Browsing has no match. */
-struct tier {
-	const char *match, *exclude, *all;
-	int number;
-};
-
-/* With a limit, a tier whose matches are fewer than this is picked: its
- * matches looked up and sorted (cost: matches); with more, the sorted
- * index is walked and each record tested (cost: about wanted * documents
- * / matches). The two meet near the square root of wanted * documents. */
-static sqlite3_int64 pick_max(struct kz_db *db, size_t wanted)
+/* Are some records of the kind in its overflow range, not yet placed in
+ * list order (doc_order.c)? */
+static bool has_overflow(struct kz_db *db, sqlite3_int64 base)
 {
-	char *docs = kz_query_text(db, "SELECT max(docid) FROM search_doc", NULL);
-	sqlite3_int64 product = (sqlite3_int64)wanted * (docs ? strtoll(docs, NULL, 10) : 0);
-	sqlite3_int64 cap = PICK_MIN;
-
-	free(docs);
-	if (!wanted)
-		return PICK_MAX_ALL;
-	while (cap < PICK_MAX_ALL && cap * cap < product)
-		cap += cap / 8;
-	return cap < PICK_MAX_ALL ? cap : PICK_MAX_ALL;
-}
-
-static const char sql_probe[] =
-	"SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ?1"
-	" LIMIT ?2)";
-
-/* How many documents match (counting stops at cap); with match NULL,
- * how many records of the list's kind there are, by the statement
- * count. */
-static enum kz_status probe(struct kz_db *db, const char *count, const char *match,
-			    sqlite3_int64 cap, size_t *n, struct kz_error *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db, match ? sql_probe : count, err);
-	int rc;
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT 1 FROM search_doc WHERE docid BETWEEN ?1 AND ?2 LIMIT 1", NULL);
+	bool yes;
 
 	if (!st)
-		return err ? err->status : KZ_ENV;
-	if (match) {
-		kz_bind_text(st, 1, match);
-		sqlite3_bind_int64(st, 2, cap);
-	} else {
-		sqlite3_bind_int64(st, 1, cap);
-	}
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+		return true;  /* the sorted plan is right in any case */
+	sqlite3_bind_int64(st, 1, base + KZ_DOC_PLACED);
+	sqlite3_bind_int64(st, 2, base + KZ_DOC_END - 1);
+	yes = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, err, "search");
+	return yes;
 }
 
-/* The plan for a tier (NULL: nothing matches). */
-static enum kz_status choose_plan(struct kz_db *db, const struct kz_list_sql *sql,
-				  const struct tier *t, size_t limit, size_t have,
-				  const char **text, struct kz_error *err)
-{
-	sqlite3_int64 cap = pick_max(db, limit ? limit - have + 1 : 0);
-	size_t n = 0;
-	bool plain = kz_match_plain(t->all);
-	/* A page of a kind of few records (the partners beside 100,000
-	 * services) is found by testing them one by one: cheaper than asking
-	 * FTS5 for the matches of every kind. */
-	bool few = plain && limit;
-	enum kz_status s;
-
-	/* One word of one or two letters ("w"* or "wo"*): every record of
-	 * its lead is in the first tier, so the walk reads the page and no
-	 * more, without a count. */
-	if (few && t->number == 1 && !strchr(t->all, ' ') && strlen(t->all) <= 5) {
-		*text = t->all[2] == '"' ? sql->first : sql->first2;
-		return KZ_OK;
-	}
-	s = few ? probe(db, sql->count, NULL, cap, &n, err) : KZ_OK;
-
-	if (s == KZ_OK && few && (sqlite3_int64)n < cap) {
-		*text = n ? (t->number == 1 ? sql->first : sql->test) : NULL;
-		return KZ_OK;
-	}
-	if (s == KZ_OK)
-		s = probe(db, NULL, t->match, cap, &n, err);
-	if (s != KZ_OK || n == 0)
-		*text = NULL;
-	else if ((sqlite3_int64)n < cap)
-		*text = sql->pick;
-	else if (!plain)
-		*text = sql->walk;
-	else if (t->number != 1)
-		*text = sql->test;
-	else  /* "w"* or "wo..."* */
-		*text = t->all[2] == '"' ? sql->first : sql->first2;
-	return s;
-}
-
+/* One tier of a search (match: the FTS query of its records, NULL when
+ * browsing), at most limit - out->n more rows (+1 to learn of more). */
 static enum kz_status list_tier(struct kz_db *db, const struct kz_list_sql *sql,
-				const struct tier *t, kz_bind_fn bind,
-				const void *arg, size_t limit, struct kz_rows *out,
+				const char *match, kz_bind_fn bind, const void *arg,
+				size_t limit, bool sorted, struct kz_rows *out,
 				size_t *cap, struct kz_error *err)
 {
-	const char *text = sql->walk;
-	sqlite3_stmt *st;
+	sqlite3_int64 base = kz_doc_base(sql->kind);
+	const char *text = !match ? sql->walk : sorted ? sql->sorted : sql->ordered;
+	sqlite3_stmt *st = kz_db_stmt(db, text, err);
 
-	if (t->match) {
-		enum kz_status s = choose_plan(db, sql, t, limit, out->n, &text, err);
-		if (s != KZ_OK || !text)
-			return s;
-	}
-	st = kz_db_stmt(db, text, err);
 	if (!st)
 		return err ? err->status : KZ_ENV;
-	kz_bind_text(st, 1, t->match);
+	kz_bind_text(st, 1, match);
 	if (bind)
 		bind(db, st, arg);
-	kz_bind_text(st, 9, t->exclude);
 	sqlite3_bind_int64(st, 10, sql_limit(limit, out->n));
-	if (text == sql->test || text == sql->first || text == sql->first2) {
-		sqlite3_bind_int(st, 12, t->number);
-		kz_bind_text(st, 13, t->all);
-		/* all is "w1"* ...: the bytes every first token begins with */
-		sqlite3_bind_blob(st, 14, t->all + 1, text == sql->first2 ? 2 : 1,
-				  SQLITE_TRANSIENT);
-	}
+	sqlite3_bind_int64(st, 15, base);
+	sqlite3_bind_int64(st, 16, base + KZ_DOC_PLACED - 1);
+	sqlite3_bind_int64(st, 17, base + KZ_DOC_END - 1);
 	return step_rows(db, st, out, cap, err);
 }
 
-/* Run sql for the records whose title matches the query, then for those
- * matching elsewhere; without a query, all of them. */
+/* Run sql for the records whose title begins with the query's first word
+ * and holds the others, then for the other records whose title holds
+ * every word, then for those matching elsewhere; without a query, all of
+ * them. Each tier is one FTS5 query that leaves out the better tiers. */
 enum kz_status kz_tiered_list(struct kz_db *db, const struct kz_list_sql *sql,
 			      const char *query, kz_bind_fn bind,
 			      const void *arg, size_t limit,
@@ -267,18 +173,23 @@ enum kz_status kz_tiered_list(struct kz_db *db, const struct kz_list_sql *sql,
 	char *all = kz_fts_query(query);
 	char *title = kz_fts_title_query(query);
 	char *start = kz_fts_title_start_query(query);
-	/* Titles that begin with the query, other title matches, the rest. */
-	const struct tier tiers[] = { { start, NULL, all, 1 }, { title, start, all, 2 },
-				      { all, title, all, 3 } };
-	const struct tier browse = { NULL, NULL, NULL, 0 };
+	char *tiers[3] = { NULL, NULL, NULL };
+	bool sorted = all && (sql->own_order || has_overflow(db, kz_doc_base(sql->kind)));
 	size_t cap = 0;
 	enum kz_status s = KZ_OK;
 
 	memset(out, 0, sizeof(*out));
-	if (!all)
-		s = list_tier(db, sql, &browse, bind, arg, limit, out, &cap, err);
+	if (!all) {
+		s = list_tier(db, sql, NULL, bind, arg, limit, false, out, &cap, err);
+	} else {
+		tiers[0] = xstrdup(start);
+		tiers[1] = xasprintf("(%s) NOT (%s)", title, start);
+		tiers[2] = xasprintf("(%s) NOT (%s)", all, title);
+	}
 	for (size_t t = 0; all && t < 3 && s == KZ_OK && (!limit || out->n <= limit); t++)
-		s = list_tier(db, sql, &tiers[t], bind, arg, limit, out, &cap, err);
+		s = list_tier(db, sql, tiers[t], bind, arg, limit, sorted, out, &cap, err);
+	for (size_t t = 0; t < 3; t++)
+		free(tiers[t]);
 	free(all);
 	free(title);
 	free(start);
@@ -357,12 +268,11 @@ enum kz_status kz_service_count(struct kz_db *db,
 /* --- partners and contacts ------------------------------------------------- */
 
 static const struct kz_list_sql sql_partners = KZ_LIST_SQL(
-	"SELECT p.id, p.name, p.kind, p.status, p.declaration_date, p.short_name"
-	" FROM search_doc d JOIN partners p ON p.id = d.ref", "'partner'",
+	"p.id, p.name, p.kind, p.status, p.declaration_date, p.short_name",
+	"partners p ON p.id = d.ref", partner,
 	" AND (?2 IS NULL OR p.status = ?2)"
 	" AND (?3 IS NULL OR instr(';' || coalesce(p.sectors, '') || ';',"
-	"                          ';' || ?3 || ';') > 0)"
-	" ORDER BY " KZ_LIST_ORDER_PARTNER " LIMIT ?10");
+	"                          ';' || ?3 || ';') > 0)", "");
 
 static void bind_partner_filter(struct kz_db *db, sqlite3_stmt *st, const void *arg)
 {
@@ -389,11 +299,10 @@ enum kz_status kz_partner_list(struct kz_db *db, const char *query,
 }
 
 static const struct kz_list_sql sql_contacts = KZ_LIST_SQL(
-	"SELECT c.id, c.name, p.name, c.phone, c.position, c.email,"
-	" nullif(p.short_name, '') AS partner_short"
-	" FROM search_doc d JOIN contacts c ON c.id = d.ref"
-	" JOIN partners p ON p.id = c.partner_id", "'contact'",
-	" AND (?2 IS NULL OR c.partner_id = ?2) ORDER BY " KZ_LIST_ORDER_CONTACT " LIMIT ?10");
+	"c.id, c.name, p.name, c.phone, c.position, c.email,"
+	" nullif(p.short_name, '') AS partner_short",
+	"contacts c ON c.id = d.ref JOIN partners p ON p.id = c.partner_id", contact,
+	" AND (?2 IS NULL OR c.partner_id = ?2)", "");
 
 static void bind_partner_id(struct kz_db *db, sqlite3_stmt *st, const void *arg)
 {
@@ -491,9 +400,9 @@ enum kz_status kz_service_each(struct kz_db *db, bool include_archived,
 
 	return each_id(db,
 		include_archived
-			? "SELECT s.id" EACH_SERVICE " ORDER BY " KZ_LIST_ORDER_SERVICE
+			? "SELECT s.id" EACH_SERVICE " ORDER BY " KZ_LIST_ORDER
 			: "SELECT s.id" EACH_SERVICE
-			  " AND s.status <> 'archived' ORDER BY " KZ_LIST_ORDER_SERVICE,
+			  " AND s.status <> 'archived' ORDER BY " KZ_LIST_ORDER,
 		NULL, visit_service, &e, err);
 }
 
@@ -503,7 +412,7 @@ enum kz_status kz_partner_each(struct kz_db *db, kz_partner_fn fn, void *ctx,
 	struct each_ctx e = { .partner_fn = fn, .ctx = ctx, .err = err };
 
 	return each_id(db, "SELECT p.id FROM search_doc d JOIN partners p ON p.id = d.ref"
-		       " WHERE d.kind = 'partner' ORDER BY " KZ_LIST_ORDER_PARTNER,
+		       " WHERE d.kind = 'partner' ORDER BY " KZ_LIST_ORDER,
 		       NULL, visit_partner, &e, err);
 }
 
@@ -515,5 +424,5 @@ enum kz_status kz_contact_each(struct kz_db *db, const char *partner_id,
 	return each_id(db,
 		"SELECT c.id FROM search_doc d JOIN contacts c ON c.id = d.ref"
 		" WHERE d.kind = 'contact' AND (?1 IS NULL OR c.partner_id = ?1)"
-		" ORDER BY " KZ_LIST_ORDER_CONTACT, partner_id, visit_contact, &e, err);
+		" ORDER BY " KZ_LIST_ORDER, partner_id, visit_contact, &e, err);
 }

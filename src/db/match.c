@@ -1,11 +1,7 @@
-/* Which tier of a search a document is in, tested on the document itself:
- * the SQL function kz_tier_is(title, body, query, tier). A list that
- * walks its (kind, pl_key) index in Polish order tests each record it
- * passes, instead of asking FTS5 for every match first (100,000 rowids
- * for a one-letter query), so a page costs about the same whatever the
- * query. The text is cut into tokens by FTS5's own tokenizer, as
- * search_fts is, so the answer is FTS5's: the query's words must be
- * plain (kz_match_plain), each one whole token. */
+/* kz_lead(text, n), the first n bytes of the first token of a text as
+ * FTS5's tokenizer cuts it. Migration 16 kept them in search_doc.lead1 and
+ * lead2; migration 20 dropped them (the lists now follow FTS5's own order,
+ * doc_order.c), but a database older than 16 still runs migration 16. */
 #include "match.h"
 
 #include <stdbool.h>
@@ -22,22 +18,6 @@ struct matcher {
 	Fts5Tokenizer *tok;
 };
 
-/* The query's words, parsed once per statement (auxdata). */
-struct words {
-	size_t n;
-	char **w;
-	size_t *len;
-};
-
-/* One text's tokens as they are found: which words some token begins
- * with, and whether the first token begins with the first word. */
-struct scan {
-	const struct words *q;
-	bool *hit;
-	bool first_ok;
-	int ntok;
-};
-
 static fts5_api *fts5_of(sqlite3 *h)
 {
 	fts5_api *api = NULL;
@@ -49,134 +29,6 @@ static fts5_api *fts5_of(sqlite3 *h)
 	sqlite3_step(st);
 	sqlite3_finalize(st);
 	return api;
-}
-
-/* The most words tier_of tests; a longer query goes to FTS5. */
-#define MAX_WORDS 64
-
-bool kz_match_plain(const char *fts_query)
-{
-	size_t quotes = 0;
-
-	/* kz_fts_query: "w1"* "w2"* ... */
-	for (const unsigned char *p = (const unsigned char *)fts_query; *p; p++) {
-		if (*p == '"')
-			quotes++;
-		if (*p == '"' || *p == '*' || *p == ' ')
-			continue;
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
-			return false;
-	}
-	return quotes / 2 <= MAX_WORDS;
-}
-
-static void words_free(void *p)
-{
-	struct words *q = p;
-
-	for (size_t i = 0; i < q->n; i++)
-		free(q->w[i]);
-	free(q->w);
-	free(q->len);
-	free(q);
-}
-
-/* The words between the quotes of an FTS query made by kz_fts_query. */
-static struct words *words_parse(const char *fts_query)
-{
-	struct words *q = xcalloc(1, sizeof(*q));
-	const char *p = fts_query;
-
-	while ((p = strchr(p, '"')) != NULL) {
-		const char *end = strchr(++p, '"');
-		if (!end)
-			break;
-		q->w = xreallocarray(q->w, q->n + 1, sizeof(*q->w));
-		q->len = xreallocarray(q->len, q->n + 1, sizeof(*q->len));
-		q->len[q->n] = (size_t)(end - p);
-		q->w[q->n++] = xstrndup(p, (size_t)(end - p));
-		p = end + 1;
-	}
-	return q;
-}
-
-static int on_token(void *ctx, int flags, const char *token, int n, int start, int end)
-{
-	struct scan *s = ctx;
-
-	(void)start;
-	(void)end;
-	if (flags & FTS5_TOKEN_COLOCATED)
-		return SQLITE_OK;
-	for (size_t i = 0; i < s->q->n; i++) {
-		bool begins = (size_t)n >= s->q->len[i] &&
-			      memcmp(token, s->q->w[i], s->q->len[i]) == 0;
-		if (begins)
-			s->hit[i] = true;
-		if (begins && i == 0 && s->ntok == 0)
-			s->first_ok = true;
-	}
-	s->ntok++;
-	return SQLITE_OK;
-}
-
-static void scan_text(struct matcher *m, struct scan *s, sqlite3_value *v)
-{
-	const char *text = (const char *)sqlite3_value_text(v);
-
-	s->ntok = 0;
-	if (text)
-		m->api.xTokenize(m->tok, s, FTS5_TOKENIZE_DOCUMENT, text,
-				 sqlite3_value_bytes(v), on_token);
-}
-
-static bool all_hit(const struct scan *s)
-{
-	for (size_t i = 0; i < s->q->n; i++)
-		if (!s->hit[i])
-			return false;
-	return true;
-}
-
-/* 1: the title's first word begins with the first word of the query and
- * every word begins a word of the title ({title} : (^"w1"* "w2"*));
- * 2: every word begins a word of the title; 3: every word begins a word
- * of the title or the body; 0: none. The body is read only when it can
- * decide the tier asked for. */
-static int tier_of(struct matcher *m, const struct words *q, sqlite3_value **argv,
-		   int wanted)
-{
-	bool hit[MAX_WORDS] = { false };
-	struct scan s = { .q = q, .hit = hit };
-
-	if (q->n == 0 || q->n > MAX_WORDS)
-		return 0;
-	scan_text(m, &s, argv[0]);
-	if (all_hit(&s))
-		return s.first_ok ? 1 : 2;
-	if (wanted != 3)
-		return 0;
-	scan_text(m, &s, argv[1]);
-	return all_hit(&s) ? 3 : 0;
-}
-
-static void sql_tier_is(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct matcher *m = sqlite3_user_data(ctx);
-	struct words *q = sqlite3_get_auxdata(ctx, 2);
-	bool parsed = !q;
-	int wanted = sqlite3_value_int(argv[3]);
-
-	(void)argc;
-	if (parsed) {
-		const char *text = (const char *)sqlite3_value_text(argv[2]);
-		q = words_parse(text ? text : "");
-	}
-	sqlite3_result_int(ctx, tier_of(m, q, argv, wanted) == wanted);
-	/* Kept for the next rows of the statement; SQLite may free it at
-	 * once, so it is handed over last. */
-	if (parsed)
-		sqlite3_set_auxdata(ctx, 2, q, words_free);
 }
 
 /* The first token of a text, up to the bytes asked for. */
@@ -251,12 +103,6 @@ int kz_match_register(sqlite3 *h)
 		free(m);
 		return rc;
 	}
-	rc = sqlite3_create_function_v2(h, "kz_lead", 2, FLAGS, m, sql_lead,
-					NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(h, "kz_tier_is", 4, FLAGS, m, sql_tier_is,
-						NULL, NULL, matcher_free);
-	else
-		matcher_free(m);
-	return rc;
+	return sqlite3_create_function_v2(h, "kz_lead", 2, FLAGS, m, sql_lead,
+					  NULL, NULL, matcher_free);
 }

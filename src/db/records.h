@@ -40,62 +40,42 @@ struct kz_row *kz_rows_push(struct kz_rows *rows, size_t *cap);
 /* Binds a list statement's own parameters (2..8). */
 typedef void (*kz_bind_fn)(struct kz_db *db, sqlite3_stmt *st, const void *arg);
 
-/* A list over search_doc d in two plans: walk, following the (kind,
- * sort_key) index and stopping at the limit (for browsing and for queries
- * that match many records), and pick, looking up the few matching records
- * and sorting them. Both restrict d to one tier of a search: ?1 the FTS
- * query to match (walk: NULL matches everything), ?9 the one to leave
- * out. Make them with KZ_LIST_SQL(head, 'kind', tail), where head is the
- * SELECT ... FROM ... JOIN ... part and tail the further conditions and
- * " ORDER BY d.sort_key LIMIT ?10". */
-/* The order of the lists: Polish alphabetical order (the collation
- * KZ_PL, db.c), people by surname. */
-#define KZ_ORDER_SERVICE "s.title COLLATE KZ_PL, s.rowid"
-#define KZ_ORDER_PARTNER "p.name COLLATE KZ_PL, p.rowid"
-#define KZ_ORDER_CONTACT "kz_person_key(c.name) COLLATE KZ_PL, c.rowid"
-/* The same order in the lists over search_doc d, from its (kind, pl_key)
- * index (the bytes of pl_key sort as the collation does, migration 16):
- * no sorting of every record for a page. */
-#define KZ_LIST_ORDER_SERVICE "d.pl_key, s.rowid"
-#define KZ_LIST_ORDER_PARTNER "d.pl_key, p.rowid"
-#define KZ_LIST_ORDER_CONTACT "d.pl_key, c.rowid"
+/* A list over search_doc d of one kind, in the order of the lists (the
+ * Polish order of search_doc.pl_key, then the docid), in three plans:
+ *   walk     no query: the (kind, pl_key) index, stopping at the limit;
+ *   ordered  the documents matching the FTS query ?1 in the kind's placed
+ *            range ?15..?16, in FTS5's own docid order, which is the
+ *            list's (doc_order.c): a page reads a page of records;
+ *   sorted   the matches in the kind's whole range ?15..?17 (the overflow
+ *            of records not yet placed included), sorted: for a kind
+ *            with an overflow, and for a list with an order of its own.
+ * Make them with KZ_LIST_SQL(cols, from, kind, filters, order): cols the
+ * selected columns (id first), from the joins after search_doc d (which
+ * is joined to search_fts f), kind a bare word (service), filters the
+ * further conditions (" AND ..."), order the list's own ORDER BY terms
+ * before the index's ("" for none). ?10 is the limit. */
+#define KZ_LIST_JOIN_FTS " FROM search_fts f CROSS JOIN search_doc d ON d.docid = f.rowid JOIN "
+#define KZ_LIST_SQL(cols, from, kind, filters, order)                          \
+	{ "SELECT " cols " FROM search_doc d JOIN " from                      \
+	  " WHERE d.kind = '" #kind "'" filters                              \
+	  " ORDER BY " order "d.pl_key, d.docid LIMIT ?10",                  \
+	  "SELECT " cols KZ_LIST_JOIN_FTS from                                \
+	  " WHERE f.search_fts MATCH ?1 AND f.rowid BETWEEN ?15 AND ?16" filters \
+	  " ORDER BY f.rowid LIMIT ?10",                                     \
+	  "SELECT " cols KZ_LIST_JOIN_FTS from                                \
+	  " WHERE f.search_fts MATCH ?1 AND f.rowid BETWEEN ?15 AND ?17" filters \
+	  " ORDER BY " order "d.pl_key, d.docid LIMIT ?10",                  \
+	  #kind, sizeof(order) > 1 }
+
+/* The order of the lists over search_doc d, from its (kind, pl_key)
+ * index: the bytes of pl_key sort as the collation KZ_PL does. */
+#define KZ_LIST_ORDER "d.pl_key, d.docid"
 
 struct kz_list_sql {
-	const char *walk;
-	const char *pick;
-	const char *test;
-	const char *first, *first2;
-	const char *count;  /* ?1: how many records of the kind, up to ?1 */
+	const char *walk, *ordered, *sorted;
+	const char *kind;     /* "service": the kind of search_doc */
+	bool own_order;       /* ordered by more than the index */
 };
-
-/* The third plan, test: walk the index like walk and test each record
- * passed with kz_tier_is (match.c) for the tier ?12 of the words ?13,
- * for a query that matches too many records to look them all up; first,
- * the same for the first tier over the records whose title's first token
- * begins with the byte ?14 (the (kind, lead1, pl_key) index); first2,
- * with the two bytes ?14 (lead2). */
-#define KZ_TIER_TEST                                                  \
-	" AND (SELECT kz_tier_is(f.title, f.body, ?13, ?12)"          \
-	"      FROM search_fts f WHERE f.rowid = d.docid)"
-#define KZ_TIER_EXCLUDE                                               \
-	" AND (?9 IS NULL OR d.docid NOT IN"                          \
-	"      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?9))"
-#define KZ_LIST_SQL(head, kind, tail)                                 \
-	{ head " WHERE d.kind = " kind                                \
-	  " AND (?1 IS NULL OR d.docid IN"                            \
-	  "      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1))" \
-	  KZ_TIER_EXCLUDE tail,                                       \
-	  head " WHERE +d.kind = " kind                               \
-	  " AND d.docid IN"                                           \
-	  "      (SELECT rowid FROM search_fts WHERE search_fts MATCH ?1)" \
-	  KZ_TIER_EXCLUDE tail,                                       \
-	  head " WHERE d.kind = " kind KZ_TIER_TEST tail,             \
-	  head " WHERE d.kind = " kind " AND d.lead1 = ?14"           \
-	  KZ_TIER_TEST tail,                                          \
-	  head " WHERE d.kind = " kind " AND d.lead2 = ?14"           \
-	  KZ_TIER_TEST tail,                                          \
-	  "SELECT count(*) FROM (SELECT 1 FROM search_doc"            \
-	  " WHERE kind = " kind " LIMIT ?1)" }
 
 /* The ids in the first column of a query (?1 bound to arg, ?2 to arg2
  * when not NULL); rows without a valid id are skipped. Caller frees. */

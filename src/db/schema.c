@@ -541,6 +541,7 @@ static const char *const migration_15[] = {
  * that order from the (kind, lead1 or lead2, pl_key) indexes. Derived data, like the rest of
  * search_doc: sync never sends it. */
 #define DROP_SEARCH_TRIGGERS(tbl)                          \
+	"DROP TRIGGER IF EXISTS " tbl "_search_mv;\n"      \
 	"DROP TRIGGER IF EXISTS " tbl "_search_ai;\n"      \
 	"DROP TRIGGER IF EXISTS " tbl "_search_au;\n"      \
 	"DROP TRIGGER IF EXISTS " tbl "_search_ad;\n"
@@ -647,6 +648,98 @@ static const char *const migration_19[] = {
 	NULL,
 };
 
+/* Issue 14, lists in one pass: the search index's documents numbered in
+ * list order (doc_order.c), each kind in its own range, so that FTS5,
+ * which gives its matches in docid order, gives them in the order of the
+ * list and a page is read without sorting every match. A record takes a
+ * docid between its neighbours' (kz_doc_slot) when it is added, and
+ * moves when its place in the order changes. lead1 and lead2 (migration
+ * 16) are no longer read: FTS5's own ^ finds the titles that begin with
+ * a word. Prefixes of up to eight letters are indexed: a longer prefix
+ * makes FTS5 merge the lists of every word that begins with it. */
+#define PLACED "576460752303423488"   /* KZ_DOC_PLACED, 2^59 */
+#define KIND_END "1152921504606846976" /* KZ_DOC_END, 2^60 */
+#define DOC_SLOT(kind)                                                          \
+	"kz_doc_slot('" kind "',"                                              \
+	" (SELECT docid FROM search_doc WHERE kind = '" kind "' AND pl_key <= o.key" \
+	"   AND docid < kz_doc_base('" kind "') + " PLACED                     \
+	"   ORDER BY pl_key DESC, docid DESC LIMIT 1),"                        \
+	" (SELECT docid FROM search_doc WHERE kind = '" kind "' AND pl_key > o.key" \
+	"   AND docid < kz_doc_base('" kind "') + " PLACED                     \
+	"   ORDER BY pl_key, docid LIMIT 1),"                                  \
+	" (SELECT max(docid) FROM search_doc WHERE docid >= kz_doc_base('" kind "') + " PLACED \
+	"   AND docid < kz_doc_base('" kind "') + " KIND_END "))"
+#define PLACE_DOC(kind, title_expr, body_expr, order_expr)                      \
+	"  INSERT INTO search_doc(docid, kind, ref, sort_key, pl_key)\n"        \
+	"    SELECT " DOC_SLOT(kind) ", '" kind "', new.id, kz_fold(" title_expr "), o.key\n" \
+	"    FROM (SELECT kz_pl_key(" order_expr ") AS key) AS o;\n"            \
+	"  INSERT INTO search_fts(rowid, title, body)\n"                         \
+	"    VALUES((SELECT docid FROM search_doc WHERE ref = new.id),\n"        \
+	"           kz_fold(" title_expr "), kz_fold(" body_expr "));\n"
+#define SAME_PLACE(order_expr) \
+	"kz_pl_key(" order_expr ") IS (SELECT pl_key FROM search_doc WHERE ref = new.id)"
+#define PLACED_SEARCH_TRIGGERS(tbl, kind, title_expr, body_expr, order_expr)     \
+	"CREATE TRIGGER " tbl "_search_ai AFTER INSERT ON " tbl " BEGIN\n"      \
+	PLACE_DOC(kind, title_expr, body_expr, order_expr)                      \
+	"END;\n"                                                                 \
+	"CREATE TRIGGER " tbl "_search_au AFTER UPDATE ON " tbl "\n"            \
+	"  WHEN " SAME_PLACE(order_expr) " BEGIN\n"                             \
+	"  UPDATE search_doc SET sort_key = kz_fold(" title_expr ") WHERE ref = new.id;\n" \
+	"  UPDATE search_fts SET title = kz_fold(" title_expr "),\n"             \
+	"    body = kz_fold(" body_expr ")\n"                                    \
+	"    WHERE rowid = (SELECT docid FROM search_doc WHERE ref = new.id);\n" \
+	"END;\n"                                                                 \
+	"CREATE TRIGGER " tbl "_search_mv AFTER UPDATE ON " tbl "\n"            \
+	"  WHEN NOT " SAME_PLACE(order_expr) " BEGIN\n"                         \
+	"  DELETE FROM search_fts\n"                                             \
+	"    WHERE rowid = (SELECT docid FROM search_doc WHERE ref = new.id);\n" \
+	"  DELETE FROM search_doc WHERE ref = new.id;\n"                         \
+	PLACE_DOC(kind, title_expr, body_expr, order_expr)                      \
+	"END;\n"                                                                 \
+	"CREATE TRIGGER " tbl "_search_ad AFTER DELETE ON " tbl " BEGIN\n"      \
+	"  DELETE FROM search_fts\n"                                             \
+	"    WHERE rowid = (SELECT docid FROM search_doc WHERE ref = old.id);\n" \
+	"  DELETE FROM search_doc WHERE ref = old.id;\n"                         \
+	"END;\n"
+
+static const char *const migration_20[] = {
+	DROP_SEARCH_TRIGGERS("services") DROP_SEARCH_TRIGGERS("partners")
+	DROP_SEARCH_TRIGGERS("contacts") DROP_SEARCH_TRIGGERS("meetings")
+	DROP_SEARCH_TRIGGERS("cases")
+	"DROP INDEX IF EXISTS search_doc_lead1;\n"
+	"DROP INDEX IF EXISTS search_doc_lead2;\n"
+	"ALTER TABLE search_doc DROP COLUMN lead1;\n"
+	"ALTER TABLE search_doc DROP COLUMN lead2;\n",
+	/* Every document numbered anew in list order, 2^32 apart. */
+	"CREATE TEMP TABLE doc_renumber (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);\n"
+	"INSERT INTO doc_renumber(old, new) SELECT docid, kz_doc_base(kind) +"
+	" (row_number() OVER (PARTITION BY kind ORDER BY pl_key, docid)) * 4294967296"
+	" FROM search_doc;\n"
+	"CREATE TEMP TABLE fts_renumber AS SELECT r.new AS id, f.title, f.body"
+	" FROM search_fts f JOIN doc_renumber r ON r.old = f.rowid;\n"
+	"DROP TABLE search_fts;\n"
+	"CREATE VIRTUAL TABLE search_fts USING fts5(\n"
+	"  title, body,\n"
+	"  tokenize = 'unicode61 remove_diacritics 2',\n"
+	"  prefix = '1 2 3 4 5 6 7 8'\n"
+	");\n"
+	"INSERT INTO search_fts(rowid, title, body) SELECT id, title, body FROM fts_renumber"
+	" ORDER BY id;\n"
+	"UPDATE search_doc SET docid = (SELECT new FROM doc_renumber WHERE old = search_doc.docid);\n"
+	"DROP TABLE fts_renumber;\n"
+	"DROP TABLE doc_renumber;\n",
+	PLACED_SEARCH_TRIGGERS("services", "service", "new.title", SERVICE_BODY("new."),
+			       "new.title"),
+	PLACED_SEARCH_TRIGGERS("partners", "partner", PARTNER_TITLE, PARTNER_BODY,
+			       "new.name"),
+	PLACED_SEARCH_TRIGGERS("contacts", "contact", "new.name", CONTACT_BODY,
+			       "kz_person_key(new.name)"),
+	PLACED_SEARCH_TRIGGERS("meetings", "meeting", MEETING_TITLE, MEETING_BODY,
+			       "new.title"),
+	PLACED_SEARCH_TRIGGERS("cases", "case", "new.code", C("status"), "new.code"),
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -667,6 +760,7 @@ static const char *const *const migrations[] = {
 	migration_17,
 	migration_18,
 	migration_19,
+	migration_20,
 };
 
 int kz_db_schema_version(void)

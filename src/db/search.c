@@ -20,29 +20,23 @@
  * person's partner; "[NAME]" for a record of the basket of network NAME). Archived services are left out. The other kinds
  * have none and are never found. */
 static const struct kz_list_sql kind_sql[KZ_KIND_COUNT] = {
-	[KZ_KIND_SERVICE] = KZ_LIST_SQL("SELECT s.id, s.title, p.name || coalesce(' · ' || s.place, '')"
-		    " || coalesce(' [' || s.network || ']', '')"
-		    " FROM search_doc d JOIN services s ON s.id = d.ref"
-		    " JOIN partners p ON p.id = s.provider_id", "'service'",
-		    " AND s.status <> 'archived'" IN_NETWORK("s") " ORDER BY " KZ_LIST_ORDER_SERVICE " LIMIT ?10"),
-	[KZ_KIND_PARTNER] = KZ_LIST_SQL("SELECT p.id, p.name,"
+	[KZ_KIND_SERVICE] = KZ_LIST_SQL("s.id, s.title, p.name || coalesce(' · ' || s.place, '')"
+		    " || coalesce(' [' || s.network || ']', '')",
+		    "services s ON s.id = d.ref JOIN partners p ON p.id = s.provider_id", service,
+		    " AND s.status <> 'archived'" IN_NETWORK("s"), ""),
+	[KZ_KIND_PARTNER] = KZ_LIST_SQL("p.id, p.name,"
 		    " trim(coalesce(p.phone, '') || ' ' || coalesce(p.email, '')"
-		    " || coalesce(' [' || p.network || ']', ''))"
-		    " FROM search_doc d JOIN partners p ON p.id = d.ref", "'partner'",
-		    IN_NETWORK("p") " ORDER BY " KZ_LIST_ORDER_PARTNER " LIMIT ?10"),
-	[KZ_KIND_CONTACT] = KZ_LIST_SQL("SELECT c.id, c.name, trim(coalesce(c.phone, '') || ' · ' ||"
-		    " coalesce(p.short_name, p.name), ' ·')"
-		    " FROM search_doc d JOIN contacts c ON c.id = d.ref"
-		    " JOIN partners p ON p.id = c.partner_id", "'contact'",
-		    IN_NETWORK("c") " ORDER BY " KZ_LIST_ORDER_CONTACT " LIMIT ?10"),
-	[KZ_KIND_MEETING] = KZ_LIST_SQL("SELECT m.id, m.title, m.date || coalesce(' · ' || p.name, '')"
-		    " FROM search_doc d JOIN meetings m ON m.id = d.ref"
-		    " LEFT JOIN partners p ON p.id = m.host_id", "'meeting'",
-		    " AND (m.case_id IS NULL OR " KZ_SEES_CASE("m.case_id") ")" OURS
-		    " ORDER BY d.pl_key, m.date, m.id LIMIT ?10"),
-	[KZ_KIND_CASE] = KZ_LIST_SQL("SELECT c.id, c.code, c.status"
-		    " FROM search_doc d JOIN cases c ON c.id = d.ref", "'case'",
-		    " AND " KZ_SEES_CASE_ROW("c") OURS " ORDER BY d.sort_key LIMIT ?10"),
+		    " || coalesce(' [' || p.network || ']', ''))",
+		    "partners p ON p.id = d.ref", partner, IN_NETWORK("p"), ""),
+	[KZ_KIND_CONTACT] = KZ_LIST_SQL("c.id, c.name, trim(coalesce(c.phone, '') || ' · ' ||"
+		    " coalesce(p.short_name, p.name), ' ·')",
+		    "contacts c ON c.id = d.ref JOIN partners p ON p.id = c.partner_id", contact,
+		    IN_NETWORK("c"), ""),
+	[KZ_KIND_MEETING] = KZ_LIST_SQL("m.id, m.title, m.date || coalesce(' · ' || p.name, '')",
+		    "meetings m ON m.id = d.ref LEFT JOIN partners p ON p.id = m.host_id", meeting,
+		    " AND (m.case_id IS NULL OR " KZ_SEES_CASE("m.case_id") ")" OURS, ""),
+	[KZ_KIND_CASE] = KZ_LIST_SQL("c.id, c.code, c.status", "cases c ON c.id = d.ref", case,
+		    " AND " KZ_SEES_CASE_ROW("c") OURS, ""),
 };
 
 static void add_hits(struct kz_hits *out, size_t *cap, enum kz_kind kind,

@@ -172,6 +172,9 @@ cmp -s other.before other.after || fail "a refused file of another partnership c
 # a replica without the key: as an older worker's replica upgraded (it
 # waits for the office's key), it says so and changes nothing
 as mnowak 0 -d keyless.db sync clone office.db
+python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.executescript(open(sys.argv[2]).read()); c.commit()' \
+	keyless.db "$TESTS_DIR/data/before_migration_20.sql"
 sql keyless.db "DELETE FROM meta WHERE key = 'partnership_key'" >/dev/null
 # schema 9: no key, and no column of the later migrations
 sql keyless.db "ALTER TABLE partners DROP COLUMN krs" >/dev/null
@@ -208,6 +211,9 @@ err_has "does not hold the partnership's key"
 [ -z "$(ls from-keyless.kzs* 2>/dev/null)" ] || fail "a refused export left a file"
 # an older full database gets a key of its own when it is opened
 cp init.db old-full.db
+python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1]); c.executescript(open(sys.argv[2]).read()); c.commit()' \
+	old-full.db "$TESTS_DIR/data/before_migration_20.sql"
 sql old-full.db "DELETE FROM meta WHERE key = 'partnership_key'" >/dev/null
 sql old-full.db "ALTER TABLE partners DROP COLUMN krs" >/dev/null
 sql old-full.db "ALTER TABLE goals DROP COLUMN need_area" >/dev/null

@@ -32,6 +32,7 @@ jq -e '[.[] | select(.name == "Fundacja Testowa")][0].krs == "0000123456"' out >
 cp k.db old.db
 python3 -c 'import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
+c.executescript(open(sys.argv[2]).read())
 c.execute("ALTER TABLE partners DROP COLUMN krs")
 c.execute("ALTER TABLE goals DROP COLUMN need_area")
 c.execute("ALTER TABLE meetings DROP COLUMN chair_id")
@@ -49,7 +50,7 @@ c.execute("ALTER TABLE search_doc DROP COLUMN pl_key")
 c.execute("ALTER TABLE search_doc DROP COLUMN lead1")
 c.execute("ALTER TABLE search_doc DROP COLUMN lead2")
 c.execute("PRAGMA user_version = 10")
-c.commit()' old.db || fail "cannot make an older database"
+c.commit()' old.db "$TESTS_DIR/data/before_migration_20.sql" || fail "cannot make an older database"
 run 0 -d old.db list partners
 out_has "Fundacja Testowa"
 run 0 -d old.db import csv partners p.csv

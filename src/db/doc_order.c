@@ -1,0 +1,242 @@
+/* The search index's documents are numbered in the order the lists show
+ * them (issue 14): each kind of record has its own range of docids, and
+ * within it a record's docid follows the Polish order of its title
+ * (search_doc.pl_key, then the earlier record first). FTS5 hands its
+ * matches out in docid order, so a list asks it for "the first 41
+ * matches in this range" and reads 41 records, whatever the query and
+ * however many records match, instead of sorting every match.
+ *
+ * A new record takes a docid between its neighbours'. The numbers are
+ * spread far apart (2^32) so that many records fit between two; when
+ * there is no room left, the record goes to the kind's overflow range,
+ * which the lists merge in by sorting (correct, only slower), until
+ * kz_doc_place moves it to its place by spreading its neighbours. */
+#include "doc_order.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "koszyk/util.h"
+#include "koszyk/xalloc.h"
+#include "db_internal.h"
+
+static const char *const kinds[] = { NULL, "service", "partner", "contact", "meeting", "case" };
+
+sqlite3_int64 kz_doc_base(const char *kind)
+{
+	for (size_t i = 1; kind && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kinds[i], kind) == 0)
+			return (sqlite3_int64)i << KZ_DOC_KIND_SHIFT;
+	return 0;
+}
+
+/* kz_doc_base(kind) */
+static void sql_doc_base(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_result_int64(ctx, kz_doc_base((const char *)sqlite3_value_text(argv[0])));
+}
+
+/* kz_doc_slot(kind, prev, next, overflow_max): the docid of a record
+ * placed after the docid prev and before next (NULL: none); when there
+ * is no room between them, the next free one of the kind's overflow
+ * range (after overflow_max, NULL when it is empty). */
+static void sql_doc_slot(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_int64 base = kz_doc_base((const char *)sqlite3_value_text(argv[0]));
+	bool no_prev = sqlite3_value_type(argv[1]) == SQLITE_NULL;
+	bool no_next = sqlite3_value_type(argv[2]) == SQLITE_NULL;
+	sqlite3_int64 lo = no_prev ? base : sqlite3_value_int64(argv[1]);
+	sqlite3_int64 hi = no_next ? base + KZ_DOC_PLACED : sqlite3_value_int64(argv[2]);
+	sqlite3_int64 gap = hi - lo, step;
+
+	(void)argc;
+	if (!base) {
+		sqlite3_result_error(ctx, "kz_doc_slot: not a kind of the search index", -1);
+		return;
+	}
+	if (gap >= 2) {
+		step = gap / 2;
+		if (no_prev && no_next)
+			sqlite3_result_int64(ctx, lo + step);
+		else if (no_next)   /* after the last: leave room after it */
+			sqlite3_result_int64(ctx, lo + (step < KZ_DOC_SPACING ? step : KZ_DOC_SPACING));
+		else if (no_prev)   /* before the first */
+			sqlite3_result_int64(ctx, hi - (step < KZ_DOC_SPACING ? step : KZ_DOC_SPACING));
+		else
+			sqlite3_result_int64(ctx, lo + step);
+		return;
+	}
+	if (sqlite3_value_type(argv[3]) == SQLITE_NULL)
+		sqlite3_result_int64(ctx, base + KZ_DOC_PLACED);
+	else
+		sqlite3_result_int64(ctx, sqlite3_value_int64(argv[3]) + 1);
+}
+
+int kz_doc_order_register(sqlite3 *h)
+{
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	int rc = sqlite3_create_function(h, "kz_doc_base", 1, flags, NULL, sql_doc_base,
+					 NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "kz_doc_slot", 4, flags, NULL, sql_doc_slot,
+					     NULL, NULL);
+	return rc;
+}
+
+/* --- placing the overflow ------------------------------------------------- */
+
+/* Give document old the docid new, in search_doc and in search_fts. */
+static enum kz_status move_doc(struct kz_db *db, sqlite3_int64 old, sqlite3_int64 new,
+			       struct kz_error *err)
+{
+	static const char *const sql[] = {
+		"UPDATE search_doc SET docid = ?2 WHERE docid = ?1",
+		"INSERT INTO search_fts(rowid, title, body)"
+		" SELECT ?2, title, body FROM search_fts WHERE rowid = ?1",
+		"DELETE FROM search_fts WHERE rowid = ?1",
+	};
+
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		sqlite3_stmt *st = kz_db_stmt(db, sql[i], err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_int64(st, 1, old);
+		sqlite3_bind_int64(st, 2, new);
+		enum kz_status s = kz_db_step(db, st, "search index", err);
+		if (s != KZ_OK)
+			return s;
+	}
+	return KZ_OK;
+}
+
+/* Up to want docids of placed documents beside key: before it (pl_key
+ * <= key, nearest first) or after it (pl_key > key, nearest first). */
+static size_t neighbours(struct kz_db *db, const char *kind, sqlite3_int64 base,
+			 const void *key, int keylen, bool before, size_t want,
+			 sqlite3_int64 *out)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, before
+		? "SELECT docid FROM search_doc WHERE kind = ?1 AND pl_key <= ?2 AND docid < ?3"
+		  " ORDER BY pl_key DESC, docid DESC LIMIT ?4"
+		: "SELECT docid FROM search_doc WHERE kind = ?1 AND pl_key > ?2 AND docid < ?3"
+		  " ORDER BY pl_key, docid LIMIT ?4", NULL);
+	size_t n = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, key, keylen, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, base + KZ_DOC_PLACED);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)want);
+	while (n < want && sqlite3_step(st) == SQLITE_ROW)
+		out[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+/* The least docid of the kind's overflow (0: none), with its pl_key. */
+static sqlite3_int64 first_overflow(struct kz_db *db, sqlite3_int64 base, void **key,
+				    int *keylen)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT docid, pl_key FROM search_doc WHERE docid BETWEEN ?1 AND ?2"
+		" ORDER BY docid LIMIT 1", NULL);
+	sqlite3_int64 id = 0;
+
+	*key = NULL;
+	*keylen = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, base + KZ_DOC_PLACED);
+	sqlite3_bind_int64(st, 2, base + KZ_DOC_END - 1);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		*keylen = sqlite3_column_bytes(st, 1);
+		*key = xmalloc((size_t)*keylen + 1);
+		memcpy(*key, sqlite3_column_blob(st, 1), (size_t)*keylen);
+	}
+	sqlite3_reset(st);
+	return id;
+}
+
+/* The widest window tried on each side; past it the document stays in
+ * the overflow, where the lists still find it in its place. */
+#define WINDOW_MAX 4096
+/* The room wanted between neighbours after spreading them. */
+#define ROOM ((sqlite3_int64)1 << 16)
+
+/* Place the overflow document id (pl_key key): take the window of placed
+ * documents around its place, widening it until there is room, and
+ * spread them and it evenly between the window's outer neighbours. Each
+ * goes through the overflow first, so that no docid is taken twice. */
+static enum kz_status place_one(struct kz_db *db, const char *kind, sqlite3_int64 base,
+				sqlite3_int64 id, const void *key, int keylen,
+				bool *placed, struct kz_error *err)
+{
+	enum kz_status s = KZ_OK;
+
+	*placed = false;
+	for (size_t w = 8; w <= WINDOW_MAX && s == KZ_OK && !*placed; w *= 4) {
+		sqlite3_int64 *left = xcalloc(w + 1, sizeof(*left));
+		sqlite3_int64 *right = xcalloc(w + 1, sizeof(*right));
+		size_t nl = neighbours(db, kind, base, key, keylen, true, w + 1, left);
+		size_t nr = neighbours(db, kind, base, key, keylen, false, w + 1, right);
+		size_t inl = nl > w ? w : nl, inr = nr > w ? w : nr, n = inl + 1 + inr;
+		sqlite3_int64 lo = nl > w ? left[w] : base;
+		sqlite3_int64 hi = nr > w ? right[w] : base + KZ_DOC_PLACED;
+		sqlite3_int64 room = (hi - lo) / (sqlite3_int64)(n + 1);
+		bool wider = nl > w || nr > w;
+
+		if (room >= ROOM || (!wider && room >= 2)) {
+			sqlite3_int64 *ids = xcalloc(n, sizeof(*ids));
+			size_t k = 0;
+			for (size_t i = inl; i-- > 0;)
+				ids[k++] = left[i];
+			ids[k++] = id;
+			for (size_t i = 0; i < inr; i++)
+				ids[k++] = right[i];
+			/* Out of the way first: above every docid of the overflow. */
+			sqlite3_int64 spare = base + KZ_DOC_END - 1 - (sqlite3_int64)n;
+			for (size_t i = 0; i < n && s == KZ_OK; i++)
+				if (ids[i] != id)
+					s = move_doc(db, ids[i], spare + (sqlite3_int64)i, err);
+			for (size_t i = 0; i < n && s == KZ_OK; i++)
+				s = move_doc(db, ids[i] == id ? id : spare + (sqlite3_int64)i,
+					     lo + room * (sqlite3_int64)(i + 1), err);
+			free(ids);
+			*placed = s == KZ_OK;
+		} else if (!wider) {
+			w = WINDOW_MAX;  /* the whole kind has no room: leave it */
+		}
+		free(left);
+		free(right);
+	}
+	return s;
+}
+
+enum kz_status kz_doc_place(struct kz_db *db, struct kz_error *err)
+{
+	enum kz_status s = KZ_OK;
+
+	for (size_t k = 1; k < sizeof(kinds) / sizeof(kinds[0]) && s == KZ_OK; k++) {
+		sqlite3_int64 base = (sqlite3_int64)k << KZ_DOC_KIND_SHIFT;
+		sqlite3_int64 stuck = 0;   /* stays in the overflow: stop there */
+		bool placed = true;
+		void *key;
+		int keylen;
+		sqlite3_int64 id;
+
+		while (s == KZ_OK && placed && (id = first_overflow(db, base, &key, &keylen)) != 0) {
+			if (id == stuck) {
+				free(key);
+				break;
+			}
+			s = place_one(db, kinds[k], base, id, key, keylen, &placed, err);
+			stuck = id;
+			free(key);
+		}
+	}
+	return s;
+}

@@ -1,0 +1,35 @@
+/* The order of the search index's documents (doc_order.c). */
+#ifndef KOSZYK_DOC_ORDER_H
+#define KOSZYK_DOC_ORDER_H
+
+#include <stdbool.h>
+#include <sqlite3.h>
+
+#include "koszyk/status.h"
+
+/* Kind k's docids are [k << 60, (k + 1) << 60): the placed ones, in list
+ * order, below base + KZ_DOC_PLACED, the overflow above it. */
+#define KZ_DOC_KIND_SHIFT 60
+#define KZ_DOC_PLACED ((sqlite3_int64)1 << 59)
+#define KZ_DOC_END ((sqlite3_int64)1 << 60)
+/* The distance between neighbours when numbered anew, and the most a
+ * record added after the last or before the first takes. */
+#define KZ_DOC_SPACING ((sqlite3_int64)1 << 32)
+
+/* The first docid of a kind of the search index ("service"); 0 for
+ * another name. */
+sqlite3_int64 kz_doc_base(const char *kind);
+
+struct kz_db;
+struct kz_error;
+/* Move the documents of every kind's overflow to their places in list
+ * order, inside the caller's transaction (kz_db_commit calls it). One
+ * that finds no room stays in the overflow, where the lists still show
+ * it in its place. */
+enum kz_status kz_doc_place(struct kz_db *db, struct kz_error *err);
+
+/* Registers kz_doc_base(kind) and kz_doc_slot(kind, prev, next,
+ * overflow_max) on a connection. */
+int kz_doc_order_register(sqlite3 *h);
+
+#endif
