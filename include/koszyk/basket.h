@@ -128,6 +128,15 @@ struct kz_row {
 	char *network;
 	bool stale;    /* services: not verified within the stale days */
 	bool archived; /* services: archived; partners: left; cases: closed */
+	/* Where a row of a search list stands, to read on after it
+	 * (kz_service_list_more): its tier (0 when browsing), its document
+	 * in the search index and that document's order key. */
+	struct {
+		int tier;
+		long long docid;
+		unsigned char *key;
+		size_t keylen;
+	} place;
 };
 _Static_assert(sizeof(((struct kz_row *)0)->service) == KZ_ROW_COLS * sizeof(char *),
 	       "the named columns of a row are its col[]");
@@ -166,6 +175,15 @@ enum kz_status kz_service_list(struct kz_db *db, const char *query,
 			       const struct kz_service_filter *filter,
 			       size_t limit, struct kz_rows *out,
 			       struct kz_error *err);
+/* The next rows of the same list after out's last row, appended to out:
+ * at most limit more (out->more as above). A list with an order of its
+ * own (the stale services), or one whose rows were not all placed in
+ * order yet (doc_order.c), is read again from its start instead, up to
+ * out->n + limit rows. */
+enum kz_status kz_service_list_more(struct kz_db *db, const char *query,
+				    const struct kz_service_filter *filter,
+				    size_t limit, struct kz_rows *out,
+				    struct kz_error *err);
 /* How many services pass the filter (no search query). */
 enum kz_status kz_service_count(struct kz_db *db,
 				const struct kz_service_filter *filter,

@@ -69,11 +69,12 @@ static void bind_service_filter(struct kz_db *db, sqlite3_stmt *st,
 	kz_bind_network(st, 11, f->network);
 }
 
-/* Append the rows of a bound statement: the id, then up to six text
- * columns in the row's order; a column named partner_short is the
- * partner's short name, one named network the record's network,
- * wherever they stand. */
-static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
+/* Append the rows of a bound statement of tier tier: the id, then up to
+ * six text columns in the row's order; a column named partner_short is
+ * the partner's short name, one named network the record's network,
+ * kz_docid and kz_key the row's place (KZ_LIST_PLACE), wherever they
+ * stand. */
+static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st, int tier,
 				struct kz_rows *out, size_t *cap,
 				struct kz_error *err)
 {
@@ -88,14 +89,24 @@ static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 		const unsigned char *id = sqlite3_column_text(st, 0);
 		if (id)
 			snprintf(r->id, sizeof(r->id), "%s", (const char *)id);
+		r->place.tier = tier;
 		for (int c = 1, next = 0; c < ncol; c++) {
 			const char *name = sqlite3_column_name(st, c);
-			if (name && strcmp(name, "partner_short") == 0)
+			if (name && strcmp(name, "partner_short") == 0) {
 				r->partner_short = kz_column_dup(st, c);
-			else if (name && strcmp(name, "network") == 0)
+			} else if (name && strcmp(name, "network") == 0) {
 				r->network = kz_column_dup(st, c);
-			else if (next <= KZ_ROW_COLS)
+			} else if (name && strcmp(name, "kz_docid") == 0) {
+				r->place.docid = sqlite3_column_int64(st, c);
+			} else if (name && strcmp(name, "kz_key") == 0) {
+				r->place.keylen = (size_t)sqlite3_column_bytes(st, c);
+				r->place.key = xmalloc(r->place.keylen + 1);
+				if (r->place.keylen)
+					memcpy(r->place.key, sqlite3_column_blob(st, c),
+					       r->place.keylen);
+			} else if (next < (int)(sizeof(cols) / sizeof(cols[0]))) {
 				*cols[next++] = kz_column_dup(st, c);
+			}
 		}
 	}
 	sqlite3_reset(st);
@@ -105,16 +116,11 @@ static enum kz_status step_rows(struct kz_db *db, sqlite3_stmt *st,
 	return KZ_OK;
 }
 
-/* Fetch one more row than asked to learn whether there are more. */
-static sqlite3_int64 sql_limit(size_t limit, size_t have)
+/* Drop the rows beyond the first keep (the probe row) and note that
+ * there were more. */
+static void trim_to(struct kz_rows *out, size_t keep)
 {
-	return limit ? (sqlite3_int64)(limit - have + 1) : -1;
-}
-
-/* Drop the probe row beyond the limit and note that there were more. */
-static void trim_to_limit(struct kz_rows *out, size_t limit)
-{
-	while (limit && out->n > limit) {
+	while (out->n > keep) {
 		kz_row_clear(&out->v[--out->n]);
 		out->more = true;
 	}
@@ -138,72 +144,172 @@ static bool has_overflow(struct kz_db *db, sqlite3_int64 base)
 	return yes;
 }
 
+/* A reading of a list: its statements and parameters, where it goes on
+ * from (after: NULL from the start) and how many rows it wants beyond
+ * the first have (0: all). */
+struct reading {
+	const struct kz_list_sql *sql;
+	kz_bind_fn bind;
+	const void *arg;
+	bool sorted;
+	const struct kz_row *after;
+	size_t have, limit;
+};
+
 /* One tier of a search (match: the FTS query of its records, NULL when
- * browsing), at most limit - out->n more rows (+1 to learn of more). */
-static enum kz_status list_tier(struct kz_db *db, const struct kz_list_sql *sql,
-				const char *match, kz_bind_fn bind, const void *arg,
-				size_t limit, bool sorted, struct kz_rows *out,
-				size_t *cap, struct kz_error *err)
+ * browsing), up to the reading's limit (+1 to learn of more); from the
+ * row after, when it is of this tier. */
+static enum kz_status list_tier(struct kz_db *db, const struct reading *rd, int tier,
+				const char *match, struct kz_rows *out, size_t *cap,
+				struct kz_error *err)
 {
+	const struct kz_list_sql *sql = rd->sql;
 	sqlite3_int64 base = kz_doc_base(sql->kind);
-	const char *text = !match ? sql->walk : sorted ? sql->sorted : sql->ordered;
+	const struct kz_row *after = rd->after && rd->after->place.tier == tier ? rd->after : NULL;
+	const char *text = !match ? (after ? sql->walk_after : sql->walk)
+			 : rd->sorted ? sql->sorted : sql->ordered;
 	sqlite3_stmt *st = kz_db_stmt(db, text, err);
+	size_t got = out->n - rd->have;
 
 	if (!st)
 		return err ? err->status : KZ_ENV;
 	kz_bind_text(st, 1, match);
-	if (bind)
-		bind(db, st, arg);
-	sqlite3_bind_int64(st, 10, sql_limit(limit, out->n));
-	sqlite3_bind_int64(st, 15, base);
+	if (rd->bind)
+		rd->bind(db, st, rd->arg);
+	sqlite3_bind_int64(st, 10, rd->limit ? (sqlite3_int64)(rd->limit - got + 1) : -1);
+	/* The ordered plan goes on after a row by starting past its docid. */
+	sqlite3_bind_int64(st, 15, after && match ? after->place.docid + 1 : base);
 	sqlite3_bind_int64(st, 16, base + KZ_DOC_PLACED - 1);
 	sqlite3_bind_int64(st, 17, base + KZ_DOC_END - 1);
-	return step_rows(db, st, out, cap, err);
+	if (after && !match) {
+		sqlite3_bind_int64(st, 18, after->place.docid);
+		sqlite3_bind_blob(st, 19, after->place.key ? (const void *)after->place.key : "",
+				  (int)after->place.keylen, SQLITE_TRANSIENT);
+	}
+	return step_rows(db, st, tier, out, cap, err);
 }
 
-/* Run sql for the records whose title begins with the query's first word
- * and holds the others, then for the other records whose title holds
- * every word, then for those matching elsewhere; without a query, all of
- * them. Each tier is one FTS5 query that leaves out the better tiers. */
-enum kz_status kz_tiered_list(struct kz_db *db, const struct kz_list_sql *sql,
-			      const char *query, kz_bind_fn bind,
-			      const void *arg, size_t limit,
-			      struct kz_rows *out, struct kz_error *err)
+/* The rows of the reading appended to out: the records whose title
+ * begins with the query's first word and holds the others, then the
+ * other records whose title holds every word, then those matching
+ * elsewhere; without a query, all of them. Each tier is one FTS5 query
+ * that leaves out the better tiers. */
+static enum kz_status read_tiers(struct kz_db *db, const struct reading *rd,
+				 const char *query, struct kz_rows *out,
+				 struct kz_error *err)
 {
 	char *all = kz_fts_query(query);
 	char *title = kz_fts_title_query(query);
 	char *start = kz_fts_title_start_query(query);
 	char *tiers[3] = { NULL, NULL, NULL };
-	bool sorted = all && (sql->own_order || has_overflow(db, kz_doc_base(sql->kind)));
-	size_t cap = 0;
+	size_t cap = out->n;
+	int first = rd->after && rd->after->place.tier > 0 ? rd->after->place.tier : 1;
 	enum kz_status s = KZ_OK;
 
-	memset(out, 0, sizeof(*out));
 	if (!all) {
-		s = list_tier(db, sql, NULL, bind, arg, limit, false, out, &cap, err);
+		s = list_tier(db, rd, 0, NULL, out, &cap, err);
 	} else {
 		tiers[0] = xstrdup(start);
 		tiers[1] = xasprintf("(%s) NOT (%s)", title, start);
 		tiers[2] = xasprintf("(%s) NOT (%s)", all, title);
 	}
-	for (size_t t = 0; all && t < 3 && s == KZ_OK && (!limit || out->n <= limit); t++)
-		s = list_tier(db, sql, tiers[t], bind, arg, limit, sorted, out, &cap, err);
+	for (int t = first; all && t <= 3 && s == KZ_OK &&
+	     (!rd->limit || out->n - rd->have <= rd->limit); t++)
+		s = list_tier(db, rd, t, tiers[t - 1], out, &cap, err);
 	for (size_t t = 0; t < 3; t++)
 		free(tiers[t]);
 	free(all);
 	free(title);
 	free(start);
-	if (s != KZ_OK) {
+	if (s == KZ_OK && rd->limit)
+		trim_to(out, rd->have + rd->limit);
+	return s;
+}
+
+/* The sorted plan, for a list with its own order or records in the
+ * overflow. */
+static bool needs_sorting(struct kz_db *db, const struct kz_list_sql *sql, const char *query)
+{
+	char *all = kz_fts_query(query);
+	bool yes = all && (sql->own_order || has_overflow(db, kz_doc_base(sql->kind)));
+
+	free(all);
+	return yes;
+}
+
+enum kz_status kz_tiered_list(struct kz_db *db, const struct kz_list_sql *sql,
+			      const char *query, kz_bind_fn bind,
+			      const void *arg, size_t limit,
+			      struct kz_rows *out, struct kz_error *err)
+{
+	struct reading rd = { sql, bind, arg, needs_sorting(db, sql, query), NULL, 0, limit };
+	enum kz_status s;
+
+	memset(out, 0, sizeof(*out));
+	s = read_tiers(db, &rd, query, out, err);
+	if (s != KZ_OK)
 		kz_rows_free(out);
-		return s;
+	return s;
+}
+
+enum kz_status kz_tiered_list_more(struct kz_db *db, const struct kz_list_sql *sql,
+				   const char *query, kz_bind_fn bind,
+				   const void *arg, size_t limit,
+				   struct kz_rows *out, struct kz_error *err)
+{
+	struct reading rd = { sql, bind, arg, needs_sorting(db, sql, query),
+			      out->n ? &out->v[out->n - 1] : NULL, out->n, limit };
+	struct kz_row last;
+	enum kz_status s;
+
+	/* A list with an order of its own, browsed or searched, cannot go
+	 * on from a row: all of it again. */
+	if (!out->n || rd.sorted || sql->own_order) {
+		size_t want = limit ? out->n + limit : 0;
+		kz_rows_free(out);
+		return kz_tiered_list(db, sql, query, bind, arg, want, out, err);
 	}
-	trim_to_limit(out, limit);
-	return KZ_OK;
+	if (!out->more)
+		return KZ_OK;
+	/* The row goes on being read while rows are appended (the array
+	 * may move): a copy of its place. */
+	last = out->v[out->n - 1];
+	rd.after = &last;
+	out->more = false;
+	s = read_tiers(db, &rd, query, out, err);
+	if (s != KZ_OK)
+		kz_rows_free(out);
+	return s;
 }
 
 static void bind_service_arg(struct kz_db *db, sqlite3_stmt *st, const void *arg)
 {
 	bind_service_filter(db, st, arg);
+}
+
+/* What the rows of services say beside their columns. */
+static void mark_services(struct kz_db *db, struct kz_rows *out)
+{
+	for (size_t i = 0; i < out->n; i++) {
+		struct kz_row *r = &out->v[i];
+		r->archived = r->service.status && strcmp(r->service.status, "archived") == 0;
+		r->stale = kz_service_is_stale(db, r->service.verified_on, r->service.status);
+	}
+}
+
+enum kz_status kz_service_list_more(struct kz_db *db, const char *query,
+				    const struct kz_service_filter *filter,
+				    size_t limit, struct kz_rows *out,
+				    struct kz_error *err)
+{
+	const struct kz_list_sql *sql = filter && filter->stale_only ? &sql_stale_services
+								    : &sql_services;
+	enum kz_status s = kz_tiered_list_more(db, sql, query, bind_service_arg,
+					       filter, limit, out, err);
+
+	if (s == KZ_OK)
+		mark_services(db, out);
+	return s;
 }
 
 enum kz_status kz_service_list(struct kz_db *db, const char *query,
@@ -216,11 +322,8 @@ enum kz_status kz_service_list(struct kz_db *db, const char *query,
 	enum kz_status s = kz_tiered_list(db, sql, query, bind_service_arg,
 					  filter, limit, out, err);
 
-	for (size_t i = 0; s == KZ_OK && i < out->n; i++) {
-		struct kz_row *r = &out->v[i];
-		r->archived = r->service.status && strcmp(r->service.status, "archived") == 0;
-		r->stale = kz_service_is_stale(db, r->service.verified_on, r->service.status);
-	}
+	if (s == KZ_OK)
+		mark_services(db, out);
 	return s;
 }
 

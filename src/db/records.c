@@ -522,6 +522,7 @@ void kz_row_clear(struct kz_row *r)
 		free(r->col[c]);
 	free(r->partner_short);
 	free(r->network);
+	free(r->place.key);
 }
 
 void kz_rows_free(struct kz_rows *rows)

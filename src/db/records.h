@@ -55,15 +55,22 @@ typedef void (*kz_bind_fn)(struct kz_db *db, sqlite3_stmt *st, const void *arg);
  * further conditions (" AND ..."), order the list's own ORDER BY terms
  * before the index's ("" for none). ?10 is the limit. */
 #define KZ_LIST_JOIN_FTS " FROM search_fts f CROSS JOIN search_doc d ON d.docid = f.rowid JOIN "
+/* Each row also selects its place (kz_docid, kz_key: struct kz_row's
+ * place); walk_after walks on after the row of docid ?18 and key ?19. */
+#define KZ_LIST_PLACE ", d.docid AS kz_docid, d.pl_key AS kz_key"
 #define KZ_LIST_SQL(cols, from, kind, filters, order)                          \
-	{ "SELECT " cols " FROM search_doc d JOIN " from                      \
+	{ "SELECT " cols KZ_LIST_PLACE " FROM search_doc d JOIN " from        \
 	  " WHERE d.kind = '" #kind "'" filters                              \
 	  " ORDER BY " order "d.pl_key, d.docid LIMIT ?10",                  \
-	  "SELECT " cols KZ_LIST_JOIN_FTS from                                \
+	  "SELECT " cols KZ_LIST_PLACE KZ_LIST_JOIN_FTS from                  \
 	  " WHERE f.search_fts MATCH ?1 AND f.rowid BETWEEN ?15 AND ?16" filters \
 	  " ORDER BY f.rowid LIMIT ?10",                                     \
-	  "SELECT " cols KZ_LIST_JOIN_FTS from                                \
+	  "SELECT " cols KZ_LIST_PLACE KZ_LIST_JOIN_FTS from                  \
 	  " WHERE f.search_fts MATCH ?1 AND f.rowid BETWEEN ?15 AND ?17" filters \
+	  " ORDER BY " order "d.pl_key, d.docid LIMIT ?10",                  \
+	  "SELECT " cols KZ_LIST_PLACE " FROM search_doc d JOIN " from        \
+	  " WHERE d.kind = '" #kind "' AND d.pl_key >= ?19"                  \
+	  " AND (d.pl_key > ?19 OR d.docid > ?18)" filters                   \
 	  " ORDER BY " order "d.pl_key, d.docid LIMIT ?10",                  \
 	  #kind, sizeof(order) > 1 }
 
@@ -72,7 +79,7 @@ typedef void (*kz_bind_fn)(struct kz_db *db, sqlite3_stmt *st, const void *arg);
 #define KZ_LIST_ORDER "d.pl_key, d.docid"
 
 struct kz_list_sql {
-	const char *walk, *ordered, *sorted;
+	const char *walk, *ordered, *sorted, *walk_after;
 	const char *kind;     /* "service": the kind of search_doc */
 	bool own_order;       /* ordered by more than the index */
 };
@@ -91,5 +98,13 @@ enum kz_status kz_tiered_list(struct kz_db *db, const struct kz_list_sql *sql,
 			      const char *query, kz_bind_fn bind,
 			      const void *arg, size_t limit,
 			      struct kz_rows *out, struct kz_error *err);
+/* The same list on after out's last row: at most limit more rows
+ * appended to out; read again from the start (up to out->n + limit)
+ * where it cannot go on from a row (an order of the list's own, records
+ * in the overflow). */
+enum kz_status kz_tiered_list_more(struct kz_db *db, const struct kz_list_sql *sql,
+				   const char *query, kz_bind_fn bind,
+				   const void *arg, size_t limit,
+				   struct kz_rows *out, struct kz_error *err);
 
 #endif

@@ -78,10 +78,16 @@ static enum kz_status basket_load(struct ui_list *l, const char *query, size_t *
 	struct kz_service_filter f;
 	enum kz_status s;
 
-	kz_rows_free(&b->rows);
 	fill_filter(l, &f);
 	b->stale_only = f.stale_only;
-	s = kz_service_list(l->ui->db, query, &f, ui_list_want(l), &b->rows, err);
+	/* Scrolled near the end of what was read: the next rows only. */
+	if (ui_list_going_on(l) && ui_list_want(l) > b->rows.n) {
+		s = kz_service_list_more(l->ui->db, query, &f, ui_list_want(l) - b->rows.n,
+					 &b->rows, err);
+	} else {
+		kz_rows_free(&b->rows);
+		s = kz_service_list(l->ui->db, query, &f, ui_list_want(l), &b->rows, err);
+	}
 	*n = b->rows.n;
 	return s;
 }

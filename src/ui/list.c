@@ -97,7 +97,14 @@ static void read_more(struct ui_list *l)
 	if (!l->ops->more || l->lb.sel + page < l->n || !l->ops->more(l))
 		return;
 	l->want = l->n + 2 * page;
+	l->going_on = true;
 	ui_list_reload(l, true);
+	l->going_on = false;
+}
+
+bool ui_list_going_on(const struct ui_list *l)
+{
+	return l->going_on;
 }
 
 /* --- filters --------------------------------------------------------------------- */

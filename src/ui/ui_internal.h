@@ -572,6 +572,8 @@ struct ui_list {
 	bool unreadable;                /* the last reading failed */
 	size_t want;                    /* rows to read (paged lists) */
 	bool whole;                     /* read every row: G went to the end */
+	bool going_on;                  /* this reading goes on after the rows
+	                                 * read, which are unchanged (more) */
 };
 
 /* A new list screen of size bytes (a struct beginning with struct
@@ -584,6 +586,9 @@ void ui_list_reload(struct ui_list *l, bool keep);
 /* How many rows a paged list reads: what the screen shows and a screen
  * more, or as far as the reader has scrolled; 0 (all) after G. */
 size_t ui_list_want(const struct ui_list *l);
+/* Does this reading go on after the rows already read (a paged list
+ * scrolled near its end), rather than read the list anew? */
+bool ui_list_going_on(const struct ui_list *l);
 /* The selected row, or false when there is none. */
 bool ui_list_selected(struct ui_list *l, size_t *i);
 void ui_list_search_open(struct ui_list *l);

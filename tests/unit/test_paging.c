@@ -183,6 +183,34 @@ static void assert_page_of(struct kz_db *db, const char *query, size_t limit)
 	kz_rows_free(&page);
 }
 
+/* Read in steps of step rows (kz_service_list_more) gives the same
+ * list as read whole, for the stale list too (read anew each time). */
+static void assert_steps_of(struct kz_db *db, const char *query, bool stale, size_t step)
+{
+	struct kz_error err = { 0 };
+	struct kz_service_filter f = { .stale_only = stale };
+	struct kz_rows all, steps;
+	char *a, *p;
+
+	assert_int_equal(kz_service_list(db, query, &f, 0, &all, &err), KZ_OK);
+	assert_int_equal(kz_service_list(db, query, &f, step, &steps, &err), KZ_OK);
+	for (size_t reads = 1; steps.more; reads++) {
+		size_t before = steps.n;
+		assert_int_equal(kz_service_list_more(db, query, &f, step, &steps, &err), KZ_OK);
+		assert_true(steps.n > before && steps.n <= before + step);
+		assert_true(reads < all.n + 2);
+	}
+	a = titles(&all, 0, all.n);
+	p = titles(&steps, 0, steps.n);
+	if (strcmp(a, p) != 0)
+		fail_msg("query %s, steps of %zu%s: %s, whole %s", query ? query : "(none)",
+			 step, stale ? " (stale)" : "", p, a);
+	free(a);
+	free(p);
+	kz_rows_free(&all);
+	kz_rows_free(&steps);
+}
+
 /* A first page, the next (a longer read), the count apart. */
 static void test_pages(void **state)
 {
@@ -430,12 +458,35 @@ static void test_overflow_placed_at_commit(void **state)
 		assert_string_equal(got, "Beta 001|Beta 002|Beta 003|Beta 004|Beta 005|");
 		free(got);
 		kz_rows_free(&rows);
+		assert_steps_of(t->db, "beta", false, 7);
+		assert_steps_of(t->db, NULL, false, 9);
 		if (pass == 0)
 			assert_int_equal(kz_db_commit(t->db, &err), KZ_OK);
 	}
 	assert_int_equal(test_db_count(t->db, overflow, NULL), 0);
 	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM search_fts", NULL), 83);
 	kz_buf_free(&want);
+}
+
+/* The screen's next rows are read on from the last row read: the same
+ * list as one reading, in every tier of a search and when browsing. */
+static void test_read_on(void **state)
+{
+	struct test_db *t = *state;
+	char pid[KZ_ID_LEN + 1];
+	static const char *const queries[] = { NULL, "z", "lod", "a", "pomoc", "xyz" };
+
+	add_named(t->db, pid);
+	for (int i = 0; i < 30; i++) {
+		char title[48];
+		snprintf(title, sizeof(title), "Zajęcia %02d", 30 - i);
+		add_service(t->db, pid, title, i % 2 ? "pomoc w Łodzi" : "zajęcia");
+	}
+	for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]); q++)
+		for (size_t step = 1; step <= 13; step += 4) {
+			assert_steps_of(t->db, queries[q], false, step);
+			assert_steps_of(t->db, queries[q], true, step);
+		}
 }
 
 int main(void)
@@ -448,6 +499,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_walk_equals_pick, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_15_migrates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_overflow_placed_at_commit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_on, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
