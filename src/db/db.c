@@ -41,6 +41,7 @@ struct kz_db {
 	int stale_days;
 	int depth;       /* nesting of kz_db_begin */
 	bool aborted;    /* an inner level rolled back */
+	bool search_deferred; /* new records' text waits in search_pending */
 	struct stmt_slot cache[STMT_CACHE];
 	size_t ncache;
 	struct kz_sync *sync; /* capture of changes for sync (sync.c) */
@@ -385,6 +386,53 @@ static void sql_login(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, db->user ? db->user : "", -1, SQLITE_TRANSIENT);
 }
 
+/* kz_search_deferred(): do new records' texts wait in search_pending
+ * (migration 21)? */
+static void sql_search_deferred(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct kz_db *db = sqlite3_user_data(ctx);
+
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, db->search_deferred);
+}
+
+void kz_db_defer_search(struct kz_db *db, bool on)
+{
+	db->search_deferred = on;
+}
+
+/* The texts that waited, into the search index in docid order: one
+ * pass of FTS5 over sorted rows (migration 21). */
+static enum kz_status search_flush(struct kz_db *db, struct kz_error *err)
+{
+	static const char *const sql[] = {
+		"SELECT 1 FROM search_pending LIMIT 1",
+		"INSERT INTO search_fts(rowid, title, body)"
+		" SELECT docid, title, body FROM search_pending ORDER BY docid",
+		"DELETE FROM search_pending",
+	};
+	enum kz_status s = KZ_OK;
+
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]) && s == KZ_OK; i++) {
+		sqlite3_stmt *st = kz_db_stmt(db, sql[i], err);
+		int rc;
+
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (i == 0 && rc != SQLITE_ROW)
+			return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, "search index");
+		/* Numbered in list order first, then written in that order. */
+		if (i == 0)
+			s = kz_doc_place_waiting(db, err);
+		if (i > 0 && rc != SQLITE_DONE)
+			s = kz_db_fail(db, rc, err, "search index");
+	}
+	return s;
+}
+
 static void sql_role(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -444,6 +492,10 @@ static int register_functions(struct kz_db *db)
 		rc = kz_match_register(h);
 	if (rc == SQLITE_OK)
 		rc = kz_doc_order_register(h);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "kz_search_deferred", 0,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, db,
+					     sql_search_deferred, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(h, "kz_login", 0, SQLITE_UTF8,
 					     db, sql_login, NULL, NULL);
@@ -951,7 +1003,9 @@ enum kz_status kz_db_commit(struct kz_db *db, struct kz_error *err)
 	/* Records added where the search index had no room between their
 	 * neighbours take their places (doc_order.c); then the change log
 	 * is written, inside the same transaction. */
-	enum kz_status cst = kz_doc_place(db, err);
+	enum kz_status cst = search_flush(db, err);
+	if (cst == KZ_OK)
+		cst = kz_doc_place(db, err);
 	if (cst == KZ_OK)
 		cst = kz_sync_capture_commit(db, err);
 	/* Damage met while the change was made: none of it is written. */

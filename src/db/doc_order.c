@@ -6,13 +6,15 @@
  * matches in this range" and reads 41 records, whatever the query and
  * however many records match, instead of sorting every match.
  *
- * A new record takes a docid between its neighbours'. The numbers are
- * spread far apart (2^32) so that many records fit between two; when
+ * A new record takes a docid between its neighbours', as far between
+ * theirs as its key is between their keys, so that records spread over
+ * the kind's range (2^59 numbers) whatever the order they come in; when
  * there is no room left, the record goes to the kind's overflow range,
  * which the lists merge in by sorting (correct, only slower), until
  * kz_doc_place moves it to its place by spreading its neighbours. */
 #include "doc_order.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,10 +39,56 @@ static void sql_doc_base(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, kz_doc_base((const char *)sqlite3_value_text(argv[0])));
 }
 
-/* kz_doc_slot(kind, prev, next, overflow_max): the docid of a record
- * placed after the docid prev and before next (NULL: none); when there
- * is no room between them, the next free one of the kind's overflow
- * range (after overflow_max, NULL when it is empty). */
+/* 8 bytes of a key from byte at on, as a number (0 beyond its end). */
+static uint64_t key_word(const unsigned char *k, size_t n, size_t at)
+{
+	uint64_t w = 0;
+
+	for (size_t i = 0; i < 8; i++)
+		w = (w << 8) | (at + i < n ? k[at + i] : 0);
+	return w;
+}
+
+/* Where key stands between the keys of its neighbours (NULL: the start
+ * or the end of the kind), as a fraction of the way from one to the
+ * other, read from the first bytes where they differ; kept off the ends
+ * so that records added one after another leave room after them, and
+ * halfway when the key cannot be told from a neighbour's in those bytes
+ * (titles alike in their first words). */
+static long double key_fraction(sqlite3_value *key, sqlite3_value *prev, sqlite3_value *next)
+{
+	const long double edge = 1.0L / 64;
+	const unsigned char *k = sqlite3_value_blob(key);
+	const unsigned char *p = sqlite3_value_type(prev) == SQLITE_BLOB ? sqlite3_value_blob(prev) : NULL;
+	const unsigned char *q = sqlite3_value_type(next) == SQLITE_BLOB ? sqlite3_value_blob(next) : NULL;
+	size_t kn = (size_t)sqlite3_value_bytes(key);
+	size_t pn = p ? (size_t)sqlite3_value_bytes(prev) : 0;
+	size_t qn = q ? (size_t)sqlite3_value_bytes(next) : 0;
+	size_t at = 0;
+	uint64_t a, b, x;
+	long double f;
+
+	if (!k)
+		return 0.5L;
+	while (p && q && at < pn && at < qn && p[at] == q[at])
+		at++;
+	a = p ? key_word(p, pn, at) : 0;
+	b = q ? key_word(q, qn, at) : UINT64_MAX;
+	x = key_word(k, kn, at);
+	/* Keys that cannot be told apart in these bytes: halfway. */
+	if (b <= a || x <= a || x >= b)
+		return 0.5L;
+	f = (long double)(x - a) / (long double)(b - a);
+	return f < edge ? edge : f > 1 - edge ? 1 - edge : f;
+}
+
+/* kz_doc_slot(kind, prev, next, overflow_max, key, prev_key, next_key):
+ * the docid of a record whose order key is key, placed after the docid
+ * prev and before next (NULL: none; their keys beside): as far between
+ * them as its key is between theirs, so that records of any order of
+ * adding spread over the kind's range as their keys do. When there is no
+ * room between them, the next free docid of the kind's overflow range
+ * (after overflow_max, NULL when it is empty). */
 static void sql_doc_slot(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3_int64 base = kz_doc_base((const char *)sqlite3_value_text(argv[0]));
@@ -48,7 +96,7 @@ static void sql_doc_slot(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool no_next = sqlite3_value_type(argv[2]) == SQLITE_NULL;
 	sqlite3_int64 lo = no_prev ? base : sqlite3_value_int64(argv[1]);
 	sqlite3_int64 hi = no_next ? base + KZ_DOC_PLACED : sqlite3_value_int64(argv[2]);
-	sqlite3_int64 gap = hi - lo, step;
+	sqlite3_int64 gap = hi - lo, at;
 
 	(void)argc;
 	if (!base) {
@@ -56,15 +104,8 @@ static void sql_doc_slot(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	if (gap >= 2) {
-		step = gap / 2;
-		if (no_prev && no_next)
-			sqlite3_result_int64(ctx, lo + step);
-		else if (no_next)   /* after the last: leave room after it */
-			sqlite3_result_int64(ctx, lo + (step < KZ_DOC_SPACING ? step : KZ_DOC_SPACING));
-		else if (no_prev)   /* before the first */
-			sqlite3_result_int64(ctx, hi - (step < KZ_DOC_SPACING ? step : KZ_DOC_SPACING));
-		else
-			sqlite3_result_int64(ctx, lo + step);
+		at = lo + (sqlite3_int64)(key_fraction(argv[4], argv[5], argv[6]) * (long double)gap);
+		sqlite3_result_int64(ctx, at <= lo ? lo + 1 : at >= hi ? hi - 1 : at);
 		return;
 	}
 	if (sqlite3_value_type(argv[3]) == SQLITE_NULL)
@@ -80,7 +121,7 @@ int kz_doc_order_register(sqlite3 *h)
 					 NULL, NULL);
 
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(h, "kz_doc_slot", 4, flags, NULL, sql_doc_slot,
+		rc = sqlite3_create_function(h, "kz_doc_slot", 7, flags, NULL, sql_doc_slot,
 					     NULL, NULL);
 	return rc;
 }
@@ -136,9 +177,10 @@ static size_t neighbours(struct kz_db *db, const char *kind, sqlite3_int64 base,
 	return n;
 }
 
-/* The least docid of the kind's overflow (0: none), with its pl_key. */
-static sqlite3_int64 first_overflow(struct kz_db *db, sqlite3_int64 base, void **key,
-				    int *keylen)
+/* The least docid of the kind's overflow from docid from on (0: none),
+ * with its pl_key. */
+static sqlite3_int64 next_overflow(struct kz_db *db, sqlite3_int64 base, sqlite3_int64 from,
+				   void **key, int *keylen)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT docid, pl_key FROM search_doc WHERE docid BETWEEN ?1 AND ?2"
@@ -149,13 +191,14 @@ static sqlite3_int64 first_overflow(struct kz_db *db, sqlite3_int64 base, void *
 	*keylen = 0;
 	if (!st)
 		return 0;
-	sqlite3_bind_int64(st, 1, base + KZ_DOC_PLACED);
+	sqlite3_bind_int64(st, 1, from > base + KZ_DOC_PLACED ? from : base + KZ_DOC_PLACED);
 	sqlite3_bind_int64(st, 2, base + KZ_DOC_END - 1);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		*keylen = sqlite3_column_bytes(st, 1);
 		*key = xmalloc((size_t)*keylen + 1);
-		memcpy(*key, sqlite3_column_blob(st, 1), (size_t)*keylen);
+		if (*keylen)
+			memcpy(*key, sqlite3_column_blob(st, 1), (size_t)*keylen);
 	}
 	sqlite3_reset(st);
 	return id;
@@ -222,21 +265,156 @@ enum kz_status kz_doc_place(struct kz_db *db, struct kz_error *err)
 
 	for (size_t k = 1; k < sizeof(kinds) / sizeof(kinds[0]) && s == KZ_OK; k++) {
 		sqlite3_int64 base = (sqlite3_int64)k << KZ_DOC_KIND_SHIFT;
-		sqlite3_int64 stuck = 0;   /* stays in the overflow: stop there */
-		bool placed = true;
+		sqlite3_int64 from = 0, id;
 		void *key;
 		int keylen;
-		sqlite3_int64 id;
+		bool placed;
 
-		while (s == KZ_OK && placed && (id = first_overflow(db, base, &key, &keylen)) != 0) {
-			if (id == stuck) {
-				free(key);
-				break;
-			}
+		/* One that finds no room stays; the next is tried after it. */
+		while (s == KZ_OK && (id = next_overflow(db, base, from, &key, &keylen)) != 0) {
 			s = place_one(db, kinds[k], base, id, key, keylen, &placed, err);
-			stuck = id;
+			from = id + 1;
 			free(key);
 		}
+	}
+	return s;
+}
+
+/* --- the records of an import ------------------------------------------------ */
+
+/* Give the waiting document old the docid new. */
+static enum kz_status renumber_waiting(struct kz_db *db, sqlite3_int64 old, sqlite3_int64 new,
+				       struct kz_error *err)
+{
+	static const char *const sql[] = {
+		"UPDATE search_doc SET docid = ?2 WHERE docid = ?1",
+		"UPDATE search_pending SET docid = ?2 WHERE docid = ?1",
+	};
+
+	for (size_t i = 0; i < 2; i++) {
+		sqlite3_stmt *st = kz_db_stmt(db, sql[i], err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_int64(st, 1, old);
+		sqlite3_bind_int64(st, 2, new);
+		enum kz_status s = kz_db_step(db, st, "search index", err);
+		if (s != KZ_OK)
+			return s;
+	}
+	return KZ_OK;
+}
+
+/* A run of n waiting documents between the placed docids lo and hi,
+ * spread evenly; to the overflow (placed later, kz_doc_place) when there
+ * is no room. */
+static enum kz_status spread_run(struct kz_db *db, sqlite3_int64 base, sqlite3_int64 lo,
+				 sqlite3_int64 hi, const sqlite3_int64 *run, size_t n,
+				 sqlite3_int64 *overflow, struct kz_error *err)
+{
+	sqlite3_int64 step = (hi - lo) / (sqlite3_int64)(n + 1);
+	enum kz_status s = KZ_OK;
+
+	for (size_t i = 0; i < n && s == KZ_OK; i++) {
+		sqlite3_int64 at;
+		if (step >= 1) {
+			at = lo + step * (sqlite3_int64)(i + 1);
+		} else {
+			if (*overflow < base + KZ_DOC_PLACED)
+				*overflow = base + KZ_DOC_PLACED;
+			at = (*overflow)++;
+		}
+		s = renumber_waiting(db, run[i], at, err);
+	}
+	return s;
+}
+
+/* The documents of kind that wait in search_pending (an import's, kept
+ * there to go into FTS5 in docid order) get their docids anew: each run
+ * of them between two placed documents spread evenly over the gap, so
+ * that a basket imported whole is numbered as evenly as one numbered
+ * anew. Their docids are first made negative, out of every range, one
+ * at a time (a statement changing many rowids holds every changed row in
+ * memory). */
+static enum kz_status place_waiting_kind(struct kz_db *db, const char *kind, sqlite3_int64 base,
+					 struct kz_error *err)
+{
+	struct doc { sqlite3_int64 id; bool waits; } *all = NULL;
+	size_t nall = 0, capall = 0, n = 0, cap = 0;
+	sqlite3_int64 *run = NULL, lo = base, overflow = 0;
+	enum kz_status s = KZ_OK;
+	sqlite3_stmt *st;
+	int rc;
+
+	st = kz_db_stmt(db, "SELECT max(docid) + 1 FROM search_doc WHERE docid BETWEEN ?1 AND ?2", err);
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_int64(st, 1, base + KZ_DOC_PLACED);
+	sqlite3_bind_int64(st, 2, base + KZ_DOC_END - 1);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		overflow = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	/* Every placed and waiting document of the kind, in list order, read
+	 * whole before any is renumbered. */
+	rc = sqlite3_prepare_v2(kz_db_handle(db),
+		"SELECT docid, docid IN (SELECT docid FROM search_pending) FROM search_doc"
+		" WHERE kind = ?1 AND (docid < ?2 OR docid IN (SELECT docid FROM search_pending))"
+		" ORDER BY pl_key, docid", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, err, "search index");
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, base + KZ_DOC_PLACED);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (nall == capall) {
+			capall = capall ? capall * 2 : 1024;
+			all = xreallocarray(all, capall, sizeof(*all));
+		}
+		all[nall].id = sqlite3_column_int64(st, 0);
+		all[nall++].waits = sqlite3_column_int(st, 1) != 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		s = kz_db_fail(db, rc, err, "search index");
+	/* Out of every range first (negative), one by one: then no new
+	 * docid can be one still taken. */
+	for (size_t i = 0; i < nall && s == KZ_OK; i++)
+		if (all[i].waits)
+			s = renumber_waiting(db, all[i].id, -all[i].id, err);
+	for (size_t i = 0; i <= nall && s == KZ_OK; i++) {
+		sqlite3_int64 id = i < nall ? all[i].id : base + KZ_DOC_PLACED;
+		if (i < nall && all[i].waits) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 256;
+				run = xreallocarray(run, cap, sizeof(*run));
+			}
+			run[n++] = -id;
+			continue;
+		}
+		if (n)
+			s = spread_run(db, base, lo, id, run, n, &overflow, err);
+		n = 0;
+		lo = id;
+	}
+	free(all);
+	free(run);
+	return s;
+}
+
+enum kz_status kz_doc_place_waiting(struct kz_db *db, struct kz_error *err)
+{
+	enum kz_status s = KZ_OK;
+	sqlite3_stmt *st;
+
+	for (size_t k = 1; k < sizeof(kinds) / sizeof(kinds[0]) && s == KZ_OK; k++) {
+		bool any;
+		st = kz_db_stmt(db, "SELECT 1 FROM search_pending p JOIN search_doc d"
+				" ON d.docid = p.docid WHERE d.kind = ?1 LIMIT 1", err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_text(st, 1, kinds[k], -1, SQLITE_STATIC);
+		any = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (any)
+			s = place_waiting_kind(db, kinds[k], (sqlite3_int64)k << KZ_DOC_KIND_SHIFT, err);
 	}
 	return s;
 }

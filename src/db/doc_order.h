@@ -12,9 +12,6 @@
 #define KZ_DOC_KIND_SHIFT 60
 #define KZ_DOC_PLACED ((sqlite3_int64)1 << 59)
 #define KZ_DOC_END ((sqlite3_int64)1 << 60)
-/* The distance between neighbours when numbered anew, and the most a
- * record added after the last or before the first takes. */
-#define KZ_DOC_SPACING ((sqlite3_int64)1 << 32)
 
 /* The first docid of a kind of the search index ("service"); 0 for
  * another name. */
@@ -27,6 +24,11 @@ struct kz_error;
  * that finds no room stays in the overflow, where the lists still show
  * it in its place. */
 enum kz_status kz_doc_place(struct kz_db *db, struct kz_error *err);
+
+/* The documents waiting in search_pending (an import's) numbered anew,
+ * each run of them spread evenly between its placed neighbours, before
+ * they go into FTS5 (kz_db_commit calls it first). */
+enum kz_status kz_doc_place_waiting(struct kz_db *db, struct kz_error *err);
 
 /* Registers kz_doc_base(kind) and kz_doc_slot(kind, prev, next,
  * overflow_max) on a connection. */

@@ -384,6 +384,8 @@ enum kz_status kz_record_batch_flush(struct kz_record_batch *b, size_t *failed,
 	*failed = 0;
 	if (b->n == 0)
 		return KZ_OK;
+	/* The search texts go into the index in order at the commit. */
+	kz_db_defer_search(b->db, true);
 	if (b->n > 1 && batch_insert(b, NULL) == KZ_OK) {
 		/* Audited one by one, in the order they were given. */
 		for (; i < b->n && st == KZ_OK; i++)
@@ -395,6 +397,7 @@ enum kz_status kz_record_batch_flush(struct kz_record_batch *b, size_t *failed,
 		for (; i < b->n && st == KZ_OK; i++)
 			st = insert(b->db, b->kind, b->rec[i], b->summary[i], err);
 	}
+	kz_db_defer_search(b->db, false);
 	if (st != KZ_OK)
 		*failed = i - 1;
 	batch_drop(b);

@@ -48,7 +48,9 @@ typedef void (*kz_bind_fn)(struct kz_db *db, sqlite3_stmt *st, const void *arg);
  *            list's (doc_order.c): a page reads a page of records;
  *   sorted   the matches in the kind's whole range ?15..?17 (the overflow
  *            of records not yet placed included), sorted: for a kind
- *            with an overflow, and for a list with an order of its own.
+ *            with an overflow, and for a list with an order of its own;
+ *   walk_after  walk on after a row (kz_tiered_list_more); the ordered
+ *            plan goes on by starting its range past the row's docid.
  * Make them with KZ_LIST_SQL(cols, from, kind, filters, order): cols the
  * selected columns (id first), from the joins after search_doc d (which
  * is joined to search_fts f), kind a bare word (service), filters the

@@ -659,16 +659,16 @@ static const char *const migration_19[] = {
  * makes FTS5 merge the lists of every word that begins with it. */
 #define PLACED "576460752303423488"   /* KZ_DOC_PLACED, 2^59 */
 #define KIND_END "1152921504606846976" /* KZ_DOC_END, 2^60 */
+#define NEIGHBOUR(kind, col, cmp, dir)                                          \
+	" (SELECT " col " FROM search_doc WHERE kind = '" kind "' AND pl_key " cmp " o.key" \
+	"   AND docid < kz_doc_base('" kind "') + " PLACED                     \
+	"   ORDER BY pl_key" dir ", docid" dir " LIMIT 1)"
 #define DOC_SLOT(kind)                                                          \
 	"kz_doc_slot('" kind "',"                                              \
-	" (SELECT docid FROM search_doc WHERE kind = '" kind "' AND pl_key <= o.key" \
-	"   AND docid < kz_doc_base('" kind "') + " PLACED                     \
-	"   ORDER BY pl_key DESC, docid DESC LIMIT 1),"                        \
-	" (SELECT docid FROM search_doc WHERE kind = '" kind "' AND pl_key > o.key" \
-	"   AND docid < kz_doc_base('" kind "') + " PLACED                     \
-	"   ORDER BY pl_key, docid LIMIT 1),"                                  \
+	NEIGHBOUR(kind, "docid", "<=", " DESC") "," NEIGHBOUR(kind, "docid", ">", "") "," \
 	" (SELECT max(docid) FROM search_doc WHERE docid >= kz_doc_base('" kind "') + " PLACED \
-	"   AND docid < kz_doc_base('" kind "') + " KIND_END "))"
+	"   AND docid < kz_doc_base('" kind "') + " KIND_END "), o.key,"       \
+	NEIGHBOUR(kind, "pl_key", "<=", " DESC") "," NEIGHBOUR(kind, "pl_key", ">", "") ")"
 #define PLACE_DOC(kind, title_expr, body_expr, order_expr)                      \
 	"  INSERT INTO search_doc(docid, kind, ref, sort_key, pl_key)\n"        \
 	"    SELECT " DOC_SLOT(kind) ", '" kind "', new.id, kz_fold(" title_expr "), o.key\n" \
@@ -681,21 +681,21 @@ static const char *const migration_19[] = {
 #define PLACED_SEARCH_TRIGGERS(tbl, kind, title_expr, body_expr, order_expr)     \
 	"CREATE TRIGGER " tbl "_search_ai AFTER INSERT ON " tbl " BEGIN\n"      \
 	PLACE_DOC(kind, title_expr, body_expr, order_expr)                      \
-	"END;\n"                                                                 \
+	"END;\n",                                                                \
 	"CREATE TRIGGER " tbl "_search_au AFTER UPDATE ON " tbl "\n"            \
 	"  WHEN " SAME_PLACE(order_expr) " BEGIN\n"                             \
 	"  UPDATE search_doc SET sort_key = kz_fold(" title_expr ") WHERE ref = new.id;\n" \
 	"  UPDATE search_fts SET title = kz_fold(" title_expr "),\n"             \
 	"    body = kz_fold(" body_expr ")\n"                                    \
 	"    WHERE rowid = (SELECT docid FROM search_doc WHERE ref = new.id);\n" \
-	"END;\n"                                                                 \
+	"END;\n",                                                                \
 	"CREATE TRIGGER " tbl "_search_mv AFTER UPDATE ON " tbl "\n"            \
 	"  WHEN NOT " SAME_PLACE(order_expr) " BEGIN\n"                         \
 	"  DELETE FROM search_fts\n"                                             \
 	"    WHERE rowid = (SELECT docid FROM search_doc WHERE ref = new.id);\n" \
 	"  DELETE FROM search_doc WHERE ref = new.id;\n"                         \
 	PLACE_DOC(kind, title_expr, body_expr, order_expr)                      \
-	"END;\n"                                                                 \
+	"END;\n",                                                                \
 	"CREATE TRIGGER " tbl "_search_ad AFTER DELETE ON " tbl " BEGIN\n"      \
 	"  DELETE FROM search_fts\n"                                             \
 	"    WHERE rowid = (SELECT docid FROM search_doc WHERE ref = old.id);\n" \
@@ -710,10 +710,12 @@ static const char *const migration_20[] = {
 	"DROP INDEX IF EXISTS search_doc_lead2;\n"
 	"ALTER TABLE search_doc DROP COLUMN lead1;\n"
 	"ALTER TABLE search_doc DROP COLUMN lead2;\n",
-	/* Every document numbered anew in list order, 2^32 apart. */
+	/* Every document numbered anew in list order, spread evenly over
+	 * its kind's range. */
 	"CREATE TEMP TABLE doc_renumber (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);\n"
 	"INSERT INTO doc_renumber(old, new) SELECT docid, kz_doc_base(kind) +"
-	" (row_number() OVER (PARTITION BY kind ORDER BY pl_key, docid)) * 4294967296"
+	" (row_number() OVER (PARTITION BY kind ORDER BY pl_key, docid))"
+	" * (" PLACED " / (count(*) OVER (PARTITION BY kind) + 1))"
 	" FROM search_doc;\n"
 	"CREATE TEMP TABLE fts_renumber AS SELECT r.new AS id, f.title, f.body"
 	" FROM search_fts f JOIN doc_renumber r ON r.old = f.rowid;\n"
@@ -740,6 +742,89 @@ static const char *const migration_20[] = {
 	NULL,
 };
 
+/* An import writes its records to the search index in the order of the
+ * index, not of the file: FTS5 keeps its new entries in memory only while
+ * docids grow, and a record placed before the last one (the titles of a
+ * file come in any order, migration 20 numbers them in list order) made
+ * it write a segment per record (an import of 100,000 services took twice
+ * as long). While kz_search_deferred() (an import's batches, records.c)
+ * a new record's text waits in search_pending; the commit writes them all
+ * to search_fts in docid order (kz_search_flush, db.c). A change to a
+ * waiting record changes it where it waits. */
+#define PENDING_TEXT(title_expr, body_expr)                                     \
+	"  INSERT INTO search_fts(rowid, title, body)\n"                        \
+	"    SELECT docid, kz_fold(" title_expr "), kz_fold(" body_expr ")\n"   \
+	"    FROM search_doc WHERE ref = new.id AND NOT kz_search_deferred();\n" \
+	"  INSERT INTO search_pending(docid, title, body)\n"                    \
+	"    SELECT docid, kz_fold(" title_expr "), kz_fold(" body_expr ")\n"   \
+	"    FROM search_doc WHERE ref = new.id AND kz_search_deferred();\n"
+#define PLACE_DOC_DEFERRED(kind, title_expr, body_expr, order_expr)             \
+	"  INSERT INTO search_doc(docid, kind, ref, sort_key, pl_key)\n"        \
+	"    SELECT " DOC_SLOT(kind) ", '" kind "', new.id, kz_fold(" title_expr "), o.key\n" \
+	"    FROM (SELECT kz_pl_key(" order_expr ") AS key) AS o;\n"            \
+	PENDING_TEXT(title_expr, body_expr)
+#define DOC_OF_NEW "(SELECT docid FROM search_doc WHERE ref = new.id)"
+/* Four strings, one trigger each (each under C's 4,095 characters). */
+#define DEFERRED_SEARCH_TRIGGERS(tbl, kind, title_expr, body_expr, order_expr)   \
+	"CREATE TRIGGER " tbl "_search_ai AFTER INSERT ON " tbl " BEGIN\n"      \
+	PLACE_DOC_DEFERRED(kind, title_expr, body_expr, order_expr)             \
+	"END;\n",                                                                \
+	"CREATE TRIGGER " tbl "_search_au AFTER UPDATE ON " tbl "\n"            \
+	"  WHEN " SAME_PLACE(order_expr) " BEGIN\n"                             \
+	"  UPDATE search_doc SET sort_key = kz_fold(" title_expr ") WHERE ref = new.id;\n" \
+	"  UPDATE search_fts SET title = kz_fold(" title_expr "),\n"             \
+	"    body = kz_fold(" body_expr ") WHERE rowid = " DOC_OF_NEW ";\n"       \
+	"  UPDATE search_pending SET title = kz_fold(" title_expr "),\n"         \
+	"    body = kz_fold(" body_expr ") WHERE docid = " DOC_OF_NEW ";\n"       \
+	"END;\n",                                                                \
+	"CREATE TRIGGER " tbl "_search_mv AFTER UPDATE ON " tbl "\n"            \
+	"  WHEN NOT " SAME_PLACE(order_expr) " BEGIN\n"                         \
+	"  DELETE FROM search_fts WHERE rowid = " DOC_OF_NEW ";\n"               \
+	"  DELETE FROM search_pending WHERE docid = " DOC_OF_NEW ";\n"           \
+	"  DELETE FROM search_doc WHERE ref = new.id;\n"                         \
+	PLACE_DOC_DEFERRED(kind, title_expr, body_expr, order_expr)             \
+	"END;\n",                                                                \
+	"CREATE TRIGGER " tbl "_search_ad AFTER DELETE ON " tbl " BEGIN\n"      \
+	"  DELETE FROM search_fts\n"                                             \
+	"    WHERE rowid = (SELECT docid FROM search_doc WHERE ref = old.id);\n" \
+	"  DELETE FROM search_pending\n"                                         \
+	"    WHERE docid = (SELECT docid FROM search_doc WHERE ref = old.id);\n" \
+	"  DELETE FROM search_doc WHERE ref = old.id;\n"                         \
+	"END;\n"
+
+static const char *const migration_21[] = {
+	"CREATE TABLE IF NOT EXISTS search_pending (\n"
+	"  docid INTEGER PRIMARY KEY,\n"
+	"  title TEXT,\n"
+	"  body TEXT\n"
+	");\n"
+	DROP_SEARCH_TRIGGERS("services") DROP_SEARCH_TRIGGERS("partners")
+	DROP_SEARCH_TRIGGERS("contacts") DROP_SEARCH_TRIGGERS("meetings")
+	DROP_SEARCH_TRIGGERS("cases")
+	"DROP TRIGGER IF EXISTS partners_services_search_au;\n",
+	DEFERRED_SEARCH_TRIGGERS("services", "service", "new.title", SERVICE_BODY("new."),
+				 "new.title"),
+	DEFERRED_SEARCH_TRIGGERS("partners", "partner", PARTNER_TITLE, PARTNER_BODY,
+				 "new.name"),
+	DEFERRED_SEARCH_TRIGGERS("contacts", "contact", "new.name", CONTACT_BODY,
+				 "kz_person_key(new.name)"),
+	DEFERRED_SEARCH_TRIGGERS("meetings", "meeting", MEETING_TITLE, MEETING_BODY,
+				 "new.title"),
+	DEFERRED_SEARCH_TRIGGERS("cases", "case", "new.code", C("status"), "new.code"),
+	"CREATE TRIGGER partners_services_search_au\n"
+	"  AFTER UPDATE OF name, short_name ON partners BEGIN\n"
+	"  UPDATE search_fts SET body = " SERVICE_DOC_BODY "\n"
+	"    WHERE rowid IN (SELECT d.docid FROM search_doc d\n"
+	"      JOIN services s ON s.id = d.ref WHERE s.provider_id = new.id);\n"
+	"  UPDATE search_pending SET body = (SELECT kz_fold(" SERVICE_BODY("s.") ")"
+	" FROM services s JOIN search_doc d ON d.ref = s.id"
+	" WHERE d.docid = search_pending.docid)\n"
+	"    WHERE docid IN (SELECT d.docid FROM search_doc d\n"
+	"      JOIN services s ON s.id = d.ref WHERE s.provider_id = new.id);\n"
+	"END;\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -761,6 +846,7 @@ static const char *const *const migrations[] = {
 	migration_18,
 	migration_19,
 	migration_20,
+	migration_21,
 };
 
 int kz_db_schema_version(void)

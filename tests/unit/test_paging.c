@@ -14,6 +14,7 @@
 #include "koszyk/basket.h"
 #include "koszyk/buf.h"
 #include "koszyk/collate.h"
+#include "koszyk/kinds.h"
 #include "koszyk/search.h"
 #include "koszyk/xalloc.h"
 #include "testutil.h"
@@ -410,9 +411,9 @@ static void test_schema_15_migrates(void **state)
 	assert_page_of(t->db, NULL, 5);
 }
 
-/* Titles added one after another into the same gap of the search
- * index's numbering run out of room between their neighbours after about
- * 32 (doc_order.c): the rest go to the overflow. While they are there,
+/* Titles added between two records whose docids leave no room between
+ * them (made so here by moving one beside the other) go to the overflow
+ * (doc_order.c). While they are there,
  * in the open transaction, the lists still show every record in its
  * place; the commit spreads them out, and after it no document is left
  * in the overflow and the order is the same. */
@@ -430,6 +431,19 @@ static void test_overflow_placed_at_commit(void **state)
 	add_partner(t->db, "GOPS", pid);
 	add_service(t->db, pid, "Alfa", NULL);
 	add_service(t->db, pid, "Omega", NULL);
+	/* Omega's docid two after Alfa's, through a second connection. */
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(t->path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+		"CREATE TEMP TABLE m AS SELECT"
+		" (SELECT d.docid FROM search_doc d JOIN services s ON s.id = d.ref WHERE s.title = 'Omega') AS old,"
+		" (SELECT d.docid FROM search_doc d JOIN services s ON s.id = d.ref WHERE s.title = 'Alfa') + 2 AS new;"
+		"INSERT INTO search_fts(rowid, title, body) SELECT m.new, f.title, f.body"
+		" FROM search_fts f, m WHERE f.rowid = m.old;"
+		"DELETE FROM search_fts WHERE rowid = (SELECT old FROM m);"
+		"UPDATE search_doc SET docid = (SELECT new FROM m) WHERE docid = (SELECT old FROM m);",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
 	assert_int_equal(kz_db_begin(t->db, &err), KZ_OK);
 	kz_buf_puts(&want, "Alfa|");
 	for (int i = 1; i <= 80; i++) {
@@ -489,6 +503,57 @@ static void test_read_on(void **state)
 		}
 }
 
+/* An import's records wait for the search index until the commit, then
+ * are numbered in list order between the records already there and go
+ * into it in that order (migration 21, kz_doc_place_waiting): after it,
+ * none waits, none is in the overflow, and lists and searches read them
+ * in order, the earlier records among them. */
+static void test_import_numbered_at_commit(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	char pid[KZ_ID_LEN + 1];
+	struct kz_record_batch *b;
+	size_t failed;
+	unsigned seed = 7;
+
+	add_named(t->db, pid);
+	assert_int_equal(kz_db_begin(t->db, &err), KZ_OK);
+	b = kz_record_batch_new(t->db, KZ_KIND_SERVICE);
+	for (int i = 0; i < 300; i++) {
+		struct kz_service *s = kz_record_new(KZ_KIND_SERVICE);
+		char title[48];
+		snprintf(title, sizeof(title), "%s %03u", i % 3 ? "Zajęcia" : "Łaźnia",
+			 rand_r(&seed) % 1000);
+		s->title = xstrdup(title);
+		s->description = xstrdup("pomoc sąsiedzka");
+		s->provider_id = xstrdup(pid);
+		assert_int_equal(kz_batch_add(b, s, &err), KZ_OK);
+		if (kz_record_batch_full(b))
+			assert_int_equal(kz_record_batch_flush(b, &failed, &err), KZ_OK);
+	}
+	assert_int_equal(kz_record_batch_flush(b, &failed, &err), KZ_OK);
+	kz_record_batch_free(b);
+	assert_true(test_db_count(t->db, "SELECT count(*) FROM search_pending", NULL) > 0);
+	assert_int_equal(kz_db_commit(t->db, &err), KZ_OK);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM search_pending", NULL), 0);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM search_doc"
+				       " WHERE docid - ((docid >> 60) << 60) >= (1 << 59)", NULL), 0);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM search_fts", NULL),
+			 test_db_count(t->db, "SELECT count(*) FROM search_doc", NULL));
+	/* the index's order is the list's */
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM (SELECT docid,"
+		" lag(docid) OVER (ORDER BY pl_key, docid) AS prev FROM search_doc"
+		" WHERE kind = 'service') WHERE prev > docid", NULL), 0);
+	for (size_t limit = 1; limit < 60; limit += 11) {
+		assert_page_of(t->db, "zaj", limit);
+		assert_page_of(t->db, "laz", limit);
+		assert_page_of(t->db, "pomoc", limit);
+		assert_page_of(t->db, NULL, limit);
+		assert_steps_of(t->db, "zaj", false, 7);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -500,6 +565,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_schema_15_migrates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_overflow_placed_at_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_on, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_numbered_at_commit, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
