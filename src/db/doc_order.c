@@ -128,6 +128,23 @@ int kz_doc_order_register(sqlite3 *h)
 
 /* --- placing the overflow ------------------------------------------------- */
 
+/* Run each statement with ?1 old and ?2 new. */
+static enum kz_status step_old_new(struct kz_db *db, const char *const *sql, size_t n,
+				   sqlite3_int64 old, sqlite3_int64 new, struct kz_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *st = kz_db_stmt(db, sql[i], err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_int64(st, 1, old);
+		sqlite3_bind_int64(st, 2, new);
+		enum kz_status s = kz_db_step(db, st, "search index", err);
+		if (s != KZ_OK)
+			return s;
+	}
+	return KZ_OK;
+}
+
 /* Give document old the docid new, in search_doc and in search_fts. */
 static enum kz_status move_doc(struct kz_db *db, sqlite3_int64 old, sqlite3_int64 new,
 			       struct kz_error *err)
@@ -139,17 +156,7 @@ static enum kz_status move_doc(struct kz_db *db, sqlite3_int64 old, sqlite3_int6
 		"DELETE FROM search_fts WHERE rowid = ?1",
 	};
 
-	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
-		sqlite3_stmt *st = kz_db_stmt(db, sql[i], err);
-		if (!st)
-			return err ? err->status : KZ_ENV;
-		sqlite3_bind_int64(st, 1, old);
-		sqlite3_bind_int64(st, 2, new);
-		enum kz_status s = kz_db_step(db, st, "search index", err);
-		if (s != KZ_OK)
-			return s;
-	}
-	return KZ_OK;
+	return step_old_new(db, sql, sizeof(sql) / sizeof(sql[0]), old, new, err);
 }
 
 /* Up to want docids of placed documents beside key: before it (pl_key
@@ -291,17 +298,7 @@ static enum kz_status renumber_waiting(struct kz_db *db, sqlite3_int64 old, sqli
 		"UPDATE search_pending SET docid = ?2 WHERE docid = ?1",
 	};
 
-	for (size_t i = 0; i < 2; i++) {
-		sqlite3_stmt *st = kz_db_stmt(db, sql[i], err);
-		if (!st)
-			return err ? err->status : KZ_ENV;
-		sqlite3_bind_int64(st, 1, old);
-		sqlite3_bind_int64(st, 2, new);
-		enum kz_status s = kz_db_step(db, st, "search index", err);
-		if (s != KZ_OK)
-			return s;
-	}
-	return KZ_OK;
+	return step_old_new(db, sql, sizeof(sql) / sizeof(sql[0]), old, new, err);
 }
 
 /* A run of n waiting documents between the placed docids lo and hi,

@@ -287,6 +287,11 @@ static void bind_service_arg(struct kz_db *db, sqlite3_stmt *st, const void *arg
 	bind_service_filter(db, st, arg);
 }
 
+static const struct kz_list_sql *services_sql(const struct kz_service_filter *f)
+{
+	return f && f->stale_only ? &sql_stale_services : &sql_services;
+}
+
 /* What the rows of services say beside their columns. */
 static void mark_services(struct kz_db *db, struct kz_rows *out)
 {
@@ -302,11 +307,10 @@ enum kz_status kz_service_list_more(struct kz_db *db, const char *query,
 				    size_t limit, struct kz_rows *out,
 				    struct kz_error *err)
 {
-	const struct kz_list_sql *sql = filter && filter->stale_only ? &sql_stale_services
-								    : &sql_services;
-	enum kz_status s = kz_tiered_list_more(db, sql, query, bind_service_arg,
-					       filter, limit, out, err);
+	enum kz_status s = kz_tiered_list_more(db, services_sql(filter), query,
+					       bind_service_arg, filter, limit, out, err);
 
+	/* All rows: a list that cannot go on is read anew. */
 	if (s == KZ_OK)
 		mark_services(db, out);
 	return s;
@@ -317,9 +321,7 @@ enum kz_status kz_service_list(struct kz_db *db, const char *query,
 			       size_t limit, struct kz_rows *out,
 			       struct kz_error *err)
 {
-	const struct kz_list_sql *sql = filter && filter->stale_only ? &sql_stale_services
-								    : &sql_services;
-	enum kz_status s = kz_tiered_list(db, sql, query, bind_service_arg,
+	enum kz_status s = kz_tiered_list(db, services_sql(filter), query, bind_service_arg,
 					  filter, limit, out, err);
 
 	if (s == KZ_OK)
