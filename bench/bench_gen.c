@@ -399,6 +399,10 @@ static void generate(const struct kz_config *cfg, const char *path, long n)
 	save_cases(db, cfg, n / 4, ids, nids);
 	free(ids);
 	people_free(&pp);
+	/* What the full-screen program does while nobody types (ui/app.c):
+	 * the search index merged into one piece. */
+	for (bool more = true; more;)
+		die_on(kz_search_tidy(db, 4096, 2, &more, &err), &err, "the search index");
 	kz_db_close(db);
 }
 

@@ -129,4 +129,16 @@ enum kz_status kz_audit(struct kz_db *db, const char *action,
 			const char *kind, const char *ref, const char *summary,
 			struct kz_error *err);
 
+/* The pieces (FTS5 segments) the search index is in. Each query looks
+ * each of its words up in every piece: one is fastest. Small writes add
+ * small pieces; kz_search_tidy merges them. */
+int kz_search_pieces(struct kz_db *db);
+/* When the index is in at least from pieces, up to pages pages (4 KiB)
+ * of the work of merging it into one, in a short transaction of its own;
+ * *more when pieces remain (call again to go on). Does nothing inside a
+ * transaction, on a read-only database, or while another program holds
+ * the write lock (it is not waited for). */
+enum kz_status kz_search_tidy(struct kz_db *db, int pages, int from, bool *more,
+			      struct kz_error *err);
+
 #endif

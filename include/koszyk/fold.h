@@ -29,9 +29,12 @@ char *kz_fts_query(const char *query);
 
 /* The same restricted to the title column: {title} : ("zlobek"* ...). */
 char *kz_fts_title_query(const char *query);
-/* ... and to titles whose first word matches the first word of the query:
- * {title} : (^"pomoc"* "psych"*). */
-char *kz_fts_title_start_query(const char *query);
+/* The search index marks the first word of a title: "ǂpomoc" (U+01C2 and
+ * the word) is a word of the title column of every title that begins with
+ * "pomoc" (src/db/match.c). kz_fold makes the mark a separator, so that
+ * no other text and no query holds it. */
+#define KZ_FTS_LEAD_CP 0x01C2
+#define KZ_FTS_LEAD "\xc7\x82"
 
 /* True when every word of the folded query is a prefix of some word of
  * the folded text. */

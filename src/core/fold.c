@@ -107,9 +107,11 @@ static void fold_codepoint(struct kz_buf *b, uint32_t c)
 		kz_buf_putc(b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
 		return;
 	}
-	if (c < 0xC0 || (c >= 0x2000 && c <= 0x206F) || c == 0x3000) {
+	if (c < 0xC0 || (c >= 0x2000 && c <= 0x206F) || c == 0x3000 ||
+	    c == KZ_FTS_LEAD_CP) {
 		/* no-break space, Latin-1 symbols, general punctuation
-		 * („ ” – — …): separators */
+		 * („ ” – — …): separators; and the search index's mark of a
+		 * title's first word, which no other text may hold */
 		kz_buf_putc(b, ' ');
 		return;
 	}
@@ -208,15 +210,6 @@ char *kz_fts_title_query(const char *query)
 {
 	char *all = kz_fts_query(query);
 	char *t = all ? xasprintf("{title} : (%s)", all) : NULL;
-
-	free(all);
-	return t;
-}
-
-char *kz_fts_title_start_query(const char *query)
-{
-	char *all = kz_fts_query(query);
-	char *t = all ? xasprintf("{title} : (^%s)", all) : NULL;
 
 	free(all);
 	return t;

@@ -86,6 +86,9 @@ bool kz_row_visible(struct kz_db *db, const char *table, const char *row_id);
 	" OR EXISTS (SELECT 1 FROM main.case_shares ks WHERE ks.case_id = "   \
 	a ".id AND ks.login = kz_login() AND ks.revoked = 0))))"
 
+/* The search index's tokenizer, for queries that need it (match.h). */
+struct kz_matcher *kz_db_matcher(struct kz_db *db);
+
 /* A prepared statement from the connection's cache, reset and with its
  * bindings cleared. sql must be a string literal (or otherwise live as
  * long as the connection). Returns NULL and fills err on failure. */

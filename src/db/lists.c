@@ -10,6 +10,7 @@
 #include "koszyk/i18n.h"
 #include "koszyk/xalloc.h"
 #include "doc_order.h"
+#include "match.h"
 #include "records.h"
 
 /* The phone to call about a stale entry (?7): its contact person's,
@@ -200,7 +201,7 @@ static enum kz_status read_tiers(struct kz_db *db, const struct reading *rd,
 {
 	char *all = kz_fts_query(query);
 	char *title = kz_fts_title_query(query);
-	char *start = kz_fts_title_start_query(query);
+	char *start = kz_fts_lead_query(kz_db_matcher(db), query);
 	char *tiers[3] = { NULL, NULL, NULL };
 	size_t cap = out->n;
 	int first = rd->after && rd->after->place.tier > 0 ? rd->after->place.tier : 1;

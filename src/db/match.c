@@ -1,19 +1,23 @@
-/* kz_lead(text, n), the first n bytes of the first token of a text as
- * FTS5's tokenizer cuts it. Migration 16 kept them in search_doc.lead1 and
- * lead2; migration 20 dropped them (the lists now follow FTS5's own order,
- * doc_order.c), but a database older than 16 still runs migration 16. */
+/* What needs FTS5's own tokenizer: the title column's text with its
+ * first word marked (kz_fts_title, migration 22), the query of the titles
+ * that begin with a word, and kz_lead(text, n), the first n bytes of the
+ * first token of a text (migration 16 kept them in search_doc.lead1 and
+ * lead2; migration 20 dropped them, but a database older than 16 still
+ * runs migration 16). */
 #include "match.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "koszyk/buf.h"
+#include "koszyk/fold.h"
 #include "koszyk/xalloc.h"
 
 #define FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
 /* The tokenizer of search_fts (schema.c, migration 1). */
-struct matcher {
+struct kz_matcher {
 	fts5_tokenizer api;
 	Fts5Tokenizer *tok;
 };
@@ -60,7 +64,7 @@ static int on_first_token(void *ctx, int flags, const char *token, int n, int st
  * order from an index. */
 static void sql_lead(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	struct matcher *m = sqlite3_user_data(ctx);
+	struct kz_matcher *m = sqlite3_user_data(ctx);
 	const char *text = (const char *)sqlite3_value_text(argv[0]);
 	struct lead l = { .want = sqlite3_value_int(argv[1]) };
 
@@ -76,23 +80,124 @@ static void sql_lead(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 }
 
+/* The tokens of a text, each followed by a space; at most max of them. */
+struct tokens {
+	struct kz_buf b;
+	size_t n, max;
+};
+
+static int on_token(void *ctx, int flags, const char *token, int n, int start, int end)
+{
+	struct tokens *t = ctx;
+
+	(void)start;
+	(void)end;
+	if (n <= 0 || (flags & FTS5_TOKEN_COLOCATED))
+		return SQLITE_OK;
+	if (t->n == t->max)
+		return SQLITE_DONE;  /* enough: stops the tokenizer */
+	kz_buf_add(&t->b, token, (size_t)n);
+	kz_buf_putc(&t->b, ' ');
+	t->n++;
+	return SQLITE_OK;
+}
+
+static void tokenize(struct kz_matcher *m, int mode, const char *text, struct tokens *t)
+{
+	m->api.xTokenize(m->tok, t, mode, text, (int)strlen(text), on_token);
+}
+
+/* kz_fts_title(text): the folded text with its first token marked before
+ * it: "ǂpomoc pomoc psychologiczna" (KZ_FTS_LEAD). "ǂpsych"* then lists
+ * the titles that begin with "psych" from one short list of FTS5's,
+ * where ^"psych"* walked every record holding the word anywhere to look
+ * at where it stands. */
+static void sql_fts_title(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct kz_matcher *m = sqlite3_user_data(ctx);
+	char *folded = kz_fold((const char *)sqlite3_value_text(argv[0]));
+	struct tokens t = { KZ_BUF_INIT, 0, 1 };
+	struct kz_buf out = KZ_BUF_INIT;
+
+	(void)argc;
+	tokenize(m, FTS5_TOKENIZE_DOCUMENT, folded, &t);
+	if (t.n) {
+		kz_buf_puts(&out, KZ_FTS_LEAD);
+		kz_buf_add(&out, kz_buf_str(&t.b), t.b.len);
+	}
+	kz_buf_puts(&out, folded);
+	sqlite3_result_text(ctx, kz_buf_str(&out), (int)out.len, SQLITE_TRANSIENT);
+	kz_buf_free(&out);
+	kz_buf_free(&t.b);
+	free(folded);
+}
+
+/* The first word's part of the lead query: "ǂpsych"* for a word that is
+ * one token; "ǂa a b"* for one FTS5 cuts in more (a€b: the title's
+ * first tokens a and b*, as ^"a b"* was); the word as it is when it has
+ * no token (FTS5 leaves such a phrase out). */
+static void lead_phrase(struct kz_matcher *m, const char *word, struct kz_buf *q)
+{
+	struct tokens t = { KZ_BUF_INIT, 0, (size_t)-1 };
+	const char *toks;
+
+	tokenize(m, FTS5_TOKENIZE_QUERY, word, &t);
+	toks = kz_buf_str(&t.b);
+	kz_buf_putc(q, '"');
+	if (!t.n) {
+		kz_buf_puts(q, word);
+	} else {
+		kz_buf_puts(q, KZ_FTS_LEAD);
+		kz_buf_add(q, toks, strcspn(toks, " "));
+		if (t.n > 1) {
+			kz_buf_putc(q, ' ');
+			kz_buf_add(q, toks, t.b.len - 1);
+		}
+	}
+	kz_buf_puts(q, "\"*");
+	kz_buf_free(&t.b);
+}
+
+char *kz_fts_lead_query(struct kz_matcher *m, const char *query)
+{
+	char **words;
+	struct kz_buf q = KZ_BUF_INIT;
+
+	if (!kz_query_words(query, &words)) {
+		kz_words_free(words);
+		return NULL;
+	}
+	kz_buf_puts(&q, "{title} : (");
+	lead_phrase(m, words[0], &q);
+	/* Words hold no '"' (kz_query_words): each is plain text. */
+	for (char **w = words + 1; *w; w++) {
+		kz_buf_puts(&q, " \"");
+		kz_buf_puts(&q, *w);
+		kz_buf_puts(&q, "\"*");
+	}
+	kz_buf_putc(&q, ')');
+	kz_words_free(words);
+	return kz_buf_detach(&q);
+}
+
 static void matcher_free(void *p)
 {
-	struct matcher *m = p;
+	struct kz_matcher *m = p;
 
 	if (m->tok)
 		m->api.xDelete(m->tok);
 	free(m);
 }
 
-int kz_match_register(sqlite3 *h)
+int kz_match_register(sqlite3 *h, struct kz_matcher **out)
 {
 	fts5_api *api = fts5_of(h);
-	struct matcher *m;
+	struct kz_matcher *m;
 	void *ud = NULL;
 	const char *args[] = { "remove_diacritics", "2" };
 	int rc;
 
+	*out = NULL;
 	if (!api)
 		return SQLITE_ERROR;
 	m = xcalloc(1, sizeof(*m));
@@ -103,6 +208,12 @@ int kz_match_register(sqlite3 *h)
 		free(m);
 		return rc;
 	}
-	return sqlite3_create_function_v2(h, "kz_lead", 2, FLAGS, m, sql_lead,
-					  NULL, NULL, matcher_free);
+	/* kz_lead owns the tokenizer: the connection frees it when it closes. */
+	rc = sqlite3_create_function_v2(h, "kz_lead", 2, FLAGS, m, sql_lead,
+					NULL, NULL, matcher_free);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "kz_fts_title", 1, FLAGS, m, sql_fts_title,
+					     NULL, NULL);
+	*out = rc == SQLITE_OK ? m : NULL;
+	return rc;
 }

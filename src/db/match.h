@@ -1,11 +1,20 @@
-/* kz_lead, for migration 16 (match.c). */
+/* What needs the search index's own tokenizer (match.c). */
 #ifndef KOSZYK_MATCH_H
 #define KOSZYK_MATCH_H
 
 #include <sqlite3.h>
 
-/* Registers kz_lead(text, n) on a connection: the first n bytes of
- * text's first token as FTS5 cuts it. */
-int kz_match_register(sqlite3 *h);
+struct kz_matcher;
+
+/* Registers kz_fts_title(text) (the title column's text, its first word
+ * marked) and kz_lead(text, n) (the first n bytes of text's first token)
+ * on a connection. *m is their tokenizer, which the connection frees
+ * when it closes. */
+int kz_match_register(sqlite3 *h, struct kz_matcher **m);
+
+/* The FTS5 query of the records whose title begins with the first word
+ * of query and holds the others: {title} : ("ǂpomoc"* "psych"*). NULL
+ * when the query has no word. */
+char *kz_fts_lead_query(struct kz_matcher *m, const char *query);
 
 #endif

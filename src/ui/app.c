@@ -491,14 +491,40 @@ static int getkey(struct ui *ui)
 	return (int)wc;
 }
 
+/* The search index is tidied while nobody types (kz_search_tidy): after
+ * a second without a key, TIDY_PAGES pages at each tick of the key
+ * timeout, from when it is in more than TIDY_FROM pieces until it is in
+ * one; looked at again a minute later when there was nothing to do. */
+#define TIDY_PAGES 32
+#define TIDY_FROM 4
+#define TICKS_PER_S (1000 / KEY_TIMEOUT_MS)
+
+static void tidy_when_idle(struct ui *ui)
+{
+	struct kz_error err = { 0 };
+	bool more = false;
+
+	if (++ui->idle_ticks < TICKS_PER_S || ui->idle_ticks < ui->tidy_at)
+		return;
+	if (kz_search_tidy(ui->db, TIDY_PAGES, ui->tidying ? 2 : TIDY_FROM + 1, &more,
+			   &err) != KZ_OK)
+		kz_error_clear(&err);  /* tried again a minute later */
+	ui->tidying = more;
+	if (!more)
+		ui->tidy_at = ui->idle_ticks + 60 * TICKS_PER_S;
+}
+
 int ui_next_key(struct ui *ui)
 {
 	int key = getkey(ui);
 
 	if (ui_stopping(ui))
 		return UI_KEY_STOP;
-	if (key == UI_KEY_NONE)
+	if (key == UI_KEY_NONE) {
+		tidy_when_idle(ui);
 		return UI_KEY_NONE;
+	}
+	ui->idle_ticks = ui->tidy_at = 0;
 	if (key == (UI_KEY_FN | KEY_RESIZE)) {
 		ui_resize(ui);
 		return UI_KEY_RESIZED;

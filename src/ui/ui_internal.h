@@ -300,6 +300,10 @@ struct ui {
 	/* Where the cursor is shown; NULL hides it. */
 	WINDOW *cursor_win;
 	int cursor_y, cursor_x;
+	/* Ticks of the key timeout since the last key, and the tidying of
+	 * the search index while nobody types (app.c). */
+	long idle_ticks, tidy_at;
+	bool tidying;
 };
 
 /* Whether the person may use the action (what the data layer would

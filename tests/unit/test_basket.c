@@ -285,6 +285,55 @@ static void test_search_finds_provider(void **state)
 	kz_rows_free(&rows);
 }
 
+/* The index marks a title's first word (migration 22): the titles that
+ * begin with a word come first as with FTS5's ^, for words FTS5 cuts in
+ * two or leaves empty too, and the mark typed in a text or a query is a
+ * space like any other punctuation. */
+static void test_search_title_start(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	struct kz_rows rows;
+	char pid[KZ_ID_LEN + 1];
+
+	add_partner(t->db, "Urząd Gminy", NULL, pid);
+	add_service(t->db, pid, "Kurs a€b", NULL, NULL);
+	add_service(t->db, pid, "a€b kurs", NULL, NULL);
+	add_service(t->db, pid, "Dodatek €100", NULL, NULL);
+	add_service(t->db, pid, "€100 dodatku", NULL, NULL);
+	add_service(t->db, pid, "Test \xc7\x82pomoc", "pomoc", NULL);
+	add_service(t->db, pid, "\xc7\x82pomoc test", NULL, NULL);
+
+	assert_int_equal(kz_service_list(t->db, "a€b", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 2);
+	assert_string_equal(rows.v[0].title, "a€b kurs");
+	assert_string_equal(rows.v[1].title, "Kurs a€b");
+	kz_rows_free(&rows);
+	assert_int_equal(kz_service_list(t->db, "€10", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 2);
+	assert_string_equal(rows.v[0].title, "€100 dodatku");
+	assert_string_equal(rows.v[1].title, "Dodatek €100");
+	kz_rows_free(&rows);
+	/* "☀" is no word to FTS5: the titles holding "kurs", in order */
+	assert_int_equal(kz_service_list(t->db, "☀ kurs", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 2);
+	assert_string_equal(rows.v[0].title, "a€b kurs");
+	assert_string_equal(rows.v[1].title, "Kurs a€b");
+	kz_rows_free(&rows);
+	assert_int_equal(kz_service_list(t->db, "\xc7\x82pomoc", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 2);
+	assert_string_equal(rows.v[0].title, "\xc7\x82pomoc test");
+	assert_string_equal(rows.v[1].title, "Test \xc7\x82pomoc");
+	kz_rows_free(&rows);
+	assert_int_equal(kz_service_list(t->db, "\xc7\x82", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 6);  /* no word: the whole list */
+	kz_rows_free(&rows);
+	assert_int_equal(kz_service_list(t->db, "test", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 2);
+	assert_string_equal(rows.v[0].title, "Test \xc7\x82pomoc");  /* title begins with it */
+	kz_rows_free(&rows);
+}
+
 static void test_search_text_is_data(void **state)
 {
 	struct test_db *t = *state;
@@ -475,6 +524,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_verify_archive_and_stale, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_folds_and_ranks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_finds_provider, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_title_start, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_text_is_data, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_global_search_groups_kinds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transaction_rolls_back_everything, setup, teardown),

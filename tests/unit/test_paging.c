@@ -554,6 +554,80 @@ static void test_import_numbered_at_commit(void **state)
 	}
 }
 
+/* Small writes leave the search index in pieces; kz_search_tidy (the
+ * screens' work while nobody types) merges them into one, a few pages at
+ * a time, and not inside a transaction; a bulk write leaves one piece.
+ * The lists read the same throughout. */
+static void save_services(struct kz_db *db, const char *pid, int n, unsigned *seed)
+{
+	struct kz_error err = { 0 };
+	struct kz_record_batch *b = kz_record_batch_new(db, KZ_KIND_SERVICE);
+	size_t failed;
+
+	for (int i = 0; i < n; i++) {
+		struct kz_service *s = kz_record_new(KZ_KIND_SERVICE);
+		char title[48];
+		snprintf(title, sizeof(title), "%s %03u", i % 3 ? "Zajęcia" : "Łaźnia",
+			 rand_r(seed) % 1000);
+		s->title = xstrdup(title);
+		s->description = xstrdup("pomoc sąsiedzka");
+		s->provider_id = xstrdup(pid);
+		assert_int_equal(kz_batch_add(b, s, &err), KZ_OK);
+		if (kz_record_batch_full(b))
+			assert_int_equal(kz_record_batch_flush(b, &failed, &err), KZ_OK);
+	}
+	assert_int_equal(kz_record_batch_flush(b, &failed, &err), KZ_OK);
+	kz_record_batch_free(b);
+}
+
+static void test_index_in_one_piece(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	char pid[KZ_ID_LEN + 1];
+	unsigned seed = 11;
+	bool more = true;
+	int calls = 0;
+
+	add_named(t->db, pid);
+	for (int i = 0; i < 6; i++) {
+		assert_int_equal(kz_db_begin(t->db, &err), KZ_OK);
+		save_services(t->db, pid, 5, &seed);
+		assert_int_equal(kz_db_commit(t->db, &err), KZ_OK);
+	}
+	int pieces = kz_search_pieces(t->db);
+	assert_true(pieces > 1);
+	/* fewer pieces than asked for: nothing done */
+	assert_int_equal(kz_search_tidy(t->db, 1, pieces + 1, &more, &err), KZ_OK);
+	assert_false(more);
+	assert_int_equal(kz_search_pieces(t->db), pieces);
+	/* inside a transaction: nothing done */
+	assert_int_equal(kz_db_begin(t->db, &err), KZ_OK);
+	assert_int_equal(kz_search_tidy(t->db, 1, 2, &more, &err), KZ_OK);
+	assert_false(more);
+	kz_db_rollback(t->db);
+	assert_int_equal(kz_search_pieces(t->db), pieces);
+	/* a page at a time until one piece */
+	do {
+		assert_int_equal(kz_search_tidy(t->db, 1, 2, &more, &err), KZ_OK);
+		assert_page_of(t->db, "zaj", 7);
+	} while (more && ++calls < 1000);
+	assert_false(more);
+	assert_int_equal(kz_search_pieces(t->db), 1);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM search_fts", NULL),
+			 test_db_count(t->db, "SELECT count(*) FROM search_doc", NULL));
+	assert_page_of(t->db, "laz", 13);
+	assert_page_of(t->db, NULL, 13);
+
+	/* An import's worth in one transaction: one piece. */
+	assert_int_equal(kz_db_begin(t->db, &err), KZ_OK);
+	save_services(t->db, pid, 1500, &seed);
+	assert_int_equal(kz_db_commit(t->db, &err), KZ_OK);
+	assert_int_equal(kz_search_pieces(t->db), 1);
+	assert_page_of(t->db, "zaj", 41);
+	assert_page_of(t->db, "pomoc", 41);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -566,6 +640,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_overflow_placed_at_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_read_on, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_numbered_at_commit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_in_one_piece, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
