@@ -7,6 +7,7 @@
 
 #include "koszyk/fold.h"
 #include "koszyk/xalloc.h"
+#include "doc_order.h"
 #include "records.h"
 
 /* The network filter (?11, kz_bind_network): services, partners and
@@ -63,6 +64,29 @@ static void bind_network(struct kz_db *db, sqlite3_stmt *st, const void *arg)
 	kz_bind_network(st, 11, arg);
 }
 
+/* Does any record of the kind match the query (match: kz_fts_query's)?
+ * Most kinds have no match for most queries: one short FTS5 query finds
+ * that, where the three tiers of the list took three, each of them
+ * looking up every word (a lookup of "zlobek" at 100,000 services: 1.6
+ * ms, 0.5 with this). A kind with matches is listed as before, its
+ * filters applied there. */
+static bool kind_matches(struct kz_db *db, const char *kind, const char *match)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT 1 FROM search_fts"
+		" WHERE search_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 LIMIT 1", NULL);
+	sqlite3_int64 base = kz_doc_base(kind);
+	bool yes;
+
+	if (!st)
+		return true;  /* the list says */
+	kz_bind_text(st, 1, match);
+	sqlite3_bind_int64(st, 2, base);
+	sqlite3_bind_int64(st, 3, base + KZ_DOC_END - 1);
+	yes = sqlite3_step(st) != SQLITE_DONE;
+	sqlite3_reset(st);
+	return yes;
+}
+
 enum kz_status kz_search(struct kz_db *db, const char *query,
 			 size_t limit_per_kind, struct kz_hits *out,
 			 struct kz_error *err)
@@ -81,10 +105,9 @@ enum kz_status kz_search_in(struct kz_db *db, const char *query,
 	memset(out, 0, sizeof(*out));
 	if (!probe)
 		return KZ_OK;  /* nothing to look for: no hits */
-	free(probe);
 	for (int k = 0; k < KZ_KIND_COUNT && st == KZ_OK; k++) {
 		struct kz_rows rows;
-		if (!kind_sql[k].walk)
+		if (!kind_sql[k].walk || !kind_matches(db, kind_sql[k].kind, probe))
 			continue;
 		st = kz_tiered_list(db, &kind_sql[k], query, bind_network, network,
 				    limit_per_kind, &rows, err);
@@ -92,6 +115,7 @@ enum kz_status kz_search_in(struct kz_db *db, const char *query,
 			add_hits(out, &cap, (enum kz_kind)k, &rows);
 		kz_rows_free(&rows);
 	}
+	free(probe);
 	if (st != KZ_OK)
 		kz_hits_free(out);
 	return st;
