@@ -2,6 +2,7 @@
 #include <fcntl.h>
 #include <sodium.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -434,37 +435,98 @@ static sqlite3_int64 search_docs(struct kz_db *db)
 
 /* The texts that waited, into the search index in docid order: one
  * pass of FTS5 over sorted rows (migration 21). */
+/* Pages of the search index merged by one statement (below). */
+#define MERGE_PAGES 256
+
+/* The search index merged into one piece, MERGE_PAGES at a time: what
+ * FTS5's 'optimize' does in one statement, which held every page of the
+ * index it rewrote in memory until its end (see FLUSH_CHUNK). FTS5 says
+ * it is done when a merge changes fewer than two rows. */
+static enum kz_status search_merge_all(struct kz_db *db, struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"INSERT INTO search_fts(search_fts, rank) VALUES('merge', ?1)", err);
+	enum kz_status s = st ? KZ_OK : err ? err->status : KZ_ENV;
+	sqlite3_int64 before;
+
+	do {
+		before = sqlite3_total_changes64(db->h);
+		if (s == KZ_OK) {
+			sqlite3_bind_int(st, 1, -MERGE_PAGES);
+			s = kz_db_step(db, st, "search index", err);
+		}
+	} while (s == KZ_OK && sqlite3_total_changes64(db->h) - before >= 2);
+	return s;
+}
+
+/* Waiting texts go to FTS5 this many at a time: one statement of them
+ * all held every page it changed in memory until its end (a statement
+ * inside a transaction keeps what it changes to undo it alone, and
+ * temp_store is MEMORY: 75 MB at 100,000 services). */
+#define FLUSH_CHUNK 1000
+
+/* The last docid of the next chunk of waiting texts after docid lo;
+ * INT64_MAX when the chunk is the last. */
+static enum kz_status chunk_end(struct kz_db *db, sqlite3_int64 lo, sqlite3_int64 *hi,
+				struct kz_error *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT docid FROM search_pending WHERE docid > ?1"
+				      " ORDER BY docid LIMIT 1 OFFSET ?2", err);
+	int rc;
+
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	sqlite3_bind_int64(st, 1, lo);
+	sqlite3_bind_int(st, 2, FLUSH_CHUNK - 1);
+	rc = sqlite3_step(st);
+	*hi = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : INT64_MAX;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK
+	       : kz_db_fail(db, rc, err, "search index");
+}
+
 static enum kz_status search_flush(struct kz_db *db, struct kz_error *err)
 {
-	static const char *const sql[] = {
-		"SELECT 1 FROM search_pending LIMIT 1",
-		"INSERT INTO search_fts(rowid, title, body)"
-		" SELECT docid, title, body FROM search_pending ORDER BY docid",
-		"DELETE FROM search_pending",
-	};
-	enum kz_status s = KZ_OK;
-	sqlite3_int64 written = 0;
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT 1 FROM search_pending LIMIT 1", err);
+	sqlite3_int64 lo = INT64_MIN, hi = INT64_MIN, written = 0;
+	enum kz_status s;
+	int rc;
 
-	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]) && s == KZ_OK; i++) {
-		sqlite3_stmt *st = kz_db_stmt(db, sql[i], err);
-		int rc;
-
+	if (!st)
+		return err ? err->status : KZ_ENV;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, "search index");
+	/* Numbered in list order first, then written in that order. FTS5
+	 * merges nothing while they go in: the pieces are merged once,
+	 * below, where merging as it went rewrote them again and again. */
+	s = kz_doc_place_waiting(db, err);
+	if (s == KZ_OK)
+		s = exec(db, "INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 0);"
+			 " INSERT INTO search_fts(search_fts, rank) VALUES('crisismerge', 2000)", err);
+	while (s == KZ_OK && hi != INT64_MAX && (s = chunk_end(db, lo, &hi, err)) == KZ_OK) {
+		st = kz_db_stmt(db, "INSERT INTO search_fts(rowid, title, body)"
+				" SELECT docid, title, body FROM search_pending"
+				" WHERE docid > ?1 AND docid <= ?2 ORDER BY docid", err);
 		if (!st)
 			return err ? err->status : KZ_ENV;
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (i == 0 && rc != SQLITE_ROW)
-			return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, err, "search index");
-		/* Numbered in list order first, then written in that order. */
-		if (i == 0)
-			s = kz_doc_place_waiting(db, err);
-		if (i > 0 && rc != SQLITE_DONE)
-			s = kz_db_fail(db, rc, err, "search index");
-		if (i == 1)
-			written = sqlite3_changes64(db->h);
+		sqlite3_bind_int64(st, 1, lo);
+		sqlite3_bind_int64(st, 2, hi);
+		s = kz_db_step(db, st, "search index", err);
+		written += sqlite3_changes64(db->h);
+		lo = hi;
 	}
+	if (s == KZ_OK && (st = kz_db_stmt(db, "DELETE FROM search_pending", err)))
+		s = kz_db_step(db, st, "search index", err);
+	else if (s == KZ_OK)
+		s = err ? err->status : KZ_ENV;
+	/* FTS5's own defaults again */
+	if (s == KZ_OK)
+		s = exec(db, "INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 4);"
+			 " INSERT INTO search_fts(search_fts, rank) VALUES('crisismerge', 16)", err);
 	if (s == KZ_OK && written >= BULK_DOCS && written * 10 >= search_docs(db))
-		s = exec(db, "INSERT INTO search_fts(search_fts) VALUES('optimize')", err);
+		s = search_merge_all(db, err);
 	return s;
 }
 

@@ -372,10 +372,13 @@ static enum kz_status place_waiting_kind(struct kz_db *db, const char *kind, sql
 	if (rc != SQLITE_DONE)
 		s = kz_db_fail(db, rc, err, "search index");
 	/* Out of every range first (negative), one by one: then no new
-	 * docid can be one still taken. */
+	 * docid can be one still taken. An import's records wait there
+	 * already (migration 22, DOC_SLOT_OR_WAITING). */
 	for (size_t i = 0; i < nall && s == KZ_OK; i++)
-		if (all[i].waits)
+		if (all[i].waits && all[i].id > 0) {
 			s = renumber_waiting(db, all[i].id, -all[i].id, err);
+			all[i].id = -all[i].id;
+		}
 	for (size_t i = 0; i <= nall && s == KZ_OK; i++) {
 		sqlite3_int64 id = i < nall ? all[i].id : base + KZ_DOC_PLACED;
 		if (i < nall && all[i].waits) {
@@ -383,7 +386,7 @@ static enum kz_status place_waiting_kind(struct kz_db *db, const char *kind, sql
 				cap = cap ? cap * 2 : 256;
 				run = xreallocarray(run, cap, sizeof(*run));
 			}
-			run[n++] = -id;
+			run[n++] = id;
 			continue;
 		}
 		if (n)

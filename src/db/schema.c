@@ -758,17 +758,19 @@ static const char *const migration_20[] = {
 	"  INSERT INTO search_pending(docid, title, body)\n"                    \
 	"    SELECT docid, " fts_title "(" title_expr "), kz_fold(" body_expr ")\n" \
 	"    FROM search_doc WHERE ref = new.id AND kz_search_deferred();\n"
-#define PLACE_DOC_DEFERRED(fts_title, kind, title_expr, body_expr, order_expr)             \
+#define PLACE_DOC_DEFERRED(fts_title, slot, kind, title_expr, body_expr, order_expr) \
 	"  INSERT INTO search_doc(docid, kind, ref, sort_key, pl_key)\n"        \
-	"    SELECT " DOC_SLOT(kind) ", '" kind "', new.id, kz_fold(" title_expr "), o.key\n" \
+	"    SELECT " slot(kind) ", '" kind "', new.id, kz_fold(" title_expr "), o.key\n" \
 	"    FROM (SELECT kz_pl_key(" order_expr ") AS key) AS o;\n"            \
 	PENDING_TEXT(fts_title, title_expr, body_expr)
 #define DOC_OF_NEW "(SELECT docid FROM search_doc WHERE ref = new.id)"
 /* Four strings, one trigger each (each under C's 4,095 characters);
- * fts_title makes the title column's text (migration 22: kz_fts_title). */
-#define SEARCH_TRIGGERS_OF(fts_title, tbl, kind, title_expr, body_expr, order_expr) \
+ * fts_title makes the title column's text (migration 22: kz_fts_title),
+ * slot(kind) a new document's docid (DOC_SLOT, or migration 22's
+ * DOC_SLOT_OR_WAITING). */
+#define SEARCH_TRIGGERS_OF(fts_title, slot, tbl, kind, title_expr, body_expr, order_expr) \
 	"CREATE TRIGGER " tbl "_search_ai AFTER INSERT ON " tbl " BEGIN\n"      \
-	PLACE_DOC_DEFERRED(fts_title, kind, title_expr, body_expr, order_expr)             \
+	PLACE_DOC_DEFERRED(fts_title, slot, kind, title_expr, body_expr, order_expr) \
 	"END;\n",                                                                \
 	"CREATE TRIGGER " tbl "_search_au AFTER UPDATE ON " tbl "\n"            \
 	"  WHEN " SAME_PLACE(order_expr) " BEGIN\n"                             \
@@ -783,7 +785,7 @@ static const char *const migration_20[] = {
 	"  DELETE FROM search_fts WHERE rowid = " DOC_OF_NEW ";\n"               \
 	"  DELETE FROM search_pending WHERE docid = " DOC_OF_NEW ";\n"           \
 	"  DELETE FROM search_doc WHERE ref = new.id;\n"                         \
-	PLACE_DOC_DEFERRED(fts_title, kind, title_expr, body_expr, order_expr)             \
+	PLACE_DOC_DEFERRED(fts_title, slot, kind, title_expr, body_expr, order_expr) \
 	"END;\n",                                                                \
 	"CREATE TRIGGER " tbl "_search_ad AFTER DELETE ON " tbl " BEGIN\n"      \
 	"  DELETE FROM search_fts\n"                                             \
@@ -793,7 +795,7 @@ static const char *const migration_20[] = {
 	"  DELETE FROM search_doc WHERE ref = old.id;\n"                         \
 	"END;\n"
 #define DEFERRED_SEARCH_TRIGGERS(tbl, kind, title_expr, body_expr, order_expr) \
-	SEARCH_TRIGGERS_OF("kz_fold", tbl, kind, title_expr, body_expr, order_expr)
+	SEARCH_TRIGGERS_OF("kz_fold", DOC_SLOT, tbl, kind, title_expr, body_expr, order_expr)
 
 static const char *const migration_21[] = {
 	"CREATE TABLE IF NOT EXISTS search_pending (\n"
@@ -834,7 +836,18 @@ static const char *const migration_21[] = {
  * "ǂpsych"* lists the titles that begin with "psych". ^"psych"* walked
  * every record holding the word anywhere to look at where it stands: at
  * 100,000 services most of a keystroke's time. search_fts made anew with
- * the marked titles, its docids kept, in one piece (kz_search_pieces). */
+ * the marked titles, its docids kept, in one piece (kz_search_pieces).
+ * And an import's records wait with docids of no kind's range
+ * (DOC_SLOT_OR_WAITING). */
+/* A record of an import (kz_search_deferred) waits with a docid below
+ * every kind's range, the next after the least: the commit numbers the
+ * waiting ones anew (kz_doc_place_waiting), and its place between its
+ * neighbours (DOC_SLOT, four look-ups) was work thrown away. */
+#define DOC_SLOT_OR_WAITING(kind)                                               \
+	"CASE WHEN kz_search_deferred()"                                       \
+	" THEN (SELECT min(coalesce(min(docid), 0), 0) - 1 FROM search_doc)"   \
+	" ELSE " DOC_SLOT(kind) " END"
+
 static const char *const migration_22[] = {
 	DROP_SEARCH_TRIGGERS("services") DROP_SEARCH_TRIGGERS("partners")
 	DROP_SEARCH_TRIGGERS("contacts") DROP_SEARCH_TRIGGERS("meetings")
@@ -851,15 +864,15 @@ static const char *const migration_22[] = {
 	" ORDER BY id;\n"
 	"INSERT INTO search_fts(search_fts) VALUES('optimize');\n"
 	"DROP TABLE fts_marked;\n",
-	SEARCH_TRIGGERS_OF("kz_fts_title", "services", "service", "new.title",
+	SEARCH_TRIGGERS_OF("kz_fts_title", DOC_SLOT_OR_WAITING, "services", "service", "new.title",
 			   SERVICE_BODY("new."), "new.title"),
-	SEARCH_TRIGGERS_OF("kz_fts_title", "partners", "partner", PARTNER_TITLE, PARTNER_BODY,
+	SEARCH_TRIGGERS_OF("kz_fts_title", DOC_SLOT_OR_WAITING, "partners", "partner", PARTNER_TITLE, PARTNER_BODY,
 			   "new.name"),
-	SEARCH_TRIGGERS_OF("kz_fts_title", "contacts", "contact", "new.name", CONTACT_BODY,
+	SEARCH_TRIGGERS_OF("kz_fts_title", DOC_SLOT_OR_WAITING, "contacts", "contact", "new.name", CONTACT_BODY,
 			   "kz_person_key(new.name)"),
-	SEARCH_TRIGGERS_OF("kz_fts_title", "meetings", "meeting", MEETING_TITLE, MEETING_BODY,
+	SEARCH_TRIGGERS_OF("kz_fts_title", DOC_SLOT_OR_WAITING, "meetings", "meeting", MEETING_TITLE, MEETING_BODY,
 			   "new.title"),
-	SEARCH_TRIGGERS_OF("kz_fts_title", "cases", "case", "new.code", C("status"), "new.code"),
+	SEARCH_TRIGGERS_OF("kz_fts_title", DOC_SLOT_OR_WAITING, "cases", "case", "new.code", C("status"), "new.code"),
 	NULL,
 };
 
