@@ -140,5 +140,9 @@ int kz_search_pieces(struct kz_db *db);
  * the write lock (it is not waited for). */
 enum kz_status kz_search_tidy(struct kz_db *db, int pages, int from, bool *more,
 			      struct kz_error *err);
+/* After a command that wrote: the index merged into one piece when it is
+ * in five pieces or more and of up to 2,048 pages (a gmina's basket).
+ * Failures are left for another time. */
+void kz_search_tidy_after_writes(struct kz_db *db);
 
 #endif

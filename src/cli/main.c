@@ -300,8 +300,12 @@ static enum kz_status dispatch(struct kz_cli *cli, struct kz_error *err)
 		kz_cli_raw_output();
 	c = kz_cli_find(cli->argv[0]);
 	cli->command = c;
-	if (c)
-		return after_reading(cli, c->run(cli, err), err);
+	if (c) {
+		enum kz_status st = after_reading(cli, c->run(cli, err), err);
+		if (st == KZ_OK)
+			kz_search_tidy_after_writes(cli->db);
+		return st;
+	}
 	return kz_fail(err, KZ_INVALID, _("unknown command \"%s\" (see koszyk --help)"),
 		       cli->argv[0]);
 }

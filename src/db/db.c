@@ -435,6 +435,16 @@ static sqlite3_int64 search_docs(struct kz_db *db)
 
 /* The texts that waited, into the search index in docid order: one
  * pass of FTS5 over sorted rows (migration 21). */
+/* A command that wrote merges the search index into one piece when it is
+ * in TIDY_AFTER_FROM pieces or more and small enough to take a moment
+ * (kz_search_tidy_after_writes): records added one command at a time by
+ * a script leave it in pieces. A merge begun and not finished is one more
+ * piece, and each command adds one: the merge must end within the
+ * command. A larger index is merged by FTS5 as it grows, by bulk writes
+ * and by the screens while nobody types. */
+#define TIDY_AFTER_PAGES 2048
+#define TIDY_AFTER_FROM 5
+
 /* Pages of the search index merged by one statement (below). */
 #define MERGE_PAGES 256
 
@@ -530,6 +540,31 @@ static enum kz_status search_flush(struct kz_db *db, struct kz_error *err)
 	return s;
 }
 
+/* The pages (4 KiB) of the search index. */
+static sqlite3_int64 search_pages(struct kz_db *db)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT count(*) FROM search_fts_data", NULL);
+	sqlite3_int64 n = 0;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return n;
+}
+
+void kz_search_tidy_after_writes(struct kz_db *db)
+{
+	struct kz_error err = { 0 };
+	bool more;
+
+	if (!db || sqlite3_total_changes64(db->h) == 0 || db->readonly != KZ_RW ||
+	    kz_search_pieces(db) < TIDY_AFTER_FROM || search_pages(db) > TIDY_AFTER_PAGES)
+		return;
+	if (kz_search_tidy(db, TIDY_AFTER_PAGES, TIDY_AFTER_FROM, &more, &err) != KZ_OK)
+		kz_error_clear(&err);  /* another time */
+}
+
 int kz_search_pieces(struct kz_db *db)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
@@ -553,6 +588,9 @@ enum kz_status kz_search_tidy(struct kz_db *db, int pages, int from, bool *more,
 	*more = false;
 	if (db->readonly != KZ_RW || db->depth > 0 || kz_search_pieces(db) < from)
 		return KZ_OK;
+	/* Writes are refused until the access checks are made (access.c). */
+	if ((s = kz_access_ensure(db, err)) != KZ_OK)
+		return s;
 	/* Another program writing: tidied another time, nobody waits. */
 	db->no_wait = true;
 	rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
