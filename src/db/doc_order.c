@@ -151,8 +151,8 @@ static enum kz_status move_doc(struct kz_db *db, sqlite3_int64 old, sqlite3_int6
 {
 	static const char *const sql[] = {
 		"UPDATE search_doc SET docid = ?2 WHERE docid = ?1",
-		"INSERT INTO search_fts(rowid, title, body)"
-		" SELECT ?2, title, body FROM search_fts WHERE rowid = ?1",
+		("INSERT INTO search_fts(rowid, title, body)"
+		 " SELECT ?2, title, body FROM search_fts WHERE rowid = ?1"),
 		"DELETE FROM search_fts WHERE rowid = ?1",
 	};
 
