@@ -628,6 +628,46 @@ static void test_index_in_one_piece(void **state)
 	assert_page_of(t->db, "pomoc", 41);
 }
 
+/* Migration 22 marks the first word of the titles a database of schema
+ * 21 holds: the titles that begin with the query's first word come
+ * first again, in one piece of index. */
+static void test_schema_21_marks_titles(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	struct kz_rows rows;
+	char pid[KZ_ID_LEN + 1];
+	unsigned seed = 5;
+	sqlite3 *h;
+
+	add_named(t->db, pid);
+	assert_int_equal(kz_db_begin(t->db, &err), KZ_OK);
+	save_services(t->db, pid, 40, &seed);
+	assert_int_equal(kz_db_commit(t->db, &err), KZ_OK);
+	add_service(t->db, pid, "Pomoc w Łaźni", NULL);
+	test_db_close_keep(t);
+	assert_int_equal(sqlite3_open(t->path, &h), SQLITE_OK);
+	/* The titles as schema 21 kept them: folded, unmarked. */
+	assert_int_equal(sqlite3_exec(h, "UPDATE search_fts SET title ="
+		" substr(title, instr(title, ' ') + 1) WHERE title LIKE '\xc7\x82%';"
+		" PRAGMA user_version = 21", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(kz_db_open(t->path, KZ_OPEN_EXISTING, &t->db, &err), KZ_OK);
+	kz_db_set_principal(t->db, "test", KZ_ROLE_COORDINATOR);
+	assert_int_equal(test_db_count(t->db, "PRAGMA user_version", NULL), kz_db_schema_version());
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM search_fts"
+				       " WHERE title NOT LIKE '\xc7\x82%'", NULL), 0);
+	assert_int_equal(kz_search_pieces(t->db), 1);
+	/* "laz": the Łaźnia titles first, then the one holding it after */
+	assert_int_equal(kz_service_list(t->db, "laz", NULL, 0, &rows, &err), KZ_OK);
+	assert_true(rows.n > 2);
+	assert_string_equal(rows.v[rows.n - 1].title, "Pomoc w Łaźni");
+	assert_int_equal(strncmp(rows.v[0].title, "Łaźnia", strlen("Łaźnia")), 0);
+	kz_rows_free(&rows);
+	assert_page_of(t->db, "laz", 7);
+	assert_page_of(t->db, "zaj", 7);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -641,6 +681,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_read_on, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_numbered_at_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_index_in_one_piece, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_schema_21_marks_titles, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
