@@ -426,15 +426,13 @@ static sqlite3_int64 search_docs(struct kz_db *db)
 }
 
 /* A write of at least this many documents, and a tenth of the index or
- * more, leaves the index in one piece (FTS5's 'optimize'). FTS5 writes
+ * more, leaves the index in one piece (search_merge_all). FTS5 writes
  * what it holds in memory as a new piece (segment) every megabyte or so
  * and merges pieces four at a time: 100,000 records left 14 pieces, and
  * every query looks each word up in every piece (the global lookup of
  * "psych" at 100,000 services: 5.7 ms in 14 pieces, 0.3 ms in one). */
 #define BULK_DOCS 1000
 
-/* The texts that waited, into the search index in docid order: one
- * pass of FTS5 over sorted rows (migration 21). */
 /* A command that wrote merges the search index into one piece when it is
  * in TIDY_AFTER_FROM pieces or more and small enough to take a moment
  * (kz_search_tidy_after_writes): records added one command at a time by
@@ -495,6 +493,8 @@ static enum kz_status chunk_end(struct kz_db *db, sqlite3_int64 lo, sqlite3_int6
 	       : kz_db_fail(db, rc, err, "search index");
 }
 
+/* The texts that waited, into the search index in docid order: one
+ * pass of FTS5 over sorted rows (migration 21), a chunk at a time. */
 static enum kz_status search_flush(struct kz_db *db, struct kz_error *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db, "SELECT 1 FROM search_pending LIMIT 1", err);
