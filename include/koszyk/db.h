@@ -129,6 +129,11 @@ enum kz_status kz_audit(struct kz_db *db, const char *action,
 			const char *kind, const char *ref, const char *summary,
 			struct kz_error *err);
 
+/* While on (inside a transaction), new records' search texts wait and go
+ * into the index in its order at the commit (migration 21): for imports,
+ * which write many records in one transaction. */
+void kz_db_defer_search(struct kz_db *db, bool on);
+
 /* The pieces (FTS5 segments) the search index is in. Each query looks
  * each of its words up in every piece: one is fastest. Small writes add
  * small pieces; kz_search_tidy merges them. */

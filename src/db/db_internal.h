@@ -118,9 +118,6 @@ char *kz_query_text(struct kz_db *db, const char *sql, const char *arg);
 char *kz_query_text2(struct kz_db *db, const char *sql, const char *a,
 		     const char *b);
 /* Run a statement whose parameters are bound, for its effect; reset it. */
-/* New records' search texts wait in search_pending while on, and go
- * into the index in order at the commit (migration 21): for imports. */
-void kz_db_defer_search(struct kz_db *db, bool on);
 enum kz_status kz_db_step(struct kz_db *db, sqlite3_stmt *st, const char *what,
 			  struct kz_error *err);
 

@@ -1051,7 +1051,13 @@ static enum kz_status import_dir(struct kz_db *db, const struct kz_config *cfg,
 	st = load_all(&h, dir, err);
 	if (st == KZ_OK && (st = kz_db_begin(db, err)) == KZ_OK) {
 		kz_db_set_network(db, network);
+		/* The records' search texts wait and go into the index in its
+		 * order at the commit, as a CSV import's (kz_db_defer_search):
+		 * written one by one, each went between its neighbours and
+		 * made FTS5 write a piece. */
+		kz_db_defer_search(db, true);
 		st = import_all(&h, err);
+		kz_db_defer_search(db, false);
 		kz_db_set_network(db, NULL);
 		if (st == KZ_OK && network)
 			st = kz_network_register(db, network, source, err);
