@@ -876,6 +876,15 @@ static const char *const migration_22[] = {
 	NULL,
 };
 
+/* Issue 14, cases at a city's scale: a case's code is looked up without
+ * regard to case (a new code must be free, `case show R/2026/001`), and
+ * without this index every save of a case read every case: making the
+ * bench's 250,000 cases slowed to a crawl. */
+static const char *const migration_23[] = {
+	"CREATE INDEX IF NOT EXISTS cases_code_nocase ON cases(code COLLATE NOCASE);\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -899,6 +908,7 @@ static const char *const *const migrations[] = {
 	migration_20,
 	migration_21,
 	migration_22,
+	migration_23,
 };
 
 int kz_db_schema_version(void)
