@@ -396,6 +396,53 @@ static void test_the_clock_never_goes_back(void **state)
 	assert_true(test_db_count(w->office, "SELECT max(lamport) FROM sync_tx", NULL) > before);
 }
 
+/* Migration 24: the change log of schema 23 (a WITHOUT ROWID table) is
+ * moved whole into a table with rowids, in its order, and the replicas
+ * still exchange and converge. */
+static void test_log_of_schema_23_is_kept(void **state)
+{
+	struct world *w = *state;
+	const bool all[NLAP] = { true, true, true, true };
+	struct kz_error err = { 0 };
+	sqlite3 *h;
+	const char *list = "SELECT group_concat(origin || seq || idx || tbl || row_id || op"
+			   " || coalesce(vals, ''), '|') FROM (SELECT * FROM sync_change"
+			   " ORDER BY origin, seq, idx)";
+	char *before, *after;
+
+	rounds(w, all, 2);
+	before = test_db_text(w->office, list);
+	assert_true(strlen(before) > 1000);
+	kz_db_close(w->office);
+	assert_int_equal(sqlite3_open(w->office_path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+		"CREATE TABLE old_log (origin TEXT NOT NULL, seq INTEGER NOT NULL,"
+		" idx INTEGER NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL,"
+		" op TEXT NOT NULL CHECK (op IN ('I', 'U', 'D', 'E')), vals TEXT,"
+		" PRIMARY KEY (origin, seq, idx)) WITHOUT ROWID;"
+		" INSERT INTO old_log SELECT origin, seq, idx, tbl, row_id, op, vals FROM sync_change;"
+		" DROP TABLE sync_change; ALTER TABLE old_log RENAME TO sync_change;"
+		" CREATE INDEX sync_change_row ON sync_change(row_id);"
+		" PRAGMA user_version = 23", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	ok(kz_db_open(w->office_path, KZ_OPEN_EXISTING, &w->office, &err), &err);
+	kz_db_set_principal(w->office, "akowalska", KZ_ROLE_COORDINATOR);
+	assert_int_equal(test_db_count(w->office, "PRAGMA user_version", NULL),
+			 kz_db_schema_version());
+	assert_int_equal(test_db_count(w->office, "SELECT count(*) FROM sqlite_master"
+				       " WHERE name = 'sync_change' AND sql LIKE '%WITHOUT ROWID%'",
+				       NULL), 0);
+	after = test_db_text(w->office, list);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	rounds(w, all, 2);
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; i < NLAP; i++)
+			exchange(w, i);
+	assert_all_equal(w, all);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +451,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_a_retired_laptop_is_told_to_clone_anew, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_who_wrote_a_conflict_stays, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_the_clock_never_goes_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_log_of_schema_23_is_kept, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -53,6 +53,21 @@ static inline long test_db_count(struct kz_db *db, const char *sql, const char *
 	return n;
 }
 
+/* The text of the first column of a one-row query (allocated; "" when
+ * it is NULL). */
+static inline char *test_db_text(struct kz_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	char *s = NULL;
+
+	assert_int_equal(sqlite3_prepare_v2(kz_db_handle(db), sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = xstrdup(sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
+	sqlite3_finalize(st);
+	assert_non_null(s);
+	return s;
+}
+
 /* Close the database and keep its folder (to open it again). */
 static inline void test_db_close_keep(struct test_db *t)
 {
