@@ -412,10 +412,10 @@ void kz_db_defer_search(struct kz_db *db, bool on)
 
 static enum kz_status exec(struct kz_db *db, const char *sql, struct kz_error *err);
 
-/* The documents of the search index. */
-static sqlite3_int64 search_docs(struct kz_db *db)
+/* The first column of a one-row query (0 when it cannot be read). */
+static sqlite3_int64 first_int(struct kz_db *db, const char *sql)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT count(*) FROM search_doc", NULL);
+	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);
 	sqlite3_int64 n = 0;
 
 	if (st && sqlite3_step(st) == SQLITE_ROW)
@@ -423,6 +423,12 @@ static sqlite3_int64 search_docs(struct kz_db *db)
 	if (st)
 		sqlite3_reset(st);
 	return n;
+}
+
+/* The documents of the search index. */
+static sqlite3_int64 search_docs(struct kz_db *db)
+{
+	return first_int(db, "SELECT count(*) FROM search_doc");
 }
 
 /* A write of at least this many documents, and a tenth of the index or
@@ -540,17 +546,81 @@ static enum kz_status search_flush(struct kz_db *db, struct kz_error *err)
 	return s;
 }
 
+/* The old index's tables emptied a thousand rows at a time before it is
+ * dropped: a DROP TABLE of it whole kept every page it freed in memory
+ * until its end (338 MB at 100,000 services), as one statement of a
+ * transaction does (see FLUSH_CHUNK). */
+static enum kz_status empty_old_index(struct kz_db *db, struct kz_error *err)
+{
+	static const char *const sql[] = {
+		"DELETE FROM search_fts_data WHERE id IN"
+		" (SELECT id FROM search_fts_data ORDER BY id LIMIT 1000)",
+		"DELETE FROM search_fts_content WHERE id IN"
+		" (SELECT id FROM search_fts_content ORDER BY id LIMIT 1000)",
+		"DELETE FROM search_fts_docsize WHERE id IN"
+		" (SELECT id FROM search_fts_docsize ORDER BY id LIMIT 1000)",
+		"DELETE FROM search_fts_idx WHERE (segid, term) IN"
+		" (SELECT segid, term FROM search_fts_idx LIMIT 1000)",
+	};
+	enum kz_status s = KZ_OK;
+
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]) && s == KZ_OK; i++) {
+		sqlite3_stmt *st = kz_db_stmt(db, sql[i], err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		do
+			s = kz_db_step(db, st, "search index", err);
+		while (s == KZ_OK && sqlite3_changes64(db->h) > 0);
+	}
+	return s;
+}
+
+/* Migration 25: the records of the search index into search_fts_25 (its
+ * prefixes of up to 20 letters), FLUSH_CHUNK at a time as search_flush
+ * writes them, then merged into one piece; it then takes the name
+ * search_fts. legacy_alter_table: the triggers that write search_fts
+ * are left as they are (a rename would rewrite them, and fail on the
+ * name of the table just dropped). */
+static enum kz_status fts_prefix_migration(struct kz_db *db, struct kz_error *err)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 last = INT64_MIN;
+	enum kz_status s = exec(db,
+		"INSERT INTO search_fts_25(search_fts_25, rank) VALUES('automerge', 0);"
+		" INSERT INTO search_fts_25(search_fts_25, rank) VALUES('crisismerge', 2000)", err);
+
+	while (s == KZ_OK) {
+		st = kz_db_stmt(db, "INSERT INTO search_fts_25(rowid, title, body)"
+				" SELECT rowid, title, body FROM search_fts WHERE rowid > ?1"
+				" ORDER BY rowid LIMIT ?2", err);
+		if (!st)
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_int64(st, 1, last);
+		sqlite3_bind_int(st, 2, FLUSH_CHUNK);
+		if ((s = kz_db_step(db, st, "search index", err)) != KZ_OK ||
+		    sqlite3_changes64(db->h) == 0)
+			break;
+		last = first_int(db, "SELECT max(rowid) FROM search_fts_25");
+	}
+	if (s == KZ_OK)
+		s = empty_old_index(db, err);
+	if (s == KZ_OK)
+		s = exec(db, "DROP TABLE search_fts; PRAGMA legacy_alter_table = ON;"
+			 " ALTER TABLE search_fts_25 RENAME TO search_fts;"
+			 " PRAGMA legacy_alter_table = OFF;"
+			 " INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 4);"
+			 " INSERT INTO search_fts(search_fts, rank) VALUES('crisismerge', 16)", err);
+	else
+		exec(db, "PRAGMA legacy_alter_table = OFF", NULL);
+	if (s == KZ_OK)
+		s = search_merge_all(db, err);
+	return s;
+}
+
 /* The pages (4 KiB) of the search index. */
 static sqlite3_int64 search_pages(struct kz_db *db)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT count(*) FROM search_fts_data", NULL);
-	sqlite3_int64 n = 0;
-
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	return n;
+	return first_int(db, "SELECT count(*) FROM search_fts_data");
 }
 
 void kz_search_tidy_after_writes(struct kz_db *db)
@@ -567,15 +637,7 @@ void kz_search_tidy_after_writes(struct kz_db *db)
 
 int kz_search_pieces(struct kz_db *db)
 {
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT count(*) FROM (SELECT DISTINCT segid FROM search_fts_idx)", NULL);
-	int n = 0;
-
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	return n;
+	return (int)first_int(db, "SELECT count(*) FROM (SELECT DISTINCT segid FROM search_fts_idx)");
 }
 
 enum kz_status kz_search_tidy(struct kz_db *db, int pages, int from, bool *more,
@@ -898,6 +960,8 @@ static enum kz_status run_migrations(struct kz_db *db, int version,
 			st = key_migration(db, err);
 		if (st == KZ_OK && v == 14)
 			st = meeting_kinds_migration(db, err);
+		if (st == KZ_OK && v == 25)
+			st = fts_prefix_migration(db, err);
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v);
 		if (st == KZ_OK)
 			st = exec(db, pragma, err);

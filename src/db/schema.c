@@ -911,6 +911,23 @@ static const char *const migration_24[] = {
 	NULL,
 };
 
+/* Issue 14, a word typed whole: FTS5 answers a prefix query from an
+ * index of prefixes of that many letters, and a prefix longer than any
+ * of them by gathering the records of every word it begins (all of them,
+ * before the first is returned). The lookup of "psycholog" at 100,000
+ * services took 20 ms this way and 0.5 ms for "psycholo"; Polish words
+ * run to 20 letters ("niepełnosprawności" 18). Prefixes of up to 20
+ * letters made the index 15% larger. The records are copied into the new
+ * index in C (db.c, fts_prefix_migration), which then takes its name. */
+static const char *const migration_25[] = {
+	"CREATE VIRTUAL TABLE search_fts_25 USING fts5(\n"
+	"  title, body,\n"
+	"  tokenize = 'unicode61 remove_diacritics 2',\n"
+	"  prefix = '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20'\n"
+	");\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -936,6 +953,7 @@ static const char *const *const migrations[] = {
 	migration_22,
 	migration_23,
 	migration_24,
+	migration_25,
 };
 
 int kz_db_schema_version(void)

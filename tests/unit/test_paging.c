@@ -628,6 +628,23 @@ static void test_index_in_one_piece(void **state)
 	assert_page_of(t->db, "pomoc", 41);
 }
 
+/* The database closed, made as an older schema left it by sql (which
+ * sets user_version), and opened again: the migrations bring it up to
+ * date. */
+static void open_as_older(struct test_db *t, const char *sql)
+{
+	struct kz_error err = { 0 };
+	sqlite3 *h;
+
+	test_db_close_keep(t);
+	assert_int_equal(sqlite3_open(t->path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(kz_db_open(t->path, KZ_OPEN_EXISTING, &t->db, &err), KZ_OK);
+	kz_db_set_principal(t->db, "test", KZ_ROLE_COORDINATOR);
+	assert_int_equal(test_db_count(t->db, "PRAGMA user_version", NULL), kz_db_schema_version());
+}
+
 /* Migration 22 marks the first word of the titles a database of schema
  * 21 holds: the titles that begin with the query's first word come
  * first again, in one piece of index. */
@@ -638,23 +655,16 @@ static void test_schema_21_marks_titles(void **state)
 	struct kz_rows rows;
 	char pid[KZ_ID_LEN + 1];
 	unsigned seed = 5;
-	sqlite3 *h;
 
 	add_named(t->db, pid);
 	assert_int_equal(kz_db_begin(t->db, &err), KZ_OK);
 	save_services(t->db, pid, 40, &seed);
 	assert_int_equal(kz_db_commit(t->db, &err), KZ_OK);
 	add_service(t->db, pid, "Pomoc w Łaźni", NULL);
-	test_db_close_keep(t);
-	assert_int_equal(sqlite3_open(t->path, &h), SQLITE_OK);
 	/* The titles as schema 21 kept them: folded, unmarked. */
-	assert_int_equal(sqlite3_exec(h, "UPDATE search_fts SET title ="
-		" substr(title, instr(title, ' ') + 1) WHERE title LIKE '\xc7\x82%';"
-		" PRAGMA user_version = 21", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(h);
-	assert_int_equal(kz_db_open(t->path, KZ_OPEN_EXISTING, &t->db, &err), KZ_OK);
-	kz_db_set_principal(t->db, "test", KZ_ROLE_COORDINATOR);
-	assert_int_equal(test_db_count(t->db, "PRAGMA user_version", NULL), kz_db_schema_version());
+	open_as_older(t, "UPDATE search_fts SET title ="
+		      " substr(title, instr(title, ' ') + 1) WHERE title LIKE '\xc7\x82%';"
+		      " PRAGMA user_version = 21");
 	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM search_fts"
 				       " WHERE title NOT LIKE '\xc7\x82%'", NULL), 0);
 	assert_int_equal(kz_search_pieces(t->db), 1);
@@ -666,6 +676,67 @@ static void test_schema_21_marks_titles(void **state)
 	kz_rows_free(&rows);
 	assert_page_of(t->db, "laz", 7);
 	assert_page_of(t->db, "zaj", 7);
+}
+
+/* The titles a list of services shows for the query (allocated). */
+static char *list_titles(struct kz_db *db, const char *query)
+{
+	struct kz_error err = { 0 };
+	struct kz_rows rows;
+	char *s;
+
+	assert_int_equal(kz_service_list(db, query, NULL, 0, &rows, &err), KZ_OK);
+	s = titles(&rows, 0, rows.n);
+	kz_rows_free(&rows);
+	return s;
+}
+
+/* Migration 25: an index of prefixes of up to 8 letters (schema 24) is
+ * made again with prefixes of up to 20; the lists answer as before, in
+ * one piece, and what is saved after it is found. */
+static void test_schema_24_indexes_long_prefixes(void **state)
+{
+	static const char *const queries[] = { "psychologiczn", "psychologiczna", "pomoc psych",
+					       "laz", "zajecia", "łaźnia 0" };
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	char pid[KZ_ID_LEN + 1];
+	char *before[6];
+	unsigned seed = 9;
+
+	add_named(t->db, pid);
+	assert_int_equal(kz_db_begin(t->db, &err), KZ_OK);
+	save_services(t->db, pid, 60, &seed);
+	assert_int_equal(kz_db_commit(t->db, &err), KZ_OK);
+	add_service(t->db, pid, "Konsultacje psychologiczne", "pomoc psychologiczna dla rodzin");
+	add_service(t->db, pid, "Grupa wsparcia", "z psychologiem");
+	for (size_t i = 0; i < 6; i++)
+		before[i] = list_titles(t->db, queries[i]);
+	assert_non_null(strstr(before[0], "Konsultacje psychologiczne|"));
+	open_as_older(t, "CREATE TABLE old_fts AS SELECT rowid AS id, title, body FROM search_fts;"
+		      " DROP TABLE search_fts;"
+		      " CREATE VIRTUAL TABLE search_fts USING fts5(title, body,"
+		      " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8');"
+		      " INSERT INTO search_fts(rowid, title, body) SELECT id, title, body FROM old_fts;"
+		      " DROP TABLE old_fts; PRAGMA user_version = 24");
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM sqlite_master WHERE"
+				       " name = 'search_fts' AND sql LIKE '%8 9 10%19 20''%'", NULL), 1);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM sqlite_master WHERE"
+				       " name LIKE 'search_fts_25%'", NULL), 0);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM search_fts", NULL),
+			 test_db_count(t->db, "SELECT count(*) FROM search_doc", NULL));
+	assert_int_equal(kz_search_pieces(t->db), 1);
+	for (size_t i = 0; i < 6; i++) {
+		char *after = list_titles(t->db, queries[i]);
+		assert_string_equal(before[i], after);
+		free(after);
+		free(before[i]);
+	}
+	/* The triggers write the new index. */
+	add_service(t->db, pid, "Psychoterapia indywidualna", NULL);
+	before[0] = list_titles(t->db, "psychoterapi");
+	assert_string_equal(before[0], "Psychoterapia indywidualna|");
+	free(before[0]);
 }
 
 int main(void)
@@ -682,6 +753,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import_numbered_at_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_index_in_one_piece, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_21_marks_titles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_schema_24_indexes_long_prefixes, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

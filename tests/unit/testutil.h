@@ -12,6 +12,7 @@
 
 #include "koszyk/access.h"
 #include "koszyk/db.h"
+#include "koszyk/xalloc.h"
 
 struct test_db {
 	char dir[64];
