@@ -890,7 +890,9 @@ static const char *const migration_23[] = {
  * row over about 1,000 bytes of a 4 KB page keeps 489 of them in its
  * page and spills the rest into an overflow page of its own, most of it
  * empty: the log took 281 MB for 92 MB of values. A table with rowids
- * keeps a row of up to 4,061 bytes in its page (111 MB). */
+ * keeps a row of up to 4,061 bytes in its page (111 MB). The log is
+ * copied into the new table in C (db.c, log_rowid_migration), which then
+ * takes its name. */
 static const char *const migration_24[] = {
 	"CREATE TABLE sync_change_24 (\n"
 	"  origin TEXT NOT NULL,\n"
@@ -901,13 +903,7 @@ static const char *const migration_24[] = {
 	"  op TEXT NOT NULL CHECK (op IN ('I', 'U', 'D', 'E')),\n"
 	"  vals TEXT,\n"
 	"  PRIMARY KEY (origin, seq, idx)\n"
-	");\n"
-	"INSERT INTO sync_change_24(origin, seq, idx, tbl, row_id, op, vals)\n"
-	"  SELECT origin, seq, idx, tbl, row_id, op, vals FROM sync_change\n"
-	"  ORDER BY origin, seq, idx;\n"
-	"DROP TABLE sync_change;\n"
-	"ALTER TABLE sync_change_24 RENAME TO sync_change;\n"
-	"CREATE INDEX sync_change_row ON sync_change(row_id);\n",
+	");\n",
 	NULL,
 };
 
