@@ -458,7 +458,7 @@ static void import_rows(const struct kz_config *cfg)
 		 s.med / floor_ms);
 	s.med /= 1000;
 	s.p99 /= 1000;
-	row(size, "  sqlite3 .import + koszyk's own FTS5 index", s, "s", "", NA, note);
+	row(size, "  koszyk's index by sqlite3 alone", s, "s", "", NA, note);
 	s = take(&rss);
 	row(size, "  peak RSS of the import", s, "MB", "< 64 MB", verdict(s.max < 64), "");
 	free(imp);
