@@ -43,6 +43,19 @@ struct tab {
 	size_t nrows;
 	bool *kept;    /* nrows * ncol */
 	bool read;
+	struct col_index *idx;  /* the columns looked up by value (rows_where) */
+	size_t nidx;
+};
+
+/* A column's rows in the order of their values, then of the rows. */
+struct col_entry {
+	const char *value;
+	size_t row;
+};
+
+struct col_index {
+	size_t col;
+	struct col_entry *e;  /* nrows of them */
 };
 
 /* A record to save: new (orig NULL) or an update of orig. */
@@ -62,6 +75,8 @@ struct hin {
 	size_t np;
 	struct kz_hsds_import_result *res;
 	const char *network;  /* network add/update: the feed of this network */
+	size_t *slots;  /* the pending records by kind and id: index + 1, 0 free */
+	size_t nslots;
 };
 
 /* --- reading the files ------------------------------------------------- */
@@ -76,6 +91,9 @@ static void tab_free(struct tab *t)
 	free(t->cells);
 	free(t->line);
 	free(t->kept);
+	for (size_t i = 0; i < t->nidx; i++)
+		free(t->idx[i].e);
+	free(t->idx);
 }
 
 static void tab_push(struct tab *t, char **v, size_t line)
@@ -183,13 +201,67 @@ static enum kz_status fail_cell(struct tab *t, size_t r, const char *col,
 		       t->file, t->line[r], col, msg);
 }
 
-/* The row whose column col is value, from row 0 on; SIZE_MAX if none. */
-static size_t find_row(const struct tab *t, const char *col, const char *value)
+static int cmp_col_entry(const void *a, const void *b)
 {
-	for (size_t r = 0; *value && r < t->nrows; r++)
-		if (strcmp(peek(t, r, col), value) == 0)
-			return r;
-	return SIZE_MAX;
+	const struct col_entry *x = a, *y = b;
+	int c = strcmp(x->value, y->value);
+
+	return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+/* The index of column c, made at its first use. */
+static const struct col_index *index_of(struct tab *t, size_t c)
+{
+	struct col_index *ix;
+
+	for (size_t i = 0; i < t->nidx; i++)
+		if (t->idx[i].col == c)
+			return &t->idx[i];
+	t->idx = xreallocarray(t->idx, t->nidx + 1, sizeof(*t->idx));
+	ix = &t->idx[t->nidx++];
+	ix->col = c;
+	ix->e = xreallocarray(NULL, t->nrows ? t->nrows : 1, sizeof(*ix->e));
+	for (size_t r = 0; r < t->nrows; r++)
+		ix->e[r] = (struct col_entry){ t->cells[r * t->ncol + c], r };
+	qsort(ix->e, t->nrows, sizeof(*ix->e), cmp_col_entry);
+	return ix;
+}
+
+/* The rows whose column col is value, in their order: *n entries from
+ * the one returned. A feed's links are followed through an index of the
+ * column, made once: a walk through the whole table for each service
+ * made an import of 100,000 services take hours. */
+static const struct col_entry *rows_where(struct tab *t, const char *col,
+					  const char *value, size_t *n)
+{
+	size_t c = col_of(t, col), lo = 0, hi, end;
+	const struct col_index *ix;
+
+	*n = 0;
+	if (c == SIZE_MAX || t->nrows == 0)
+		return NULL;
+	ix = index_of(t, c);
+	hi = t->nrows;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ix->e[mid].value, value) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < t->nrows && strcmp(ix->e[end].value, value) == 0; end++)
+		;
+	*n = end - lo;
+	return ix->e + lo;
+}
+
+/* The first row whose column col is value; SIZE_MAX if none. */
+static size_t find_row(struct tab *t, const char *col, const char *value)
+{
+	size_t n;
+	const struct col_entry *e = *value ? rows_where(t, col, value, &n) : NULL;
+
+	return e && n ? e[0].row : SIZE_MAX;
 }
 
 /* Append text to a list in *slot, sep between, unless it is there. */
@@ -279,6 +351,45 @@ static enum kz_status same_network(struct hin *h, enum kz_kind kind,
 	return st;
 }
 
+/* The pending records are found by kind and id in a hash table (open
+ * addressing): a walk through all of them, for every service, phone and
+ * contact, made a feed of 100,000 services take hours. */
+static size_t pending_hash(enum kz_kind kind, const char *id)
+{
+	uint64_t x = 14695981039346656037u ^ (uint64_t)kind;
+
+	for (; *id; id++) {
+		x ^= (unsigned char)tolower((unsigned char)*id);
+		x *= 1099511628211u;
+	}
+	return (size_t)x;
+}
+
+static void slot_put(struct hin *h, size_t i)
+{
+	size_t mask = h->nslots - 1;
+	size_t at = pending_hash(h->p[i].kind, kz_record_id(h->p[i].kind, h->p[i].rec)) & mask;
+
+	while (h->slots[at])
+		at = (at + 1) & mask;
+	h->slots[at] = i + 1;
+}
+
+/* The last record pended into the table, kept at most half full; the
+ * first of two with one id stays the one found, as it is nearer. */
+static void map_pending(struct hin *h)
+{
+	if (2 * h->np <= h->nslots) {
+		slot_put(h, h->np - 1);
+		return;
+	}
+	free(h->slots);
+	h->nslots = h->nslots ? 2 * h->nslots : 1024;
+	h->slots = xcalloc(h->nslots, sizeof(*h->slots));
+	for (size_t i = 0; i < h->np; i++)
+		slot_put(h, i);
+}
+
 /* The record with the row's id (cell "id"): loaded when it exists. */
 static enum kz_status pend(struct hin *h, enum kz_kind kind, struct tab *t,
 			   size_t r, struct pending **out, struct kz_error *err)
@@ -308,16 +419,22 @@ static enum kz_status pend(struct hin *h, enum kz_kind kind, struct tab *t,
 	else if (st == KZ_NOT_FOUND && err)
 		kz_error_clear(err);
 	memcpy((char *)p->rec + k->id_offset, id, KZ_ID_LEN + 1);
+	map_pending(h);
 	*out = p;
 	return st == KZ_NOT_FOUND ? KZ_OK : st;
 }
 
 static struct pending *pending_of(struct hin *h, enum kz_kind kind, const char *id)
 {
-	for (size_t i = 0; *id && i < h->np; i++)
-		if (h->p[i].kind == kind &&
-		    strcasecmp(kz_record_id(kind, h->p[i].rec), id) == 0)
-			return &h->p[i];
+	size_t mask = h->nslots - 1;
+
+	if (!*id || !h->nslots)
+		return NULL;
+	for (size_t at = pending_hash(kind, id) & mask; h->slots[at]; at = (at + 1) & mask) {
+		struct pending *p = &h->p[h->slots[at] - 1];
+		if (p->kind == kind && strcasecmp(kz_record_id(kind, p->rec), id) == 0)
+			return p;
+	}
 	return NULL;
 }
 
@@ -438,16 +555,17 @@ static void addresses_of(struct hin *h, size_t lr, char **text)
 	const char *woj = h->cfg ? h->cfg->wojewodztwo : NULL;
 	struct kz_hsds_address a;
 	bool parsed = kz_hsds_address_parse(name, &a);
+	size_t n;
+	const struct col_entry *e = *peek(loc, lr, "id")
+		? rows_where(t, "location_id", peek(loc, lr, "id"), &n) : NULL;
 
-	for (size_t r = 0; r < t->nrows; r++) {
+	for (size_t k = 0; e && k < n; k++) {
 		static const char *const parts[] = {
 			"id", "location_id", "address_1", "address_2", "city", "postal_code",
 		};
+		size_t r = e[k].row;
 		const char *street = peek(t, r, "address_1");
 
-		if (strcmp(peek(t, r, "location_id"), peek(loc, lr, "id")) != 0 ||
-		    !*peek(t, r, "location_id"))
-			continue;
 		if (!(parsed && same_text(a.street, street) && !*peek(t, r, "address_2") &&
 		      same_text(a.city, peek(t, r, "city")) &&
 		      same_text(a.postal_code, peek(t, r, "postal_code"))) &&
@@ -645,13 +763,14 @@ static void places(struct hin *h, struct kz_service *s, const char *id)
 {
 	struct tab *sal = &h->t[T_SERVICE_AT_LOCATION], *loc = &h->t[T_LOCATION];
 
+	size_t n;
+	const struct col_entry *e = rows_where(sal, "service_id", id, &n);
+
 	kz_str_set(&s->place, NULL);
-	for (size_t r = 0; r < sal->nrows; r++) {
-		size_t lr;
+	for (size_t i = 0; i < n; i++) {
+		size_t r = e[i].row, lr;
 		char *text;
 
-		if (strcmp(peek(sal, r, "service_id"), id) != 0)
-			continue;
 		lr = find_row(loc, "id", peek(sal, r, "location_id"));
 		if (lr == SIZE_MAX || !(text = location_text(h, lr)))
 			continue;
@@ -672,9 +791,14 @@ static enum kz_status hours(struct hin *h, struct kz_service *s, const char *id,
 	struct tab *t = &h->t[T_SCHEDULE];
 	enum kz_status st = KZ_OK;
 
+	size_t n;
+	const struct col_entry *e = rows_where(t, "service_id", id, &n);
+
 	kz_str_set(&s->hours, NULL);
-	for (size_t r = 0; st == KZ_OK && r < t->nrows; r++) {
-		if (strcmp(peek(t, r, "service_id"), id) != 0 || !*peek(t, r, "description"))
+	for (size_t k = 0; st == KZ_OK && k < n; k++) {
+		size_t r = e[k].row;
+
+		if (!*peek(t, r, "description"))
 			continue;
 		cell(t, r, "id");
 		cell(t, r, "service_id");
@@ -692,13 +816,19 @@ static void areas(struct hin *h, struct kz_service *s, const char *id)
 {
 	struct tab *t = &h->t[T_SERVICE_AREA];
 
+	size_t n;
+	const struct col_entry *e = rows_where(t, "service_id", id, &n);
+
 	kz_str_set(&s->area, NULL);
-	for (size_t r = 0; r < t->nrows; r++)
-		if (strcmp(peek(t, r, "service_id"), id) == 0 && *peek(t, r, "name")) {
+	for (size_t i = 0; i < n; i++) {
+		size_t r = e[i].row;
+
+		if (*peek(t, r, "name")) {
 			cell(t, r, "id");
 			cell(t, r, "service_id");
 			add_to(&s->area, cell(t, r, "name"), "; ");
 		}
+	}
 }
 
 /* Documents not yet named in the access conditions join them on a line
@@ -707,11 +837,14 @@ static void documents(struct hin *h, struct kz_service *s, const char *id)
 {
 	struct tab *t = &h->t[T_REQUIRED_DOCUMENT];
 	char *missing = NULL;
+	size_t n;
+	const struct col_entry *e = rows_where(t, "service_id", id, &n);
 
-	for (size_t r = 0; r < t->nrows; r++) {
+	for (size_t i = 0; i < n; i++) {
+		size_t r = e[i].row;
 		const char *doc;
 
-		if (strcmp(peek(t, r, "service_id"), id) != 0 || !*peek(t, r, "document"))
+		if (!*peek(t, r, "document"))
 			continue;
 		cell(t, r, "id");
 		cell(t, r, "service_id");
@@ -733,9 +866,13 @@ static void costs(struct hin *h, struct kz_service *s, const char *id)
 {
 	static const char *const dates[] = { "valid_from", "valid_to" };
 	struct tab *t = &h->t[T_COST_OPTION];
+	size_t n;
+	const struct col_entry *e = rows_where(t, "service_id", id, &n);
 
-	for (size_t r = 0; r < t->nrows; r++) {
-		if (strcmp(peek(t, r, "service_id"), id) != 0 || !*peek(t, r, "option"))
+	for (size_t k = 0; k < n; k++) {
+		size_t r = e[k].row;
+
+		if (!*peek(t, r, "option"))
 			continue;
 		/* What export writes: the cost itself, its amount and dates. */
 		if (kz_str_empty(s->cost) || kz_str_eq(s->cost, peek(t, r, "option"))) {
@@ -765,13 +902,13 @@ static void terms(struct hin *h, struct kz_service *s, const char *id)
 		{ "target_group:", KZ_VOCAB_TARGET_GROUPS },
 	};
 	struct tab *a = &h->t[T_ATTRIBUTE], *tt = &h->t[T_TAXONOMY_TERM];
+	size_t n;
+	const struct col_entry *e = rows_where(a, "link_id", id, &n);
 
-	for (size_t r = 0; r < a->nrows; r++) {
-		size_t tr;
+	for (size_t k = 0; k < n; k++) {
+		size_t r = e[k].row, tr;
 		const char *code;
 
-		if (strcmp(peek(a, r, "link_id"), id) != 0)
-			continue;
 		tr = find_row(tt, "id", peek(a, r, "taxonomy_term_id"));
 		code = tr == SIZE_MAX ? "" : peek(tt, tr, "code");
 		for (size_t v = 0; v < sizeof(vocabs) / sizeof(vocabs[0]); v++) {
@@ -1004,6 +1141,7 @@ static void hin_free(struct hin *h)
 		kz_record_free(h->p[i].kind, h->p[i].orig);
 	}
 	free(h->p);
+	free(h->slots);
 	for (size_t i = 0; i < KZ_HSDS_NTABLES; i++)
 		tab_free(&h->t[i]);
 }
