@@ -163,8 +163,10 @@ static const char *const polish[] = {
 	"żłobek", "zlobek", "łódź", "lodz", "świetlica", "swietlica", "pomoc psych",
 	"dąbrowski", "dabrowski", "xyz",
 };
+/* "a" and "r": a first letter most titles hold past their first word
+ * (every case's code is "R/…"), the lookup's hardest. */
 static const char *const global[] = {
-	"p", "psych", "psycholog", "psychologiczna", "zlobek", "łódź", "pomoc psych",
+	"p", "a", "r", "psych", "psycholog", "psychologiczna", "zlobek", "łódź", "pomoc psych",
 	"pomoc psychologiczna",
 };
 

@@ -27,14 +27,18 @@ void kz_words_free(char **words);
  * all required: "zlobek"* "miejski"*. NULL when the query has no words. */
 char *kz_fts_query(const char *query);
 
-/* The same restricted to the title column: {title} : ("zlobek"* ...). */
-char *kz_fts_title_query(const char *query);
 /* The search index marks the first word of a title: "ǂpomoc" (U+01C2 and
  * the word) is a word of the title column of every title that begins with
  * "pomoc" (src/db/match.c). kz_fold makes the mark a separator, so that
  * no other text and no query holds it. */
 #define KZ_FTS_LEAD_CP 0x01C2
 #define KZ_FTS_LEAD "\xc7\x82"
+/* And every word of a title again after the mark U+01C1 ("ǁpomoc"): the
+ * records whose title holds a word are one short list, where {title} :
+ * "pomoc"* walked every record holding it anywhere. Also a separator to
+ * kz_fold. */
+#define KZ_FTS_WORD_CP 0x01C1
+#define KZ_FTS_WORD "\xc7\x81"
 
 /* True when every word of the folded query is a prefix of some word of
  * the folded text. */

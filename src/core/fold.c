@@ -108,10 +108,10 @@ static void fold_codepoint(struct kz_buf *b, uint32_t c)
 		return;
 	}
 	if (c < 0xC0 || (c >= 0x2000 && c <= 0x206F) || c == 0x3000 ||
-	    c == KZ_FTS_LEAD_CP) {
+	    c == KZ_FTS_LEAD_CP || c == KZ_FTS_WORD_CP) {
 		/* no-break space, Latin-1 symbols, general punctuation
-		 * („ ” – — …): separators; and the search index's mark of a
-		 * title's first word, which no other text may hold */
+		 * („ ” – — …): separators; and the search index's marks of a
+		 * title's words, which no other text may hold */
 		kz_buf_putc(b, ' ');
 		return;
 	}
@@ -204,15 +204,6 @@ void kz_words_free(char **words)
 	for (char **w = words; *w; w++)
 		free(*w);
 	free(words);
-}
-
-char *kz_fts_title_query(const char *query)
-{
-	char *all = kz_fts_query(query);
-	char *t = all ? xasprintf("{title} : (%s)", all) : NULL;
-
-	free(all);
-	return t;
 }
 
 char *kz_fts_query(const char *query)

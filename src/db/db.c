@@ -631,8 +631,9 @@ static enum kz_status empty_old_index(struct kz_db *db, struct kz_error *err)
 }
 
 /* Migration 25: the records of the search index into search_fts_25 (its
- * prefixes of up to 20 letters), FLUSH_CHUNK at a time as search_flush
- * writes them, then merged into one piece; it then takes the name
+ * prefixes of up to 20 letters, each title's words marked), FLUSH_CHUNK
+ * at a time as search_flush writes them, then merged into one piece; it
+ * then takes the name
  * search_fts. legacy_alter_table: the triggers that write search_fts
  * are left as they are (a rename would rewrite them, and fail on the
  * name of the table just dropped). */
@@ -645,9 +646,15 @@ static enum kz_status fts_prefix_migration(struct kz_db *db, struct kz_error *er
 		" INSERT INTO search_fts_25(search_fts_25, rank) VALUES('crisismerge', 2000)", err);
 
 	while (s == KZ_OK) {
+		/* The title made again from the folded title after its lead
+		 * (migration 22), its words marked too (kz_fts_title); one
+		 * that has them (migration 22 run by this program) as it is. */
 		st = kz_db_stmt(db, "INSERT INTO search_fts_25(rowid, title, body)"
-				" SELECT rowid, title, body FROM search_fts WHERE rowid > ?1"
-				" ORDER BY rowid LIMIT ?2", err);
+				" SELECT rowid, CASE WHEN instr(title, ' " KZ_FTS_WORD "') > 0 THEN title"
+				" WHEN title LIKE '" KZ_FTS_LEAD "%'"
+				" THEN kz_fts_title(substr(title, instr(title, ' ') + 1))"
+				" ELSE kz_fts_title(title) END, body"
+				" FROM search_fts WHERE rowid > ?1 ORDER BY rowid LIMIT ?2", err);
 		if (!st)
 			return err ? err->status : KZ_ENV;
 		sqlite3_bind_int64(st, 1, last);

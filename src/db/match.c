@@ -108,16 +108,22 @@ static void tokenize(struct kz_matcher *m, int mode, const char *text, struct to
 }
 
 /* kz_fts_title(text): the folded text with its first token marked before
- * it: "ǂpomoc pomoc psychologiczna" (KZ_FTS_LEAD). "ǂpsych"* then lists
- * the titles that begin with "psych" from one short list of FTS5's,
- * where ^"psych"* walked every record holding the word anywhere to look
- * at where it stands. */
+ * it and every token marked after it: "ǂpomoc pomoc psychologiczna ǁpomoc
+ * ǁpsychologiczna" (KZ_FTS_LEAD, KZ_FTS_WORD). "ǂpsych"* then lists the
+ * titles that begin with "psych" from one short list of FTS5's, where
+ * ^"psych"* walked every record holding the word anywhere to look at
+ * where it stands; "ǁpsych"* those that hold it, where {title} :
+ * "psych"* did (the lookup of "a" at 100,000 services: 2.2 ms). The
+ * marked tokens follow one another as the title's do, so a word FTS5
+ * cuts in two ("a€b") is the phrase "ǁa ǁb". */
 static void sql_fts_title(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct kz_matcher *m = sqlite3_user_data(ctx);
 	char *folded = kz_fold((const char *)sqlite3_value_text(argv[0]));
 	struct tokens t = { KZ_BUF_INIT, 0, 1 };
 	struct kz_buf out = KZ_BUF_INIT;
+
+	struct tokens all = { KZ_BUF_INIT, 0, (size_t)-1 };
 
 	(void)argc;
 	tokenize(m, FTS5_TOKENIZE_DOCUMENT, folded, &t);
@@ -126,9 +132,17 @@ static void sql_fts_title(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		kz_buf_add(&out, kz_buf_str(&t.b), t.b.len);
 	}
 	kz_buf_puts(&out, folded);
+	tokenize(m, FTS5_TOKENIZE_DOCUMENT, folded, &all);
+	for (const char *p = kz_buf_str(&all.b); all.n && *p;) {
+		size_t n = strcspn(p, " ");
+		kz_buf_puts(&out, " " KZ_FTS_WORD);
+		kz_buf_add(&out, p, n);
+		p += n + (p[n] == ' ');
+	}
 	sqlite3_result_text(ctx, kz_buf_str(&out), (int)out.len, SQLITE_TRANSIENT);
 	kz_buf_free(&out);
 	kz_buf_free(&t.b);
+	kz_buf_free(&all.b);
 	free(folded);
 }
 
@@ -156,6 +170,48 @@ static void lead_phrase(struct kz_matcher *m, const char *word, struct kz_buf *q
 	}
 	kz_buf_puts(q, "\"*");
 	kz_buf_free(&t.b);
+}
+
+/* A word of the query as the phrase of its tokens, each marked as the
+ * title's are ("ǁa ǁb"*); the word as it is when it has no token (FTS5
+ * leaves such a phrase out). */
+static void marked_phrase(struct kz_matcher *m, const char *word, struct kz_buf *q)
+{
+	struct tokens t = { KZ_BUF_INIT, 0, (size_t)-1 };
+
+	tokenize(m, FTS5_TOKENIZE_QUERY, word, &t);
+	kz_buf_putc(q, '"');
+	if (!t.n)
+		kz_buf_puts(q, word);
+	for (const char *p = kz_buf_str(&t.b); t.n && *p;) {
+		size_t n = strcspn(p, " ");
+		if (p != kz_buf_str(&t.b))
+			kz_buf_putc(q, ' ');
+		kz_buf_puts(q, KZ_FTS_WORD);
+		kz_buf_add(q, p, n);
+		p += n + (p[n] == ' ');
+	}
+	kz_buf_puts(q, "\"*");
+	kz_buf_free(&t.b);
+}
+
+char *kz_fts_words_query(struct kz_matcher *m, const char *query)
+{
+	char **words;
+	struct kz_buf q = KZ_BUF_INIT;
+
+	if (!kz_query_words(query, &words)) {
+		kz_words_free(words);
+		return NULL;
+	}
+	/* Words hold no '"' (kz_query_words): each is plain text. */
+	for (char **w = words; *w; w++) {
+		if (w != words)
+			kz_buf_putc(&q, ' ');
+		marked_phrase(m, *w, &q);
+	}
+	kz_words_free(words);
+	return kz_buf_detach(&q);
 }
 
 char *kz_fts_lead_query(struct kz_matcher *m, const char *query)

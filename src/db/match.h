@@ -17,4 +17,9 @@ int kz_match_register(sqlite3 *h, struct kz_matcher **m);
  * when the query has no word. */
 char *kz_fts_lead_query(struct kz_matcher *m, const char *query);
 
+/* The FTS5 query of the records whose title holds every word of query,
+ * from the title's marked words: "ǁzlobek"* "ǁmiejski"* (as {title} :
+ * ("zlobek"* "miejski"*) was). NULL when the query has no word. */
+char *kz_fts_words_query(struct kz_matcher *m, const char *query);
+
 #endif

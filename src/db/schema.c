@@ -913,7 +913,9 @@ static const char *const migration_24[] = {
  * before the first is returned). The lookup of "psycholog" at 100,000
  * services took 20 ms this way and 0.5 ms for "psycholo"; Polish words
  * run to 20 letters ("niepełnosprawności" 18). Prefixes of up to 20
- * letters made the index 15% larger. The records are copied into the new
+ * letters made the index 15% larger. And the words of each title are
+ * marked (kz_fts_title, KZ_FTS_WORD), so that the records whose title
+ * holds a word are one short list. The records are copied into the new
  * index in C (db.c, fts_prefix_migration), which then takes its name. */
 static const char *const migration_25[] = {
 	"CREATE VIRTUAL TABLE search_fts_25 USING fts5(\n"

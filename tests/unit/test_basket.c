@@ -332,6 +332,18 @@ static void test_search_title_start(void **state)
 	assert_int_equal(rows.n, 2);
 	assert_string_equal(rows.v[0].title, "Test \xc7\x82pomoc");  /* title begins with it */
 	kz_rows_free(&rows);
+	/* The mark of a title's words (U+01C1) is a separator in a title
+	 * and in a query; a word is found in the title before the text */
+	add_service(t->db, pid, "Kurs\xc7\x81rodzinny", NULL, NULL);
+	add_service(t->db, pid, "Dodatek", "rodzinny", NULL);
+	assert_int_equal(kz_service_list(t->db, "\xc7\x81rodz", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 2);
+	assert_string_equal(rows.v[0].title, "Kurs\xc7\x81rodzinny");
+	assert_string_equal(rows.v[1].title, "Dodatek");
+	kz_rows_free(&rows);
+	assert_int_equal(kz_service_list(t->db, "kurs rodz", NULL, 0, &rows, &err), KZ_OK);
+	assert_int_equal(rows.n, 1);
+	kz_rows_free(&rows);
 }
 
 static void test_search_text_is_data(void **state)
