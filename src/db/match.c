@@ -107,6 +107,20 @@ static void tokenize(struct kz_matcher *m, int mode, const char *text, struct to
 	m->api.xTokenize(m->tok, t, mode, text, (int)strlen(text), on_token);
 }
 
+/* The tokens of t, each after the mark of a title's words, a space
+ * between them: "ǁa ǁb". */
+static void put_marked(struct kz_buf *out, const struct tokens *t)
+{
+	for (const char *p = kz_buf_str(&t->b); t->n && *p;) {
+		size_t n = strcspn(p, " ");
+		if (p != kz_buf_str(&t->b))
+			kz_buf_putc(out, ' ');
+		kz_buf_puts(out, KZ_FTS_WORD);
+		kz_buf_add(out, p, n);
+		p += n + (p[n] == ' ');
+	}
+}
+
 /* kz_fts_title(text): the folded text with its first token marked before
  * it and every token marked after it: "ǂpomoc pomoc psychologiczna ǁpomoc
  * ǁpsychologiczna" (KZ_FTS_LEAD, KZ_FTS_WORD). "ǂpsych"* then lists the
@@ -120,29 +134,24 @@ static void sql_fts_title(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct kz_matcher *m = sqlite3_user_data(ctx);
 	char *folded = kz_fold((const char *)sqlite3_value_text(argv[0]));
-	struct tokens t = { KZ_BUF_INIT, 0, 1 };
+	struct tokens t = { KZ_BUF_INIT, 0, (size_t)-1 };
 	struct kz_buf out = KZ_BUF_INIT;
-
-	struct tokens all = { KZ_BUF_INIT, 0, (size_t)-1 };
+	const char *toks;
 
 	(void)argc;
 	tokenize(m, FTS5_TOKENIZE_DOCUMENT, folded, &t);
+	toks = kz_buf_str(&t.b);
 	if (t.n) {
 		kz_buf_puts(&out, KZ_FTS_LEAD);
-		kz_buf_add(&out, kz_buf_str(&t.b), t.b.len);
+		kz_buf_add(&out, toks, strcspn(toks, " ") + 1);
 	}
 	kz_buf_puts(&out, folded);
-	tokenize(m, FTS5_TOKENIZE_DOCUMENT, folded, &all);
-	for (const char *p = kz_buf_str(&all.b); all.n && *p;) {
-		size_t n = strcspn(p, " ");
-		kz_buf_puts(&out, " " KZ_FTS_WORD);
-		kz_buf_add(&out, p, n);
-		p += n + (p[n] == ' ');
-	}
+	if (t.n)
+		kz_buf_putc(&out, ' ');
+	put_marked(&out, &t);
 	sqlite3_result_text(ctx, kz_buf_str(&out), (int)out.len, SQLITE_TRANSIENT);
 	kz_buf_free(&out);
 	kz_buf_free(&t.b);
-	kz_buf_free(&all.b);
 	free(folded);
 }
 
@@ -183,14 +192,7 @@ static void marked_phrase(struct kz_matcher *m, const char *word, struct kz_buf 
 	kz_buf_putc(q, '"');
 	if (!t.n)
 		kz_buf_puts(q, word);
-	for (const char *p = kz_buf_str(&t.b); t.n && *p;) {
-		size_t n = strcspn(p, " ");
-		if (p != kz_buf_str(&t.b))
-			kz_buf_putc(q, ' ');
-		kz_buf_puts(q, KZ_FTS_WORD);
-		kz_buf_add(q, p, n);
-		p += n + (p[n] == ' ');
-	}
+	put_marked(q, &t);
 	kz_buf_puts(q, "\"*");
 	kz_buf_free(&t.b);
 }
