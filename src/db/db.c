@@ -630,53 +630,70 @@ static enum kz_status empty_old_index(struct kz_db *db, struct kz_error *err)
 	return s;
 }
 
-/* Migration 25: the records of the search index into search_fts_25 (its
- * prefixes of up to 20 letters, each title's words marked), FLUSH_CHUNK
- * at a time as search_flush writes them, then merged into one piece; it
- * then takes the name
- * search_fts. legacy_alter_table: the triggers that write search_fts
- * are left as they are (a rename would rewrite them, and fail on the
- * name of the table just dropped). */
-static enum kz_status fts_prefix_migration(struct kz_db *db, struct kz_error *err)
+/* Migration 26: the records of the search index into table (made by
+ * the migration's SQL), FLUSH_CHUNK at a time as search_flush writes
+ * them, each title made again by title_sql (of the old row's rowid and
+ * title); the old index emptied and dropped, and the new one takes the
+ * name search_fts. It is merged into one piece once the migrations are
+ * committed (search_optimize). legacy_alter_table: the triggers that
+ * write search_fts are left as they are (a rename would rewrite them,
+ * and fail on the name of the table just dropped). */
+static enum kz_status search_rebuild(struct kz_db *db, const char *table,
+				     const char *title_sql, struct kz_error *err)
 {
-	sqlite3_stmt *st;
+	char *settings = xasprintf("INSERT INTO %s(%s, rank) VALUES('automerge', 0);"
+				   " INSERT INTO %s(%s, rank) VALUES('crisismerge', 2000)",
+				   table, table, table, table);
+	char *copy = xasprintf("INSERT INTO %s(rowid, title, body) SELECT rowid, %s, body"
+			       " FROM search_fts WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+			       table, title_sql);
+	char *last_sql = xasprintf("SELECT max(rowid) FROM %s", table);
+	char *rename = xasprintf("DROP TABLE search_fts; PRAGMA legacy_alter_table = ON;"
+				 " ALTER TABLE %s RENAME TO search_fts;"
+				 " PRAGMA legacy_alter_table = OFF", table);
 	sqlite3_int64 last = INT64_MIN;
-	enum kz_status s = exec(db,
-		"INSERT INTO search_fts_25(search_fts_25, rank) VALUES('automerge', 0);"
-		" INSERT INTO search_fts_25(search_fts_25, rank) VALUES('crisismerge', 2000)", err);
+	enum kz_status s = exec(db, settings, err);
+	sqlite3_stmt *st;
 
 	while (s == KZ_OK) {
-		/* The title made again from the folded title after its lead
-		 * (migration 22), its words marked too (kz_fts_title); one
-		 * that has them (migration 22 run by this program) as it is. */
-		st = kz_db_stmt(db, "INSERT INTO search_fts_25(rowid, title, body)"
-				" SELECT rowid, CASE WHEN instr(title, ' " KZ_FTS_WORD "') > 0 THEN title"
-				" WHEN title LIKE '" KZ_FTS_LEAD "%'"
-				" THEN kz_fts_title(substr(title, instr(title, ' ') + 1))"
-				" ELSE kz_fts_title(title) END, body"
-				" FROM search_fts WHERE rowid > ?1 ORDER BY rowid LIMIT ?2", err);
-		if (!st)
-			return err ? err->status : KZ_ENV;
+		if (!(st = kz_db_stmt(db, copy, err))) {
+			s = err ? err->status : KZ_ENV;
+			break;
+		}
 		sqlite3_bind_int64(st, 1, last);
 		sqlite3_bind_int(st, 2, FLUSH_CHUNK);
 		if ((s = kz_db_step(db, st, "search index", err)) != KZ_OK ||
 		    sqlite3_changes64(db->h) == 0)
 			break;
-		last = first_int(db, "SELECT max(rowid) FROM search_fts_25");
+		last = first_int(db, last_sql);
 	}
 	if (s == KZ_OK)
 		s = empty_old_index(db, err);
 	if (s == KZ_OK)
-		s = exec(db, "DROP TABLE search_fts; PRAGMA legacy_alter_table = ON;"
-			 " ALTER TABLE search_fts_25 RENAME TO search_fts;"
-			 " PRAGMA legacy_alter_table = OFF;"
-			 " INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 4);"
-			 " INSERT INTO search_fts(search_fts, rank) VALUES('crisismerge', 16)", err);
+		s = exec(db, rename, err);
 	else
 		exec(db, "PRAGMA legacy_alter_table = OFF", NULL);
+	/* FTS5's own defaults again */
 	if (s == KZ_OK)
-		s = search_merge_all(db, err);
+		s = exec(db, "INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 4);"
+			 " INSERT INTO search_fts(search_fts, rank) VALUES('crisismerge', 16)", err);
+	free(settings);
+	free(copy);
+	free(last_sql);
+	free(rename);
 	return s;
+}
+
+/* The search index merged into one piece by FTS5's 'optimize', after a
+ * migration made it anew in pieces, in a transaction of its own: inside
+ * the migrations' one, FTS5's merge of a few pieces at a time by
+ * search_merge_all rewrote a million services' index five times over
+ * (more than 13 GB of log in 49 minutes, unfinished); 'optimize' writes
+ * it once, and alone in its transaction keeps none of it in memory. An
+ * index left in pieces (stopped here) is whole all the same. */
+static enum kz_status search_optimize(struct kz_db *db, struct kz_error *err)
+{
+	return exec(db, "INSERT INTO search_fts(search_fts) VALUES('optimize')", err);
 }
 
 /* The pages (4 KiB) of the search index. */
@@ -1024,8 +1041,11 @@ static enum kz_status run_migrations(struct kz_db *db, int version,
 			st = meeting_kinds_migration(db, err);
 		if (st == KZ_OK && v == 24)
 			st = log_rowid_migration(db, err);
+		/* Migration 26 makes the index anew: 25's is dropped */
 		if (st == KZ_OK && v == 25)
-			st = fts_prefix_migration(db, err);
+			st = exec(db, "DROP TABLE search_fts_25", err);
+		if (st == KZ_OK && v == 26)
+			st = search_rebuild(db, "search_fts_26", "kz_fts_retitle(rowid, title)", err);
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v);
 		if (st == KZ_OK)
 			st = exec(db, pragma, err);
@@ -1036,7 +1056,10 @@ static enum kz_status run_migrations(struct kz_db *db, int version,
 		kz_db_rollback(db);
 		return st;
 	}
-	return kz_db_commit(db, err);
+	st = kz_db_commit(db, err);
+	if (st == KZ_OK && version < 26)
+		st = search_optimize(db, err);
+	return st;
 }
 
 /* Refuse early, with a clear message, a file that is not SQLite at all. */

@@ -32,6 +32,21 @@ sqlite3_int64 kz_doc_base(const char *kind)
 	return 0;
 }
 
+char kz_doc_kind_mark(const char *kind)
+{
+	sqlite3_int64 base = kz_doc_base(kind);
+
+	return base ? (char)('0' + (base >> KZ_DOC_KIND_SHIFT)) : 0;
+}
+
+char kz_doc_kind_mark_of(sqlite3_int64 docid)
+{
+	sqlite3_int64 k = docid >> KZ_DOC_KIND_SHIFT;
+
+	return k >= 1 && k < (sqlite3_int64)(sizeof(kinds) / sizeof(kinds[0]))
+	       ? (char)('0' + k) : 0;
+}
+
 /* kz_doc_base(kind) */
 static void sql_doc_base(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {

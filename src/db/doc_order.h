@@ -17,6 +17,17 @@
  * another name. */
 sqlite3_int64 kz_doc_base(const char *kind);
 
+/* The mark of a kind in the search index's marked words of titles
+ * ("ǁ1pomoc": a service's, match.c), a digit; 0 for another name. Each
+ * kind's marked words are its own lists in FTS5, which end where its
+ * range of docids ends: "ǁ2r"* NOT "ǂ2r"* (the partners whose title
+ * holds a word in r, not first) stops at the last partner, where "ǁr"*
+ * NOT "ǂr"* went on through every case (R/2026/001: all of them in
+ * both) before FTS5 looked at the range (2 ms at 100,000 services). */
+char kz_doc_kind_mark(const char *kind);
+/* The mark of the kind of a docid's range; 0 outside them. */
+char kz_doc_kind_mark_of(sqlite3_int64 docid);
+
 struct kz_db;
 struct kz_error;
 /* Move the documents of every kind's overflow to their places in list

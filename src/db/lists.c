@@ -200,8 +200,8 @@ static enum kz_status read_tiers(struct kz_db *db, const struct reading *rd,
 				 struct kz_error *err)
 {
 	char *all = kz_fts_query(query);
-	char *title = kz_fts_words_query(kz_db_matcher(db), query);
-	char *start = kz_fts_lead_query(kz_db_matcher(db), query);
+	char *title = kz_fts_words_query(kz_db_matcher(db), rd->sql->kind, query);
+	char *start = kz_fts_lead_query(kz_db_matcher(db), rd->sql->kind, query);
 	char *tiers[3] = { NULL, NULL, NULL };
 	size_t cap = out->n;
 	int first = rd->after && rd->after->place.tier > 0 ? rd->after->place.tier : 1;

@@ -13,6 +13,7 @@
 #include "koszyk/buf.h"
 #include "koszyk/fold.h"
 #include "koszyk/xalloc.h"
+#include "doc_order.h"
 
 #define FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
@@ -107,59 +108,109 @@ static void tokenize(struct kz_matcher *m, int mode, const char *text, struct to
 	m->api.xTokenize(m->tok, t, mode, text, (int)strlen(text), on_token);
 }
 
-/* The tokens of t, each after the mark of a title's words, a space
- * between them: "ǁa ǁb". */
-static void put_marked(struct kz_buf *out, const struct tokens *t)
+/* The mark of a title's words, then its kind's mark when it has one:
+ * "ǁ1" (KZ_FTS_WORD, kz_doc_kind_mark). */
+static void put_mark(struct kz_buf *out, const char *mark, char kind)
+{
+	kz_buf_puts(out, mark);
+	if (kind)
+		kz_buf_putc(out, kind);
+}
+
+/* The tokens of t, each after the mark of a title's words (and its
+ * kind's), a space between them: "ǁ1a ǁ1b". */
+static void put_marked(struct kz_buf *out, const struct tokens *t, char kind)
 {
 	for (const char *p = kz_buf_str(&t->b); t->n && *p;) {
 		size_t n = strcspn(p, " ");
 		if (p != kz_buf_str(&t->b))
 			kz_buf_putc(out, ' ');
-		kz_buf_puts(out, KZ_FTS_WORD);
+		put_mark(out, KZ_FTS_WORD, kind);
 		kz_buf_add(out, p, n);
 		p += n + (p[n] == ' ');
 	}
 }
 
-/* kz_fts_title(text): the folded text with its first token marked before
- * it and every token marked after it: "ǂpomoc pomoc psychologiczna ǁpomoc
- * ǁpsychologiczna" (KZ_FTS_LEAD, KZ_FTS_WORD). "ǂpsych"* then lists the
- * titles that begin with "psych" from one short list of FTS5's, where
- * ^"psych"* walked every record holding the word anywhere to look at
- * where it stands; "ǁpsych"* those that hold it, where {title} :
- * "psych"* did (the lookup of "a" at 100,000 services: 2.2 ms). The
- * marked tokens follow one another as the title's do, so a word FTS5
- * cuts in two ("a€b") is the phrase "ǁa ǁb". */
-static void sql_fts_title(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* The title column's text of a folded title (kind: its kind's mark, or
+ * 0 as schemas 22 to 25 wrote it): the folded text with its first token
+ * marked before it and every token marked after it: "ǂ1pomoc pomoc
+ * psychologiczna ǁ1pomoc ǁ1psychologiczna" (KZ_FTS_LEAD, KZ_FTS_WORD).
+ * "ǂ1psych"* then lists the services whose title begins with "psych"
+ * from one short list of FTS5's, where ^"psych"* walked every record
+ * holding the word anywhere to look at where it stands; "ǁ1psych"*
+ * those whose title holds it, where {title} : "psych"* did (the lookup
+ * of "a" at 100,000 services: 2.2 ms). The marked tokens follow one
+ * another as the title's do, so a word FTS5 cuts in two ("a€b") is the
+ * phrase "ǁ1a ǁ1b". */
+static void put_title(struct kz_matcher *m, char kind, const char *folded, struct kz_buf *out)
 {
-	struct kz_matcher *m = sqlite3_user_data(ctx);
-	char *folded = kz_fold((const char *)sqlite3_value_text(argv[0]));
 	struct tokens t = { KZ_BUF_INIT, 0, (size_t)-1 };
-	struct kz_buf out = KZ_BUF_INIT;
 	const char *toks;
 
-	(void)argc;
 	tokenize(m, FTS5_TOKENIZE_DOCUMENT, folded, &t);
 	toks = kz_buf_str(&t.b);
 	if (t.n) {
-		kz_buf_puts(&out, KZ_FTS_LEAD);
-		kz_buf_add(&out, toks, strcspn(toks, " ") + 1);
+		put_mark(out, KZ_FTS_LEAD, kind);
+		kz_buf_add(out, toks, strcspn(toks, " ") + 1);
 	}
-	kz_buf_puts(&out, folded);
+	kz_buf_puts(out, folded);
 	if (t.n)
-		kz_buf_putc(&out, ' ');
-	put_marked(&out, &t);
+		kz_buf_putc(out, ' ');
+	put_marked(out, &t, kind);
+	kz_buf_free(&t.b);
+}
+
+static void result_title(sqlite3_context *ctx, char kind, const char *text)
+{
+	struct kz_matcher *m = sqlite3_user_data(ctx);
+	char *folded = kz_fold(text);
+	struct kz_buf out = KZ_BUF_INIT;
+
+	put_title(m, kind, folded, &out);
 	sqlite3_result_text(ctx, kz_buf_str(&out), (int)out.len, SQLITE_TRANSIENT);
 	kz_buf_free(&out);
-	kz_buf_free(&t.b);
 	free(folded);
+}
+
+/* kz_fts_title(text): the title column's text as schemas 22 to 25 made
+ * it, without the kind (their migrations); kz_fts_title(kind, text):
+ * with the mark of kind ("service"). */
+static void sql_fts_title(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char kind = argc == 2 ? kz_doc_kind_mark((const char *)sqlite3_value_text(argv[0])) : 0;
+
+	result_title(ctx, kind, (const char *)sqlite3_value_text(argv[argc - 1]));
+}
+
+/* kz_fts_retitle(docid, title): the title column's text of the document
+ * made again, with its kind's mark, from what an older schema wrote:
+ * the folded title after its marked first word (schema 22) and before
+ * its marked words (schema 25), folded again (a title of a schema before
+ * 25 may hold the mark of the words, which kz_fold now makes a space). */
+static void sql_fts_retitle(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_int64 docid = sqlite3_value_int64(argv[0]);
+	const char *title = (const char *)sqlite3_value_text(argv[1]);
+	char *plain, *words;
+
+	(void)argc;
+	if (!title)
+		title = "";
+	if (strncmp(title, KZ_FTS_LEAD, strlen(KZ_FTS_LEAD)) == 0)
+		title = strchr(title, ' ') ? strchr(title, ' ') + 1 : "";
+	plain = xstrdup(title);
+	if ((words = strstr(plain, " " KZ_FTS_WORD)))
+		*words = '\0';
+	result_title(ctx, kz_doc_kind_mark_of(docid), plain);
+	free(plain);
 }
 
 /* The first word's part of the lead query: "ǂpsych"* for a word that is
  * one token; "ǂa a b"* for one FTS5 cuts in more (a€b: the title's
  * first tokens a and b*, as ^"a b"* was); the word as it is when it has
  * no token (FTS5 leaves such a phrase out). */
-static void lead_phrase(struct kz_matcher *m, const char *word, struct kz_buf *q)
+static void lead_phrase(struct kz_matcher *m, char kind, const char *word,
+			struct kz_buf *q)
 {
 	struct tokens t = { KZ_BUF_INIT, 0, (size_t)-1 };
 	const char *toks;
@@ -170,7 +221,7 @@ static void lead_phrase(struct kz_matcher *m, const char *word, struct kz_buf *q
 	if (!t.n) {
 		kz_buf_puts(q, word);
 	} else {
-		kz_buf_puts(q, KZ_FTS_LEAD);
+		put_mark(q, KZ_FTS_LEAD, kind);
 		kz_buf_add(q, toks, strcspn(toks, " "));
 		if (t.n > 1) {
 			kz_buf_putc(q, ' ');
@@ -184,7 +235,8 @@ static void lead_phrase(struct kz_matcher *m, const char *word, struct kz_buf *q
 /* A word of the query as the phrase of its tokens, each marked as the
  * title's are ("ǁa ǁb"*); the word as it is when it has no token (FTS5
  * leaves such a phrase out). */
-static void marked_phrase(struct kz_matcher *m, const char *word, struct kz_buf *q)
+static void marked_phrase(struct kz_matcher *m, char kind, const char *word,
+			  struct kz_buf *q)
 {
 	struct tokens t = { KZ_BUF_INIT, 0, (size_t)-1 };
 
@@ -192,12 +244,12 @@ static void marked_phrase(struct kz_matcher *m, const char *word, struct kz_buf 
 	kz_buf_putc(q, '"');
 	if (!t.n)
 		kz_buf_puts(q, word);
-	put_marked(q, &t);
+	put_marked(q, &t, kind);
 	kz_buf_puts(q, "\"*");
 	kz_buf_free(&t.b);
 }
 
-char *kz_fts_words_query(struct kz_matcher *m, const char *query)
+char *kz_fts_words_query(struct kz_matcher *m, const char *kind, const char *query)
 {
 	char **words;
 	struct kz_buf q = KZ_BUF_INIT;
@@ -210,13 +262,13 @@ char *kz_fts_words_query(struct kz_matcher *m, const char *query)
 	for (char **w = words; *w; w++) {
 		if (w != words)
 			kz_buf_putc(&q, ' ');
-		marked_phrase(m, *w, &q);
+		marked_phrase(m, kz_doc_kind_mark(kind), *w, &q);
 	}
 	kz_words_free(words);
 	return kz_buf_detach(&q);
 }
 
-char *kz_fts_lead_query(struct kz_matcher *m, const char *query)
+char *kz_fts_lead_query(struct kz_matcher *m, const char *kind, const char *query)
 {
 	char **words;
 	struct kz_buf q = KZ_BUF_INIT;
@@ -226,7 +278,7 @@ char *kz_fts_lead_query(struct kz_matcher *m, const char *query)
 		return NULL;
 	}
 	kz_buf_puts(&q, "{title} : (");
-	lead_phrase(m, words[0], &q);
+	lead_phrase(m, kz_doc_kind_mark(kind), words[0], &q);
 	/* Words hold no '"' (kz_query_words): each is plain text. */
 	for (char **w = words + 1; *w; w++) {
 		kz_buf_puts(&q, " \"");
@@ -271,6 +323,12 @@ int kz_match_register(sqlite3 *h, struct kz_matcher **out)
 					NULL, NULL, matcher_free);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(h, "kz_fts_title", 1, FLAGS, m, sql_fts_title,
+					     NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "kz_fts_title", 2, FLAGS, m, sql_fts_title,
+					     NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(h, "kz_fts_retitle", 2, FLAGS, m, sql_fts_retitle,
 					     NULL, NULL);
 	*out = rc == SQLITE_OK ? m : NULL;
 	return rc;

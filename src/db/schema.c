@@ -753,10 +753,10 @@ static const char *const migration_20[] = {
  * waiting record changes it where it waits. */
 #define PENDING_TEXT(fts_title, title_expr, body_expr)                                     \
 	"  INSERT INTO search_fts(rowid, title, body)\n"                        \
-	"    SELECT docid, " fts_title "(" title_expr "), kz_fold(" body_expr ")\n" \
+	"    SELECT docid, " fts_title title_expr "), kz_fold(" body_expr ")\n" \
 	"    FROM search_doc WHERE ref = new.id AND NOT kz_search_deferred();\n" \
 	"  INSERT INTO search_pending(docid, title, body)\n"                    \
-	"    SELECT docid, " fts_title "(" title_expr "), kz_fold(" body_expr ")\n" \
+	"    SELECT docid, " fts_title title_expr "), kz_fold(" body_expr ")\n" \
 	"    FROM search_doc WHERE ref = new.id AND kz_search_deferred();\n"
 #define PLACE_DOC_DEFERRED(fts_title, slot, kind, title_expr, body_expr, order_expr) \
 	"  INSERT INTO search_doc(docid, kind, ref, sort_key, pl_key)\n"        \
@@ -765,7 +765,8 @@ static const char *const migration_20[] = {
 	PENDING_TEXT(fts_title, title_expr, body_expr)
 #define DOC_OF_NEW "(SELECT docid FROM search_doc WHERE ref = new.id)"
 /* Four strings, one trigger each (each under C's 4,095 characters);
- * fts_title makes the title column's text (migration 22: kz_fts_title),
+ * fts_title (a call to the end of its first argument: "kz_fold(") makes
+ * the title column's text (migration 22: kz_fts_title, 26 with the kind),
  * slot(kind) a new document's docid (DOC_SLOT, or migration 22's
  * DOC_SLOT_OR_WAITING). */
 #define SEARCH_TRIGGERS_OF(fts_title, slot, tbl, kind, title_expr, body_expr, order_expr) \
@@ -775,9 +776,9 @@ static const char *const migration_20[] = {
 	"CREATE TRIGGER " tbl "_search_au AFTER UPDATE ON " tbl "\n"            \
 	"  WHEN " SAME_PLACE(order_expr) " BEGIN\n"                             \
 	"  UPDATE search_doc SET sort_key = kz_fold(" title_expr ") WHERE ref = new.id;\n" \
-	"  UPDATE search_fts SET title = " fts_title "(" title_expr "),\n"       \
+	"  UPDATE search_fts SET title = " fts_title title_expr "),\n"          \
 	"    body = kz_fold(" body_expr ") WHERE rowid = " DOC_OF_NEW ";\n"       \
-	"  UPDATE search_pending SET title = " fts_title "(" title_expr "),\n"   \
+	"  UPDATE search_pending SET title = " fts_title title_expr "),\n"      \
 	"    body = kz_fold(" body_expr ") WHERE docid = " DOC_OF_NEW ";\n"       \
 	"END;\n",                                                                \
 	"CREATE TRIGGER " tbl "_search_mv AFTER UPDATE ON " tbl "\n"            \
@@ -795,7 +796,7 @@ static const char *const migration_20[] = {
 	"  DELETE FROM search_doc WHERE ref = old.id;\n"                         \
 	"END;\n"
 #define DEFERRED_SEARCH_TRIGGERS(tbl, kind, title_expr, body_expr, order_expr) \
-	SEARCH_TRIGGERS_OF("kz_fold", DOC_SLOT, tbl, kind, title_expr, body_expr, order_expr)
+	SEARCH_TRIGGERS_OF("kz_fold(", DOC_SLOT, tbl, kind, title_expr, body_expr, order_expr)
 
 static const char *const migration_21[] = {
 	"CREATE TABLE IF NOT EXISTS search_pending (\n"
@@ -864,15 +865,15 @@ static const char *const migration_22[] = {
 	" ORDER BY id;\n"
 	"INSERT INTO search_fts(search_fts) VALUES('optimize');\n"
 	"DROP TABLE fts_marked;\n",
-	SEARCH_TRIGGERS_OF("kz_fts_title", DOC_SLOT_OR_WAITING, "services", "service", "new.title",
+	SEARCH_TRIGGERS_OF("kz_fts_title(", DOC_SLOT_OR_WAITING, "services", "service", "new.title",
 			   SERVICE_BODY("new."), "new.title"),
-	SEARCH_TRIGGERS_OF("kz_fts_title", DOC_SLOT_OR_WAITING, "partners", "partner", PARTNER_TITLE, PARTNER_BODY,
+	SEARCH_TRIGGERS_OF("kz_fts_title(", DOC_SLOT_OR_WAITING, "partners", "partner", PARTNER_TITLE, PARTNER_BODY,
 			   "new.name"),
-	SEARCH_TRIGGERS_OF("kz_fts_title", DOC_SLOT_OR_WAITING, "contacts", "contact", "new.name", CONTACT_BODY,
+	SEARCH_TRIGGERS_OF("kz_fts_title(", DOC_SLOT_OR_WAITING, "contacts", "contact", "new.name", CONTACT_BODY,
 			   "kz_person_key(new.name)"),
-	SEARCH_TRIGGERS_OF("kz_fts_title", DOC_SLOT_OR_WAITING, "meetings", "meeting", MEETING_TITLE, MEETING_BODY,
+	SEARCH_TRIGGERS_OF("kz_fts_title(", DOC_SLOT_OR_WAITING, "meetings", "meeting", MEETING_TITLE, MEETING_BODY,
 			   "new.title"),
-	SEARCH_TRIGGERS_OF("kz_fts_title", DOC_SLOT_OR_WAITING, "cases", "case", "new.code", C("status"), "new.code"),
+	SEARCH_TRIGGERS_OF("kz_fts_title(", DOC_SLOT_OR_WAITING, "cases", "case", "new.code", C("status"), "new.code"),
 	NULL,
 };
 
@@ -915,10 +916,43 @@ static const char *const migration_24[] = {
  * run to 20 letters ("niepełnosprawności" 18). Prefixes of up to 20
  * letters made the index 15% larger. And the words of each title are
  * marked (kz_fts_title, KZ_FTS_WORD), so that the records whose title
- * holds a word are one short list. The records are copied into the new
- * index in C (db.c, fts_prefix_migration), which then takes its name. */
+ * holds a word are one short list. Migration 26 makes the index anew
+ * with them (db.c, search_rebuild), and this one's table is dropped. */
 static const char *const migration_25[] = {
 	"CREATE VIRTUAL TABLE search_fts_25 USING fts5(\n"
+	"  title, body,\n"
+	"  tokenize = 'unicode61 remove_diacritics 2',\n"
+	"  prefix = '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20'\n"
+	");\n",
+	NULL,
+};
+
+/* Issue 14, a one-letter lookup: the title column's marked words carry
+ * their kind's mark too ("ǁ1pomoc" a service's, kz_doc_kind_mark), so
+ * that the records of one kind whose title holds a word are a list that
+ * ends with the kind's range. "ǁr"* NOT "ǂr"*, the partners whose title
+ * holds a word in r but does not begin with it, went on past the last
+ * partner through every case (R/2026/001, all of them in both lists)
+ * before FTS5 looked at the range: the global lookup of "r" at 100,000
+ * services took 2.1 ms. The triggers mark a new record's title with its
+ * kind; the index is made anew in C (db.c, search_rebuild_migration),
+ * which then takes its name. */
+#define KIND_TITLE(kind) "kz_fts_title('" kind "', "
+static const char *const migration_26[] = {
+	DROP_SEARCH_TRIGGERS("services") DROP_SEARCH_TRIGGERS("partners")
+	DROP_SEARCH_TRIGGERS("contacts") DROP_SEARCH_TRIGGERS("meetings")
+	DROP_SEARCH_TRIGGERS("cases"),
+	SEARCH_TRIGGERS_OF(KIND_TITLE("service"), DOC_SLOT_OR_WAITING, "services", "service",
+			   "new.title", SERVICE_BODY("new."), "new.title"),
+	SEARCH_TRIGGERS_OF(KIND_TITLE("partner"), DOC_SLOT_OR_WAITING, "partners", "partner",
+			   PARTNER_TITLE, PARTNER_BODY, "new.name"),
+	SEARCH_TRIGGERS_OF(KIND_TITLE("contact"), DOC_SLOT_OR_WAITING, "contacts", "contact",
+			   "new.name", CONTACT_BODY, "kz_person_key(new.name)"),
+	SEARCH_TRIGGERS_OF(KIND_TITLE("meeting"), DOC_SLOT_OR_WAITING, "meetings", "meeting",
+			   MEETING_TITLE, MEETING_BODY, "new.title"),
+	SEARCH_TRIGGERS_OF(KIND_TITLE("case"), DOC_SLOT_OR_WAITING, "cases", "case",
+			   "new.code", C("status"), "new.code"),
+	"CREATE VIRTUAL TABLE search_fts_26 USING fts5(\n"
 	"  title, body,\n"
 	"  tokenize = 'unicode61 remove_diacritics 2',\n"
 	"  prefix = '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20'\n"
@@ -952,6 +986,7 @@ static const char *const *const migrations[] = {
 	migration_23,
 	migration_24,
 	migration_25,
+	migration_26,
 };
 
 int kz_db_schema_version(void)

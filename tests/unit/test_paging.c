@@ -634,10 +634,17 @@ static void test_index_in_one_piece(void **state)
 	"UPDATE search_fts SET title = substr(title, 1, instr(title, ' \xc7\x81') - 1)" \
 	" WHERE instr(title, ' \xc7\x81') > 0;"
 
+/* The title column as schemas before 26 wrote it: the marks without
+ * their kind's (the digit of the docid's range). */
+#define NO_KIND_MARKS                                                           \
+	"UPDATE search_fts SET title = replace(replace(title,"                 \
+	" '\xc7\x82' || (rowid >> 60), '\xc7\x82'), '\xc7\x81' || (rowid >> 60), '\xc7\x81');"
+
 /* The services whose title column is not what kz_fts_title makes. */
 #define TITLES_NOT_MARKED                                                       \
 	"SELECT count(*) FROM search_fts f JOIN search_doc d ON d.docid = f.rowid"    \
-	" JOIN services s ON s.id = d.ref WHERE f.title IS NOT kz_fts_title(s.title)"
+	" JOIN services s ON s.id = d.ref"                                       \
+	" WHERE f.title IS NOT kz_fts_title('service', s.title)"
 
 /* The database closed, made as an older schema left it by sql (which
  * sets user_version), and opened again: the migrations bring it up to
@@ -673,7 +680,7 @@ static void test_schema_21_marks_titles(void **state)
 	assert_int_equal(kz_db_commit(t->db, &err), KZ_OK);
 	add_service(t->db, pid, "Pomoc w Łaźni", NULL);
 	/* The titles as schema 21 kept them: folded, unmarked. */
-	open_as_older(t, UNMARK_WORDS "UPDATE search_fts SET title ="
+	open_as_older(t, NO_KIND_MARKS UNMARK_WORDS "UPDATE search_fts SET title ="
 		      " substr(title, instr(title, ' ') + 1) WHERE title LIKE '\xc7\x82%';"
 		      " PRAGMA user_version = 21");
 	assert_int_equal(test_db_count(t->db, TITLES_NOT_MARKED, NULL), 0);
@@ -725,7 +732,8 @@ static void test_schema_24_indexes_long_prefixes(void **state)
 	for (size_t i = 0; i < 6; i++)
 		before[i] = list_titles(t->db, queries[i]);
 	assert_non_null(strstr(before[0], "Konsultacje psychologiczne|"));
-	open_as_older(t, "CREATE TABLE old_fts AS SELECT rowid AS id, title, body FROM search_fts;"
+	open_as_older(t, NO_KIND_MARKS
+		      "CREATE TABLE old_fts AS SELECT rowid AS id, title, body FROM search_fts;"
 		      " DROP TABLE search_fts;"
 		      " CREATE VIRTUAL TABLE search_fts USING fts5(title, body,"
 		      " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6 7 8');"
@@ -738,7 +746,7 @@ static void test_schema_24_indexes_long_prefixes(void **state)
 	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM sqlite_master WHERE"
 				       " name = 'search_fts' AND sql LIKE '%8 9 10%19 20''%'", NULL), 1);
 	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM sqlite_master WHERE"
-				       " name LIKE 'search_fts_25%'", NULL), 0);
+				       " name LIKE 'search_fts_2%'", NULL), 0);
 	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM search_fts", NULL),
 			 test_db_count(t->db, "SELECT count(*) FROM search_doc", NULL));
 	assert_int_equal(kz_search_pieces(t->db), 1);
@@ -752,6 +760,67 @@ static void test_schema_24_indexes_long_prefixes(void **state)
 	add_service(t->db, pid, "Psychoterapia indywidualna", NULL);
 	before[0] = list_titles(t->db, "psychoterapi");
 	assert_string_equal(before[0], "Psychoterapia indywidualna|");
+	free(before[0]);
+}
+
+/* The hits of a global lookup, one line each: kind, id, title. */
+static char *hit_lines(struct kz_db *db, const char *query)
+{
+	struct kz_error err = { 0 };
+	struct kz_hits hits;
+	struct kz_buf b = KZ_BUF_INIT;
+
+	assert_int_equal(kz_search(db, query, 7, &hits, &err), KZ_OK);
+	for (size_t i = 0; i < hits.n; i++)
+		kz_buf_printf(&b, "%d %s %s\n", (int)hits.v[i].kind, hits.v[i].id, hits.v[i].title);
+	kz_hits_free(&hits);
+	return kz_buf_detach(&b);
+}
+
+/* Migration 26: the marks of a schema 25's titles gain their kind's, so
+ * that a lookup's tiers end with each kind's range; the lookups answer
+ * as before, the index in one piece, and a partner saved after it is
+ * found in its tier. */
+static void test_schema_25_marks_kinds(void **state)
+{
+	static const char *const queries[] = { "r", "rodz", "p", "pomoc r", "gops", "ośrodek" };
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	char pid[KZ_ID_LEN + 1];
+	char *before[6];
+	unsigned seed = 13;
+
+	add_named(t->db, pid);
+	add_partner(t->db, "Ośrodek Pomocy Rodzinie", NULL);
+	add_partner(t->db, "Rodzinny Dom Pomocy", NULL);
+	add_partner(t->db, "Fundacja Razem", NULL);
+	assert_int_equal(kz_db_begin(t->db, &err), KZ_OK);
+	save_services(t->db, pid, 40, &seed);
+	assert_int_equal(kz_db_commit(t->db, &err), KZ_OK);
+	add_service(t->db, pid, "Rodzinna terapia", "pomoc rodzinie");
+	for (size_t i = 0; i < 6; i++)
+		before[i] = hit_lines(t->db, queries[i]);
+	assert_non_null(strstr(before[0], "Rodzinny Dom Pomocy"));
+	/* a partner whose name begins with r comes before one holding it */
+	assert_true(strstr(before[1], "Rodzinny Dom") < strstr(before[1], "Pomocy Rodzinie"));
+	open_as_older(t, NO_KIND_MARKS "PRAGMA user_version = 25");
+	assert_int_equal(test_db_count(t->db, TITLES_NOT_MARKED, NULL), 0);
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM search_fts"
+				       " WHERE title LIKE '\xc7\x82' || (rowid >> 60) || '%'", NULL),
+			 test_db_count(t->db, "SELECT count(*) FROM search_doc", NULL));
+	assert_int_equal(test_db_count(t->db, "SELECT count(*) FROM sqlite_master WHERE"
+				       " name LIKE 'search_fts_2%'", NULL), 0);
+	assert_int_equal(kz_search_pieces(t->db), 1);
+	for (size_t i = 0; i < 6; i++) {
+		char *after = hit_lines(t->db, queries[i]);
+		assert_string_equal(before[i], after);
+		free(after);
+		free(before[i]);
+	}
+	/* The triggers mark a new partner's title with its kind. */
+	add_partner(t->db, "Rada Seniorów", NULL);
+	before[0] = hit_lines(t->db, "rad");
+	assert_non_null(strstr(before[0], "Rada Seniorów"));
 	free(before[0]);
 }
 
@@ -770,6 +839,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_index_in_one_piece, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_21_marks_titles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_24_indexes_long_prefixes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_schema_25_marks_kinds, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
