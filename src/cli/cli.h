@@ -211,5 +211,8 @@ struct kz_cli_meter {
 void kz_cli_meter_begin(struct kz_cli_meter *cm, const char *label);
 void kz_cli_meter_show(void *ctx, long done, long total);
 void kz_cli_meter_end(struct kz_cli_meter *cm);
+/* kz_db_open with the progress line of the migrations it runs. */
+enum kz_status kz_cli_open_file(const char *path, enum kz_open_mode mode, struct kz_db **db,
+			      struct kz_error *err);
 
 #endif

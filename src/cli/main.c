@@ -170,7 +170,8 @@ enum kz_status kz_cli_open_db(struct kz_cli *cli, struct kz_error *err)
 		}
 		free(dir);
 	}
-	st = kz_db_open(cli->db_path, create ? KZ_OPEN_CREATE : KZ_OPEN_EXISTING, &cli->db, err);
+	st = kz_cli_open_file(cli->db_path, create ? KZ_OPEN_CREATE : KZ_OPEN_EXISTING, &cli->db,
+			      err);
 	if (st != KZ_OK)
 		return st;
 	st = setup_db(cli, err);

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include <stdlib.h>
 
+#include "koszyk/i18n.h"
 #include "koszyk/xalloc.h"
 
 void kz_cli_meter_begin(struct kz_cli_meter *cm, const char *label)
@@ -41,4 +42,18 @@ void kz_cli_meter_end(struct kz_cli_meter *cm)
 	kz_meter_set(cm->prev, cm->prev_ctx, NULL, NULL);
 	if (cm->shown)
 		dprintf(STDERR_FILENO, "\n");
+}
+
+enum kz_status kz_cli_open_file(const char *path, enum kz_open_mode mode, struct kz_db **db,
+			      struct kz_error *err)
+{
+	struct kz_cli_meter cm;
+	enum kz_status st;
+
+	/* Shown only when a migration reports (a large database of an older
+	 * koszyk: minutes at a million services). */
+	kz_cli_meter_begin(&cm, _("Bringing the database up to date:"));
+	st = kz_db_open(path, mode, db, err);
+	kz_cli_meter_end(&cm);
+	return st;
 }

@@ -183,7 +183,7 @@ enum kz_status kz_priv_open_server_db(struct kz_cli *cli, struct kz_error *err)
 			     _("%s: there is no database here, and only root makes one in the server's folder (tools/server-setup.sh)."),
 			     cli->server_db);
 	else
-		st = kz_db_open(cli->server_db, KZ_OPEN_EXISTING, &cli->db, err);
+		st = kz_cli_open_file(cli->server_db, KZ_OPEN_EXISTING, &cli->db, err);
 	/* kz_db_open has read the database, so its write-ahead log and
 	 * shared memory are open: from here on the person's own rights. */
 	kz_priv_give_up();

@@ -569,7 +569,7 @@ static enum kz_status log_rowid_migration(struct kz_db *db, struct kz_error *err
 {
 	sqlite3_stmt *copy, *last;
 	char *origin = xstrdup("");
-	sqlite3_int64 seq = INT64_MIN, idx = INT64_MIN;
+	sqlite3_int64 seq = INT64_MIN, idx = INT64_MIN, copied = 0;
 	enum kz_status s = KZ_OK;
 
 	for (;;) {
@@ -589,6 +589,8 @@ static enum kz_status log_rowid_migration(struct kz_db *db, struct kz_error *err
 		if ((s = kz_db_step(db, copy, "migration", err)) != KZ_OK ||
 		    sqlite3_changes64(db->h) == 0)
 			break;
+		copied += sqlite3_changes64(db->h);
+		kz_meter_report((long)copied, 0);
 		if (sqlite3_step(last) == SQLITE_ROW) {
 			kz_str_set(&origin, (const char *)sqlite3_column_text(last, 0));
 			seq = sqlite3_column_int64(last, 1);
@@ -651,10 +653,14 @@ static enum kz_status search_rebuild(struct kz_db *db, const char *table,
 	char *rename = xasprintf("DROP TABLE search_fts; PRAGMA legacy_alter_table = ON;"
 				 " ALTER TABLE %s RENAME TO search_fts;"
 				 " PRAGMA legacy_alter_table = OFF", table);
-	sqlite3_int64 last = INT64_MIN;
+	sqlite3_int64 last = INT64_MIN, total = search_docs(db), done = 0;
 	enum kz_status s = exec(db, settings, err);
 	sqlite3_stmt *st;
 
+	/* The meter of whoever opens the database (the command line's
+	 * line); a new database's empty index says nothing. */
+	if (total > 0)
+		kz_meter_report(0, (long)total);
 	while (s == KZ_OK) {
 		if (!(st = kz_db_stmt(db, copy, err))) {
 			s = err ? err->status : KZ_ENV;
@@ -666,6 +672,9 @@ static enum kz_status search_rebuild(struct kz_db *db, const char *table,
 		    sqlite3_changes64(db->h) == 0)
 			break;
 		last = first_int(db, last_sql);
+		done += sqlite3_changes64(db->h);
+		if (total > 0)
+			kz_meter_report((long)(done < total ? done : total), (long)total);
 	}
 	if (s == KZ_OK)
 		s = empty_old_index(db, err);
