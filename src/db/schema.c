@@ -960,6 +960,18 @@ static const char *const migration_26[] = {
 	NULL,
 };
 
+/* Issue 14, a new case at a city's scale: the next free code reads the
+ * codes of erased cases, kept only in their erase entries of the audit
+ * trail (kz_case_next_code), and `audit case CODE` looks one up; both
+ * read the whole trail, 90 ms at 100,000 services (25,000 cases) when
+ * warm, 2 s when not, a case form opened. Now they read the erase
+ * entries of cases alone. */
+static const char *const migration_27[] = {
+	"CREATE INDEX IF NOT EXISTS audit_erased_case ON audit(summary COLLATE NOCASE)\n"
+	"  WHERE action = 'erase' AND kind = 'case';\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -987,6 +999,7 @@ static const char *const *const migrations[] = {
 	migration_24,
 	migration_25,
 	migration_26,
+	migration_27,
 };
 
 int kz_db_schema_version(void)

@@ -845,6 +845,21 @@ static long occurrences(struct kz_db *db, const char *needle)
 	return found;
 }
 
+/* Does SQLite's plan of sql read the index? */
+static bool uses_index(struct kz_db *db, const char *sql, const char *index)
+{
+	char *explain = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st;
+	bool yes = false;
+
+	assert_int_equal(sqlite3_prepare_v2(kz_db_handle(db), explain, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		yes = yes || strstr((const char *)sqlite3_column_text(st, 3), index);
+	sqlite3_finalize(st);
+	free(explain);
+	return yes;
+}
+
 static void test_erase_leaves_nothing(void **state)
 {
 	struct test_db *t = *state;
@@ -924,6 +939,15 @@ static void test_erase_leaves_nothing(void **state)
 	char *code = next_code(t->db, &cfg);
 	assert_string_equal(code, "R/2026/006");
 	free(code);
+	/* Those codes are read from the erase entries of cases alone, not
+	 * from the whole trail (kz_case_next_code, `audit case CODE`). */
+	assert_int_equal(count(t->db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+			       " AND name = 'audit_erased_case'", NULL), 1);
+	assert_true(uses_index(t->db, "SELECT summary FROM audit WHERE action = 'erase'"
+			       " AND kind = 'case' AND summary IS NOT NULL", "audit_erased_case"));
+	assert_true(uses_index(t->db, "SELECT seq FROM audit WHERE action = 'erase'"
+			       " AND kind = 'case' AND summary = 'r/2026/005' COLLATE NOCASE",
+			       "audit_erased_case"));
 
 	/* The database check is happy. */
 	char *report = NULL;
