@@ -948,6 +948,7 @@ static enum kz_status migrate_a_copy(struct kz_db *db, int version,
 				     struct kz_error *err);
 static enum kz_status run_migrations(struct kz_db *db, int version,
 				     struct kz_error *err);
+static enum kz_status migrate_file(struct kz_db *db, int version, struct kz_error *err);
 
 static enum kz_status migrate(struct kz_db *db, struct kz_error *err)
 {
@@ -980,7 +981,44 @@ static enum kz_status migrate(struct kz_db *db, struct kz_error *err)
 	}
 	if (db->readonly != KZ_RW)
 		return migrate_a_copy(db, version, err);
-	return run_migrations(db, version, err);
+	return migrate_file(db, version, err);
+}
+
+/* The connection's journal set to mode ("delete", "wal"); false when it
+ * cannot be now (another connection has the file open), which is not
+ * waited for. */
+static bool set_journal(struct kz_db *db, const char *mode)
+{
+	char sql[40];
+	sqlite3_stmt *st;
+	bool set = false;
+
+	snprintf(sql, sizeof(sql), "PRAGMA journal_mode = %s", mode);
+	db->no_wait = true;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
+		set = sqlite3_step(st) == SQLITE_ROW &&
+		      strcmp((const char *)sqlite3_column_text(st, 0), mode) == 0;
+		sqlite3_finalize(st);
+	}
+	db->no_wait = false;
+	return set;
+}
+
+/* The migrations of a file of an older koszyk, with a rollback journal
+ * when nobody else has the file open. In one transaction with the
+ * write-ahead log, every page read looks through the log's index of every
+ * page the transaction has written, and the migrations of a million
+ * services spent 78% of their time there (sqlite3WalFindFrame), slower
+ * as the log grew past 9 GB. The log again after them (else when the
+ * next connection opens it). */
+static enum kz_status migrate_file(struct kz_db *db, int version, struct kz_error *err)
+{
+	bool journal = version > 0 && set_journal(db, "delete");
+	enum kz_status st = run_migrations(db, version, err);
+
+	if (journal)
+		set_journal(db, "wal");
+	return st;
 }
 
 /* A file of an older koszyk that may only be read (a backup on a CD) is

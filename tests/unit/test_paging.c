@@ -824,6 +824,44 @@ static void test_schema_25_marks_kinds(void **state)
 	free(before[0]);
 }
 
+/* A file of an older koszyk is migrated with a rollback journal when
+ * nobody else has it open, and with the write-ahead log when another
+ * connection has; either way it is brought up to date and left in WAL
+ * mode. */
+static void test_migration_journal(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	char pid[KZ_ID_LEN + 1];
+	sqlite3 *h, *other;
+	char *mode;
+
+	add_named(t->db, pid);
+	open_as_older(t, NO_KIND_MARKS "PRAGMA user_version = 25");
+	assert_int_equal(test_db_count(t->db, TITLES_NOT_MARKED, NULL), 0);
+	mode = test_db_text(t->db, "PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+
+	test_db_close_keep(t);
+	assert_int_equal(sqlite3_open(t->path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, NO_KIND_MARKS "PRAGMA user_version = 25", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(sqlite3_open(t->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM partners", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(kz_db_open(t->path, KZ_OPEN_EXISTING, &t->db, &err), KZ_OK);
+	kz_db_set_principal(t->db, "test", KZ_ROLE_COORDINATOR);
+	assert_int_equal(test_db_count(t->db, "PRAGMA user_version", NULL), kz_db_schema_version());
+	assert_int_equal(test_db_count(t->db, TITLES_NOT_MARKED, NULL), 0);
+	mode = test_db_text(t->db, "PRAGMA journal_mode");
+	assert_string_equal(mode, "wal");
+	free(mode);
+	sqlite3_close(other);
+	assert_page_of(t->db, "zaj", 7);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -840,6 +878,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_schema_21_marks_titles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_24_indexes_long_prefixes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_25_marks_kinds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migration_journal, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
