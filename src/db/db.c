@@ -637,7 +637,7 @@ static enum kz_status empty_old_index(struct kz_db *db, struct kz_error *err)
  * them, each title made again by title_sql (of the old row's rowid and
  * title); the old index emptied and dropped, and the new one takes the
  * name search_fts. It is merged into one piece once the migrations are
- * committed (search_optimize). legacy_alter_table: the triggers that
+ * committed (search_merge_steps). legacy_alter_table: the triggers that
  * write search_fts are left as they are (a rename would rewrite them,
  * and fail on the name of the table just dropped). */
 static enum kz_status search_rebuild(struct kz_db *db, const char *table,
@@ -660,7 +660,7 @@ static enum kz_status search_rebuild(struct kz_db *db, const char *table,
 	/* The meter of whoever opens the database (the command line's
 	 * line); a new database's empty index says nothing. */
 	if (total > 0)
-		kz_meter_report(0, (long)total);
+		kz_meter_report(0, (long)(2 * total));
 	while (s == KZ_OK) {
 		if (!(st = kz_db_stmt(db, copy, err))) {
 			s = err ? err->status : KZ_ENV;
@@ -674,7 +674,7 @@ static enum kz_status search_rebuild(struct kz_db *db, const char *table,
 		last = first_int(db, last_sql);
 		done += sqlite3_changes64(db->h);
 		if (total > 0)
-			kz_meter_report((long)(done < total ? done : total), (long)total);
+			kz_meter_report((long)(done < total ? done : total), (long)(2 * total));
 	}
 	if (s == KZ_OK)
 		s = empty_old_index(db, err);
@@ -693,22 +693,46 @@ static enum kz_status search_rebuild(struct kz_db *db, const char *table,
 	return s;
 }
 
-/* The search index merged into one piece by FTS5's 'optimize', after a
- * migration made it anew in pieces, in a transaction of its own: inside
- * the migrations' one, FTS5's merge of a few pieces at a time by
- * search_merge_all rewrote a million services' index five times over
- * (more than 13 GB of log in 49 minutes, unfinished); 'optimize' writes
- * it once, and alone in its transaction keeps none of it in memory. An
- * index left in pieces (stopped here) is whole all the same. */
-static enum kz_status search_optimize(struct kz_db *db, struct kz_error *err)
-{
-	return exec(db, "INSERT INTO search_fts(search_fts) VALUES('optimize')", err);
-}
-
 /* The pages (4 KiB) of the search index. */
 static sqlite3_int64 search_pages(struct kz_db *db)
 {
 	return first_int(db, "SELECT count(*) FROM search_fts_data");
+}
+
+/* Pages of the search index merged by one transaction of
+ * search_merge_steps. */
+#define MERGE_STEP_PAGES 4096
+
+/* The search index merged into one piece after a migration made it anew
+ * in pieces (done, of total: the meter's count before and after it), a
+ * transaction every MERGE_STEP_PAGES pages. FTS5 merges every piece at
+ * once into one (a merge of -N pages), going on where the last step
+ * stopped. Inside the migrations' transaction (256 pages a statement)
+ * it had not ended after 49 minutes at a million services, the log's
+ * index searched at every page read (migrate_file); one 'optimize'
+ * after them held 3.2 GB of memory until its end. A step cuts what its
+ * pieces have given (fts5TrimSegments): bigger steps cut less often. An
+ * index left in pieces (stopped here) is whole all the same. */
+static enum kz_status search_merge_steps(struct kz_db *db, long done, long total,
+					 struct kz_error *err)
+{
+	sqlite3_int64 pages = search_pages(db), merged = 0, before;
+	sqlite3_stmt *st;
+	enum kz_status s;
+
+	do {
+		if (!(st = kz_db_stmt(db, "INSERT INTO search_fts(search_fts, rank)"
+				      " VALUES('merge', ?1)", err)))
+			return err ? err->status : KZ_ENV;
+		sqlite3_bind_int(st, 1, -MERGE_STEP_PAGES);
+		before = sqlite3_total_changes64(db->h);
+		s = kz_db_step(db, st, "search index", err);
+		merged += MERGE_STEP_PAGES;
+		if (total > 0 && pages > 0)
+			kz_meter_report(done + (long)((total - done) * (merged < pages ? merged : pages) / pages),
+					total);
+	} while (s == KZ_OK && sqlite3_total_changes64(db->h) - before >= 2);
+	return s;
 }
 
 void kz_search_tidy_after_writes(struct kz_db *db)
@@ -1104,8 +1128,11 @@ static enum kz_status run_migrations(struct kz_db *db, int version,
 		return st;
 	}
 	st = kz_db_commit(db, err);
-	if (st == KZ_OK && version < 26)
-		st = search_optimize(db, err);
+	/* the meter's second half: search_rebuild reported the first */
+	if (st == KZ_OK && version < 26) {
+		long docs = (long)search_docs(db);
+		st = search_merge_steps(db, docs, 2 * docs, err);
+	}
 	return st;
 }
 
