@@ -473,6 +473,24 @@ static enum kz_status search_merge_all(struct kz_db *db, struct kz_error *err)
 	return s;
 }
 
+/* A bulk write of the search index (an import, a migration's copy)
+ * lets FTS5 hold this much in memory before it writes a piece (its
+ * default: 1 MB), merges nothing as it goes, and merges a level in a
+ * crisis only at FTS5's most pieces (2,000). At 1 MB a million services
+ * made some 4,000 pieces, and the crisis merge of 2,000 of them in the
+ * copy's statement kept every page it freed in memory to undo the
+ * statement alone: 1.65 GB. 8 MB makes some 500. FTS5 keeps these in
+ * the index's own settings: BULK_SETTINGS and FTS5's defaults again
+ * after (FTS5_DEFAULTS). */
+#define BULK_SETTINGS(t)                                                  \
+	"INSERT INTO " t "(" t ", rank) VALUES('automerge', 0);"          \
+	" INSERT INTO " t "(" t ", rank) VALUES('crisismerge', 2000);"    \
+	" INSERT INTO " t "(" t ", rank) VALUES('hashsize', 8388608)"
+#define FTS5_DEFAULTS                                                     \
+	"INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 4);"    \
+	" INSERT INTO search_fts(search_fts, rank) VALUES('crisismerge', 16);" \
+	" INSERT INTO search_fts(search_fts, rank) VALUES('hashsize', 1048576)"
+
 /* Waiting texts go to FTS5 this many at a time: one statement of them
  * all held every page it changed in memory until its end (a statement
  * inside a transaction keeps what it changes to undo it alone, and
@@ -519,8 +537,7 @@ static enum kz_status search_flush(struct kz_db *db, struct kz_error *err)
 	 * below, where merging as it went rewrote them again and again. */
 	s = kz_doc_place_waiting(db, err);
 	if (s == KZ_OK)
-		s = exec(db, "INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 0);"
-			 " INSERT INTO search_fts(search_fts, rank) VALUES('crisismerge', 2000)", err);
+		s = exec(db, BULK_SETTINGS("search_fts"), err);
 	while (s == KZ_OK && hi != INT64_MAX && (s = chunk_end(db, lo, &hi, err)) == KZ_OK) {
 		st = kz_db_stmt(db, "INSERT INTO search_fts(rowid, title, body)"
 				" SELECT docid, title, body FROM search_pending"
@@ -539,8 +556,7 @@ static enum kz_status search_flush(struct kz_db *db, struct kz_error *err)
 		s = err ? err->status : KZ_ENV;
 	/* FTS5's own defaults again */
 	if (s == KZ_OK)
-		s = exec(db, "INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 4);"
-			 " INSERT INTO search_fts(search_fts, rank) VALUES('crisismerge', 16)", err);
+		s = exec(db, FTS5_DEFAULTS, err);
 	if (s == KZ_OK && written >= BULK_DOCS && written * 10 >= search_docs(db))
 		s = search_merge_all(db, err);
 	return s;
@@ -632,29 +648,24 @@ static enum kz_status empty_old_index(struct kz_db *db, struct kz_error *err)
 	return s;
 }
 
-/* Migration 26: the records of the search index into table (made by
- * the migration's SQL), FLUSH_CHUNK at a time as search_flush writes
- * them, each title made again by title_sql (of the old row's rowid and
- * title); the old index emptied and dropped, and the new one takes the
- * name search_fts. It is merged into one piece once the migrations are
- * committed (search_merge_steps). legacy_alter_table: the triggers that
- * write search_fts are left as they are (a rename would rewrite them,
- * and fail on the name of the table just dropped). */
-static enum kz_status search_rebuild(struct kz_db *db, const char *table,
-				     const char *title_sql, struct kz_error *err)
+/* Migration 26: the records of the search index into search_fts_26
+ * (made by the migration's SQL), FLUSH_CHUNK at a time as search_flush
+ * writes them, each title made again with its kind's marks
+ * (kz_fts_retitle); the old index emptied and dropped, and the new one
+ * takes the name search_fts. It is merged into one piece once the
+ * migrations are committed (search_merge_steps). legacy_alter_table: the
+ * triggers that write search_fts are left as they are (a rename would
+ * rewrite them, and fail on the name of the table just dropped). */
+static enum kz_status search_rebuild(struct kz_db *db, struct kz_error *err)
 {
-	char *settings = xasprintf("INSERT INTO %s(%s, rank) VALUES('automerge', 0);"
-				   " INSERT INTO %s(%s, rank) VALUES('crisismerge', 2000)",
-				   table, table, table, table);
-	char *copy = xasprintf("INSERT INTO %s(rowid, title, body) SELECT rowid, %s, body"
-			       " FROM search_fts WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
-			       table, title_sql);
-	char *last_sql = xasprintf("SELECT max(rowid) FROM %s", table);
-	char *rename = xasprintf("DROP TABLE search_fts; PRAGMA legacy_alter_table = ON;"
-				 " ALTER TABLE %s RENAME TO search_fts;"
-				 " PRAGMA legacy_alter_table = OFF", table);
-	sqlite3_int64 last = INT64_MIN, total = search_docs(db), done = 0;
-	enum kz_status s = exec(db, settings, err);
+	const char *copy = "INSERT INTO search_fts_26(rowid, title, body)"
+		" SELECT rowid, kz_fts_retitle(rowid, title), body"
+		" FROM search_fts WHERE rowid > ?1 ORDER BY rowid LIMIT ?2";
+	const char *rename = "DROP TABLE search_fts; PRAGMA legacy_alter_table = ON;"
+		" ALTER TABLE search_fts_26 RENAME TO search_fts;"
+		" PRAGMA legacy_alter_table = OFF";
+	sqlite3_int64 last = INT64_MIN, total = search_docs(db), done = 0, n;
+	enum kz_status s = exec(db, BULK_SETTINGS("search_fts_26"), err);
 	sqlite3_stmt *st;
 
 	/* The meter of whoever opens the database (the command line's
@@ -669,10 +680,10 @@ static enum kz_status search_rebuild(struct kz_db *db, const char *table,
 		sqlite3_bind_int64(st, 1, last);
 		sqlite3_bind_int(st, 2, FLUSH_CHUNK);
 		if ((s = kz_db_step(db, st, "search index", err)) != KZ_OK ||
-		    sqlite3_changes64(db->h) == 0)
+		    (n = sqlite3_changes64(db->h)) == 0)
 			break;
-		last = first_int(db, last_sql);
-		done += sqlite3_changes64(db->h);
+		done += n;
+		last = first_int(db, "SELECT max(rowid) FROM search_fts_26");
 		if (total > 0)
 			kz_meter_report((long)(done < total ? done : total), (long)(2 * total));
 	}
@@ -684,12 +695,7 @@ static enum kz_status search_rebuild(struct kz_db *db, const char *table,
 		exec(db, "PRAGMA legacy_alter_table = OFF", NULL);
 	/* FTS5's own defaults again */
 	if (s == KZ_OK)
-		s = exec(db, "INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 4);"
-			 " INSERT INTO search_fts(search_fts, rank) VALUES('crisismerge', 16)", err);
-	free(settings);
-	free(copy);
-	free(last_sql);
-	free(rename);
+		s = exec(db, FTS5_DEFAULTS, err);
 	return s;
 }
 
@@ -1116,7 +1122,7 @@ static enum kz_status run_migrations(struct kz_db *db, int version,
 		if (st == KZ_OK && v == 25)
 			st = exec(db, "DROP TABLE search_fts_25", err);
 		if (st == KZ_OK && v == 26)
-			st = search_rebuild(db, "search_fts_26", "kz_fts_retitle(rowid, title)", err);
+			st = search_rebuild(db, err);
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v);
 		if (st == KZ_OK)
 			st = exec(db, pragma, err);
