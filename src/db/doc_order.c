@@ -85,7 +85,16 @@ static long double key_fraction(sqlite3_value *key, sqlite3_value *prev, sqlite3
 
 	if (!k)
 		return 0.5L;
+	/* From the first byte where the neighbours differ; with one of them
+	 * only (the first or last record), where it and the key differ: a
+	 * key after the last one sharing its first 8 bytes ("R/2026/…") was
+	 * put halfway to the end, and 59 such records in a row had used
+	 * the whole range. */
 	while (p && q && at < pn && at < qn && p[at] == q[at])
+		at++;
+	while (p && !q && at < pn && at < kn && p[at] == k[at])
+		at++;
+	while (!p && q && at < qn && at < kn && q[at] == k[at])
 		at++;
 	a = p ? key_word(p, pn, at) : 0;
 	b = q ? key_word(q, qn, at) : UINT64_MAX;
@@ -96,6 +105,11 @@ static long double key_fraction(sqlite3_value *key, sqlite3_value *prev, sqlite3
 	f = (long double)(x - a) / (long double)(b - a);
 	return f < edge ? edge : f > 1 - edge ? 1 - edge : f;
 }
+
+/* The most a record added after the last one (or before the first) is
+ * placed from it: 2^35, room for 16 million such in a row, and for 35
+ * halvings between two of them. */
+#define END_STEP ((sqlite3_int64)1 << 35)
 
 /* kz_doc_slot(kind, prev, next, overflow_max, key, prev_key, next_key):
  * the docid of a record whose order key is key, placed after the docid
@@ -120,6 +134,15 @@ static void sql_doc_slot(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	if (gap >= 2) {
 		at = lo + (sqlite3_int64)(key_fraction(argv[4], argv[5], argv[6]) * (long double)gap);
+		/* After the last record or before the first, at most END_STEP
+		 * away: records added in order (case codes, a list typed from
+		 * A to Z) each took a share of what was left, the range ran out
+		 * after a few thousand and every one after waited in the
+		 * overflow, moving thousands of its neighbours to be placed. */
+		if (no_next && !no_prev && at - lo > END_STEP)
+			at = lo + END_STEP;
+		if (no_prev && !no_next && hi - at > END_STEP)
+			at = hi - END_STEP;
 		sqlite3_result_int64(ctx, at <= lo ? lo + 1 : at >= hi ? hi - 1 : at);
 		return;
 	}

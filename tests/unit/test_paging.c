@@ -474,6 +474,13 @@ static void test_overflow_placed_at_commit(void **state)
 		kz_rows_free(&rows);
 		assert_steps_of(t->db, "beta", false, 7);
 		assert_steps_of(t->db, NULL, false, 9);
+		/* a page of the placed records and those in the overflow,
+		 * merged, is the page of the whole list */
+		for (size_t limit = 1; limit <= 81; limit += 20) {
+			assert_page_of(t->db, "beta", limit);
+			assert_page_of(t->db, "pomoc", limit);
+			assert_page_of(t->db, "b", limit);
+		}
 		if (pass == 0)
 			assert_int_equal(kz_db_commit(t->db, &err), KZ_OK);
 	}
@@ -862,6 +869,35 @@ static void test_migration_journal(void **state)
 	assert_page_of(t->db, "zaj", 7);
 }
 
+/* Records added in their list's order, alike in their first words (case
+ * codes, a list typed from A to Z), each after the last one and before
+ * the first: none waits in the overflow, and the lists read them in
+ * order. Each took a share of what was left of the range, and 59 in a
+ * row had used it. */
+static void test_in_order_leaves_room(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_error err = { 0 };
+	char pid[KZ_ID_LEN + 1];
+	const char *overflow = "SELECT count(*) FROM search_doc"
+			       " WHERE docid - ((docid >> 60) << 60) >= (1 << 59)";
+
+	add_partner(t->db, "GOPS", pid);
+	assert_int_equal(kz_db_begin(t->db, &err), KZ_OK);
+	for (int i = 0; i < 600; i++) {
+		char title[64];
+		snprintf(title, sizeof(title), "Rejestr spraw rodzinnych %05d", 50000 + i);
+		add_service(t->db, pid, title, NULL);
+		snprintf(title, sizeof(title), "Rejestr spraw rodzinnych %05d", 49999 - i);
+		add_service(t->db, pid, title, NULL);
+	}
+	assert_int_equal(test_db_count(t->db, overflow, NULL), 0);
+	assert_int_equal(kz_db_commit(t->db, &err), KZ_OK);
+	assert_page_of(t->db, "rejestr", 41);
+	assert_page_of(t->db, NULL, 41);
+	assert_steps_of(t->db, "spraw", false, 97);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -879,6 +915,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_schema_24_indexes_long_prefixes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_25_marks_kinds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_journal, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_in_order_leaves_room, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
