@@ -1633,7 +1633,8 @@ enum kz_status kz_db_counts_of(struct kz_db *db, unsigned what,
 	 * for who shows the number (check), not for the dashboard. */
 	if (what & KZ_COUNT_AUDIT)
 		out->audit = count_of(db, "SELECT count(*) FROM audit", NULL);
-	out->cases_open = count_of(db, "SELECT count(*) FROM cases WHERE status <> 'closed'", NULL);
+	out->cases_open = count_of(db, "SELECT coalesce(sum(n), 0) FROM case_counts"
+				   " WHERE status <> 'closed'", NULL);
 	/* status NOT IN as the index actions_open_due spells it */
 	out->actions_overdue = count_of(db,
 		"SELECT count(*) FROM actions a JOIN plans p ON p.id = a.plan_id"
@@ -1708,6 +1709,12 @@ enum kz_status kz_db_check(struct kz_db *db, char **report_out,
 		    " EXCEPT SELECT status, n FROM service_counts)"
 		    " THEN 'ok' ELSE 'the counts of services do not match the services' END",
 		    _("counts of services"), &report, &problems);
+	collect(db, "SELECT CASE WHEN NOT EXISTS (SELECT status, n FROM case_counts WHERE n <> 0"
+		    " EXCEPT SELECT status, count(*) FROM cases GROUP BY status)"
+		    " AND NOT EXISTS (SELECT status, count(*) FROM cases GROUP BY status"
+		    " EXCEPT SELECT status, n FROM case_counts)"
+		    " THEN 'ok' ELSE 'the counts of cases do not match the cases' END",
+		    _("counts of cases"), &report, &problems);
 	if (problems == 0 && db->readonly == KZ_RW) {
 		/* FTS5's own check raises an error when the index is broken.
 		 * It is a command in a write transaction: a file that may only

@@ -972,6 +972,34 @@ static const char *const migration_27[] = {
 	NULL,
 };
 
+/* Issue 14, the dashboard at a city's scale: the cases in progress
+ * counted at every start read every case (106 ms at 1,000,000 services,
+ * 250,000 cases, when the file was not in memory). Kept by triggers as
+ * service_counts (migration 19) is; derived data that sync never sends. */
+static const char *const migration_28[] = {
+	"CREATE TABLE IF NOT EXISTS case_counts (\n"
+	"  status TEXT PRIMARY KEY NOT NULL,\n"
+	"  n INTEGER NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	"DELETE FROM case_counts;\n"
+	"INSERT INTO case_counts(status, n)"
+	" SELECT status, count(*) FROM cases GROUP BY status;\n"
+	"CREATE TRIGGER IF NOT EXISTS case_counts_i AFTER INSERT ON cases BEGIN\n"
+	"  INSERT INTO case_counts(status, n) VALUES(new.status, 1)\n"
+	"    ON CONFLICT(status) DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER IF NOT EXISTS case_counts_d AFTER DELETE ON cases BEGIN\n"
+	"  UPDATE case_counts SET n = n - 1 WHERE status = old.status;\n"
+	"END;\n"
+	"CREATE TRIGGER IF NOT EXISTS case_counts_u AFTER UPDATE OF status ON cases\n"
+	"  WHEN new.status IS NOT old.status BEGIN\n"
+	"  UPDATE case_counts SET n = n - 1 WHERE status = old.status;\n"
+	"  INSERT INTO case_counts(status, n) VALUES(new.status, 1)\n"
+	"    ON CONFLICT(status) DO UPDATE SET n = n + 1;\n"
+	"END;\n",
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -1000,6 +1028,7 @@ static const char *const *const migrations[] = {
 	migration_25,
 	migration_26,
 	migration_27,
+	migration_28,
 };
 
 int kz_db_schema_version(void)

@@ -568,6 +568,44 @@ static bool row_contains(const struct kz_row *r, const char *s)
 	return false;
 }
 
+/* The cases in progress the dashboard shows are kept by triggers
+ * (migration 28): they follow new cases, closed ones and erased ones,
+ * and the check finds a count that went astray. */
+static void test_open_cases_counted(void **state)
+{
+	struct test_db *t = *state;
+	struct kz_config cfg = config("R/{year}/{seq:03}");
+	struct kz_db_counts n;
+	struct kz_case c = { 0 };
+	struct kz_error err = { 0 };
+	char a[KZ_ID_LEN + 1], *report = NULL;
+	const char *open = "SELECT count(*) FROM cases WHERE status <> 'closed'";
+
+	add_case(t->db, &cfg, "R/2026/002", "piotr", "active", "2026-02-01", NULL, NULL);
+	add_case(t->db, &cfg, "R/2026/001", "anna", NULL, "2026-01-15", NULL, a);
+	add_case(t->db, &cfg, "R/2025/031", "anna", "closed", "2025-04-01", "2025-12-20", NULL);
+	add_case(t->db, &cfg, "R/2026/003", "anna", NULL, "2026-01-15", NULL, NULL);
+	assert_int_equal(kz_db_counts(t->db, &n, &err), KZ_OK);
+	assert_int_equal(n.cases_open, 3);
+	assert_int_equal(kz_case_get(t->db, a, &c, &err), KZ_OK);
+	kz_str_set(&c.status, "closed");
+	kz_str_set(&c.closed_on, "2026-03-01");
+	assert_int_equal(kz_case_save(t->db, &cfg, &c, &err), KZ_OK);
+	kz_case_clear(&c);
+	assert_int_equal(kz_case_erase(t->db, "R/2026/003", &err), KZ_OK);
+	assert_int_equal(kz_db_counts(t->db, &n, &err), KZ_OK);
+	assert_int_equal(n.cases_open, count(t->db, open, NULL));
+	assert_int_equal(n.cases_open, 1);
+	assert_int_equal(kz_db_check(t->db, &report, &err), KZ_OK);
+	free(report);
+	assert_int_equal(sqlite3_exec(kz_db_handle(t->db),
+		"UPDATE case_counts SET n = n + 1 WHERE status = 'active'", NULL, NULL, NULL),
+		SQLITE_OK);
+	assert_int_not_equal(kz_db_check(t->db, &report, &err), KZ_OK);
+	assert_non_null(strstr(report, "counts of cases"));
+	free(report);
+}
+
 static void test_list_has_no_names(void **state)
 {
 	struct test_db *t = *state;
@@ -990,6 +1028,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_update_keeps_code_and_manager, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_members, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_team, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_cases_counted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_has_no_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_retention, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export, setup, teardown),
