@@ -1297,6 +1297,10 @@ static enum kz_status open_connection(struct kz_db *db, struct kz_error *err)
 	}
 	if (st == KZ_OK)
 		st = exec(db, "PRAGMA foreign_keys = ON", err);
+	/* A replica holding only its person's cases: before its migrations
+	 * too, which copy tables and free the old ones' pages (see below). */
+	if (st == KZ_OK && db->readonly == KZ_RW && sync_need_filtered(db))
+		st = exec(db, "PRAGMA secure_delete = ON", err);
 	if (st == KZ_OK)
 		st = migrate(db, err);
 	if (st == KZ_OK)

@@ -114,6 +114,14 @@ as akowalska 2 -d hub.db sync export x.kzs --for nosuchlogin
 err_has "nosuchlogin"
 [ ! -e x.kzs ] || fail "a refused export wrote a file"
 
+# --- her laptop brought up to date from an older koszyk ------------------------------------
+# The migrations copy the change log and the search index anew (24, 26):
+# the pages they free hold the case as well, and are overwritten too, so
+# that nothing of it is left once it leaves (below).
+sqlite3 m.db "PRAGMA user_version = 23"
+as mnowak 0 -d m.db list cases
+[ "$(sqlite3 m.db "PRAGMA user_version")" -gt 23 ] || fail "the laptop was not brought up to date"
+
 # --- unshared: the case leaves her laptop ---------------------------------------------------
 as pwisniewski 0 -d hub.db case unshare "$P" mnowak
 rm -f h2.kzs
