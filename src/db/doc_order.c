@@ -32,19 +32,17 @@ sqlite3_int64 kz_doc_base(const char *kind)
 	return 0;
 }
 
-char kz_doc_kind_mark(const char *kind)
-{
-	sqlite3_int64 base = kz_doc_base(kind);
-
-	return base ? (char)('0' + (base >> KZ_DOC_KIND_SHIFT)) : 0;
-}
-
 char kz_doc_kind_mark_of(sqlite3_int64 docid)
 {
 	sqlite3_int64 k = docid >> KZ_DOC_KIND_SHIFT;
 
 	return k >= 1 && k < (sqlite3_int64)(sizeof(kinds) / sizeof(kinds[0]))
 	       ? (char)('0' + k) : 0;
+}
+
+char kz_doc_kind_mark(const char *kind)
+{
+	return kz_doc_kind_mark_of(kz_doc_base(kind));
 }
 
 /* kz_doc_base(kind) */
