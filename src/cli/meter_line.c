@@ -2,12 +2,13 @@
  * (a carriage return, at most a few times a second) when stderr is a
  * terminal; nothing at all when it is not (a pipe, a file, a script). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include <stdlib.h>
-
+#include "koszyk/fold.h"
 #include "koszyk/i18n.h"
 #include "koszyk/xalloc.h"
 
@@ -20,6 +21,29 @@ void kz_cli_meter_begin(struct kz_cli_meter *cm, const char *label)
 	kz_meter_set(kz_cli_meter_show, cm, &cm->prev, &cm->prev_ctx);
 }
 
+/* The columns of the terminal stderr goes to; 80 when it does not say. */
+static size_t terminal_columns(void)
+{
+	struct winsize ws;
+
+	return ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ? ws.ws_col : 80;
+}
+
+/* The line cut to its first cols characters (the meter's own words and
+ * numbers: a column each). A line as wide as the terminal or wider
+ * wraps, and the carriage return then goes back to its second row only:
+ * "Aktualizowanie bazy danych: …, zostało 0:11" piled up at 80 columns. */
+static void cut_to_columns(char *text, size_t cols)
+{
+	size_t n = 0;
+
+	for (char *p = text; *p; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80 && n++ == cols) {
+			*p = '\0';
+			break;
+		}
+}
+
 void kz_cli_meter_show(void *ctx, long done, long total)
 {
 	struct kz_cli_meter *cm = ctx;
@@ -29,7 +53,8 @@ void kz_cli_meter_show(void *ctx, long done, long total)
 	if (!cm->tty || !kz_meter_due(&cm->m, done, total))
 		return;
 	text = kz_meter_text(&cm->m, cm->label, done, total);
-	len = strlen(text);
+	cut_to_columns(text, terminal_columns() - 1);
+	len = kz_utf8_len(text);
 	/* Spaces over what is left of a longer line before. */
 	dprintf(STDERR_FILENO, "\r%s%*s", text, cm->width > len ? (int)(cm->width - len) : 0, "");
 	cm->width = len;

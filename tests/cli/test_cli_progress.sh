@@ -11,8 +11,10 @@ command -v python3 >/dev/null || fail "python3 is needed for a pseudo-terminal"
 # what the terminal got in ./tty, seconds taken in ./took
 on_tty() {
 	python3 - "$KOSZYK_BIN" ${KZ_AS:+--as "$KZ_AS"} "$@" <<'PY'
-import os, pty, subprocess, sys, time
+import fcntl, os, pty, struct, subprocess, sys, termios, time
 master, slave = pty.openpty()
+if os.environ.get("COLS"):  # a terminal of that many columns
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, int(os.environ["COLS"]), 0, 0))
 start = time.monotonic()
 with open("out", "wb") as out:
     p = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=out, stderr=slave)
@@ -35,6 +37,17 @@ PY
 
 # tty_has TEXT: the terminal got TEXT
 tty_has() { grep -aqF -- "$1" tty || fail "the terminal did not get \"$1\": $(tr '\r' '|' <tty | head -c 600)"; }
+
+# fits_the_terminal [COLUMNS]: each line narrower than the terminal (80
+# columns when the pty says no size), so that it never wraps and the
+# carriage return goes back to its start.
+fits_the_terminal() {
+	python3 - "${1:-80}" <<'PY' || fail "a progress line as wide as the terminal (${1:-80}) or wider: $(tr '\r' '|' <tty | head -c 600)"
+import re, sys
+text = open("tty", "rb").read().decode("utf-8")
+sys.exit(0 if all(len(seg) < int(sys.argv[1]) for seg in re.split(r"[\r\n]", text)) else 1)
+PY
+}
 
 # Lines updated in place, no more often than 5 times a second (and once
 # at the start and the end).
@@ -69,6 +82,7 @@ grep -q "Imported s.csv: 4000 new" out || fail "the import's result is not on st
 tty_has $'\rImporting: '
 tty_has "4000 / 4000 (100%)"
 few_updates
+fits_the_terminal
 # Once a part of a second has passed, the rate (and time left before the
 # end) are shown.
 if python3 -c "import sys; sys.exit(0 if $(cat took) > 1.5 else 1)"; then
@@ -111,6 +125,12 @@ sqlite3 a.db "PRAGMA user_version = 25"
 on_tty -d a.db list partners || fail "opening an older database on a terminal failed"
 tty_has $'\rBringing the database up to date: '
 tty_has "$((2 * docs)) / $((2 * docs)) (100%)"
+fits_the_terminal
+# On a narrow terminal the line is cut, never wrapped.
+sqlite3 a.db "PRAGMA user_version = 25"
+COLS=40 on_tty -d a.db list partners || fail "opening an older database on a narrow terminal failed"
+tty_has $'\rBringing the database up to date: '
+fits_the_terminal 40
 [ "$(sqlite3 a.db "PRAGMA user_version")" -gt 25 ] || fail "the database was not brought up to date"
 sqlite3 a.db "PRAGMA user_version = 25"
 run 0 -d a.db list partners
