@@ -149,13 +149,55 @@ static char *render_code(const struct code_format *f, const char *year, long seq
 	return kz_buf_detach(&b);
 }
 
+/* The text every code of this year begins with: the format up to its
+ * number, rendered (R/2026/ for R/{year}/{seq:03}). */
+static char *code_prefix(const struct code_format *f, const char *year)
+{
+	struct kz_buf b = KZ_BUF_INIT;
+
+	for (size_t i = 0; i < f->n && f->v[i].type != PART_SEQ; i++) {
+		if (f->v[i].type == PART_TEXT)
+			kz_buf_add(&b, f->v[i].text, f->v[i].len);
+		else
+			kz_buf_add(&b, year, 4);
+	}
+	return kz_buf_detach(&b);
+}
+
+/* The codes given so far that may be of this year: those of the cases,
+ * of erased cases (never given again: a paper file may still carry
+ * one), and the next free code of the office as a replica holding only
+ * its person's cases last heard it (meta office_next_code, marked 1).
+ * Read from the indexes, between the year's prefix and the prefix
+ * followed by 0xFF, a byte no UTF-8 text holds: every code of 250,000
+ * cases read one by one took 70-100 ms. */
+static sqlite3_stmt *codes_from(struct kz_db *db, const char *prefix, struct kz_error *err)
+{
+	char *upper;
+	sqlite3_stmt *q = kz_db_stmt(db,
+		"SELECT code, 0 FROM cases WHERE code >= ?1 COLLATE NOCASE AND code < ?2 COLLATE NOCASE"
+		" UNION ALL SELECT summary, 0 FROM audit WHERE action = 'erase' AND kind = 'case'"
+		" AND summary >= ?1 COLLATE NOCASE AND summary < ?2 COLLATE NOCASE"
+		" UNION ALL SELECT value, 1 FROM meta WHERE key = 'office_next_code'"
+		" UNION ALL SELECT ukey, 0 FROM sync_row WHERE tbl = 'cases' AND deleted = 2"
+		" AND ukey >= ?1 AND ukey < ?2", err);
+
+	if (!q)
+		return NULL;
+	upper = xasprintf("%s\xff", prefix);
+	kz_bind_text(q, 1, prefix);
+	sqlite3_bind_text(q, 2, upper, -1, SQLITE_TRANSIENT);
+	free(upper);
+	return q;
+}
+
 enum kz_status kz_case_next_code(struct kz_db *db, const struct kz_config *cfg,
 				 char **code_out, struct kz_error *err)
 {
 	const char *format = cfg && !kz_str_empty(cfg->case_code_format)
 		? cfg->case_code_format : DEFAULT_CODE_FORMAT;
 	struct code_format f;
-	char today[11];
+	char today[11], *prefix;
 	long max = 0;
 	enum kz_status st = parse_format(format, &f, err);
 	sqlite3_stmt *q;
@@ -165,15 +207,9 @@ enum kz_status kz_case_next_code(struct kz_db *db, const struct kz_config *cfg,
 	if (st != KZ_OK)
 		return st;
 	kz_today(today);
-	/* Codes of erased cases are never given again: a paper file may
-	 * still carry one. */
-	/* A replica holding only its person's cases knows the next free code
-	 * of the office as it last heard (meta office_next_code). */
-	q = kz_db_stmt(db, "SELECT code, 0 FROM cases UNION ALL SELECT summary, 0 FROM audit"
-			   " WHERE action = 'erase' AND kind = 'case' AND summary IS NOT NULL"
-			   " UNION ALL SELECT value, 1 FROM meta WHERE key = 'office_next_code'"
-			   " UNION ALL SELECT ukey, 0 FROM sync_row WHERE tbl = 'cases' AND deleted = 2"
-			   " AND ukey IS NOT NULL", err);
+	prefix = code_prefix(&f, today);
+	q = codes_from(db, prefix, err);
+	free(prefix);
 	if (!q)
 		return err ? err->status : KZ_ENV;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
