@@ -26,9 +26,15 @@
 
 #define BUSY_TIMEOUT_MS 15000
 #define STMT_CACHE 64
+#define TEXT_STMT_CACHE 32
 
 struct stmt_slot {
 	const char *sql;
+	sqlite3_stmt *st;
+};
+
+struct text_slot {
+	char *sql;  /* owned */
 	sqlite3_stmt *st;
 };
 
@@ -45,6 +51,8 @@ struct kz_db {
 	bool search_deferred; /* new records' text waits in search_pending */
 	struct stmt_slot cache[STMT_CACHE];
 	size_t ncache;
+	struct text_slot text_cache[TEXT_STMT_CACHE]; /* kz_db_stmt_text */
+	size_t ntext;
 	struct kz_sync *sync; /* capture of changes for sync (sync.c) */
 	enum kz_readonly readonly;
 	bool damaged;        /* met damage, or found the mark of it */
@@ -328,6 +336,42 @@ sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql,
 	db->cache[db->ncache].sql = sql;
 	db->cache[db->ncache].st = st;
 	db->ncache++;
+	return st;
+}
+
+/* Statements made at run time are kept by their text: sync writes a
+ * column of a table with SQL it builds from the schema's names, and
+ * preparing it anew for each change (the compile of a table's triggers
+ * into it) took most of a laptop's import of a week of changes. */
+sqlite3_stmt *kz_db_stmt_text(struct kz_db *db, const char *sql, struct kz_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	for (size_t i = 0; i < db->ntext; i++) {
+		if (strcmp(db->text_cache[i].sql, sql) == 0) {
+			st = db->text_cache[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		kz_db_fail(db, rc, err, "prepare");
+		return NULL;
+	}
+	if (db->ntext == TEXT_STMT_CACHE) {
+		/* Full: drop the oldest. */
+		sqlite3_finalize(db->text_cache[0].st);
+		free(db->text_cache[0].sql);
+		memmove(db->text_cache, db->text_cache + 1,
+			sizeof(db->text_cache[0]) * (TEXT_STMT_CACHE - 1));
+		db->ntext--;
+	}
+	db->text_cache[db->ntext].sql = xstrdup(sql);
+	db->text_cache[db->ntext].st = st;
+	db->ntext++;
 	return st;
 }
 
@@ -1364,6 +1408,10 @@ void kz_db_close(struct kz_db *db)
 	kz_sync_free(db->sync);
 	for (size_t i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
+	for (size_t i = 0; i < db->ntext; i++) {
+		sqlite3_finalize(db->text_cache[i].st);
+		free(db->text_cache[i].sql);
+	}
 	if (db->h)
 		sqlite3_close(db->h);
 	free(db->path);

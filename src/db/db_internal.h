@@ -94,6 +94,10 @@ struct kz_matcher *kz_db_matcher(struct kz_db *db);
  * long as the connection). Returns NULL and fills err on failure. */
 sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql,
 			 struct kz_error *err);
+/* The same for SQL built at run time, kept by its text (a copy). The
+ * statement stays the cache's: reset it after use, never finalize it. */
+sqlite3_stmt *kz_db_stmt_text(struct kz_db *db, const char *sql,
+			      struct kz_error *err);
 
 /* Bind text, NULL for NULL or "". */
 int kz_bind_text(sqlite3_stmt *st, int idx, const char *s);

@@ -315,16 +315,13 @@ sqlite3_stmt *sync_prepare_row(struct kz_db *db, const struct sync_table *t,
 			       struct kz_buf *sql, const char *row_id,
 			       struct kz_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
+	sqlite3_stmt *st;
 
 	sync_key_where(t, sql, 1);
-	rc = sqlite3_prepare_v2(kz_db_handle(db), kz_buf_str(sql), -1, &st, NULL);
+	st = kz_db_stmt_text(db, kz_buf_str(sql), err);
 	kz_buf_free(sql);
-	if (rc != SQLITE_OK) {
-		kz_db_fail(db, rc, err, t->name);
+	if (!st)
 		return NULL;
-	}
 	sync_bind_key(t, st, 1, row_id);
 	return st;
 }
@@ -884,7 +881,7 @@ static enum kz_status add_forced(struct kz_db *db, struct kz_sync *s,
 	if (!st)
 		return err ? err->status : KZ_ENV;
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return KZ_OK;
 	}
 	if (!c) {
@@ -904,7 +901,7 @@ static enum kz_status add_forced(struct kz_db *db, struct kz_sync *s,
 	kz_buf_putc(&b, ':');
 	json_value(&b, sqlite3_column_value(st, 0));
 	kz_buf_putc(&b, '}');
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	free(c->vals);
 	c->vals = kz_buf_detach(&b);
 	c->cols = xrealloc(c->cols, (size_t)(c->ncols + 1) * sizeof(*c->cols));

@@ -106,7 +106,7 @@ static enum kz_status load_values(struct kz_db *db, struct kz_conflict *c,
 			c->values[0].current = true;
 			c->nvalues = 1;
 		}
-		sqlite3_finalize(q);
+		sqlite3_reset(q);
 	}
 	return KZ_OK;
 }
@@ -231,7 +231,7 @@ enum kz_status kz_conflict_resolve(struct kz_db *db, const char *table,
 		int r = sqlite3_step(st);
 		if (r != SQLITE_DONE)
 			rc = kz_db_fail(db, r, err, t->kind);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 	}
 	if (rc == KZ_OK)
 		rc = kz_sync_force_write(db, table, row_id, field);

@@ -103,7 +103,9 @@ const struct sync_unique *sync_unique_rule(const char *table);
 char *sync_ukey(const char *a, const char *b);
 
 /* Prepare sql (a statement over table t so far) for one row: the key
- * condition is appended and bound as ?1 (and ?2); sql is freed. */
+ * condition is appended and bound as ?1 (and ?2); sql is freed. The
+ * statement is the connection's (kz_db_stmt_text): reset it after use,
+ * never finalize it. */
 sqlite3_stmt *sync_prepare_row(struct kz_db *db, const struct sync_table *t,
 			       struct kz_buf *sql, const char *row_id,
 			       struct kz_error *err);

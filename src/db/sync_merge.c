@@ -83,25 +83,20 @@ static void vals_set_null(struct change_vals *v, int i)
 }
 
 /* Prepare dynamic SQL over registry identifiers (never text from a file:
- * table and column names are checked against the schema first). */
+ * table and column names are checked against the schema first). The
+ * statement is the connection's (kz_db_stmt_text): reset, never
+ * finalized. */
 static sqlite3_stmt *prepare(struct kz_db *db, const struct kz_buf *sql,
 			     struct kz_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(kz_db_handle(db), kz_buf_str(sql), -1, &st, NULL);
-
-	if (rc != SQLITE_OK) {
-		kz_db_fail(db, rc, err, "sync");
-		return NULL;
-	}
-	return st;
+	return kz_db_stmt_text(db, kz_buf_str(sql), err);
 }
 
 static enum kz_status run(struct kz_db *db, sqlite3_stmt *st, struct kz_error *err)
 {
 	int rc = sqlite3_step(st);
 
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return kz_db_fail(db, rc, err, "sync");
 	return KZ_OK;
@@ -120,7 +115,7 @@ static bool row_exists(struct kz_db *db, const struct sync_table *t, const char 
 	if (!st)
 		return false;
 	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return found;
 }
 
@@ -356,7 +351,7 @@ static enum kz_status delete_cascade(struct kz_db *db, int tidx, const char *row
 				kids = xrealloc(kids, (nkids + 1) * sizeof(*kids));
 				kids[nkids++] = xstrdup((const char *)sqlite3_column_text(st, 0));
 			}
-			sqlite3_finalize(st);
+			sqlite3_reset(st);
 			for (size_t k = 0; k < nkids; k++) {
 				if (rc == KZ_OK)
 					rc = delete_cascade(db, ci, kids[k], s, err);
@@ -490,7 +485,7 @@ static void find_holders(struct kz_db *db, const struct sync_table *t,
 			sqlite3_bind_text(st, 3, sep + 1, -1, SQLITE_TRANSIENT);
 		while (sqlite3_step(st) == SQLITE_ROW)
 			holders_add(h, (const char *)sqlite3_column_text(st, 0), true);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 	}
 	st = kz_db_stmt(db, "SELECT row_id FROM sync_row WHERE tbl = ?1 AND ukey = ?2"
 			" AND deleted AND row_id <> ?3", NULL);
@@ -563,16 +558,16 @@ static enum kz_status rename_present(struct kz_db *db, struct sync_apply *a,
 
 static void set_text_value(struct kz_db *db, struct change_vals *v, int i, const char *text)
 {
-	sqlite3_stmt *q = NULL;
+	sqlite3_stmt *q = kz_db_stmt(db, "SELECT ?1", NULL);
 
 	sqlite3_value_free(v->val[i]);
 	v->val[i] = NULL;
-	if (sqlite3_prepare_v2(kz_db_handle(db), "SELECT ?1", -1, &q, NULL) == SQLITE_OK) {
+	if (q) {
 		sqlite3_bind_text(q, 1, text, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(q) == SQLITE_ROW)
 			v->val[i] = sqlite3_value_dup(sqlite3_column_value(q, 0));
+		sqlite3_reset(q);
 	}
-	sqlite3_finalize(q);
 }
 
 /* Rows here holding ukey with a greater id than row_id lose to it: a
@@ -759,7 +754,7 @@ static sqlite3_value *current_value(struct kz_db *db, const struct sync_table *t
 		return NULL;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_value_dup(sqlite3_column_value(st, 0));
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return v;
 }
 
@@ -790,7 +785,7 @@ static enum kz_status write_column(struct kz_db *db, struct sync_apply *a,
 		return err ? err->status : KZ_ENV;
 	bind_value(st, 3, v);
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE ||
 	    (rc == SQLITE_CONSTRAINT &&
 	     sqlite3_extended_errcode(kz_db_handle(db)) == SQLITE_CONSTRAINT_UNIQUE))
@@ -1055,7 +1050,7 @@ static enum kz_status insert_values(struct kz_db *db, const struct sync_table *t
 	for (int i = 0; i < v->n; i++)
 		bind_value(st, i + 1, v->val[i]);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (sqlite_rc)
 		*sqlite_rc = rc;
 	if (rc != SQLITE_DONE)
