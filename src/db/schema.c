@@ -764,6 +764,25 @@ static const char *const migration_20[] = {
 	"    FROM (SELECT kz_pl_key(" order_expr ") AS key) AS o;\n"            \
 	PENDING_TEXT(fts_title, title_expr, body_expr)
 #define DOC_OF_NEW "(SELECT docid FROM search_doc WHERE ref = new.id)"
+/* A record's text changed in place (au) or its place in the order (mv);
+ * on: "ON " (every update) or "OF columns ON " (migration 29). */
+#define SEARCH_AU(on, fts_title, tbl, title_expr, body_expr, order_expr)        \
+	"CREATE TRIGGER " tbl "_search_au AFTER UPDATE " on tbl "\n"            \
+	"  WHEN " SAME_PLACE(order_expr) " BEGIN\n"                             \
+	"  UPDATE search_doc SET sort_key = kz_fold(" title_expr ") WHERE ref = new.id;\n" \
+	"  UPDATE search_fts SET title = " fts_title title_expr "),\n"          \
+	"    body = kz_fold(" body_expr ") WHERE rowid = " DOC_OF_NEW ";\n"       \
+	"  UPDATE search_pending SET title = " fts_title title_expr "),\n"      \
+	"    body = kz_fold(" body_expr ") WHERE docid = " DOC_OF_NEW ";\n"       \
+	"END;\n"
+#define SEARCH_MV(on, fts_title, slot, tbl, kind, title_expr, body_expr, order_expr) \
+	"CREATE TRIGGER " tbl "_search_mv AFTER UPDATE " on tbl "\n"            \
+	"  WHEN NOT " SAME_PLACE(order_expr) " BEGIN\n"                         \
+	"  DELETE FROM search_fts WHERE rowid = " DOC_OF_NEW ";\n"               \
+	"  DELETE FROM search_pending WHERE docid = " DOC_OF_NEW ";\n"           \
+	"  DELETE FROM search_doc WHERE ref = new.id;\n"                         \
+	PLACE_DOC_DEFERRED(fts_title, slot, kind, title_expr, body_expr, order_expr) \
+	"END;\n"
 /* Four strings, one trigger each (each under C's 4,095 characters);
  * fts_title (a call to the end of its first argument: "kz_fold(") makes
  * the title column's text (migration 22: kz_fts_title, 26 with the kind),
@@ -773,21 +792,8 @@ static const char *const migration_20[] = {
 	"CREATE TRIGGER " tbl "_search_ai AFTER INSERT ON " tbl " BEGIN\n"      \
 	PLACE_DOC_DEFERRED(fts_title, slot, kind, title_expr, body_expr, order_expr) \
 	"END;\n",                                                                \
-	"CREATE TRIGGER " tbl "_search_au AFTER UPDATE ON " tbl "\n"            \
-	"  WHEN " SAME_PLACE(order_expr) " BEGIN\n"                             \
-	"  UPDATE search_doc SET sort_key = kz_fold(" title_expr ") WHERE ref = new.id;\n" \
-	"  UPDATE search_fts SET title = " fts_title title_expr "),\n"          \
-	"    body = kz_fold(" body_expr ") WHERE rowid = " DOC_OF_NEW ";\n"       \
-	"  UPDATE search_pending SET title = " fts_title title_expr "),\n"      \
-	"    body = kz_fold(" body_expr ") WHERE docid = " DOC_OF_NEW ";\n"       \
-	"END;\n",                                                                \
-	"CREATE TRIGGER " tbl "_search_mv AFTER UPDATE ON " tbl "\n"            \
-	"  WHEN NOT " SAME_PLACE(order_expr) " BEGIN\n"                         \
-	"  DELETE FROM search_fts WHERE rowid = " DOC_OF_NEW ";\n"               \
-	"  DELETE FROM search_pending WHERE docid = " DOC_OF_NEW ";\n"           \
-	"  DELETE FROM search_doc WHERE ref = new.id;\n"                         \
-	PLACE_DOC_DEFERRED(fts_title, slot, kind, title_expr, body_expr, order_expr) \
-	"END;\n",                                                                \
+	SEARCH_AU("ON ", fts_title, tbl, title_expr, body_expr, order_expr),      \
+	SEARCH_MV("ON ", fts_title, slot, tbl, kind, title_expr, body_expr, order_expr), \
 	"CREATE TRIGGER " tbl "_search_ad AFTER DELETE ON " tbl " BEGIN\n"      \
 	"  DELETE FROM search_fts\n"                                             \
 	"    WHERE rowid = (SELECT docid FROM search_doc WHERE ref = old.id);\n" \
@@ -1000,6 +1006,38 @@ static const char *const migration_28[] = {
 	NULL,
 };
 
+/* Issue 14, a week of changes arriving on a laptop: the triggers that
+ * keep the search index made a record's text anew at every UPDATE of it,
+ * whatever it changed. sync writes a change a column at a time, then
+ * rev, then updated_at: three rewrites of the record's index row (twenty
+ * prefix indexes) for a service's opening hours, which the index does
+ * not hold. Now they fire for the columns their text reads (the
+ * search_mv ones for the column of the order). The text is the same as
+ * migration 26's. */
+#define UPDATE_TRIGGERS_OF(tbl, kind, text_cols, order_cols, title_expr, body_expr, order_expr) \
+	"DROP TRIGGER IF EXISTS " tbl "_search_au;\n"                          \
+	"DROP TRIGGER IF EXISTS " tbl "_search_mv;\n",                         \
+	SEARCH_AU("OF " text_cols " ON ", KIND_TITLE(kind), tbl, title_expr, body_expr, \
+		  order_expr),                                                    \
+	SEARCH_MV("OF " order_cols " ON ", KIND_TITLE(kind), DOC_SLOT_OR_WAITING, tbl, \
+		  kind, title_expr, body_expr, order_expr)
+static const char *const migration_29[] = {
+	UPDATE_TRIGGERS_OF("services", "service",
+			   "title, description, access_conditions, how_to_get, place, area,"
+			   " category, target_groups, provider_id", "title",
+			   "new.title", SERVICE_BODY("new."), "new.title"),
+	UPDATE_TRIGGERS_OF("partners", "partner",
+			   "name, short_name, address, phone, email, role, resources, kind,"
+			   " sectors", "name", PARTNER_TITLE, PARTNER_BODY, "new.name"),
+	UPDATE_TRIGGERS_OF("contacts", "contact", "name, position, phone, email, partner_id",
+			   "name", "new.name", CONTACT_BODY, "kz_person_key(new.name)"),
+	UPDATE_TRIGGERS_OF("meetings", "meeting", "title, date, place, agenda, minutes",
+			   "title", MEETING_TITLE, MEETING_BODY, "new.title"),
+	UPDATE_TRIGGERS_OF("cases", "case", "code, status", "code", "new.code", C("status"),
+			   "new.code"),
+	NULL,
+};
+
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
@@ -1029,6 +1067,7 @@ static const char *const *const migrations[] = {
 	migration_26,
 	migration_27,
 	migration_28,
+	migration_29,
 };
 
 int kz_db_schema_version(void)

@@ -898,6 +898,62 @@ static void test_in_order_leaves_room(void **state)
 	assert_steps_of(t->db, "spraw", false, 97);
 }
 
+static void assert_titles(struct kz_db *db, const char *query, const char *want)
+{
+	char *got = list_titles(db, query);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Rows an UPDATE of a service wrote, with what its triggers wrote. */
+static long rows_written(struct kz_db *db, const char *set, const char *id)
+{
+	sqlite3 *h = kz_db_handle(db);
+	sqlite3_int64 before = sqlite3_total_changes64(h);
+	char *sql = xasprintf("UPDATE services SET %s WHERE id = ?1", set);
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	free(sql);
+	return (long)(sqlite3_total_changes64(h) - before);
+}
+
+/* Migration 29: the search index is written when a column its text
+ * reads changes, not at every UPDATE (sync writes a column, then rev,
+ * then updated_at, each an UPDATE of its own). */
+static void test_index_kept_by_searched_columns(void **state)
+{
+	struct test_db *t = *state;
+	char pid[KZ_ID_LEN + 1], sid[KZ_ID_LEN + 1];
+	struct kz_service s = { 0 };
+	struct kz_error err = { 0 };
+
+	add_partner(t->db, "GOPS", pid);
+	s.title = xstrdup("Pomoc psychologiczna");
+	s.description = xstrdup("dla rodzin");
+	s.provider_id = xstrdup(pid);
+	assert_int_equal(kz_service_save(t->db, &s, &err), KZ_OK);
+	memcpy(sid, s.id, sizeof(sid));
+	kz_service_clear(&s);
+
+	assert_int_equal(rows_written(t->db, "hours = 'pon.-pt. 8-16'", sid), 1);
+	assert_int_equal(rows_written(t->db, "rev = rev + 1", sid), 1);
+	assert_int_equal(rows_written(t->db, "updated_at = '2026-12-06T10:00:00Z'", sid), 1);
+	assert_titles(t->db, "psych", "Pomoc psychologiczna|");
+	/* A column the text reads: the index row is written anew. */
+	assert_true(rows_written(t->db, "description = 'terapia rodzinna'", sid) > 1);
+	assert_titles(t->db, "terapia", "Pomoc psychologiczna|");
+	assert_titles(t->db, "dla rodzin", "");
+	/* The title: the record moves to its new place in the order. */
+	assert_true(rows_written(t->db, "title = 'Asystent rodziny'", sid) > 1);
+	assert_titles(t->db, "asyst", "Asystent rodziny|");
+	assert_titles(t->db, "psych", "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -916,6 +972,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_schema_25_marks_kinds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration_journal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_in_order_leaves_room, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_kept_by_searched_columns, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
