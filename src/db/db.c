@@ -30,11 +30,7 @@
 
 struct stmt_slot {
 	const char *sql;
-	sqlite3_stmt *st;
-};
-
-struct text_slot {
-	char *sql;  /* owned */
+	char *owned;  /* the text cache's copy of sql (kz_db_stmt_text) */
 	sqlite3_stmt *st;
 };
 
@@ -51,7 +47,7 @@ struct kz_db {
 	bool search_deferred; /* new records' text waits in search_pending */
 	struct stmt_slot cache[STMT_CACHE];
 	size_t ncache;
-	struct text_slot text_cache[TEXT_STMT_CACHE]; /* kz_db_stmt_text */
+	struct stmt_slot text_cache[TEXT_STMT_CACHE]; /* kz_db_stmt_text */
 	size_t ntext;
 	struct kz_sync *sync; /* capture of changes for sync (sync.c) */
 	enum kz_readonly readonly;
@@ -308,35 +304,54 @@ enum kz_status kz_db_fail(struct kz_db *db, int rc, struct kz_error *err,
 	}
 }
 
-sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql,
-			 struct kz_error *err)
+/* A kept statement again: reset, its bindings cleared. */
+static sqlite3_stmt *reuse(sqlite3_stmt *st)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+/* sql prepared and kept in slots (n of them, at most max), the oldest
+ * dropped when they are full; copy: the slot keeps a copy of the text. */
+static sqlite3_stmt *keep_stmt(struct kz_db *db, struct stmt_slot *slots, size_t *n,
+			       size_t max, const char *sql, bool copy, struct kz_error *err)
 {
 	sqlite3_stmt *st;
-	int rc;
+	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 
-	for (size_t i = 0; i < db->ncache; i++) {
-		if (db->cache[i].sql == sql) {
-			st = db->cache[i].st;
-			sqlite3_reset(st);
-			sqlite3_clear_bindings(st);
-			return st;
-		}
-	}
-	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 	if (rc != SQLITE_OK) {
 		kz_db_fail(db, rc, err, "prepare");
 		return NULL;
 	}
-	if (db->ncache == STMT_CACHE) {
-		/* Full: drop the oldest. */
-		sqlite3_finalize(db->cache[0].st);
-		memmove(db->cache, db->cache + 1, sizeof(db->cache[0]) * (STMT_CACHE - 1));
-		db->ncache--;
+	if (*n == max) {
+		sqlite3_finalize(slots[0].st);
+		free(slots[0].owned);
+		memmove(slots, slots + 1, sizeof(*slots) * (max - 1));
+		(*n)--;
 	}
-	db->cache[db->ncache].sql = sql;
-	db->cache[db->ncache].st = st;
-	db->ncache++;
+	slots[*n].owned = copy ? xstrdup(sql) : NULL;
+	slots[*n].sql = copy ? slots[*n].owned : sql;
+	slots[*n].st = st;
+	(*n)++;
 	return st;
+}
+
+static void drop_stmts(struct stmt_slot *slots, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_finalize(slots[i].st);
+		free(slots[i].owned);
+	}
+}
+
+sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql,
+			 struct kz_error *err)
+{
+	for (size_t i = 0; i < db->ncache; i++)
+		if (db->cache[i].sql == sql)
+			return reuse(db->cache[i].st);
+	return keep_stmt(db, db->cache, &db->ncache, STMT_CACHE, sql, false, err);
 }
 
 /* Statements made at run time are kept by their text: sync writes a
@@ -345,34 +360,10 @@ sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql,
  * into it) took most of a laptop's import of a week of changes. */
 sqlite3_stmt *kz_db_stmt_text(struct kz_db *db, const char *sql, struct kz_error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	for (size_t i = 0; i < db->ntext; i++) {
-		if (strcmp(db->text_cache[i].sql, sql) == 0) {
-			st = db->text_cache[i].st;
-			sqlite3_reset(st);
-			sqlite3_clear_bindings(st);
-			return st;
-		}
-	}
-	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-	if (rc != SQLITE_OK) {
-		kz_db_fail(db, rc, err, "prepare");
-		return NULL;
-	}
-	if (db->ntext == TEXT_STMT_CACHE) {
-		/* Full: drop the oldest. */
-		sqlite3_finalize(db->text_cache[0].st);
-		free(db->text_cache[0].sql);
-		memmove(db->text_cache, db->text_cache + 1,
-			sizeof(db->text_cache[0]) * (TEXT_STMT_CACHE - 1));
-		db->ntext--;
-	}
-	db->text_cache[db->ntext].sql = xstrdup(sql);
-	db->text_cache[db->ntext].st = st;
-	db->ntext++;
-	return st;
+	for (size_t i = 0; i < db->ntext; i++)
+		if (strcmp(db->text_cache[i].sql, sql) == 0)
+			return reuse(db->text_cache[i].st);
+	return keep_stmt(db, db->text_cache, &db->ntext, TEXT_STMT_CACHE, sql, true, err);
 }
 
 int kz_bind_text(sqlite3_stmt *st, int idx, const char *s)
@@ -1406,12 +1397,8 @@ void kz_db_close(struct kz_db *db)
 	if (!db)
 		return;
 	kz_sync_free(db->sync);
-	for (size_t i = 0; i < db->ncache; i++)
-		sqlite3_finalize(db->cache[i].st);
-	for (size_t i = 0; i < db->ntext; i++) {
-		sqlite3_finalize(db->text_cache[i].st);
-		free(db->text_cache[i].sql);
-	}
+	drop_stmts(db->cache, db->ncache);
+	drop_stmts(db->text_cache, db->ntext);
 	if (db->h)
 		sqlite3_close(db->h);
 	free(db->path);
