@@ -38,9 +38,13 @@ struct tab {
 	const char *file;
 	char **hdr;
 	size_t ncol;
-	char **cells;  /* nrows * ncol */
+	/* The cells' text, one after another, each ended by a NUL; it starts
+	 * with a NUL, the text of every empty cell. One buffer rather than a
+	 * string a cell: 100,000 services are some ten million cells. */
+	struct kz_buf text;
+	size_t *cells;  /* nrows * ncol offsets into text */
 	size_t *line;  /* the row number of each row (the header is 1) */
-	size_t nrows;
+	size_t nrows, rows_cap;
 	bool *kept;    /* nrows * ncol */
 	bool read;
 	struct col_index *idx;  /* the columns looked up by value (rows_where) */
@@ -85,8 +89,7 @@ static void tab_free(struct tab *t)
 {
 	for (size_t i = 0; i < t->ncol; i++)
 		free(t->hdr[i]);
-	for (size_t i = 0; i < t->nrows * t->ncol; i++)
-		free(t->cells[i]);
+	kz_buf_free(&t->text);
 	free(t->hdr);
 	free(t->cells);
 	free(t->line);
@@ -96,14 +99,47 @@ static void tab_free(struct tab *t)
 	free(t->idx);
 }
 
+/* The text of cell i (row * ncol + column). */
+static const char *at(const struct tab *t, size_t i)
+{
+	return t->text.data + t->cells[i];
+}
+
+static size_t text_add(struct tab *t, const char *s)
+{
+	size_t off = t->text.len, n = strlen(s);
+
+	if (n == 0)
+		return 0;
+	kz_buf_add(&t->text, s, n + 1);  /* with its NUL */
+	return off;
+}
+
 static void tab_push(struct tab *t, char **v, size_t line)
 {
-	t->cells = xreallocarray(t->cells, (t->nrows + 1) * (t->ncol ? t->ncol : 1),
-				 sizeof(char *));
-	t->line = xreallocarray(t->line, t->nrows + 1, sizeof(size_t));
+	if (t->nrows == t->rows_cap) {
+		t->rows_cap = t->rows_cap ? 2 * t->rows_cap : 64;
+		t->cells = xreallocarray(t->cells, t->rows_cap * (t->ncol ? t->ncol : 1),
+					 sizeof(*t->cells));
+		t->line = xreallocarray(t->line, t->rows_cap, sizeof(size_t));
+	}
 	for (size_t i = 0; i < t->ncol; i++)
-		t->cells[t->nrows * t->ncol + i] = xstrdup(kz_trim(v[i]));
+		t->cells[t->nrows * t->ncol + i] = text_add(t, kz_trim(v[i]));
 	t->line[t->nrows++] = line;
+}
+
+/* Give back what the doubling left unused: the tables stay in memory
+ * for the whole import. */
+static void tab_fit(struct tab *t)
+{
+	t->text.data = xrealloc(t->text.data, t->text.len + 1);
+	t->text.cap = t->text.len + 1;
+	if (t->nrows) {
+		t->cells = xreallocarray(t->cells, t->nrows * (t->ncol ? t->ncol : 1),
+					 sizeof(*t->cells));
+		t->line = xreallocarray(t->line, t->nrows, sizeof(size_t));
+		t->rows_cap = t->nrows;
+	}
 }
 
 static enum kz_status tab_parse(struct tab *t, const char *data, size_t len,
@@ -119,9 +155,11 @@ static enum kz_status tab_parse(struct tab *t, const char *data, size_t len,
 		for (size_t i = 0; i < n; i++)
 			t->hdr[i] = xstrdup(kz_trim(v[i]));
 		t->ncol = n;
+		kz_buf_add(&t->text, "", 1);  /* offset 0: the empty cell */
 		kz_csv_set_columns(r, (const char *const *)t->hdr, n);
 		while ((st = kz_csv_next(r, &v, &n, err)) == KZ_OK)
 			tab_push(t, v, kz_csv_row(r));
+		tab_fit(t);
 	}
 	kz_csv_close(r);
 	t->kept = xcalloc(t->nrows * t->ncol + 1, sizeof(bool));
@@ -173,7 +211,7 @@ static const char *cell(struct tab *t, size_t r, const char *col)
 	if (c == SIZE_MAX)
 		return "";
 	t->kept[r * t->ncol + c] = true;
-	return t->cells[r * t->ncol + c];
+	return at(t, r * t->ncol + c);
 }
 
 /* The cell, not (yet) kept: a link to be followed. */
@@ -181,7 +219,7 @@ static const char *peek(const struct tab *t, size_t r, const char *col)
 {
 	size_t c = col_of(t, col);
 
-	return c == SIZE_MAX ? "" : t->cells[r * t->ncol + c];
+	return c == SIZE_MAX ? "" : at(t, r * t->ncol + c);
 }
 
 static enum kz_status fail_cell(struct tab *t, size_t r, const char *col,
@@ -222,7 +260,7 @@ static const struct col_index *index_of(struct tab *t, size_t c)
 	ix->col = c;
 	ix->e = xreallocarray(NULL, t->nrows ? t->nrows : 1, sizeof(*ix->e));
 	for (size_t r = 0; r < t->nrows; r++)
-		ix->e[r] = (struct col_entry){ t->cells[r * t->ncol + c], r };
+		ix->e[r] = (struct col_entry){ at(t, r * t->ncol + c), r };
 	qsort(ix->e, t->nrows, sizeof(*ix->e), cmp_col_entry);
 	return ix;
 }
@@ -1106,7 +1144,7 @@ static void table_warnings(struct kz_hsds_import_result *res, const struct tab *
 		size_t n = 0;
 
 		for (size_t r = 0; r < t->nrows; r++)
-			n += !t->kept[r * t->ncol + c] && *t->cells[r * t->ncol + c];
+			n += !t->kept[r * t->ncol + c] && t->cells[r * t->ncol + c];
 		if (n)
 			warn(res, xasprintf(_("%.*s.%s: %zu values not kept"), base,
 					    t->file, t->hdr[c], n));

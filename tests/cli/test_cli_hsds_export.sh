@@ -29,9 +29,11 @@ grep -q ',PL-KRS,KRS,0000123456' hsds/organization_identifiers.csv ||
 [ "$(grep -c ',łódzkie,[0-9][0-9]-[0-9][0-9][0-9],PL,physical' hsds/addresses.csv)" -gt 50 ] ||
 	fail "few address rows: $(head -3 hsds/addresses.csv)"
 
-# column N of a CSV file's rows (header left out), via python's reader
+# column N of a CSV file's rows (header left out), via python's reader;
+# it stops quietly when a reader (grep -q) has seen enough
 col() {
-	"$py" -c 'import csv,sys
+	"$py" -c 'import csv,signal,sys
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")): print(r[sys.argv[2]])' "$1" "$2"
 }
 
