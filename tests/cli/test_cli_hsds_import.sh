@@ -121,6 +121,13 @@ err_has "services.csv: row 2, column organization_id"
 sed -i 's/,2005-01-01,email@example.com/,2005-13-45,email@example.com/' bad3/services.csv
 run 2 -c "$cfg" -d e.db import hsds bad3
 err_has "services.csv: row 2, column assured_date"
+# A service given twice, met after the partners and the first service
+# were saved: they are rolled back with it.
+mkdir -p bad4 && cp "$example"/*.csv bad4/
+n=$(wc -l <bad4/services.csv)
+tail -n 1 bad4/services.csv >>bad4/services.csv
+run 2 -c "$cfg" -d e.db import hsds bad4
+err_has "services.csv: row $((n + 1)), column id: $(tail -n 1 bad4/services.csv | cut -d, -f1) is also the id of row $n"
 run 0 -c "$cfg" -d e.db sync dump
 cmp -s out before || fail "a refused import changed the database"
 echo PASS
