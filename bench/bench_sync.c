@@ -18,8 +18,9 @@
  * months: a couple of minutes at most); --quick: that simulation alone;
  * --sim: 100 laptops for a year at 6 edits a day (about 7 minutes);
  * --full: 100 laptops for a year at the issue's 300 edits a day (every
- * laptop applies every edit, 11 million changes: about two hours on a
- * 2-core machine, since migration 29); --season: the same rate for 120
+ * laptop applies every edit, 11 million changes: two to two and a half
+ * hours on a 2-core machine, since migration 29; its replicas take 29 GB
+ * of /tmp at their largest); --season: the same rate for 120
  * days, a laptop away from day 20 to 70, one retired on day 50 and back
  * on day 100 (about half an hour). */
 #include <stdio.h>
@@ -665,7 +666,8 @@ static void sync_vs_size(long big)
 int main(int argc, char **argv)
 {
 	/* The issue's rate (300 edits a day): every laptop applies every
-	 * edit, 100 x 109,500 transactions, about two hours here; --sim
+	 * edit, 100 x 109,500 transactions, two to two and a half hours
+	 * here; --sim
 	 * keeps 100 laptops and a year at a rate that runs in a few
 	 * minutes (the log's figures grow with the rate, the shape stays). */
 	struct sim_conf full = {
@@ -707,7 +709,7 @@ int main(int argc, char **argv)
 		return simulate(&season);
 	}
 	if (argc > 1 && strcmp(argv[1], "--sim") == 0) {
-		printf("(100 laptops at %d edits a day: about 7 minutes here; --full runs 300 a day, about two hours)\n",
+		printf("(100 laptops at %d edits a day: about 7 minutes here; --full runs 300 a day, two to two and a half hours)\n",
 		       year.per_day);
 		return simulate(&year);
 	}
